@@ -1,0 +1,28 @@
+# The two commands of the README: `make render` and `make test`. Both set up what they need.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+OUT ?= build
+
+.PHONY: render test lint setup setup-dev clean
+
+setup:
+	@scripts/setup.sh
+
+setup-dev:
+	@scripts/setup.sh --dev
+
+## Render Harmonien's notice, record and graph from data/processing.yaml into build/.
+render: setup
+	$(PY) -m harmonien_ropa render --data data/processing.yaml --out $(OUT)
+
+## Lint, type-check and run the whole test suite.
+test: setup-dev lint
+	$(PY) -m pytest
+
+lint:
+	$(PY) -m ruff check harmonien_ropa tests bench
+	$(PY) -m ruff format --check harmonien_ropa tests bench
+	$(PY) -m mypy --strict harmonien_ropa
+
+clean:
+	rm -rf $(OUT) site .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,7 @@
+"""``python -m harmonien_ropa``."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,124 @@
+"""Command-line interface: a thin layer that parses arguments and calls the library.
+
+Each command is a module in this package with ``register(subparsers)`` and ``run(args) -> int``;
+:data:`COMMANDS` lists them in the order ``--help`` shows. Heavy modules are imported inside
+``run`` so that ``--help`` and ``--version`` stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+#: Command modules, in help order.
+COMMANDS: tuple[str, ...] = ("render", "check", "schema")
+
+#: Exit codes: 0 success, 1 findings at or above --fail-on, 2 invalid input or usage,
+#: 3 output could not be written, 70 internal error.
+EXIT_OK, EXIT_FINDINGS, EXIT_INVALID, EXIT_OUTPUT, EXIT_INTERNAL = 0, 1, 2, 3, 70
+
+
+def version() -> str:
+    """The installed package version."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as dist_version
+
+    try:
+        return dist_version("harmonien-ropa")
+    except PackageNotFoundError:  # pragma: no cover - running from an uninstalled checkout
+        return "0+unknown"
+
+
+class _VersionAction(argparse.Action):
+    def __call__(self, parser: argparse.ArgumentParser, *_: object, **__: object) -> None:
+        print(f"harmonien-ropa {version()}")
+        parser.exit()
+
+
+def _modules() -> list[ModuleType]:
+    return [importlib.import_module(f"{__name__}.{name}") for name in COMMANDS]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every command registered."""
+    parser = argparse.ArgumentParser(
+        prog="harmonien-ropa",
+        description="Render a GDPR privacy notice, Article 30 record and data-flow graph from "
+        "one YAML data map, and check the map for compliance gaps.",
+        epilog="Exit codes: 0 ok, 1 findings, 2 invalid input or usage, 3 output not written.",
+    )
+    parser.add_argument(
+        "--version", action=_VersionAction, nargs=0, help="print the version and exit"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module in _modules():
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (never raises for expected errors)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits with 2 on usage errors, 0 for --help
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_INVALID
+    from ..errors import HarmonienError, LoadError, OutputError
+
+    try:
+        code: int = args.run(args)
+        return code
+    except LoadError as exc:
+        for diagnostic in exc.diagnostics:
+            print(diagnostic.format(), file=sys.stderr)
+        return EXIT_INVALID
+    except OutputError as exc:
+        print(f"harmonien-ropa: error: {exc}", file=sys.stderr)
+        return EXIT_OUTPUT
+    except HarmonienError as exc:
+        print(f"harmonien-ropa: error: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        if os.environ.get("HARMONIEN_ROPA_DEBUG"):
+            raise
+        print(
+            f"harmonien-ropa: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug; set HARMONIEN_ROPA_DEBUG=1 for details and please report it.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+def add_data_argument(parser: argparse.ArgumentParser) -> None:
+    """The ``--data PATH`` option every command that reads a data map shares."""
+    parser.add_argument(
+        "--data",
+        metavar="PATH",
+        help="the YAML data map (default: data/processing.yaml here, else the packaged example)",
+    )
+
+
+def load_data(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """Load the data map named by ``--data`` (or the default); raises LoadError."""
+    from ..loading import load
+    from ..resources import DEFAULT_DATA, default_data
+
+    if args.data:
+        return load(args.data)
+    path = default_data()
+    return load(path, display_path=str(DEFAULT_DATA) if path == DEFAULT_DATA else str(path))
+
+
+def split_list(value: str) -> list[str]:
+    """Parse a comma-separated option value such as ``nb,en``."""
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

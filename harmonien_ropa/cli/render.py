@@ -1,0 +1,52 @@
+"""``render``: write the outputs for a data map into a folder."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import EXIT_OK, add_data_argument, load_data, split_list
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "render",
+        help="render the notice, record and graph into a folder",
+        description="Render every output (or those given with --only) into --out. Files are "
+        "written atomically, and only after every renderer has succeeded.",
+    )
+    add_data_argument(parser)
+    parser.add_argument(
+        "--out", metavar="DIR", default="build", help="output folder (default: build)"
+    )
+    parser.add_argument(
+        "--lang", metavar="LANGS", default=None, help="languages, comma-separated (default: nb,en)"
+    )
+    parser.add_argument(
+        "--only", metavar="OUTPUTS", default=None, help="outputs, comma-separated (default: all)"
+    )
+    parser.add_argument(
+        "--draft",
+        action="store_true",
+        help="internal review copy: show assumptions still to be confirmed, highlighted",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..output import write_artifacts
+    from ..render import RenderOptions, render
+
+    datamap = load_data(args)
+    options = RenderOptions(
+        languages=tuple(split_list(args.lang)) if args.lang else RenderOptions().languages,
+        draft=args.draft,
+    )
+    only = split_list(args.only) if args.only else None
+    result = render(datamap, only, options)
+    for message in result.messages:
+        print(f"harmonien-ropa: {message}", file=sys.stderr)
+    written = write_artifacts(Path(args.out), result.artifacts)
+    print(f"wrote {len(written)} file(s) to {args.out}")
+    return EXIT_OK

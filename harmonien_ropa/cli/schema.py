@@ -1,0 +1,25 @@
+"""``schema``: print the JSON Schema of the YAML data map (for editor completion)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import EXIT_OK
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of the data map",
+        description="Print the JSON Schema of the YAML data map. Save it and point "
+        "yaml-language-server at it for completion and validation in editors.",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..schema import datamap_schema_json
+
+    sys.stdout.write(datamap_schema_json())
+    return EXIT_OK

@@ -1,0 +1,219 @@
+"""Processing activities: the heart of the data map (GDPR Art. 30(1), 13, 14)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+from .base import CountryCode, Ref, ShortText, Statement, Text
+from .inventory import DataCategory, DataSubject, Linked, Party, System
+from .legal import (
+    Art9Condition,
+    DpiaStatus,
+    LegalBasis,
+    MarketingChannel,
+    SourceKind,
+    TransferMechanism,
+)
+
+#: ISO 8601 duration of years, months, weeks and days, e.g. P3Y, P6M, P5Y6M, P30D.
+Duration = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^P(\d+Y(\d+M)?(\d+W)?(\d+D)?|\d+M(\d+W)?(\d+D)?|\d+W(\d+D)?|\d+D)$"
+    ),
+    Field(description="ISO 8601 duration, e.g. P3Y (three years), P6M, P30D."),
+]
+
+
+class Source(Statement):
+    """Where (some of) an activity's data comes from."""
+
+    kind: SourceKind
+    party_id: Ref | None = Field(
+        default=None, alias="party", description="Id of the party the data comes from, if any."
+    )
+    description: Text | None = Field(default=None, description="The source in words.")
+    category_ids: tuple[Ref, ...] = Field(
+        default=(),
+        alias="categories",
+        description="Ids of the categories from this source; empty means all of the activity's.",
+    )
+
+
+class Transfer(Statement):
+    """A transfer of personal data to a country outside the EEA (GDPR Chapter V)."""
+
+    party_id: Ref = Field(alias="party", description="Id of the receiving party.")
+    country: CountryCode
+    mechanism: TransferMechanism | None = Field(
+        default=None,
+        description="Chapter V ground; leave out only if unknown (the checker flags it).",
+    )
+    safeguards: Text | None = Field(
+        default=None,
+        description="Suitable safeguards; required for Art. 49(1) second-subparagraph transfers.",
+    )
+    safeguards_copy: Text | None = Field(
+        default=None, description="How people can get a copy of the safeguards."
+    )
+
+
+class Retention(Statement):
+    """How long data is kept, and when it is erased (Art. 30(1)(f), 13(2)(a))."""
+
+    text: Text = Field(description="The rule in plain words, as the notice states it.")
+    period: Duration | None = Field(default=None, description="The period, when it is fixed.")
+    trigger: Text | None = Field(
+        default=None,
+        description="The event the period counts from or that ends storage, e.g. "
+        "'end of the customer relationship'.",
+    )
+    legal_source: ShortText | None = Field(
+        default=None,
+        description="Statute that requires keeping the data, e.g. 'bokføringsloven § 13'.",
+    )
+
+
+class Dpia(Statement):
+    """The data-protection impact assessment decision (Art. 35)."""
+
+    status: DpiaStatus
+    reference: ShortText | None = Field(default=None, description="Where the assessment is kept.")
+    reason: Text | None = Field(default=None, description="Why it is or is not needed.")
+
+
+class Activity(Linked):
+    """One processing activity: a purpose, the data it uses and everything the law asks about it."""
+
+    name: Text
+    purpose: Text = Field(description="Why the data is processed, in plain words.")
+    description: Text | None = Field(default=None, description="More detail for the notice.")
+    business_function: Text | None = Field(
+        default=None, description="Department or function responsible."
+    )
+    in_notice: bool = Field(
+        default=True, description="False for internal activities the public notice leaves out."
+    )
+    on_behalf_of_id: Ref | None = Field(
+        default=None,
+        alias="on_behalf_of",
+        description="Id of the client controller when this activity is done as a processor "
+        "(it then belongs in the Art. 30(2) processor record).",
+    )
+    data_subject_ids: tuple[Ref, ...] = Field(alias="data_subjects", min_length=1)
+    data_category_ids: tuple[Ref, ...] = Field(alias="data_categories", min_length=1)
+    sources: tuple[Source, ...] = Field(default=(), description="Where the data comes from.")
+    legal_basis: LegalBasis | None = Field(default=None, description="Art. 6(1) basis.")
+    legal_source: ShortText | None = Field(
+        default=None,
+        description="The law behind a legal_obligation or public_task basis, "
+        "e.g. 'bokføringsloven § 13'.",
+    )
+    art9_condition: Art9Condition | None = Field(
+        default=None, description="Art. 9(2) condition, needed when special categories are used."
+    )
+    legitimate_interest: Text | None = Field(
+        default=None,
+        description="For legitimate_interests: the interest pursued and why it is not "
+        "overridden by the person's interests (balancing).",
+    )
+    balancing_test: ShortText | None = Field(
+        default=None, description="Reference to the legitimate-interests assessment."
+    )
+    consent_withdrawal: Text | None = Field(
+        default=None, description="How people withdraw consent (for consent-based activities)."
+    )
+    provision: Text | None = Field(
+        default=None,
+        description="Whether giving the data is required by law or contract and what happens "
+        "if it is not given (Art. 13(2)(e)).",
+    )
+    system_ids: tuple[Ref, ...] = Field(default=(), alias="systems")
+    recipient_ids: tuple[Ref, ...] = Field(
+        default=(),
+        alias="recipients",
+        description="Ids of parties that receive data in this activity (besides the systems' "
+        "vendors, which are recipients through the systems).",
+    )
+    transfers: tuple[Transfer, ...] = ()
+    retention: Retention | None = None
+    security_measures: tuple[Text, ...] = Field(
+        default=(), description="Art. 32 measures in general terms (besides the systems' own)."
+    )
+    marketing: tuple[MarketingChannel, ...] = Field(
+        default=(), description="Direct-marketing channels used by this activity."
+    )
+    existing_customer_exception: bool = Field(
+        default=False,
+        description="E-mail/SMS marketing relies on the existing-customer exception "
+        "(markedsføringsloven § 15(3)).",
+    )
+    profiling: bool = Field(default=False, description="Evaluates personal aspects (Art. 4(4)).")
+    combines_datasets: bool = Field(
+        default=False, description="Matches or combines data sets from different sources."
+    )
+    large_scale: bool = Field(default=False, description="Processing on a large scale (Art. 35).")
+    automated_decisions: bool = Field(
+        default=False, description="Solely automated decisions with legal or similar effect."
+    )
+    dpia: Dpia | None = None
+
+    # -- resolved references -------------------------------------------------------------
+
+    @property
+    def data_subjects(self) -> tuple[DataSubject, ...]:
+        return tuple(self.datamap.data_subject(i) for i in self.data_subject_ids)
+
+    @property
+    def data_categories(self) -> tuple[DataCategory, ...]:
+        return tuple(self.datamap.data_category(i) for i in self.data_category_ids)
+
+    @property
+    def systems(self) -> tuple[System, ...]:
+        return tuple(self.datamap.system(i) for i in self.system_ids)
+
+    @property
+    def recipients(self) -> tuple[Party, ...]:
+        """Parties named directly as recipients of this activity."""
+        return tuple(self.datamap.party(i) for i in self.recipient_ids)
+
+    @property
+    def all_recipients(self) -> tuple[Party, ...]:
+        """Direct recipients, the parties behind the systems used, and transfer recipients."""
+        found: dict[str, Party] = {}
+        for system in self.systems:
+            for party in system.parties:
+                found.setdefault(party.id, party)
+        for party in self.recipients:
+            found.setdefault(party.id, party)
+        for transfer in self.transfers:
+            found.setdefault(transfer.party_id, self.datamap.party(transfer.party_id))
+        return tuple(found.values())
+
+    @property
+    def on_behalf_of(self) -> Party | None:
+        return self.datamap.party(self.on_behalf_of_id) if self.on_behalf_of_id else None
+
+    @property
+    def is_processor_activity(self) -> bool:
+        """True if done on behalf of another controller (Art. 30(2))."""
+        return self.on_behalf_of_id is not None
+
+    @property
+    def special_categories(self) -> tuple[DataCategory, ...]:
+        return tuple(c for c in self.data_categories if c.special_category)
+
+    @property
+    def is_indirect(self) -> bool:
+        """True if some data does not come from the person (Art. 14 applies)."""
+        return any(s.kind.is_indirect for s in self.sources)
+
+    def source_party(self, source: Source) -> Party | None:
+        return self.datamap.party(source.party_id) if source.party_id else None
+
+    def source_categories(self, source: Source) -> tuple[DataCategory, ...]:
+        """Categories from ``source``: its own list, or all of the activity's."""
+        ids = source.category_ids or self.data_category_ids
+        return tuple(self.datamap.data_category(i) for i in ids)

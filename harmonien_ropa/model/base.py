@@ -1,0 +1,167 @@
+"""Building blocks shared by every part of the data map: ids, bilingual text, provenance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+#: Languages every human-readable text can carry, in the order outputs list them.
+LANGUAGES: tuple[str, ...] = ("nb", "en")
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80),
+    Field(
+        description="Stable identifier: lower-case letters, digits, '-' and '_'; "
+        "other entries refer to this entry by it."
+    ),
+]
+Ref = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80),
+    Field(description="The id of another entry in the data map."),
+]
+CountryCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Z]{2}$"),
+    Field(description="ISO 3166-1 alpha-2 country code in capitals, e.g. NO, SE, US."),
+]
+Email = Annotated[
+    str,
+    StringConstraints(pattern=r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$", max_length=254),
+    Field(description="An e-mail address."),
+]
+Phone = Annotated[
+    str,
+    StringConstraints(pattern=r"^\+?[0-9][0-9 ]{3,20}$"),
+    Field(description="A phone number: digits and spaces, optionally starting with '+'."),
+]
+Url = Annotated[
+    str,
+    StringConstraints(pattern=r"^https?://[^\s<>\"'`]+$", max_length=2000),
+    Field(description="An http:// or https:// address."),
+]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+
+
+class Frozen(BaseModel):
+    """Immutable model that rejects unknown keys."""
+
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", populate_by_name=False, coerce_numbers_to_str=True
+    )
+
+
+class Text(Frozen):
+    """A human-readable text in Norwegian bokmål (``nb``) and English (``en``).
+
+    A missing language is allowed when loading (the checker reports it); renderers fall back to
+    the other language so nothing is silently dropped.
+    """
+
+    nb: Annotated[str, StringConstraints(min_length=1, max_length=20000)] | None = Field(
+        default=None, description="Norwegian bokmål."
+    )
+    en: Annotated[str, StringConstraints(min_length=1, max_length=20000)] | None = Field(
+        default=None, description="English."
+    )
+
+    @model_validator(mode="after")
+    def _at_least_one(self) -> Text:
+        if self.nb is None and self.en is None:
+            raise ValueError("a text needs at least one language: give 'nb' and 'en'")
+        return self
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang``, falling back to the first language that is present."""
+        value = getattr(self, lang, None)
+        if isinstance(value, str):
+            return value
+        for other in LANGUAGES:
+            found = getattr(self, other)
+            if isinstance(found, str):
+                return found
+        raise AssertionError("unreachable: a Text always has one language")  # pragma: no cover
+
+    def missing_languages(self) -> tuple[str, ...]:
+        """Languages of :data:`LANGUAGES` this text lacks."""
+        return tuple(lang for lang in LANGUAGES if getattr(self, lang) is None)
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a statement in the data map comes from.
+
+    ``stated`` means the organisation states it (for Harmonien: the current notice says so);
+    ``assumed`` means it is a reasoned assumption that someone still has to confirm.
+    """
+
+    status: Literal["stated", "assumed"]
+    note: str | None = None
+
+    @property
+    def is_assumed(self) -> bool:
+        return self.status == "assumed"
+
+
+_STATED = Provenance("stated")
+
+
+class Acknowledgement(Frozen):
+    """A checker finding that the organisation has seen and accepts, with the reason."""
+
+    code: Annotated[str, StringConstraints(pattern=r"^[A-Z]+[0-9]+$")] = Field(
+        description="The finding's code, e.g. ROPA101."
+    )
+    reason: Annotated[str, StringConstraints(min_length=1, max_length=2000)] = Field(
+        description="Why the finding is accepted as it is."
+    )
+
+
+class Statement(Frozen):
+    """A part of the data map whose fields may be marked as assumptions to confirm."""
+
+    assumptions: dict[str, Annotated[str, StringConstraints(min_length=1, max_length=5000)]] = (
+        Field(
+            default_factory=dict,
+            description="Fields of this entry whose value is an assumption still to be confirmed, "
+            "each with a note saying why it was assumed. Remove a line once it is confirmed.",
+        )
+    )
+    acknowledge: tuple[Acknowledgement, ...] = Field(
+        default=(),
+        description="Checker findings on this entry that are accepted, each with a reason.",
+    )
+
+    def provenance(self, field: str) -> Provenance:
+        """The provenance of ``field``: assumed (with the note) or stated."""
+        note = self.assumptions.get(field)
+        return Provenance("assumed", note) if note is not None else _STATED
+
+    def is_assumed(self, field: str) -> bool:
+        return field in self.assumptions
+
+    @classmethod
+    def statement_fields(cls) -> tuple[str, ...]:
+        """Names (as written in YAML) of the fields an assumption may be attached to."""
+        names = []
+        for name, info in cls.model_fields.items():
+            if name in ("assumptions", "acknowledge", "id"):
+                continue
+            names.append(info.alias or name)
+        return tuple(names)
+
+
+class Entity(Statement):
+    """A statement with a stable id that other entries refer to."""
+
+    id: Id
+
+
+def plain(value: Any) -> Any:
+    """JSON-ready dump of a model or value (enums as their keys, aliases as in the YAML)."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    return value

@@ -1,0 +1,300 @@
+"""The whole data map: one organisation, its inventory and activities, resolved by id."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, PrivateAttr
+
+from .activity import Activity
+from .base import Frozen, Statement
+from .inventory import DataCategory, DataSubject, Linked, Party, System
+from .organisation import DocumentMeta, Notice, Organisation
+
+Loc = tuple[str | int, ...]
+
+
+class CheckSettings(Frozen):
+    """Checker settings kept with the data (command-line options override them)."""
+
+    select: tuple[str, ...] = Field(default=(), description="Rule codes or groups to run.")
+    ignore: tuple[str, ...] = Field(default=(), description="Rule codes or groups to skip.")
+    fail_on: Literal["error", "warning", "info", "never"] | None = None
+
+
+class Settings(Frozen):
+    """Tool settings stored in the data map."""
+
+    check: CheckSettings = Field(default_factory=CheckSettings)
+
+
+@dataclass(frozen=True, slots=True)
+class ModelProblem:
+    """A problem found in a validated map that pydantic alone cannot see (ids, references)."""
+
+    loc: Loc
+    code: str
+    message: str
+    fix: str | None = None
+
+
+class DataMap(Frozen):
+    """An organisation's complete data map, the single source of every output.
+
+    Build one with :func:`harmonien_ropa.load` (from YAML, with positions in errors) or with
+    :meth:`DataMap.build` (from a dict). Both check references and link entries, so that e.g.
+    ``activity.systems`` gives :class:`System` objects.
+    """
+
+    schema_version: int = Field(
+        default=1, ge=1, le=1, description="Version of this file format (1)."
+    )
+    organisation: Organisation
+    notice: Notice
+    record: DocumentMeta
+    data_subjects: tuple[DataSubject, ...] = ()
+    data_categories: tuple[DataCategory, ...] = ()
+    systems: tuple[System, ...] = ()
+    parties: tuple[Party, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    settings: Settings = Field(default_factory=Settings)
+
+    _index: dict[str, dict[str, Linked]] = PrivateAttr(default_factory=dict)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other.__dict__ == self.__dict__
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    # -- construction ----------------------------------------------------------------------
+
+    @classmethod
+    def build(cls, data: Any) -> DataMap:
+        """Validate ``data``, check its references and link it.
+
+        Raises :class:`pydantic.ValidationError` for structural problems and
+        :class:`harmonien_ropa.errors.ReferenceError` for broken references.
+        """
+        from ..errors import ModelReferenceError
+
+        datamap = cls.model_validate(data)
+        problems = datamap.problems()
+        if problems:
+            raise ModelReferenceError(problems)
+        datamap.link()
+        return datamap
+
+    def link(self) -> None:
+        """Index entries by id and give each a back-reference to this map."""
+        self._index = {}
+        for kind, entries in self._collections().items():
+            table: dict[str, Linked] = {}
+            for entry in entries:
+                table.setdefault(entry.id, entry)
+                entry._map = self
+            self._index[kind] = table
+
+    def _collections(self) -> dict[str, Sequence[Linked]]:
+        return {
+            "data_subjects": self.data_subjects,
+            "data_categories": self.data_categories,
+            "systems": self.systems,
+            "parties": self.parties,
+            "activities": self.activities,
+        }
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def _get(self, kind: str, ident: str) -> Any:
+        try:
+            return self._index[kind][ident]
+        except KeyError:
+            raise KeyError(f"no entry '{ident}' in {kind}") from None
+
+    def data_subject(self, ident: str) -> DataSubject:
+        result: DataSubject = self._get("data_subjects", ident)
+        return result
+
+    def data_category(self, ident: str) -> DataCategory:
+        result: DataCategory = self._get("data_categories", ident)
+        return result
+
+    def system(self, ident: str) -> System:
+        result: System = self._get("systems", ident)
+        return result
+
+    def party(self, ident: str) -> Party:
+        result: Party = self._get("parties", ident)
+        return result
+
+    def activity(self, ident: str) -> Activity:
+        result: Activity = self._get("activities", ident)
+        return result
+
+    @property
+    def controller_activities(self) -> tuple[Activity, ...]:
+        """Activities the organisation does as controller (Art. 30(1))."""
+        return tuple(a for a in self.activities if not a.is_processor_activity)
+
+    @property
+    def processor_activities(self) -> tuple[Activity, ...]:
+        """Activities done on behalf of other controllers (Art. 30(2))."""
+        return tuple(a for a in self.activities if a.is_processor_activity)
+
+    def statements(self) -> Iterator[tuple[Loc, Statement]]:
+        """Every part of the map that can carry assumptions, with its location."""
+        yield from _walk_statements(self, ())
+
+    def assumptions(self) -> Iterator[tuple[Loc, Statement, str, str]]:
+        """Every open assumption: (location of the field, owner, field name, note)."""
+        for loc, statement in self.statements():
+            for field, note in sorted(statement.assumptions.items()):
+                yield (*loc, field), statement, field, note
+
+    # -- reference checks ------------------------------------------------------------------
+
+    def problems(self) -> list[ModelProblem]:
+        """Duplicate ids, dangling references, cycles and misplaced assumptions."""
+        problems: list[ModelProblem] = []
+        ids: dict[str, set[str]] = {}
+        for kind, entries in self._collections().items():
+            seen: dict[str, int] = {}
+            for index, entry in enumerate(entries):
+                if entry.id in seen:
+                    problems.append(
+                        ModelProblem(
+                            (kind, index, "id"),
+                            "ROPA007",
+                            f"duplicate id '{entry.id}' in {kind} "
+                            f"(first used by entry {seen[entry.id] + 1})",
+                            "give every entry of a list its own id",
+                        )
+                    )
+                else:
+                    seen[entry.id] = index
+            ids[kind] = set(seen)
+
+        def ref(loc: Loc, owner: str, kind: str, target: str | None) -> None:
+            if target is None or target in ids[kind]:
+                return
+            noun = _SINGULAR[kind]
+            guess = difflib.get_close_matches(target, sorted(ids[kind]), n=1, cutoff=0.6)
+            hint = f"; did you mean '{guess[0]}'?" if guess else ""
+            known = ", ".join(sorted(ids[kind])[:12]) or "none defined"
+            problems.append(
+                ModelProblem(
+                    loc,
+                    "ROPA006",
+                    f"{owner} refers to {noun} '{target}', which does not exist{hint}",
+                    f"use the id of an entry under '{kind}' (known: {known}), or add one",
+                )
+            )
+
+        for i, system in enumerate(self.systems):
+            owner = f"system '{system.id}'"
+            ref(("systems", i, "vendor"), owner, "parties", system.vendor_id)
+            ref(("systems", i, "operated_by"), owner, "parties", system.operated_by_id)
+        for i, party in enumerate(self.parties):
+            ref(("parties", i, "engaged_by"), f"party '{party.id}'", "parties", party.engaged_by_id)
+        for i, act in enumerate(self.activities):
+            owner = f"activity '{act.id}'"
+            base: Loc = ("activities", i)
+            for j, sid in enumerate(act.data_subject_ids):
+                ref((*base, "data_subjects", j), owner, "data_subjects", sid)
+            for j, cid in enumerate(act.data_category_ids):
+                ref((*base, "data_categories", j), owner, "data_categories", cid)
+            for j, sys_id in enumerate(act.system_ids):
+                ref((*base, "systems", j), owner, "systems", sys_id)
+            for j, pid in enumerate(act.recipient_ids):
+                ref((*base, "recipients", j), owner, "parties", pid)
+            ref((*base, "on_behalf_of"), owner, "parties", act.on_behalf_of_id)
+            for j, src in enumerate(act.sources):
+                ref((*base, "sources", j, "party"), owner, "parties", src.party_id)
+                for k, cid in enumerate(src.category_ids):
+                    loc: Loc = (*base, "sources", j, "categories", k)
+                    if cid in ids["data_categories"] and cid not in act.data_category_ids:
+                        problems.append(
+                            ModelProblem(
+                                loc,
+                                "ROPA006",
+                                f"{owner} has a source for category '{cid}', which the activity "
+                                "does not list under data_categories",
+                                f"add '{cid}' to the activity's data_categories or remove it here",
+                            )
+                        )
+                    ref(loc, owner, "data_categories", cid)
+            for j, transfer in enumerate(act.transfers):
+                ref((*base, "transfers", j, "party"), owner, "parties", transfer.party_id)
+        problems.extend(self._cycle_problems(ids["parties"]))
+        problems.extend(self._assumption_problems())
+        return problems
+
+    def _cycle_problems(self, known: set[str]) -> list[ModelProblem]:
+        parent = {p.id: p.engaged_by_id for p in self.parties if p.engaged_by_id in known}
+        position = {p.id: i for i, p in enumerate(self.parties)}
+        problems: list[ModelProblem] = []
+        reported: set[str] = set()
+        for start in sorted(parent):
+            chain: list[str] = []
+            node: str | None = start
+            while node is not None and node not in chain:
+                chain.append(node)
+                node = parent.get(node)
+            if node is not None and node == start and start not in reported:
+                cycle = chain[chain.index(node) :]
+                reported.update(cycle)
+                problems.append(
+                    ModelProblem(
+                        ("parties", position[start], "engaged_by"),
+                        "ROPA010",
+                        "sub-processor chain is a cycle: " + " → ".join([*cycle, start]),
+                        "a party cannot (indirectly) engage itself; fix 'engaged_by'",
+                    )
+                )
+        return problems
+
+    def _assumption_problems(self) -> list[ModelProblem]:
+        problems = []
+        for loc, statement in self.statements():
+            valid = statement.statement_fields()
+            for field in statement.assumptions:
+                if field in valid:
+                    continue
+                guess = difflib.get_close_matches(field, valid, n=1, cutoff=0.6)
+                hint = f"; did you mean '{guess[0]}'?" if guess else ""
+                problems.append(
+                    ModelProblem(
+                        (*loc, "assumptions", field),
+                        "ROPA003",
+                        f"assumption about '{field}', which is not a field here{hint}",
+                        "name one of: " + ", ".join(valid),
+                    )
+                )
+        return problems
+
+
+_SINGULAR = {
+    "data_subjects": "data subject",
+    "data_categories": "data category",
+    "systems": "system",
+    "parties": "party",
+    "activities": "activity",
+}
+
+
+def _walk_statements(model: BaseModel, loc: Loc) -> Iterator[tuple[Loc, Statement]]:
+    if isinstance(model, Statement):
+        yield loc, model
+    for name, info in type(model).model_fields.items():
+        key = info.alias or name
+        value = getattr(model, name)
+        if isinstance(value, BaseModel):
+            yield from _walk_statements(value, (*loc, key))
+        elif isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from _walk_statements(item, (*loc, key, index))

@@ -1,0 +1,200 @@
+"""What the organisation has: data subjects, data categories, systems and outside parties."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+from pydantic import Field, PrivateAttr, StringConstraints
+
+from .base import CountryCode, Entity, Ref, ShortText, Text, Url
+from .legal import PartyRole, TransferMechanism
+from .organisation import Contact
+
+if TYPE_CHECKING:
+    from .activity import Activity
+    from .datamap import DataMap
+
+TaxonomyKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.:/#-]{1,200}$")]
+
+
+class Linked(Entity):
+    """An entity that can follow its references once the data map is resolved."""
+
+    _map: DataMap | None = PrivateAttr(default=None)
+
+    def __eq__(self, other: object) -> bool:
+        # Compare fields only: the back-reference to the map would recurse.
+        return type(other) is type(self) and other.__dict__ == self.__dict__
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.id))
+
+    @property
+    def datamap(self) -> DataMap:
+        """The data map this entry belongs to (set when the map is resolved)."""
+        if self._map is None:
+            raise RuntimeError(
+                f"{type(self).__name__} '{self.id}' is not part of a resolved DataMap"
+            )
+        return self._map
+
+
+class DataSubject(Linked):
+    """A kind of person whose data is processed (e.g. ticket customers, prospects)."""
+
+    name: Text
+    description: Text | None = None
+    vulnerable: bool = Field(
+        default=False, description="Children, employees or others in a weak position (WP248)."
+    )
+    fideslang: TaxonomyKey | None = Field(default=None, description="fideslang subject key.")
+    dpv: TaxonomyKey | None = Field(default=None, description="W3C DPV concept, e.g. dpv:Customer.")
+
+    @property
+    def activities(self) -> tuple[Activity, ...]:
+        """Activities that process data about this kind of person."""
+        return tuple(a for a in self.datamap.activities if self.id in a.data_subject_ids)
+
+
+class DataCategory(Linked):
+    """A category of personal data (e.g. e-mail address, health information)."""
+
+    name: Text
+    description: Text | None = None
+    special_category: bool = Field(
+        default=False,
+        description="Special category under GDPR Art. 9(1) (health, religion, ethnicity, ...).",
+    )
+    criminal_offence: bool = Field(
+        default=False, description="Data about criminal convictions and offences (Art. 10)."
+    )
+    national_id: bool = Field(
+        default=False,
+        description="National identity number or other unique identifier "
+        "(personopplysningsloven § 12).",
+    )
+    justification: Text | None = Field(
+        default=None,
+        description="Why this category is needed; required reasoning for national identity "
+        "numbers (a 'saklig behov' for secure identification).",
+    )
+    fideslang: TaxonomyKey | None = Field(
+        default=None, description="fideslang data category, e.g. user.contact.email."
+    )
+    dpv: TaxonomyKey | None = Field(
+        default=None, description="W3C DPV concept, e.g. pd:EmailAddress."
+    )
+
+    @property
+    def activities(self) -> tuple[Activity, ...]:
+        """Activities that process this category."""
+        return tuple(a for a in self.datamap.activities if self.id in a.data_category_ids)
+
+
+class Party(Linked):
+    """An outside organisation that receives or handles personal data."""
+
+    name: ShortText
+    role: PartyRole
+    country: CountryCode = Field(description="Where the party is established.")
+    description: Text | None = Field(default=None, description="What the party does for us.")
+    website: Url | None = None
+    privacy_policy: Url | None = Field(default=None, description="The party's own privacy notice.")
+    contact: Contact | None = None
+    dpa: bool | None = Field(
+        default=None,
+        description="True if a data-processing agreement (Art. 28(3)) is in place; "
+        "false if not; leave out if unknown.",
+    )
+    dpa_reference: ShortText | None = Field(
+        default=None, description="Where the agreement is kept (link or archive reference)."
+    )
+    joint_arrangement: Text | None = Field(
+        default=None,
+        description="For joint controllers: the essence of the Art. 26 arrangement.",
+    )
+    engaged_by_id: Ref | None = Field(
+        default=None,
+        alias="engaged_by",
+        description="For sub-processors: the id of the processor that engaged this party.",
+    )
+    transfer_mechanism: TransferMechanism | None = Field(
+        default=None,
+        description="Chapter V ground for transfers to this party when it is outside the EEA.",
+    )
+    transfer_safeguards: Text | None = Field(
+        default=None, description="Supplementary measures or details of the safeguards."
+    )
+    safeguards_copy: Text | None = Field(
+        default=None, description="How people can get a copy of the safeguards (Art. 13(1)(f))."
+    )
+    dpf_certified: bool | None = Field(
+        default=None, description="True if the party is on the EU-US Data Privacy Framework list."
+    )
+
+    @property
+    def engaged_by(self) -> Party | None:
+        """The processor that engaged this sub-processor, if any."""
+        return self.datamap.party(self.engaged_by_id) if self.engaged_by_id else None
+
+    @property
+    def systems(self) -> tuple[System, ...]:
+        """Systems this party supplies or runs."""
+        return tuple(s for s in self.datamap.systems if self.id in (s.vendor_id, s.operated_by_id))
+
+    @property
+    def activities(self) -> tuple[Activity, ...]:
+        """Activities in which this party receives data (directly or through a system)."""
+        return tuple(a for a in self.datamap.activities if any(p is self for p in a.all_recipients))
+
+
+class System(Linked):
+    """A system or service where personal data is stored or handled."""
+
+    name: ShortText
+    description: Text | None = None
+    vendor_id: Ref | None = Field(
+        default=None,
+        alias="vendor",
+        description="Id of the party that supplies or hosts the system; leave out for systems "
+        "the organisation runs itself.",
+    )
+    operated_by_id: Ref | None = Field(
+        default=None,
+        alias="operated_by",
+        description="Id of a party that operates the system on the organisation's behalf.",
+    )
+    hosting_countries: tuple[CountryCode, ...] = Field(
+        default=(), description="Where the data is stored (ISO country codes)."
+    )
+    access: tuple[Text, ...] = Field(default=(), description="Who has access to the data.")
+    security_measures: tuple[Text, ...] = Field(
+        default=(), description="Technical and organisational measures specific to this system."
+    )
+
+    @property
+    def vendor(self) -> Party | None:
+        return self.datamap.party(self.vendor_id) if self.vendor_id else None
+
+    @property
+    def operated_by(self) -> Party | None:
+        return self.datamap.party(self.operated_by_id) if self.operated_by_id else None
+
+    @property
+    def parties(self) -> tuple[Party, ...]:
+        """Vendor and operator, without duplicates, in that order."""
+        found: list[Party] = []
+        for party in (self.vendor, self.operated_by):
+            if party is not None and party not in found:
+                found.append(party)
+        return tuple(found)
+
+    @property
+    def is_internal(self) -> bool:
+        """True if no outside party supplies or operates the system."""
+        return self.vendor_id is None and self.operated_by_id is None
+
+    @property
+    def activities(self) -> tuple[Activity, ...]:
+        """Activities that use this system."""
+        return tuple(a for a in self.datamap.activities if self.id in a.system_ids)

@@ -1,0 +1,76 @@
+"""Renderers: pure functions from a :class:`DataMap` to output files (:class:`Artifact`).
+
+Each renderer lives in its own module and is listed in :data:`RENDERERS` by output name, as
+``"module:function"`` so that only the renderers asked for are imported. A renderer takes the
+data map and :class:`RenderOptions` and returns a :class:`RenderResult`; it never writes files.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from ..errors import RenderError
+from ..model.base import LANGUAGES
+from ..model.datamap import DataMap
+from ..output import Artifact
+
+#: Output name → "module:function" of its renderer, in the order ``render`` runs them.
+RENDERERS: dict[str, str] = {
+    "model": "harmonien_ropa.render.model_json:render",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """What to render and how."""
+
+    languages: tuple[str, ...] = LANGUAGES
+    draft: bool = False
+
+    def __post_init__(self) -> None:
+        unknown = [lang for lang in self.languages if lang not in LANGUAGES]
+        if unknown or not self.languages:
+            raise RenderError(
+                f"unknown language(s) {', '.join(unknown) or '(none given)'}; "
+                f"choose from {', '.join(LANGUAGES)}"
+            )
+
+
+@dataclass(slots=True)
+class RenderResult:
+    """Files a renderer produced, and messages for the user (e.g. a missing tool)."""
+
+    artifacts: list[Artifact] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+    def extend(self, other: RenderResult) -> None:
+        self.artifacts.extend(other.artifacts)
+        self.messages.extend(other.messages)
+
+
+Renderer = Callable[[DataMap, RenderOptions], RenderResult]
+
+
+def renderer(name: str) -> Renderer:
+    """The renderer registered under ``name`` (imported on first use)."""
+    try:
+        target = RENDERERS[name]
+    except KeyError:
+        raise RenderError(f"unknown output '{name}'; choose from {', '.join(RENDERERS)}") from None
+    module_name, _, function = target.partition(":")
+    found: Renderer = getattr(importlib.import_module(module_name), function)
+    return found
+
+
+def render(
+    datamap: DataMap, only: Iterable[str] | None = None, options: RenderOptions | None = None
+) -> RenderResult:
+    """Run the renderers named in ``only`` (all by default) and collect their files in memory."""
+    names = list(RENDERERS) if only is None else list(dict.fromkeys(only))
+    opts = options or RenderOptions()
+    result = RenderResult()
+    for name in names:
+        result.extend(renderer(name)(datamap, opts))
+    return result

@@ -1,0 +1,343 @@
+"""Read YAML safely into plain Python data plus a position for every node.
+
+PyYAML's safe loader is used only to parse and compose nodes (the C implementation when it is
+available); values are built here so that:
+
+- every mapping key and value keeps its line and column (``Positions``);
+- duplicate keys are errors (PyYAML silently keeps the last one);
+- only YAML's plain data types are accepted (no ``!!python/...`` or other tags);
+- scalars follow YAML 1.2: ``NO``, ``yes`` and ``on`` stay strings, ``0123`` stays a string;
+- anchors and aliases cannot expand into a "billion laughs", and nesting depth is bounded.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostic, Severity
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - pure-Python fallback when libyaml is absent
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Loc = tuple[str | int, ...]
+
+#: Default largest input accepted, in bytes (override with HARMONIEN_ROPA_MAX_BYTES).
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+#: Deepest nesting of mappings and lists accepted.
+MAX_DEPTH = 64
+#: How many extra nodes aliases may add when expanded (guards against alias bombs).
+MAX_ALIAS_EXPANSION = 100_000
+
+_INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")
+_BOOL = {"true": True, "false": False}
+_NULL = {"", "~", "null"}
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:merge",
+}
+
+
+@dataclass
+class Positions:
+    """1-based (line, column) of each value and each mapping key, by location path."""
+
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def find(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """Position of ``loc`` or of its nearest ancestor that has one (1, 1 for the file)."""
+        table = self.keys if key else self.values
+        for end in range(len(loc), -1, -1):
+            prefix = loc[:end]
+            if prefix in table:
+                return table[prefix]
+            if key and prefix in self.values:
+                return self.values[prefix]
+        return (1, 1)
+
+
+@dataclass
+class YamlDocument:
+    """Plain data read from one YAML file, with its positions."""
+
+    path: str
+    data: Any
+    positions: Positions
+
+
+class YamlError(Exception):
+    """The file could not be read as YAML; carries every diagnostic found."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = diagnostics
+        super().__init__("; ".join(d.message for d in diagnostics))
+
+
+def max_bytes() -> int:
+    """The input size limit in force (HARMONIEN_ROPA_MAX_BYTES or the default)."""
+    raw = os.environ.get("HARMONIEN_ROPA_MAX_BYTES", "")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_BYTES
+
+
+def _problem(path: str, line: int, column: int, code: str, message: str, fix: str) -> Diagnostic:
+    return Diagnostic(path, line, column, code, Severity.ERROR, message, fix)
+
+
+def read_text(path: Path, display: str | None = None, limit: int | None = None) -> str:
+    """Read ``path`` as UTF-8 text, with clear errors for every way that can fail."""
+    name = display or str(path)
+    limit = max_bytes() if limit is None else limit
+
+    def fail(message: str, fix: str, line: int = 0, column: int = 0) -> YamlError:
+        return YamlError([_problem(name, line, column, "ROPA008", message, fix)])
+
+    try:
+        if path.is_dir():
+            raise fail("this is a directory, not a YAML file", "pass the path of the .yaml file")
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise fail("file not found", "check the path, or run from the project folder") from None
+    except PermissionError:
+        raise fail("permission denied", "make the file readable") from None
+    except IsADirectoryError:
+        raise fail(
+            "this is a directory, not a YAML file", "pass the path of the .yaml file"
+        ) from None
+    except OSError as exc:
+        raise fail(f"cannot read the file: {exc.strerror or exc}", "check the path") from None
+    if len(raw) > limit:
+        raise fail(
+            f"file is larger than the limit of {limit:,} bytes",
+            "split the data map, or raise HARMONIEN_ROPA_MAX_BYTES if this size is intended",
+        )
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "UTF-32"),
+        (codecs.BOM_UTF32_BE, "UTF-32"),
+        (codecs.BOM_UTF16_LE, "UTF-16"),
+        (codecs.BOM_UTF16_BE, "UTF-16"),
+    ):
+        if raw.startswith(bom):
+            raise fail(
+                f"file is encoded as {encoding}",
+                "save the file as UTF-8 (in most editors: 'Save with encoding' → UTF-8)",
+                1,
+                1,
+            )
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise fail(
+            "file contains NUL bytes (is it UTF-16 or a binary file?)",
+            "save the file as UTF-8 text",
+            line,
+            1,
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise fail(
+            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}; Latin-1 or Windows-1252?)",
+            "save the file as UTF-8",
+            line,
+            column,
+        ) from None
+
+
+def parse(text: str, path: str = "<string>") -> YamlDocument:
+    """Parse one YAML document into plain data and positions, or raise :class:`YamlError`."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        raise YamlError([_syntax_diagnostic(path, exc)]) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(
+            [_problem(path, 1, 1, "ROPA001", f"YAML error: {exc}", _SYNTAX_FIX)]
+        ) from None
+    except RecursionError:
+        raise YamlError(
+            [_problem(path, 1, 1, "ROPA009", "nesting is too deep to read", _DEPTH_FIX)]
+        ) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise YamlError(
+            [
+                _problem(
+                    path, 1, 1, "ROPA004", "file is empty", "start from the example in the README"
+                )
+            ]
+        )
+    builder = _Builder(path, loader)
+    builder.check_size(node)
+    data = builder.build(node, (), 0)
+    if builder.diagnostics:
+        raise YamlError(builder.diagnostics)
+    return YamlDocument(path, data, builder.positions)
+
+
+_SYNTAX_FIX = "check indentation and quoting around this place; quote values containing ': ' or '#'"
+_DEPTH_FIX = f"a data map needs far fewer levels; keep nesting under {MAX_DEPTH}"
+
+
+def _syntax_diagnostic(path: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or "syntax error"
+    if exc.context:
+        problem = f"{problem} ({exc.context})"
+    fix = _SYNTAX_FIX
+    if "\\t" in problem or "\t" in problem:
+        fix = "YAML does not allow tabs for indentation: indent with spaces"
+        problem = "tab character where YAML expects spaces"
+    return _problem(path, line, column, "ROPA001", f"YAML syntax error: {problem}", fix)
+
+
+class _Builder:
+    """Turns composed YAML nodes into plain data, recording positions and problems."""
+
+    def __init__(self, path: str, loader: Any) -> None:
+        self.path = path
+        self.loader = loader
+        self.positions = Positions()
+        self.diagnostics: list[Diagnostic] = []
+
+    def error(self, node: yaml.Node, code: str, message: str, fix: str) -> None:
+        mark = node.start_mark
+        self.diagnostics.append(
+            _problem(self.path, mark.line + 1, mark.column + 1, code, message, fix)
+        )
+
+    def check_size(self, root: yaml.Node) -> None:
+        """Reject alias bombs and deep nesting before anything is expanded."""
+        sizes: dict[int, int] = {}
+        unique = 0
+        stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+        while stack:
+            node, depth, done = stack.pop()
+            if depth > MAX_DEPTH:
+                self.error(node, "ROPA009", f"nesting deeper than {MAX_DEPTH} levels", _DEPTH_FIX)
+                raise YamlError(self.diagnostics)
+            if id(node) in sizes:
+                continue
+            children = list(_children(node))
+            if not done and children:
+                stack.append((node, depth, True))
+                stack.extend(
+                    (child, depth + 1, False) for child in children if id(child) not in sizes
+                )
+                continue
+            unique += 1
+            sizes[id(node)] = 1 + sum(sizes.get(id(child), 1) for child in children)
+        if sizes[id(root)] - unique > MAX_ALIAS_EXPANSION:
+            self.error(
+                root,
+                "ROPA009",
+                f"aliases expand to {sizes[id(root)]:,} nodes from {unique:,}: "
+                "this looks like an alias bomb",
+                "write the data out instead of repeating it through anchors and aliases",
+            )
+            raise YamlError(self.diagnostics)
+
+    def build(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
+        mark = node.start_mark
+        self.positions.values.setdefault(loc, (mark.line + 1, mark.column + 1))
+        if node.tag not in _STANDARD_TAGS:
+            self.error(
+                node,
+                "ROPA009",
+                f"tag '{node.tag}' is not allowed",
+                "remove the tag: only plain YAML values (text, numbers, lists, mappings) are read",
+            )
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(child, (*loc, i), depth + 1) for i, child in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
+        try:
+            self.loader.flatten_mapping(node)
+        except yaml.MarkedYAMLError as exc:
+            self.diagnostics.append(_syntax_diagnostic(self.path, exc))
+            return {}
+        result: dict[str, Any] = {}
+        first_seen: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _STANDARD_TAGS:
+                self.error(key_node, "ROPA004", "a key must be plain text", "write the key as text")
+                continue
+            key = self._scalar(key_node)
+            if not isinstance(key, str):
+                key = "" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
+            if key in first_seen:
+                first = first_seen[key].start_mark
+                self.error(
+                    key_node,
+                    "ROPA002",
+                    f"duplicate key '{key}' (first on line {first.line + 1})",
+                    "keep one of the two entries; YAML would silently drop the first",
+                )
+                continue
+            first_seen[key] = key_node
+            child_loc = (*loc, key)
+            kmark = key_node.start_mark
+            self.positions.keys[child_loc] = (kmark.line + 1, kmark.column + 1)
+            result[key] = self.build(value_node, child_loc, depth + 1)
+        return result
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        value = node.value
+        if not isinstance(value, str):  # pragma: no cover - composer gives str for scalars
+            return value
+        if getattr(node, "style", None) is not None or node.tag == "tag:yaml.org,2002:str":
+            return value
+        text = value.strip()
+        lowered = text.lower()
+        if lowered in _NULL and node.tag == "tag:yaml.org,2002:null":
+            return None
+        if lowered in _BOOL and node.tag == "tag:yaml.org,2002:bool":
+            return _BOOL[lowered]
+        if node.tag == "tag:yaml.org,2002:int" and _INT.match(text):
+            return int(text.replace("_", ""))
+        if node.tag == "tag:yaml.org,2002:float" and _FLOAT.match(text):
+            return float(text.replace("_", ""))
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                return self.loader.construct_object(node)
+            except (yaml.YAMLError, ValueError):
+                return value
+        return value
+
+
+def _children(node: yaml.Node) -> Iterator[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield key
+            yield value
+    elif isinstance(node, yaml.SequenceNode):
+        yield from node.value

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Set up everything harmonien_ropa needs on a fresh machine, idempotently.
+#
+#   scripts/setup.sh            virtualenv with the package and its runtime dependencies,
+#                               plus Graphviz's `dot` (installed with apt-get when root)
+#   scripts/setup.sh --dev      the above, plus everything the test suite needs
+#
+# The virtualenv lives in .venv (override with VENV=...). Re-running is cheap: each step is
+# skipped when its result is already in place.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DEV=0
+for arg in "$@"; do
+  case "$arg" in
+    --dev) DEV=1 ;;
+    *) echo "setup.sh: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
+
+VENV=${VENV:-.venv}
+PYTHON=${PYTHON:-}
+log() { printf 'setup: %s\n' "$*" >&2; }
+
+pick_python() {
+  if [ -n "$PYTHON" ]; then echo "$PYTHON"; return; fi
+  for candidate in python3.13 python3.12 python3.11 python3; do
+    if command -v "$candidate" >/dev/null 2>&1 &&
+       "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+      echo "$candidate"; return
+    fi
+  done
+  log "Python 3.11 or newer is needed; install it (e.g. apt-get install python3) and retry"
+  exit 1
+}
+
+APT_UPDATED=0
+apt_install() {
+  # apt_install PACKAGE...: install Debian packages when we are root; else say what to run.
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    log "missing: $* — install with: sudo apt-get install -y $*"
+    return 1
+  fi
+  if [ "$APT_UPDATED" -eq 0 ]; then
+    log "apt-get update"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    APT_UPDATED=1
+  fi
+  log "apt-get install $*"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# 1. Graphviz (`dot`) renders the data-flow graph; without it render still writes DOT/JSON.
+if ! command -v dot >/dev/null 2>&1; then
+  apt_install graphviz || log "continuing without Graphviz: SVG/PNG graphs will be skipped"
+fi
+
+# 2. The virtualenv and the package.
+if [ ! -x "$VENV/bin/python" ]; then
+  py=$(pick_python)
+  log "creating $VENV with $py"
+  "$py" -m venv "$VENV"
+fi
+extras=""
+[ "$DEV" -eq 1 ] && extras="[dev]"
+stamp="$VENV/.installed$( [ "$DEV" -eq 1 ] && echo -dev )"
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  log "installing harmonien-ropa$extras into $VENV"
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".$extras"
+  touch "$stamp"
+fi
+
+# 3. Test-only tools.
+if [ "$DEV" -eq 1 ]; then
+  :
+fi
+log "ready"
