@@ -14,6 +14,7 @@ from pydantic.fields import FieldInfo
 
 from .diagnostics import Diagnostic, Severity
 from .errors import LoadError
+from .model.base import PATTERN_HINTS, Text
 from .model.datamap import DataMap, ModelProblem
 from .yamlsource import Loc, Positions, YamlDocument, YamlError, parse, read_text
 
@@ -128,7 +129,10 @@ def _translate(error: Any, loc: Loc, data: Any, positions: Positions, path: str)
     line, column = positions.find(loc)
     fix: str | None = described
 
-    if kind == "extra_forbidden":
+    if kind in {"dict_type", "model_type", "model_attributes_type"} and _expects_text(loc):
+        message = f"{where} must give the text per language (nb and en), not {_kind_of(value)}"
+        fix = "write it as {nb: Norwegian text, en: English text}"
+    elif kind == "extra_forbidden":
         line, column = positions.find(loc, key=True)
         valid = _valid_keys(loc[:-1])
         guess = difflib.get_close_matches(name, valid, n=1, cutoff=0.6)
@@ -160,6 +164,7 @@ def _translate(error: Any, loc: Loc, data: Any, positions: Positions, path: str)
         fix = fix or "put the value in quotes"
     elif kind == "string_pattern_mismatch":
         message = f"'{_short(value)}' is not a valid value for {where}"
+        fix = PATTERN_HINTS.get(str(ctx.get("pattern")), fix)
     elif kind in {"string_too_short", "too_short"}:
         message = f"{where} must not be empty"
     elif kind in {"string_too_long", "too_long"}:
@@ -173,9 +178,12 @@ def _translate(error: Any, loc: Loc, data: Any, positions: Positions, path: str)
         message = f"{where} must be a date written YYYY-MM-DD, not {_short(value)!r}"
         fix = "e.g. 2024-05-01"
     elif kind in {"greater_than_equal", "greater_than"}:
-        message = f"{where} must be at least {ctx.get('ge', ctx.get('gt'))}"
+        message = f"{where} must be at least {ctx.get('ge', ctx.get('gt'))}, not {_short(value)!r}"
+    elif kind in {"less_than_equal", "less_than"}:
+        message = f"{where} must be at most {ctx.get('le', ctx.get('lt'))}, not {_short(value)!r}"
     else:
         message = f"{where}: {str(error['msg']).removeprefix('Value error, ')}"
+        fix = None
     return Diagnostic(
         path,
         line,
@@ -274,6 +282,11 @@ def _resolve(loc: Loc) -> tuple[Any, FieldInfo | None]:
         else:
             info, current = None, nxt
     return current, info
+
+
+def _expects_text(loc: Loc) -> bool:
+    current, _ = _resolve(loc)
+    return Text in _unwrap(current)
 
 
 def _field_at(loc: Loc) -> FieldInfo | None:

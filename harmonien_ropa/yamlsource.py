@@ -208,9 +208,11 @@ def _syntax_diagnostic(path: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or "syntax error"
     if exc.context:
-        problem = f"{problem} ({exc.context})"
+        start = exc.context_mark
+        where = f" that starts on line {start.line + 1}" if start and start.line + 1 != line else ""
+        problem = f"{problem} ({exc.context}{where})"
     fix = _SYNTAX_FIX
-    if "\\t" in problem or "\t" in problem:
+    if "tab" in problem:
         fix = "YAML does not allow tabs for indentation: indent with spaces"
         problem = "tab character where YAML expects spaces"
     return _problem(path, line, column, "ROPA001", f"YAML syntax error: {problem}", fix)
@@ -314,7 +316,7 @@ class _Builder:
         value = node.value
         if not isinstance(value, str):  # pragma: no cover - composer gives str for scalars
             return value
-        if getattr(node, "style", None) is not None or node.tag == "tag:yaml.org,2002:str":
+        if getattr(node, "style", None) not in (None, "") or node.tag == "tag:yaml.org,2002:str":
             return value
         text = value.strip()
         lowered = text.lower()

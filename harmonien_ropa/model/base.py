@@ -10,9 +10,25 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 #: Languages every human-readable text can carry, in the order outputs list them.
 LANGUAGES: tuple[str, ...] = ("nb", "en")
 
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+COUNTRY_PATTERN = r"^[A-Z]{2}$"
+EMAIL_PATTERN = r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$"
+PHONE_PATTERN = r"^\+?[0-9][0-9 ]{3,20}$"
+URL_PATTERN = r"^https?://[^\s<>\"'`]+$"
+
+#: What a value matching each pattern looks like, for error messages.
+PATTERN_HINTS: dict[str, str] = {
+    ID_PATTERN: "write an id of lower-case letters, digits, '-' and '_', e.g. 'ticket-sales'",
+    COUNTRY_PATTERN: "write a two-letter ISO 3166 country code in capitals, e.g. NO, SE, US "
+    '(quote "NO" to be safe)',
+    EMAIL_PATTERN: "write an e-mail address such as name@example.org",
+    PHONE_PATTERN: "write digits and spaces, optionally starting with '+', e.g. \"+47 22 00 00 00\"",
+    URL_PATTERN: "write a full web address starting with https:// (or http://)",
+}
+
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80),
+    StringConstraints(pattern=ID_PATTERN, max_length=80),
     Field(
         description="Stable identifier: lower-case letters, digits, '-' and '_'; "
         "other entries refer to this entry by it."
@@ -20,27 +36,27 @@ Id = Annotated[
 ]
 Ref = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80),
+    StringConstraints(pattern=ID_PATTERN, max_length=80),
     Field(description="The id of another entry in the data map."),
 ]
 CountryCode = Annotated[
     str,
-    StringConstraints(pattern=r"^[A-Z]{2}$"),
+    StringConstraints(pattern=COUNTRY_PATTERN),
     Field(description="ISO 3166-1 alpha-2 country code in capitals, e.g. NO, SE, US."),
 ]
 Email = Annotated[
     str,
-    StringConstraints(pattern=r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$", max_length=254),
+    StringConstraints(pattern=EMAIL_PATTERN, max_length=254),
     Field(description="An e-mail address."),
 ]
 Phone = Annotated[
     str,
-    StringConstraints(pattern=r"^\+?[0-9][0-9 ]{3,20}$"),
+    StringConstraints(pattern=PHONE_PATTERN),
     Field(description="A phone number: digits and spaces, optionally starting with '+'."),
 ]
 Url = Annotated[
     str,
-    StringConstraints(pattern=r"^https?://[^\s<>\"'`]+$", max_length=2000),
+    StringConstraints(pattern=URL_PATTERN, max_length=2000),
     Field(description="An http:// or https:// address."),
 ]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
@@ -49,9 +65,7 @@ ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 class Frozen(BaseModel):
     """Immutable model that rejects unknown keys."""
 
-    model_config = ConfigDict(
-        frozen=True, extra="forbid", populate_by_name=False, coerce_numbers_to_str=True
-    )
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=False)
 
 
 class Text(Frozen):

@@ -1,0 +1,73 @@
+"""The bad-input corpus: every file under tests/bad_yaml gives exactly the expected problems.
+
+Each ``<case>.yaml`` has a ``<case>.expect`` with one ``LINE:COL CODE MESSAGE`` line per problem,
+all of which must be reported together. Regenerate after an intended wording change with
+``UPDATE_GOLDEN=1 pytest tests/test_bad_yaml.py`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import harmonien_ropa as hr
+
+CASES = sorted((Path(__file__).parent / "bad_yaml").glob("*.yaml"))
+
+
+def _problems(path: Path) -> list[str]:
+    with pytest.raises(hr.LoadError) as caught:
+        hr.load(path, display_path=path.name)
+    return [f"{d.line}:{d.column} {d.code} {d.message}" for d in caught.value.diagnostics]
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len(CASES) >= 40
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
+def test_bad_file_reports_expected_problems(case: Path) -> None:
+    got = _problems(case)
+    expect_file = case.with_suffix(".expect")
+    if os.environ.get("UPDATE_GOLDEN"):
+        expect_file.write_text("\n".join(got) + "\n", encoding="utf-8")
+    expected = expect_file.read_text(encoding="utf-8").splitlines()
+    assert got == expected
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
+def test_every_problem_has_position_and_fix_or_clear_message(case: Path) -> None:
+    with pytest.raises(hr.LoadError) as caught:
+        hr.load(case)
+    for diagnostic in caught.value.diagnostics:
+        assert diagnostic.line >= 1
+        assert diagnostic.column >= 1
+        assert diagnostic.severity is hr.Severity.ERROR
+        assert diagnostic.code.startswith("ROPA0")
+        assert len(diagnostic.message) > 10
+
+
+@pytest.mark.parametrize(
+    "name", ["several_errors", "latin1_encoding", "python_object_tag", "alias_bomb", "empty_file"]
+)
+def test_cli_reports_without_traceback(name: str) -> None:
+    case = Path(__file__).parent / "bad_yaml" / f"{name}.yaml"
+    proc = subprocess.run(
+        [sys.executable, "-m", "harmonien_ropa", "check", "--data", str(case)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    expected = case.with_suffix(".expect").read_text(encoding="utf-8").splitlines()
+    reported = [line for line in proc.stderr.splitlines() if line.startswith(str(case))]
+    assert len(reported) == len(expected)
+    for line, want in zip(reported, expected, strict=True):
+        position, code, message = want.split(" ", 2)
+        assert line == f"{case}:{position}: error {code} {message}"
