@@ -1,0 +1,221 @@
+"""Countries for GDPR Chapter V: who is in the EEA, who has an adequacy decision, and names.
+
+Plain data and small functions, shared by the graph, the notice, the record and the checker so
+that "outside the EEA" means the same everywhere. Codes are ISO 3166-1 alpha-2 in capitals; the
+EU's own abbreviations ``EL`` (Greece) and ``UK`` (United Kingdom) are accepted as aliases.
+
+The adequacy list follows the European Commission's published decisions (see
+:data:`ADEQUACY_SOURCE`). Decisions are reviewed and can be withdrawn, as Safe Harbour and Privacy
+Shield were; check the Commission's list before relying on one. Under the EEA Agreement the
+Commission's adequacy decisions also apply to Norway, Iceland and Liechtenstein.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+
+#: The 27 member states of the European Union.
+# fmt: off
+EU_MEMBERS: frozenset[str] = frozenset({
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
+    "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+})
+# fmt: on
+
+#: The European Economic Area: the EU plus Iceland, Liechtenstein and Norway.
+EEA_MEMBERS: frozenset[str] = EU_MEMBERS | {"IS", "LI", "NO"}
+
+#: Where the Commission's current list of adequacy decisions is published.
+ADEQUACY_SOURCE = (
+    "https://commission.europa.eu/law/law-topic/data-protection/"
+    "international-dimension-data-protection/adequacy-decisions_en"
+)
+
+_ALIASES = MappingProxyType({"EL": "GR", "UK": "GB"})
+
+
+@dataclass(frozen=True, slots=True)
+class Adequacy:
+    """An adequacy decision (GDPR Art. 45) for a country outside the EEA.
+
+    ``partial`` decisions cover only some recipients there; ``condition`` says which, in nb and
+    en. Transfers to other recipients in that country need another Chapter V ground.
+    """
+
+    code: str
+    decision: str
+    partial: bool = False
+    condition_nb: str | None = None
+    condition_en: str | None = None
+
+    def condition(self, lang: str) -> str | None:
+        """Who the decision covers, for partial decisions (``None`` when it covers everyone)."""
+        return self.condition_nb if lang == "nb" else self.condition_en
+
+
+_A = Adequacy
+#: Adequacy decisions by country code.
+ADEQUACY: MappingProxyType[str, Adequacy] = MappingProxyType(
+    {
+        a.code: a
+        for a in (
+            _A("AD", "Decision 2010/625/EU"),
+            _A("AR", "Decision 2003/490/EC"),
+            _A(
+                "CA",
+                "Decision 2002/2/EC",
+                partial=True,
+                condition_nb="bare for kommersielle virksomheter som er omfattet av PIPEDA",
+                condition_en="only commercial organisations subject to PIPEDA",
+            ),
+            _A("CH", "Decision 2000/518/EC"),
+            _A("FO", "Decision 2010/146/EU"),
+            _A("GB", "Implementing Decision (EU) 2021/1772"),
+            _A("GG", "Decision 2003/821/EC"),
+            _A("IL", "Decision 2011/61/EU"),
+            _A("IM", "Decision 2004/411/EC"),
+            _A("JE", "Decision 2008/393/EC"),
+            _A(
+                "JP",
+                "Implementing Decision (EU) 2019/419",
+                partial=True,
+                condition_nb="bare for private virksomheter som er omfattet av APPI",
+                condition_en="only private-sector organisations subject to the APPI",
+            ),
+            _A("KR", "Implementing Decision (EU) 2022/254"),
+            _A("NZ", "Decision 2013/65/EU"),
+            _A(
+                "US",
+                "Implementing Decision (EU) 2023/1795 (EU–US Data Privacy Framework)",
+                partial=True,
+                condition_nb="bare for virksomheter som er sertifisert under EU–US Data Privacy "
+                "Framework (DPF-listen)",
+                condition_en="only organisations certified under the EU–US Data Privacy "
+                "Framework (the DPF list)",
+            ),
+            _A("UY", "Decision 2012/484/EU"),
+        )
+    }
+)
+
+# nb and en names of the countries a data map is likely to name: the EEA, the adequacy list and
+# the most common hosting countries outside it. Other codes are shown as the code itself.
+_NAMES: MappingProxyType[str, tuple[str, str]] = MappingProxyType(
+    {
+        "AD": ("Andorra", "Andorra"),
+        "AE": ("De forente arabiske emirater", "United Arab Emirates"),
+        "AR": ("Argentina", "Argentina"),
+        "AT": ("Østerrike", "Austria"),
+        "AU": ("Australia", "Australia"),
+        "BE": ("Belgia", "Belgium"),
+        "BG": ("Bulgaria", "Bulgaria"),
+        "BR": ("Brasil", "Brazil"),
+        "CA": ("Canada", "Canada"),
+        "CH": ("Sveits", "Switzerland"),
+        "CN": ("Kina", "China"),
+        "CY": ("Kypros", "Cyprus"),
+        "CZ": ("Tsjekkia", "Czechia"),
+        "DE": ("Tyskland", "Germany"),
+        "DK": ("Danmark", "Denmark"),
+        "EE": ("Estland", "Estonia"),
+        "ES": ("Spania", "Spain"),
+        "FI": ("Finland", "Finland"),
+        "FO": ("Færøyene", "Faroe Islands"),
+        "FR": ("Frankrike", "France"),
+        "GB": ("Storbritannia", "United Kingdom"),
+        "GG": ("Guernsey", "Guernsey"),
+        "GR": ("Hellas", "Greece"),
+        "HR": ("Kroatia", "Croatia"),
+        "HU": ("Ungarn", "Hungary"),
+        "IE": ("Irland", "Ireland"),
+        "IL": ("Israel", "Israel"),
+        "IM": ("Man", "Isle of Man"),
+        "IN": ("India", "India"),
+        "IS": ("Island", "Iceland"),
+        "IT": ("Italia", "Italy"),
+        "JE": ("Jersey", "Jersey"),
+        "JP": ("Japan", "Japan"),
+        "KR": ("Sør-Korea", "South Korea"),
+        "LI": ("Liechtenstein", "Liechtenstein"),
+        "LT": ("Litauen", "Lithuania"),
+        "LU": ("Luxembourg", "Luxembourg"),
+        "LV": ("Latvia", "Latvia"),
+        "MT": ("Malta", "Malta"),
+        "NL": ("Nederland", "Netherlands"),
+        "NO": ("Norge", "Norway"),
+        "NZ": ("New Zealand", "New Zealand"),
+        "PH": ("Filippinene", "Philippines"),
+        "PL": ("Polen", "Poland"),
+        "PT": ("Portugal", "Portugal"),
+        "RO": ("Romania", "Romania"),
+        "RU": ("Russland", "Russia"),
+        "SE": ("Sverige", "Sweden"),
+        "SG": ("Singapore", "Singapore"),
+        "SI": ("Slovenia", "Slovenia"),
+        "SK": ("Slovakia", "Slovakia"),
+        "TR": ("Tyrkia", "Türkiye"),
+        "UA": ("Ukraina", "Ukraine"),
+        "US": ("USA", "United States"),
+        "UY": ("Uruguay", "Uruguay"),
+        "VN": ("Vietnam", "Vietnam"),
+        "ZA": ("Sør-Afrika", "South Africa"),
+    }
+)
+
+
+def normalise(code: str) -> str:
+    """``code`` in capitals, with the EU aliases ``EL`` and ``UK`` mapped to ISO (GR, GB)."""
+    upper = code.strip().upper()
+    return _ALIASES.get(upper, upper)
+
+
+def is_eu(code: str) -> bool:
+    """True if ``code`` is an EU member state."""
+    return normalise(code) in EU_MEMBERS
+
+
+def is_eea(code: str) -> bool:
+    """True if ``code`` is in the EEA (EU, Iceland, Liechtenstein, Norway)."""
+    return normalise(code) in EEA_MEMBERS
+
+
+def is_third_country(code: str) -> bool:
+    """True if transfers to ``code`` fall under GDPR Chapter V (outside the EEA)."""
+    return not is_eea(code)
+
+
+def adequacy(code: str) -> Adequacy | None:
+    """The adequacy decision for ``code``, or ``None`` (also ``None`` for EEA countries)."""
+    return ADEQUACY.get(normalise(code))
+
+
+def has_adequacy(code: str, *, dpf_certified: bool | None = None) -> bool:
+    """True if a transfer to ``code`` is covered by an adequacy decision.
+
+    For partial decisions the recipient must be covered too. Only the US condition can be
+    decided from the data map: pass ``dpf_certified`` (the party's flag); it must be ``True``.
+    Canada and Japan count as covered (their conditions concern the recipient's sector, which the
+    map does not record); read :attr:`Adequacy.condition` where it matters. EEA countries need no
+    decision and give ``False`` here: use :func:`is_eea` for them.
+    """
+    found = adequacy(code)
+    if found is None:
+        return False
+    if found.code == "US":
+        return dpf_certified is True
+    return True
+
+
+def needs_transfer_mechanism(code: str, *, dpf_certified: bool | None = None) -> bool:
+    """True if data sent to ``code`` needs an Art. 46 safeguard or an Art. 49 derogation."""
+    return is_third_country(code) and not has_adequacy(code, dpf_certified=dpf_certified)
+
+
+def country_name(code: str, lang: str) -> str:
+    """The country's name in ``lang`` (``nb`` or ``en``); unknown codes are returned as given."""
+    key = normalise(code)
+    names = _NAMES.get(key)
+    if names is None:
+        return key
+    return names[0] if lang == "nb" else names[1]
