@@ -20,8 +20,8 @@ test: setup-dev lint
 	$(PY) -m pytest
 
 lint:
-	$(PY) -m ruff check harmonien_ropa tests bench
-	$(PY) -m ruff format --check harmonien_ropa tests bench
+	$(PY) -m ruff check harmonien_ropa tests
+	$(PY) -m ruff format --check harmonien_ropa tests
 	$(PY) -m mypy --strict harmonien_ropa
 
 clean:

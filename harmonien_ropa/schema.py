@@ -13,7 +13,7 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 def datamap_schema() -> dict[str, Any]:
     """JSON Schema of the YAML data map, generated from the model."""
     schema = DataMap.model_json_schema(by_alias=True, mode="validation")
-    return {"$schema": SCHEMA_DIALECT, "title": "harmonien_ropa data map", **schema}
+    return {**schema, "$schema": SCHEMA_DIALECT, "title": "harmonien_ropa data map"}
 
 
 def datamap_schema_json() -> str:

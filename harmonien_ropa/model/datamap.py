@@ -150,10 +150,14 @@ class DataMap(Frozen):
         yield from _walk_statements(self, ())
 
     def assumptions(self) -> Iterator[tuple[Loc, Statement, str, str]]:
-        """Every open assumption: (location of the field, owner, field name, note)."""
+        """Every open assumption: (location of its note, owner, field name, note).
+
+        The location is that of the note under ``assumptions:``, e.g.
+        ``("activities", 2, "assumptions", "legal_basis")``, so it maps to the YAML line.
+        """
         for loc, statement in self.statements():
             for field, note in sorted(statement.assumptions.items()):
-                yield (*loc, field), statement, field, note
+                yield (*loc, "assumptions", field), statement, field, note
 
     # -- reference checks ------------------------------------------------------------------
 
