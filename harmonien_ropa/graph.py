@@ -268,7 +268,7 @@ class _Builder:
         acts = system.activities
         cats = [c for a in acts for c in a.data_category_ids]
         act_ids = [a.id for a in acts]
-        roles = {}
+        roles: dict[str, tuple[Party, list[str]]] = {}
         for role, party in (("vendor", system.vendor), ("operator", system.operated_by)):
             if party is not None:
                 roles.setdefault(party.id, (party, []))[1].append(role)
@@ -401,9 +401,7 @@ def special_view(graph: Graph) -> Graph:
 
 def outside_eea_view(graph: Graph) -> Graph:
     """Only the flows that end outside the EEA, from the data subjects onwards."""
-    targets = {
-        t for _, t, d in graph.edges(data=True) if d["outside_eea"] and d["kind"] in _FLOW
-    }
+    targets = {t for _, t, d in graph.edges(data=True) if d["outside_eea"] and d["kind"] in _FLOW}
     acts = {
         a
         for _, _, d in graph.edges(data=True)

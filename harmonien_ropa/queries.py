@@ -193,7 +193,9 @@ def locate(
     holdings: list[Holding] = []
     holders: dict[tuple[str, str], dict[str, Any]] = {}
 
-    def hold(kind: str, entry: System | Party, act: Activity, cats: list[str], via: str | None):
+    def hold(
+        kind: str, entry: System | Party, act: Activity, cats: list[str], via: str | None
+    ) -> None:
         slot = holders.setdefault(
             (kind, entry.id),
             {"entry": entry, "cats": [], "acts": [], "keep": [], "via": []},
@@ -274,7 +276,9 @@ def _engaged(datamap: DataMap, party: Party) -> list[Party]:
     return found
 
 
-def impact(datamap: DataMap, *, party: str | None = None, system: str | None = None) -> ImpactResult:
+def impact(
+    datamap: DataMap, *, party: str | None = None, system: str | None = None
+) -> ImpactResult:
     """What is affected if ``party`` (with its sub-processors) or ``system`` is breached or lost."""
     if (party is None) == (system is None):
         raise QueryError("give exactly one of a party or a system")

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import html
 import io
+import os
 import re
 import struct
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import graphviz
@@ -53,6 +55,16 @@ def _pipe(dot: graphviz.Digraph, fmt: str) -> bytes:
     return data
 
 
+def _svgs(dots: list[graphviz.Digraph]) -> list[bytes]:
+    """SVG of every graph, one ``dot`` process each, a few at a time.
+
+    (One ``dot`` run over many graphs would be faster, but its layouts then vary between runs.)
+    """
+    workers = max(1, min(4, os.cpu_count() or 1))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(lambda dot: _pipe(dot, "svg"), dots))
+
+
 def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     """Every graph output for ``datamap`` (see the module docstring)."""
     full = g.build(datamap)
@@ -87,9 +99,11 @@ def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
         dot = builder.digraph(title, organisation)
         pictures.append((f"dataflow/{activity.id}", dot, builder, False))
     try:
-        for stem, dot, builder, with_png in pictures:
-            svg = _pipe(dot, "svg")
-            result.artifacts.append(Artifact(f"{stem}.svg", accessible_svg(svg, builder.titles, builder.title)))
+        svgs = _svgs([dot for _, dot, _, _ in pictures])
+        for (stem, dot, builder, with_png), svg in zip(pictures, svgs, strict=True):
+            result.artifacts.append(
+                Artifact(f"{stem}.svg", accessible_svg(svg, builder.titles, builder.title))
+            )
             if with_png:
                 dot.attr("graph", dpi="110")
                 png = _pipe(dot, "png")
@@ -154,5 +168,3 @@ def png_size(png: bytes) -> tuple[int, int]:
     """Width and height in pixels, from the IHDR chunk."""
     width, height = struct.unpack(">II", png[16:24])
     return int(width), int(height)
-
-

@@ -134,7 +134,9 @@ class DotBuilder:
                     if not both:
                         self.add_edge(dot, target, source, data, direction="back")
                     continue
-                if data["kind"] == "sent-to" and self.graph.has_edge(target, source, "obtained-from"):
+                if data["kind"] == "sent-to" and self.graph.has_edge(
+                    target, source, "obtained-from"
+                ):
                     self.add_edge(dot, source, target, data, direction="both")
                     continue
                 self.add_edge(dot, source, target, data)
@@ -172,7 +174,9 @@ class DotBuilder:
             attrs.update(color=VERMILLION, penwidth="2.5", peripheries="2")
         if data["outside_eea"] and kind in ("system", "party"):
             attrs.update(style=attrs["style"] + ",dashed", color=BLUE, penwidth="2")
-            lines.append(f'<FONT COLOR="{BLUE}" POINT-SIZE="8">{_esc(self.s["outside_tag"])}</FONT>')
+            lines.append(
+                f'<FONT COLOR="{BLUE}" POINT-SIZE="8">{_esc(self.s["outside_tag"])}</FONT>'
+            )
         name = dot_name(node)
         self.titles[node] = name
         self.titles[name] = " — ".join(t for t in tip if t)
@@ -190,7 +194,9 @@ class DotBuilder:
             lines.append(f'<FONT POINT-SIZE="8">{_esc(", ".join(plain), 40)}</FONT>')
         if special:
             text = f"{self.s['special_tag']}: {', '.join(special)}"
-            lines.append(f'<FONT POINT-SIZE="8" COLOR="{VERMILLION}"><B>{_esc(text, 40)}</B></FONT>')
+            lines.append(
+                f'<FONT POINT-SIZE="8" COLOR="{VERMILLION}"><B>{_esc(text, 40)}</B></FONT>'
+            )
         return lines
 
     def _special(self, category: str) -> bool:
@@ -248,7 +254,7 @@ class DotBuilder:
                 leg.node(name, label=s[key], **_NODE_STYLE[kind])
                 self.titles[name] = s[key]
                 columns[0].append(name)
-            samples = (
+            samples: tuple[tuple[str, dict[str, str]], ...] = (
                 ("flow", {}),
                 ("special", {"color": f"{VERMILLION}:#FFFFFF:{VERMILLION}", "penwidth": "1.4"}),
                 ("transfer", {"color": BLUE, "style": "dashed", "penwidth": "2.2"}),

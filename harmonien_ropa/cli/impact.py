@@ -1,0 +1,38 @@
+"""``impact``: what a breach at, or the loss of, a vendor or system would touch."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import EXIT_OK, add_data_argument, load_data
+from .locate import add_output_arguments
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "impact",
+        help="what a breach at, or the loss of, a party or system would affect",
+        description="List the activities, data categories and data subjects affected if a "
+        "party (with its sub-processors) or a system is breached or dropped, and whether "
+        "special categories or transfers outside the EEA are involved (GDPR Art. 33/34).",
+    )
+    add_data_argument(parser)
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--party", metavar="ID", help="party id, e.g. knowit-experience")
+    target.add_argument("--system", metavar="ID", help="system id, e.g. superoffice")
+    add_output_arguments(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..queries import impact
+    from ..query_report import impact_text, to_json
+
+    datamap = load_data(args)
+    result = impact(datamap, party=args.party, system=args.system)
+    if args.format == "json":
+        sys.stdout.write(to_json(result))
+    else:
+        sys.stdout.write(impact_text(result, datamap, args.lang))
+    return EXIT_OK

@@ -1,0 +1,49 @@
+"""``locate``: where a kind of person's data is held, for an access or erasure request."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import EXIT_OK, add_data_argument, load_data, split_list
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "locate",
+        help="where a data subject's data is held (for access and erasure requests)",
+        description="List every system and outside party that holds data about a kind of "
+        "person, which categories, under which activity, how long it is kept, and whether a "
+        "legal obligation limits erasure.",
+    )
+    add_data_argument(parser)
+    parser.add_argument("--subject", required=True, metavar="ID", help="data subject id")
+    parser.add_argument(
+        "--category",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="only these data categories (repeat, or comma-separate)",
+    )
+    add_output_arguments(parser)
+    parser.set_defaults(run=run)
+
+
+def add_output_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--format`` and ``--lang``, shared with ``impact``."""
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    parser.add_argument("--lang", choices=("nb", "en"), default="en", help="language of the text")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..queries import locate
+    from ..query_report import locate_text, to_json
+
+    datamap = load_data(args)
+    categories = [c for value in args.category for c in split_list(value)]
+    result = locate(datamap, args.subject, categories, lang=args.lang)
+    if args.format == "json":
+        sys.stdout.write(to_json(result))
+    else:
+        sys.stdout.write(locate_text(result, datamap, args.lang))
+    return EXIT_OK
