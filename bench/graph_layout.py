@@ -18,12 +18,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
+from synthetic import synthetic  # noqa: E402
+
 import harmonien_ropa as hr  # noqa: E402
 from harmonien_ropa import graph as g  # noqa: E402
 from harmonien_ropa.render import RenderOptions  # noqa: E402
 from harmonien_ropa.render import graph as render_graph  # noqa: E402
 from harmonien_ropa.render.graph import _builder  # noqa: E402
-from synthetic import synthetic  # noqa: E402
 
 
 def timed(action: Callable[[], Any]) -> tuple[float, Any]:
@@ -44,9 +45,7 @@ def report(label: str, datamap: hr.DataMap) -> None:
     nodes, edges = full.number_of_nodes(), full.number_of_edges()
     whole, size = overview_seconds(datamap, full)
     agg, agg_size = overview_seconds(datamap, g.aggregate(full))
-    total, result = timed(
-        lambda: render_graph.render(datamap, RenderOptions(languages=("nb",)))
-    )
+    total, result = timed(lambda: render_graph.render(datamap, RenderOptions(languages=("nb",))))
     print(
         f"{label}: {len(datamap.activities)} activities, graph {nodes} nodes / {edges} edges; "
         f"whole overview SVG {whole:.2f}s ({size // 1024} KiB); aggregated {agg:.2f}s "

@@ -16,9 +16,12 @@ def synthetic_dict(activities: int, *, systems: int = 25, parties: int = 20) -> 
     Deterministic: the same arguments give the same map. Every fifth activity uses a special
     category; parties in the US and India receive transfers (some without a mechanism).
     """
-    subjects = [{"id": f"subject-{i}", "name": {"nb": f"gruppe {i}", "en": f"group {i}"}} for i in range(8)]
+    subjects = [
+        {"id": f"subject-{i}", "name": {"nb": f"gruppe {i}", "en": f"group {i}"}} for i in range(8)
+    ]
     categories = [
-        {"id": f"cat-{i}", "name": {"nb": f"kategori {i}", "en": f"category {i}"}} for i in range(12)
+        {"id": f"cat-{i}", "name": {"nb": f"kategori {i}", "en": f"category {i}"}}
+        for i in range(12)
     ]
     categories.append(
         {"id": "health", "name": {"nb": "helse", "en": "health"}, "special_category": True}

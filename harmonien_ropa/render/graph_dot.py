@@ -40,7 +40,7 @@ def dot_name(node: str) -> str:
 
 
 def _esc(text: str, width: int = 0) -> str:
-    lines = textwrap.wrap(text, width) if width else [text]
+    lines = textwrap.wrap(text, width, break_on_hyphens=False) if width else [text]
     return "<BR/>".join(html.escape(line, quote=True) for line in lines or [""])
 
 
@@ -62,6 +62,7 @@ class DotBuilder:
         self.cats = category_names
         self.titles: dict[str, str] = {}  # DOT node name / "a->b" → readable text
         self.title = ""
+        self.drawn: set[str] = set()  # graph nodes drawn so far
 
     def label(self, node: str) -> str:
         return str(self.graph.nodes[node][f"label_{self.lang}"])
@@ -117,6 +118,7 @@ class DotBuilder:
         for key, caption, fill in clusters:
             if not groups[key]:
                 continue
+            self.titles[f"cluster_{key}"] = caption
             with dot.subgraph(name=f"cluster_{key}") as sub:
                 style = "rounded,dashed,filled" if key == "outside" else "rounded,filled"
                 colour = BLUE if key == "outside" else "#BBBBBB"
@@ -126,7 +128,7 @@ class DotBuilder:
         for source, target, _key, data in sorted(
             self.graph.edges(keys=True, data=True), key=lambda e: e[:3]
         ):
-            if data["kind"] in DRAWN and source in self.titles and target in self.titles:
+            if data["kind"] in DRAWN and source in self.drawn and target in self.drawn:
                 if data["kind"] == "obtained-from":
                     # Drawn from the activity with the arrow at its end, so that the party
                     # stays right of the activity instead of pulling edges backwards.
@@ -165,8 +167,6 @@ class DotBuilder:
             role = PartyRole(data["role"]).label(self.lang)
             lines.append(f'<FONT POINT-SIZE="8">{_esc(role)} · {_esc(data["country"])}</FONT>')
             tip.append(role)
-        elif kind == "country" and data.get("adequacy"):
-            lines.append(f'<FONT POINT-SIZE="8">{_esc(data["adequacy"], 30)}</FONT>')
         if data.get("activity_count"):
             count = self.s["activities_count"].format(count=data["activity_count"])
             lines.append(f'<FONT POINT-SIZE="8">{_esc(count)}</FONT>')
@@ -178,7 +178,7 @@ class DotBuilder:
                 f'<FONT COLOR="{BLUE}" POINT-SIZE="8">{_esc(self.s["outside_tag"])}</FONT>'
             )
         name = dot_name(node)
-        self.titles[node] = name
+        self.drawn.add(node)
         self.titles[name] = " — ".join(t for t in tip if t)
         dot.node(name, label="<" + "<BR/>".join(lines) + ">", tooltip=self.titles[name], **attrs)
 
@@ -239,6 +239,7 @@ class DotBuilder:
 
     def add_legend(self, dot: graphviz.Digraph) -> None:
         s = self.s
+        self.titles["cluster_legend"] = s["legend"]
         with dot.subgraph(name="cluster_legend") as leg:
             leg.attr(label=s["legend"], style="rounded", color="#BBBBBB", fontsize="11")
             leg.attr("node", fontsize="9", height="0.3", margin="0.08,0.03")

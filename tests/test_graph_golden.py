@@ -1,0 +1,63 @@
+"""Golden files for the graph's DOT source and the locate/impact reports.
+
+After an intended change, run ``UPDATE_GOLDEN=1 pytest tests/test_graph_golden.py`` and review the
+diff of ``tests/golden/graph/`` before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import harmonien_ropa as hr
+from harmonien_ropa.queries import impact, locate
+from harmonien_ropa.query_report import impact_text, locate_text, to_json
+from harmonien_ropa.render import RenderOptions
+from harmonien_ropa.render import graph as rg
+
+GOLDEN = Path(__file__).parent / "golden" / "graph"
+
+
+def check_golden(name: str, content: bytes) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    assert path.is_file(), f"no golden file {path}; run with UPDATE_GOLDEN=1"
+    assert content.decode("utf-8") == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("which", ["small", "harmonien"])
+def test_dot_source(
+    which: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # the DOT source needs no Graphviz
+    datamap: hr.DataMap = request.getfixturevalue(which)
+    out = {a.path: a.content for a in rg.render(datamap, RenderOptions()).artifacts}
+    check_golden(f"{which}.nb.dot", out["dataflow.dot"])
+    check_golden(f"{which}.en.dot", out["dataflow.en.dot"])
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_locate_customers_text(harmonien: hr.DataMap, lang: str) -> None:
+    text = locate_text(locate(harmonien, "customers", lang=lang), harmonien, lang)
+    check_golden(f"locate-customers.{lang}.txt", text.encode())
+
+
+def test_locate_customers_json(harmonien: hr.DataMap) -> None:
+    check_golden("locate-customers.json", to_json(locate(harmonien, "customers")).encode())
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs"),
+    [
+        ("party-knowit-experience", {"party": "knowit-experience"}),
+        ("system-superoffice", {"system": "superoffice"}),
+    ],
+)
+def test_impact_text(harmonien: hr.DataMap, name: str, kwargs: dict[str, str]) -> None:
+    result = impact(harmonien, **kwargs)
+    check_golden(f"impact-{name}.en.txt", impact_text(result, harmonien, "en").encode())
+    check_golden(f"impact-{name}.json", to_json(result).encode())

@@ -1,0 +1,198 @@
+"""The graph renderer with the real Graphviz: SVG, PNG, DOT, JSON, GraphML, no-dot fallback."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from synthetic import synthetic
+
+import harmonien_ropa as hr
+from harmonien_ropa.cli import main
+from harmonien_ropa.render import RenderOptions, RenderResult
+from harmonien_ropa.render import graph as rg
+
+needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz 'dot' not installed")
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def files(result: RenderResult) -> dict[str, bytes]:
+    return {a.path: a.content for a in result.artifacts}
+
+
+@pytest.fixture(scope="module")
+def rendered(harmonien: hr.DataMap) -> dict[str, bytes]:
+    return files(rg.render(harmonien, RenderOptions()))
+
+
+@needs_dot
+def test_outputs(rendered: dict[str, bytes], harmonien: hr.DataMap) -> None:
+    expected = {
+        "dataflow.dot",
+        "dataflow.svg",
+        "dataflow.png",
+        "dataflow.json",
+        "dataflow.graphml",
+        "dataflow.en.dot",
+        "dataflow.en.svg",
+    } | {f"dataflow/{a.id}.svg" for a in harmonien.activities}
+    assert set(rendered) == expected
+
+
+@needs_dot
+@pytest.mark.parametrize("name", ["dataflow.svg", "dataflow.en.svg"])
+def test_svg_is_xml_with_readable_titles(
+    rendered: dict[str, bytes], harmonien: hr.DataMap, name: str
+) -> None:
+    root = ET.fromstring(rendered[name])
+    assert root.tag == f"{SVG}svg"
+    assert root.get("role") == "img"
+    titles = [t.text or "" for t in root.iter(f"{SVG}title")]
+    for system in harmonien.systems:
+        assert any(system.name in t for t in titles), system.name
+    for party in harmonien.parties:
+        assert any(party.name in t for t in titles), party.name
+    assert not [t for t in titles if "__" in t or t.startswith("cluster_")]
+    text = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
+    legend = "Tegnforklaring" if name == "dataflow.svg" else "Legend"
+    assert legend in text
+    assert ("USA" if name == "dataflow.svg" else "United States") in text
+
+
+@needs_dot
+def test_svg_marks_special_categories_and_transfers(rendered: dict[str, bytes]) -> None:
+    dot = rendered["dataflow.en.dot"].decode()
+    wheelchair = next(
+        line
+        for line in dot.splitlines()
+        if 'data_subject__customers -> "activity__wheelchair-seating"' in line
+    )
+    assert "#D55E00:#FFFFFF:#D55E00" in wheelchair  # double vermillion line
+    transfer = next(line for line in dot.splitlines() if "party__meta -> country__US" in line)
+    assert "style=dashed" in transfer
+    assert "EU–US Data Privacy<BR/>Framework" in transfer
+    assert "peripheries=2" in dot  # special-category activity has a double border
+    assert "special categories (Art. 9):<BR/>health-related information" in dot
+
+
+@needs_dot
+def test_png_is_sensible(rendered: dict[str, bytes]) -> None:
+    png = rendered["dataflow.png"]
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = rg.png_size(png)
+    assert 1000 <= width <= 5000
+    assert 700 <= height <= 5000
+    assert b"tIME" not in png
+    assert b"tEXt" not in png
+
+
+@needs_dot
+def test_per_activity_svg_shows_only_that_activity(rendered: dict[str, bytes]) -> None:
+    root = ET.fromstring(rendered["dataflow/accounting.svg"])
+    titles = " ".join(t.text or "" for t in root.iter(f"{SVG}title"))
+    assert "Visma (regnskapssystem)" in titles
+    assert "Abacus IT AS" in titles
+    assert "SuperOffice" not in titles
+
+
+@needs_dot
+def test_render_is_deterministic(harmonien: hr.DataMap, rendered: dict[str, bytes]) -> None:
+    again = files(rg.render(harmonien, RenderOptions()))
+    assert again == rendered
+
+
+@needs_dot
+def test_render_is_deterministic_across_hash_seeds(tmp_path: Path) -> None:
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "harmonien_ropa",
+                "render",
+                "--only",
+                "graph",
+                "--out",
+                str(out),
+            ],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
+        outs.append({p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*.*"))})
+    assert outs[0] == outs[1]
+    assert len(outs[0]) == 15
+
+
+def test_json_and_graphml_are_full_graphs(harmonien: hr.DataMap) -> None:
+    out = files(rg.render(harmonien, RenderOptions(languages=("en",))))
+    data = json.loads(out["dataflow.json"])
+    assert {n["kind"] for n in data["nodes"]} == {
+        "data_subject",
+        "data_category",
+        "activity",
+        "system",
+        "party",
+        "country",
+    }
+    graph = nx.read_graphml(io.BytesIO(out["dataflow.graphml"]), force_multigraph=True)
+    assert graph.number_of_nodes() == len(data["nodes"])
+    assert graph.number_of_edges() == len(data["links"])
+
+
+def test_missing_dot_still_writes_dot_json_graphml(
+    harmonien: hr.DataMap, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no 'dot' anywhere
+    result = rg.render(harmonien, RenderOptions())
+    paths = set(files(result))
+    assert paths == {"dataflow.dot", "dataflow.en.dot", "dataflow.json", "dataflow.graphml"}
+    assert result.messages == [rg.INSTALL_HINT]
+    assert "apt-get install graphviz" in rg.INSTALL_HINT
+
+
+def test_missing_dot_cli_exits_ok_with_message(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    out = tmp_path / "out"
+    code = main(["render", "--only", "graph", "--out", str(out)])
+    assert code == 0
+    assert "Graphviz" in capsys.readouterr().err
+    assert (out / "dataflow.dot").is_file()
+    assert not (out / "dataflow.svg").exists()
+
+
+@needs_dot
+def test_large_maps_are_aggregated(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rg, "AGGREGATE_ABOVE", 5)
+    result = rg.render(synthetic(6), RenderOptions(languages=("en",)))
+    assert any("aggregated" in m for m in result.messages)
+    out = files(result)
+    assert "activity__" not in out["dataflow.dot"].decode()
+    assert "Synthetic Org (aggregated by system and recipient)" in out["dataflow.dot"].decode()
+    assert len([p for p in out if p.startswith("dataflow/")]) == 6
+    ET.fromstring(out["dataflow.svg"])
+
+
+@pytest.mark.slow
+@needs_dot
+def test_200_activities_render_aggregated() -> None:
+    result = rg.render(synthetic(200), RenderOptions(languages=("nb",)))
+    assert any("200 activities" in m for m in result.messages)
+    out = files(result)
+    assert len([p for p in out if p.startswith("dataflow/")]) == 200
+    width, height = rg.png_size(out["dataflow.png"])
+    assert width > 0
+    assert height > 0

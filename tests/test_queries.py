@@ -1,0 +1,197 @@
+"""locate (access and erasure requests) and impact (breach assessment), library and CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import harmonien_ropa as hr
+from harmonien_ropa.cli import main
+from harmonien_ropa.queries import QueryError, impact, locate
+
+# -- locate: erasing a ticket customer ---------------------------------------------------
+
+
+def test_erasing_a_ticket_customer(harmonien: hr.DataMap) -> None:
+    result = locate(harmonien, "customers")
+    systems = set(result.holder_ids("system"))
+    parties = set(result.holder_ids("party"))
+    # The CRM, the ticketing system, the e-mail system and the ad platforms' customer lists.
+    assert {"superoffice", "eventim", "marketing-monitor", "meta-ads"} <= systems
+    assert {"superoffice", "eventim", "marketing-monitor", "knowit-experience", "meta"} <= parties
+    ads = next(h for h in result.holdings if h.activity == "ad-targeting")
+    assert "custom_audience" in ads.marketing
+    assert "meta-ads" in ads.systems
+    assert not ads.erasure_limited
+    # Everything but the accounting records can be erased on request.
+    assert {h.activity for h in result.erasable} == {
+        "ticket-administration",
+        "wheelchair-seating",
+        "ad-targeting",
+    }
+    (kept,) = result.kept
+    assert kept.activity == "accounting"
+    assert kept.legal_basis == "legal_obligation"
+    assert kept.erasure_reason == "bokføringsloven § 13"
+    assert kept.retention.legal_source == "bokføringsloven § 13"
+    assert kept.retention.period == "P5Y"
+    assert kept.retention.assumed  # the statutory period is an assumption in the map
+    accounting = next(h for h in result.holders if h.kind == "system" and h.id == "accounting")
+    assert accounting.keep_for == ("accounting",)
+    crm = next(h for h in result.holders if h.kind == "system" and h.id == "superoffice")
+    assert crm.keep_for == ()
+    assert "health" in crm.categories
+
+
+def test_locate_only_some_categories(harmonien: hr.DataMap) -> None:
+    result = locate(harmonien, "customers", ["national-id"])
+    assert [h.activity for h in result.holdings] == ["accounting"]
+    assert set(result.holder_ids("party")) == {"abacus-it", "visma"}
+    health = locate(harmonien, "customers", ["health"])
+    assert [h.activity for h in health.holdings] == ["wheelchair-seating"]
+    assert set(health.holder_ids("system")) == {"eventim", "superoffice"}
+
+
+def test_locate_newsletter_subscriber(harmonien: hr.DataMap) -> None:
+    result = locate(harmonien, "newsletter-subscribers")
+    (holding,) = result.holdings
+    assert holding.legal_basis == "consent"
+    assert set(result.holder_ids("party")) == {
+        "superoffice",
+        "marketing-monitor",
+        "knowit-experience",
+    }
+
+
+def test_locate_processor_activity_in_small_fixture(small: hr.DataMap) -> None:
+    result = locate(small, "members")
+    assert set(result.holder_ids("party")) == {"mailhost"}
+    mailhost = next(h for h in result.holders if h.id == "mailhost")
+    assert mailhost.country == ("US",)
+    assert "health" in mailhost.categories
+
+
+def test_locate_unknown_subject_suggests(harmonien: hr.DataMap) -> None:
+    with pytest.raises(QueryError, match="did you mean 'customers'"):
+        locate(harmonien, "custmers")
+    with pytest.raises(QueryError, match="no data category 'mail'"):
+        locate(harmonien, "customers", ["mail"])
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.data())
+def test_locate_respects_category_filter(harmonien: hr.DataMap, data: st.DataObject) -> None:
+    subject = data.draw(st.sampled_from([s.id for s in harmonien.data_subjects]))
+    all_ids = [c.id for c in harmonien.data_categories]
+    wanted = data.draw(st.lists(st.sampled_from(all_ids), unique=True, max_size=4))
+    result = locate(harmonien, subject, wanted)
+    for holding in result.holdings:
+        assert holding.categories
+        assert not wanted or set(holding.categories) <= set(wanted)
+    for holder in result.holders:
+        assert not wanted or set(holder.categories) <= set(wanted)
+        assert set(holder.activities) <= {h.activity for h in result.holdings}
+    if not wanted:
+        expected = {a.id for a in harmonien.activities if subject in a.data_subject_ids}
+        assert {h.activity for h in result.holdings} == expected
+
+
+# -- impact ------------------------------------------------------------------------------
+
+
+def test_impact_knowit(harmonien: hr.DataMap) -> None:
+    result = impact(harmonien, party="knowit-experience")
+    assert result.parties == ("knowit-experience", "marketing-monitor")
+    assert set(result.systems) == {"marketing-monitor", "meta-ads", "google-ads"}
+    assert set(result.activities) == {
+        "ticket-administration",
+        "newsletter",
+        "ad-targeting",
+        "web-analytics-ads",
+    }
+    assert "accounting" not in result.activities
+    assert set(result.data_subjects) == {"customers", "newsletter-subscribers", "ad-audience"}
+    assert not result.involves_special_categories
+    assert result.involves_transfers
+    assert {(t.party, t.country, t.mechanism) for t in result.transfers} == {
+        ("meta", "US", "eu_us_dpf"),
+        ("google", "US", "eu_us_dpf"),
+    }
+
+
+def test_impact_superoffice_system_involves_health(harmonien: hr.DataMap) -> None:
+    result = impact(harmonien, system="superoffice")
+    assert result.kind == "system"
+    assert result.parties == ("superoffice",)
+    assert result.special_categories == ("health",)
+    assert not result.involves_transfers
+    assert "wheelchair-seating" in result.activities
+
+
+def test_impact_accounting_vendor(harmonien: hr.DataMap) -> None:
+    result = impact(harmonien, party="abacus-it")
+    assert result.parties == ("abacus-it", "visma")  # Visma is Abacus IT's sub-processor
+    assert result.activities == ("accounting",)
+    assert result.national_id == ("national-id",)
+    assert result.legal_bases == ("legal_obligation",)
+
+
+def test_impact_small_mailhost(small: hr.DataMap) -> None:
+    result = impact(small, party="mailhost")
+    assert result.special_categories == ("health",)
+    (transfer,) = result.transfers
+    assert (transfer.country, transfer.mechanism, transfer.declared) == ("US", "scc", True)
+
+
+def test_impact_needs_exactly_one_target(harmonien: hr.DataMap) -> None:
+    with pytest.raises(QueryError):
+        impact(harmonien)
+    with pytest.raises(QueryError):
+        impact(harmonien, party="meta", system="superoffice")
+    with pytest.raises(QueryError, match="did you mean 'superoffice'"):
+        impact(harmonien, system="superofice")
+
+
+# -- CLI ---------------------------------------------------------------------------------
+
+
+def test_cli_locate_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["locate", "--subject", "customers"]) == 0
+    out = capsys.readouterr().out
+    assert "Data about 'customers and subscribers'" in out
+    assert "must be kept for the legal period (bokføringsloven § 13)" in out
+    assert "Facebook og Instagram (annonser og kundelister)" in out
+
+
+def test_cli_locate_json_with_categories(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(
+        ["locate", "--subject", "customers", "--category", "email,phone", "--format", "json"]
+    )
+    assert code == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["categories"] == ["email", "phone"]
+    assert "accounting" not in [h["activity"] for h in data["holdings"]]
+
+
+def test_cli_impact_nb(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["impact", "--system", "superoffice", "--lang", "nb"]) == 0
+    out = capsys.readouterr().out
+    assert "særlige kategorier (art. 9): helserelaterte forhold" in out
+    assert "Datatilsynet" in out  # from the data map's supervisory authority
+
+
+def test_cli_impact_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["impact", "--party", "meta", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["involves_transfers"] is True
+    assert data["id"] == "meta"
+
+
+def test_cli_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["locate", "--subject", "nobody"]) == 2
+    assert "no data subject 'nobody'" in capsys.readouterr().err
+    assert main(["impact"]) == 2
+    assert main(["impact", "--party", "meta", "--system", "superoffice"]) == 2
