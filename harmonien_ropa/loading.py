@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Any, Union
@@ -31,6 +32,38 @@ def load(path: str | Path, *, display_path: str | None = None) -> DataMap:
     except YamlError as exc:
         raise LoadError(exc.diagnostics) from None
     return loads(text, name)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedMap:
+    """A loaded data map together with the file it came from and the position of every node.
+
+    ``positions.find(("activities", 3, "legal_basis"))`` gives that node's (line, column), so
+    findings about the map can point at the YAML that caused them.
+    """
+
+    datamap: DataMap
+    positions: Positions
+    path: str
+
+
+def load_with_positions(path: str | Path, *, display_path: str | None = None) -> LoadedMap:
+    """Like :func:`load`, but also return the positions index and the path used in messages."""
+    name = display_path or str(path)
+    try:
+        text = read_text(Path(path), name)
+    except YamlError as exc:
+        raise LoadError(exc.diagnostics) from None
+    return loads_with_positions(text, name)
+
+
+def loads_with_positions(text: str, path: str = "<string>") -> LoadedMap:
+    """Like :func:`loads`, but also return the positions index (see :class:`LoadedMap`)."""
+    try:
+        document = parse(text, path)
+    except YamlError as exc:
+        raise LoadError(exc.diagnostics) from None
+    return LoadedMap(from_document(document), document.positions, path)
 
 
 def loads(text: str, path: str = "<string>") -> DataMap:

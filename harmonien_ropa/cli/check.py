@@ -1,26 +1,85 @@
-"""``check``: validate a data map and report problems as ``file:line:col: ...``."""
+"""``check``: validate a data map and report compliance findings as ``file:line:col: ...``."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
-from . import EXIT_OK, add_data_argument, load_data
+from . import EXIT_FINDINGS, EXIT_OK, add_data_argument, split_list
+
+FORMATS = ("text", "json", "sarif")
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser(
         "check",
-        help="validate the data map and report problems with file, line and column",
-        description="Load and validate the data map. Exit 0 when valid, 2 when invalid.",
+        help="check the data map for compliance gaps, with file, line and column",
+        description="Load and validate the data map, then run the compliance rules. Settings "
+        "come from [tool.harmonien_ropa] in the nearest pyproject.toml, then the YAML's "
+        "settings.check block, then these options. Exit 0 when no finding is at or above "
+        "--fail-on, 1 when one is, 2 when the input or the options are invalid.",
     )
     add_data_argument(parser)
+    parser.add_argument(
+        "--format", choices=FORMATS, default="text", help="output format (default: text)"
+    )
+    parser.add_argument(
+        "--select",
+        metavar="RULES",
+        help="run only these rules: codes, prefixes (ROPA1), groups or rule names, comma-separated",
+    )
+    parser.add_argument("--ignore", metavar="RULES", help="skip these rules (same forms)")
+    parser.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info", "never"),
+        default=None,
+        help="lowest severity that makes the exit code 1 (default: error)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="PYPROJECT",
+        help="read [tool.harmonien_ropa] from this file instead of the nearest pyproject.toml",
+    )
+    parser.add_argument(
+        "--coverage",
+        action="store_true",
+        help="print which Art. 30 and Art. 13/14 items each activity states, assumes or misses",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    datamap = load_data(args)
-    print(
-        f"valid: {len(datamap.activities)} activities, {len(datamap.systems)} systems, "
-        f"{len(datamap.parties)} parties, {sum(1 for _ in datamap.assumptions())} open assumptions"
+    from ..checks import REPORTERS, check, combine
+    from ..checks.config import cli_layer, find_pyproject, from_pyproject, from_settings
+    from ..loading import load_with_positions
+    from ..resources import DEFAULT_DATA, default_data
+
+    if args.data:
+        loaded = load_with_positions(args.data)
+    else:
+        path = default_data()
+        shown = str(DEFAULT_DATA) if path == DEFAULT_DATA else str(path)
+        loaded = load_with_positions(path, display_path=shown)
+
+    if args.coverage:
+        from ..checks.coverage import coverage, coverage_json, coverage_text
+
+        table = coverage(loaded.datamap)
+        out = coverage_json(table) if args.format == "json" else coverage_text(table)
+        sys.stdout.write(out)
+        return EXIT_OK
+
+    pyproject = Path(args.config) if args.config else find_pyproject(Path(loaded.path))
+    layers = [from_pyproject(pyproject)] if pyproject is not None else []
+    layers.append(from_settings(loaded.datamap.settings.check))
+    layers.append(
+        cli_layer(
+            split_list(args.select) if args.select is not None else None,
+            split_list(args.ignore) if args.ignore is not None else None,
+            args.fail_on,
+        )
     )
-    return EXIT_OK
+    result = check(loaded, combine(*layers))
+    sys.stdout.write(REPORTERS[args.format](result))
+    return EXIT_FINDINGS if result.failed else EXIT_OK

@@ -1,0 +1,131 @@
+"""Checker settings: defaults, ``[tool.harmonien_ropa]`` in pyproject.toml, the YAML's
+``settings.check`` block and the command line, each overriding the one before."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, cast
+
+from ..diagnostics import Severity
+from ..model import CheckSettings
+from .registry import SelectionError, selection
+
+FailOn = Literal["error", "warning", "info", "never"]
+FAIL_ON_VALUES: tuple[str, ...] = ("error", "warning", "info", "never")
+
+
+@dataclass(frozen=True, slots=True)
+class CheckConfig:
+    """Which rules run and which severity makes the check fail."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: FailOn = "error"
+
+    def codes(self) -> frozenset[str]:
+        """The codes of the rules to run (raises :class:`SelectionError` for unknown names)."""
+        return selection(self.select, self.ignore)
+
+    def fails(self, severity: Severity) -> bool:
+        """True if a finding of ``severity`` makes the check fail."""
+        if self.fail_on == "never":
+            return False
+        return severity.rank >= Severity(self.fail_on).rank
+
+
+@dataclass(frozen=True, slots=True)
+class Layer:
+    """One source of settings; ``None`` means "not set here"."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    fail_on: FailOn | None = None
+
+
+def combine(*layers: Layer) -> CheckConfig:
+    """Settings with each later layer overriding the fields it sets."""
+    config = CheckConfig()
+    for layer in layers:
+        config = CheckConfig(
+            select=config.select if layer.select is None else layer.select,
+            ignore=config.ignore if layer.ignore is None else layer.ignore,
+            fail_on=config.fail_on if layer.fail_on is None else layer.fail_on,
+        )
+    config.codes()  # validate every selector now
+    return config
+
+
+def from_settings(settings: CheckSettings) -> Layer:
+    """The layer given by the data map's ``settings.check`` block."""
+    fields = settings.model_fields_set
+    return Layer(
+        select=settings.select if "select" in fields else None,
+        ignore=settings.ignore if "ignore" in fields else None,
+        fail_on=settings.fail_on,
+    )
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """The nearest ``pyproject.toml`` in ``start`` or a folder above it."""
+    folder = start.resolve()
+    if folder.is_file():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        path = candidate / "pyproject.toml"
+        if path.is_file():
+            return path
+    return None
+
+
+def from_pyproject(path: Path) -> Layer:
+    """The layer given by ``[tool.harmonien_ropa]`` (or its ``check`` sub-table) in ``path``."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise SelectionError(f"cannot read settings from {path}: {exc}") from None
+    table = data.get("tool", {}).get("harmonien_ropa", {})
+    if not isinstance(table, dict):
+        raise SelectionError(f"{path}: [tool.harmonien_ropa] must be a table")
+    merged = {k: v for k, v in table.items() if k != "check"}
+    check = table.get("check", {})
+    if not isinstance(check, dict):
+        raise SelectionError(f"{path}: [tool.harmonien_ropa.check] must be a table")
+    merged.update(check)
+    where = f"{path} [tool.harmonien_ropa]"
+    return Layer(
+        select=_strings(merged.get("select"), where, "select"),
+        ignore=_strings(merged.get("ignore"), where, "ignore"),
+        fail_on=_fail_on(merged.get("fail-on", merged.get("fail_on")), where),
+    )
+
+
+def _strings(value: Any, where: str, key: str) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return tuple(part.strip() for part in value.split(",") if part.strip())
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise SelectionError(f"{where}: '{key}' must be a list of codes, groups or rule names")
+
+
+def _fail_on(value: Any, where: str) -> FailOn | None:
+    if value is None:
+        return None
+    if value not in FAIL_ON_VALUES:
+        raise SelectionError(f"{where}: 'fail-on' must be one of {', '.join(FAIL_ON_VALUES)}")
+    return cast(FailOn, value)
+
+
+def cli_layer(
+    select: Iterable[str] | None, ignore: Iterable[str] | None, fail_on: str | None
+) -> Layer:
+    """The layer given on the command line."""
+    return Layer(
+        select=tuple(select) if select is not None else None,
+        ignore=tuple(ignore) if ignore is not None else None,
+        fail_on=_fail_on(fail_on, "--fail-on"),
+    )

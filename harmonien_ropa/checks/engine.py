@@ -1,0 +1,123 @@
+"""Run the rules over a loaded map: findings with positions, acknowledgements set apart."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from ..diagnostics import Diagnostic, Severity
+from ..loading import LoadedMap
+from .base import Context, Hit, Loc, Rule
+from .config import CheckConfig, combine, from_settings
+from .registry import RULES
+
+
+@dataclass(frozen=True, slots=True)
+class Acknowledged:
+    """A finding the map acknowledges, with the reason and where the acknowledgement is."""
+
+    diagnostic: Diagnostic
+    reason: str
+    line: int
+    column: int
+
+    def to_dict(self) -> dict[str, Any]:
+        data = self.diagnostic.to_dict()
+        data["reason"] = self.reason
+        data["acknowledged_at"] = {"line": self.line, "column": self.column}
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """Everything one check found, sorted by position."""
+
+    path: str
+    findings: tuple[Diagnostic, ...]
+    acknowledged: tuple[Acknowledged, ...]
+    rules: tuple[Rule, ...]
+    config: CheckConfig
+
+    @property
+    def failed(self) -> bool:
+        """True if a finding (not acknowledged) is at or above ``config.fail_on``."""
+        return any(self.config.fails(d.severity) for d in self.findings)
+
+    def counts(self) -> dict[str, int]:
+        """Findings per severity, plus the number acknowledged."""
+        counter = Counter(d.severity.value for d in self.findings)
+        result = {severity.value: counter.get(severity.value, 0) for severity in Severity}
+        result["acknowledged"] = len(self.acknowledged)
+        return result
+
+
+def check(loaded: LoadedMap, config: CheckConfig | None = None) -> CheckResult:
+    """Check ``loaded`` with ``config`` (default: the map's own ``settings.check``)."""
+    if config is None:
+        config = combine(from_settings(loaded.datamap.settings.check))
+    codes = config.codes()
+    rules = tuple(rule for code, rule in RULES.items() if code in codes)
+    ctx = Context(loaded.datamap, selected=frozenset(codes), known=frozenset(RULES))
+
+    early: list[tuple[Rule, Hit]] = []
+    for rule in rules:
+        if not rule.late:
+            early.extend((rule, hit) for hit in rule.check(ctx))
+    ctx.fired = frozenset((rule.code, hit.loc) for rule, hit in early)
+    late = [(rule, hit) for rule in rules if rule.late for hit in rule.check(ctx)]
+
+    acks = _acknowledgements(ctx)
+    findings: dict[Diagnostic, None] = {}
+    acknowledged: dict[Diagnostic, Acknowledged] = {}
+    for rule, hit in early + late:
+        diagnostic = _diagnostic(loaded, rule, hit)
+        ack = None if rule.late else _matching(acks, rule.code, hit.loc)
+        if ack is None:
+            findings.setdefault(diagnostic)
+        else:
+            ack_loc, reason = ack
+            line, column = loaded.positions.find(ack_loc)
+            acknowledged.setdefault(diagnostic, Acknowledged(diagnostic, reason, line, column))
+    return CheckResult(
+        path=loaded.path,
+        findings=tuple(sorted(findings)),
+        acknowledged=tuple(sorted(acknowledged.values(), key=lambda a: a.diagnostic)),
+        rules=rules,
+        config=config,
+    )
+
+
+def _diagnostic(loaded: LoadedMap, rule: Rule, hit: Hit) -> Diagnostic:
+    line, column = loaded.positions.find(hit.loc, key=hit.key)
+    return Diagnostic(
+        loaded.path,
+        line,
+        column,
+        rule.code,
+        rule.severity,
+        rule.format_message(hit),
+        rule.fix,
+        rule.law,
+    )
+
+
+_Ack = tuple[Loc, Loc, str]  # (owner location, acknowledgement location, reason)
+
+
+def _acknowledgements(ctx: Context) -> dict[str, list[_Ack]]:
+    found: dict[str, list[_Ack]] = {}
+    for loc, statement in ctx.statements():
+        for index, ack in enumerate(statement.acknowledge):
+            entry = (loc, (*loc, "acknowledge", index, "code"), ack.reason)
+            found.setdefault(ack.code, []).append(entry)
+    return found
+
+
+def _matching(acks: dict[str, list[_Ack]], code: str, loc: Loc) -> tuple[Loc, str] | None:
+    """The nearest acknowledgement of ``code`` on ``loc`` or one of its ancestors."""
+    best: _Ack | None = None
+    for owner, ack_loc, reason in acks.get(code, ()):
+        if loc[: len(owner)] == owner and (best is None or len(owner) > len(best[0])):
+            best = (owner, ack_loc, reason)
+    return None if best is None else (best[1], best[2])

@@ -1,0 +1,77 @@
+"""Reporters by name: a check result as text, JSON or SARIF (all deterministic)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from ..diagnostics import Diagnostic
+from .engine import CheckResult
+
+Reporter = Callable[[CheckResult], str]
+
+
+def _finding(diagnostic: Diagnostic) -> list[str]:
+    lines = [
+        f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}: "
+        f"{diagnostic.severity.value} {diagnostic.code} {diagnostic.message}"
+    ]
+    if diagnostic.law:
+        lines.append(f"    law: {diagnostic.law}")
+    if diagnostic.fix:
+        lines.append(f"    fix: {diagnostic.fix}")
+    return lines
+
+
+def summary(result: CheckResult) -> str:
+    """One line such as ``2 errors, 5 warnings, 40 info; 1 acknowledged; 54 rules``."""
+    counts = result.counts()
+    parts = [
+        f"{counts['error']} error{'s' if counts['error'] != 1 else ''}",
+        f"{counts['warning']} warning{'s' if counts['warning'] != 1 else ''}",
+        f"{counts['info']} info",
+    ]
+    verdict = "FAILED" if result.failed else "passed"
+    return (
+        f"{', '.join(parts)}; {counts['acknowledged']} acknowledged; "
+        f"{len(result.rules)} rules; {verdict} (fail-on {result.config.fail_on})"
+    )
+
+
+def text(result: CheckResult) -> str:
+    """``file:line:col: severity CODE message`` with law and fix lines; acknowledged apart."""
+    lines: list[str] = []
+    for diagnostic in result.findings:
+        lines.extend(_finding(diagnostic))
+    if result.acknowledged:
+        lines.append("")
+        lines.append(f"acknowledged ({len(result.acknowledged)}):")
+        for ack in result.acknowledged:
+            lines.extend(_finding(ack.diagnostic))
+            lines.append(f"    acknowledged at line {ack.line}: {ack.reason}")
+    lines.append("")
+    lines.append(summary(result))
+    return "\n".join(lines) + "\n"
+
+
+def json_report(result: CheckResult) -> str:
+    """Findings, acknowledged findings and the summary as one JSON document."""
+    document = {
+        "path": result.path,
+        "summary": result.counts(),
+        "fail_on": result.config.fail_on,
+        "failed": result.failed,
+        "rules": [rule.code for rule in result.rules],
+        "findings": [d.to_dict() for d in result.findings],
+        "acknowledged": [a.to_dict() for a in result.acknowledged],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _sarif(result: CheckResult) -> str:
+    from .sarif import sarif_report
+
+    return sarif_report(result)
+
+
+REPORTERS: dict[str, Reporter] = {"text": text, "json": json_report, "sarif": _sarif}

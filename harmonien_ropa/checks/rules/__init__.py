@@ -1,0 +1,1 @@
+"""Rule modules, one per topic; each lists its rules in ``RULES``."""

@@ -1,0 +1,244 @@
+"""ROPA5xx: the inventory: everything declared is used, everything used is secured."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...diagnostics import Severity
+from ..base import Context, Hit, Rule
+
+
+class CategoryUnused(Rule):
+    """A data category that no activity uses is either collected without a purpose or stale.
+
+    Data minimisation (Art. 5(1)(c)) means collecting nothing that no purpose needs; a category
+    nobody uses should be removed from the map, or the activity that uses it added.
+
+    Failing::
+
+        data_categories:
+          - id: phone
+            name: {nb: telefonnummer, en: phone number}
+
+    Passing::
+
+        data_categories:
+          - id: phone
+            name: {nb: telefonnummer, en: phone number}
+        activities:
+          - id: membership
+            data_categories: [name, email, phone]
+    """
+
+    code = "ROPA501"
+    name = "category-unused"
+    severity = Severity.WARNING
+    law = "GDPR Art. 5(1)(b)-(c), 30(1)(c)"
+    message = "data category '{category}' is used by no activity"
+    fix = "add the category to the activity that needs it, or remove it from the map"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        used = {c for a in ctx.datamap.activities for c in a.data_category_ids}
+        for loc, category in ctx.data_categories():
+            if category.id not in used:
+                yield self.hit((*loc, "id"), category=category.id)
+
+
+class DataSubjectUnused(Rule):
+    """A kind of data subject that no activity processes data about is stale.
+
+    Failing::
+
+        data_subjects:
+          - id: donors
+            name: {nb: givere, en: donors}
+
+    Passing::
+
+        data_subjects:
+          - id: donors
+            name: {nb: givere, en: donors}
+        activities:
+          - id: membership
+            data_subjects: [members, donors]
+    """
+
+    code = "ROPA502"
+    name = "data-subject-unused"
+    severity = Severity.WARNING
+    law = "GDPR Art. 30(1)(c)"
+    message = "data subject '{subject}' appears in no activity"
+    fix = "add the data subject to the activities that process their data, or remove it"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        used = {s for a in ctx.datamap.activities for s in a.data_subject_ids}
+        for loc, subject in ctx.data_subjects():
+            if subject.id not in used:
+                yield self.hit((*loc, "id"), subject=subject.id)
+
+
+class SystemUnused(Rule):
+    """A system that no activity uses is missing from an activity, or should be removed.
+
+    If personal data sits in it, some activity processes that data and must say so.
+
+    Failing::
+
+        systems:
+          - id: archive
+            name: Arkiv
+            hosting_countries: ["NO"]
+
+    Passing::
+
+        systems:
+          - id: archive
+            name: Arkiv
+            hosting_countries: ["NO"]
+        activities:
+          - id: membership
+            systems: [register, archive]
+    """
+
+    code = "ROPA503"
+    name = "system-unused"
+    severity = Severity.WARNING
+    law = "GDPR Art. 30(1); Art. 32"
+    message = "system '{system}' is used by no activity"
+    fix = "add the system to the activities that use it, or remove it from the map"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        used = {s for a in ctx.datamap.activities for s in a.system_ids}
+        for loc, system in ctx.systems():
+            if system.id not in used:
+                yield self.hit((*loc, "id"), system=system.id)
+
+
+class PartyUnreferenced(Rule):
+    """A party nothing refers to receives no data according to the map.
+
+    Either a reference is missing (as a recipient, system vendor or operator, source, transfer,
+    client or in a processor chain) or the party should be removed.
+
+    Failing::
+
+        parties:
+          - id: printer
+            name: Trykkeriet AS
+            role: processor
+            country: "NO"
+            dpa: true
+
+    Passing::
+
+        parties:
+          - id: printer
+            name: Trykkeriet AS
+            role: processor
+            country: "NO"
+            dpa: true
+        activities:
+          - id: membership
+            recipients: [printer]
+    """
+
+    code = "ROPA504"
+    name = "party-unreferenced"
+    severity = Severity.WARNING
+    law = "GDPR Art. 30(1)(d)"
+    message = "party '{party}' is never referenced"
+    fix = "refer to the party where it receives data (recipients, systems, sources, transfers), or remove it"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        dm = ctx.datamap
+        used: set[str | None] = set()
+        for system in dm.systems:
+            used.update((system.vendor_id, system.operated_by_id))
+        for party in dm.parties:
+            used.add(party.engaged_by_id)
+        for activity in dm.activities:
+            used.update(activity.recipient_ids)
+            used.add(activity.on_behalf_of_id)
+            used.update(s.party_id for s in activity.sources)
+            used.update(t.party_id for t in activity.transfers)
+        for loc, party in ctx.parties():
+            if party.id not in used:
+                yield self.hit((*loc, "id"), party=party.id)
+
+
+class SecurityMeasuresMissing(Rule):
+    """The record should describe the security measures for each activity.
+
+    Art. 30(1)(g) asks, where possible, for a general description of the Art. 32 measures.
+    Give them on the activity or on the systems it uses.
+
+    Failing::
+
+        systems:
+          - id: register
+            security_measures: []
+
+    Passing::
+
+        activities:
+          - id: membership
+            security_measures:
+              - {nb: tofaktorinnlogging, en: two-factor sign-in}
+    """
+
+    code = "ROPA505"
+    name = "security-measures-missing"
+    severity = Severity.WARNING
+    law = "GDPR Art. 30(1)(g), 32(1)"
+    message = "activity '{activity}' has no security measures, neither its own nor its systems'"
+    fix = "add 'security_measures:' to the activity or to the systems it uses (nb and en, in general terms)"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, activity in ctx.activities():
+            if activity.security_measures:
+                continue
+            if any(system.security_measures for system in activity.systems):
+                continue
+            yield self.hit(loc, activity=activity.id)
+
+
+class HostingUnknown(Rule):
+    """A system run by an outside party should say where the data is stored.
+
+    Without hosting countries the checker cannot tell whether data leaves the EEA, and the
+    record cannot name the location of the data.
+
+    Failing::
+
+        systems:
+          - id: register
+            hosting_countries: []
+
+    Passing::
+
+        systems:
+          - id: register
+            hosting_countries: ["NO"]
+    """
+
+    code = "ROPA506"
+    name = "hosting-unknown"
+    severity = Severity.INFO
+    law = "GDPR Art. 30(1)(e), 44"
+    message = "system '{system}' does not say where its data is stored"
+    fix = "add 'hosting_countries:' (ISO codes, e.g. [NO, IE])"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, system in ctx.systems():
+            if not system.hosting_countries and not system.is_internal:
+                yield self.hit((*loc, "id"), system=system.id)
+
+
+RULES: tuple[type[Rule], ...] = (
+    CategoryUnused,
+    DataSubjectUnused,
+    SystemUnused,
+    PartyUnreferenced,
+    SecurityMeasuresMissing,
+    HostingUnknown,
+)

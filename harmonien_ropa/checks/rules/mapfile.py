@@ -1,0 +1,230 @@
+"""ROPA9xx: the map's own bookkeeping: open assumptions and acknowledgements."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from ...diagnostics import Severity
+from ..base import Context, Hit, Loc, Rule
+
+#: Fields whose value is a legal ground: an assumption there is a warning, not a note.
+LEGAL_GROUND_FIELDS = frozenset(
+    {
+        "legal_basis",
+        "art9_condition",
+        "legitimate_interest",
+        "legal_source",
+        "mechanism",
+        "transfer_mechanism",
+        "dpf_certified",
+        "justification",
+        "dpa",
+        "joint_arrangement",
+        "appointed",
+        "role",
+    }
+)
+
+
+_SINGULAR = {
+    "activities": "activity",
+    "data_categories": "data category",
+    "data_subjects": "data subject",
+    "parties": "party",
+    "systems": "system",
+}
+
+
+def _owner(ctx: Context, loc: Loc) -> str:
+    """``("activities", 3)`` → ``activity 'newsletter'``; deeper places as a dotted path."""
+    node: object = ctx.datamap
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            node = node[part] if isinstance(node, tuple) else None
+            ident = getattr(node, "id", None)
+            text += f" '{ident}'" if isinstance(ident, str) else f"[{part}]"
+        else:
+            node = getattr(node, _attr_name(node, part), None)
+            text += ("." if text else "") + part
+    for plural, singular in _SINGULAR.items():
+        if text.startswith(plural + " '"):
+            text = singular + text[len(plural) :]
+    return text or "the map"
+
+
+def _attr_name(node: object, key: str) -> str:
+    fields = getattr(type(node), "model_fields", {})
+    for name, info in fields.items():
+        if (info.alias or name) == key:
+            return str(name)
+    return key
+
+
+def _one_line(note: str, limit: int = 300) -> str:
+    text = " ".join(note.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _AssumptionRule(Rule, abstract=True):
+    legal: ClassVar[bool]
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, statement in ctx.statements():
+            for field, note in sorted(statement.assumptions.items()):
+                if (field in LEGAL_GROUND_FIELDS) is self.legal:
+                    yield self.hit(
+                        (*loc, "assumptions", field),
+                        key=True,
+                        owner=_owner(ctx, loc),
+                        field=field,
+                        note=_one_line(note),
+                    )
+
+
+class AssumptionUnconfirmed(_AssumptionRule):
+    """Each assumption still to be confirmed is listed, once, where it is written.
+
+    Assumptions keep the map complete while facts are checked; the notice and the record show
+    them as such. Confirm the value and delete its line under ``assumptions:``. (Assumed legal
+    grounds are reported by ROPA901 instead.)
+
+    Failing::
+
+        activities:
+          - id: membership
+            assumptions:
+              retention: The one-year rule is our guess; confirm with the board.
+
+    Passing::
+
+        activities:
+          - id: membership
+            assumptions: {}
+    """
+
+    code = "ROPA900"
+    name = "assumption-unconfirmed"
+    severity = Severity.INFO
+    law = "GDPR Art. 5(1)(a), 5(2)"
+    message = "assumed {owner}.{field}: {note}"
+    fix = "confirm the value, then delete its line under 'assumptions:'"
+    legal = False
+
+
+class LegalGroundAssumed(_AssumptionRule):
+    """A legal ground that is only assumed cannot yet be relied on.
+
+    Legal bases, Art. 9 conditions, transfer mechanisms, processing agreements, roles and
+    similar grounds decide whether processing is lawful at all; while they are assumptions the
+    notice cannot state them as fact.
+
+    Failing::
+
+        activities:
+          - id: membership
+            assumptions:
+              legal_basis: The notice gives no basis; contract is assumed.
+
+    Passing::
+
+        activities:
+          - id: membership
+            assumptions: {}
+    """
+
+    code = "ROPA901"
+    name = "legal-ground-assumed"
+    severity = Severity.WARNING
+    law = "GDPR Art. 5(2), 6, 9, 13(1)(c), 28, 44"
+    message = "assumed {owner}.{field}: {note}"
+    fix = (
+        "confirm the legal ground (with a lawyer or the DPO if needed), then delete the assumption"
+    )
+    legal = True
+
+
+class StaleAcknowledgement(Rule):
+    """An acknowledgement for a finding that no longer occurs should be removed.
+
+    Otherwise it would silently accept the finding if it came back for another reason.
+
+    Failing::
+
+        activities:
+          - id: membership
+            acknowledge:
+              - code: ROPA101
+                reason: The board decided the basis in 2025.
+
+    Passing::
+
+        activities:
+          - id: membership
+            legal_basis: null
+            acknowledge:
+              - code: ROPA101
+                reason: The board is deciding the basis; until then the activity is paused.
+    """
+
+    code = "ROPA902"
+    name = "stale-acknowledgement"
+    severity = Severity.WARNING
+    law = "GDPR Art. 5(2)"
+    message = "acknowledgement of {ack} on {owner} matches no finding any more"
+    fix = "delete the acknowledgement"
+    late = True
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, statement in ctx.statements():
+            for index, ack in enumerate(statement.acknowledge):
+                if ack.code not in ctx.selected or ack.code not in ctx.known:
+                    continue
+                if not any(
+                    code == ack.code and where[: len(loc)] == loc for code, where in ctx.fired
+                ):
+                    yield self.hit(
+                        (*loc, "acknowledge", index, "code"), ack=ack.code, owner=_owner(ctx, loc)
+                    )
+
+
+class UnknownAcknowledgement(Rule):
+    """An acknowledgement must name the code of a checker rule.
+
+    Failing::
+
+        activities:
+          - id: membership
+            acknowledge:
+              - code: ROPA999
+                reason: Typo for another code.
+
+    Passing::
+
+        activities:
+          - id: membership
+            acknowledge: []
+    """
+
+    code = "ROPA903"
+    name = "unknown-acknowledgement"
+    severity = Severity.WARNING
+    law = "GDPR Art. 5(2)"
+    message = "acknowledgement names '{ack}', which is not a rule code"
+    fix = "use the code shown by 'check' (see the rule reference), or delete the acknowledgement"
+    late = True
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, statement in ctx.statements():
+            for index, ack in enumerate(statement.acknowledge):
+                if ack.code not in ctx.known:
+                    yield self.hit((*loc, "acknowledge", index, "code"), ack=ack.code)
+
+
+RULES: tuple[type[Rule], ...] = (
+    AssumptionUnconfirmed,
+    LegalGroundAssumed,
+    StaleAcknowledgement,
+    UnknownAcknowledgement,
+)

@@ -1,0 +1,217 @@
+"""ROPA6xx: direct marketing and ad targeting (markedsføringsloven § 15, GDPR Art. 21, 26)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...diagnostics import Severity
+from ...model import Activity, LegalBasis, MarketingChannel, PartyRole, SourceKind
+from ..base import Context, Hit, Rule
+
+_ELECTRONIC = (MarketingChannel.EMAIL, MarketingChannel.SMS)
+_AUDIENCES = (MarketingChannel.CUSTOM_AUDIENCE, MarketingChannel.LOOKALIKE_AUDIENCE)
+
+
+def _targets(activity: Activity) -> bool:
+    """True if the activity targets ads at people using their data."""
+    return any(c in _AUDIENCES for c in activity.marketing) or (
+        activity.profiling and bool(activity.marketing)
+    )
+
+
+class EmailMarketingWithoutConsent(Rule):
+    """E-mail and SMS marketing to individuals needs prior consent.
+
+    Markedsføringsloven § 15(1) forbids marketing by e-mail or SMS to natural persons without
+    their prior consent. The only exception (§ 15(3)) is existing customers whose address was
+    obtained in a sale, for the business's own similar products, with an easy opt-out each
+    time; set ``existing_customer_exception: true`` only if all of that holds.
+
+    Failing::
+
+        activities:
+          - id: membership
+            marketing: [email]
+
+    Passing::
+
+        activities:
+          - id: membership
+            marketing: [email]
+            existing_customer_exception: true
+    """
+
+    code = "ROPA601"
+    name = "email-marketing-without-consent"
+    severity = Severity.ERROR
+    law = "markedsføringsloven § 15; ekomloven; GDPR Art. 6(1)(a)"
+    message = "activity '{activity}' markets by {channels} without consent or the existing-customer exception"
+    fix = "ask for consent ('legal_basis: consent'), or document that markedsføringsloven § 15(3) applies"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, activity in ctx.controller_activities():
+            channels = [c.value for c in activity.marketing if c in _ELECTRONIC]
+            if (
+                channels
+                and activity.legal_basis is not LegalBasis.CONSENT
+                and not activity.existing_customer_exception
+            ):
+                yield self.hit(
+                    (*loc, "marketing"), activity=activity.id, channels="/".join(channels)
+                )
+
+
+class ExistingCustomerExceptionDoubtful(Rule):
+    """The existing-customer exception covers e-mail/SMS to addresses the customer gave us.
+
+    Markedsføringsloven § 15(3) requires that the address was obtained from the customer in
+    connection with a sale. An activity claiming it needs an e-mail or SMS channel and data
+    that comes from the person.
+
+    Failing::
+
+        activities:
+          - id: membership
+            existing_customer_exception: true
+            marketing: [email]
+            sources:
+              - kind: third_party
+                description: {nb: kjøpt liste, en: a bought list}
+
+    Passing::
+
+        activities:
+          - id: membership
+            existing_customer_exception: true
+            marketing: [email]
+            sources:
+              - kind: data_subject
+    """
+
+    code = "ROPA602"
+    name = "existing-customer-exception-doubtful"
+    severity = Severity.WARNING
+    law = "markedsføringsloven § 15(3)"
+    message = "activity '{activity}' claims the existing-customer exception, but {why}"
+    fix = "use the exception only for e-mail/SMS to addresses customers gave in a sale; otherwise ask for consent"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, activity in ctx.controller_activities():
+            if not activity.existing_customer_exception:
+                continue
+            if not any(c in _ELECTRONIC for c in activity.marketing):
+                why = "it does not market by e-mail or SMS"
+            elif not any(s.kind is SourceKind.DATA_SUBJECT for s in activity.sources):
+                why = "none of its data comes from the customers themselves"
+            else:
+                continue
+            yield self.hit((*loc, "existing_customer_exception"), activity=activity.id, why=why)
+
+
+class CustomAudienceWithoutJointController(Rule):
+    """Uploading customer lists to an ad platform makes us joint controllers with it.
+
+    Under the CJEU's Fashion ID (C-40/17) and Wirtschaftsakademie (C-210/16) judgments, and
+    EDPB Guidelines 8/2020 on targeting, a business using custom or lookalike audiences is a
+    joint controller with the platform and needs an Art. 26 arrangement. Record the platform
+    as a ``joint_controller`` recipient with its ``joint_arrangement``.
+
+    Failing::
+
+        parties:
+          - id: adplatform
+            name: Adplatform Ltd
+            role: independent_controller
+            country: IE
+            privacy_policy: https://ads.example/privacy
+        activities:
+          - id: membership
+            marketing: [custom_audience]
+            recipients: [adplatform]
+
+    Passing::
+
+        parties:
+          - id: adplatform
+            name: Adplatform Ltd
+            role: joint_controller
+            country: IE
+            privacy_policy: https://ads.example/privacy
+            joint_arrangement:
+              nb: Plattformen og vi er felles behandlingsansvarlige for målrettingen.
+              en: The platform and we are joint controllers for the targeting.
+        activities:
+          - id: membership
+            marketing: [custom_audience]
+            recipients: [adplatform]
+    """
+
+    code = "ROPA603"
+    name = "custom-audience-without-joint-controller"
+    severity = Severity.ERROR
+    law = "GDPR Art. 26; CJEU C-210/16, C-40/17; EDPB Guidelines 8/2020"
+    message = "activity '{activity}' uses {channels} but no recipient is a joint controller with an arrangement"
+    fix = "add the ad platform as a 'joint_controller' party with 'joint_arrangement', and list it as a recipient"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, activity in ctx.controller_activities():
+            channels = [c.value for c in activity.marketing if c in _AUDIENCES]
+            if not channels:
+                continue
+            if any(
+                p.role is PartyRole.JOINT_CONTROLLER and p.joint_arrangement is not None
+                for p in activity.all_recipients
+            ):
+                continue
+            yield self.hit((*loc, "marketing"), activity=activity.id, channels="/".join(channels))
+
+
+class TargetingOnLegitimateInterests(Rule):
+    """Ad targeting based on profiles or customer lists rarely rests on legitimate interests.
+
+    EDPB Guidelines 8/2020 and Datatilsynet consider consent the likely basis for targeting
+    that combines data or tracks people; legitimate interests needs a convincing balancing test
+    and an easy objection route (Art. 21(2)-(3)). Review the basis, or record the assessment
+    and acknowledge the finding.
+
+    Failing::
+
+        activities:
+          - id: membership
+            legal_basis: legitimate_interests
+            legitimate_interest: {nb: Å nå publikum., en: Reaching our audience.}
+            balancing_test: LIA 2026-02
+            marketing: [social_media]
+            profiling: true
+
+    Passing::
+
+        activities:
+          - id: membership
+            legal_basis: consent
+            consent_withdrawal: {nb: I innstillingene., en: In the settings.}
+            marketing: [social_media]
+            profiling: true
+    """
+
+    code = "ROPA604"
+    name = "targeting-on-legitimate-interests"
+    severity = Severity.WARNING
+    law = "GDPR Art. 6(1)(f), 21(2); EDPB Guidelines 8/2020"
+    message = (
+        "activity '{activity}' targets advertising using personal data on legitimate interests"
+    )
+    fix = "consider consent as the basis; otherwise record a balancing test and acknowledge this finding"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, activity in ctx.controller_activities():
+            if activity.legal_basis is LegalBasis.LEGITIMATE_INTERESTS and _targets(activity):
+                yield self.hit((*loc, "legal_basis"), activity=activity.id)
+
+
+RULES: tuple[type[Rule], ...] = (
+    EmailMarketingWithoutConsent,
+    ExistingCustomerExceptionDoubtful,
+    CustomAudienceWithoutJointController,
+    TargetingOnLegitimateInterests,
+)

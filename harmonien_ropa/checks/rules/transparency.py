@@ -1,0 +1,364 @@
+"""ROPA4xx: transparency: what the privacy notice must be able to tell people (Art. 12-14)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import BaseModel
+
+from ...diagnostics import Severity
+from ...model import DataMap, LegalBasis, SourceKind, Text
+from ..base import Context, Hit, Loc, Rule
+
+
+class Art14SourceUndescribed(Rule):
+    """Data obtained from others needs its source stated (Art. 14(2)(f)).
+
+    When data does not come from the person, the notice must say where it comes from. Name the
+    party or describe the source.
+
+    Failing::
+
+        activities:
+          - id: membership
+            sources:
+              - kind: data_subject
+              - kind: third_party
+
+    Passing::
+
+        activities:
+          - id: membership
+            sources:
+              - kind: data_subject
+              - kind: third_party
+                description: {nb: korforbundet, en: the choir association}
+    """
+
+    code = "ROPA401"
+    name = "art14-source-undescribed"
+    severity = Severity.WARNING
+    law = "GDPR Art. 14(2)(f)"
+    message = "activity '{activity}' gets data from a {kind} source without saying which"
+    fix = "add 'party:' (the id of the source) or 'description:' (nb and en) to the source"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, activity in ctx.controller_activities():
+            for index, source in enumerate(activity.sources):
+                if (
+                    source.kind.is_indirect
+                    and source.party_id is None
+                    and source.description is None
+                ):
+                    kind = source.kind.value.replace("_", " ")
+                    yield self.hit((*loc, "sources", index), activity=activity.id, kind=kind)
+
+
+class SourcesMissing(Rule):
+    """Each activity should say where its data comes from.
+
+    Whether data comes from the person (Art. 13) or from others (Art. 14) decides what the
+    notice must say and when; the record template also asks for the source.
+
+    Failing::
+
+        activities:
+          - id: membership
+            sources: []
+
+    Passing::
+
+        activities:
+          - id: membership
+            sources:
+              - kind: data_subject
+    """
+
+    code = "ROPA402"
+    name = "sources-missing"
+    severity = Severity.WARNING
+    law = "GDPR Art. 13, 14(2)(f)"
+    message = "activity '{activity}' does not say where its data comes from"
+    fix = "add 'sources:' with at least one entry (kind: data_subject, observed, third_party or public_source)"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, activity in ctx.controller_activities():
+            if not activity.sources:
+                yield self.hit(loc, activity=activity.id)
+
+
+class MissingTranslation(Rule):
+    """Every text must be given in every language of the notice.
+
+    The notice is published in Norwegian and English; a text missing in one language would be
+    shown in the other. Art. 12(1) asks for clear and plain language the reader understands.
+
+    Failing::
+
+        organisation:
+          contacts:
+            - name: Kari Nordmann
+              role: {nb: daglig leder}
+              email: kari@kor.example
+
+    Passing::
+
+        organisation:
+          contacts:
+            - name: Kari Nordmann
+              role: {nb: daglig leder, en: general manager}
+              email: kari@kor.example
+    """
+
+    code = "ROPA403"
+    name = "missing-translation"
+    severity = Severity.WARNING
+    law = "GDPR Art. 12(1); WP260 rev.01 § 13"
+    message = "{where} has no {languages} text"
+    fix = "add the missing language(s) next to the existing one"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, text in _texts(ctx.datamap, ()):
+            missing = text.missing_languages()
+            if missing:
+                yield self.hit(loc, where=describe(ctx.datamap, loc), languages="/".join(missing))
+
+
+class ProvisionMissing(Rule):
+    """The notice must say whether people have to give the data, and what happens if not.
+
+    For data collected from the person under a contract or a legal obligation, Art. 13(2)(e)
+    requires stating that providing it is a requirement and the consequences of not doing so.
+
+    Failing::
+
+        activities:
+          - id: membership
+            provision: null
+
+    Passing::
+
+        activities:
+          - id: membership
+            provision:
+              nb: Uten navn og e-post kan vi ikke ha deg som medlem.
+              en: Without your name and e-mail we cannot have you as a member.
+    """
+
+    code = "ROPA404"
+    name = "provision-missing"
+    severity = Severity.WARNING
+    law = "GDPR Art. 13(2)(e)"
+    message = "activity '{activity}' relies on {basis} but does not say whether giving the data is required"
+    fix = (
+        "add 'provision:' (nb and en): whether the data must be given and what happens if it is not"
+    )
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        required = (LegalBasis.CONTRACT, LegalBasis.LEGAL_OBLIGATION)
+        for loc, activity in ctx.controller_activities():
+            direct = any(s.kind is SourceKind.DATA_SUBJECT for s in activity.sources)
+            if activity.legal_basis in required and direct and activity.provision is None:
+                yield self.hit(
+                    (*loc, "legal_basis"), activity=activity.id, basis=activity.legal_basis
+                )
+
+
+class AutomatedDecisionsUnexplained(Rule):
+    """Automated decisions with legal or similar effect must be explained in the notice.
+
+    Art. 13(2)(f) and 14(2)(g) require saying that such decisions exist and giving meaningful
+    information about the logic, significance and consequences. The notice states this in
+    ``notice.automated_decisions`` and ``notice.automated_decisions_logic``; an activity that
+    makes such decisions while the notice says there are none cannot be shown correctly.
+
+    Failing::
+
+        activities:
+          - id: membership
+            automated_decisions: true
+
+    Passing::
+
+        notice:
+          automated_decisions: true
+          automated_decisions_logic:
+            nb: Søknader sorteres automatisk etter stemmegruppe og ansiennitet.
+            en: Applications are sorted automatically by voice part and seniority.
+        activities:
+          - id: membership
+            automated_decisions: true
+    """
+
+    code = "ROPA405"
+    name = "automated-decisions-unexplained"
+    severity = Severity.ERROR
+    law = "GDPR Art. 13(2)(f), 14(2)(g), 22"
+    message = "{what}"
+    fix = "set 'notice.automated_decisions: true' and describe the logic in 'automated_decisions_logic'"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        notice = ctx.datamap.notice
+        for loc, activity in ctx.controller_activities():
+            if activity.automated_decisions and not notice.automated_decisions:
+                what = (
+                    f"activity '{activity.id}' makes automated decisions, "
+                    "but the notice says there are none"
+                )
+                yield self.hit((*loc, "automated_decisions"), what=what)
+        if notice.automated_decisions and notice.automated_decisions_logic is None:
+            what = "the notice declares automated decisions without explaining the logic"
+            yield self.hit(("notice", "automated_decisions"), what=what)
+
+
+class LeftOutOfNotice(Rule):
+    """An activity left out of the public notice still needs its people informed.
+
+    ``in_notice: false`` is right for activities whose people get information another way
+    (e.g. an employee handbook). Acknowledge the finding with where that information is.
+
+    Failing::
+
+        activities:
+          - id: membership
+            in_notice: false
+
+    Passing::
+
+        activities:
+          - id: membership
+            in_notice: true
+    """
+
+    code = "ROPA406"
+    name = "left-out-of-notice"
+    severity = Severity.INFO
+    law = "GDPR Art. 12(1), 13, 14"
+    message = (
+        "activity '{activity}' is left out of the notice; say how its data subjects are informed"
+    )
+    fix = "acknowledge this finding with where the people are informed, or set 'in_notice: true'"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, activity in ctx.controller_activities():
+            if not activity.in_notice and not activity.is_processor_activity:
+                yield self.hit((*loc, "in_notice"), activity=activity.id)
+
+
+class PrivacyContactMissing(Rule):
+    """People need an address for privacy requests.
+
+    Art. 13(1)(a) requires the controller's contact details, and Art. 12(2) that exercising
+    rights is made easy. Give a ``privacy_contact`` (or at least an e-mail or phone).
+
+    Failing::
+
+        organisation:
+          email: null
+          privacy_contact: null
+
+    Passing::
+
+        organisation:
+          privacy_contact: personvern@kor.example
+    """
+
+    code = "ROPA407"
+    name = "privacy-contact-missing"
+    severity = Severity.WARNING
+    law = "GDPR Art. 12(2), 13(1)(a)"
+    message = "the organisation gives no address for privacy requests"
+    fix = "add 'privacy_contact:' (an e-mail address) to 'organisation'"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        org = ctx.datamap.organisation
+        if org.privacy_contact is None and org.email is None and org.phone is None:
+            yield self.hit(("organisation", "name"))
+
+
+class ContactUnreachable(Rule):
+    """A contact person the notice names must be reachable.
+
+    A name without an e-mail address or phone number does not help anyone exercise their
+    rights (Art. 12(2), 13(1)(a)).
+
+    Failing::
+
+        organisation:
+          contacts:
+            - name: Kari Nordmann
+
+    Passing::
+
+        organisation:
+          contacts:
+            - name: Kari Nordmann
+              email: kari@kor.example
+    """
+
+    code = "ROPA408"
+    name = "contact-unreachable"
+    severity = Severity.WARNING
+    law = "GDPR Art. 12(2), 13(1)(a)"
+    message = "contact '{contact}' has neither an e-mail address nor a phone number"
+    fix = "add 'email:' or 'phone:' to the contact"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        org = ctx.datamap.organisation
+        for index, contact in enumerate(org.contacts):
+            if contact.email is None and contact.phone is None:
+                yield self.hit(("organisation", "contacts", index), contact=contact.name)
+        rep = org.representative
+        if rep is not None and rep.email is None and rep.phone is None:
+            yield self.hit(("organisation", "representative"), contact=rep.name)
+
+
+def _texts(model: BaseModel, loc: Loc) -> Iterator[tuple[Loc, Text]]:
+    if isinstance(model, Text):
+        yield loc, model
+        return
+    for name, info in type(model).model_fields.items():
+        key = info.alias or name
+        value = getattr(model, name)
+        if isinstance(value, BaseModel):
+            yield from _texts(value, (*loc, key))
+        elif isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from _texts(item, (*loc, key, index))
+
+
+def describe(datamap: DataMap, loc: Loc) -> str:
+    """A readable place such as ``activities[2] 'newsletter'.purpose``."""
+    parts: list[str] = []
+    node: object = datamap
+    for part in loc:
+        if isinstance(part, int):
+            node = node[part] if isinstance(node, tuple) and part < len(node) else None
+            ident = getattr(node, "id", None)
+            parts.append(f"[{part}]" + (f" '{ident}'" if isinstance(ident, str) else ""))
+        else:
+            parts.append(("." if parts else "") + part)
+            node = _attr(node, part)
+    return "".join(parts)
+
+
+def _attr(node: object, key: str) -> object:
+    if not isinstance(node, BaseModel):
+        return None
+    for name, info in type(node).model_fields.items():
+        if (info.alias or name) == key:
+            return getattr(node, name)
+    return None
+
+
+RULES: tuple[type[Rule], ...] = (
+    Art14SourceUndescribed,
+    SourcesMissing,
+    MissingTranslation,
+    ProvisionMissing,
+    AutomatedDecisionsUnexplained,
+    LeftOutOfNotice,
+    PrivacyContactMissing,
+    ContactUnreachable,
+)
