@@ -116,7 +116,7 @@ class DpiaNotAssessed(Rule):
           - id: membership
             dpia:
               status: not_needed
-              reason: {nb: Få opplysninger, lite omfang., en: Little data, small scale.}
+              reason: {nb: Få opplysninger og lite omfang., en: Little data and small scale.}
     """
 
     code = "ROPA702"
@@ -154,7 +154,7 @@ class DpiaUndocumented(Rule):
           - id: membership
             dpia:
               status: not_needed
-              reason: {nb: Få opplysninger, lite omfang., en: Little data, small scale.}
+              reason: {nb: Få opplysninger og lite omfang., en: Little data and small scale.}
     """
 
     code = "ROPA703"
@@ -210,7 +210,8 @@ class DpoDecisionMissing(Rule):
     def check(self, ctx: Context) -> Iterator[Hit]:
         dpo = ctx.datamap.organisation.dpo
         if dpo is None:
-            yield self.hit(("organisation", "name"), what="the organisation has no DPO decision")
+            what = "the organisation has no DPO decision"
+            yield self.hit(("organisation", "dpo"), key=True, what=what)
         elif not dpo.appointed and dpo.reason is None:
             what = "no data-protection officer is appointed, and the map does not say why"
             yield self.hit(("organisation", "dpo", "appointed"), what=what)
@@ -300,7 +301,7 @@ class RecordOwnerMissing(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         if ctx.datamap.record.maintained_by is None:
-            yield self.hit(("record", "version"))
+            yield self.hit(("record", "maintained_by"), key=True)
 
 
 RULES: tuple[type[Rule], ...] = (

@@ -273,7 +273,7 @@ class PrivacyContactMissing(Rule):
     def check(self, ctx: Context) -> Iterator[Hit]:
         org = ctx.datamap.organisation
         if org.privacy_contact is None and org.email is None and org.phone is None:
-            yield self.hit(("organisation", "name"))
+            yield self.hit(("organisation", "privacy_contact"), key=True)
 
 
 class ContactUnreachable(Rule):

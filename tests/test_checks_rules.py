@@ -1,0 +1,166 @@
+"""Every rule fires on its docstring's failing example and stays silent on its passing one."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import pytest
+import yaml
+
+from harmonien_ropa.checks import GROUPS, RULES, CheckConfig, Rule, SelectionError, check
+from harmonien_ropa.checks.examples import base_text, example_map, example_text, merge
+from harmonien_ropa.checks.registry import resolve, selection
+from harmonien_ropa.diagnostics import Severity
+
+CODES = sorted(RULES)
+
+
+def _codes(overlay: str) -> list[str]:
+    return [d.code for d in check(example_map(overlay)).findings]
+
+
+def test_there_are_at_least_25_rules_in_every_group() -> None:
+    assert len(RULES) >= 25
+    for group in GROUPS:
+        assert any(code.startswith(group.prefix) for code in RULES), group
+
+
+def test_reference_map_has_no_findings() -> None:
+    result = check(example_map(""))
+    assert result.findings == ()
+    assert result.acknowledged == ()
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_rule_fires_on_failing_example(code: str) -> None:
+    rule = RULES[code]
+    findings = [
+        d for d in check(example_map(rule.examples()["failing"])).findings if d.code == code
+    ]
+    assert findings, f"{code} did not fire on its failing example"
+    for finding in findings:
+        assert finding.severity is rule.severity
+        assert finding.law == rule.law
+        assert finding.fix == rule.fix
+        assert finding.line >= 1
+        assert "{" not in finding.message
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_rule_is_silent_on_passing_example(code: str) -> None:
+    assert code not in _codes(RULES[code].examples()["passing"])
+
+
+#: Rules whose finding sits on a key the failing example does not write itself.
+_POINTS_ELSEWHERE = {"ROPA304": "period", "ROPA404": "legal_basis", "ROPA701": "status"}
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_failing_finding_points_into_the_example(code: str) -> None:
+    """The finding's line holds a key the failing example writes (or starts its entry)."""
+    rule = RULES[code]
+    lines = example_text(rule.examples()["failing"]).splitlines()
+    allowed = set(_keys(yaml.safe_load(rule.examples()["failing"])))
+    allowed.add(_POINTS_ELSEWHERE.get(code, "id"))
+    for finding in check(example_map(rule.examples()["failing"])).findings:
+        if finding.code != code:
+            continue
+        line = lines[finding.line - 1]
+        assert finding.column <= len(line), (code, line)
+        if line.strip().startswith("- ") and ":" not in line:
+            continue  # an item of a list the example sets
+        key = line.strip().removeprefix("- ").split(":")[0].strip()
+        assert key in allowed, (code, line)
+
+
+def _keys(node: object) -> list[str]:
+    found: list[str] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found.append(str(key))
+            found.extend(_keys(value))
+    elif isinstance(node, list):
+        for item in node:
+            found.extend(_keys(item))
+    return found
+
+
+def test_rule_attributes_are_complete() -> None:
+    for code, rule in RULES.items():
+        assert rule.code == code
+        assert rule.summary().endswith(".")
+        assert isinstance(rule.severity, Severity)
+        assert rule.name not in {other.name for other in RULES.values() if other is not rule}
+
+
+def test_invalid_rule_class_is_refused() -> None:
+    with pytest.raises(TypeError, match="code 'R1' must look like ROPA101") as info:
+
+        class Bad(Rule):
+            """No examples here."""
+
+            code = "R1"
+            name = "Bad_Name"
+            severity = Severity.ERROR
+            law = "GDPR"
+            message = "m"
+            fix = "f"
+
+    text = str(info.value)
+    assert "kebab-case" in text
+    assert "must implement check()" in text
+    assert "'Failing::'" in text
+
+
+def test_rule_missing_attributes_is_refused() -> None:
+    with pytest.raises(TypeError, match="missing class attribute 'law'"):
+
+        class Incomplete(Rule):
+            code = "ROPA199"
+            name = "incomplete"
+            severity = Severity.ERROR
+            message = "m"
+            fix = "f"
+
+
+def test_abstract_rule_base_skips_validation() -> None:
+    class Base(Rule, abstract=True):
+        topic: ClassVar[str] = "x"
+
+    assert Base.topic == "x"
+
+
+def test_selection_by_code_prefix_group_and_name() -> None:
+    assert resolve("ROPA101") == {"ROPA101"}
+    assert resolve("ropa101") == {"ROPA101"}
+    assert resolve("ROPA1") == {c for c in RULES if c.startswith("ROPA1")}
+    assert resolve("retention") == {c for c in RULES if c.startswith("ROPA3")}
+    assert resolve("missing-legal-basis") == {"ROPA101"}
+    assert resolve("ALL") == set(RULES)
+    assert selection((), ("ROPA9",)) == {c for c in RULES if not c.startswith("ROPA9")}
+    assert selection(("ROPA1",), ("ROPA101",)) == resolve("ROPA1") - {"ROPA101"}
+
+
+@pytest.mark.parametrize("bad", ["ROPA0", "nonsense", "ROPA12345", ""])
+def test_unknown_selector_is_an_error(bad: str) -> None:
+    with pytest.raises(SelectionError, match="names no rule"):
+        resolve(bad)
+
+
+def test_selected_rules_only_run() -> None:
+    overlay = "activities:\n  - id: membership\n    legal_basis: null\n    retention: null\n"
+    result = check(example_map(overlay), CheckConfig(select=("ROPA3",)))
+    assert {d.code for d in result.findings} == {"ROPA301"}
+    assert all(rule.code.startswith("ROPA3") for rule in result.rules)
+
+
+def test_merge_matches_ids_and_replaces_other_lists() -> None:
+    base = yaml.safe_load(base_text())
+    merged = merge(
+        base,
+        {"activities": [{"id": "membership", "systems": []}, {"id": "new"}], "x": [1]},
+    )
+    assert [a["id"] for a in merged["activities"]] == ["membership", "new"]
+    assert merged["activities"][0]["systems"] == []
+    assert merged["activities"][0]["purpose"] == base["activities"][0]["purpose"]
+    assert merged["x"] == [1]
