@@ -33,12 +33,13 @@ _EXAMPLE = re.compile(r"^    (Failing|Passing)::\n\n((?:        .*\n|\n)+)", re.
 class Hit:
     """One place where a rule fires: the location and the words for the message template.
 
-    ``key`` points the finding at the key (``legal_basis:``) rather than at its value.
+    The finding points at the key (``legal_basis:``), or at the entry for list items; with
+    ``key=False`` it points at the value instead.
     """
 
     loc: Loc
     fields: tuple[tuple[str, str], ...] = ()
-    key: bool = False
+    key: bool = True
 
 
 @dataclass
@@ -111,7 +112,7 @@ class Rule:
         """Yield a :class:`Hit` for every place the rule finds a problem."""
         raise NotImplementedError
 
-    def hit(self, loc: Loc, *, key: bool = False, **fields: object) -> Hit:
+    def hit(self, loc: Loc, *, key: bool = True, **fields: object) -> Hit:
         """A hit at ``loc`` whose message is ``message`` filled with ``fields``."""
         return Hit(loc, tuple(sorted((k, str(v)) for k, v in fields.items())), key)
 
@@ -180,3 +181,38 @@ def _class_problems(cls: type[Rule]) -> list[str]:
         if not isinstance(parsed, dict):
             problems.append(f"{kind} example must be a YAML mapping")
     return problems
+
+
+_SINGULAR = {
+    "activities": "activity",
+    "data_categories": "data category",
+    "data_subjects": "data subject",
+    "parties": "party",
+    "systems": "system",
+}
+
+
+def describe(datamap: DataMap, loc: Loc) -> str:
+    """``("activities", 3, "purpose")`` → ``activity 'newsletter'.purpose``."""
+    node: object = datamap
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            node = node[part] if isinstance(node, tuple) else None
+            ident = getattr(node, "id", None)
+            text += f" '{ident}'" if isinstance(ident, str) else f"[{part}]"
+        else:
+            node = getattr(node, _attr_name(node, part), None)
+            text += ("." if text else "") + part
+    for plural, singular in _SINGULAR.items():
+        if text.startswith(plural + " '"):
+            text = singular + text[len(plural) :]
+    return text or "the map"
+
+
+def _attr_name(node: object, key: str) -> str:
+    fields = getattr(type(node), "model_fields", {})
+    for name, info in fields.items():
+        if (info.alias or name) == key:
+            return str(name)
+    return key

@@ -171,7 +171,9 @@ def _interests(_: DataMap, a: Activity) -> Cell:
 
 
 def _rights(_: DataMap, a: Activity) -> Cell:
-    return _cell(a.legal_basis is not None, _assumed(a, "legal_basis"), "follow from the basis")
+    if a.legal_basis is None:
+        return Cell("missing", "no legal basis to derive them from")
+    return _cell(True, _assumed(a, "legal_basis"))
 
 
 def _withdrawal(_: DataMap, a: Activity) -> Cell:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from ...diagnostics import Severity
-from ..base import Context, Hit, Loc, Rule
+from ..base import Context, Hit, Rule, describe
 
 #: Fields whose value is a legal ground: an assumption there is a warning, not a note.
 LEGAL_GROUND_FIELDS = frozenset(
@@ -27,41 +27,6 @@ LEGAL_GROUND_FIELDS = frozenset(
 )
 
 
-_SINGULAR = {
-    "activities": "activity",
-    "data_categories": "data category",
-    "data_subjects": "data subject",
-    "parties": "party",
-    "systems": "system",
-}
-
-
-def _owner(ctx: Context, loc: Loc) -> str:
-    """``("activities", 3)`` → ``activity 'newsletter'``; deeper places as a dotted path."""
-    node: object = ctx.datamap
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            node = node[part] if isinstance(node, tuple) else None
-            ident = getattr(node, "id", None)
-            text += f" '{ident}'" if isinstance(ident, str) else f"[{part}]"
-        else:
-            node = getattr(node, _attr_name(node, part), None)
-            text += ("." if text else "") + part
-    for plural, singular in _SINGULAR.items():
-        if text.startswith(plural + " '"):
-            text = singular + text[len(plural) :]
-    return text or "the map"
-
-
-def _attr_name(node: object, key: str) -> str:
-    fields = getattr(type(node), "model_fields", {})
-    for name, info in fields.items():
-        if (info.alias or name) == key:
-            return str(name)
-    return key
-
-
 def _one_line(note: str, limit: int = 300) -> str:
     text = " ".join(note.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -77,7 +42,7 @@ class _AssumptionRule(Rule, abstract=True):
                     yield self.hit(
                         (*loc, "assumptions", field),
                         key=True,
-                        owner=_owner(ctx, loc),
+                        owner=describe(ctx.datamap, loc),
                         field=field,
                         note=_one_line(note),
                     )
@@ -185,7 +150,9 @@ class StaleAcknowledgement(Rule):
                     code == ack.code and where[: len(loc)] == loc for code, where in ctx.fired
                 ):
                     yield self.hit(
-                        (*loc, "acknowledge", index, "code"), ack=ack.code, owner=_owner(ctx, loc)
+                        (*loc, "acknowledge", index, "code"),
+                        ack=ack.code,
+                        owner=describe(ctx.datamap, loc),
                     )
 
 

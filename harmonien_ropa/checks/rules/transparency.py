@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from ...diagnostics import Severity
-from ...model import DataMap, LegalBasis, SourceKind, Text
-from ..base import Context, Hit, Loc, Rule
+from ...model import LegalBasis, SourceKind, Text
+from ..base import Context, Hit, Loc, Rule, describe
 
 
 class Art14SourceUndescribed(Rule):
@@ -326,30 +326,6 @@ def _texts(model: BaseModel, loc: Loc) -> Iterator[tuple[Loc, Text]]:
             for index, item in enumerate(value):
                 if isinstance(item, BaseModel):
                     yield from _texts(item, (*loc, key, index))
-
-
-def describe(datamap: DataMap, loc: Loc) -> str:
-    """A readable place such as ``activities[2] 'newsletter'.purpose``."""
-    parts: list[str] = []
-    node: object = datamap
-    for part in loc:
-        if isinstance(part, int):
-            node = node[part] if isinstance(node, tuple) and part < len(node) else None
-            ident = getattr(node, "id", None)
-            parts.append(f"[{part}]" + (f" '{ident}'" if isinstance(ident, str) else ""))
-        else:
-            parts.append(("." if parts else "") + part)
-            node = _attr(node, part)
-    return "".join(parts)
-
-
-def _attr(node: object, key: str) -> object:
-    if not isinstance(node, BaseModel):
-        return None
-    for name, info in type(node).model_fields.items():
-        if (info.alias or name) == key:
-            return getattr(node, name)
-    return None
 
 
 RULES: tuple[type[Rule], ...] = (

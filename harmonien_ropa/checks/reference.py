@@ -1,0 +1,79 @@
+"""The rule reference page, generated from the registry so that it cannot drift."""
+
+from __future__ import annotations
+
+from .examples import base_text
+from .registry import GROUPS, RULES
+
+_INTRO = """\
+# Rule reference
+
+`harmonien-ropa check` runs the rules below over the data map and reports each finding as
+`file:line:column: severity CODE message`, with the law it rests on and a fix. This page is
+generated from the rule registry (`harmonien_ropa.checks.reference.markdown()`).
+
+- **Severities**: `error` (the map shows a breach or a gap the law does not allow),
+  `warning` (a likely gap or a risk to look at), `info` (worth knowing).
+  `--fail-on error|warning|info|never` decides which findings make the exit code 1
+  (default `error`); invalid input exits with 2.
+- **Selecting rules**: `--select` and `--ignore` take codes (`ROPA101`), code prefixes
+  (`ROPA1`), group names (`legal-basis`) or rule names (`missing-legal-basis`), comma-separated.
+  The same keys (`select`, `ignore`, `fail-on`) can be set under `[tool.harmonien_ropa]` in
+  `pyproject.toml` and under `settings: check:` in the YAML; the YAML overrides
+  `pyproject.toml`, and the command line overrides both.
+- **Acknowledging a finding**: add it to the `acknowledge:` list of the entry it is about (or of
+  an entry that contains it), with a reason. Acknowledged findings are listed apart and do not
+  fail the check; an acknowledgement that no longer matches a finding is itself reported
+  (ROPA902).
+
+  ```yaml
+  activities:
+    - id: social-media-pages
+      acknowledge:
+        - code: ROPA302
+          reason: Meta decides how long page data is kept; reviewed yearly.
+  ```
+
+- **Examples**: each rule's failing and passing examples are fragments merged into the
+  [reference map](#reference-map) at the end of this page (list entries are matched by `id`).
+  The test suite runs every example, so each rule is shown firing and staying silent.
+"""
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def markdown() -> str:
+    """The whole rule reference as Markdown."""
+    parts = [_INTRO, "## All rules\n"]
+    parts.append("| code | name | severity | law | message |")
+    parts.append("| --- | --- | --- | --- | --- |")
+    for code, rule in RULES.items():
+        parts.append(
+            f"| [{code}](#{code.lower()}) | `{rule.name}` | {rule.severity.value} "
+            f"| {_cell(rule.law)} | {_cell(rule.message)} |"
+        )
+    parts.append("")
+    for group in GROUPS:
+        rules = [rule for code, rule in RULES.items() if code.startswith(group.prefix)]
+        parts.append(f"## {group.prefix}xx: {group.title}\n")
+        parts.append(f"Group name for `--select`/`--ignore`: `{group.name}`.\n")
+        for rule in rules:
+            examples = rule.examples()
+            parts.append(f"### {rule.code}\n")
+            parts.append(f"**`{rule.name}`**: {rule.summary()}\n")
+            if rule.explanation():
+                parts.append(rule.explanation() + "\n")
+            parts.append(f"- Severity: `{rule.severity.value}`")
+            parts.append(f"- Law: {rule.law}")
+            parts.append(f"- Message: `{rule.message}`")
+            parts.append(f"- Fix: {rule.fix}\n")
+            parts.append("Failing:\n")
+            parts.append(f"```yaml\n{examples['failing']}```\n")
+            parts.append("Passing:\n")
+            parts.append(f"```yaml\n{examples['passing']}```\n")
+    parts.append("## Reference map\n")
+    parts.append("The examples above are merged into this map, which has no findings.\n")
+    parts.append(f"```yaml\n{base_text()}```")
+    return "\n".join(parts) + "\n"

@@ -1,0 +1,150 @@
+"""``check`` on the command line: formats, exit codes, settings, and Harmonien's real gaps."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, HARMONIEN_YAML, ROOT
+
+SAMPLE = FIXTURES / "check_sample.yaml"
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONHASHSEED": "random"}
+    return subprocess.run(
+        [sys.executable, "-m", "harmonien_ropa", "check", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def _line_of(needle: str, after: str) -> int:
+    lines = HARMONIEN_YAML.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if after in line)
+    return next(i for i, line in enumerate(lines) if i >= start and needle in line) + 1
+
+
+@pytest.fixture(scope="module")
+def harmonien_text() -> str:
+    proc = run("--data", "data/processing.yaml")
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr == ""
+    return proc.stdout
+
+
+@pytest.mark.parametrize(
+    ("code", "needle", "after"),
+    [
+        ("ROPA901", "legal_basis: >-", "id: ticket-administration"),  # unconfirmed basis
+        ("ROPA901", "art9_condition: >-", "id: wheelchair-seating"),  # Art. 9 assumed
+        ("ROPA901", "mechanism: *dpf", "id: web-analytics-ads"),  # Google transfer assumed
+        ("ROPA901", "transfer_mechanism: *dpf", "id: meta"),  # Meta's mechanism assumed
+        ("ROPA901", "justification: >-", "id: national-id"),  # fødselsnummer need assumed
+        ("ROPA901", "appointed: >-", "dpo:"),  # DPO decision assumed
+        ("ROPA701", "status: not_assessed", "id: ad-targeting"),  # DPIA for targeting
+        ("ROPA601", "marketing: [email]", "name: {nb: Potensielle kunder"),  # e-mail to prospects
+        ("ROPA302", "text:", "id: web-analytics-ads"),  # vague retention
+        ("ROPA104", "legitimate_interest:", "name: {nb: Potensielle kunder"),  # no balancing test
+        ("ROPA604", "legal_basis: legitimate_interests", "id: ad-targeting"),
+        ("ROPA404", "legal_basis: contract", "id: wheelchair-seating"),
+    ],
+)
+def test_harmonien_gaps_are_reported_at_their_line(
+    harmonien_text: str, code: str, needle: str, after: str
+) -> None:
+    line = _line_of(needle, after)
+    assert any(
+        row.startswith(f"data/processing.yaml:{line}:") and f" {code} " in row
+        for row in harmonien_text.splitlines()
+    ), (code, line)
+
+
+def test_harmonien_lists_every_assumption_once(harmonien_text: str) -> None:
+    import harmonien_ropa as hr
+
+    count = sum(1 for _ in hr.load(HARMONIEN_YAML).assumptions())
+    rows = [r for r in harmonien_text.splitlines() if " ROPA900 " in r or " ROPA901 " in r]
+    assert len(rows) == count
+
+
+def test_clean_map_exits_zero(tmp_path: Path) -> None:
+    from harmonien_ropa.checks.examples import example_text
+
+    path = tmp_path / "clean.yaml"
+    path.write_text(example_text(""), encoding="utf-8")
+    proc = run("--data", str(path), "--fail-on", "info")
+    assert proc.returncode == 0, proc.stdout
+    assert "0 errors, 0 warnings, 0 info" in proc.stdout
+
+
+def test_fail_on_and_select_set_the_exit_code() -> None:
+    assert run("--data", str(SAMPLE)).returncode == 1
+    assert run("--data", str(SAMPLE), "--fail-on", "never").returncode == 0
+    only_info = run("--data", str(SAMPLE), "--select", "ROPA9", "--ignore", "ROPA902,ROPA903")
+    assert only_info.returncode == 0, only_info.stdout
+    assert "ROPA900" in only_info.stdout
+    assert run("--data", str(SAMPLE), "--select", "map", "--fail-on", "info").returncode == 1
+
+
+def test_bad_selector_is_invalid_input() -> None:
+    proc = run("--data", str(SAMPLE), "--select", "ROPA0")
+    assert proc.returncode == 2
+    assert "names no rule" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_invalid_map_exits_two_with_load_errors() -> None:
+    bad = ROOT / "tests" / "bad_yaml" / "dangling_system.yaml"
+    proc = run("--data", str(bad), "--format", "sarif")
+    assert proc.returncode == 2
+    assert "ROPA006" in proc.stderr
+    assert proc.stdout == ""
+
+
+def test_json_and_sarif_formats() -> None:
+    data = json.loads(run("--data", str(SAMPLE), "--format", "json").stdout)
+    assert data["summary"]["error"] == 5
+    sarif = json.loads(run("--data", str(SAMPLE), "--format", "sarif").stdout)
+    assert sarif["version"] == "2.1.0"
+
+
+def test_pyproject_settings_apply(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.harmonien_ropa]\nselect = ["retention"]\nfail-on = "warning"\n', encoding="utf-8"
+    )
+    target = tmp_path / "map.yaml"
+    target.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    proc = run("--data", str(target))
+    assert proc.returncode == 0  # the only retention finding is acknowledged
+    assert "ROPA101" not in proc.stdout
+    assert "1 acknowledged" in proc.stdout
+    proc = run("--data", str(target), "--select", "ROPA1")
+    assert proc.returncode == 1
+    assert "ROPA101" in proc.stdout
+    proc = run("--data", str(target), "--config", str(tmp_path / "missing.toml"))
+    assert proc.returncode == 2
+
+
+def test_coverage_text_and_json() -> None:
+    text = run("--coverage")
+    assert text.returncode == 0
+    assert text.stdout.startswith("Coverage: S stated")
+    assert "ticket-administration" in text.stdout
+    data = json.loads(run("--coverage", "--format", "json").stdout)
+    assert len(data["activities"]) == 8
+
+
+def test_output_is_deterministic() -> None:
+    first = run("--format", "sarif")
+    second = run("--format", "sarif")
+    assert first.stdout == second.stdout
+    assert first.stdout
