@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..model.base import LANGUAGES
 from . import EXIT_OK, add_data_argument, load_data, split_list
 
 
@@ -32,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def add_output_arguments(parser: argparse.ArgumentParser) -> None:
     """``--format`` and ``--lang``, shared with ``impact``."""
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    parser.add_argument("--lang", choices=("nb", "en"), default="en", help="language of the text")
+    parser.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the text")
 
 
 def run(args: argparse.Namespace) -> int:
