@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 OUT ?= build
 
-.PHONY: render test lint setup setup-dev clean
+.PHONY: render test lint docs setup setup-dev clean
 
 setup:
 	@scripts/setup.sh
@@ -19,9 +19,13 @@ render: setup
 test: setup-dev lint
 	$(PY) -m pytest
 
+## Build the documentation site into site/ (the test suite builds it too, with --strict).
+docs: setup-dev
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict -d site
+
 lint:
-	$(PY) -m ruff check harmonien_ropa tests
-	$(PY) -m ruff format --check harmonien_ropa tests
+	$(PY) -m ruff check harmonien_ropa tests docs
+	$(PY) -m ruff format --check harmonien_ropa tests docs
 	$(PY) -m mypy --strict harmonien_ropa
 
 clean:

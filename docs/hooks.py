@@ -119,7 +119,7 @@ def examples_page(paths: list[str], messages: list[str]) -> str:
         "",
     ]
     for message in messages:
-        lines += [f'!!! note "While rendering"', f"    {message}", ""]
+        lines += ['!!! note "While rendering"', f"    {message}", ""]
     lines += [_table(paths, "harmonien/"), ""]
     return "\n".join(lines)
 
@@ -181,9 +181,10 @@ def demote(markdown: str, levels: int) -> str:
         marker = stripped[:3]
         if marker in ("```", "~~~"):
             fence = None if fence == marker else (fence or marker)
-        elif fence is None and re.match(r"#{1,6} ", line):
-            line = "#" * levels + line
-            line = "######" + line.lstrip("#") if line.index(" ") > 6 else line
+        elif fence is None and (heading := re.match(r"(#{1,6}) ", line)):
+            depth = min(6, len(heading[1]) + levels)
+            out.append("#" * depth + line[len(heading[1]) :])
+            continue
         out.append(line)
     return "\n".join(out)
 
@@ -349,4 +350,3 @@ def _environ(**values: str) -> Any:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-
