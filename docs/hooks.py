@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import importlib.util
 import io
 import os
 import re
@@ -80,7 +81,8 @@ def generated(config: MkDocsConfig) -> list[tuple[str, str | bytes]]:
     import harmonien_ropa as hr
     from harmonien_ropa.schema import datamap_schema_json
 
-    harmonien = hr.render(hr.load(DATA, display_path="data/processing.yaml"))
+    datamap = hr.load(DATA, display_path="data/processing.yaml")
+    harmonien = hr.render(datamap)
     tutorial = hr.render(hr.load(TUTORIAL, display_path="choir.yaml"))
     out: list[tuple[str, str | bytes]] = []
     out += [(f"{HARMONIEN_DIR}/{a.path}", a.content) for a in harmonien.artifacts]
@@ -90,7 +92,10 @@ def generated(config: MkDocsConfig) -> list[tuple[str, str | bytes]]:
         ("examples/index.md", examples_page(sorted(paths), harmonien.messages)),
         ("examples/notice.md", document_page("notice", "Privacy notice", paths)),
         ("examples/record.md", document_page("record", "Record of processing", paths)),
-        ("examples/graph.md", graph_page(paths)),
+        (
+            "examples/graph.md",
+            graph_page(paths, {a.id: a.name.get("nb") for a in datamap.activities}),
+        ),
         ("reference/yaml.md", yaml_reference_page()),
         ("reference/rules.md", rules_page()),
         ("reference/cli.md", cli_page()),
@@ -153,22 +158,37 @@ def document_page(stem: str, title: str, paths: dict[str, bytes]) -> str:
     return "\n".join(lines)
 
 
-def graph_page(paths: dict[str, bytes]) -> str:
-    """The data-flow graph embedded, and every graph file linked."""
+def graph_page(paths: dict[str, bytes], activities: dict[str, str]) -> str:
+    """The data-flow graph embedded in each language, per-activity pictures and files linked."""
     mine = sorted(p for p in paths if p.startswith("dataflow"))
     lines = ["# Data-flow graph", ""]
     if not mine:
         lines += ["This version of harmonien_ropa has no `graph` renderer yet.", ""]
         return "\n".join(lines)
-    if "dataflow.svg" in paths:
+    lines += [
+        "Where Harmonien's personal data comes from and where it goes, rendered while this site "
+        "was built. Select a picture to open it at full size.",
+        "",
+    ]
+    overviews = [p for p in mine if re.fullmatch(r"dataflow(\.[a-z]{2})?\.svg", p)]
+    for path in sorted(overviews, key=lambda p: (p != "dataflow.svg", p)):
+        lang = path.split(".")[1] if path.count(".") == 2 else "nb"
+        name = {"nb": "Norsk (bokmål)", "en": "English"}.get(lang, lang)
+        alt = f"Data-flow graph of Musikkselskapet Harmonien ({name})"
         lines += [
-            "Where Harmonien's personal data comes from and where it goes, rendered while this "
-            "site was built:",
+            f"## {name} {{#graph-{lang}}}",
             "",
-            "![Data-flow graph of Musikkselskapet Harmonien](harmonien/dataflow.svg)",
+            f"[![{alt}](harmonien/{path})](harmonien/{path})",
             "",
         ]
-    lines += ["All graph files:", "", _table(mine, "harmonien/"), ""]
+    per_activity = [p for p in mine if p.startswith("dataflow/") and p.endswith(".svg")]
+    if per_activity:
+        lines += ["## One picture per activity", ""]
+        for path in per_activity:
+            ident = PurePosixPath(path).stem
+            lines.append(f"- [{activities.get(ident, ident)}](harmonien/{path})")
+        lines.append("")
+    lines += ["## All graph files", "", _table(mine, "harmonien/"), ""]
     return "\n".join(lines)
 
 
@@ -208,14 +228,10 @@ def yaml_reference_page() -> str:
 def rules_page() -> str:
     """The rule reference from the checker's registry, or a note that there is no checker."""
     try:
-        checks: Any = importlib.import_module("harmonien_ropa.checks")
+        reference = importlib.import_module("harmonien_ropa.checks.reference")
     except ImportError:
-        checks = None
-    for name in ("rules_markdown", "reference_markdown", "rule_reference_markdown"):
-        function = getattr(checks, name, None)
-        if callable(function):
-            return str(function())
-    return "# Checker rules\n\nThe checker is not available in this version.\n"
+        return "# Checker rules\n\nThe checker is not available in this version.\n"
+    return str(reference.markdown())
 
 
 def cli_page() -> str:
@@ -278,6 +294,16 @@ def api_page() -> str:
         f"::: harmonien_ropa.model.{n}\n"
         for n in ("Activity", "DataCategory", "DataSubject", "System", "Party", "Text", "Statement")
     ]
+    if importlib.util.find_spec("harmonien_ropa.checks") is not None:
+        lines += [
+            "## The checker",
+            "",
+            "The rules themselves are listed in the [rule reference](rules.md).",
+            "",
+            "::: harmonien_ropa.loading.load_with_positions\n",
+            "::: harmonien_ropa.checks.check\n",
+            "::: harmonien_ropa.checks.CheckResult\n",
+        ]
     return "\n".join(lines)
 
 

@@ -25,6 +25,7 @@ from typing import Any
 
 import pytest
 import yaml
+from support.browser import CHROMIUM_ARGS, chromium_path, require
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -117,13 +118,16 @@ def test_harmonien_outputs_are_rendered_into_the_site(site: Site) -> None:
 
 def test_graph_page_embeds_the_svg_when_there_is_one(site: Site) -> None:
     page = _page(site, "examples/graph/index.html")
-    if (site.path / "examples" / "harmonien" / "dataflow.svg").is_file():
-        assert (
-            '<img alt="Data-flow graph of Musikkselskapet Harmonien" src="../harmonien/dataflow.svg"'
-            in page
-        )
-    else:
+    folder = site.path / "examples" / "harmonien"
+    if not (folder / "dataflow.svg").is_file():
         assert "no <code>graph</code> renderer" in page
+        return
+    assert re.search(
+        r'<img alt="Data-flow graph of Musikkselskapet Harmonien \(Norsk \(bokmål\)\)" src="../harmonien/dataflow.svg"',
+        page,
+    )
+    for svg in folder.rglob("dataflow*/**/*.svg"):
+        assert f'href="../harmonien/{svg.relative_to(folder).as_posix()}"' in page
 
 
 def test_notice_page_embeds_both_languages_when_there_is_a_notice(site: Site) -> None:
@@ -184,7 +188,8 @@ def test_tutorial_runs_each_step_and_renders_the_result(site: Site) -> None:
     assert "Vestland Amatørkor" in page  # snippet of step 1, Norwegian letters intact
     assert "<!-- files:" not in html
     assert "--8&lt;--" not in html
-    outputs = sorted(p.name for p in (site.path / "tutorial" / "output").iterdir())
+    output = site.path / "tutorial" / "output"
+    outputs = sorted(p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file())
     assert outputs
     for name in outputs:
         assert f'href="output/{name}"' in html, name
@@ -403,30 +408,15 @@ def served(site: Site) -> Iterator[str]:
         thread.join()
 
 
-CHROMIUM_ARGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-)
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:  # pragma: no cover
-        chromium = None
-    if chromium is None:
-        reason = "Debian's chromium and playwright are needed: run `make setup-dev`"
-        if os.environ.get("CI"):
-            pytest.fail(reason, pytrace=False)
-        pytest.skip(reason)
+    require("chromium")
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=chromium, args=list(CHROMIUM_ARGS))
+        instance = pw.chromium.launch(
+            executable_path=chromium_path(), args=list(CHROMIUM_ARGS), headless=True
+        )
         try:
             yield instance
         finally:
