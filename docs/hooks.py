@@ -59,6 +59,38 @@ _KINDS = {
 # -- mkdocs events -----------------------------------------------------------------------------
 
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Put hand-written pages that the nav does not list under "More", so none is lost."""
+    listed = set(_nav_pages(config.nav))
+    excluded = {"rules.md"}
+    docs = Path(config.docs_dir)
+    extra = sorted(
+        p.relative_to(docs).as_posix()
+        for p in docs.rglob("*.md")
+        if p.relative_to(docs).as_posix() not in listed | excluded
+    )
+    if extra and config.nav is not None:
+        config.nav.append({"More": [{_title(docs / page): page} for page in extra]})
+    return config
+
+
+def _nav_pages(nav: Any) -> list[str]:
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [page for value in nav.values() for page in _nav_pages(value)]
+    if isinstance(nav, list):
+        return [page for item in nav for page in _nav_pages(item)]
+    return []
+
+
+def _title(page: Path) -> str:
+    for line in page.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return page.stem
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages and rendered files to the site."""
     for uri, content in generated(config):
