@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from ...diagnostics import Severity
 from ...model import LegalBasis, SourceKind, Text
 from ..base import Context, Hit, Loc, Rule, describe
+from ..notice_fields import notice_attributes
 
 
 class Art14SourceUndescribed(Rule):
@@ -328,6 +329,79 @@ def _texts(model: BaseModel, loc: Loc) -> Iterator[tuple[Loc, Text]]:
                     yield from _texts(item, (*loc, key, index))
 
 
+#: Notice-relevant fields (GDPR Art. 13/14, 26(2)) by the kind of entry that holds them.
+NOTICE_FIELDS: dict[str, tuple[str, ...]] = {
+    "organisation": ("representative",),
+    "notice": ("automated_decisions_logic",),
+    "activity": (
+        "description",
+        "legal_source",
+        "art9_condition",
+        "legitimate_interest",
+        "consent_withdrawal",
+        "provision",
+    ),
+    "transfer": ("safeguards", "safeguards_copy"),
+    "party": ("joint_arrangement", "privacy_policy", "transfer_safeguards", "safeguards_copy"),
+}
+
+
+class NoticeCannotShow(Rule):
+    """A notice-relevant item the notice template has no place for would silently go missing.
+
+    The rule reads the notice's templates (``templates/notice/``) and renderer and lists the
+    fields they use. A field the law wants in the notice (e.g. the Art. 27 representative,
+    the Art. 49 safeguards of a transfer, the essence of a joint arrangement) that is filled in
+    the map but used nowhere there is reported. Without notice templates the rule is silent.
+
+    Failing::
+
+        organisation:
+          representative:
+            name: Rep GmbH
+            email: rep@rep.example
+
+    Passing::
+
+        organisation:
+          representative: null
+    """
+
+    code = "ROPA409"
+    name = "notice-cannot-show"
+    severity = Severity.WARNING
+    law = "GDPR Art. 12(1), 13, 14, 26(2)"
+    message = "{owner} gives '{field}', but the notice template has no place for it"
+    fix = "add the field to the notice templates, or say it in a field the notice shows"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        shown = notice_attributes()
+        if shown is None:
+            return
+        dm = ctx.datamap
+        places: list[tuple[Loc, str, object]] = [
+            (("organisation",), "organisation", dm.organisation),
+            (("notice",), "notice", dm.notice),
+        ]
+        recipients: set[str] = set()
+        for loc, activity in ctx.controller_activities():
+            if not activity.in_notice:
+                continue
+            places.append((loc, "activity", activity))
+            for index, transfer in enumerate(activity.transfers):
+                places.append(((*loc, "transfers", index), "transfer", transfer))
+            recipients.update(p.id for p in activity.all_recipients)
+        places.extend(
+            (loc, "party", party) for loc, party in ctx.parties() if party.id in recipients
+        )
+        for loc, kind, entry in places:
+            for field in NOTICE_FIELDS[kind]:
+                if field in shown or getattr(entry, field, None) in (None, (), ""):
+                    continue
+                owner = describe(ctx.datamap, loc) if len(loc) > 1 else loc[0]
+                yield self.hit((*loc, field), owner=owner, field=field)
+
+
 RULES: tuple[type[Rule], ...] = (
     Art14SourceUndescribed,
     SourcesMissing,
@@ -337,4 +411,5 @@ RULES: tuple[type[Rule], ...] = (
     LeftOutOfNotice,
     PrivacyContactMissing,
     ContactUnreachable,
+    NoticeCannotShow,
 )
