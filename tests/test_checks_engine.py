@@ -16,6 +16,7 @@ from harmonien_ropa.checks.config import (
 )
 from harmonien_ropa.checks.examples import example_map, example_text
 from harmonien_ropa.diagnostics import Severity
+from harmonien_ropa.errors import LoadError
 from harmonien_ropa.loading import LoadedMap, load_with_positions, loads_with_positions
 
 SAMPLE = FIXTURES / "check_sample.yaml"
@@ -187,3 +188,15 @@ def test_bad_pyproject_settings_are_errors(tmp_path: Path, content: str, message
     pyproject.write_text(content, encoding="utf-8")
     with pytest.raises(SelectionError, match=message):
         combine(from_pyproject(pyproject))
+
+
+def test_bad_selector_in_the_yaml_is_a_load_error_at_its_line() -> None:
+    text = example_text("settings:\n  check:\n    ignore: [ROPA101, nonsense]\n")
+    loaded = loads_with_positions(text, "map.yaml")
+    with pytest.raises(LoadError) as caught:
+        check(loaded)
+    (problem,) = caught.value.diagnostics
+    lines = text.splitlines()
+    assert "nonsense" in lines[problem.line - 1]
+    assert problem.code == "ROPA004"
+    assert "'nonsense' names no rule" in problem.message

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
+from ..errors import LoadError
 from ..loading import LoadedMap
 from .base import Context, Hit, Loc, Rule
-from .config import CheckConfig, combine, from_settings
-from .registry import RULES
+from .config import CheckConfig, Layer, combine, from_settings
+from .registry import RULES, SelectionError, resolve
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,7 @@ class CheckResult:
 def check(loaded: LoadedMap, config: CheckConfig | None = None) -> CheckResult:
     """Check ``loaded`` with ``config`` (default: the map's own ``settings.check``)."""
     if config is None:
-        config = combine(from_settings(loaded.datamap.settings.check))
+        config = combine(settings_layer(loaded))
     codes = config.codes()
     rules = tuple(rule for code, rule in RULES.items() if code in codes)
     ctx = Context(loaded.datamap, selected=frozenset(codes), known=frozenset(RULES))
@@ -86,6 +87,28 @@ def check(loaded: LoadedMap, config: CheckConfig | None = None) -> CheckResult:
         rules=rules,
         config=config,
     )
+
+
+def settings_layer(loaded: LoadedMap) -> Layer:
+    """The map's own ``settings.check`` block; a bad selector is a load error at its line."""
+    settings = loaded.datamap.settings.check
+    for key in ("select", "ignore"):
+        for index, selector in enumerate(getattr(settings, key)):
+            try:
+                resolve(selector)
+            except SelectionError as exc:
+                line, column = loaded.positions.find(("settings", "check", key, index))
+                problem = Diagnostic(
+                    loaded.path,
+                    line,
+                    column,
+                    "ROPA004",
+                    Severity.ERROR,
+                    str(exc),
+                    "see the rule reference for the codes, groups and names",
+                )
+                raise LoadError([problem]) from None
+    return from_settings(settings)
 
 
 def _diagnostic(loaded: LoadedMap, rule: Rule, hit: Hit) -> Diagnostic:

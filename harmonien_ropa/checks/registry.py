@@ -16,6 +16,7 @@ from .rules import (
     marketing,
     recipients,
     retention,
+    transfers,
     transparency,
 )
 
@@ -46,6 +47,7 @@ GROUPS: tuple[Group, ...] = (
 
 _MODULES = (
     legal_basis,
+    transfers,
     recipients,
     retention,
     transparency,

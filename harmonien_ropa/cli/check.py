@@ -51,7 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     from ..checks import REPORTERS, check, combine
-    from ..checks.config import cli_layer, find_pyproject, from_pyproject, from_settings
+    from ..checks.config import cli_layer, find_pyproject, from_pyproject
+    from ..checks.engine import settings_layer
     from ..loading import load_with_positions
     from ..resources import DEFAULT_DATA, default_data
 
@@ -72,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
 
     pyproject = Path(args.config) if args.config else find_pyproject(Path(loaded.path))
     layers = [from_pyproject(pyproject)] if pyproject is not None else []
-    layers.append(from_settings(loaded.datamap.settings.check))
+    layers.append(settings_layer(loaded))
     layers.append(
         cli_layer(
             split_list(args.select) if args.select is not None else None,
