@@ -19,6 +19,7 @@ from ..output import Artifact
 #: Output name → "module:function" of its renderer, in the order ``render`` runs them.
 RENDERERS: dict[str, str] = {
     "model": "harmonien_ropa.render.model_json:render",
+    "notice": "harmonien_ropa.render.notice:render",
     "graph": "harmonien_ropa.render.graph:render",
 }
 

@@ -1,0 +1,276 @@
+"""The privacy notice (GDPR Art. 13 and 14): HTML page, embeddable fragment and Markdown.
+
+For every language in the options it writes ``notice.<lang>.html`` (standalone page: inline CSS,
+no scripts, no external resources), ``notice.<lang>.fragment.html`` (the same content without
+``<html>``/``<head>``, headings one level down, for a CMS) and ``notice.<lang>.md``.
+
+Everything factual comes from the data map; the templates in ``templates/notice/`` only arrange
+it, and fixed sentences come from ``templates/i18n/notice.yaml``.
+
+Assumptions (fields listed under ``assumptions:``) are never shown as plain facts:
+
+* public render (default): the value is shown followed by a neutral "provisional" tag, a note
+  near the top says that such items are still being confirmed, and the result carries a
+  warning message with the count;
+* ``draft``: a banner says the copy is for internal review, every assumed value is highlighted
+  with a numbered reference, and the notes behind them are listed at the end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from .. import rights as rights_mod
+from ..escaping import markdown
+from ..i18n import strings
+from ..model.activity import Activity, Transfer
+from ..model.base import Statement, Text
+from ..model.countries import EEA_MEMBERS, country_name, is_eea
+from ..model.datamap import DataMap
+from ..model.inventory import DataCategory, Party, System
+from ..model.legal import TransferMechanism
+from ..output import Artifact
+from ..templating import environment
+from . import RenderOptions, RenderResult
+
+
+class MdRaw(str):
+    """Markdown the renderer made itself (interface strings, links): not escaped again."""
+
+    __slots__ = ()
+
+
+def _md_finalize(value: Any) -> str:
+    """Markdown 'autoescape': every value from the data map is made inert."""
+    if value is None:
+        return ""
+    if isinstance(value, MdRaw):
+        return str(value)
+    if isinstance(value, bool | int):
+        return str(value)
+    return markdown(str(value))
+
+
+@dataclass(frozen=True, slots=True)
+class TransferRow:
+    """One recipient outside the EEA, with the Chapter V ground and where the safeguards are."""
+
+    party: Party
+    country: str
+    mechanism: TransferMechanism | None
+    safeguards_copy: Text | None
+    owner: Statement
+    activities: tuple[Activity, ...]
+
+
+@dataclass
+class _Marks:
+    """Numbered references to assumptions, in the order the template shows them."""
+
+    notes: list[tuple[int, str, str]] = field(default_factory=list)
+    seen: dict[tuple[int, str], int] = field(default_factory=dict)
+
+    def number(self, entry: Statement, field_name: str) -> int:
+        key = (id(entry), field_name)
+        if key not in self.seen:
+            self.seen[key] = len(self.seen) + 1
+            self.notes.append((self.seen[key], field_name, entry.assumptions[field_name]))
+        return self.seen[key]
+
+
+def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
+    """Render the notice in every language of ``options``."""
+    result = RenderResult()
+    for lang in options.languages:
+        counts = []
+        for kind in ("html", "fragment", "md"):
+            marks = _Marks()
+            text = _render_one(datamap, options, lang, kind, marks)
+            if kind == "md":
+                text = _tidy_markdown(text)
+            suffix = {"html": "html", "fragment": "fragment.html", "md": "md"}[kind]
+            result.artifacts.append(Artifact(f"notice.{lang}.{suffix}", text.encode("utf-8")))
+            counts.append(len(marks.notes))
+        if counts[0] and not options.draft and lang == options.languages[0]:
+            result.messages.append(
+                f"notice: {counts[0]} statement(s) shown in the public notice are assumptions "
+                "still to be confirmed; they are tagged as provisional. Confirm them (see "
+                "`harmonien-ropa check`) or review them with `render --draft`."
+            )
+    return result
+
+
+def _tidy_markdown(text: str) -> str:
+    """At most one blank line in a row, no trailing spaces, one final newline."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip("\n") + "\n"
+
+
+def _render_one(datamap: DataMap, options: RenderOptions, lang: str, kind: str, marks: _Marks) -> str:
+    html = kind != "md"
+    env = environment(html=html)
+    if not html:
+        env = env.overlay(finalize=_md_finalize)
+    template = env.get_template("notice/page.html.j2" if html else "notice/notice.md.j2")
+    s = strings("notice", lang)
+    if not html:
+        s = {key: MdRaw(value) for key, value in s.items()}
+    # Two passes: the first finds which assumptions the notice shows, so that the public copy
+    # can say up front that some items are provisional.
+    text = ""
+    for has_provisional in (False, True):
+        marks.notes.clear()
+        marks.seen.clear()
+        context = _context(datamap, options, lang, html=html, marks=marks, strings_=s)
+        context["fragment"] = kind == "fragment"
+        context["base"] = 2 if kind == "fragment" else 1
+        context["has_provisional"] = has_provisional
+        text = template.render(context)
+        if options.draft or not marks.notes:
+            break
+    return text
+
+
+def _context(
+    datamap: DataMap,
+    options: RenderOptions,
+    lang: str,
+    *,
+    html: bool,
+    marks: _Marks,
+    strings_: Any,
+) -> dict[str, Any]:
+    s = strings_
+    activities = rights_mod.notice_activities(datamap)
+    raw: Callable[[str], Any] = Markup if html else MdRaw
+
+    def t(text: Text | None) -> str:
+        return text.get(lang) if text is not None else ""
+
+    def label(term: Any) -> Any:
+        return raw(escape(term.label(lang))) if html else MdRaw(markdown(term.label(lang)))
+
+    def mark(entry: Statement | None, *field_names: str) -> Any:
+        """The provisional tag (public) or numbered highlight (draft) for assumed fields."""
+        if entry is None:
+            return ""
+        out = []
+        for name in field_names:
+            if not entry.is_assumed(name):
+                continue
+            number = marks.number(entry, name)
+            if options.draft and html:
+                out.append(
+                    f' <mark class="assumption"><a href="#assumption-{number}">'
+                    f"{escape(s['assumption_tag'])} {number}</a></mark>"
+                )
+            elif options.draft:
+                out.append(f" **\\[{s['assumption_tag']} {number}\\]**")
+            elif html:
+                out.append(f' <span class="provisional">({escape(s["provisional_tag"])})</span>')
+            else:
+                out.append(f" *({s['provisional_tag']})*")
+        # One tag per place is enough in the public copy.
+        if not options.draft:
+            out = out[:1]
+        return raw("".join(out))
+
+    def fill(template: str, **values: Any) -> Any:
+        if html:
+            return Markup(escape(template)).format(**values)
+        return MdRaw(
+            template.format(
+                **{k: v if isinstance(v, MdRaw) else markdown(str(v)) for k, v in values.items()}
+            )
+        )
+
+    def link(url: str, text: str | None = None) -> Any:
+        if html:
+            return Markup('<a href="{0}">{1}</a>').format(url, text or url)
+        return MdRaw(f"[{markdown(text or url)}](<{url}>)")
+
+    def date(value: dt.date) -> str:
+        month = s["months"].split(",")[value.month - 1].strip()
+        return fill(s["date_format"], day=value.day, month=month, year=value.year)
+
+    return {
+        "lang": lang,
+        "s": s,
+        "draft": options.draft,
+        "org": datamap.organisation,
+        "notice": datamap.notice,
+        "activities": activities,
+        "categories": _categories(datamap, activities),
+        "recipients": _recipients(datamap, activities),
+        "transfers": _transfers(datamap, activities),
+        "marketing": tuple(a for a in activities if a.marketing),
+        "rights": rights_mod.applicable_rights(datamap, activities),
+        "rights_of": rights_mod.rights_of,
+        "automated": rights_mod.has_automated_decisions(datamap, activities),
+        "other_languages": tuple(other for other in options.languages if other != lang),
+        "marks": marks,
+        "comma": raw(", "),
+        "semicolon": raw("; "),
+        "t": t,
+        "label": label,
+        "mark": mark,
+        "fill": fill,
+        "link": link,
+        "date": date,
+        "country": lambda code: country_name(code, lang),
+        "eea_codes": sorted(EEA_MEMBERS),
+        "systems_used": _systems(datamap, activities),
+    }
+
+
+def _categories(datamap: DataMap, activities: tuple[Activity, ...]) -> tuple[DataCategory, ...]:
+    used = {c for a in activities for c in a.data_category_ids}
+    return tuple(c for c in datamap.data_categories if c.id in used)
+
+
+def _systems(datamap: DataMap, activities: tuple[Activity, ...]) -> tuple[System, ...]:
+    used = {s for a in activities for s in a.system_ids}
+    return tuple(s for s in datamap.systems if s.id in used)
+
+
+def _recipients(datamap: DataMap, activities: tuple[Activity, ...]) -> tuple[Party, ...]:
+    used = {p.id for a in activities for p in a.all_recipients}
+    for a in activities:
+        for source in a.sources:
+            if source.party_id:
+                used.add(source.party_id)
+    return tuple(p for p in datamap.parties if p.id in used)
+
+
+def _transfers(datamap: DataMap, activities: tuple[Activity, ...]) -> tuple[TransferRow, ...]:
+    """Transfers outside the EEA, one row per recipient and country, in data-map order."""
+    rows: dict[tuple[str, str], tuple[Transfer, list[Activity]]] = {}
+    for activity in activities:
+        for transfer in activity.transfers:
+            if is_eea(transfer.country):
+                continue
+            key = (transfer.party_id, transfer.country)
+            rows.setdefault(key, (transfer, []))[1].append(activity)
+    out = []
+    for (party_id, country), (transfer, acts) in rows.items():
+        party = datamap.party(party_id)
+        out.append(
+            TransferRow(
+                party=party,
+                country=country,
+                mechanism=transfer.mechanism or party.transfer_mechanism,
+                safeguards_copy=transfer.safeguards_copy or party.safeguards_copy,
+                owner=transfer,
+                activities=tuple(acts),
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,162 @@
+"""Which data-subject rights apply, derived from the legal bases of the activities.
+
+GDPR Art. 13(2)(b)-(d) and 14(2)(c)-(e) ask the notice to state the rights that exist for the
+processing, not a generic list. Some rights hold for every basis (access, rectification,
+erasure, restriction, complaint); others depend on it:
+
+* data portability (Art. 20(1)(a)) only for consent (Art. 6(1)(a), 9(2)(a)) and contract;
+* the right to object (Art. 21(1)) only for legitimate interests and public task;
+* the right to object to direct marketing (Art. 21(2)-(3)) for any marketing activity; it is
+  absolute, so the notice states it separately (Art. 21(4));
+* withdrawal of consent (Art. 7(3), 13(2)(c)) where consent or explicit consent is used;
+* erasure is limited where the law requires keeping the data (Art. 17(3)(b)).
+
+The notice, the record and the checker share this derivation, so they agree on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .model.activity import Activity
+from .model.datamap import DataMap
+from .model.legal import Art9Condition, LegalBasis
+
+
+class Right(StrEnum):
+    """A data-subject right (or statement about one) a notice may have to give."""
+
+    ACCESS = "access"
+    RECTIFICATION = "rectification"
+    ERASURE = "erasure"
+    RESTRICTION = "restriction"
+    PORTABILITY = "portability"
+    OBJECTION = "objection"
+    OBJECTION_DIRECT_MARKETING = "objection_direct_marketing"
+    WITHDRAW_CONSENT = "withdraw_consent"
+    AUTOMATED_DECISIONS = "automated_decisions"
+    COMPLAINT = "complaint"
+
+    @property
+    def article(self) -> str:
+        return _ARTICLES[self]
+
+
+_ARTICLES: dict[Right, str] = {
+    Right.ACCESS: "GDPR Art. 15",
+    Right.RECTIFICATION: "GDPR Art. 16",
+    Right.ERASURE: "GDPR Art. 17",
+    Right.RESTRICTION: "GDPR Art. 18",
+    Right.PORTABILITY: "GDPR Art. 20",
+    Right.OBJECTION: "GDPR Art. 21(1)",
+    Right.OBJECTION_DIRECT_MARKETING: "GDPR Art. 21(2)-(3)",
+    Right.WITHDRAW_CONSENT: "GDPR Art. 7(3)",
+    Right.AUTOMATED_DECISIONS: "GDPR Art. 22",
+    Right.COMPLAINT: "GDPR Art. 77",
+}
+
+#: Bases that give data portability (Art. 20(1)(a)).
+PORTABILITY_BASES = frozenset({LegalBasis.CONSENT, LegalBasis.CONTRACT})
+#: Bases that give the right to object (Art. 21(1)).
+OBJECTION_BASES = frozenset({LegalBasis.LEGITIMATE_INTERESTS, LegalBasis.PUBLIC_TASK})
+#: Bases under which erasure may be refused because the law requires keeping the data.
+ERASURE_LIMITED_BASES = frozenset({LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK})
+
+
+def uses_consent(activity: Activity) -> bool:
+    """True if the activity relies on consent (Art. 6(1)(a)) or explicit consent (Art. 9(2)(a))."""
+    return (
+        activity.legal_basis is LegalBasis.CONSENT
+        or activity.art9_condition is Art9Condition.EXPLICIT_CONSENT
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ApplicableRight:
+    """A right that applies, and the activities it applies to.
+
+    ``activities`` is empty for rights that hold whatever the processing (access, complaint) or
+    statements about the whole notice (automated decisions). ``limited`` lists activities where
+    the right is restricted (erasure under a legal obligation).
+    """
+
+    right: Right
+    activities: tuple[Activity, ...] = ()
+    limited: tuple[Activity, ...] = ()
+
+    @property
+    def article(self) -> str:
+        return self.right.article
+
+
+def has_automated_decisions(datamap: DataMap, activities: tuple[Activity, ...]) -> bool:
+    """True if the notice or any activity declares solely automated decisions (Art. 22)."""
+    return datamap.notice.automated_decisions or any(a.automated_decisions for a in activities)
+
+
+def applicable_rights(
+    datamap: DataMap, activities: tuple[Activity, ...] | None = None
+) -> tuple[ApplicableRight, ...]:
+    """The rights that apply to ``activities`` (default: the controller's activities in the
+    notice), in the order a notice presents them.
+
+    Access, rectification, erasure, restriction and complaint always apply; the automated
+    decisions statement is always given (saying that none take place, if so). The others appear
+    only when an activity gives them.
+    """
+    acts = activities if activities is not None else notice_activities(datamap)
+
+    def where(predicate: Callable[[Activity], bool]) -> tuple[Activity, ...]:
+        return tuple(a for a in acts if predicate(a))
+
+    out = [
+        ApplicableRight(Right.ACCESS),
+        ApplicableRight(Right.RECTIFICATION),
+        ApplicableRight(
+            Right.ERASURE, limited=where(lambda a: a.legal_basis in ERASURE_LIMITED_BASES)
+        ),
+        ApplicableRight(Right.RESTRICTION),
+    ]
+    portability = where(
+        lambda a: a.legal_basis in PORTABILITY_BASES
+        or a.art9_condition is Art9Condition.EXPLICIT_CONSENT
+    )
+    if portability:
+        out.append(ApplicableRight(Right.PORTABILITY, portability))
+    objection = where(lambda a: a.legal_basis in OBJECTION_BASES)
+    if objection:
+        out.append(ApplicableRight(Right.OBJECTION, objection))
+    marketing = where(lambda a: bool(a.marketing))
+    if marketing:
+        out.append(ApplicableRight(Right.OBJECTION_DIRECT_MARKETING, marketing))
+    consent = where(uses_consent)
+    if consent:
+        out.append(ApplicableRight(Right.WITHDRAW_CONSENT, consent))
+    out.append(
+        ApplicableRight(
+            Right.AUTOMATED_DECISIONS, where(lambda a: bool(a.automated_decisions))
+        )
+    )
+    out.append(ApplicableRight(Right.COMPLAINT))
+    return tuple(out)
+
+
+def rights_of(activity: Activity) -> tuple[Right, ...]:
+    """The rights a person has for one activity (without the general complaint/Art. 22 lines)."""
+    found = applicable_rights(activity.datamap, (activity,))
+    return tuple(
+        r.right
+        for r in found
+        if r.right not in (Right.AUTOMATED_DECISIONS, Right.COMPLAINT)
+        and (r.activities or r.right in _ALWAYS)
+    )
+
+
+_ALWAYS = frozenset({Right.ACCESS, Right.RECTIFICATION, Right.ERASURE, Right.RESTRICTION})
+
+
+def notice_activities(datamap: DataMap) -> tuple[Activity, ...]:
+    """Activities the public notice describes: the controller's own, unless left out."""
+    return tuple(a for a in datamap.controller_activities if a.in_notice)
