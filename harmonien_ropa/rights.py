@@ -120,8 +120,9 @@ def applicable_rights(
         ApplicableRight(Right.RESTRICTION),
     ]
     portability = where(
-        lambda a: a.legal_basis in PORTABILITY_BASES
-        or a.art9_condition is Art9Condition.EXPLICIT_CONSENT
+        lambda a: (
+            a.legal_basis in PORTABILITY_BASES or a.art9_condition is Art9Condition.EXPLICIT_CONSENT
+        )
     )
     if portability:
         out.append(ApplicableRight(Right.PORTABILITY, portability))
@@ -135,9 +136,7 @@ def applicable_rights(
     if consent:
         out.append(ApplicableRight(Right.WITHDRAW_CONSENT, consent))
     out.append(
-        ApplicableRight(
-            Right.AUTOMATED_DECISIONS, where(lambda a: bool(a.automated_decisions))
-        )
+        ApplicableRight(Right.AUTOMATED_DECISIONS, where(lambda a: bool(a.automated_decisions)))
     )
     out.append(ApplicableRight(Right.COMPLAINT))
     return tuple(out)

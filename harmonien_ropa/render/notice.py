@@ -115,7 +115,9 @@ def _tidy_markdown(text: str) -> str:
     return "\n".join(out).strip("\n") + "\n"
 
 
-def _render_one(datamap: DataMap, options: RenderOptions, lang: str, kind: str, marks: _Marks) -> str:
+def _render_one(
+    datamap: DataMap, options: RenderOptions, lang: str, kind: str, marks: _Marks
+) -> str:
     html = kind != "md"
     env = environment(html=html)
     if not html:
@@ -196,9 +198,10 @@ def _context(
     def link(url: str, text: str | None = None) -> Any:
         if html:
             return Markup('<a href="{0}">{1}</a>').format(url, text or url)
-        return MdRaw(f"[{markdown(text or url)}](<{url}>)")
+        label_md = text if isinstance(text, MdRaw) else markdown(text or url)
+        return MdRaw(f"[{label_md}](<{url}>)")
 
-    def date(value: dt.date) -> str:
+    def date(value: dt.date) -> Any:
         month = s["months"].split(",")[value.month - 1].strip()
         return fill(s["date_format"], day=value.day, month=month, year=value.year)
 
