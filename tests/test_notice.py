@@ -377,3 +377,24 @@ def test_draft_highlights_assumptions_with_their_notes(harmonien: hr.DataMap) ->
     md = files["notice.nb.md"]
     assert "**\\[antakelse 1\\]**" in md
     assert "## Antakelser som må bekreftes" in md
+
+
+def test_automated_decisions_and_missing_items_are_stated(small: hr.DataMap) -> None:
+    data = small.model_dump(mode="json", by_alias=True)
+    data["notice"]["automated_decisions"] = True
+    data["notice"]["automated_decisions_logic"] = {
+        "nb": "Poengsum for plass.",
+        "en": "A seat score.",
+    }
+    first = next(a for a in data["activities"] if not a.get("on_behalf_of"))
+    first["legal_basis"] = None
+    first["art9_condition"] = None
+    first["retention"] = None
+    files = render_notice(hr.DataMap.build(data))
+    page = Page(files["notice.en.html"])
+    s = strings("notice", "en")
+    assert s["right_automated_decisions_some"] in page.text("right-automated_decisions")
+    assert "A seat score." in page.text("right-automated_decisions")
+    section = page.text(f"activity-{first['id']}")
+    assert s["legal_basis_missing"] in section
+    assert s["retention_missing"] in section
