@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 #: Command modules, in help order.
-COMMANDS: tuple[str, ...] = ("render", "check", "schema", "locate", "impact")
+COMMANDS: tuple[str, ...] = ("render", "check", "schema", "locate", "impact", "import-fides")
 
 #: Exit codes: 0 success, 1 findings at or above --fail-on, 2 invalid input or usage,
 #: 3 output could not be written, 70 internal error.
@@ -40,7 +40,7 @@ class _VersionAction(argparse.Action):
 
 
 def _modules() -> list[ModuleType]:
-    return [importlib.import_module(f"{__name__}.{name}") for name in COMMANDS]
+    return [importlib.import_module(f"{__name__}.{name.replace('-', '_')}") for name in COMMANDS]
 
 
 def build_parser() -> argparse.ArgumentParser:

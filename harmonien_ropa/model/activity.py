@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints
 
 from .base import CountryCode, Ref, ShortText, Statement, Text
-from .inventory import DataCategory, DataSubject, Linked, Party, System
+from .inventory import DataCategory, DataSubject, Linked, Party, System, TaxonomyKey
 from .legal import (
     Art9Condition,
     DpiaStatus,
@@ -159,6 +159,12 @@ class Activity(Linked):
         default=False, description="Solely automated decisions with legal or similar effect."
     )
     dpia: Dpia | None = None
+    fideslang: TaxonomyKey | None = Field(
+        default=None, description="fideslang data use, e.g. marketing.communications.email."
+    )
+    dpv: TaxonomyKey | None = Field(
+        default=None, description="W3C DPV purpose concept, e.g. dpv:DirectMarketing."
+    )
 
     # -- resolved references -------------------------------------------------------------
 

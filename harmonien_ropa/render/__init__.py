@@ -21,6 +21,8 @@ RENDERERS: dict[str, str] = {
     "model": "harmonien_ropa.render.model_json:render",
     "notice": "harmonien_ropa.render.notice:render",
     "graph": "harmonien_ropa.render.graph:render",
+    "dpv": "harmonien_ropa.render.dpv:render",
+    "fides": "harmonien_ropa.render.fides:render",
 }
 
 

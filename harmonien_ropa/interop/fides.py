@@ -1,0 +1,225 @@
+"""The data map as a Fides manifest: the organisation and its systems with privacy declarations.
+
+Each system used by an activity becomes a Fides ``system``; each activity using it becomes one of
+its ``privacy_declarations`` (data categories, data use and data subjects in fideslang keys, the
+Art. 6 and Art. 9 bases, retention, sharing). Activities without a system get a system of their
+own. What fideslang has no field for (hosting and transfer countries, open assumptions) goes into
+the system's free-form ``meta`` under ``harmonien_ropa``, which :mod:`.fides_import` reads back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import yaml
+
+from ..model.activity import Activity
+from ..model.base import Text
+from ..model.datamap import DataMap
+from ..model.inventory import Party, System
+from ..model.legal import DpiaStatus, PartyRole
+from .mapping import Mapping, mapping
+
+#: Key of our block inside a Fides system's ``meta``.
+META_KEY = "harmonien_ropa"
+
+_PROCESSORS = (PartyRole.PROCESSOR, PartyRole.SUB_PROCESSOR)
+
+
+def fides_key(text: str) -> str:
+    """A valid FidesKey (letters, digits, ``_ . - < >``) made from ``text``."""
+    key = re.sub(r"[^A-Za-z0-9_.<>-]+", "_", text.strip()).strip("_")
+    return key.lower() or "organisation"
+
+
+class _Exporter:
+    def __init__(self, datamap: DataMap, table: Mapping, lang: str) -> None:
+        self.map = datamap
+        self.table = table
+        self.lang = lang
+        self.org_key = fides_key(datamap.organisation.name)
+        self.unmapped: set[str] = set()
+
+    def t(self, text: Text | None) -> str | None:
+        return text.get(self.lang) if text is not None else None
+
+    def organisation(self) -> dict[str, Any]:
+        org = self.map.organisation
+        out: dict[str, Any] = {"fides_key": self.org_key, "name": org.name}
+        if org.legal_form:
+            out["description"] = self.t(org.legal_form)
+        out["controller"] = _contact(
+            org.name,
+            org.address.one_line() if org.address else "",
+            org.privacy_contact or org.email or "",
+            org.phone or "",
+        )
+        if org.dpo is not None and org.dpo.appointed:
+            out["data_protection_officer"] = _contact(
+                org.dpo.name or "", "", org.dpo.email or "", org.dpo.phone or ""
+            )
+        if org.representative is not None:
+            rep = org.representative
+            out["representative"] = _contact(rep.name, "", rep.email or "", rep.phone or "")
+        return out
+
+    def systems(self) -> list[dict[str, Any]]:
+        out = []
+        for system in self.map.systems:
+            activities = system.activities
+            if activities:
+                out.append(self.system(system.id, system, activities))
+        for activity in self.map.activities:
+            if not activity.system_ids:
+                out.append(self.system(f"activity-{activity.id}", None, (activity,)))
+        return out
+
+    def system(
+        self, key: str, system: System | None, activities: tuple[Activity, ...]
+    ) -> dict[str, Any]:
+        name = system.name if system else self.t(activities[0].name) or key
+        out: dict[str, Any] = {
+            "fides_key": key,
+            "organization_fides_key": self.org_key,
+            "name": name,
+            "description": self.t(system.description) if system else None,
+            "system_type": "Service" if system and not system.is_internal else "Application",
+            "administrating_department": "; ".join(
+                _unique(self.t(a.business_function) or "" for a in activities)
+            )
+            or "Not defined",
+            "privacy_declarations": [self.declaration(a) for a in activities],
+            "responsibility": _unique(
+                "Processor" if a.is_processor_activity else "Controller" for a in activities
+            ),
+        }
+        vendor = system.vendor if system else None
+        if vendor is not None:
+            out["legal_name"] = vendor.name
+            if vendor.privacy_policy:
+                out["privacy_policy"] = vendor.privacy_policy
+            if vendor.dpa_reference:
+                out["dpa_location"] = vendor.dpa_reference
+        parties = {p.id for p in system.parties} if system else None
+        transfers = [
+            t for a in activities for t in a.transfers if parties is None or t.party_id in parties
+        ]
+        out["does_international_transfers"] = bool(transfers)
+        out["legal_basis_for_transfers"] = sorted(
+            {
+                self.table.transfer(t.mechanism).fideslang or "Other"
+                for t in transfers
+                if t.mechanism is not None
+            }
+        )
+        out["uses_profiling"] = any(a.automated_decisions for a in activities)
+        out["requires_data_protection_assessments"] = any(
+            a.dpia is not None
+            and a.dpia.status in (DpiaStatus.DONE, DpiaStatus.IN_PROGRESS, DpiaStatus.NEEDED)
+            for a in activities
+        )
+        dpo = self.map.organisation.dpo
+        if dpo is not None and dpo.appointed and dpo.email:
+            out["dpo"] = dpo.email
+        joint = [p for a in activities for p in a.all_recipients if p.joint_arrangement]
+        if joint:
+            out["joint_controller_info"] = "; ".join(
+                _unique(f"{p.name}: {self.t(p.joint_arrangement)}" for p in joint)
+            )
+        if system and system.security_measures:
+            out["data_security_practices"] = "; ".join(
+                self.t(m) or "" for m in system.security_measures
+            )
+        out["meta"] = {META_KEY: self.meta(system, activities, transfers)}
+        return {k: v for k, v in out.items() if v is not None}
+
+    def meta(
+        self, system: System | None, activities: tuple[Activity, ...], transfers: list[Any]
+    ) -> dict[str, Any]:
+        meta: dict[str, Any] = {"activities": [a.id for a in activities]}
+        if system is not None and system.hosting_countries:
+            meta["hosting_countries"] = list(system.hosting_countries)
+        if transfers:
+            meta["transfers"] = [
+                {
+                    "party": t.party_id,
+                    "country": t.country,
+                    **({"mechanism": str(t.mechanism)} if t.mechanism else {}),
+                }
+                for t in transfers
+            ]
+        assumed = [
+            f"{a.id}.{field}: {note}" for a in activities for field, note in a.assumptions.items()
+        ]
+        if system is not None:
+            assumed += [f"system.{f}: {n}" for f, n in system.assumptions.items()]
+        if assumed:
+            meta["assumptions"] = assumed
+        return meta
+
+    def declaration(self, activity: Activity) -> dict[str, Any]:
+        categories = self.keys((c.id, self.table.category(c)[0]) for c in activity.data_categories)
+        subjects = self.keys((s.id, self.table.subject(s)[0]) for s in activity.data_subjects)
+        use = self.table.purpose(activity)[0]
+        if use is None:
+            self.unmapped.add(f"activity {activity.id}")
+        shared = [p for p in activity.all_recipients if p.role not in _PROCESSORS]
+        out: dict[str, Any] = {
+            "name": self.t(activity.name),
+            "data_categories": categories,
+            "data_use": use or "essential",
+            "data_subjects": subjects,
+            "flexible_legal_basis_for_processing": False,
+            "processes_special_category_data": bool(activity.special_categories),
+            "data_shared_with_third_parties": bool(shared),
+        }
+        if activity.legal_basis is not None:
+            out["legal_basis_for_processing"] = self.table.legal_basis(
+                activity.legal_basis
+            ).fideslang
+        if activity.art9_condition is not None:
+            out["special_category_legal_basis"] = self.table.art9(activity.art9_condition).fideslang
+        if activity.retention is not None:
+            out["retention_period"] = self.t(activity.retention.text)
+        if activity.dpia is not None and activity.dpia.reference:
+            out["impact_assessment_location"] = activity.dpia.reference
+        if shared:
+            out["third_parties"] = "; ".join(_party_label(p) for p in shared)
+            out["shared_categories"] = categories
+        return out
+
+    def keys(self, pairs: Iterable[tuple[str, str | None]]) -> list[str]:
+        keys = []
+        for ident, key in pairs:
+            if key is None:
+                self.unmapped.add(ident)
+            elif key not in keys:
+                keys.append(key)
+        return keys
+
+
+def _party_label(party: Party) -> str:
+    return f"{party.name} ({party.role.label('en')})"
+
+
+def _contact(name: str, address: str, email: str, phone: str) -> dict[str, str]:
+    return {"name": name, "address": address, "email": email, "phone": phone}
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return [i for i in dict.fromkeys(items) if i]
+
+
+def export_manifest(datamap: DataMap, lang: str = "en") -> tuple[dict[str, Any], tuple[str, ...]]:
+    """The Fides manifest of ``datamap`` as plain data, and the entries that did not map."""
+    exporter = _Exporter(datamap, mapping(), lang)
+    manifest = {"organization": [exporter.organisation()], "system": exporter.systems()}
+    return manifest, tuple(sorted(exporter.unmapped))
+
+
+def dump_yaml(data: Any) -> bytes:
+    """Readable, deterministic YAML (keys in the order given, Unicode kept)."""
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return text.encode("utf-8")

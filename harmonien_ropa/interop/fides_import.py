@@ -1,0 +1,474 @@
+"""Turn Fides manifests (systems, datasets, organisation) into a data map of our own.
+
+Fides knows less than a GDPR data map needs: no organisation number, no notice text, purposes
+only as a declaration name and a data use, no transfer countries. Everything the import has to
+fill in for that is written under ``assumptions:`` on the entry, with a note saying what to
+check, so the new map is usable at once and honest about what is still a guess. Older
+fideslang keys are read as their current names (also noted). The result is validated with the
+same loader as any data map before it is returned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..diagnostics import Diagnostic, Severity
+from ..errors import HarmonienError, LoadError
+from ..loading import loads
+from ..yamlsource import YamlDocument, YamlError, parse, read_text
+from .fides import META_KEY, dump_yaml
+from .mapping import Mapping, Row, mapping
+
+_PLACEHOLDER_SUBJECT = "people"
+_PLACEHOLDER_CATEGORY = "unspecified-data"
+
+
+@dataclass
+class _Declaration:
+    system: str
+    name: str
+    data_use: str
+    categories: list[str]
+    subjects: list[str]
+    raw: dict[str, Any]
+    notes: dict[str, str] = field(default_factory=dict)
+
+
+def read_manifests(paths: Sequence[str | Path]) -> list[YamlDocument]:
+    """Parse each manifest file safely (size limit, duplicate keys); raises LoadError."""
+    documents = []
+    for path in paths:
+        try:
+            text = read_text(Path(path), str(path))
+            documents.append(parse(text, str(path)))
+        except YamlError as exc:
+            raise LoadError(exc.diagnostics) from None
+    return documents
+
+
+def import_fides(documents: Sequence[YamlDocument], *, effective_date: dt.date) -> dict[str, Any]:
+    """Our data map (plain data, ready to dump as YAML) from parsed Fides manifests."""
+    return _Importer(mapping(), effective_date).run(documents)
+
+
+def import_fides_yaml(paths: Sequence[str | Path], *, effective_date: dt.date) -> bytes:
+    """Read manifests from ``paths`` and return the data map as YAML, checked by our loader."""
+    data = import_fides(read_manifests(paths), effective_date=effective_date)
+    text = _HEADER + dump_yaml(data).decode("utf-8")
+    loads(text, "<imported>")  # never hand out a map our own loader refuses
+    return text.encode("utf-8")
+
+
+_HEADER = (
+    "# Data map imported from a Fides manifest. Everything Fides did not hold is listed under\n"
+    "# 'assumptions:' on its entry: check each one, correct the value and delete its line.\n"
+)
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9_-]+", "-", text.lower()).strip("-_")
+    return slug[:80] or "entry"
+
+
+class _Importer:
+    def __init__(self, table: Mapping, effective_date: dt.date) -> None:
+        self.table = table
+        self.date = effective_date
+        self.organisations: list[dict[str, Any]] = []
+        self.systems: list[dict[str, Any]] = []
+        self.datasets: dict[str, list[str]] = {}
+        self.categories: dict[str, dict[str, Any]] = {}
+        self.subjects: dict[str, dict[str, Any]] = {}
+        self.parties: dict[str, dict[str, Any]] = {}
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def run(self, documents: Sequence[YamlDocument]) -> dict[str, Any]:
+        for document in documents:
+            self.collect(document)
+        if not self.systems:
+            raise HarmonienError(
+                "no Fides systems found: a manifest to import needs a 'system:' list "
+                f"(read: {', '.join(d.path for d in documents)})"
+            )
+        declarations = [d for s in self.systems for d in self.declarations(s)]
+        system_entries = [self.system(s) for s in self.systems]
+        activities = self.activities(declarations)
+        return {
+            "schema_version": 1,
+            "organisation": self.organisation(),
+            "notice": self.document_meta(),
+            "record": self.document_meta(),
+            "data_subjects": list(self.subjects.values()),
+            "data_categories": list(self.categories.values()),
+            **({"parties": list(self.parties.values())} if self.parties else {}),
+            "systems": system_entries,
+            "activities": activities,
+        }
+
+    def collect(self, document: YamlDocument) -> None:
+        data = document.data
+        if not isinstance(data, dict):
+            raise LoadError(
+                [_diag(document, (), "a Fides manifest is a mapping of resource lists")]
+            )
+        for kind in ("organization", "system", "dataset"):
+            items = data.get(kind)
+            if items is None:
+                continue
+            if not isinstance(items, list):
+                raise LoadError([_diag(document, (kind,), f"'{kind}' must be a list")])
+            for index, item in enumerate(items):
+                if not isinstance(item, dict) or not isinstance(item.get("fides_key"), str):
+                    raise LoadError(
+                        [_diag(document, (kind, index), f"each {kind} needs a 'fides_key'")]
+                    )
+                if kind == "organization":
+                    self.organisations.append(item)
+                elif kind == "system":
+                    self.systems.append(item)
+                else:
+                    self.datasets[item["fides_key"]] = sorted(set(_dataset_categories(item)))
+
+    # -- taxonomy entries ----------------------------------------------------------------------
+
+    def current_key(self, key: str, notes: dict[str, str], what: str) -> str:
+        new = self.table.renamed.get(key)
+        if new is None:
+            return key
+        notes[what] = (
+            f"The Fides manifest uses the older fideslang key '{key}', read as '{new}'. Check it."
+        )
+        return new
+
+    def category(self, key: str) -> str:
+        row = self.table.by_fideslang("data_categories", key)
+        ident = row.ours if row else _slug(key.replace(".", "-"))
+        if ident not in self.categories:
+            self.categories[ident] = self.taxonomy_entry(
+                ident, key, row, self.table.nearest("data_categories", key), "category"
+            )
+        return ident
+
+    def subject(self, key: str) -> str:
+        row = self.table.by_fideslang("data_subjects", key)
+        ident = row.ours if row else _slug(key)
+        if ident not in self.subjects:
+            self.subjects[ident] = self.taxonomy_entry(ident, key, row, None, "subject")
+        return ident
+
+    def taxonomy_entry(
+        self, ident: str, key: str, row: Row | None, near: Row | None, what: str
+    ) -> dict[str, Any]:
+        entry: dict[str, Any] = {"id": ident}
+        if row is not None and row.nb and row.en:
+            entry["name"] = {"nb": row.nb, "en": row.en}
+        else:
+            entry["name"] = {"en": key.rsplit(".", 1)[-1].replace("_", " ")}
+            entry["assumptions"] = {
+                "name": f"Named from the fideslang {what} key '{key}', in English only; write "
+                "the name the notice should use, in every language."
+            }
+        flags = row or near
+        if flags is not None and what == "category":
+            for flag, name in (
+                ("special", "special_category"),
+                ("criminal", "criminal_offence"),
+                ("national_id", "national_id"),
+            ):
+                if getattr(flags, flag):
+                    entry[name] = True
+        entry["fideslang"] = key
+        if row is not None and row.dpv:
+            entry["dpv"] = row.dpv
+        return entry
+
+    # -- systems and declarations --------------------------------------------------------------
+
+    def declarations(self, system: dict[str, Any]) -> list[_Declaration]:
+        out = []
+        for raw in _list(system.get("privacy_declarations")):
+            if not isinstance(raw, dict):
+                continue
+            notes: dict[str, str] = {}
+            use = self.current_key(str(raw.get("data_use") or "essential"), notes, "purpose")
+            categories = [
+                self.current_key(str(c), notes, "data_categories")
+                for c in _list(raw.get("data_categories"))
+            ]
+            if not categories:
+                for dataset in _list(raw.get("dataset_references")):
+                    categories.extend(
+                        self.current_key(c, notes, "data_categories")
+                        for c in self.datasets.get(str(dataset), [])
+                    )
+            subjects = [
+                self.current_key(str(s), notes, "data_subjects")
+                for s in _list(raw.get("data_subjects"))
+            ]
+            name = str(raw.get("name") or use)
+            out.append(
+                _Declaration(
+                    _slug(system["fides_key"]), name, use, categories, subjects, raw, notes
+                )
+            )
+        return out
+
+    def system(self, system: dict[str, Any]) -> dict[str, Any]:
+        entry: dict[str, Any] = {"id": _slug(system["fides_key"])}
+        entry["name"] = str(system.get("name") or system["fides_key"])
+        if system.get("description"):
+            entry["description"] = {"en": str(system["description"])}
+        meta = _our_meta(system)
+        legal_name = system.get("legal_name")
+        if legal_name:
+            party = self.party(str(legal_name), system)
+            entry["vendor"] = party
+        countries = [str(c) for c in _list(meta.get("hosting_countries"))]
+        if countries:
+            entry["hosting_countries"] = countries
+        practices = system.get("data_security_practices")
+        if practices:
+            entry["security_measures"] = [{"en": str(practices)}]
+        return entry
+
+    def party(self, name: str, system: dict[str, Any]) -> str:
+        ident = _slug(name)
+        if ident not in self.parties:
+            party: dict[str, Any] = {"id": ident, "name": name, "role": "processor"}
+            party["country"] = "NO"
+            if system.get("privacy_policy"):
+                party["privacy_policy"] = str(system["privacy_policy"])
+            if system.get("dpa_location"):
+                party["dpa_reference"] = str(system["dpa_location"])
+            party["assumptions"] = {
+                "role": "Fides names the system's legal entity but not its role; assumed to be "
+                "a processor. Check the contract.",
+                "country": "Fides does not record where the supplier is established; 'NO' is a "
+                "placeholder. Correct it.",
+            }
+            self.parties[ident] = party
+        return ident
+
+    # -- activities ------------------------------------------------------------------------------
+
+    def activities(self, declarations: list[_Declaration]) -> list[dict[str, Any]]:
+        groups: dict[tuple[str, str], list[_Declaration]] = {}
+        for declaration in declarations:
+            groups.setdefault((declaration.name, declaration.data_use), []).append(declaration)
+        out = []
+        used: set[str] = set()
+        for (name, use), group in groups.items():
+            ident = _slug(name)
+            while ident in used:
+                ident = f"{ident}-{len(used)}"
+            used.add(ident)
+            out.append(self.activity(ident, name, use, group))
+        return out
+
+    def activity(
+        self, ident: str, name: str, use: str, group: list[_Declaration]
+    ) -> dict[str, Any]:
+        first = group[0].raw
+        notes: dict[str, str] = {}
+        for declaration in group:
+            notes.update(declaration.notes)
+        entry: dict[str, Any] = {"id": ident, "name": {"en": name}, "purpose": {"en": name}}
+        renamed = notes.get("purpose")
+        notes["purpose"] = (
+            f"Fides holds only the declaration name and the data use '{use}'; write the purpose "
+            "as the notice should state it, in every language." + (f" {renamed}" if renamed else "")
+        )
+        subject_keys = _unique(k for d in group for k in d.subjects)
+        category_keys = _unique(k for d in group for k in d.categories)
+        entry["data_subjects"] = [self.subject(k) for k in subject_keys] or [
+            self.placeholder_subject()
+        ]
+        if not subject_keys:
+            notes["data_subjects"] = "The Fides declaration lists no data subjects; name them."
+        entry["data_categories"] = [self.category(k) for k in category_keys] or [
+            self.placeholder_category()
+        ]
+        if not category_keys:
+            refs = ", ".join(str(r) for r in _list(first.get("dataset_references"))) or "none"
+            notes["data_categories"] = (
+                "The Fides declaration lists no data categories (dataset references: "
+                f"{refs}); list the categories the activity uses."
+            )
+        basis = self.reverse("legal_bases", first.get("legal_basis_for_processing"))
+        if basis:
+            entry["legal_basis"] = basis
+        else:
+            notes["legal_basis"] = (
+                "The Fides manifest gives no legal basis; choose one (Art. 6(1))."
+            )
+        condition = self.reverse("art9_conditions", first.get("special_category_legal_basis"))
+        if condition:
+            entry["art9_condition"] = condition
+        if first.get("retention_period"):
+            entry["retention"] = {"text": {"en": str(first["retention_period"])}}
+        else:
+            notes["retention"] = "The Fides manifest gives no retention period; state one."
+        entry["systems"] = _unique(d.system for d in group)
+        self.system_facts(entry, notes, group)
+        entry["fideslang"] = use
+        if first.get("impact_assessment_location"):
+            entry["dpia"] = {
+                "status": "done",
+                "reference": str(first["impact_assessment_location"]),
+                "assumptions": {
+                    "status": "Fides gives where the assessment is kept; assumed to be done."
+                },
+            }
+        entry["assumptions"] = notes
+        return entry
+
+    def system_facts(
+        self, entry: dict[str, Any], notes: dict[str, str], group: list[_Declaration]
+    ) -> None:
+        systems = [s for s in self.systems if _slug(s["fides_key"]) in entry["systems"]]
+        transfers: list[dict[str, Any]] = []
+        for system in systems:
+            for item in _list(_our_meta(system).get("transfers")):
+                if isinstance(item, dict) and item not in transfers:
+                    transfers.append(item)
+        ours = [t for t in transfers if str(t.get("party")) in self.parties]
+        if ours:
+            entry["transfers"] = ours
+        if any(s.get("does_international_transfers") for s in systems) and not ours:
+            bases = sorted(
+                {str(b) for s in systems for b in _list(s.get("legal_basis_for_transfers"))}
+            )
+            notes["transfers"] = (
+                "Fides says data is transferred outside the country (bases: "
+                f"{', '.join(bases) or 'none given'}) but not to whom or where; add the transfers."
+            )
+        if any(s.get("uses_profiling") for s in systems):
+            entry["profiling"] = True
+            entry["automated_decisions"] = True
+            notes["automated_decisions"] = (
+                "Fides marks profiling with legal effect on a system of this activity; confirm "
+                "that decisions are solely automated (Art. 22)."
+            )
+        if any("Processor" in _list(s.get("responsibility")) for s in systems):
+            notes["on_behalf_of"] = (
+                "Fides marks the organisation as processor for a system of this activity; name "
+                "the controller under 'on_behalf_of' if the activity is done for another."
+            )
+
+    def reverse(self, table: str, value: Any) -> str | None:
+        if not value:
+            return None
+        row = next((r for r in self.table.tables[table] if r.fideslang == str(value)), None)
+        return row.ours if row else None
+
+    def placeholder_subject(self) -> str:
+        if _PLACEHOLDER_SUBJECT not in self.subjects:
+            self.subjects[_PLACEHOLDER_SUBJECT] = {
+                "id": _PLACEHOLDER_SUBJECT,
+                "name": {"nb": "personer", "en": "people"},
+                "assumptions": {
+                    "name": "Placeholder for declarations without data subjects in Fides; "
+                    "replace with the kinds of people concerned."
+                },
+            }
+        return _PLACEHOLDER_SUBJECT
+
+    def placeholder_category(self) -> str:
+        if _PLACEHOLDER_CATEGORY not in self.categories:
+            self.categories[_PLACEHOLDER_CATEGORY] = {
+                "id": _PLACEHOLDER_CATEGORY,
+                "name": {"nb": "uspesifiserte opplysninger", "en": "unspecified data"},
+                "assumptions": {
+                    "name": "Placeholder for declarations without data categories in Fides; "
+                    "replace with the categories used."
+                },
+            }
+        return _PLACEHOLDER_CATEGORY
+
+    # -- organisation and documents --------------------------------------------------------------
+
+    def organisation(self) -> dict[str, Any]:
+        org = self.organisations[0] if self.organisations else {}
+        key = org.get("fides_key") or next(
+            (
+                s.get("organization_fides_key")
+                for s in self.systems
+                if s.get("organization_fides_key")
+            ),
+            "default_organization",
+        )
+        entry: dict[str, Any] = {"name": str(org.get("name") or key), "org_number": "UNKNOWN"}
+        notes = {
+            "org_number": "Fides holds no organisation number; write the national register "
+            "number (Norway: 9 digits)."
+        }
+        if not org.get("name"):
+            notes["name"] = f"Fides gives only the key '{key}'; write the organisation's name."
+        controller = org.get("controller")
+        email = str(controller.get("email") or "") if isinstance(controller, dict) else ""
+        if "@" in email:
+            entry["privacy_contact"] = email
+        else:
+            notes["privacy_contact"] = (
+                "Fides gives no contact address; add where privacy requests go."
+            )
+        dpo = org.get("data_protection_officer")
+        if isinstance(dpo, dict) and "@" in str(dpo.get("email") or ""):
+            entry["dpo"] = {"appointed": True, "email": str(dpo["email"])}
+            if dpo.get("name"):
+                entry["dpo"]["name"] = str(dpo["name"])
+        entry["assumptions"] = notes
+        return entry
+
+    def document_meta(self) -> dict[str, Any]:
+        return {
+            "version": "0.1",
+            "effective_date": self.date.isoformat(),
+            "assumptions": {
+                "version": "First version made from a Fides manifest; set the version to publish.",
+                "effective_date": "The date of the import; set the date the document applies from.",
+            },
+        }
+
+
+def _diag(document: YamlDocument, loc: tuple[str | int, ...], message: str) -> Diagnostic:
+    line, column = document.positions.find(loc) if loc else (1, 1)
+    return Diagnostic(
+        document.path,
+        line,
+        column,
+        "ROPA004",
+        Severity.ERROR,
+        message,
+        "give a Fides manifest with 'system:' (and optionally 'organization:', 'dataset:')",
+    )
+
+
+def _list(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, list) else []
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _our_meta(system: dict[str, Any]) -> dict[str, Any]:
+    meta = system.get("meta")
+    ours = meta.get(META_KEY) if isinstance(meta, dict) else None
+    return ours if isinstance(ours, dict) else {}
+
+
+def _dataset_categories(dataset: dict[str, Any]) -> Iterable[str]:
+    yield from (str(c) for c in _list(dataset.get("data_categories")))
+    for collection in _list(dataset.get("collections")):
+        if isinstance(collection, dict):
+            yield from (str(c) for c in _list(collection.get("data_categories")))
+            for item in _list(collection.get("fields")):
+                if isinstance(item, dict):
+                    yield from (str(c) for c in _list(item.get("data_categories")))

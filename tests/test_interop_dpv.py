@@ -1,0 +1,143 @@
+"""DPV export: parsed back with rdflib, the triples say what the data map says."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, Graph, Literal, URIRef
+
+import harmonien_ropa as hr
+from harmonien_ropa.interop.dpv import DPV, EU_GDPR, LOC, PD, base_iri
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _graphs(datamap: hr.DataMap) -> tuple[Graph, Graph]:
+    files = {a.path: a.content for a in hr.render(datamap, only=["dpv"]).artifacts}
+    assert set(files) == {"ropa.dpv.jsonld", "ropa.dpv.ttl"}
+    return _parse(files["ropa.dpv.jsonld"], "json-ld"), _parse(files["ropa.dpv.ttl"], "turtle")
+
+
+def _parse(data: bytes, fmt: str) -> Graph:
+    with warnings.catch_warnings():
+        # rdflib's own JSON-LD parser goes through its deprecated ConjunctiveGraph API.
+        warnings.filterwarnings("ignore", category=DeprecationWarning, module="rdflib")
+        return Graph().parse(data=data, format=fmt)
+
+
+@pytest.fixture(scope="module")
+def graphs(harmonien: hr.DataMap) -> tuple[Graph, Graph]:
+    return _graphs(harmonien)
+
+
+def test_jsonld_and_turtle_hold_the_same_triples(graphs: tuple[Graph, Graph]) -> None:
+    jsonld, turtle = graphs
+    assert len(jsonld) > 300
+    assert set(jsonld) == set(turtle)
+
+
+def test_harmonien_facts(harmonien: hr.DataMap, graphs: tuple[Graph, Graph]) -> None:
+    graph = graphs[0]
+    ex = base_iri(harmonien)
+    newsletter = URIRef(ex + "activity/newsletter")
+    assert (newsletter, RDF.type, DPV.Process) in graph
+    # The newsletter's legal basis is consent (Art. 6(1)(a)).
+    assert set(graph.objects(newsletter, DPV.hasLegalBasis)) == {EU_GDPR["A6-1-a"]}
+    # Health data is a special category, and typed with the DPV concept.
+    health = URIRef(ex + "data/health")
+    assert (health, RDF.type, DPV.SpecialCategoryPersonalData) in graph
+    assert (health, RDF.type, PD.Health) in graph
+    assert (URIRef(ex + "data/email"), RDF.type, DPV.SpecialCategoryPersonalData) not in graph
+    seating = URIRef(ex + "activity/wheelchair-seating")
+    assert (seating, DPV.hasPersonalData, health) in graph
+    # Contract under Art. 6(1)(b) plus explicit consent under Art. 9(2)(a).
+    assert set(graph.objects(seating, DPV.hasLegalBasis)) == {
+        EU_GDPR["A6-1-b"],
+        EU_GDPR["A9-2-a"],
+    }
+    # Accounting: legal obligation, five-year retention.
+    accounting = URIRef(ex + "activity/accounting")
+    assert (accounting, DPV.hasLegalBasis, EU_GDPR["A6-1-c"]) in graph
+    retention = URIRef(ex + "activity/accounting/retention")
+    assert (accounting, DPV.hasStorageCondition, retention) in graph
+    assert (retention, RDF.type, DPV.StorageDuration) in graph
+    assert graph.value(retention, RDF.value) == Literal(
+        "P5Y", datatype=URIRef("http://www.w3.org/2001/XMLSchema#duration")
+    )
+
+
+def test_transfers_and_recipients(harmonien: hr.DataMap, graphs: tuple[Graph, Graph]) -> None:
+    graph = graphs[0]
+    ex = base_iri(harmonien)
+    ads = URIRef(ex + "activity/ad-targeting")
+    assert (ads, DPV.hasThirdCountry, LOC.US) in graph
+    transfer = URIRef(ex + "activity/ad-targeting/transfer/1")
+    assert (transfer, DPV.hasRecipient, URIRef(ex + "party/meta")) in graph
+    assert (transfer, DPV.hasLegalBasis, EU_GDPR["A45-3"]) in graph
+    assert (URIRef(ex + "party/meta"), RDF.type, DPV.JointDataControllers) in graph
+    assert (ads, DPV.hasRecipient, URIRef(ex + "party/meta")) in graph
+    assert (URIRef(ex + "controller"), DPV.hasName, Literal("Musikkselskapet Harmonien")) in graph
+    # Accounting stays in Norway: no third country.
+    assert not list(graph.objects(URIRef(ex + "activity/accounting"), DPV.hasThirdCountry))
+
+
+def test_labels_carry_both_languages(harmonien: hr.DataMap, graphs: tuple[Graph, Graph]) -> None:
+    graph = graphs[1]
+    title = set(graph.objects(URIRef(base_iri(harmonien) + "activity/newsletter"), None))
+    assert Literal("Nyhetsbrev og tilbud", lang="nb") in title
+    assert Literal("Newsletters and offers", lang="en") in title
+
+
+def test_small_map_scc_transfer_and_processor_activity(small: hr.DataMap) -> None:
+    graph, _ = _graphs(small)
+    ex = base_iri(small)
+    assert (
+        URIRef(ex + "activity/membership/transfer/1"),
+        DPV.hasLegalBasis,
+        EU_GDPR["A46-2-c"],
+    ) in graph
+    service = URIRef(ex + "activity/ticket-service")
+    assert (service, DPV.hasDataController, URIRef(ex + "party/client")) in graph
+
+
+def test_map_without_website_gets_a_tag_iri() -> None:
+    text = (ROOT / "tests" / "fixtures" / "small.yaml").read_text(encoding="utf-8")
+    datamap = hr.loads(text.replace("  website: https://fjordkor.example/\n", ""))
+    assert base_iri(datamap) == "tag:harmonien-ropa,2026:999888777#"
+    graph, _ = _graphs(datamap)
+    assert (
+        URIRef("tag:harmonien-ropa,2026:999888777#controller"),
+        RDF.type,
+        DPV.DataController,
+    ) in graph
+
+
+def test_output_is_identical_across_hash_seeds(tmp_path: Path) -> None:
+    digests = set()
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "harmonien_ropa",
+                "render",
+                "--only",
+                "dpv",
+                "--out",
+                str(out),
+                "--data",
+                str(ROOT / "data" / "processing.yaml"),
+            ],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
+        digests.add(((out / "ropa.dpv.jsonld").read_bytes(), (out / "ropa.dpv.ttl").read_bytes()))
+    assert len(digests) == 1
