@@ -31,10 +31,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         action="store_true",
         help="internal review copy: show assumptions still to be confirmed, highlighted",
     )
+    parser.add_argument(
+        "--previous",
+        metavar="PATH",
+        help="the previous version of the data map: adds what changed (changes.*) and the "
+        "version history",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..loading import load
     from ..output import write_artifacts
     from ..render import RenderOptions, render
 
@@ -42,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
     options = RenderOptions(
         languages=tuple(split_list(args.lang)) if args.lang else RenderOptions().languages,
         draft=args.draft,
+        previous=load(args.previous) if args.previous else None,
     )
     only = split_list(args.only) if args.only else None
     result = render(datamap, only, options)

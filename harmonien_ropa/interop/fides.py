@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from ..model.activity import Activity
+from ..model.activity import Activity, Transfer
 from ..model.base import Text
 from ..model.datamap import DataMap
 from ..model.inventory import Party, System
@@ -104,13 +104,16 @@ class _Exporter:
                 out["dpa_location"] = vendor.dpa_reference
         parties = {p.id for p in system.parties} if system else None
         transfers = [
-            t for a in activities for t in a.transfers if parties is None or t.party_id in parties
+            (a, t)
+            for a in activities
+            for t in a.transfers
+            if parties is None or t.party_id in parties
         ]
         out["does_international_transfers"] = bool(transfers)
         out["legal_basis_for_transfers"] = sorted(
             {
                 self.table.transfer(t.mechanism).fideslang or "Other"
-                for t in transfers
+                for _, t in transfers
                 if t.mechanism is not None
             }
         )
@@ -136,19 +139,28 @@ class _Exporter:
         return {k: v for k, v in out.items() if v is not None}
 
     def meta(
-        self, system: System | None, activities: tuple[Activity, ...], transfers: list[Any]
+        self,
+        system: System | None,
+        activities: tuple[Activity, ...],
+        transfers: list[tuple[Activity, Transfer]],
     ) -> dict[str, Any]:
-        meta: dict[str, Any] = {"activities": [a.id for a in activities]}
+        meta: dict[str, Any] = {"activities": {self.t(a.name): a.id for a in activities}}
+        if system is None:
+            meta["placeholder"] = True
+        vendor = system.vendor if system is not None else None
+        if vendor is not None:
+            meta["vendor"] = {"id": vendor.id, "role": str(vendor.role), "country": vendor.country}
         if system is not None and system.hosting_countries:
             meta["hosting_countries"] = list(system.hosting_countries)
         if transfers:
             meta["transfers"] = [
                 {
+                    "declaration": self.t(a.name),
                     "party": t.party_id,
                     "country": t.country,
                     **({"mechanism": str(t.mechanism)} if t.mechanism else {}),
                 }
-                for t in transfers
+                for a, t in transfers
             ]
         assumed = [
             f"{a.id}.{field}: {note}" for a in activities for field, note in a.assumptions.items()

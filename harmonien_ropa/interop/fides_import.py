@@ -21,6 +21,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..errors import HarmonienError, LoadError
 from ..loading import loads
 from ..yamlsource import YamlDocument, YamlError, parse, read_text
+from ..model.legal import PartyRole
 from .fides import META_KEY, dump_yaml
 from .mapping import Mapping, Row, mapping
 
@@ -97,7 +98,9 @@ class _Importer:
                 f"(read: {', '.join(d.path for d in documents)})"
             )
         declarations = [d for s in self.systems for d in self.declarations(s)]
-        system_entries = [self.system(s) for s in self.systems]
+        system_entries = [
+            self.system(s) for s in self.systems if not _our_meta(s).get("placeholder")
+        ]
         activities = self.activities(declarations)
         return {
             "schema_version": 1,
@@ -227,8 +230,7 @@ class _Importer:
         meta = _our_meta(system)
         legal_name = system.get("legal_name")
         if legal_name:
-            party = self.party(str(legal_name), system)
-            entry["vendor"] = party
+            entry["vendor"] = self.party(str(legal_name), system, meta.get("vendor"))
         countries = [str(c) for c in _list(meta.get("hosting_countries"))]
         if countries:
             entry["hosting_countries"] = countries
@@ -237,22 +239,38 @@ class _Importer:
             entry["security_measures"] = [{"en": str(practices)}]
         return entry
 
-    def party(self, name: str, system: dict[str, Any]) -> str:
-        ident = _slug(name)
-        if ident not in self.parties:
-            party: dict[str, Any] = {"id": ident, "name": name, "role": "processor"}
+    def party(self, name: str, system: dict[str, Any], known: Any) -> str:
+        """The system's supplier as a party; role and country from our meta block if present."""
+        known = known if isinstance(known, dict) else {}
+        ident = _slug(str(known.get("id") or name))
+        if ident in self.parties:
+            return ident
+        party: dict[str, Any] = {"id": ident, "name": name}
+        notes: dict[str, str] = {}
+        if known.get("role") in {str(r) for r in PartyRole}:
+            party["role"] = known["role"]
+        else:
+            party["role"] = "processor"
+            notes["role"] = (
+                "Fides names the system's legal entity but not its role; assumed to be a "
+                "processor. Check the contract."
+            )
+        country = str(known.get("country") or "")
+        if re.fullmatch(r"[A-Z]{2}", country):
+            party["country"] = country
+        else:
             party["country"] = "NO"
-            if system.get("privacy_policy"):
-                party["privacy_policy"] = str(system["privacy_policy"])
-            if system.get("dpa_location"):
-                party["dpa_reference"] = str(system["dpa_location"])
-            party["assumptions"] = {
-                "role": "Fides names the system's legal entity but not its role; assumed to be "
-                "a processor. Check the contract.",
-                "country": "Fides does not record where the supplier is established; 'NO' is a "
-                "placeholder. Correct it.",
-            }
-            self.parties[ident] = party
+            notes["country"] = (
+                "Fides does not record where the supplier is established; 'NO' is a "
+                "placeholder. Correct it."
+            )
+        if system.get("privacy_policy"):
+            party["privacy_policy"] = str(system["privacy_policy"])
+        if system.get("dpa_location"):
+            party["dpa_reference"] = str(system["dpa_location"])
+        if notes:
+            party["assumptions"] = notes
+        self.parties[ident] = party
         return ident
 
     # -- activities ------------------------------------------------------------------------------
@@ -263,8 +281,13 @@ class _Importer:
             groups.setdefault((declaration.name, declaration.data_use), []).append(declaration)
         out = []
         used: set[str] = set()
+        known: dict[str, str] = {}
+        for system in self.systems:
+            names = _our_meta(system).get("activities")
+            if isinstance(names, dict):
+                known.update({str(k): _slug(str(v)) for k, v in names.items()})
         for (name, use), group in groups.items():
-            ident = _slug(name)
+            ident = known.get(name) or _slug(name)
             while ident in used:
                 ident = f"{ident}-{len(used)}"
             used.add(ident)
@@ -314,7 +337,12 @@ class _Importer:
             entry["retention"] = {"text": {"en": str(first["retention_period"])}}
         else:
             notes["retention"] = "The Fides manifest gives no retention period; state one."
-        entry["systems"] = _unique(d.system for d in group)
+        placeholders = {
+            _slug(s["fides_key"]) for s in self.systems if _our_meta(s).get("placeholder")
+        }
+        systems = _unique(d.system for d in group if d.system not in placeholders)
+        if systems:
+            entry["systems"] = systems
         self.system_facts(entry, notes, group)
         entry["fideslang"] = use
         if first.get("impact_assessment_location"):
@@ -331,12 +359,17 @@ class _Importer:
     def system_facts(
         self, entry: dict[str, Any], notes: dict[str, str], group: list[_Declaration]
     ) -> None:
-        systems = [s for s in self.systems if _slug(s["fides_key"]) in entry["systems"]]
+        keys = {d.system for d in group}
+        systems = [s for s in self.systems if _slug(s["fides_key"]) in keys]
         transfers: list[dict[str, Any]] = []
+        name = group[0].name
         for system in systems:
             for item in _list(_our_meta(system).get("transfers")):
-                if isinstance(item, dict) and item not in transfers:
-                    transfers.append(item)
+                if not isinstance(item, dict) or item.get("declaration", name) != name:
+                    continue
+                transfer = {k: item[k] for k in ("party", "country", "mechanism") if k in item}
+                if transfer not in transfers:
+                    transfers.append(transfer)
         ours = [t for t in transfers if str(t.get("party")) in self.parties]
         if ours:
             entry["transfers"] = ours

@@ -23,6 +23,7 @@ RENDERERS: dict[str, str] = {
     "graph": "harmonien_ropa.render.graph:render",
     "dpv": "harmonien_ropa.render.dpv:render",
     "fides": "harmonien_ropa.render.fides:render",
+    "changes": "harmonien_ropa.render.changes:render",
 }
 
 
@@ -32,6 +33,8 @@ class RenderOptions:
 
     languages: tuple[str, ...] = LANGUAGES
     draft: bool = False
+    #: The previous version of the map, for "what changed" sections and version history.
+    previous: DataMap | None = None
 
     def __post_init__(self) -> None:
         unknown = [lang for lang in self.languages if lang not in LANGUAGES]

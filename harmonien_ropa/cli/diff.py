@@ -1,0 +1,78 @@
+"""``diff``: the changes in substance between two versions of a data map, in nb and en."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from . import EXIT_FINDINGS, EXIT_OK, split_list
+
+_LEVELS = ("notify", "record", "editorial")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "diff",
+        help="list what changed between two versions of the data map, and who must be told",
+        description="Compare two versions of the data map and print the changes in substance "
+        "(purposes, recipients, transfers, legal bases, retention, categories), each marked "
+        "'notify data subjects', 'update the record only' or 'editorial'. Give OLD and NEW, "
+        "or --git REV to compare the map at a git revision with the current file.",
+    )
+    parser.add_argument("old", metavar="OLD", nargs="?", help="the earlier data map")
+    parser.add_argument("new", metavar="NEW", nargs="?", help="the later data map")
+    parser.add_argument(
+        "--git",
+        metavar="REV",
+        help="take the earlier version from git revision REV (of NEW, --data, or the default map)",
+    )
+    parser.add_argument("--data", metavar="PATH", help="the current data map (with --git)")
+    parser.add_argument(
+        "--lang", metavar="LANGS", default=None, help="languages, comma-separated (default: nb,en)"
+    )
+    parser.add_argument(
+        "--format", choices=("text", "markdown", "json"), default="text", help="output format"
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=_LEVELS,
+        default=None,
+        help="exit 1 when there is a change at this level or a more demanding one",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..changes import LEVELS, compare
+    from ..errors import HarmonienError
+    from ..loading import load, loads
+    from ..model.base import LANGUAGES
+    from ..resources import default_data
+
+    if args.git:
+        if args.old and args.new:
+            raise HarmonienError("with --git give at most one file (the current map)")
+        current = args.data or args.old or args.new or str(default_data())
+        from ..gitrev import read_at_revision
+
+        old = loads(read_at_revision(current, args.git), f"{args.git}:{current}")
+        new = load(current)
+    else:
+        if not (args.old and args.new):
+            raise HarmonienError("give two files (diff OLD NEW) or a revision (diff --git REV)")
+        old, new = load(args.old), load(args.new)
+    changelog = compare(old, new)
+    languages = split_list(args.lang) if args.lang else list(LANGUAGES)
+    unknown = [lang for lang in languages if lang not in LANGUAGES]
+    if unknown:
+        raise HarmonienError(f"unknown language(s) {', '.join(unknown)}; choose from nb, en")
+    if args.format == "json":
+        sys.stdout.write(json.dumps(changelog.to_json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write("\n".join(changelog.render(lang, args.format) for lang in languages))
+    if args.fail_on:
+        limit = LEVELS[: LEVELS.index(args.fail_on) + 1]
+        if any(changelog.at(level) for level in limit):
+            return EXIT_FINDINGS
+    return EXIT_OK

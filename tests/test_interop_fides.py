@@ -1,0 +1,223 @@
+"""Fides: the exported manifest validates with fideslang's own models; imports never crash."""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import harmonien_ropa as hr
+from harmonien_ropa.cli import main
+from harmonien_ropa.interop.fides import dump_yaml, export_manifest
+from harmonien_ropa.interop.fides_import import import_fides, import_fides_yaml
+from harmonien_ropa.yamlsource import parse
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", DeprecationWarning)
+    from fideslang.models import Taxonomy
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+REFERENCE = ROOT.parent.parent / "shared" / "reference" / "external" / "fides"
+if not REFERENCE.is_dir():  # a clean clone with shared/ beside it
+    REFERENCE = ROOT.parent / "shared" / "reference" / "external" / "fides"
+DATE = dt.date(2026, 3, 1)
+
+
+def _manifest(datamap: hr.DataMap) -> dict[str, Any]:
+    artifacts = hr.render(datamap, only=["fides"]).artifacts
+    assert [a.path for a in artifacts] == ["ropa.fides.yml"]
+    data: dict[str, Any] = yaml.safe_load(artifacts[0].content)
+    return data
+
+
+def _validate(manifest: dict[str, Any]) -> Taxonomy:
+    return Taxonomy.model_validate(manifest)
+
+
+def _declaration(manifest: dict[str, Any], system: str, name: str) -> dict[str, Any]:
+    found = next(s for s in manifest["system"] if s["fides_key"] == system)
+    result: dict[str, Any] = next(d for d in found["privacy_declarations"] if d["name"] == name)
+    return result
+
+
+def test_harmonien_manifest_validates_with_fideslang(harmonien: hr.DataMap) -> None:
+    manifest = _manifest(harmonien)
+    taxonomy = _validate(manifest)
+    assert [o.fides_key for o in taxonomy.organization] == ["musikkselskapet_harmonien"]
+    assert {s.fides_key for s in taxonomy.system} == {s.id for s in harmonien.systems}
+    newsletter = _declaration(manifest, "marketing-monitor", "Newsletters and offers")
+    assert newsletter["legal_basis_for_processing"] == "Consent"
+    assert newsletter["data_use"] == "marketing.communications.email"
+    assert newsletter["data_categories"] == [
+        "user.name",
+        "user.contact.email",
+        "user.behavior.browsing_history",
+    ]
+    seating = _declaration(manifest, "eventim", "Adapted seating in the hall")
+    assert seating["processes_special_category_data"] is True
+    assert seating["special_category_legal_basis"] == "Explicit consent"
+    meta_ads = next(s for s in manifest["system"] if s["fides_key"] == "meta-ads")
+    assert meta_ads["does_international_transfers"] is True
+    assert meta_ads["legal_basis_for_transfers"] == ["Adequacy Decision"]
+    assert meta_ads["legal_name"] == "Meta Platforms Ireland Ltd"
+    assert "Meta Platforms Ireland Ltd" in meta_ads["joint_controller_info"]
+    ads = _declaration(manifest, "meta-ads", "Targeted advertising with customer lists")
+    assert ads["data_shared_with_third_parties"] is True
+    assert "joint controller" in ads["third_parties"]
+
+
+def test_taxonomy_keys_exist_in_fideslang(harmonien: hr.DataMap) -> None:
+    from fideslang import DEFAULT_TAXONOMY
+
+    known = {
+        "data_categories": {c.fides_key for c in DEFAULT_TAXONOMY.data_category},
+        "data_subjects": {c.fides_key for c in DEFAULT_TAXONOMY.data_subject},
+    }
+    uses = {u.fides_key for u in DEFAULT_TAXONOMY.data_use}
+    for system in _manifest(harmonien)["system"]:
+        for declaration in system["privacy_declarations"]:
+            assert set(declaration["data_categories"]) <= known["data_categories"]
+            assert set(declaration["data_subjects"]) <= known["data_subjects"]
+            assert declaration["data_use"] in uses
+
+
+def test_small_map_manifest_validates_and_reports_unmapped(small: hr.DataMap) -> None:
+    result = hr.render(small, only=["fides"])
+    _validate(yaml.safe_load(result.artifacts[0].content))
+    assert any("client-customers" in m and "members" in m for m in result.messages)
+
+
+def test_manifest_is_deterministic(harmonien: hr.DataMap) -> None:
+    first = hr.render(harmonien, only=["fides"]).artifacts[0].content
+    assert hr.render(harmonien, only=["fides"]).artifacts[0].content == first
+
+
+def _round_trip(path: Path) -> tuple[hr.DataMap, hr.DataMap]:
+    original = hr.load(path)
+    manifest, unmapped = export_manifest(original)
+    assert unmapped == ()
+    document = parse(dump_yaml(manifest).decode("utf-8"), "manifest.yml")
+    text = dump_yaml(import_fides([document], effective_date=DATE)).decode("utf-8")
+    return original, hr.loads(text, "imported.yaml")
+
+
+def test_round_trip_keeps_what_fides_holds() -> None:
+    original, back = _round_trip(FIXTURES / "interop.yaml")
+    assert [a.id for a in back.activities] == [a.id for a in original.activities]
+    for before, after in zip(original.activities, back.activities, strict=True):
+        assert after.name.en == before.name.en
+        assert after.legal_basis == before.legal_basis
+        assert after.art9_condition == before.art9_condition
+        assert after.system_ids == before.system_ids
+        assert after.transfers == before.transfers
+        assert after.retention is not None and before.retention is not None
+        assert after.retention.text.en == before.retention.text.en
+        assert [c.fideslang for c in after.data_categories] == [
+            m for m in (_fides(c) for c in before.data_categories)
+        ]
+        assert after.is_assumed("purpose")
+    assert {c.id for c in back.data_categories} == {c.id for c in original.data_categories}
+    assert back.data_category("health").special_category
+    assert back.party("mailco").country == "US"
+    assert not back.party("mailco").assumptions
+    assert back.system("mailer").hosting_countries == ("US",)
+    assert back.organisation.is_assumed("org_number")
+    # A second export of the import holds the same declarations as the first.
+    first, _ = export_manifest(original)
+    second, _ = export_manifest(back)
+    keys = ("data_categories", "data_use", "data_subjects", "legal_basis_for_processing")
+    assert [
+        [{k: d.get(k) for k in keys} for d in s["privacy_declarations"]] for s in first["system"]
+    ] == [
+        [{k: d.get(k) for k in keys} for d in s["privacy_declarations"]] for s in second["system"]
+    ]
+
+
+def _fides(category: Any) -> str | None:
+    from harmonien_ropa.interop.mapping import mapping
+
+    return mapping().category(category)[0]
+
+
+needs_reference = pytest.mark.skipif(
+    not REFERENCE.is_dir(), reason="shared reference Fides manifests not present"
+)
+
+
+@needs_reference
+@pytest.mark.parametrize(
+    "names",
+    [["systems.yml"], ["demo_system.yml"], ["demo_system.yml", "demo_dataset.yml"]],
+)
+def test_real_manifests_import_into_a_valid_map(names: list[str]) -> None:
+    text = import_fides_yaml([REFERENCE / n for n in names], effective_date=DATE).decode("utf-8")
+    datamap = hr.loads(text, "imported.yaml")
+    assert datamap.activities
+    assumed = {(loc[-1]) for loc, *_ in datamap.assumptions()}
+    assert {"org_number", "purpose", "effective_date"} <= assumed
+    for activity in datamap.activities:
+        assert activity.is_assumed("purpose")
+        if activity.legal_basis is None:
+            assert activity.is_assumed("legal_basis")
+
+
+@needs_reference
+def test_empty_category_lists_become_a_marked_placeholder() -> None:
+    text = import_fides_yaml([REFERENCE / "systems.yml"], effective_date=DATE).decode("utf-8")
+    datamap = hr.loads(text)
+    activity = datamap.activity("manage-privacy-request-fufillment")
+    assert activity.data_category_ids == ("unspecified-data",)
+    assert "fides_db" in activity.provenance("data_categories").note  # type: ignore[operator]
+    assert datamap.data_category("unspecified-data").is_assumed("name")
+    assert activity.system_ids == ("privacy_request_fulfillment", "admin_ui")
+
+
+@needs_reference
+def test_old_taxonomy_keys_are_translated_and_noted() -> None:
+    text = import_fides_yaml([REFERENCE / "demo_system.yml"], effective_date=DATE).decode("utf-8")
+    datamap = hr.loads(text)
+    marketing = datamap.activity("collect-data-for-marketing")
+    assert [c.fideslang for c in marketing.data_categories] == ["user.device.cookie_id"]
+    assert "user.cookie_id" in (marketing.provenance("data_categories").note or "")
+    assert marketing.fideslang == "marketing.advertising"
+    assert "'advertising'" in (marketing.provenance("purpose").note or "")
+
+
+def test_import_cli_writes_a_map_that_checks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    manifest = tmp_path / "fides.yml"
+    manifest.write_bytes(dump_yaml(export_manifest(hr.load(FIXTURES / "interop.yaml"))[0]))
+    out = tmp_path / "map" / "processing.yaml"
+    assert main(["import-fides", str(manifest), "--out", str(out), "--date", "2026-03-01"]) == 0
+    assert "assumptions" in capsys.readouterr().err
+    assert main(["check", "--data", str(out)]) == 0
+    assert "valid: 3 activities" in capsys.readouterr().out
+    assert main(["import-fides", str(manifest), "--date", "2026-03-01"]) == 0
+    assert capsys.readouterr().out == out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("- just\n- a list\n", "a mapping of resource lists"),
+        ("system:\n  - name: no key\n", "fides.yml:2:5: error ROPA004 each system needs a 'fides_key'"),
+        ("system: 3\n", "'system' must be a list"),
+        ("policy: []\n", "no Fides systems found"),
+        ("system: [\n", "ROPA001"),
+    ],
+)
+def test_bad_manifests_are_refused_clearly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, message: str
+) -> None:
+    path = tmp_path / "fides.yml"
+    path.write_text(content, encoding="utf-8")
+    assert main(["import-fides", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
