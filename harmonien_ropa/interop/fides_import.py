@@ -20,8 +20,8 @@ from typing import Any
 from ..diagnostics import Diagnostic, Severity
 from ..errors import HarmonienError, LoadError
 from ..loading import loads
-from ..yamlsource import YamlDocument, YamlError, parse, read_text
 from ..model.legal import PartyRole
+from ..yamlsource import YamlDocument, YamlError, parse, read_text
 from .fides import META_KEY, dump_yaml
 from .mapping import Mapping, Row, mapping
 
