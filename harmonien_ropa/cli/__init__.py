@@ -15,7 +15,15 @@ from collections.abc import Sequence
 from types import ModuleType
 
 #: Command modules, in help order.
-COMMANDS: tuple[str, ...] = ("render", "check", "schema", "locate", "impact", "diff", "import-fides")
+COMMANDS: tuple[str, ...] = (
+    "render",
+    "check",
+    "schema",
+    "locate",
+    "impact",
+    "diff",
+    "import-fides",
+)
 
 #: Exit codes: 0 success, 1 findings at or above --fail-on, 2 invalid input or usage,
 #: 3 output could not be written, 70 internal error.
