@@ -209,9 +209,76 @@ class TargetingOnLegitimateInterests(Rule):
                 yield self.hit((*loc, "legal_basis"), activity=activity.id)
 
 
+#: Taxonomy keys of data read from people's devices (cookies, advertising ids, device ids).
+_DEVICE_KEYS = ("user.device", "pd:OnlineIdentifier", "pd:Cookie", "pd:DeviceBased")
+
+
+class TrackingWithoutConsent(Rule):
+    """Reading or storing identifiers on people's devices for tracking needs consent.
+
+    Since 1 January 2025 the Norwegian electronic communications act (ekomloven,
+    LOV-2024-12-13-76) requires consent to the GDPR standard for cookies and similar
+    technology that is not strictly necessary. The rule fires for activities that observe people
+    and use device identifiers (fideslang ``user.device.*`` or DPV ``pd:OnlineIdentifier``)
+    on a basis other than consent.
+
+    Failing::
+
+        data_categories:
+          - id: cookie-id
+            name: {nb: informasjonskapsel-ID, en: cookie ID}
+            fideslang: user.device.cookie_id
+        activities:
+          - id: membership
+            data_categories: [name, email, cookie-id]
+            sources:
+              - kind: data_subject
+              - kind: observed
+
+    Passing::
+
+        data_categories:
+          - id: cookie-id
+            name: {nb: informasjonskapsel-ID, en: cookie ID}
+            fideslang: user.device.cookie_id
+        activities:
+          - id: membership
+            data_categories: [name, email, cookie-id]
+            sources:
+              - kind: data_subject
+              - kind: observed
+            legal_basis: consent
+            consent_withdrawal: {nb: I innstillingene., en: In the settings.}
+    """
+
+    code = "ROPA605"
+    name = "tracking-without-consent"
+    severity = Severity.WARNING
+    law = "ekomloven (LOV-2024-12-13-76); GDPR Art. 4(11), 6(1)(a), 7"
+    message = "activity '{activity}' reads device identifiers ({categories}) without consent"
+    fix = "ask for consent (a cookie banner with an equally easy refusal), or show the tracking is strictly necessary and acknowledge"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, activity in ctx.controller_activities():
+            if activity.legal_basis is LegalBasis.CONSENT:
+                continue
+            if not any(s.kind is SourceKind.OBSERVED for s in activity.sources):
+                continue
+            found = [
+                c.id
+                for c in activity.data_categories
+                if any((key or "").startswith(_DEVICE_KEYS) for key in (c.fideslang, c.dpv))
+            ]
+            if found:
+                yield self.hit(
+                    (*loc, "data_categories"), activity=activity.id, categories=", ".join(found)
+                )
+
+
 RULES: tuple[type[Rule], ...] = (
     EmailMarketingWithoutConsent,
     ExistingCustomerExceptionDoubtful,
     CustomAudienceWithoutJointController,
     TargetingOnLegitimateInterests,
+    TrackingWithoutConsent,
 )
