@@ -39,15 +39,15 @@ def dpia_reasons(activity: Activity) -> list[str]:
     criteria = wp248_criteria(activity)
     reasons: list[str] = []
     if len(criteria) >= 2:
-        reasons.append("WP248: " + ", ".join(criteria))
+        reasons.append("WP248 criteria: " + ", ".join(criteria))
     if activity.profiling and any(c in _ADS for c in activity.marketing):
-        reasons.append("Datatilsynet's list: profiling for advertising")
+        reasons.append("profiling for advertising (Datatilsynet's list)")
     if activity.is_indirect and criteria and len(criteria) < 2:
-        reasons.append("Datatilsynet's list: third-party data with " + criteria[0])
+        reasons.append(f"third-party data with {criteria[0]} (Datatilsynet's list)")
     if activity.special_categories and activity.large_scale:
-        reasons.append("Art. 35(3)(b): special categories on a large scale")
+        reasons.append("special categories on a large scale (Art. 35(3)(b))")
     if activity.automated_decisions and activity.profiling:
-        reasons.append("Art. 35(3)(a): profiling with automated decisions")
+        reasons.append("profiling with automated decisions (Art. 35(3)(a))")
     return reasons
 
 

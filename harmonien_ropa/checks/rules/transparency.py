@@ -398,8 +398,7 @@ class NoticeCannotShow(Rule):
             for field in NOTICE_FIELDS[kind]:
                 if field in shown or getattr(entry, field, None) in (None, (), ""):
                     continue
-                owner = describe(ctx.datamap, loc) if len(loc) > 1 else loc[0]
-                yield self.hit((*loc, field), owner=owner, field=field)
+                yield self.hit((*loc, field), owner=describe(ctx.datamap, loc), field=field)
 
 
 RULES: tuple[type[Rule], ...] = (
