@@ -81,7 +81,7 @@ class DpiaLikelyRequired(Rule):
     name = "dpia-likely-required"
     severity = Severity.ERROR
     law = "GDPR Art. 35(1), 35(3)-(4); WP248 rev.01; Datatilsynet's DPIA list"
-    message = "activity '{activity}' likely needs a DPIA ({reasons}), but {state}"
+    message = "activity '{activity}' likely needs a DPIA, but {state}: {reasons}"
     fix = "carry out the DPIA and record 'dpia: {status: done, reference: ...}' (or in_progress)"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
