@@ -152,6 +152,25 @@ def version_history(changelog: Changelog) -> tuple[HistoryRow, ...]:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class NoticeSection:
+    """The "what changed" section of a notice in one language: heading, intro, one line each."""
+
+    heading: str
+    intro: str
+    lines: tuple[str, ...]
+
+
+def notice_section(previous: DataMap, current: DataMap, lang: str) -> NoticeSection:
+    """What the public notice says changed since ``previous``: notify- and record-level changes
+    to what the notice covers, the ones people must be told about first."""
+    changelog = compare(previous, current).for_notice()
+    table = strings("changes", lang)
+    ordered = [c for level in LEVELS for c in changelog.at(level)]
+    lines = tuple(c.text(lang) for c in ordered) or (table["no_changes"],)
+    return NoticeSection(table["notice_heading"], changelog.title(lang), lines)
+
+
 # -- comparing ---------------------------------------------------------------------------------
 
 

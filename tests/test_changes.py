@@ -372,3 +372,32 @@ def test_render_previous_writes_the_changelog(tmp_path: Path) -> None:
         GOLDEN / "v1-v2.en.md"
     ).read_text(encoding="utf-8")
     assert hr.render(hr.load(PAIR / "v2.yaml"), only=["changes"]).artifacts == []
+
+
+def test_notice_has_a_what_changed_section_when_a_previous_version_is_given(
+    pair: tuple[hr.DataMap, hr.DataMap],
+) -> None:
+    old, new = pair
+    files = {
+        a.path: a.content.decode("utf-8")
+        for a in hr.render(new, only=["notice"], options=hr.RenderOptions(previous=old)).artifacts
+    }
+    html = files["notice.nb.html"]
+    assert '<section id="changes" aria-labelledby="changes-h">' in html
+    assert '<a href="#changes">Hva er endret</a>' in html
+    assert "<li>Nytt formål: «Nyhetsbrev».</li>" in html
+    assert "heter nå" not in html  # editorial changes stay out of the notice
+    md = files["notice.en.md"]
+    assert "## What has changed" in md
+    assert "- New purpose: “Newsletter”\\." in md
+    plain = {a.path: a.content for a in hr.render(new, only=["notice"]).artifacts}
+    assert b'id="changes"' not in plain["notice.nb.html"]
+    assert b"What has changed" not in plain["notice.en.md"]
+
+
+def test_notice_section_says_when_nothing_changed(pair: tuple[hr.DataMap, hr.DataMap]) -> None:
+    from harmonien_ropa.changes import notice_section
+
+    section = notice_section(pair[0], pair[0], "en")
+    assert section.heading == "What has changed"
+    assert section.lines == ("No changes in substance.",)

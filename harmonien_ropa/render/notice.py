@@ -26,6 +26,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .. import rights as rights_mod
+from ..changes import notice_section
 from ..escaping import markdown
 from ..i18n import strings
 from ..model.activity import Activity, Transfer
@@ -232,6 +233,7 @@ def _context(
         "country": lambda code: country_name(code, lang),
         "eea_codes": sorted(EEA_MEMBERS),
         "systems_used": _systems(datamap, activities),
+        "changes": notice_section(options.previous, datamap, lang) if options.previous else None,
     }
 
 
