@@ -91,10 +91,18 @@ def _title(page: Path) -> str:
     return page.stem
 
 
+class Download(File):
+    """A rendered file published as it is, even Markdown (which would otherwise become a page)."""
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages and rendered files to the site."""
     for uri, content in generated(config):
-        files.append(File.generated(config, uri, content=content))
+        kind = File if isinstance(content, str) and uri.endswith(".md") else Download
+        files.append(kind.generated(config, uri, content=content))
     return files
 
 
@@ -162,29 +170,34 @@ def examples_page(paths: list[str], messages: list[str]) -> str:
 
 
 def document_page(stem: str, title: str, paths: dict[str, bytes]) -> str:
-    """A page for the notice or the record: links to every format, the Markdown embedded."""
+    """A page for the notice or the record: every format linked, each language embedded."""
+    from harmonien_ropa.model.base import LANGUAGES
+
     mine = sorted(p for p in paths if p.split(".", 1)[0] == stem)
     lines = [f"# {title}", ""]
     if not mine:
         lines += [f"This version of harmonien_ropa has no `{stem}` renderer yet.", ""]
         return "\n".join(lines)
-    lines += [
-        "Rendered from Harmonien's data map while this site was built. All formats:",
-        "",
-        _table(mine, "harmonien/"),
-        "",
-    ]
-    for path in mine:
-        parts = path.split(".")
-        if len(parts) == 3 and parts[2] == "md":
-            lang = parts[1]
-            name = {"nb": "Norsk (bokmål)", "en": "English"}.get(lang, lang)
+    lines += ["Rendered from Harmonien's data map while this site was built.", ""]
+    by_lang = {lang: [p for p in mine if p.split(".")[1:2] == [lang]] for lang in LANGUAGES}
+    shared = [p for p in mine if not any(p in files for files in by_lang.values())]
+    if shared:
+        lines += ["In every language:", "", _table(shared, "harmonien/"), ""]
+    for lang in LANGUAGES:
+        if not by_lang[lang]:
+            continue
+        name = {"nb": "Norsk (bokmål)", "en": "English"}.get(lang, lang)
+        ordered = sorted(
+            by_lang[lang], key=lambda p: (".fragment." in p, not p.endswith(".html"), p)
+        )
+        links = " · ".join(f"[{_kind(p)}](harmonien/{p})" for p in ordered)
+        lines += [f"## {name} {{#{stem}-{lang}}}", "", f"Files: {links}.", ""]
+        markdown = f"{stem}.{lang}.md"
+        if markdown in paths:
             lines += [
-                f"## {name} {{#{stem}-{lang}}}",
+                "The Markdown version as it renders here:",
                 "",
-                f"The [{path}](harmonien/{path}) file as it renders here:",
-                "",
-                demote(paths[path].decode("utf-8"), 2),
+                demote(paths[markdown].decode("utf-8"), 2),
                 "",
             ]
     return "\n".join(lines)
@@ -367,9 +380,9 @@ def check_block(path: Path, step: str | None) -> str:
         with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
             code = main(["check", "--data", str(target)])
         output = (stdout.getvalue() + stderr.getvalue()).replace(str(target), shown)
-    lines = output.rstrip("\n").splitlines()
-    if len(lines) > 25:
-        lines = [*lines[:20], f"… ({len(lines) - 20} more lines)"]
+    lines = output.strip("\n").splitlines()
+    if len(lines) > 30:  # the first findings and the summary
+        lines = [*lines[:18], f"… ({len(lines) - 20} lines left out)", *lines[-2:]]
     block = ["```console", f"$ harmonien-ropa check --data {shown}", *lines]
     if code:
         block.append(f"$ echo $?\n{code}")
@@ -388,12 +401,14 @@ def files_table(files: Files, folder: str, here: PurePosixPath) -> str:
 
 def _table(paths: list[str], base: str) -> str:
     rows = ["| file | kind |", "| --- | --- |"]
-    for path in paths:
-        kind = _KINDS.get(PurePosixPath(path).suffix, "file")
-        if ".fragment." in path:
-            kind = "HTML fragment (to embed in a page)"
-        rows.append(f"| [`{path}`]({base}{path}) | {kind} |")
+    rows += [f"| [`{path}`]({base}{path}) | {_kind(path)} |" for path in paths]
     return "\n".join(rows)
+
+
+def _kind(path: str) -> str:
+    if ".fragment." in path:
+        return "HTML fragment (to embed in a page)"
+    return _KINDS.get(PurePosixPath(path).suffix, "file")
 
 
 @contextlib.contextmanager

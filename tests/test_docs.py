@@ -209,6 +209,15 @@ def test_tutorial_steps_are_valid_data_maps_from_step_one() -> None:
         hr.loads(prefix, path=f"choir.yaml until {step}")  # raises LoadError if invalid
 
 
+def test_tutorial_ends_with_no_errors_or_warnings() -> None:
+    from harmonien_ropa.checks import check
+    from harmonien_ropa.loading import load_with_positions
+
+    result = check(load_with_positions(DOCS / "tutorial" / "choir.yaml"))
+    assert [f.format() for f in result.findings if f.severity.value != "info"] == []
+    assert [f.code for f in result.findings] == ["ROPA900"]  # the one open assumption
+
+
 def _python_blocks(page: Path) -> list[str]:
     return re.findall(r"^```python\n(.*?)^```", page.read_text(encoding="utf-8"), re.M | re.S)
 
@@ -395,6 +404,13 @@ def served(site: Site) -> Iterator[str]:
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args: Any) -> None:
             pass
+
+        def do_GET(self) -> None:
+            if self.path == "/favicon.ico":  # browsers ask any host; no page refers to it
+                self.send_response(204)
+                self.end_headers()
+                return
+            super().do_GET()
 
     handler = functools.partial(Quiet, directory=str(site.path))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
