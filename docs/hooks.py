@@ -52,6 +52,8 @@ _KINDS = {
     ".graphml": "GraphML",
     ".jsonld": "JSON-LD",
     ".yaml": "YAML",
+    ".yml": "YAML",
+    ".ttl": "RDF Turtle",
     ".txt": "text",
 }
 
