@@ -72,7 +72,7 @@ def test_render_is_deterministic_across_runs_and_hash_seeds(tmp_path: Path) -> N
     for seed in ("0", "4242"):
         out = tmp_path / seed
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        subprocess.run(
+        proc = subprocess.run(
             [
                 sys.executable,
                 "-m",
@@ -87,7 +87,11 @@ def test_render_is_deterministic_across_runs_and_hash_seeds(tmp_path: Path) -> N
             env=env,
             check=True,
             capture_output=True,
+            text=True,
         )
+        # The public render warns about the provisional statements on stderr.
+        assert "assumptions still to be confirmed" in proc.stderr
+        assert "wrote 6 file(s)" in proc.stdout
         outs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
     assert outs[0] == outs[1]
     assert sorted(outs[0]) == sorted(NAMES)
@@ -367,7 +371,7 @@ def test_draft_highlights_assumptions_with_their_notes(harmonien: hr.DataMap) ->
     assert strings("notice", "nb")["draft_banner"] in page.text()
     notes = page.text("assumptions")
     basis_note = harmonien.activity("prospects").assumptions["legal_basis"]
-    assert " ".join(basis_note.split()) in notes
+    assert f"activities.prospects.legal_basis : {' '.join(basis_note.split())}" in notes
     assert '<mark class="assumption"><a href="#assumption-' in files["notice.nb.html"]
     marks = files["notice.nb.html"].count('<mark class="assumption">')
     listed = files["notice.nb.html"].count('<li id="assumption-')

@@ -73,6 +73,7 @@ class TransferRow:
 class _Marks:
     """Numbered references to assumptions, in the order the template shows them."""
 
+    places: dict[int, str] = field(default_factory=dict)
     notes: list[tuple[int, str, str]] = field(default_factory=list)
     seen: dict[tuple[int, str], int] = field(default_factory=dict)
 
@@ -80,17 +81,36 @@ class _Marks:
         key = (id(entry), field_name)
         if key not in self.seen:
             self.seen[key] = len(self.seen) + 1
-            self.notes.append((self.seen[key], field_name, entry.assumptions[field_name]))
+            place = self.places.get(id(entry))
+            where = f"{place}.{field_name}" if place else field_name
+            self.notes.append((self.seen[key], where, entry.assumptions[field_name]))
         return self.seen[key]
+
+
+def _places(datamap: DataMap) -> dict[int, str]:
+    """Each statement's place in the map as a readable path, e.g. ``activities.prospects``."""
+    places: dict[int, str] = {}
+    for loc, statement in datamap.statements():
+        parts: list[str] = []
+        for index, part in enumerate(loc):
+            if isinstance(part, int):
+                entries = getattr(datamap, str(loc[0]), ()) if index == 1 else ()
+                ident = getattr(entries[part], "id", None) if index == 1 else None
+                parts.append(ident if isinstance(ident, str) else f"[{part}]")
+            else:
+                parts.append(part)
+        places[id(statement)] = ".".join(parts).replace(".[", "[")
+    return places
 
 
 def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     """Render the notice in every language of ``options``."""
     result = RenderResult()
+    places = _places(datamap)
     for lang in options.languages:
         counts = []
         for kind in ("html", "fragment", "md"):
-            marks = _Marks()
+            marks = _Marks(places)
             text = _render_one(datamap, options, lang, kind, marks)
             if kind == "md":
                 text = _tidy_markdown(text)
