@@ -9,7 +9,15 @@ from pathlib import Path
 
 import pytest
 from notice_text import render_notice
-from support.browser import DESKTOP, PHONE, Browser, describe_vnu, require, vnu_messages
+from support.browser import (
+    DESKTOP,
+    PHONE,
+    WCAG21_AA,
+    Browser,
+    describe_vnu,
+    require,
+    vnu_messages,
+)
 
 import harmonien_ropa as hr
 
@@ -64,9 +72,11 @@ def test_axe_wcag21_aa_and_no_horizontal_scroll(
     browser: Browser, out_dir: Path, sub: str, name: str, width: int, shoot: bool
 ) -> None:
     shot = out_dir / "screenshots" / f"{sub}-{name}-{width}.png" if shoot else None
-    report = browser.check(out_dir / sub / name, width=width, screenshot=shot)
+    # WCAG 2.1 A/AA, plus axe's best practices (landmarks, heading order, ...).
+    tags = (*WCAG21_AA, "best-practice")
+    report = browser.check(out_dir / sub / name, width=width, screenshot=shot, tags=tags)
     assert report.violations == [], report.describe()
-    assert report.passes >= 15, report.describe()
+    assert report.passes >= 25, report.describe()
     assert not report.horizontal_scroll, report.describe()
     assert report.external_requests == [], report.describe()
     assert report.console_errors == [], report.describe()
