@@ -24,6 +24,7 @@ RENDERERS: dict[str, str] = {
     "dpv": "harmonien_ropa.render.dpv:render",
     "fides": "harmonien_ropa.render.fides:render",
     "changes": "harmonien_ropa.render.changes:render",
+    "record": "harmonien_ropa.render.record:render",
 }
 
 
