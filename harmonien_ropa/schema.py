@@ -19,3 +19,15 @@ def datamap_schema() -> dict[str, Any]:
 def datamap_schema_json() -> str:
     """:func:`datamap_schema` as deterministic, indented JSON text."""
     return json.dumps(datamap_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def record_schema() -> dict[str, Any]:
+    """JSON Schema of ``record.json``, the rendered Article 30 record."""
+    from .render.record_json import record_schema as schema
+
+    return schema()
+
+
+def record_schema_json() -> str:
+    """:func:`record_schema` as deterministic, indented JSON text."""
+    return json.dumps(record_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"

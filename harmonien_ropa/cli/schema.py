@@ -15,11 +15,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         description="Print the JSON Schema of the YAML data map. Save it and point "
         "yaml-language-server at it for completion and validation in editors.",
     )
+    parser.add_argument(
+        "--record",
+        action="store_true",
+        help="print the JSON Schema of record.json (the rendered Article 30 record) instead",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..schema import datamap_schema_json
+    from ..schema import datamap_schema_json, record_schema_json
 
-    sys.stdout.write(datamap_schema_json())
+    sys.stdout.write(record_schema_json() if args.record else datamap_schema_json())
     return EXIT_OK

@@ -1,0 +1,57 @@
+"""The Article 30 record as plain tables, computed once from the data map.
+
+Every record format (HTML, Markdown, CSV, XLSX, JSON) renders the :class:`Record` built here, so
+the formats cannot disagree. A :class:`Cell` holds the value as a tuple of text items (list fields
+stay lists until a format joins them) and its provenance: the open assumptions behind the value,
+or ``missing`` when the data map does not state a value the record needs.
+"""
+
+from __future__ import annotations
+
+from ..model.datamap import DataMap
+from .activities import ActivityTables
+from .base import ARTICLE_30_1, CONTROLLER_COLUMNS
+from .inventory import InventoryTables
+from .tables import Assumption, Cell, CellStatus, Column, Record, Row, Table
+
+__all__ = [
+    "ARTICLE_30_1",
+    "CONTROLLER_COLUMNS",
+    "Assumption",
+    "Cell",
+    "CellStatus",
+    "Column",
+    "Record",
+    "Row",
+    "Table",
+    "build_record",
+]
+
+
+def build_record(datamap: DataMap, lang: str) -> Record:
+    """The record of ``datamap`` in ``lang``."""
+    return _Builder(datamap, lang).record()
+
+
+class _Builder(ActivityTables, InventoryTables):
+    def record(self) -> Record:
+        org = self.map.organisation
+        processor_acts = self.map.processor_activities
+        return Record(
+            lang=self.lang,
+            title=self.s["title"],
+            organisation=org.name,
+            meta=self.meta(),
+            controller=self.controller(),
+            activities=self.table(
+                "activities",
+                CONTROLLER_COLUMNS,
+                (self.activity_row(a) for a in self.map.controller_activities),
+            ),
+            processor=self.processor_table(processor_acts) if processor_acts else None,
+            systems=self.systems(),
+            parties=self.parties(),
+            data_categories=self.data_categories(),
+            transfers=self.transfers(),
+            assumptions=self.assumptions(),
+        )

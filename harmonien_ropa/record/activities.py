@@ -1,0 +1,333 @@
+"""The controller record (Art. 30(1)) and the processor record (Art. 30(2)): one row per activity."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from ..model.activity import Activity
+from ..model.inventory import Party, System
+from ..model.legal import PartyRole
+from .base import CONTROLLER_COLUMNS, Base
+from .tables import Assumption, Cell, Row, Table
+
+
+class ActivityTables(Base):
+    """Rows of the controller and processor records."""
+
+    # -- controller record (Art. 30(1)) ---------------------------------------------------------
+
+    def controller_cell(self) -> Cell:
+        org = self.map.organisation
+        items = [f"{org.name} ({self.s['org_number_short']} {org.org_number})"]
+        contact = org.privacy_contact or org.email
+        if contact:
+            items.append(contact)
+        dpo = org.dpo
+        if dpo is not None and dpo.appointed:
+            items.append(
+                f"{self.s['col_dpo']}: {self.contact_line(dpo.name or '', dpo.email, dpo.phone)}"
+            )
+        elif dpo is not None:
+            items.append(self.s["dpo_none"])
+        if org.representative is not None:
+            rep = org.representative
+            items.append(
+                f"{self.s['col_representative']}: {self.contact_line(rep.name, rep.email, rep.phone)}"
+            )
+        found = self.open(org, "name", "privacy_contact", "email") + self.open(dpo, "appointed")
+        return self.cell(items, found, required=True)
+
+    def activity_row(self, act: Activity) -> Row:
+        s = self.s
+        recipients = act.all_recipients
+        transfer_parties = {t.party_id: t.country for t in act.transfers}
+        joint = [p for p in recipients if p.role is PartyRole.JOINT_CONTROLLER]
+        special = []
+        for cat in act.data_categories:
+            marks = [
+                label
+                for flag, label in (
+                    (cat.special_category, s["special_category"]),
+                    (cat.criminal_offence, s["criminal_offence"]),
+                    (cat.national_id, s["national_id"]),
+                )
+                if flag
+            ]
+            if marks:
+                extra = f": {self.t(cat.justification)}" if cat.justification else ""
+                special.append(f"{self.t(cat.name)} ({', '.join(marks)}){extra}")
+        cells = {
+            "id": self.cell([act.id]),
+            "name": self.cell([self.t(act.name)], self.open(act, "name")),
+            "business_function": self.cell(
+                [self.t(act.business_function)], self.open(act, "business_function")
+            ),
+            "controller": self.controller_cell(),
+            "joint_controllers": self.cell(
+                [f"{p.name} ({p.country})" for p in joint],
+                [a for p in joint for a in self.open(p, "role", "joint_arrangement")],
+            ),
+            "purpose": self.cell([self.t(act.purpose)], self.open(act, "purpose"), required=True),
+            "data_subjects": self.cell(
+                [self.t(d.name) for d in act.data_subjects],
+                self.open(act, "data_subjects"),
+                required=True,
+            ),
+            "data_categories": self.cell(
+                [self.t(c.name) for c in act.data_categories],
+                self.open(act, "data_categories")
+                + [a for c in act.data_categories for a in self.open(c, "name")],
+                required=True,
+            ),
+            "special_categories": self.cell(
+                special,
+                [
+                    a
+                    for c in act.data_categories
+                    for a in self.open(c, "special_category", "national_id", "justification")
+                ],
+            ),
+            "recipients": self.recipients_cell(act, recipients, transfer_parties),
+            "transfers": self.transfers_cell(act),
+            "retention": self.retention_cell(act),
+            "security": self.security_cell(act),
+            "legal_basis": self.legal_basis_cell(act),
+            "art9_condition": self.art9_cell(act),
+            "legitimate_interest": self.legitimate_interest_cell(act),
+            "sources": self.sources_cell(act),
+            "systems": self.cell(
+                [self.system_label(sys) for sys in act.systems],
+                self.open(act, "systems")
+                + [a for sys in act.systems for a in self.open(sys, "vendor", "hosting_countries")],
+            ),
+            "access": self.access_cell(act.systems),
+            "processors": self.processors_cell(recipients),
+            "profiling": self.cell(
+                [
+                    f"{s['profiling']}: {self.yes_no(act.profiling)}",
+                    f"{s['automated_decisions']}: {self.yes_no(act.automated_decisions)}",
+                ],
+                self.open(act, "profiling", "automated_decisions"),
+            ),
+            "dpia": self.dpia_cell(act),
+        }
+        return Row(act.id, tuple(cells[key] for key in CONTROLLER_COLUMNS))
+
+    def system_label(self, system: System) -> str:
+        details = []
+        if system.vendor is not None:
+            details.append(system.vendor.name)
+        if system.hosting_countries:
+            details.append(f"{self.s['hosted_in']} {', '.join(system.hosting_countries)}")
+        return f"{system.name} ({'; '.join(details)})" if details else system.name
+
+    def recipients_cell(
+        self, act: Activity, recipients: tuple[Party, ...], transfer_parties: Mapping[str, str]
+    ) -> Cell:
+        items = []
+        for party in recipients:
+            label = self.party_label(party)
+            if party.id in transfer_parties:
+                label += f"; {self.s['third_country']}: {transfer_parties[party.id]}"
+            items.append(label)
+        found = self.open(act, "recipients", "systems")
+        found += [a for p in recipients for a in self.open(p, "role", "country")]
+        return self.cell(items, found, required=True, missing_text=self.s["no_recipients"])
+
+    def transfer_items(self, act: Activity) -> tuple[list[str], list[Assumption], bool]:
+        items: list[str] = []
+        found = self.open(act, "transfers")
+        gap = False
+        for transfer in act.transfers:
+            party = self.map.party(transfer.party_id)
+            if transfer.mechanism is None:
+                ground = self.s["mechanism_missing"]
+                gap = True
+            else:
+                ground = f"{transfer.mechanism.label(self.lang)} ({transfer.mechanism.article})"
+            text = f"{transfer.country}: {party.name}; {ground}"
+            safeguards = transfer.safeguards or party.transfer_safeguards
+            if safeguards is not None:
+                text += f"; {self.s['safeguards']}: {self.t(safeguards)}"
+            elif transfer.mechanism is not None and transfer.mechanism.value.endswith(
+                "compelling_interests"
+            ):
+                text += f"; {self.s['safeguards_missing']}"
+                gap = True
+            items.append(text)
+            found += self.open(transfer)
+        return items, found, gap
+
+    def transfers_cell(self, act: Activity) -> Cell:
+        items, found, gap = self.transfer_items(act)
+        cell = self.cell(items or [self.s["no_transfers"]], found)
+        return Cell(cell.items, cell.assumptions, missing=gap)
+
+    def retention_cell(self, act: Activity) -> Cell:
+        ret = act.retention
+        if ret is None:
+            return self.cell([], self.open(act, "retention"), required=True)
+        items = [self.t(ret.text)]
+        if ret.legal_source and ret.legal_source not in items[0]:
+            items.append(ret.legal_source)
+        return self.cell(items, self.open(act, "retention") + self.open(ret), required=True)
+
+    def security_cell(self, act: Activity) -> Cell:
+        items = [self.t(m) for m in act.security_measures]
+        for system in act.systems:
+            items += [f"{system.name}: {self.t(m)}" for m in system.security_measures]
+        found = self.open(act, "security_measures")
+        found += [a for sys in act.systems for a in self.open(sys, "security_measures")]
+        return self.cell(items, found, required=True)
+
+    def legal_basis_cell(self, act: Activity) -> Cell:
+        items = []
+        if act.legal_basis is not None:
+            items.append(f"{act.legal_basis.label(self.lang)} ({act.legal_basis.article})")
+        if act.legal_source:
+            items.append(act.legal_source)
+        return self.cell(
+            items if act.legal_basis else [],
+            self.open(act, "legal_basis", "legal_source"),
+            required=True,
+        )
+
+    def art9_cell(self, act: Activity) -> Cell:
+        cond = act.art9_condition
+        found = self.open(act, "art9_condition")
+        if cond is not None:
+            return self.cell([f"{cond.label(self.lang)} ({cond.article})"], found)
+        return self.cell([], found, required=bool(act.special_categories))
+
+    def legitimate_interest_cell(self, act: Activity) -> Cell:
+        items = [self.t(act.legitimate_interest)]
+        if act.balancing_test:
+            items.append(f"{self.s['balancing_test']}: {act.balancing_test}")
+        needed = act.legal_basis is not None and act.legal_basis.value == "legitimate_interests"
+        found = self.open(act, "legitimate_interest", "balancing_test")
+        return self.cell(items if act.legitimate_interest else [], found, required=needed)
+
+    def sources_cell(self, act: Activity) -> Cell:
+        items = []
+        found = self.open(act, "sources")
+        for source in act.sources:
+            parts = [source.kind.label(self.lang)]
+            party = act.source_party(source)
+            if party is not None:
+                parts.append(party.name)
+            if source.description is not None:
+                parts.append(self.t(source.description))
+            if source.category_ids:
+                parts.append(", ".join(self.t(c.name) for c in act.source_categories(source)))
+            items.append(f"{parts[0]}: {'; '.join(parts[1:])}" if len(parts) > 1 else parts[0])
+            found += self.open(source)
+        return self.cell(items, found, required=True)
+
+    def access_cell(self, systems: tuple[System, ...]) -> Cell:
+        items = [
+            f"{sys.name}: {', '.join(self.t(a) for a in sys.access)}"
+            for sys in systems
+            if sys.access
+        ]
+        found = [a for sys in systems for a in self.open(sys, "access")]
+        return self.cell(items, found, required=bool(systems))
+
+    def processors_cell(self, recipients: Iterable[Party]) -> Cell:
+        items = []
+        found: list[Assumption] = []
+        for party in recipients:
+            if party.role not in (PartyRole.PROCESSOR, PartyRole.SUB_PROCESSOR):
+                continue
+            text = f"{party.name} ({party.role.label(self.lang)}): {self.s['dpa']} {self.yes_no(party.dpa)}"
+            if party.dpa_reference:
+                text += f" ({party.dpa_reference})"
+            items.append(text)
+            found += self.open(party, "role", "dpa", "dpa_reference")
+        return self.cell(items, found)
+
+    def dpia_cell(self, act: Activity) -> Cell:
+        dpia = act.dpia
+        if dpia is None:
+            return self.cell([], self.open(act, "dpia"), required=True)
+        items = [dpia.status.label(self.lang), self.t(dpia.reason)]
+        if dpia.reference:
+            items.append(dpia.reference)
+        return self.cell(items, self.open(act, "dpia") + self.open(dpia))
+
+    # -- processor record (Art. 30(2)) ----------------------------------------------------------
+
+    def processor_table(self, acts: Iterable[Activity]) -> Table:
+        columns = (
+            "id",
+            "name",
+            "processor",
+            "client_controller",
+            "processing",
+            "data_subjects",
+            "data_categories",
+            "transfers_2",
+            "security_2",
+            "systems",
+            "processors",
+            "retention",
+        )
+        rows = []
+        for act in acts:
+            client = act.on_behalf_of
+            assert client is not None  # processor activities have a client
+            contact = client.contact
+            client_items = [f"{client.name} ({client.country})"]
+            if contact is not None:
+                client_items.append(self.contact_line(contact.name, contact.email, contact.phone))
+            elif client.website:
+                client_items.append(client.website)
+            client_cell = self.cell(
+                client_items,
+                self.open(act, "on_behalf_of") + self.open(client, "role", "contact"),
+            )
+            if contact is None and not client.website:
+                # Art. 30(2)(a) asks for the controller's contact details too.
+                client_cell = Cell(
+                    (*client_cell.items, self.s["contact_missing"]),
+                    client_cell.assumptions,
+                    missing=True,
+                )
+            org = self.map.organisation
+            processor_items = [
+                f"{org.name} ({self.s['org_number_short']} {org.org_number})",
+                org.privacy_contact or org.email or "",
+            ]
+            dpo = org.dpo
+            if dpo is not None and dpo.appointed:
+                processor_items.append(
+                    f"{self.s['col_dpo']}: {self.contact_line(dpo.name or '', dpo.email, dpo.phone)}"
+                )
+            cells = {
+                "id": self.cell([act.id]),
+                "name": self.cell([self.t(act.name)], self.open(act, "name")),
+                "processor": self.cell(
+                    processor_items, self.open(org, "name", "privacy_contact"), required=True
+                ),
+                "client_controller": client_cell,
+                "processing": self.cell(
+                    [self.t(act.purpose)], self.open(act, "purpose"), required=True
+                ),
+                "data_subjects": self.cell(
+                    [self.t(d.name) for d in act.data_subjects], self.open(act, "data_subjects")
+                ),
+                "data_categories": self.cell(
+                    [self.t(c.name) for c in act.data_categories], self.open(act, "data_categories")
+                ),
+                "transfers_2": self.transfers_cell(act),
+                "security_2": self.security_cell(act),
+                "systems": self.cell(
+                    [self.system_label(sys) for sys in act.systems], self.open(act, "systems")
+                ),
+                "processors": self.processors_cell(act.all_recipients),
+                "retention": self.retention_cell(act),
+            }
+            rows.append(Row(act.id, tuple(cells[key] for key in columns)))
+        extras: dict[str, str | None] = dict.fromkeys(
+            ("data_subjects", "data_categories", "retention")
+        )
+        return self.table("processor", columns, rows, extras)

@@ -1,0 +1,160 @@
+"""What every part of the record builder shares: strings, provenance lookup, cell making."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from ..i18n import strings
+from ..model.base import Statement, Text
+from ..model.datamap import DataMap, Loc
+from ..model.inventory import Party
+from .tables import Assumption, Cell, Column, Row, Table
+
+#: Column key → (article, width hint). Labels come from ``templates/i18n/record.yaml``.
+_ART = {
+    "controller": "Art. 30(1)(a)",
+    "joint_controllers": "Art. 30(1)(a), 26",
+    "purpose": "Art. 30(1)(b)",
+    "data_subjects": "Art. 30(1)(c)",
+    "data_categories": "Art. 30(1)(c)",
+    "special_categories": "Art. 9, 10",
+    "recipients": "Art. 30(1)(d)",
+    "transfers": "Art. 30(1)(e)",
+    "retention": "Art. 30(1)(f)",
+    "security": "Art. 30(1)(g), 32(1)",
+    "legal_basis": "Art. 6(1)",
+    "art9_condition": "Art. 9(2)",
+    "legitimate_interest": "Art. 6(1)(f)",
+    "sources": "Art. 13, 14",
+    "processors": "Art. 28",
+    "profiling": "Art. 22, 35",
+    "dpia": "Art. 35",
+    "processor": "Art. 30(2)(a)",
+    "client_controller": "Art. 30(2)(a)",
+    "processing": "Art. 30(2)(b)",
+    "transfers_2": "Art. 30(2)(c)",
+    "security_2": "Art. 30(2)(d), 32(1)",
+    "dpo": "Art. 30(1)(a), 37",
+    "representative": "Art. 30(1)(a), 27",
+}
+_WIDE = {"purpose", "legitimate_interest", "security", "retention", "note", "processing", "dpia"}
+_NARROW = {"id", "country", "dpa", "special", "national_id", "version", "effective_date"}
+
+CONTROLLER_COLUMNS = (
+    "id",
+    "name",
+    "business_function",
+    "controller",
+    "joint_controllers",
+    "purpose",
+    "data_subjects",
+    "data_categories",
+    "special_categories",
+    "recipients",
+    "transfers",
+    "retention",
+    "security",
+    "legal_basis",
+    "art9_condition",
+    "legitimate_interest",
+    "sources",
+    "systems",
+    "access",
+    "processors",
+    "profiling",
+    "dpia",
+)
+#: The Art. 30(1) items every controller activity must state: column key → letter.
+ARTICLE_30_1 = {
+    "controller": "a",
+    "purpose": "b",
+    "data_subjects": "c",
+    "data_categories": "c",
+    "recipients": "d",
+    "transfers": "e",
+    "retention": "f",
+    "security": "g",
+}
+
+
+class Base:
+    """Builds cells in one language from one data map."""
+
+    def __init__(self, datamap: DataMap, lang: str) -> None:
+        self.map = datamap
+        self.lang = lang
+        self.s = strings("record", lang)
+        self.common = strings("common", lang)
+        self.paths: dict[int, Loc] = {id(st): loc for loc, st in datamap.statements()}
+
+    # -- small helpers -----------------------------------------------------------------------
+
+    def t(self, text: Text | None) -> str:
+        return text.get(self.lang) if text is not None else ""
+
+    def yes_no(self, value: bool | None) -> str:
+        if value is None:
+            return self.s["unknown"]
+        return self.common["yes"] if value else self.common["no"]
+
+    def open(self, statement: Statement | None, *fields: str) -> list[Assumption]:
+        """Open assumptions of ``statement`` on ``fields`` (all fields when none are named)."""
+        if statement is None:
+            return []
+        names = fields or tuple(sorted(statement.assumptions))
+        loc = self.paths.get(id(statement), ())
+        return [
+            Assumption(dotted((*loc, name)), statement.assumptions[name])
+            for name in names
+            if name in statement.assumptions
+        ]
+
+    def cell(
+        self,
+        items: Iterable[str],
+        assumptions: Iterable[Assumption] = (),
+        *,
+        required: bool = False,
+        missing_text: str | None = None,
+    ) -> Cell:
+        values = tuple(" ".join(item.split()) for item in items if item and item.strip())
+        unique = tuple(dict.fromkeys(assumptions))
+        if not values and required:
+            return Cell((missing_text or self.s["missing"],), unique, missing=True)
+        return Cell(values, unique)
+
+    def table(
+        self,
+        key: str,
+        columns: Iterable[str],
+        rows: Iterable[Row],
+        articles: Mapping[str, str | None] | None = None,
+    ) -> Table:
+        """A table of ``rows``; ``articles`` overrides the default article of some columns."""
+        own = articles or {}
+        cols = tuple(
+            Column(
+                name,
+                self.s[f"col_{name}"],
+                own[name] if name in own else _ART.get(name),
+                60 if name in _WIDE else 12 if name in _NARROW else 30,
+            )
+            for name in columns
+        )
+        return Table(key, self.s[f"table_{key}"], cols, tuple(rows))
+
+    def party_label(self, party: Party) -> str:
+        return f"{party.name} ({party.role.label(self.lang)}, {party.country})"
+
+    def contact_line(self, name: str, email: str | None, phone: str | None) -> str:
+        return ", ".join(part for part in (name, email, phone) if part)
+
+    # -- the record ----------------------------------------------------------------------------
+
+
+def dotted(loc: Loc) -> str:
+    """``("activities", 2, "dpia")`` → ``activities[2].dpia`` (as in ``model.json``)."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out

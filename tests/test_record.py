@@ -1,0 +1,237 @@
+"""Content of the Article 30 record: every Art. 30 item, provenance, processor record."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+
+import harmonien_ropa as hr
+from harmonien_ropa.i18n import strings
+from harmonien_ropa.record import ARTICLE_30_1, CONTROLLER_COLUMNS, Record, build_record
+from harmonien_ropa.render import RenderOptions
+from harmonien_ropa.render.record_text import anchor, record_html
+
+LANGS = ("nb", "en")
+
+
+class _ItemRows(HTMLParser):
+    """Rows of the label/value tables of an HTML record: (section id, row class, th, td)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[tuple[str, str, str, str]] = []
+        self._section = ""
+        self._row: list[str] | None = None
+        self._cls = ""
+        self._cell: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "h3":
+            self._section = values.get("id") or ""
+        elif tag == "tr":
+            self._row, self._cls = [], values.get("class") or ""
+        elif tag in ("th", "td") and self._row is not None:
+            self._cell = ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("th", "td") and self._row is not None and self._cell is not None:
+            self._row.append(" ".join(self._cell.split()))
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            if len(self._row) == 2:
+                self.rows.append((self._section, self._cls, self._row[0], self._row[1]))
+            self._row = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell += data
+
+
+def html_rows(record: Record) -> list[tuple[str, str, str, str]]:
+    parser = _ItemRows()
+    parser.feed(record_html(record).decode("utf-8"))
+    return parser.rows
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_article_30_1_item_is_stated_or_visibly_open(harmonien: hr.DataMap, lang: str) -> None:
+    record = build_record(harmonien, lang)
+    s = strings("record", lang)
+    rows = html_rows(record)
+    table = record.activities
+    assert [row.key for row in table.rows] == [a.id for a in harmonien.controller_activities]
+    for row in table.rows:
+        section = anchor("activities", row.key)
+        shown = {th: (cls, td) for sec, cls, th, td in rows if sec == section}
+        for key in ARTICLE_30_1:
+            cell = table.cell(row, key)
+            column = table.columns[table.column_index(key)]
+            assert cell.items, f"{row.key}: Art. 30(1) item '{key}' is empty"
+            cls, text = next(v for th, v in shown.items() if th.startswith(column.label))
+            assert cls == cell.status
+            if cell.status == "missing":
+                assert text.startswith(s["missing_badge"]), (row.key, key)
+            elif cell.status == "assumed":
+                assert s["assumed_badge"] in text, (row.key, key)
+                for assumption in cell.assumptions:
+                    assert " ".join(assumption.note.split()) in text
+            else:
+                assert s["assumed_badge"] not in text
+
+
+def test_missing_items_are_only_the_known_gaps(harmonien: hr.DataMap) -> None:
+    """Harmonien's map states every Art. 30(1) item except a few security descriptions."""
+    record = build_record(harmonien, "en")
+    missing = {
+        (row.key, column.key)
+        for row in record.activities.rows
+        for column, cell in zip(record.activities.columns, row.cells, strict=True)
+        if cell.status == "missing"
+    }
+    assert {key for _, key in missing} <= {"security"}
+    for activity, _ in missing:
+        act = harmonien.activity(activity)
+        assert not act.security_measures
+        assert not any(s.security_measures for s in act.systems)
+
+
+def test_values_equal_the_model(harmonien: hr.DataMap) -> None:
+    record = build_record(harmonien, "nb")
+    table = record.activities
+    for act, row in zip(harmonien.controller_activities, table.rows, strict=True):
+        assert table.cell(row, "name").items == (act.name.get("nb"),)
+        assert table.cell(row, "purpose").items == (" ".join(act.purpose.get("nb").split()),)
+        assert table.cell(row, "data_subjects").items == tuple(
+            d.name.get("nb") for d in act.data_subjects
+        )
+        assert table.cell(row, "data_categories").items == tuple(
+            c.name.get("nb") for c in act.data_categories
+        )
+        basis = table.cell(row, "legal_basis").items
+        assert act.legal_basis is not None
+        assert basis[0] == f"{act.legal_basis.label('nb')} ({act.legal_basis.article})"
+        assert act.retention is not None
+        retention = table.cell(row, "retention").items[0]
+        assert retention == " ".join(act.retention.text.get("nb").split())
+        recipients = table.cell(row, "recipients").joined()
+        for party in act.all_recipients:
+            assert party.name in recipients
+        assert len(table.cell(row, "transfers").items) == max(1, len(act.transfers))
+
+
+def test_provenance_follows_the_yaml(harmonien: hr.DataMap) -> None:
+    record = build_record(harmonien, "en")
+    table = record.activities
+    for act, row in zip(harmonien.controller_activities, table.rows, strict=True):
+        basis = table.cell(row, "legal_basis")
+        if act.is_assumed("legal_basis"):
+            assert basis.status == "assumed"
+            note = act.provenance("legal_basis").note
+            assert any(a.note == note and a.path.endswith(".legal_basis") for a in basis.assumptions)
+        else:
+            assert basis.status == "stated"
+    # Every open assumption of the map is listed once in the assumptions table.
+    paths = [row.key for row in record.assumptions.rows]
+    assert len(paths) == len(set(paths)) == sum(1 for _ in harmonien.assumptions())
+
+
+def test_assumption_paths_exist_in_the_assumptions_table(harmonien: hr.DataMap) -> None:
+    record = build_record(harmonien, "nb")
+    listed = {row.key for row in record.assumptions.rows}
+    for table in record.tables():
+        for row in table.rows:
+            for cell in row.cells:
+                for assumption in cell.assumptions:
+                    assert assumption.path in listed
+
+
+def test_no_processor_record_for_harmonien(harmonien: hr.DataMap) -> None:
+    record = build_record(harmonien, "nb")
+    assert record.processor is None
+    names = [a.path for a in hr.render(harmonien, ["record"], RenderOptions()).artifacts]
+    assert "record.processor.csv" not in names
+
+
+def test_processor_record_from_on_behalf_of(small: hr.DataMap) -> None:
+    record = build_record(small, "en")
+    assert [row.key for row in record.activities.rows] == ["membership"]
+    assert record.processor is not None
+    (row,) = record.processor.rows
+    table = record.processor
+    assert row.key == "ticket-service"
+    client = table.cell(row, "client_controller")
+    assert client.items == (
+        "Konsertarrangør AS (NO)",
+        "contact details not stated – to be completed",
+    )
+    assert client.status == "missing", "Art. 30(2)(a) needs the client's contact details"
+    assert table.cell(row, "processor").items[0].startswith("Fjordkor Demo")
+    assert "dpo@fjordkor.example" in table.cell(row, "processor").joined()
+    assert table.cell(row, "processing").items == ("To sell tickets on behalf of the organiser.",)
+    assert table.cell(row, "transfers_2").items == ("No transfers to third countries",)
+    assert table.cell(row, "security_2").items == ("encrypted storage",)
+    retention = table.cell(row, "retention")
+    assert retention.status == "assumed"
+    assert retention.assumptions[0].path == "activities[1].retention"
+    articles = {c.key: c.article for c in table.columns}
+    assert articles["client_controller"] == "Art. 30(2)(a)"
+    assert articles["processing"] == "Art. 30(2)(b)"
+    assert articles["transfers_2"] == "Art. 30(2)(c)"
+    assert articles["security_2"] == "Art. 30(2)(d), 32(1)"
+
+
+def test_transfers_name_country_and_mechanism(small: hr.DataMap) -> None:
+    record = build_record(small, "en")
+    row = record.activities.rows[0]
+    (transfer,) = record.activities.cell(row, "transfers").items
+    assert transfer.startswith("US: Mailhost Inc.; ")
+    assert "standard contractual clauses" in transfer
+    recipients = record.activities.cell(row, "recipients").items
+    assert recipients == ("Mailhost Inc. (processor, US); transfer to third country: US",)
+
+
+def test_transfer_without_mechanism_is_missing(small: hr.DataMap) -> None:
+    data = small.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    del data["activities"][0]["transfers"][0]["mechanism"]
+    datamap = hr.DataMap.build(data)
+    record = build_record(datamap, "en")
+    cell = record.activities.cell(record.activities.rows[0], "transfers")
+    assert cell.status == "missing"
+    assert "transfer mechanism not stated" in cell.joined()
+    (transfer_row,) = record.transfers.rows
+    assert record.transfers.cell(transfer_row, "mechanism").status == "missing"
+
+
+def test_compelling_interests_transfer_needs_safeguards(small: hr.DataMap) -> None:
+    data = small.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    data["activities"][0]["transfers"][0]["mechanism"] = "derogation_compelling_interests"
+    record = build_record(hr.DataMap.build(data), "en")
+    cell = record.activities.cell(record.activities.rows[0], "transfers")
+    assert cell.status == "missing"
+    assert "suitable safeguards not documented" in cell.joined()
+    data["activities"][0]["transfers"][0]["safeguards"] = {"nb": "Kryptert.", "en": "Encrypted."}
+    record = build_record(hr.DataMap.build(data), "en")
+    cell = record.activities.cell(record.activities.rows[0], "transfers")
+    assert cell.status == "stated"
+    assert cell.items[0].endswith("safeguards: Encrypted.")
+
+
+def test_special_category_needs_art9_condition(small: hr.DataMap) -> None:
+    data = small.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    del data["activities"][0]["art9_condition"]
+    record = build_record(hr.DataMap.build(data), "en")
+    row = record.activities.rows[0]
+    assert record.activities.cell(row, "art9_condition").status == "missing"
+    assert record.activities.cell(row, "special_categories").items == (
+        "health data (special category, Art. 9)",
+    )
+
+
+def test_columns_are_the_documented_set() -> None:
+    record_columns = set(CONTROLLER_COLUMNS)
+    assert set(ARTICLE_30_1) <= record_columns
+    for lang in LANGS:
+        s = strings("record", lang)
+        assert all(f"col_{key}" in s for key in CONTROLLER_COLUMNS)

@@ -1,0 +1,271 @@
+"""The record's files: CSV, XLSX and JSON read back, determinism, the schema command."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import openpyxl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import harmonien_ropa as hr
+from harmonien_ropa.cli import main
+from harmonien_ropa.i18n import strings
+from harmonien_ropa.record import Cell, Column, Record, Row, Table, build_record
+from harmonien_ropa.render import RenderOptions
+from harmonien_ropa.render.record_csv import record_csv
+from harmonien_ropa.schema import record_schema
+
+from conftest import HARMONIEN_YAML, ROOT, SMALL_YAML
+
+#: Activity fields the record shows (the notice-only ones, e.g. provision, are not).
+SHOWN_FIELDS = {
+    "name", "business_function", "purpose", "data_subjects", "data_categories", "recipients",
+    "systems", "transfers", "retention", "security_measures", "legal_basis", "legal_source",
+    "art9_condition", "legitimate_interest", "balancing_test", "sources", "profiling",
+    "automated_decisions", "dpia",
+}  # fmt: skip
+FILES = {
+    "record.nb.html",
+    "record.en.html",
+    "record.nb.md",
+    "record.en.md",
+    "record.csv",
+    "record.xlsx",
+    "record.json",
+}
+
+
+def files(datamap: hr.DataMap, languages: tuple[str, ...] = ("nb", "en")) -> dict[str, bytes]:
+    result = hr.render(datamap, ["record"], RenderOptions(languages=languages))
+    return {a.path: a.content for a in result.artifacts}
+
+
+def read_csv(content: bytes) -> list[list[str]]:
+    assert content.startswith(b"\xef\xbb\xbf"), "the CSV starts with a UTF-8 byte-order mark"
+    return list(csv.reader(io.StringIO(content.decode("utf-8-sig"), newline="")))
+
+
+def test_outputs(harmonien: hr.DataMap, small: hr.DataMap) -> None:
+    assert set(files(harmonien)) == FILES
+    assert set(files(small)) == {*FILES, "record.processor.csv"}
+    assert set(files(small, ("en",))) == {
+        "record.en.html",
+        "record.en.md",
+        "record.csv",
+        "record.processor.csv",
+        "record.xlsx",
+        "record.json",
+    }
+
+
+# -- CSV -------------------------------------------------------------------------------------
+
+
+def test_csv_reads_back_as_the_model(harmonien: hr.DataMap) -> None:
+    rows = read_csv(files(harmonien)["record.csv"])
+    record = build_record(harmonien, "nb")
+    s = strings("record", "nb")
+    assert rows[0] == [c.label for c in record.activities.columns] + [s["col_provenance"]]
+    assert "Formålene med behandlingen" in rows[0]
+    body = rows[1:]
+    assert [r[0] for r in body] == [a.id for a in harmonien.controller_activities]
+    header = rows[0]
+    for act, row in zip(harmonien.controller_activities, body, strict=True):
+        value = dict(zip(header, row, strict=True))
+        assert value["Behandlingsaktivitet"] == act.name.get("nb")
+        assert value["Kategorier av registrerte"].split("\n") == [
+            d.name.get("nb") for d in act.data_subjects
+        ]
+        assert value["Kategorier av personopplysninger"].split("\n") == [
+            c.name.get("nb") for c in act.data_categories
+        ]
+        for field in act.assumptions.keys() & SHOWN_FIELDS:
+            assert " ".join(act.assumptions[field].split()) in value[s["col_provenance"]]
+    accounting = dict(zip(header, body[-1], strict=True))
+    assert "fødselsnummer" in accounting["Kategorier av personopplysninger"]
+
+
+def test_csv_formula_injection_is_inert(small: hr.DataMap) -> None:
+    text = SMALL_YAML.read_text(encoding="utf-8").replace(
+        "purpose: {nb: Å administrere medlemskapet., en: To administer the membership.}",
+        """purpose: {nb: '=HYPERLINK("http://x")', en: '@SUM(1+1)'}""",
+    )
+    datamap = hr.loads(text, "small.yaml")
+    out = files(datamap)
+    rows = read_csv(out["record.csv"])
+    purpose = rows[0].index("Formålene med behandlingen")
+    assert rows[1][purpose] == """'=HYPERLINK("http://x")"""
+    rows_en = read_csv(files(datamap, ("en",))["record.csv"])
+    assert rows_en[1][rows_en[0].index("Purposes of the processing")] == "'@SUM(1+1)"
+    # XLSX stores text, never a formula.
+    book = openpyxl.load_workbook(io.BytesIO(out["record.xlsx"]))
+    sheet = book["Behandlingsaktiviteter"]
+    header = [c.value for c in sheet[1]]
+    cell = sheet.cell(row=2, column=header.index("Formålene med behandlingen") + 1)
+    assert cell.data_type == "s"
+    assert cell.value == '=HYPERLINK("http://x")'
+
+
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.text(min_size=1, max_size=30), max_size=3), min_size=1, max_size=4))
+def test_csv_cells_never_start_a_formula(values: list[list[str]]) -> None:
+    columns = tuple(Column(f"c{i}", f"C{i}") for i in range(len(values)))
+    table = Table("activities", "T", columns, (Row("r", tuple(Cell(tuple(v)) for v in values)),))
+    record = Record("en", "T", "O", table, table, table, None, table, table, table, table, table)
+    rows = read_csv(record_csv(record, table))
+    assert len(rows) == 2
+    for original, written in zip(values, rows[1], strict=False):
+        assert not written.startswith(_DANGEROUS)
+        joined = "\n".join(original)
+        assert written in (joined, "'" + joined)
+
+
+# -- XLSX ------------------------------------------------------------------------------------
+
+
+def test_xlsx_reads_back_as_the_model(harmonien: hr.DataMap) -> None:
+    book = openpyxl.load_workbook(io.BytesIO(files(harmonien)["record.xlsx"]))
+    s = strings("record", "nb")
+    assert book.sheetnames == [
+        s["sheet_about"],
+        s["sheet_activities"],
+        s["sheet_systems"],
+        s["sheet_parties"],
+        s["sheet_data_categories"],
+        s["sheet_transfers"],
+        s["sheet_assumptions"],
+    ]
+    record = build_record(harmonien, "nb")
+    expected = {
+        s["sheet_activities"]: (record.activities, harmonien.controller_activities),
+        s["sheet_systems"]: (record.systems, harmonien.systems),
+        s["sheet_parties"]: (record.parties, harmonien.parties),
+        s["sheet_data_categories"]: (record.data_categories, harmonien.data_categories),
+    }
+    for name, (table, entries) in expected.items():
+        sheet = book[name]
+        header = [c.value for c in sheet[1]]
+        assert header == [c.label for c in table.columns] + [s["col_provenance"]]
+        assert sheet.freeze_panes == "A2"
+        assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(header)).column_letter}{sheet.max_row}"
+        assert sheet.max_row == len(entries) + 1
+        assert [sheet.cell(r, 1).value for r in range(2, sheet.max_row + 1)] == [
+            e.id for e in entries
+        ]
+        assert all(sheet.column_dimensions[c.column_letter].width > 8 for c in sheet[1])
+        assert sheet.cell(2, 2).alignment.wrap_text
+    sheet = book[s["sheet_activities"]]
+    header = [c.value for c in sheet[1]]
+    for index, act in enumerate(harmonien.controller_activities, start=2):
+
+        def value(label: str, row: int = index) -> str:
+            result = sheet.cell(row, header.index(label) + 1).value
+            assert isinstance(result, str)
+            return result
+
+        assert value("Behandlingsaktivitet") == act.name.get("nb")
+        assert value("Kategorier av personopplysninger").split("\n") == [
+            c.name.get("nb") for c in act.data_categories
+        ]
+        assert act.legal_basis is not None
+        assert value("Behandlingsgrunnlag").startswith(act.legal_basis.label("nb"))
+        basis = sheet.cell(index, header.index("Behandlingsgrunnlag") + 1)
+        shaded = basis.fill.fgColor.rgb not in (None, "00000000")
+        assert shaded == act.is_assumed("legal_basis")
+    transfers = book[s["sheet_transfers"]]
+    assert transfers.max_row - 1 == sum(len(a.transfers) for a in harmonien.activities)
+    assumptions = book[s["sheet_assumptions"]]
+    assert assumptions.max_row - 1 == sum(1 for _ in harmonien.assumptions())
+    assert book.properties.created is not None
+    assert book.properties.created.date() == harmonien.record.effective_date
+
+
+def test_xlsx_processor_sheet(small: hr.DataMap) -> None:
+    book = openpyxl.load_workbook(io.BytesIO(files(small, ("en",))["record.xlsx"]))
+    assert "Processor record" in book.sheetnames
+    sheet = book["Processor record"]
+    assert sheet.cell(2, 1).value == "ticket-service"
+    header = [c.value for c in sheet[1]]
+    client = sheet.cell(2, header.index("Controller on whose behalf we process") + 1).value
+    assert isinstance(client, str)
+    assert client.startswith("Konsertarrangør AS")
+
+
+# -- JSON ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [HARMONIEN_YAML, SMALL_YAML])
+def test_json_validates_against_its_schema(path: Path) -> None:
+    datamap = hr.load(path)
+    document = json.loads(files(datamap)["record.json"])
+    schema = record_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema).validate(document)
+    assert document["languages"] == ["nb", "en"]
+    broken = json.loads(json.dumps(document))
+    broken["tables"][2]["rows"][0]["cells"]["purpose"]["status"] = "guessed"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_formats_agree(harmonien: hr.DataMap) -> None:
+    """CSV, XLSX and JSON give the same value for every cell of the activities table."""
+    out = files(harmonien)
+    document = json.loads(out["record.json"])
+    activities = next(t for t in document["tables"] if t["key"] == "activities")
+    csv_rows = read_csv(out["record.csv"])[1:]
+    sheet = openpyxl.load_workbook(io.BytesIO(out["record.xlsx"]))["Behandlingsaktiviteter"]
+    for index, row in enumerate(activities["rows"]):
+        for col, column in enumerate(activities["columns"]):
+            cell = row["cells"][column["key"]]
+            joined = "\n".join(cell["values"]["nb"])
+            assert csv_rows[index][col].removeprefix("'") == joined
+            assert (sheet.cell(index + 2, col + 1).value or "") == joined
+
+
+def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "--record"]) == 0
+    assert json.loads(capsys.readouterr().out) == record_schema()
+    assert main(["schema"]) == 0
+    assert "organisation" in json.loads(capsys.readouterr().out)["properties"]
+
+
+# -- determinism -----------------------------------------------------------------------------
+
+
+def test_two_renders_are_byte_identical(harmonien: hr.DataMap, small: hr.DataMap) -> None:
+    for datamap in (harmonien, small):
+        first, second = files(datamap), files(datamap)
+        assert first == second
+        assert hr.load(HARMONIEN_YAML) is not harmonien
+    assert files(hr.load(HARMONIEN_YAML)) == files(harmonien)
+
+
+def test_bytes_do_not_depend_on_hash_seed(tmp_path: Path) -> None:
+    digests = []
+    for seed in ("0", "4242"):
+        out = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(
+            [sys.executable, "-m", "harmonien_ropa", "render", "--only", "record", "--data",
+             str(HARMONIEN_YAML), "--out", str(out)],
+            check=True, env=env, cwd=ROOT, capture_output=True,
+        )  # fmt: skip
+        digests.append(
+            {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(out.iterdir())}
+        )
+    assert digests[0] == digests[1]
+    assert set(digests[0]) == FILES
