@@ -56,7 +56,9 @@ def html_rows(record: Record) -> list[tuple[str, str, str, str]]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_article_30_1_item_is_stated_or_visibly_open(harmonien: hr.DataMap, lang: str) -> None:
+def test_every_article_30_1_item_is_stated_or_visibly_open(
+    harmonien: hr.DataMap, lang: str
+) -> None:
     record = build_record(harmonien, lang)
     s = strings("record", lang)
     rows = html_rows(record)
@@ -129,7 +131,9 @@ def test_provenance_follows_the_yaml(harmonien: hr.DataMap) -> None:
         if act.is_assumed("legal_basis"):
             assert basis.status == "assumed"
             note = act.provenance("legal_basis").note
-            assert any(a.note == note and a.path.endswith(".legal_basis") for a in basis.assumptions)
+            assert any(
+                a.note == note and a.path.endswith(".legal_basis") for a in basis.assumptions
+            )
         else:
             assert basis.status == "stated"
     # Every open assumption of the map is listed once in the assumptions table.

@@ -14,6 +14,7 @@ from pathlib import Path
 import jsonschema
 import openpyxl
 import pytest
+from conftest import HARMONIEN_YAML, ROOT, SMALL_YAML
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,8 +25,6 @@ from harmonien_ropa.record import Cell, Column, Record, Row, Table, build_record
 from harmonien_ropa.render import RenderOptions
 from harmonien_ropa.render.record_csv import record_csv
 from harmonien_ropa.schema import record_schema
-
-from conftest import HARMONIEN_YAML, ROOT, SMALL_YAML
 
 #: Activity fields the record shows (the notice-only ones, e.g. provision, are not).
 SHOWN_FIELDS = {
@@ -160,7 +159,9 @@ def test_xlsx_reads_back_as_the_model(harmonien: hr.DataMap) -> None:
         header = [c.value for c in sheet[1]]
         assert header == [c.label for c in table.columns] + [s["col_provenance"]]
         assert sheet.freeze_panes == "A2"
-        assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(header)).column_letter}{sheet.max_row}"
+        assert (
+            sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(header)).column_letter}{sheet.max_row}"
+        )
         assert sheet.max_row == len(entries) + 1
         assert [sheet.cell(r, 1).value for r in range(2, sheet.max_row + 1)] == [
             e.id for e in entries

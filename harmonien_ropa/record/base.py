@@ -37,8 +37,21 @@ _ART = {
     "dpo": "Art. 30(1)(a), 37",
     "representative": "Art. 30(1)(a), 27",
 }
-_WIDE = {"purpose", "legitimate_interest", "security", "retention", "note", "processing", "dpia"}
-_NARROW = {"id", "country", "dpa", "special", "national_id", "version", "effective_date"}
+_WIDE = {
+    "purpose",
+    "legitimate_interest",
+    "security",
+    "retention",
+    "note",
+    "processing",
+    "dpia",
+    "description",
+    "joint_arrangement",
+    "transfer_mechanism",
+    "justification",
+    "safeguards",
+}
+_NARROW = {"country", "dpa", "special", "criminal", "national_id", "version", "effective_date"}
 
 CONTROLLER_COLUMNS = (
     "id",

@@ -225,8 +225,9 @@ class InventoryTables(Base):
         return self.table("transfers", columns, rows)
 
     def assumptions(self) -> Table:
-        rows = [
-            Row(path, (self.cell([path]), self.cell([note])))
-            for path, note in ((dotted(loc), note) for loc, _, _, note in self.map.assumptions())
-        ]
+        """Every open assumption of the map, by the path of the value it is about."""
+        rows = []
+        for _, owner, field, note in self.map.assumptions():
+            path = dotted((*self.paths[id(owner)], field))
+            rows.append(Row(path, (self.cell([path]), self.cell([note]))))
         return self.table("assumptions", ("path", "note"), rows)
