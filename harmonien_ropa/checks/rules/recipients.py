@@ -233,10 +233,58 @@ class ControllerWithoutPrivacyPolicy(Rule):
                 yield self.hit(loc, party=party.id, role=party.role.value.replace("_", " "))
 
 
+class ClientRoleMismatch(Rule):
+    """An activity done on behalf of another organisation names that client as a controller.
+
+    Processing as a processor belongs in the Art. 30(2) record under the controller it is done
+    for; the party named in ``on_behalf_of`` should have the role ``client_controller``.
+
+    Failing::
+
+        parties:
+          - id: orchestra
+            name: Orkesteret AS
+            role: processor
+            country: "NO"
+            dpa: true
+        activities:
+          - id: membership
+            on_behalf_of: orchestra
+
+    Passing::
+
+        parties:
+          - id: orchestra
+            name: Orkesteret AS
+            role: client_controller
+            country: "NO"
+        activities:
+          - id: membership
+            on_behalf_of: orchestra
+    """
+
+    code = "ROPA215"
+    name = "client-role-mismatch"
+    severity = Severity.WARNING
+    law = "GDPR Art. 28(3), 30(2)(a)"
+    message = "activity '{activity}' is done on behalf of '{party}', whose role is {role}, not client controller"
+    fix = "set the party's 'role: client_controller', or remove 'on_behalf_of' if we are the controller"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, activity in ctx.activities():
+            client = activity.on_behalf_of
+            if client is not None and client.role is not PartyRole.CLIENT_CONTROLLER:
+                role = client.role.value.replace("_", " ")
+                yield self.hit(
+                    (*loc, "on_behalf_of"), activity=activity.id, party=client.id, role=role
+                )
+
+
 RULES: tuple[type[Rule], ...] = (
     ProcessorWithoutDpa,
     SubProcessorChainUndeclared,
     JointArrangementMissing,
     ControllerRecipientUndeclared,
     ControllerWithoutPrivacyPolicy,
+    ClientRoleMismatch,
 )
