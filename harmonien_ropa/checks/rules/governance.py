@@ -204,16 +204,16 @@ class DpoDecisionMissing(Rule):
     name = "dpo-decision-missing"
     severity = Severity.WARNING
     law = "GDPR Art. 13(1)(b), 37(1), 5(2)"
-    message = "{what}"
+    message = "DPO decision not recorded: {what}"
     fix = "add 'organisation.dpo' with 'appointed' and, if false, the 'reason'"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         dpo = ctx.datamap.organisation.dpo
         if dpo is None:
-            what = "the organisation has no DPO decision"
+            what = "the organisation says neither that a DPO is appointed nor that none is"
             yield self.hit(("organisation", "dpo"), key=True, what=what)
         elif not dpo.appointed and dpo.reason is None:
-            what = "no data-protection officer is appointed, and the map does not say why"
+            what = "no DPO is appointed, and the map does not say why"
             yield self.hit(("organisation", "dpo", "appointed"), what=what)
 
 

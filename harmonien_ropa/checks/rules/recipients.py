@@ -84,7 +84,7 @@ class SubProcessorChainUndeclared(Rule):
     name = "sub-processor-chain-undeclared"
     severity = Severity.WARNING
     law = "GDPR Art. 28(2), 28(4)"
-    message = "{what}"
+    message = "sub-processor chain not declared: {what}"
     fix = "set 'engaged_by:' on the sub-processor to the processor that engaged it"
 
     def check(self, ctx: Context) -> Iterator[Hit]:

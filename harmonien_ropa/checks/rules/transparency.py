@@ -195,7 +195,7 @@ class AutomatedDecisionsUnexplained(Rule):
     name = "automated-decisions-unexplained"
     severity = Severity.ERROR
     law = "GDPR Art. 13(2)(f), 14(2)(g), 22"
-    message = "{what}"
+    message = "automated decisions not explained: {what}"
     fix = "set 'notice.automated_decisions: true' and describe the logic in 'automated_decisions_logic'"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
