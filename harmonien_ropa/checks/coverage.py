@@ -9,9 +9,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from ..model import Activity, Art9Condition, DataMap, LegalBasis, SourceKind, TransferMechanism
+from ..model import Activity, DataMap, LegalBasis, SourceKind, TransferMechanism
 from ..model.base import Statement
 from ..model.countries import is_eea, needs_transfer_mechanism
+from ..rights import rights_of, uses_consent
 
 Status = Literal["stated", "assumed", "missing", "n/a"]
 STATUSES: tuple[Status, ...] = ("stated", "assumed", "missing", "n/a")
@@ -173,13 +174,11 @@ def _interests(_: DataMap, a: Activity) -> Cell:
 def _rights(_: DataMap, a: Activity) -> Cell:
     if a.legal_basis is None:
         return Cell("missing", "no legal basis to derive them from")
-    return _cell(True, _assumed(a, "legal_basis"))
+    return _cell(True, _assumed(a, "legal_basis"), ", ".join(r.value for r in rights_of(a)))
 
 
 def _withdrawal(_: DataMap, a: Activity) -> Cell:
-    if not (
-        a.legal_basis is LegalBasis.CONSENT or a.art9_condition is Art9Condition.EXPLICIT_CONSENT
-    ):
+    if not uses_consent(a):
         return Cell("n/a")
     return _cell(a.consent_withdrawal is not None, _assumed(a, "consent_withdrawal"))
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...diagnostics import Severity
-from ...model import Art9Condition, LegalBasis
+from ...model import LegalBasis
+from ...rights import uses_consent
 from ..base import Context, Hit, Rule
 
 
@@ -197,10 +198,7 @@ class ConsentWithdrawalMissing(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.controller_activities():
-            consent = activity.legal_basis is LegalBasis.CONSENT or (
-                activity.art9_condition is Art9Condition.EXPLICIT_CONSENT
-            )
-            if consent and activity.consent_withdrawal is None:
+            if uses_consent(activity) and activity.consent_withdrawal is None:
                 field = (
                     "legal_basis"
                     if activity.legal_basis is LegalBasis.CONSENT
