@@ -11,6 +11,7 @@ import pytest
 from notice_text import Page, render_notice
 
 import harmonien_ropa as hr
+from harmonien_ropa.citation import cite
 from harmonien_ropa.i18n import strings
 from harmonien_ropa.model import LegalBasis
 from harmonien_ropa.model.countries import country_name, is_eea
@@ -212,7 +213,7 @@ def test_art13_14_items_for_every_purpose(
         assert " ".join(a.purpose.get(lang).split()) in section
         assert a.legal_basis is not None
         assert a.legal_basis.label(lang) in section
-        assert a.legal_basis.article in section
+        assert cite(a.legal_basis.article, lang) in section
         # Art. 9(2) condition for special categories
         if a.special_categories:
             assert a.art9_condition is not None
@@ -333,7 +334,10 @@ def test_public_render_tags_assumptions_and_warns(harmonien: hr.DataMap) -> None
     page = Page(next(a for a in result.artifacts if a.path == "notice.nb.html").content.decode())
     section = page.text("activity-prospects")
     # The assumed legal basis is shown, but tagged as provisional, never bare.
-    assert "berettiget interesse (GDPR Art. 6(1)(f)) (foreløpig)" in section
+    assert (
+        "berettiget interesse (personvernforordningen art. 6 nr. 1 bokstav f) (foreløpig)"
+        in section
+    )
     assert strings("notice", "nb")["provisional_note"].split(".")[0] in page.text()
     # Internal notes never reach the public copy.
     for _, _, _, note in harmonien.assumptions():

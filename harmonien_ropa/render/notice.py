@@ -27,6 +27,7 @@ from markupsafe import Markup, escape
 
 from .. import rights as rights_mod
 from ..changes import notice_section
+from ..citation import cite
 from ..escaping import markdown
 from ..i18n import strings
 from ..model.activity import Activity, Transfer
@@ -251,6 +252,7 @@ def _context(
         "link": link,
         "date": date,
         "country": lambda code: country_name(code, lang),
+        "cite": lambda article: cite(article, lang),
         "eea_codes": sorted(EEA_MEMBERS),
         "systems_used": _systems(datamap, activities),
         "changes": notice_section(options.previous, datamap, lang) if options.previous else None,
