@@ -143,18 +143,28 @@ def generated(config: MkDocsConfig) -> list[tuple[str, str | bytes]]:
         ("reference/cli.md", cli_page()),
         ("reference/api.md", api_page()),
         ("schema/datamap.schema.json", datamap_schema_json()),
+        ("examples/processing.yaml", DATA.read_bytes()),
     ]
     return out
 
 
+_GROUPS = {
+    "notice": "Privacy notice",
+    "record": "Record of processing activities",
+    "dataflow": "Data-flow graph",
+    "ropa": "Exports for other tools (W3C DPV, Fides)",
+    "model": "The resolved data map",
+}
+
+
 def examples_page(paths: list[str], messages: list[str]) -> str:
-    """Overview of everything rendered from Harmonien's data map."""
+    """Overview of everything rendered from Harmonien's data map, grouped by output."""
     lines = [
         "# Examples: Harmonien",
         "",
         "Musikkselskapet Harmonien (the Bergen Philharmonic Orchestra) keeps its data map in "
-        "[`data/processing.yaml`](../reference/yaml.md). Every file below was produced from it "
-        "while this site was built, by the same code as",
+        "[`data/processing.yaml`](processing.yaml). Every file below was produced from it while "
+        "this site was built, by the same code as",
         "",
         "```sh",
         "python -m harmonien_ropa render --data data/processing.yaml --out build",
@@ -167,7 +177,13 @@ def examples_page(paths: list[str], messages: list[str]) -> str:
     ]
     for message in messages:
         lines += ['!!! note "While rendering"', f"    {message}", ""]
-    lines += [_table(paths, "harmonien/"), ""]
+    groups: dict[str, list[str]] = {}
+    for path in paths:
+        stem = re.split(r"[./]", path, maxsplit=1)[0]
+        groups.setdefault(_GROUPS.get(stem, "Other files"), []).append(path)
+    order = [*_GROUPS.values(), "Other files"]
+    for title in sorted(groups, key=order.index):
+        lines += [f"## {title}", "", _table(groups[title], "harmonien/"), ""]
     return "\n".join(lines)
 
 
