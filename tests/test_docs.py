@@ -141,6 +141,19 @@ def test_notice_page_embeds_both_languages_when_there_is_a_notice(site: Site) ->
         assert f'href="../harmonien/{name}"' in page
 
 
+def test_record_page_embeds_the_record_tables_when_there_is_a_record(site: Site) -> None:
+    page = _page(site, "examples/record/index.html")
+    folder = site.path / "examples" / "harmonien"
+    records = sorted(p.name for p in folder.glob("record.*"))
+    if not records:
+        assert "no <code>record</code> renderer" in page
+        return
+    for name in records:
+        assert f'href="../harmonien/{name}"' in page
+    assert page.count("<table>") >= 2
+    assert "| --- |" not in page  # every Markdown table became a table
+
+
 def test_yaml_reference_covers_every_key_of_the_schema(site: Site) -> None:
     from harmonien_ropa.schema import datamap_schema
 
@@ -493,6 +506,7 @@ def test_notice_and_graph_pages_load_cleanly_in_a_browser(
 ) -> None:
     notice = load(browser, served, "examples/notice/", tmp_path / "notice.png")
     _clean(notice)
+    _clean(load(browser, served, "examples/record/", wait="load"))
     graph = load(browser, served, "examples/graph/", tmp_path / "graph.png")
     _clean(graph)
     if (site.path / "examples" / "harmonien" / "dataflow.svg").is_file():
