@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
 
 import harmonien_ropa as hr
 from harmonien_ropa.interop.dpv import DPV, EU_GDPR, LOC, PD, base_iri
@@ -141,3 +142,28 @@ def test_output_is_identical_across_hash_seeds(tmp_path: Path) -> None:
         )
         digests.add(((out / "ropa.dpv.jsonld").read_bytes(), (out / "ropa.dpv.ttl").read_bytes()))
     assert len(digests) == 1
+
+
+def test_assumptions_travel_as_editorial_notes(
+    harmonien: hr.DataMap, graphs: tuple[Graph, Graph]
+) -> None:
+    graph = graphs[0]
+    ex = base_iri(harmonien)
+    notes = [
+        str(n) for n in graph.objects(URIRef(ex + "activity/ad-targeting"), SKOS.editorialNote)
+    ]
+    assert any(n.startswith("assumption, to be confirmed: legal_basis: ") for n in notes)
+    assert not list(graph.objects(URIRef(ex + "data/email"), SKOS.editorialNote))
+    transfer = URIRef(ex + "activity/ad-targeting/transfer/1")
+    assert any("mechanism" in str(n) for n in graph.objects(transfer, SKOS.editorialNote))
+    total = sum(1 for _ in graph.triples((None, SKOS.editorialNote, None)))
+    assert total == sum(1 for _ in harmonien.assumptions()) - _outside_graph(harmonien)
+
+
+def _outside_graph(datamap: hr.DataMap) -> int:
+    """Assumptions on parts the DPV graph has no node for (notice, record, DPO, authority...)."""
+    return sum(
+        1
+        for loc, *_ in datamap.assumptions()
+        if loc[0] in ("notice", "record") or (loc[0] == "organisation" and len(loc) > 3)
+    )

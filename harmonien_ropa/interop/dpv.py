@@ -4,7 +4,8 @@ Every activity becomes a ``dpv:Process`` with its purpose, personal data, data s
 recipients, legal bases (GDPR extension IRIs for Art. 6(1), Art. 9(2) and Chapter V), storage
 conditions and third countries. Our own entries get IRIs under the organisation's website (or a
 ``tag:`` IRI when it has none) and are typed with the matching DPV concept from the data map or
-the mapping table. Only IRIs are used (no blank nodes), so the output is byte-identical across
+the mapping table. Open assumptions travel as ``skos:editorialNote`` on the node they belong
+to, so no consumer takes them for confirmed facts. Only IRIs are used (no blank nodes), so the output is byte-identical across
 runs.
 """
 
@@ -17,7 +18,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from ..model.activity import Activity
-from ..model.base import LANGUAGES, Text
+from ..model.base import LANGUAGES, Statement, Text
 from ..model.datamap import DataMap
 from .mapping import Mapping, mapping
 
@@ -68,6 +69,17 @@ class _Builder:
         if o is not None:
             self.graph.add((s, p, o))
 
+    def assumed(self, s: URIRef, statement: Statement | None) -> None:
+        """Open assumptions as ``skos:editorialNote``: the value above is not yet confirmed."""
+        if statement is None:
+            return
+        for field, note in sorted(statement.assumptions.items()):
+            self.add(
+                s,
+                SKOS.editorialNote,
+                Literal(f"assumption, to be confirmed: {field}: {note}", lang="en"),
+            )
+
     def text(self, s: URIRef, p: URIRef, text: Text | None) -> None:
         if text is None:
             return
@@ -92,6 +104,7 @@ class _Builder:
         contact = org.privacy_contact or org.email
         if contact:
             self.add(node, DPV.hasContact, URIRef(f"mailto:{contact}"))
+        self.assumed(node, org)
         return node
 
     def inventory(self) -> None:
@@ -104,6 +117,7 @@ class _Builder:
                 self.add(node, RDF.type, DPV.SensitivePersonalData)
             self.add(node, RDF.type, self.concept(self.table.category(category)[1]))
             self.text(node, RDFS.label, category.name)
+            self.assumed(node, category)
         for subject in self.map.data_subjects:
             node = self.iri("subject", subject.id)
             self.add(node, RDF.type, DPV.DataSubject)
@@ -111,16 +125,19 @@ class _Builder:
             if subject.vulnerable:
                 self.add(node, RDF.type, DPV.VulnerableDataSubject)
             self.text(node, RDFS.label, subject.name)
+            self.assumed(node, subject)
         for party in self.map.parties:
             node = self.iri("party", party.id)
             self.add(node, RDF.type, DPV.Recipient)
             self.add(node, RDF.type, self.concept(self.table.role(party.role).dpv))
             self.add(node, DPV.hasName, Literal(party.name))
             self.add(node, DPV.hasCountry, LOC[party.country])
+            self.assumed(node, party)
         for system in self.map.systems:
             node = self.iri("system", system.id)
             self.add(node, RDF.type, DPV.Technology)
             self.add(node, RDFS.label, Literal(system.name))
+            self.assumed(node, system)
             for party in system.parties:
                 self.add(node, DPV.hasTechnologyProvider, self.iri("party", party.id))
 
@@ -155,6 +172,8 @@ class _Builder:
             )
         self.transfers(node, activity)
         self.storage(node, activity)
+        self.assumed(node, activity)
+        self.assumed(node, activity.dpia)
 
     def transfers(self, node: URIRef, activity: Activity) -> None:
         for index, transfer in enumerate(activity.transfers, start=1):
@@ -165,6 +184,7 @@ class _Builder:
             self.add(part, DPV.hasProcessing, DPV.Transfer)
             self.add(part, DPV.hasRecipient, self.iri("party", transfer.party_id))
             self.add(part, DPV.hasThirdCountry, LOC[transfer.country])
+            self.assumed(part, transfer)
             if transfer.mechanism is not None:
                 row = self.table.transfer(transfer.mechanism)
                 self.add(part, DPV.hasLegalBasis, self.concept(row.dpv))
@@ -176,6 +196,7 @@ class _Builder:
             self.add(node, DPV.hasStorageCondition, duration)
             self.add(duration, RDF.type, DPV.StorageDuration)
             self.text(duration, DCTERMS.description, retention.text)
+            self.assumed(duration, retention)
             if retention.period:
                 self.add(duration, RDF.value, Literal(retention.period, datatype=XSD.duration))
         countries = sorted({c for s in activity.systems for c in s.hosting_countries})
