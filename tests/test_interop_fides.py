@@ -64,6 +64,8 @@ def test_harmonien_manifest_validates_with_fideslang(harmonien: hr.DataMap) -> N
     assert meta_ads["legal_basis_for_transfers"] == ["Adequacy Decision"]
     assert meta_ads["legal_name"] == "Meta Platforms Ireland Ltd"
     assert "Meta Platforms Ireland Ltd" in meta_ads["joint_controller_info"]
+    assumed = meta_ads["meta"]["harmonien_ropa"]["assumptions"]
+    assert any(a.startswith("ad-targeting.legal_basis: ") for a in assumed)
     ads = _declaration(manifest, "meta-ads", "Targeted advertising with customer lists")
     assert ads["data_shared_with_third_parties"] is True
     assert "joint controller" in ads["third_parties"]
