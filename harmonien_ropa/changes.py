@@ -132,23 +132,30 @@ class Changelog:
 
 @dataclass(frozen=True, slots=True)
 class HistoryRow:
-    """A row of the record's version-history table."""
+    """A row of the record's version-history table: a version, its date, what changed."""
 
     version: str
     effective_date: str
     summary: Text
+    changes: tuple[Change, ...] = ()
+
+    def items(self, lang: str) -> tuple[str, ...]:
+        """The summary, then every change in substance (editorial ones are only counted)."""
+        kept = [c for level in LEVELS[:2] for c in self.changes if c.level == level]
+        return (self.summary.get(lang), *(c.text(lang) for c in kept))
 
 
-def version_history(changelog: Changelog) -> tuple[HistoryRow, ...]:
-    """Rows for the previous and the current version, the latter with its change counts."""
-    first = _text_of("history_first")
+def version_history(previous: DataMap, current: DataMap) -> tuple[HistoryRow, ...]:
+    """Rows for the record's previous and current versions, the latter with its changes."""
+    changelog = compare(previous, current)
     counts = changelog.counts()
     summary = Text(
         **{lang: strings("changes", lang)["history_counts"].format(**counts) for lang in LANGUAGES}
     )
+    old, new = previous.record, current.record
     return (
-        HistoryRow(changelog.old_version, changelog.old_date, first),
-        HistoryRow(changelog.new_version, changelog.new_date, summary),
+        HistoryRow(old.version, old.effective_date.isoformat(), _text_of("history_first")),
+        HistoryRow(new.version, new.effective_date.isoformat(), summary, changelog.changes),
     )
 
 

@@ -75,7 +75,7 @@ def test_notice_section_leaves_out_editorial_changes(pair: tuple[hr.DataMap, hr.
 
 
 def test_version_history_rows(pair: tuple[hr.DataMap, hr.DataMap]) -> None:
-    rows = version_history(compare(*pair))
+    rows = version_history(*pair)
     assert [(r.version, r.effective_date) for r in rows] == [
         ("3", "2026-01-15"),
         ("4", "2026-06-01"),
@@ -401,3 +401,28 @@ def test_notice_section_says_when_nothing_changed(pair: tuple[hr.DataMap, hr.Dat
     section = notice_section(pair[0], pair[0], "en")
     assert section.heading == "What has changed"
     assert section.lines == ("No changes in substance.",)
+
+
+def test_record_keeps_a_version_history_when_a_previous_version_is_given(
+    pair: tuple[hr.DataMap, hr.DataMap],
+) -> None:
+    import jsonschema
+
+    from harmonien_ropa.schema import record_schema
+
+    old, new = pair
+    files = {
+        a.path: a.content
+        for a in hr.render(new, only=["record"], options=hr.RenderOptions(previous=old)).artifacts
+    }
+    md = files["record.nb.md"].decode("utf-8")
+    assert "## Versjonshistorikk" in md
+    assert "| 3 | 2026\\-01\\-15 | første versjon i denne oversikten |" in md
+    assert "4 å varsle om, 3 for protokollen, 3 redaksjonelle; " in md
+    assert "Versjonshistorikk" in files["record.nb.html"].decode("utf-8")
+    data = json.loads(files["record.json"])
+    jsonschema.validate(data, record_schema())
+    history = next(t for t in data["tables"] if t["key"] == "history")
+    assert [r["cells"]["version"]["values"]["en"] for r in history["rows"]] == [["3"], ["4"]]
+    plain = {a.path: a.content for a in hr.render(new, only=["record"]).artifacts}
+    assert b"Versjonshistorikk" not in plain["record.nb.md"]

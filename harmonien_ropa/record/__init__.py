@@ -8,6 +8,8 @@ or ``missing`` when the data map does not state a value the record needs.
 
 from __future__ import annotations
 
+import dataclasses
+
 from ..model.datamap import DataMap
 from .activities import ActivityTables
 from .base import ARTICLE_30_1, CONTROLLER_COLUMNS
@@ -28,12 +30,33 @@ __all__ = [
 ]
 
 
-def build_record(datamap: DataMap, lang: str) -> Record:
-    """The record of ``datamap`` in ``lang``."""
-    return _Builder(datamap, lang).record()
+def build_record(datamap: DataMap, lang: str, previous: DataMap | None = None) -> Record:
+    """The record of ``datamap`` in ``lang``; with ``previous``, also its version history."""
+    builder = _Builder(datamap, lang)
+    record = builder.record()
+    if previous is None:
+        return record
+    return dataclasses.replace(record, history=builder.history(previous))
 
 
 class _Builder(ActivityTables, InventoryTables):
+    def history(self, previous: DataMap) -> Table:
+        """The previous and the current version, with what changed in between."""
+        from ..changes import version_history
+
+        rows = [
+            Row(
+                f"version/{index}",
+                (
+                    self.cell([row.version]),
+                    self.cell([row.effective_date]),
+                    self.cell(row.items(self.lang)),
+                ),
+            )
+            for index, row in enumerate(version_history(previous, self.map), start=1)
+        ]
+        return self.table("history", ("version", "effective_date", "changes"), rows)
+
     def record(self) -> Record:
         org = self.map.organisation
         processor_acts = self.map.processor_activities

@@ -97,6 +97,8 @@ class Record:
     data_categories: Table
     transfers: Table
     assumptions: Table
+    #: Version history, when the record is rendered with the previous version of the map.
+    history: Table | None = None
 
     def tables(self) -> tuple[Table, ...]:
         """Every table, in the order the formats show them."""
@@ -104,5 +106,7 @@ class Record:
         if self.processor is not None:
             found.append(self.processor)
         found += [self.systems, self.parties, self.data_categories, self.transfers]
+        if self.history is not None:
+            found.append(self.history)
         found.append(self.assumptions)
         return tuple(found)

@@ -20,7 +20,9 @@ from .record_xlsx import record_xlsx
 
 def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     """Every record file for ``datamap``."""
-    records: dict[str, Record] = {lang: build_record(datamap, lang) for lang in options.languages}
+    records: dict[str, Record] = {
+        lang: build_record(datamap, lang, options.previous) for lang in options.languages
+    }
     artifacts: list[Artifact] = []
     for lang, record in records.items():
         artifacts.append(Artifact(f"record.{lang}.html", record_html(record)))

@@ -67,6 +67,7 @@ class JsonTable(_Json):
         "parties",
         "data_categories",
         "transfers",
+        "history",
         "assumptions",
     ]
     title: dict[str, str] = Field(description="Language code → table title.")
