@@ -140,7 +140,12 @@ def test_coverage_text_and_json() -> None:
     assert text.stdout.startswith("Coverage: S stated")
     assert "ticket-administration" in text.stdout
     data = json.loads(run("--coverage", "--format", "json").stdout)
-    assert len(data["activities"]) == 8
+    import harmonien_ropa as hr
+
+    assert len(data["activities"]) == len(hr.load(HARMONIEN_YAML).activities)
+    sarif = run("--coverage", "--format", "sarif")
+    assert sarif.returncode == 2
+    assert "--coverage prints text or json" in sarif.stderr
 
 
 def test_output_is_deterministic() -> None:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import EXIT_FINDINGS, EXIT_OK, add_data_argument, split_list
+from . import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK, add_data_argument, split_list
 
 FORMATS = ("text", "json", "sarif")
 
@@ -65,6 +65,10 @@ def run(args: argparse.Namespace) -> int:
 
     if args.coverage:
         from ..checks.coverage import coverage, coverage_json, coverage_text
+
+        if args.format == "sarif":
+            print("harmonien-ropa: error: --coverage prints text or json", file=sys.stderr)
+            return EXIT_INVALID
 
         table = coverage(loaded.datamap)
         out = coverage_json(table) if args.format == "json" else coverage_text(table)
