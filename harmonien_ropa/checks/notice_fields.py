@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import re
 from functools import cache
 
-from jinja2 import Environment, TemplateSyntaxError, nodes
-
 from ..resources import templates_dir
+
+#: Jinja expressions and statements: ``{{ ... }}`` and ``{% ... %}``.
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_ATTRIBUTE = re.compile(r"\.\s*([A-Za-z_]\w*)")
 
 
 @cache
@@ -22,13 +25,13 @@ def notice_attributes() -> frozenset[str] | None:
     if not templates:
         return None
     names: set[str] = set()
-    parser = Environment()
     for path in templates:
         try:
-            tree = parser.parse(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, TemplateSyntaxError):
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
             continue
-        names.update(node.attr for node in tree.find_all(nodes.Getattr))
+        for block in _JINJA.findall(text):
+            names.update(_ATTRIBUTE.findall(block))
     spec = importlib.util.find_spec("harmonien_ropa.render.notice")
     if spec is not None and spec.origin and spec.origin.endswith(".py"):
         with open(spec.origin, encoding="utf-8") as handle:

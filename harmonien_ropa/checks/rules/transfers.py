@@ -94,11 +94,12 @@ class TransferWithoutMechanism(Rule):
                 covered.add(party.id)  # reported here; not again for the party
                 where = f" (activity '{activity.id}')"
                 yield self.hit(loc, party=party.id, country=transfer.country, where=where)
+        receiving = {p.id for a in ctx.datamap.activities for p in a.all_recipients}
         for loc, party in ctx.parties():
             if (
                 party.id not in covered
                 and party.transfer_mechanism is None
-                and party.activities
+                and party.id in receiving
                 and needs_transfer_mechanism(party.country, dpf_certified=party.dpf_certified)
             ):
                 yield self.hit((*loc, "country"), party=party.id, country=party.country, where="")
