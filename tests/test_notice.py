@@ -406,3 +406,20 @@ def test_automated_decisions_and_missing_items_are_stated(small: hr.DataMap) -> 
     section = page.text(f"activity-{first['id']}")
     assert s["legal_basis_missing"] in section
     assert s["retention_missing"] in section
+
+
+def test_missing_translation_is_marked_with_its_language_and_reported(small: hr.DataMap) -> None:
+    from harmonien_ropa.render import RenderOptions, render
+
+    data = small.model_dump(mode="json", by_alias=True)
+    first = next(a for a in data["activities"] if not a.get("on_behalf_of"))
+    first["purpose"] = {"nb": "Bare på norsk."}
+    result = render(hr.DataMap.build(data), ["notice"], RenderOptions())
+    files = {a.path: a.content.decode() for a in result.artifacts}
+    assert '<p><span lang="nb">Bare på norsk.</span></p>' in files["notice.en.html"]
+    assert "<p>Bare på norsk.</p>" in files["notice.nb.html"]
+    assert "Bare på norsk\\." in files["notice.en.md"]
+    assert [m for m in result.messages if "no 'en' version" in m] == [
+        "notice.en: 1 text(s) have no 'en' version and are shown in another language; "
+        "add the translation to the data map."
+    ]

@@ -31,7 +31,7 @@ from ..citation import cite
 from ..escaping import markdown
 from ..i18n import strings
 from ..model.activity import Activity, Transfer
-from ..model.base import Statement, Text
+from ..model.base import LANGUAGES, Statement, Text
 from ..model.countries import EEA_MEMBERS, country_name, is_eea
 from ..model.datamap import DataMap
 from ..model.inventory import DataCategory, Party, System
@@ -77,6 +77,7 @@ class _Marks:
     places: dict[int, str] = field(default_factory=dict)
     notes: list[tuple[int, str, str]] = field(default_factory=list)
     seen: dict[tuple[int, str], int] = field(default_factory=dict)
+    untranslated: set[str] = field(default_factory=set)
 
     def number(self, entry: Statement, field_name: str) -> int:
         key = (id(entry), field_name)
@@ -118,6 +119,11 @@ def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
             suffix = {"html": "html", "fragment": "fragment.html", "md": "md"}[kind]
             result.artifacts.append(Artifact(f"notice.{lang}.{suffix}", text.encode("utf-8")))
             counts.append(len(marks.notes))
+            if kind == "html" and marks.untranslated:
+                result.messages.append(
+                    f"notice.{lang}: {len(marks.untranslated)} text(s) have no '{lang}' version "
+                    "and are shown in another language; add the translation to the data map."
+                )
         if counts[0] and not options.draft and lang == options.languages[0]:
             result.messages.append(
                 f"notice: {counts[0]} statement(s) shown in the public notice are assumptions "
@@ -154,6 +160,7 @@ def _render_one(
     for has_provisional in (False, True):
         marks.notes.clear()
         marks.seen.clear()
+        marks.untranslated.clear()
         context = _context(datamap, options, lang, html=html, marks=marks, strings_=s)
         context["fragment"] = kind == "fragment"
         context["base"] = 2 if kind == "fragment" else 1
@@ -177,8 +184,17 @@ def _context(
     activities = rights_mod.notice_activities(datamap)
     raw: Callable[[str], Any] = Markup if html else MdRaw
 
-    def t(text: Text | None) -> str:
-        return text.get(lang) if text is not None else ""
+    def t(text: Text | None) -> Any:
+        """``text`` in the page's language; a fallback to another language is marked with
+        its ``lang`` (WCAG 3.1.2) and counted for the warning."""
+        if text is None:
+            return ""
+        value = text.get(lang)
+        if getattr(text, lang) is not None:
+            return value
+        marks.untranslated.add(value)
+        other = next(code for code in LANGUAGES if getattr(text, code) == value)
+        return Markup('<span lang="{0}">{1}</span>').format(other, value) if html else value
 
     def label(term: Any) -> Any:
         return raw(escape(term.label(lang))) if html else MdRaw(markdown(term.label(lang)))
