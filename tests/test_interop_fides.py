@@ -9,9 +9,12 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import harmonien_ropa as hr
 from harmonien_ropa.cli import main
+from harmonien_ropa.errors import HarmonienError
 from harmonien_ropa.interop.fides import dump_yaml, export_manifest
 from harmonien_ropa.interop.fides_import import import_fides, import_fides_yaml
 from harmonien_ropa.yamlsource import parse
@@ -216,3 +219,86 @@ def test_bad_manifests_are_refused_clearly(
     err = capsys.readouterr().err
     assert message in err
     assert "Traceback" not in err
+
+
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.text(max_size=12),
+    st.sampled_from(
+        ["customer", "user.contact.email", "user.cookie_id", "advertising", "Consent", "SCCs"]
+    ),
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+_DECLARATION = st.fixed_dictionaries(
+    {},
+    optional={
+        "name": _VALUES,
+        "data_use": _VALUES,
+        "data_categories": _VALUES,
+        "data_subjects": _VALUES,
+        "legal_basis_for_processing": _VALUES,
+        "special_category_legal_basis": _VALUES,
+        "retention_period": _VALUES,
+        "dataset_references": _VALUES,
+        "impact_assessment_location": _VALUES,
+    },
+)
+_SYSTEM = st.fixed_dictionaries(
+    {"fides_key": st.from_regex(r"[A-Za-z0-9_.-]{1,12}", fullmatch=True)},
+    optional={
+        "name": _VALUES,
+        "description": _VALUES,
+        "privacy_declarations": st.lists(_DECLARATION, max_size=3) | _VALUES,
+        "legal_name": _VALUES,
+        "responsibility": _VALUES,
+        "does_international_transfers": _VALUES,
+        "legal_basis_for_transfers": _VALUES,
+        "uses_profiling": _VALUES,
+        "meta": _VALUES,
+        "privacy_policy": _VALUES,
+        "data_security_practices": _VALUES,
+    },
+)
+
+
+_ORGANIZATION = st.fixed_dictionaries(
+    {"fides_key": st.just("org")},
+    optional={"name": _VALUES, "controller": _VALUES, "data_protection_officer": _VALUES},
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    systems=st.lists(_SYSTEM, min_size=1, max_size=3),
+    organizations=st.lists(_ORGANIZATION, max_size=1),
+)
+def test_messy_manifests_import_into_a_valid_map(
+    systems: list[dict[str, Any]], organizations: list[dict[str, Any]]
+) -> None:
+    """Whatever values a manifest's systems hold, the import gives a map our loader accepts."""
+    text = yaml.safe_dump({"system": systems, "organization": organizations})
+    data = import_fides([parse(text, "fides.yml")], effective_date=DATE)
+    datamap = hr.loads(dump_yaml(data).decode("utf-8"), "imported.yaml")
+    assert datamap.organisation.is_assumed("org_number")
+
+
+@settings(max_examples=40, deadline=None)
+@given(manifest=_VALUES)
+def test_any_yaml_gives_a_map_or_a_clear_error(manifest: Any) -> None:
+    text = yaml.safe_dump({"system": manifest})
+    error: HarmonienError | None = None
+    try:
+        data = import_fides([parse(text, "fides.yml")], effective_date=DATE)
+    except HarmonienError as exc:
+        error = exc
+    else:
+        hr.loads(dump_yaml(data).decode("utf-8"), "imported.yaml")
+    assert error is None or str(error)

@@ -20,7 +20,7 @@ from typing import Any
 from ..diagnostics import Diagnostic, Severity
 from ..errors import HarmonienError, LoadError
 from ..loading import loads
-from ..model.legal import PartyRole
+from ..model.legal import PartyRole, TransferMechanism
 from ..yamlsource import YamlDocument, YamlError, parse, read_text
 from .fides import META_KEY, dump_yaml
 from .mapping import Mapping, Row, mapping
@@ -86,6 +86,19 @@ class _Importer:
         self.categories: dict[str, dict[str, Any]] = {}
         self.subjects: dict[str, dict[str, Any]] = {}
         self.parties: dict[str, dict[str, Any]] = {}
+        self.system_ids: dict[int, str] = {}
+
+    def sid(self, system: dict[str, Any]) -> str:
+        """Our id for a Fides system: its key as an id, made unique."""
+        found = self.system_ids.get(id(system))
+        if found is None:
+            base = _slug(str(system["fides_key"]))
+            taken = set(self.system_ids.values())
+            found = base
+            while found in taken:
+                found = f"{base}-{len(taken) + 1}"
+            self.system_ids[id(system)] = found
+        return found
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -172,7 +185,7 @@ class _Importer:
         if row is not None and row.nb and row.en:
             entry["name"] = {"nb": row.nb, "en": row.en}
         else:
-            entry["name"] = {"en": key.rsplit(".", 1)[-1].replace("_", " ")}
+            entry["name"] = {"en": _short(key.rsplit(".", 1)[-1].replace("_", " ")) or "unnamed"}
             entry["assumptions"] = {
                 "name": f"Named from the fideslang {what} key '{key}', in English only; write "
                 "the name the notice should use, in every language."
@@ -186,7 +199,8 @@ class _Importer:
             ):
                 if getattr(flags, flag):
                     entry[name] = True
-        entry["fideslang"] = key
+        if _key(key):
+            entry["fideslang"] = key
         if row is not None and row.dpv:
             entry["dpv"] = row.dpv
         return entry
@@ -199,10 +213,11 @@ class _Importer:
             if not isinstance(raw, dict):
                 continue
             notes: dict[str, str] = {}
-            use = self.current_key(str(raw.get("data_use") or "essential"), notes, "purpose")
+            use = self.current_key(_key(raw.get("data_use")) or "essential", notes, "purpose")
             categories = [
                 self.current_key(str(c), notes, "data_categories")
                 for c in _list(raw.get("data_categories"))
+                if str(c).strip()
             ]
             if not categories:
                 for dataset in _list(raw.get("dataset_references")):
@@ -213,30 +228,28 @@ class _Importer:
             subjects = [
                 self.current_key(str(s), notes, "data_subjects")
                 for s in _list(raw.get("data_subjects"))
+                if str(s).strip()
             ]
-            name = str(raw.get("name") or use)
-            out.append(
-                _Declaration(
-                    _slug(system["fides_key"]), name, use, categories, subjects, raw, notes
-                )
-            )
+            name = _short(raw.get("name")) or use
+            out.append(_Declaration(self.sid(system), name, use, categories, subjects, raw, notes))
         return out
 
     def system(self, system: dict[str, Any]) -> dict[str, Any]:
-        entry: dict[str, Any] = {"id": _slug(system["fides_key"])}
-        entry["name"] = str(system.get("name") or system["fides_key"])
-        if system.get("description"):
-            entry["description"] = {"en": str(system["description"])}
+        entry: dict[str, Any] = {"id": self.sid(system)}
+        entry["name"] = _short(system.get("name")) or _short(system["fides_key"]) or "system"
+        description = _long(system.get("description"))
+        if description:
+            entry["description"] = {"en": description}
         meta = _our_meta(system)
-        legal_name = system.get("legal_name")
+        legal_name = _short(system.get("legal_name"))
         if legal_name:
-            entry["vendor"] = self.party(str(legal_name), system, meta.get("vendor"))
-        countries = [str(c) for c in _list(meta.get("hosting_countries"))]
+            entry["vendor"] = self.party(legal_name, system, meta.get("vendor"))
+        countries = [str(c) for c in _list(meta.get("hosting_countries")) if _country(c)]
         if countries:
             entry["hosting_countries"] = countries
-        practices = system.get("data_security_practices")
+        practices = _long(system.get("data_security_practices"))
         if practices:
-            entry["security_measures"] = [{"en": str(practices)}]
+            entry["security_measures"] = [{"en": practices}]
         return entry
 
     def party(self, name: str, system: dict[str, Any], known: Any) -> str:
@@ -256,7 +269,7 @@ class _Importer:
                 "processor. Check the contract."
             )
         country = str(known.get("country") or "")
-        if re.fullmatch(r"[A-Z]{2}", country):
+        if _country(country):
             party["country"] = country
         else:
             party["country"] = "NO"
@@ -264,10 +277,10 @@ class _Importer:
                 "Fides does not record where the supplier is established; 'NO' is a "
                 "placeholder. Correct it."
             )
-        if system.get("privacy_policy"):
-            party["privacy_policy"] = str(system["privacy_policy"])
-        if system.get("dpa_location"):
-            party["dpa_reference"] = str(system["dpa_location"])
+        if _url(system.get("privacy_policy")):
+            party["privacy_policy"] = _url(system.get("privacy_policy"))
+        if _short(system.get("dpa_location")):
+            party["dpa_reference"] = _short(system.get("dpa_location"))
         if notes:
             party["assumptions"] = notes
         self.parties[ident] = party
@@ -318,7 +331,7 @@ class _Importer:
             self.placeholder_category()
         ]
         if not category_keys:
-            refs = ", ".join(str(r) for r in _list(first.get("dataset_references"))) or "none"
+            refs = ", ".join(str(r) for r in _list(first.get("dataset_references")))[:300] or "none"
             notes["data_categories"] = (
                 "The Fides declaration lists no data categories (dataset references: "
                 f"{refs}); list the categories the activity uses."
@@ -333,22 +346,23 @@ class _Importer:
         condition = self.reverse("art9_conditions", first.get("special_category_legal_basis"))
         if condition:
             entry["art9_condition"] = condition
-        if first.get("retention_period"):
-            entry["retention"] = {"text": {"en": str(first["retention_period"])}}
+        retention = _long(first.get("retention_period"))
+        if retention:
+            entry["retention"] = {"text": {"en": retention}}
         else:
             notes["retention"] = "The Fides manifest gives no retention period; state one."
-        placeholders = {
-            _slug(s["fides_key"]) for s in self.systems if _our_meta(s).get("placeholder")
-        }
+        placeholders = {self.sid(s) for s in self.systems if _our_meta(s).get("placeholder")}
         systems = _unique(d.system for d in group if d.system not in placeholders)
         if systems:
             entry["systems"] = systems
         self.system_facts(entry, notes, group)
         entry["fideslang"] = use
-        if first.get("impact_assessment_location"):
+        notes = {k: v[:5000] for k, v in notes.items()}
+        reference = _short(first.get("impact_assessment_location"))
+        if reference:
             entry["dpia"] = {
                 "status": "done",
-                "reference": str(first["impact_assessment_location"]),
+                "reference": reference,
                 "assumptions": {
                     "status": "Fides gives where the assessment is kept; assumed to be done."
                 },
@@ -360,17 +374,21 @@ class _Importer:
         self, entry: dict[str, Any], notes: dict[str, str], group: list[_Declaration]
     ) -> None:
         keys = {d.system for d in group}
-        systems = [s for s in self.systems if _slug(s["fides_key"]) in keys]
+        systems = [s for s in self.systems if self.sid(s) in keys]
         transfers: list[dict[str, Any]] = []
         name = group[0].name
         for system in systems:
             for item in _list(_our_meta(system).get("transfers")):
                 if not isinstance(item, dict) or item.get("declaration", name) != name:
                     continue
-                transfer = {k: item[k] for k in ("party", "country", "mechanism") if k in item}
+                transfer = {k: str(item[k]) for k in ("party", "country") if k in item}
+                if item.get("mechanism") in {str(m) for m in TransferMechanism}:
+                    transfer["mechanism"] = str(item["mechanism"])
+                if not _country(transfer.get("country")):
+                    continue
                 if transfer not in transfers:
                     transfers.append(transfer)
-        ours = [t for t in transfers if str(t.get("party")) in self.parties]
+        ours = [t for t in transfers if t.get("party") in self.parties]
         if ours:
             entry["transfers"] = ours
         if any(s.get("does_international_transfers") for s in systems) and not ours:
@@ -436,7 +454,8 @@ class _Importer:
             ),
             "default_organization",
         )
-        entry: dict[str, Any] = {"name": str(org.get("name") or key), "org_number": "UNKNOWN"}
+        name = _short(org.get("name")) or _short(key) or "organisation"
+        entry: dict[str, Any] = {"name": name, "org_number": "UNKNOWN"}
         notes = {
             "org_number": "Fides holds no organisation number; write the national register "
             "number (Norway: 9 digits)."
@@ -444,18 +463,18 @@ class _Importer:
         if not org.get("name"):
             notes["name"] = f"Fides gives only the key '{key}'; write the organisation's name."
         controller = org.get("controller")
-        email = str(controller.get("email") or "") if isinstance(controller, dict) else ""
-        if "@" in email:
+        email = _email(controller.get("email")) if isinstance(controller, dict) else None
+        if email:
             entry["privacy_contact"] = email
         else:
             notes["privacy_contact"] = (
                 "Fides gives no contact address; add where privacy requests go."
             )
         dpo = org.get("data_protection_officer")
-        if isinstance(dpo, dict) and "@" in str(dpo.get("email") or ""):
-            entry["dpo"] = {"appointed": True, "email": str(dpo["email"])}
-            if dpo.get("name"):
-                entry["dpo"]["name"] = str(dpo["name"])
+        if isinstance(dpo, dict) and _email(dpo.get("email")):
+            entry["dpo"] = {"appointed": True, "email": _email(dpo.get("email"))}
+            if _short(dpo.get("name")):
+                entry["dpo"]["name"] = _short(dpo.get("name"))
         entry["assumptions"] = notes
         return entry
 
@@ -505,3 +524,41 @@ def _dataset_categories(dataset: dict[str, Any]) -> Iterable[str]:
             for item in _list(collection.get("fields")):
                 if isinstance(item, dict):
                     yield from (str(c) for c in _list(item.get("data_categories")))
+
+
+_URL = re.compile(r"^https?://[^\s<>\"'`]+$")
+_EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
+_KEY = re.compile(r"^[A-Za-z0-9_.:/#-]{1,200}$")
+
+
+def _short(value: Any, limit: int = 500) -> str | None:
+    """One line of text (at most ``limit`` characters), or None for nothing."""
+    if value is None or isinstance(value, dict | list):
+        return None
+    return " ".join(str(value).split())[:limit] or None
+
+
+def _long(value: Any) -> str | None:
+    """Text of at most 20,000 characters, or None for nothing."""
+    if value is None or isinstance(value, dict | list):
+        return None
+    return str(value).strip()[:20000] or None
+
+
+def _url(value: Any) -> str | None:
+    text = _short(value, 2000)
+    return text if text and _URL.match(text) else None
+
+
+def _email(value: Any) -> str | None:
+    text = _short(value, 254)
+    return text if text and _EMAIL.match(text) else None
+
+
+def _key(value: Any) -> str | None:
+    text = _short(value, 200)
+    return text if text and _KEY.match(text) else None
+
+
+def _country(value: Any) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"[A-Z]{2}", value) is not None
