@@ -2,57 +2,18 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
-
 import pytest
+from support.record_html import html_rows
 
 import harmonien_ropa as hr
 from harmonien_ropa.i18n import strings
-from harmonien_ropa.record import ARTICLE_30_1, CONTROLLER_COLUMNS, Record, build_record
+from harmonien_ropa.model import Art9Condition
+from harmonien_ropa.record import ARTICLE_30_1, CONTROLLER_COLUMNS, build_record
 from harmonien_ropa.render import RenderOptions
-from harmonien_ropa.render.record_text import anchor, record_html
+from harmonien_ropa.render.record_text import anchor
+from harmonien_ropa.rights import OBJECTION_BASES, PORTABILITY_BASES, rights_of
 
 LANGS = ("nb", "en")
-
-
-class _ItemRows(HTMLParser):
-    """Rows of the label/value tables of an HTML record: (section id, row class, th, td)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[tuple[str, str, str, str]] = []
-        self._section = ""
-        self._row: list[str] | None = None
-        self._cls = ""
-        self._cell: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag == "h3":
-            self._section = values.get("id") or ""
-        elif tag == "tr":
-            self._row, self._cls = [], values.get("class") or ""
-        elif tag in ("th", "td") and self._row is not None:
-            self._cell = ""
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("th", "td") and self._row is not None and self._cell is not None:
-            self._row.append(" ".join(self._cell.split()))
-            self._cell = None
-        elif tag == "tr" and self._row is not None:
-            if len(self._row) == 2:
-                self.rows.append((self._section, self._cls, self._row[0], self._row[1]))
-            self._row = None
-
-    def handle_data(self, data: str) -> None:
-        if self._cell is not None:
-            self._cell += data
-
-
-def html_rows(record: Record) -> list[tuple[str, str, str, str]]:
-    parser = _ItemRows()
-    parser.feed(record_html(record).decode("utf-8"))
-    return parser.rows
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -239,3 +200,22 @@ def test_columns_are_the_documented_set() -> None:
     for lang in LANGS:
         s = strings("record", lang)
         assert all(f"col_{key}" in s for key in CONTROLLER_COLUMNS)
+
+
+def test_rights_follow_the_legal_basis(harmonien: hr.DataMap) -> None:
+    """The rights column is the derivation the notice uses (harmonien_ropa.rights)."""
+    record = build_record(harmonien, "en")
+    table = record.activities
+    for act, row in zip(harmonien.controller_activities, table.rows, strict=True):
+        items = table.cell(row, "rights").items
+        assert len(items) == len(rights_of(act))
+        has = {item.split(" (")[0] for item in items}
+        assert ("data portability" in has) == (
+            act.legal_basis in PORTABILITY_BASES
+            or act.art9_condition is Art9Condition.EXPLICIT_CONSENT
+        )
+        assert ("objection" in has) == (act.legal_basis in OBJECTION_BASES)
+        assert ("objection to direct marketing" in has) == bool(act.marketing)
+    accounting = next(r for r in table.rows if r.key == "accounting")
+    erasure = table.cell(accounting, "rights").items[2]
+    assert erasure == "erasure (Art. 17): limited while the law requires the data to be kept"

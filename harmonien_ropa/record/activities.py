@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from ..model.activity import Activity
 from ..model.inventory import Party, System
 from ..model.legal import PartyRole
+from ..rights import ERASURE_LIMITED_BASES, Right, rights_of
 from .base import CONTROLLER_COLUMNS, Base
 from .tables import Assumption, Cell, Row, Table
 
@@ -109,6 +110,7 @@ class ActivityTables(Base):
                 ],
                 self.open(act, "profiling", "automated_decisions"),
             ),
+            "rights": self.rights_cell(act),
             "dpia": self.dpia_cell(act),
         }
         return Row(act.id, tuple(cells[key] for key in CONTROLLER_COLUMNS))
@@ -243,6 +245,17 @@ class ActivityTables(Base):
                 text += f" ({party.dpa_reference})"
             items.append(text)
             found += self.open(party, "role", "dpa", "dpa_reference")
+        return self.cell(items, found)
+
+    def rights_cell(self, act: Activity) -> Cell:
+        """The data subject's rights for this activity, derived from its legal basis."""
+        items = []
+        for right in rights_of(act):
+            text = f"{self.s[f'right_{right.value}']} ({right.article.removeprefix('GDPR ')})"
+            if right is Right.ERASURE and act.legal_basis in ERASURE_LIMITED_BASES:
+                text += f": {self.s['erasure_limited']}"
+            items.append(text)
+        found = self.open(act, "legal_basis", "art9_condition", "marketing")
         return self.cell(items, found)
 
     def dpia_cell(self, act: Activity) -> Cell:

@@ -27,6 +27,7 @@ _ART = {
     "legitimate_interest": "Art. 6(1)(f)",
     "sources": "Art. 13, 14",
     "processors": "Art. 28",
+    "rights": "Art. 15-22",
     "profiling": "Art. 22, 35",
     "dpia": "Art. 35",
     "processor": "Art. 30(2)(a)",
@@ -75,6 +76,7 @@ CONTROLLER_COLUMNS = (
     "access",
     "processors",
     "profiling",
+    "rights",
     "dpia",
 )
 #: The Art. 30(1) items every controller activity must state: column key → letter.
