@@ -40,7 +40,7 @@ class ActivityTables(Base):
 
     def activity_row(self, act: Activity) -> Row:
         s = self.s
-        recipients = act.all_recipients
+        recipients = self.recipients[act.id]
         transfer_parties = {t.party_id: t.country for t in act.transfers}
         joint = [p for p in recipients if p.role is PartyRole.JOINT_CONTROLLER]
         special = []
@@ -336,7 +336,7 @@ class ActivityTables(Base):
                 "systems": self.cell(
                     [self.system_label(sys) for sys in act.systems], self.open(act, "systems")
                 ),
-                "processors": self.processors_cell(act.all_recipients),
+                "processors": self.processors_cell(self.recipients[act.id]),
                 "retention": self.retention_cell(act),
             }
             rows.append(Row(act.id, tuple(cells[key] for key in columns)))

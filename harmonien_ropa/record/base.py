@@ -101,6 +101,10 @@ class Base:
         self.s = strings("record", lang)
         self.common = strings("common", lang)
         self.paths: dict[int, Loc] = {id(st): loc for loc, st in datamap.statements()}
+        #: Every activity's recipients, computed once (parties look them up for "used by").
+        self.recipients: dict[str, tuple[Party, ...]] = {
+            act.id: act.all_recipients for act in datamap.activities
+        }
 
     # -- small helpers -----------------------------------------------------------------------
 

@@ -157,7 +157,13 @@ class InventoryTables(Base):
                     self.open(party, "transfer_mechanism", "transfer_safeguards", "dpf_certified"),
                 ),
                 self.cell([self.t(party.joint_arrangement)], self.open(party, "joint_arrangement")),
-                self.cell(self.names_of(party.activities)),
+                self.cell(
+                    self.names_of(
+                        a
+                        for a in self.map.activities
+                        if any(p.id == party.id for p in self.recipients[a.id])
+                    )
+                ),
             )
             rows.append(Row(party.id, cells))
         columns = (
