@@ -219,3 +219,19 @@ def test_rights_follow_the_legal_basis(harmonien: hr.DataMap) -> None:
     accounting = next(r for r in table.rows if r.key == "accounting")
     erasure = table.cell(accounting, "rights").items[2]
     assert erasure == "erasure (Art. 17): limited while the law requires the data to be kept"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_gaps_list_every_missing_value(harmonien: hr.DataMap, small: hr.DataMap, lang: str) -> None:
+    for datamap in (harmonien, small):
+        record = build_record(datamap, lang)
+        missing = [
+            f"{table.key}/{row.key}/{column.key}"
+            for table in record.tables()
+            for row in table.rows
+            for column, cell in zip(table.columns, row.cells, strict=True)
+            if cell.status == "missing"
+        ]
+        assert missing
+        assert [row.key for row in record.gaps.rows] == missing
+    assert "processor/ticket-service/client_controller" in missing

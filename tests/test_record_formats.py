@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import fields
 from pathlib import Path
 
 import jsonschema
@@ -115,6 +116,7 @@ def test_csv_formula_injection_is_inert(small: hr.DataMap) -> None:
     assert cell.value == '=HYPERLINK("http://x")'
 
 
+_NOT_TABLES = {"lang", "title", "organisation", "processor"}
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -123,7 +125,8 @@ _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 def test_csv_cells_never_start_a_formula(values: list[list[str]]) -> None:
     columns = tuple(Column(f"c{i}", f"C{i}") for i in range(len(values)))
     table = Table("activities", "T", columns, (Row("r", tuple(Cell(tuple(v)) for v in values)),))
-    record = Record("en", "T", "O", table, table, table, None, table, table, table, table, table)
+    tables = {f.name: table for f in fields(Record) if f.name not in _NOT_TABLES}
+    record = Record(lang="en", title="T", organisation="O", processor=None, **tables)
     rows = read_csv(record_csv(record, table))
     assert len(rows) == 2
     for original, written in zip(values, rows[1], strict=False):
@@ -145,6 +148,7 @@ def test_xlsx_reads_back_as_the_model(harmonien: hr.DataMap) -> None:
         s["sheet_parties"],
         s["sheet_data_categories"],
         s["sheet_transfers"],
+        s["sheet_gaps"],
         s["sheet_assumptions"],
     ]
     record = build_record(harmonien, "nb")

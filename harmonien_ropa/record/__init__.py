@@ -60,7 +60,7 @@ class _Builder(ActivityTables, InventoryTables):
     def record(self) -> Record:
         org = self.map.organisation
         processor_acts = self.map.processor_activities
-        return Record(
+        record = Record(
             lang=self.lang,
             title=self.s["title"],
             organisation=org.name,
@@ -76,5 +76,22 @@ class _Builder(ActivityTables, InventoryTables):
             parties=self.parties(),
             data_categories=self.data_categories(),
             transfers=self.transfers(),
+            gaps=self.table("gaps", (), ()),
             assumptions=self.assumptions(),
         )
+        return dataclasses.replace(record, gaps=self.gaps(record.tables()))
+
+    def gaps(self, tables: tuple[Table, ...]) -> Table:
+        """Every value the record needs that the data map does not give, in one list."""
+        rows = []
+        for table in tables:
+            names = table.column_index("name") if any(c.key == "name" for c in table.columns) else 0
+            for row in table.rows:
+                entry = row.cells[names].joined() if table.key != "controller" else ""
+                for column, cell in zip(table.columns, row.cells, strict=True):
+                    if cell.status != "missing":
+                        continue
+                    item = f"{column.label} ({column.article})" if column.article else column.label
+                    cells = (self.cell([table.title]), self.cell([entry]), self.cell([item]))
+                    rows.append(Row(f"{table.key}/{row.key}/{column.key}", cells))
+        return self.table("gaps", ("part", "entry", "item"), rows)

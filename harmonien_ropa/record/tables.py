@@ -96,6 +96,7 @@ class Record:
     parties: Table
     data_categories: Table
     transfers: Table
+    gaps: Table
     assumptions: Table
     #: Version history, when the record is rendered with the previous version of the map.
     history: Table | None = None
@@ -108,5 +109,5 @@ class Record:
         found += [self.systems, self.parties, self.data_categories, self.transfers]
         if self.history is not None:
             found.append(self.history)
-        found.append(self.assumptions)
+        found += [self.gaps, self.assumptions]
         return tuple(found)

@@ -68,6 +68,7 @@ class JsonTable(_Json):
         "data_categories",
         "transfers",
         "history",
+        "gaps",
         "assumptions",
     ]
     title: dict[str, str] = Field(description="Language code → table title.")

@@ -50,6 +50,7 @@ def record_xlsx(record: Record, effective_date: dt.date) -> bytes:
     ]
     for table, name in sheets:
         _table_sheet(book, formats, table, s[name], s["col_provenance"])
+    _table_sheet(book, formats, record.gaps, s["sheet_gaps"], None)
     _table_sheet(book, formats, record.assumptions, s["sheet_assumptions"], None)
     book.close()
     return buffer.getvalue()
