@@ -302,3 +302,20 @@ def test_any_yaml_gives_a_map_or_a_clear_error(manifest: Any) -> None:
     else:
         hr.loads(dump_yaml(data).decode("utf-8"), "imported.yaml")
     assert error is None or str(error)
+
+
+def test_a_folder_stands_for_its_manifests(tmp_path: Path) -> None:
+    folder = tmp_path / ".fides"
+    folder.mkdir()
+    for name in ("demo_system.yml", "demo_dataset.yml"):
+        (folder / name).write_bytes((REFERENCE / name).read_bytes())
+    (folder / "notes.txt").write_text("not a manifest", encoding="utf-8")
+    from_folder = import_fides_yaml([folder], effective_date=DATE)
+    from_files = import_fides_yaml(
+        [folder / "demo_dataset.yml", folder / "demo_system.yml"], effective_date=DATE
+    )
+    assert from_folder == from_files
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(HarmonienError, match=r"holds no \.yml"):
+        import_fides_yaml([empty], effective_date=DATE)

@@ -18,7 +18,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "What Fides does not hold (organisation number, purposes in words, transfer countries, "
         "...) is filled in and listed under 'assumptions:' on its entry, for you to confirm.",
     )
-    parser.add_argument("paths", metavar="PATH", nargs="+", help="Fides manifest file(s)")
+    parser.add_argument(
+        "paths", metavar="PATH", nargs="+", help="Fides manifest files, or folders of them"
+    )
     parser.add_argument(
         "--out", metavar="FILE", help="write the data map here (default: standard output)"
     )

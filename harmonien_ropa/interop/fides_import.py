@@ -41,9 +41,21 @@ class _Declaration:
 
 
 def read_manifests(paths: Sequence[str | Path]) -> list[YamlDocument]:
-    """Parse each manifest file safely (size limit, duplicate keys); raises LoadError."""
+    """Parse each manifest safely (size limit, duplicate keys); raises LoadError.
+
+    A folder (such as a Fides project's ``.fides/``) stands for its ``*.yml``/``*.yaml`` files.
+    """
+    files: list[Path] = []
+    for given in map(Path, paths):
+        if given.is_dir():
+            found = sorted(p for p in given.iterdir() if p.suffix in (".yml", ".yaml"))
+            if not found:
+                raise HarmonienError(f"folder '{given}' holds no .yml or .yaml manifest")
+            files.extend(found)
+        else:
+            files.append(given)
     documents = []
-    for path in paths:
+    for path in files:
         try:
             text = read_text(Path(path), str(path))
             documents.append(parse(text, str(path)))
