@@ -357,6 +357,14 @@ def api_page() -> str:
         f"::: harmonien_ropa.model.{n}\n"
         for n in ("Activity", "DataCategory", "DataSubject", "System", "Party", "Text", "Statement")
     ]
+    if importlib.util.find_spec("harmonien_ropa.queries") is not None:
+        lines += [
+            "## Queries and the graph",
+            "",
+            "::: harmonien_ropa.queries.locate\n",
+            "::: harmonien_ropa.queries.impact\n",
+            "::: harmonien_ropa.graph.build\n",
+        ]
     if importlib.util.find_spec("harmonien_ropa.checks") is not None:
         lines += [
             "## The checker",

@@ -333,6 +333,29 @@ def test_workflow_commands_are_valid_command_lines(path: Path) -> None:
                 pytest.fail(f"{' '.join(argv)}: {err.getvalue()} (exit {exc.code})")
 
 
+@pytest.mark.parametrize(
+    "path", [DOCS / "ci" / "harmonien-ropa.yml", ROOT / ".github" / "workflows" / "docs.yml"]
+)
+def test_workflow_sarif_step_writes_sarif_for_code_scanning(path: Path) -> None:
+    import json
+
+    argv = next(a for a in _command_lines(path) if "sarif" in a)
+    argv = [a.replace("$DATA", "data/processing.yaml") for a in argv]
+    executable = shutil.which("harmonien-ropa", path=str(BIN))
+    assert executable
+    proc = subprocess.run(
+        [executable, *argv], cwd=ROOT, capture_output=True, text=True, check=False, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr  # --fail-on never: the upload step always runs
+    log = json.loads(proc.stdout)
+    assert log["version"] == "2.1.0"
+    results = log["runs"][0]["results"]
+    assert results
+    location = results[0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "data/processing.yaml"
+    assert location["region"]["startLine"] >= 1
+
+
 def test_pre_commit_hook_definition() -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert isinstance(hooks, list)
