@@ -545,4 +545,5 @@ def test_home_and_tutorial_load_cleanly_with_norwegian_letters(browser: Any, ser
     _clean(load(browser, served, "", wait="load"))
     tutorial = load(browser, served, "tutorial/", wait="load")
     _clean(tutorial)
+    assert tutorial.images >= 1  # the choir's data-flow graph
     assert "Vestland Amatørkor" in tutorial.text
