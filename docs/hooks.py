@@ -64,12 +64,13 @@ _KINDS = {
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Put hand-written pages that the nav does not list under "More", so none is lost."""
     listed = set(_nav_pages(config.nav))
-    excluded = {"rules.md"}
     docs = Path(config.docs_dir)
+    pages = (p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    excluded = config.exclude_docs
     extra = sorted(
-        p.relative_to(docs).as_posix()
-        for p in docs.rglob("*.md")
-        if p.relative_to(docs).as_posix() not in listed | excluded
+        page
+        for page in pages
+        if page not in listed and not (excluded is not None and excluded.match_file(page))
     )
     if extra and config.nav is not None:
         config.nav.append({"More": [{_title(docs / page): page} for page in extra]})

@@ -85,3 +85,19 @@ def test_check_block_cuts_the_file_at_a_step(hooks: ModuleType, tmp_path: Path) 
     with pytest.raises(ValueError, match=r"no snippet marker \[end:two\]"):
         hooks.check_block(data, "two")
     assert "file is empty" in hooks.check_block(data, "step-0")
+
+
+def test_unlisted_pages_go_under_more(hooks: ModuleType, tmp_path: Path) -> None:
+    import pathspec
+
+    (tmp_path / "index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "new-guide.md").write_text("Intro\n\n# A new guide\n", encoding="utf-8")
+    (tmp_path / "skipped.md").write_text("# Kept out\n", encoding="utf-8")
+
+    class Config:
+        docs_dir = str(tmp_path)
+        nav: list[object] = [{"Home": "index.md"}]  # noqa: RUF012
+        exclude_docs = pathspec.GitIgnoreSpec.from_lines(["/skipped.md"])
+
+    config = hooks.on_config(Config())
+    assert config.nav == [{"Home": "index.md"}, {"More": [{"A new guide": "new-guide.md"}]}]
