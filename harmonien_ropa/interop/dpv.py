@@ -139,7 +139,7 @@ class _Builder:
             self.add(node, RDFS.label, Literal(system.name))
             self.assumed(node, system)
             for party in system.parties:
-                self.add(node, DPV.hasTechnologyProvider, self.iri("party", party.id))
+                self.add(node, DCTERMS.publisher, self.iri("party", party.id))
 
     def activity(self, activity: Activity, controller: URIRef) -> None:
         node = self.iri("activity", activity.id)
