@@ -60,6 +60,7 @@ class Change:
             "kind": self.kind,
             "level": str(self.level),
             "activity": self.activity,
+            "in_notice": self.public,
             "text": {lang: self.text(lang) for lang in LANGUAGES},
         }
 
