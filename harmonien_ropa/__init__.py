@@ -11,12 +11,53 @@ Public API::
 
 from __future__ import annotations
 
-from .diagnostics import Diagnostic, Severity
-from .errors import HarmonienError, LoadError, ModelReferenceError, OutputError, RenderError
-from .loading import load, loads
-from .model import DataMap
-from .output import Artifact, write_artifacts
-from .render import RenderOptions, RenderResult, render
+import importlib
+
+#: Set without importing ``typing`` (which costs start-up time); type checkers treat it as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from .diagnostics import Diagnostic, Severity
+    from .errors import HarmonienError, LoadError, ModelReferenceError, OutputError, RenderError
+    from .loading import load, loads
+    from .model import DataMap
+    from .output import Artifact, write_artifacts
+    from .render import RenderOptions, RenderResult, render
+
+#: Public name → module that defines it. Imported on first use, so that the command line's
+#: ``--help`` and ``--version`` do not pay for pydantic, Jinja2 and the model.
+_LAZY: dict[str, str] = {
+    "Artifact": ".output",
+    "DataMap": ".model",
+    "Diagnostic": ".diagnostics",
+    "HarmonienError": ".errors",
+    "LoadError": ".errors",
+    "ModelReferenceError": ".errors",
+    "OutputError": ".errors",
+    "RenderError": ".errors",
+    "RenderOptions": ".render",
+    "RenderResult": ".render",
+    "Severity": ".diagnostics",
+    "load": ".loading",
+    "loads": ".loading",
+    "render": ".render",
+    "write_artifacts": ".output",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])
+
 
 __all__ = [
     "Artifact",
