@@ -60,16 +60,37 @@ SUBJECTS: tuple[tuple[str, str, bool], ...] = (
     ("frivillige", "volunteers", False),
 )
 
-NB_WORDS = (
-    "saksbehandling tjenester vedtak oppfølging oppgaver kontakt kvalitet tilbud søknader "
-    "timebestilling fakturering rapportering planlegging arkiv drift varsling opplæring "
-    "statistikk tilsyn innkjøp rekruttering helse skole omsorg barnehage byggesak vann avfall"
-).split()
-EN_WORDS = (
-    "case handling services decisions follow-up tasks contact quality offers applications "
-    "appointments invoicing reporting planning archive operations alerts training statistics "
-    "supervision procurement recruitment health school care kindergarten building water waste"
-).split()
+#: Word pairs (nb, en) for names and purposes.
+WORDS: tuple[tuple[str, str], ...] = (
+    ("saksbehandling", "case handling"),
+    ("tjenester", "services"),
+    ("vedtak", "decisions"),
+    ("oppfølging", "follow-up"),
+    ("oppgaver", "tasks"),
+    ("kontakt", "contact"),
+    ("kvalitet", "quality"),
+    ("tilbud", "offers"),
+    ("søknader", "applications"),
+    ("timebestilling", "appointments"),
+    ("fakturering", "invoicing"),
+    ("rapportering", "reporting"),
+    ("planlegging", "planning"),
+    ("arkiv", "archive"),
+    ("drift", "operations"),
+    ("varsling", "alerts"),
+    ("opplæring", "training"),
+    ("statistikk", "statistics"),
+    ("tilsyn", "supervision"),
+    ("innkjøp", "procurement"),
+    ("rekruttering", "recruitment"),
+    ("helse", "health"),
+    ("skole", "school"),
+    ("omsorg", "care"),
+    ("barnehage", "kindergarten"),
+    ("byggesak", "building"),
+    ("vann", "water"),
+    ("avfall", "waste"),
+)
 DEPARTMENTS = (
     ("helse og omsorg", "health and care"),
     ("oppvekst", "education"),
@@ -81,7 +102,14 @@ DEPARTMENTS = (
 )
 EEA = ("NO", "NO", "NO", "NO", "SE", "DK", "FI", "DE", "IE", "NL")
 OUTSIDE = ("US", "US", "GB", "IN", "CA")
-BASES = ("contract", "legal_obligation", "public_task", "public_task", "consent", "legitimate_interests")
+BASES = (
+    "contract",
+    "legal_obligation",
+    "public_task",
+    "public_task",
+    "consent",
+    "legitimate_interests",
+)
 ART9 = ("explicit_consent", "employment", "health_social_care", "substantial_public_interest")
 
 
@@ -90,10 +118,8 @@ def _text(nb: str, en: str) -> dict[str, str]:
 
 
 def _phrase(rng: random.Random, words: int) -> tuple[str, str]:
-    picks = [rng.randrange(len(NB_WORDS)) for _ in range(words)]
-    nb = " ".join(NB_WORDS[i] for i in picks)
-    en = " ".join(EN_WORDS[i] for i in picks)
-    return nb, en
+    picks = [WORDS[rng.randrange(len(WORDS))] for _ in range(words)]
+    return " ".join(nb for nb, _ in picks), " ".join(en for _, en in picks)
 
 
 def _sentence(rng: random.Random, words: int) -> dict[str, str]:
@@ -147,7 +173,9 @@ def _subjects(n: int) -> list[dict[str, Any]]:
     for i in range(count):
         nb, en, vulnerable = SUBJECTS[i % len(SUBJECTS)]
         group = i // len(SUBJECTS)
-        suffix_nb, suffix_en = (f" (gruppe {group + 1})", f" (group {group + 1})") if group else ("", "")
+        suffix_nb, suffix_en = (
+            (f" (gruppe {group + 1})", f" (group {group + 1})") if group else ("", "")
+        )
         entry: dict[str, Any] = {
             "id": f"subject-{i}",
             "name": _text(nb + suffix_nb, en + suffix_en),
@@ -220,9 +248,7 @@ def _parties(rng: random.Random, count: int) -> list[dict[str, Any]]:
     return result
 
 
-def _systems(
-    rng: random.Random, count: int, parties: list[dict[str, Any]]
-) -> list[dict[str, Any]]:
+def _systems(rng: random.Random, count: int, parties: list[dict[str, Any]]) -> list[dict[str, Any]]:
     vendors = [p for p in parties if p["role"] in ("processor", "sub_processor")]
     result = []
     for i in range(count):
@@ -315,7 +341,10 @@ def _activity(rng: random.Random, i: int, pools: _Pools) -> dict[str, Any]:
         entry["transfers"] = transfers
     years = rng.randint(1, 10)
     entry["retention"] = {
-        "text": _text(f"Slettes {years} år etter avsluttet sak.", f"Erased {years} years after the case closes."),
+        "text": _text(
+            f"Slettes {years} år etter avsluttet sak.",
+            f"Erased {years} years after the case closes.",
+        ),
         "period": f"P{years}Y",
         "trigger": _text("avsluttet sak", "the case closes"),
     }
@@ -336,7 +365,12 @@ def _activity(rng: random.Random, i: int, pools: _Pools) -> dict[str, Any]:
 def dump(data: dict[str, Any]) -> str:
     """The data map as block-style YAML, as people write it."""
     text: str = yaml.dump(
-        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=100,
     )
     return "# Synthetic organisation for the benchmark (bench/generate.py).\n" + text
 

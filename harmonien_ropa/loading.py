@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import gc
 import types
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -59,20 +62,34 @@ def load_with_positions(path: str | Path, *, display_path: str | None = None) ->
 
 def loads_with_positions(text: str, path: str = "<string>") -> LoadedMap:
     """Like :func:`loads`, but also return the positions index (see :class:`LoadedMap`)."""
-    try:
-        document = parse(text, path)
-    except YamlError as exc:
-        raise LoadError(exc.diagnostics) from None
-    return LoadedMap(from_document(document), document.positions, path)
+    with gc_paused():
+        try:
+            document = parse(text, path)
+        except YamlError as exc:
+            raise LoadError(exc.diagnostics) from None
+        return LoadedMap(from_document(document), document.positions, path)
 
 
 def loads(text: str, path: str = "<string>") -> DataMap:
     """Like :func:`load`, from YAML text; ``path`` is only used in messages."""
+    return loads_with_positions(text, path).datamap
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a data map is built.
+
+    Loading creates a large tree of objects that all stay alive; every full collection would
+    walk the whole growing tree again, so a large map took time growing faster than its size
+    (about 2.5x the time at 10,000 activities). Reference counting still frees garbage meanwhile.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        document = parse(text, path)
-    except YamlError as exc:
-        raise LoadError(exc.diagnostics) from None
-    return from_document(document)
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def from_document(document: YamlDocument) -> DataMap:

@@ -113,7 +113,9 @@ def read_text(path: Path, display: str | None = None, limit: int | None = None) 
         if path.is_dir():
             raise fail("this is a directory, not a YAML file", "pass the path of the .yaml file")
         with path.open("rb") as handle:
-            raw = handle.read(limit + 1)
+            # read(n) allocates n bytes up front: ask for no more than the file holds.
+            size = os.fstat(handle.fileno()).st_size
+            raw = handle.read(min(size, limit) + 1 if size else limit + 1)
     except FileNotFoundError:
         raise fail("file not found", "check the path, or run from the project folder") from None
     except PermissionError:
@@ -191,8 +193,7 @@ def parse(text: str, path: str = "<string>") -> YamlDocument:
                 )
             ]
         )
-    builder = _Builder(path, loader)
-    builder.check_size(node)
+    builder = _Builder(path, loader, node)
     data = builder.build(node, (), 0)
     if builder.diagnostics:
         raise YamlError(builder.diagnostics)
@@ -221,17 +222,35 @@ def _syntax_diagnostic(path: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
 class _Builder:
     """Turns composed YAML nodes into plain data, recording positions and problems."""
 
-    def __init__(self, path: str, loader: Any) -> None:
+    def __init__(self, path: str, loader: Any, root: yaml.Node) -> None:
         self.path = path
         self.loader = loader
+        self.root = root
         self.positions = Positions()
         self.diagnostics: list[Diagnostic] = []
+        #: ids of the mappings and lists built so far; meeting one again means an alias.
+        self._built: set[int] = set()
+        self._expansion_checked = False
 
     def error(self, node: yaml.Node, code: str, message: str, fix: str) -> None:
         mark = node.start_mark
         self.diagnostics.append(
             _problem(self.path, mark.line + 1, mark.column + 1, code, message, fix)
         )
+
+    def _guard(self, node: yaml.Node) -> None:
+        """Check the expanded size when an alias first repeats a mapping or list.
+
+        Without aliases to mappings or lists nothing can expand, so the (costly) count of the
+        expanded tree only runs for documents that have them, before the first one is expanded.
+        Aliases of single values add one node each, bounded by the file size.
+        """
+        ident = id(node)
+        if ident not in self._built:
+            self._built.add(ident)
+        elif not self._expansion_checked:
+            self._expansion_checked = True
+            self.check_size(self.root)
 
     def check_size(self, root: yaml.Node) -> None:
         """Reject alias bombs and deep nesting before anything is expanded."""
@@ -266,6 +285,10 @@ class _Builder:
 
     def build(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
         mark = node.start_mark
+        if depth >= MAX_DEPTH:
+            message = f"nesting deeper than {MAX_DEPTH} levels"
+            line, column = mark.line + 1, mark.column + 1
+            raise YamlError([_problem(self.path, line, column, "ROPA009", message, _DEPTH_FIX)])
         self.positions.values.setdefault(loc, (mark.line + 1, mark.column + 1))
         if node.tag not in _STANDARD_TAGS:
             self.error(
@@ -276,8 +299,10 @@ class _Builder:
             )
             return None
         if isinstance(node, yaml.MappingNode):
+            self._guard(node)
             return self._mapping(node, loc, depth)
         if isinstance(node, yaml.SequenceNode):
+            self._guard(node)
             return [self.build(child, (*loc, i), depth + 1) for i, child in enumerate(node.value)]
         return self._scalar(node)
 

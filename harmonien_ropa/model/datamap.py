@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import functools
+import typing
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -63,6 +65,10 @@ class DataMap(Frozen):
     settings: Settings = Field(default_factory=Settings)
 
     _index: dict[str, dict[str, Linked]] = PrivateAttr(default_factory=dict)
+    #: (kind, id) → the activities that use that entry, in map order (built by :meth:`link`).
+    _users: dict[tuple[str, str], tuple[Activity, ...]] = PrivateAttr(default_factory=dict)
+    #: party id → the systems it supplies or operates, in map order (built by :meth:`link`).
+    _party_systems: dict[str, tuple[System, ...]] = PrivateAttr(default_factory=dict)
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and other.__dict__ == self.__dict__
@@ -97,6 +103,27 @@ class DataMap(Frozen):
                 table.setdefault(entry.id, entry)
                 entry._map = self
             self._index[kind] = table
+        self._link_reverse()
+
+    def _link_reverse(self) -> None:
+        """Index who uses what once, so that e.g. ``party.activities`` is a lookup, not a scan."""
+        users: dict[tuple[str, str], list[Activity]] = {}
+        for activity in self.activities:
+            used = [
+                *(("data_subjects", i) for i in activity.data_subject_ids),
+                *(("data_categories", i) for i in activity.data_category_ids),
+                *(("systems", i) for i in activity.system_ids),
+                *(("parties", p.id) for p in activity.all_recipients),
+            ]
+            for key in dict.fromkeys(used):
+                users.setdefault(key, []).append(activity)
+        self._users = {key: tuple(found) for key, found in users.items()}
+        party_systems: dict[str, list[System]] = {}
+        for system in self.systems:
+            for party_id in dict.fromkeys((system.vendor_id, system.operated_by_id)):
+                if party_id is not None:
+                    party_systems.setdefault(party_id, []).append(system)
+        self._party_systems = {key: tuple(found) for key, found in party_systems.items()}
 
     def _collections(self) -> dict[str, Sequence[Linked]]:
         return {
@@ -134,6 +161,16 @@ class DataMap(Frozen):
     def activity(self, ident: str) -> Activity:
         result: Activity = self._get("activities", ident)
         return result
+
+    def activities_using(self, kind: str, ident: str) -> tuple[Activity, ...]:
+        """Activities that use entry ``ident`` of ``kind`` (``"data_subjects"``,
+        ``"data_categories"``, ``"systems"`` or ``"parties"``, the latter as a recipient,
+        directly, through a system or by a transfer), in map order."""
+        return self._users.get((kind, ident), ())
+
+    def systems_of_party(self, ident: str) -> tuple[System, ...]:
+        """Systems that party ``ident`` supplies or operates, in map order."""
+        return self._party_systems.get(ident, ())
 
     @property
     def controller_activities(self) -> tuple[Activity, ...]:
@@ -264,6 +301,8 @@ class DataMap(Frozen):
     def _assumption_problems(self) -> list[ModelProblem]:
         problems = []
         for loc, statement in self.statements():
+            if not statement.assumptions:
+                continue
             valid = statement.statement_fields()
             for field in statement.assumptions:
                 if field in valid:
@@ -293,8 +332,7 @@ _SINGULAR = {
 def _walk_statements(model: BaseModel, loc: Loc) -> Iterator[tuple[Loc, Statement]]:
     if isinstance(model, Statement):
         yield loc, model
-    for name, info in type(model).model_fields.items():
-        key = info.alias or name
+    for name, key in _statement_holders(type(model)):
         value = getattr(model, name)
         if isinstance(value, BaseModel):
             yield from _walk_statements(value, (*loc, key))
@@ -302,3 +340,26 @@ def _walk_statements(model: BaseModel, loc: Loc) -> Iterator[tuple[Loc, Statemen
             for index, item in enumerate(value):
                 if isinstance(item, BaseModel):
                     yield from _walk_statements(item, (*loc, key, index))
+
+
+@functools.cache
+def _statement_holders(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """(attribute, YAML key) of the fields of ``model`` whose type can hold a Statement."""
+    return tuple(
+        (name, info.alias or name)
+        for name, info in model.model_fields.items()
+        if _holds_statement(info.annotation, frozenset({model}))
+    )
+
+
+def _holds_statement(annotation: Any, seen: frozenset[type]) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if issubclass(annotation, Statement):
+            return True
+        if annotation in seen:
+            return False
+        return any(
+            _holds_statement(info.annotation, seen | {annotation})
+            for info in annotation.model_fields.values()
+        )
+    return any(_holds_statement(arg, seen) for arg in typing.get_args(annotation))

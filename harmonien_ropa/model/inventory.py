@@ -53,7 +53,7 @@ class DataSubject(Linked):
     @property
     def activities(self) -> tuple[Activity, ...]:
         """Activities that process data about this kind of person."""
-        return tuple(a for a in self.datamap.activities if self.id in a.data_subject_ids)
+        return self.datamap.activities_using("data_subjects", self.id)
 
 
 class DataCategory(Linked):
@@ -88,7 +88,7 @@ class DataCategory(Linked):
     @property
     def activities(self) -> tuple[Activity, ...]:
         """Activities that process this category."""
-        return tuple(a for a in self.datamap.activities if self.id in a.data_category_ids)
+        return self.datamap.activities_using("data_categories", self.id)
 
 
 class Party(Linked):
@@ -140,12 +140,12 @@ class Party(Linked):
     @property
     def systems(self) -> tuple[System, ...]:
         """Systems this party supplies or runs."""
-        return tuple(s for s in self.datamap.systems if self.id in (s.vendor_id, s.operated_by_id))
+        return self.datamap.systems_of_party(self.id)
 
     @property
     def activities(self) -> tuple[Activity, ...]:
         """Activities in which this party receives data (directly or through a system)."""
-        return tuple(a for a in self.datamap.activities if any(p is self for p in a.all_recipients))
+        return self.datamap.activities_using("parties", self.id)
 
 
 class System(Linked):
@@ -197,4 +197,4 @@ class System(Linked):
     @property
     def activities(self) -> tuple[Activity, ...]:
         """Activities that use this system."""
-        return tuple(a for a in self.datamap.activities if self.id in a.system_ids)
+        return self.datamap.activities_using("systems", self.id)
