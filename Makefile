@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 OUT ?= build
 
-.PHONY: render test lint docs setup setup-dev clean
+.PHONY: render test lint docs bench setup setup-dev clean
 
 setup:
 	@scripts/setup.sh
@@ -23,9 +23,14 @@ test: setup-dev lint
 docs: setup-dev
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict -d site
 
+## Time and peak memory of load, check and every renderer for synthetic organisations of
+## 10 to 10,000 activities, against the bare YAML parse (a few minutes; see bench/run.py).
+bench: setup-dev
+	$(PY) bench/run.py $(BENCH_ARGS)
+
 lint:
-	$(PY) -m ruff check harmonien_ropa tests docs
-	$(PY) -m ruff format --check harmonien_ropa tests docs
+	$(PY) -m ruff check harmonien_ropa tests docs bench
+	$(PY) -m ruff format --check harmonien_ropa tests docs bench
 	$(PY) -m mypy --strict harmonien_ropa
 
 clean:

@@ -213,7 +213,13 @@ def _parties(rng: random.Random, count: int) -> list[dict[str, Any]]:
         ident = f"party-{i}"
         roll = rng.random()
         country = rng.choice(OUTSIDE) if rng.random() < 0.15 else rng.choice(EEA)
+        if i == 1:
+            country = "US"  # every organisation uses a US cloud service
         entry: dict[str, Any] = {"id": ident, "name": f"Leverandør {i} AS", "country": country}
+        if i == 2:
+            roll = 0.87  # every organisation has a client (processor activities)
+        elif i == 3:
+            roll = 0.6  # and a sub-processor
         if i < 2 or roll < 0.55:
             entry["role"] = "processor"
             entry["dpa"] = rng.random() < 0.9
