@@ -22,7 +22,8 @@ BENCH = ROOT / "bench"
 
 def _generate_module() -> ModuleType:
     spec = importlib.util.spec_from_file_location("bench_generate", BENCH / "generate.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -55,7 +56,7 @@ def test_generated_organisation_has_the_hard_cases() -> None:
 
 
 def _rows(table: str) -> list[list[str]]:
-    lines = table.split("## Fresh processes")[0].splitlines()
+    lines = table.split("## Fresh processes", 1)[0].splitlines()
     rows = [line.strip("|").split("|") for line in lines if line.startswith("| ")]
     rows = [row for row in rows if not row[1].strip().startswith("---")]
     return [[cell.strip() for cell in row] for row in rows[1:]]  # without the header
@@ -89,10 +90,13 @@ def test_run_at_n_10_prints_a_complete_table(tmp_path: Path) -> None:
     for stage, n, wall, cpu, ratio, _growth, peak, note in rows:
         assert n == "10"
         assert note == "", stage
-        assert float(wall) >= 0 and float(cpu) >= 0 and float(peak) >= 0
+        assert float(wall) >= 0
+        assert float(cpu) >= 0
+        assert float(peak) >= 0
         assert float(ratio) >= 0
     parse_row = next(row for row in rows if row[0] == "parse (C loader)")
     assert parse_row[4] == "1.00"
-    assert "## Fresh processes" in done.stdout and "| --version |" in done.stdout
+    assert "## Fresh processes" in done.stdout
+    assert "| --version |" in done.stdout
     assert "## Targets" in done.stdout
     assert '"rows"' in out.read_text(encoding="utf-8")

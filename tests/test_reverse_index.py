@@ -14,7 +14,7 @@ import pytest
 import harmonien_ropa as hr
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from generate import generate  # noqa: E402
+from generate import generate
 
 
 def _maps() -> list[hr.DataMap]:
