@@ -12,6 +12,8 @@ Public API::
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 
 #: Set without importing ``typing`` (which costs start-up time); type checkers treat it as true.
 TYPE_CHECKING = False
@@ -57,6 +59,22 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted([*globals(), *_LAZY])
+
+
+class _Package(types.ModuleType):
+    """This package, keeping ``harmonien_ropa.render`` the function of that name.
+
+    Importing the subpackage ``harmonien_ropa.render`` sets the package attribute ``render`` to
+    the subpackage; the public API names the function there, so bind that instead.
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name == "render" and isinstance(value, types.ModuleType):
+            value = value.render
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 __all__ = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..model.base import LANGUAGES
+from ..languages import LANGUAGES
 from . import EXIT_OK, add_data_argument, load_data, split_list
 
 

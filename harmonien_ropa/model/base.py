@@ -7,8 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-#: Languages every human-readable text can carry, in the order outputs list them.
-LANGUAGES: tuple[str, ...] = ("nb", "en")
+from ..languages import LANGUAGES as LANGUAGES  # noqa: PLC0414 (re-exported)
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 COUNTRY_PATTERN = r"^[A-Z]{2}$"
