@@ -426,3 +426,39 @@ def test_record_keeps_a_version_history_when_a_previous_version_is_given(
     assert [r["cells"]["version"]["values"]["en"] for r in history["rows"]] == [["3"], ["4"]]
     plain = {a.path: a.content for a in hr.render(new, only=["record"]).artifacts}
     assert b"Versjonshistorikk" not in plain["record.nb.md"]
+
+
+def _harmonien_next(harmonien: hr.DataMap) -> hr.DataMap:
+    """A plausible next version of Harmonien's map: a new e-mail supplier in the USA, SMS
+    offers, a shorter prospect retention, consent for customer-list advertising."""
+    data = harmonien.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    data["notice"].update(version="2.1", effective_date="2027-03-01")
+    data["parties"].append(
+        {
+            "id": "mailchimp",
+            "name": "Intuit Mailchimp",
+            "role": "processor",
+            "country": "US",
+            "transfer_mechanism": "scc",
+        }
+    )
+    data["systems"].append({"id": "mailchimp", "name": "Mailchimp", "vendor": "mailchimp"})
+    acts = {a["id"]: a for a in data["activities"]}
+    newsletter = acts["newsletter"]
+    newsletter["systems"] = ["superoffice", "mailchimp"]
+    newsletter["marketing"] = ["email", "sms"]
+    newsletter["transfers"] = [{"party": "mailchimp", "country": "US", "mechanism": "scc"}]
+    acts["prospects"]["retention"]["period"] = "P2Y"
+    acts["prospects"]["retention"]["text"] = {
+        "nb": "Slettes innen 2 år, med mindre det blir etablert et kundeforhold.",
+        "en": "Erased within 2 years, unless a customer relationship is established.",
+    }
+    acts["ad-targeting"]["legal_basis"] = "consent"
+    return hr.DataMap.build(data)
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_harmonien_next_version_changelog_is_exact(harmonien: hr.DataMap, lang: str) -> None:
+    changelog = compare(harmonien, _harmonien_next(harmonien))
+    _golden(f"harmonien-2.1.{lang}.txt", changelog.render(lang))
+    assert changelog.counts() == {"notify": 3, "record": 5, "editorial": 0}
