@@ -156,7 +156,7 @@ class Base:
                 name,
                 self.s[f"col_{name}"],
                 own[name] if name in own else _ART.get(name),
-                60 if name in _WIDE else 12 if name in _NARROW else 30,
+                _width(name),
             )
             for name in columns
         )
@@ -177,3 +177,12 @@ def dotted(loc: Loc) -> str:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out
+
+
+def _width(column: str) -> int:
+    """Width hint of a column, in characters (spreadsheets use it; HTML groups it)."""
+    if column in _WIDE:
+        return 60
+    if column in _NARROW:
+        return 12
+    return 22 if column == "id" else 30
