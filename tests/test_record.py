@@ -235,3 +235,13 @@ def test_gaps_list_every_missing_value(harmonien: hr.DataMap, small: hr.DataMap,
         assert missing
         assert [row.key for row in record.gaps.rows] == missing
     assert "processor/ticket-service/client_controller" in missing
+
+
+def test_joint_controller_with_contact(harmonien: hr.DataMap) -> None:
+    record = build_record(harmonien, "nb")
+    table = record.activities
+    row = next(r for r in table.rows if r.key == "ad-targeting")
+    cell = table.cell(row, "joint_controllers")
+    meta = harmonien.party("meta")
+    assert cell.items == (f"{meta.name} ({meta.country}), {meta.privacy_policy}",)
+    assert {a.path for a in cell.assumptions} == {"parties[7].role", "parties[7].joint_arrangement"}

@@ -65,7 +65,7 @@ class ActivityTables(Base):
             ),
             "controller": self.controller_cell(),
             "joint_controllers": self.cell(
-                [f"{p.name} ({p.country})" for p in joint],
+                [self.party_contact(p) for p in joint],
                 [a for p in joint for a in self.open(p, "role", "joint_arrangement")],
             ),
             "purpose": self.cell([self.t(act.purpose)], self.open(act, "purpose"), required=True),
@@ -114,6 +114,16 @@ class ActivityTables(Base):
             "dpia": self.dpia_cell(act),
         }
         return Row(act.id, tuple(cells[key] for key in CONTROLLER_COLUMNS))
+
+    def party_contact(self, party: Party) -> str:
+        """A party's name, country and how to reach it (contact person, else its privacy notice)."""
+        parts = [f"{party.name} ({party.country})"]
+        contact = party.contact
+        if contact is not None:
+            parts.append(self.contact_line(contact.name, contact.email, contact.phone))
+        elif party.privacy_policy or party.website:
+            parts.append(party.privacy_policy or party.website or "")
+        return ", ".join(parts)
 
     def system_label(self, system: System) -> str:
         details = []
@@ -289,16 +299,12 @@ class ActivityTables(Base):
             client = act.on_behalf_of
             assert client is not None  # processor activities have a client
             contact = client.contact
-            client_items = [f"{client.name} ({client.country})"]
-            if contact is not None:
-                client_items.append(self.contact_line(contact.name, contact.email, contact.phone))
-            elif client.website:
-                client_items.append(client.website)
+            client_items = [self.party_contact(client)]
             client_cell = self.cell(
                 client_items,
                 self.open(act, "on_behalf_of") + self.open(client, "role", "contact"),
             )
-            if contact is None and not client.website:
+            if contact is None and not (client.website or client.privacy_policy):
                 # Art. 30(2)(a) asks for the controller's contact details too.
                 client_cell = Cell(
                     (*client_cell.items, self.s["contact_missing"]),
