@@ -37,6 +37,10 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64
 #: How many extra nodes aliases may add when expanded (guards against alias bombs).
 MAX_ALIAS_EXPANSION = 100_000
+#: Most YAML nodes (scalars, lists, mappings, aliases) read from one file. Harmonien's map has
+#: about 2,000; the limit keeps memory bounded (composing a node costs ~300 bytes) for any file
+#: under the size limit.
+MAX_NODES = 200_000
 
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")
@@ -170,6 +174,7 @@ def read_text(path: Path, display: str | None = None, limit: int | None = None) 
 
 def parse(text: str, path: str = "<string>") -> YamlDocument:
     """Parse one YAML document into plain data and positions, or raise :class:`YamlError`."""
+    _prescan(text, path)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -198,6 +203,58 @@ def parse(text: str, path: str = "<string>") -> YamlDocument:
     if builder.diagnostics:
         raise YamlError(builder.diagnostics)
     return YamlDocument(path, data, builder.positions)
+
+
+def _prescan(text: str, path: str) -> None:
+    """Bound nesting depth and node count from the event stream, before any node is built.
+
+    Events are produced one at a time in constant memory, so a file of millions of tiny nodes
+    or of thousands of nested brackets is refused in well under a second, and neither the
+    composer's memory nor its recursion is ever at risk.
+    """
+    loader = _Loader(text)
+    depth = nodes = 0
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                return
+            if isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            nodes += 1
+            if depth + 1 > MAX_DEPTH:
+                raise _too_deep(path, event.start_mark)
+            if nodes > MAX_NODES:
+                raise _at_mark(
+                    path,
+                    event.start_mark,
+                    f"more than {MAX_NODES:,} values in one file",
+                    "a data map needs far fewer; split it, or look for generated or "
+                    "pasted data that does not belong here",
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+    except yaml.MarkedYAMLError as exc:
+        # libyaml stops at 1,000 levels while scanning ahead, before the events reach us.
+        if "nesting depth" in str(exc.problem):
+            raise _too_deep(path, exc.problem_mark) from None
+        return  # the composer reports other syntax errors with full context
+    except yaml.YAMLError:
+        return
+    finally:
+        loader.dispose()
+
+
+def _too_deep(path: str, mark: Any) -> YamlError:
+    return _at_mark(path, mark, f"nesting deeper than {MAX_DEPTH} levels", _DEPTH_FIX)
+
+
+def _at_mark(path: str, mark: Any, message: str, fix: str) -> YamlError:
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    return YamlError([_problem(path, line, column, "ROPA009", message, fix)])
 
 
 _SYNTAX_FIX = "check indentation and quoting around this place; quote values containing ': ' or '#'"
@@ -256,9 +313,18 @@ class _Builder:
         """Reject alias bombs and deep nesting before anything is expanded."""
         sizes: dict[int, int] = {}
         unique = 0
+        open_nodes: set[int] = set()  # nodes whose children are being sized: the current path
         stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
         while stack:
             node, depth, done = stack.pop()
+            if id(node) in open_nodes and not done:
+                self.error(
+                    node,
+                    "ROPA009",
+                    "an alias refers to the list or mapping that contains it (a recursive anchor)",
+                    "an anchored value cannot contain an alias to itself; write the data out",
+                )
+                raise YamlError(self.diagnostics)
             if depth > MAX_DEPTH:
                 self.error(node, "ROPA009", f"nesting deeper than {MAX_DEPTH} levels", _DEPTH_FIX)
                 raise YamlError(self.diagnostics)
@@ -266,11 +332,13 @@ class _Builder:
                 continue
             children = list(_children(node))
             if not done and children:
+                open_nodes.add(id(node))
                 stack.append((node, depth, True))
                 stack.extend(
                     (child, depth + 1, False) for child in children if id(child) not in sizes
                 )
                 continue
+            open_nodes.discard(id(node))
             unique += 1
             sizes[id(node)] = 1 + sum(sizes.get(id(child), 1) for child in children)
         if sizes[id(root)] - unique > MAX_ALIAS_EXPANSION:

@@ -1,0 +1,243 @@
+"""Hostile YAML: unsafe tags, alias bombs, deep nesting and huge files fail fast and small.
+
+Each case is loaded in a child process under a hard address-space limit (``RLIMIT_AS``) and a
+timeout; the child reports the diagnostics, the CPU and wall time of the load itself and its
+peak memory. Every case must end in a clean ``LoadError`` within a second of CPU time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import harmonien_ropa as hr
+
+#: Hard address-space limit of the child (the interpreter with the package needs ~60 MB).
+MEMORY_LIMIT = 256 * 1024 * 1024
+#: CPU seconds a hostile file may cost before it is refused.
+TIME_LIMIT = 1.0
+
+_CHILD = textwrap.dedent(
+    """
+    import json, resource, sys, time
+    limit = int(sys.argv[2])
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    import harmonien_ropa as hr
+    start_cpu, start_wall = time.process_time(), time.perf_counter()
+    try:
+        hr.load(sys.argv[1], display_path="hostile.yaml")
+        problems = None
+    except hr.LoadError as exc:
+        problems = [f"{d.line}:{d.column} {d.code} {d.message}" for d in exc.diagnostics]
+    cpu, wall = time.process_time() - start_cpu, time.perf_counter() - start_wall
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    print(json.dumps({"problems": problems, "cpu": cpu, "wall": wall, "peak": peak}))
+    """
+)
+
+
+def _load_limited(
+    path: Path, *, memory: int = MEMORY_LIMIT, env: dict[str, str] | None = None
+) -> dict[str, Any]:
+    proc = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(path), str(memory)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    result: dict[str, Any] = json.loads(proc.stdout)
+    return result
+
+
+def _write(tmp_path: Path, text: str | bytes) -> Path:
+    path = tmp_path / "hostile.yaml"
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _billion_laughs() -> str:
+    lines = ['lol0: &lol0 "lol"']
+    for level in range(1, 10):
+        refs = ", ".join([f"*lol{level - 1}"] * 10)
+        lines.append(f"lol{level}: &lol{level} [{refs}]")
+    return "\n".join(lines) + "\n"
+
+
+def _merge_bomb() -> str:
+    keys = ", ".join(f"k{i}: v" for i in range(10))
+    lines = [f"m0: &m0 {{{keys}}}"]
+    for level in range(1, 9):
+        refs = ", ".join([f"*m{level - 1}"] * 10)
+        lines.append(f"m{level}: &m{level} {{<<: [{refs}]}}")
+    return "\n".join(lines) + "\n"
+
+
+def _wide_bomb() -> str:
+    # Few levels, many aliases per level: 1,000 x 1,000 references to one list.
+    row = ", ".join(["*x"] * 1000)
+    refs = ", ".join(["*y"] * 1000)
+    return f"x: &x [{', '.join(['a'] * 10)}]\ny: &y [{row}]\nz: [{refs}]\n"
+
+
+DEEP = 100_000
+
+#: name → (YAML text, the one expected problem).
+HOSTILE: dict[str, tuple[str, str]] = {
+    "billion_laughs": (
+        _billion_laughs(),
+        "1:1 ROPA009 aliases expand to 1,234,567,911 nodes from 21: this looks like an alias bomb",
+    ),
+    "merge_key_bomb": (
+        _merge_bomb(),
+        "1:1 ROPA009 aliases expand to 2,370,370,375 nodes from 55: this looks like an alias bomb",
+    ),
+    "wide_alias_bomb": (
+        _wide_bomb(),
+        "1:1 ROPA009 aliases expand to 11,012,017 nodes from 17: this looks like an alias bomb",
+    ),
+    "recursive_sequence_anchor": (
+        "a: &a [*a]\n",
+        "1:4 ROPA009 an alias refers to the list or mapping that contains it (a recursive anchor)",
+    ),
+    "recursive_mapping_anchor": (
+        "a: &a {b: [1, {c: *a}]}\n",
+        "1:4 ROPA009 an alias refers to the list or mapping that contains it (a recursive anchor)",
+    ),
+    "deep_flow_sequences": (
+        "a: " + "[" * DEEP + "]" * DEEP + "\n",
+        "1:1003 ROPA009 nesting deeper than 64 levels",
+    ),
+    "deep_flow_unclosed": (
+        "a: " + "[" * DEEP + "\n",
+        "1:1003 ROPA009 nesting deeper than 64 levels",
+    ),
+    "deep_flow_mappings": (
+        "a: " + "{a: " * DEEP + "b" + "}" * DEEP + "\n",
+        "1:253 ROPA009 nesting deeper than 64 levels",
+    ),
+    "deep_block_mappings": (
+        "".join("  " * i + "k:\n" for i in range(200)) + "  " * 200 + "v\n",
+        "64:127 ROPA009 nesting deeper than 64 levels",
+    ),
+    "deep_block_sequences": (
+        "".join("  " * i + "-\n" for i in range(200)) + "  " * 200 + "x\n",
+        "65:129 ROPA009 nesting deeper than 64 levels",
+    ),
+    "million_values": (
+        "a: [" + ",".join(["x"] * 1_000_000) + "]\n",
+        "1:399999 ROPA009 more than 200,000 values in one file",
+    ),
+    "million_keys": (
+        "".join(f"k{i}: {i}\n" for i in range(1_000_000)),
+        "100000:9 ROPA009 more than 200,000 values in one file",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_yaml_fails_fast_and_small(tmp_path: Path, name: str) -> None:
+    text, expected = HOSTILE[name]
+    result = _load_limited(_write(tmp_path, text))
+    assert result["problems"] == [expected]
+    assert result["cpu"] < TIME_LIMIT, f"{name} took {result['cpu']:.2f} s of CPU"
+    assert result["peak"] < MEMORY_LIMIT
+
+
+UNSAFE_TAGS = [
+    "!!python/object/apply:os.system ['touch {marker}']",
+    "!!python/object/new:os.system ['touch {marker}']",
+    "!!python/name:os.system",
+    "!!python/module:os",
+    "!!python/object:builtins.dict {{}}",
+    "!!python/tuple [1, 2]",
+    "!!python/bytes aGk=",
+    "!!binary aGk=",
+    "!!set {{a, b}}",
+    "!!omap [a: 1]",
+    "!!pairs [a: 1]",
+    "!<tag:yaml.org,2002:python/object/apply:os.system> ['touch {marker}']",
+    "!<tag:example.com,2000:thing> x",
+    "!custom x",
+]
+
+
+@pytest.mark.parametrize("tagged", UNSAFE_TAGS)
+def test_unsafe_and_unknown_tags_are_rejected_without_effect(tmp_path: Path, tagged: str) -> None:
+    marker = tmp_path / "pwned"
+    value = tagged.format(marker=marker)
+    with pytest.raises(hr.LoadError) as caught:
+        hr.load(_write(tmp_path, f"organisation: {value}\n"))
+    assert not marker.exists()
+    problems = [f"{d.line}:{d.column} {d.code} {d.message}" for d in caught.value.diagnostics]
+    assert len(problems) == 1
+    position, code, message = problems[0].split(" ", 2)
+    assert (position, code) == ("1:15", "ROPA009")
+    assert message.startswith("tag '")
+    assert message.endswith("' is not allowed")
+
+
+def test_unsafe_tag_deep_inside_a_valid_map_is_rejected(tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    source = (Path(__file__).parent / "fixtures" / "small.yaml").read_text(encoding="utf-8")
+    text = source.replace(
+        'phone: "+47 900 00 000"',
+        f"phone: !!python/object/apply:os.system ['touch {marker}']",
+    )
+    assert text != source
+    result = _load_limited(_write(tmp_path, text))
+    assert not marker.exists()
+    assert result["problems"] == [
+        "15:14 ROPA009 tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"
+    ]
+
+
+FIFTY_MB = 50 * 1024 * 1024
+
+
+def _fifty_mb_file(tmp_path: Path) -> Path:
+    path = tmp_path / "hostile.yaml"
+    line = b"- " + b"x" * 97 + b"\n"
+    with path.open("wb") as handle:
+        handle.write(b"a:\n")
+        for _ in range(FIFTY_MB // len(line)):
+            handle.write(line)
+    return path
+
+
+def test_fifty_megabyte_file_fails_fast_with_size_message(tmp_path: Path) -> None:
+    result = _load_limited(_fifty_mb_file(tmp_path))
+    assert result["problems"] == ["0:0 ROPA008 file is larger than the limit of 20,971,520 bytes"]
+    assert result["cpu"] < TIME_LIMIT
+    assert result["peak"] < MEMORY_LIMIT
+
+
+def test_size_limit_is_configurable(tmp_path: Path) -> None:
+    small = _write(tmp_path, "organisation: x\n" * 100)
+    result = _load_limited(small, env={"HARMONIEN_ROPA_MAX_BYTES": "1000"})
+    assert result["problems"] == ["0:0 ROPA008 file is larger than the limit of 1,000 bytes"]
+
+
+def test_raised_size_limit_still_bounds_the_work(tmp_path: Path) -> None:
+    # With the size limit lifted, the 50 MB file is refused by the value count instead,
+    # without ever building its half a million nodes.
+    result = _load_limited(
+        _fifty_mb_file(tmp_path),
+        memory=4 * FIFTY_MB + MEMORY_LIMIT,
+        env={"HARMONIEN_ROPA_MAX_BYTES": str(2 * FIFTY_MB)},
+    )
+    assert result["problems"] == ["199999:3 ROPA009 more than 200,000 values in one file"]
+    assert result["cpu"] < 2 * TIME_LIMIT
