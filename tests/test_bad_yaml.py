@@ -71,3 +71,21 @@ def test_cli_reports_without_traceback(name: str) -> None:
     for line, want in zip(reported, expected, strict=True):
         position, code, message = want.split(" ", 2)
         assert line == f"{case}:{position}: error {code} {message}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
+def test_cli_exit_code_and_messages_for_every_case(
+    case: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from harmonien_ropa.cli import main
+
+    assert main(["check", "--data", str(case)]) == 2
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    assert captured.out == ""
+    expected = case.with_suffix(".expect").read_text(encoding="utf-8").splitlines()
+    heads = [line for line in captured.err.splitlines() if not line.startswith("    fix: ")]
+    assert heads == [
+        f"{case}:{want.split(' ', 2)[0]}: error {want.split(' ', 2)[1]} {want.split(' ', 2)[2]}"
+        for want in expected
+    ]
