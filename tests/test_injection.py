@@ -1,0 +1,102 @@
+"""Text from the YAML is inert in every output, whatever renderers are registered.
+
+Every payload of :data:`hardening.PAYLOADS` is put into every text field of a valid map; every
+renderer renders it (final and draft); each file is parsed with a real parser for its format and
+compared with the render of harmless text (see :mod:`formats`).
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import shutil
+from pathlib import PurePosixPath
+
+import pytest
+from formats import CHECKS, check_csv, check_dot, check_html, check_json, check_markdown
+from hardening import PAYLOADS, benign, payload_map, render_everything
+
+from harmonien_ropa import escaping
+
+
+@functools.cache
+def _rendered(text: str) -> dict[str, bytes]:
+    return render_everything(payload_map(text))
+
+
+@pytest.mark.parametrize("name", sorted(PAYLOADS))
+def test_payload_is_inert_in_every_output(name: str) -> None:
+    payload = PAYLOADS[name]
+    files, base = _rendered(payload), _rendered(benign(payload))
+    assert sorted(files) == sorted(base)
+    problems = []
+    for path, data in sorted(files.items()):
+        check = CHECKS.get(PurePosixPath(path).suffix)
+        if check is not None:
+            problems += check(data, base[path], payload, path)
+    assert problems == []
+
+
+def test_every_output_format_has_a_check() -> None:
+    files = _rendered(PAYLOADS["html_tags"])
+    assert files, "no renderer produced anything"
+    unchecked = sorted({PurePosixPath(p).suffix for p in files} - set(CHECKS))
+    assert unchecked == [], f"add an injection check for {unchecked} to tests/formats.py"
+
+
+def test_payload_reaches_every_text_field() -> None:
+    # The filler must leave no text field of the model empty-handed: the JSON model dump of
+    # the payload map holds the payload wherever the benign map holds benign text.
+    marker = "Zq7Marker"
+    files = _rendered(marker)
+    assert any(marker.encode() in data for data in files.values())
+    model = files["final/model.json"].decode()
+    assert model.count(marker) >= 100
+
+
+# -- the checks themselves catch what they are for ----------------------------------------
+
+
+HOSTILE = PAYLOADS["html_tags"]
+
+
+def test_html_check_catches_unescaped_text() -> None:
+    base = f"<p>{benign(HOSTILE)}</p>".encode()
+    assert check_html(f"<p>{HOSTILE}</p>".encode(), base, HOSTILE, "x.html")
+    escaped = f"<p>{html.escape(HOSTILE)}</p>".encode()
+    assert check_html(escaped, base, HOSTILE, "x.html") == []
+    attr = b'<a title="x" onmouseover="alert(1)">x</a>'
+    assert check_html(attr, b'<a title="x">x</a>', HOSTILE, "x.html")
+
+
+def test_markdown_check_catches_raw_html_and_links() -> None:
+    text = PAYLOADS["markdown"]
+    base = benign(text).encode()
+    assert check_markdown(text.encode(), base, text, "x.md")
+    assert (
+        check_markdown(
+            escaping.markdown(text).encode(), escaping.markdown(benign(text)).encode(), text, "x.md"
+        )
+        == []
+    )
+
+
+def test_csv_check_catches_formulas() -> None:
+    text = PAYLOADS["spreadsheet_equals"]
+    raw = f"name\r\n{text}\r\n"
+    assert check_csv(raw.encode(), f"name\r\n{benign(text)}\r\n".encode(), text, "x.csv")
+    cell = escaping.spreadsheet_cell(text).replace('"', '""')
+    safe = 'name\r\n"' + cell + '"\r\n'
+    assert check_csv(safe.encode(), f"name\r\n{benign(text)}\r\n".encode(), text, "x.csv") == []
+
+
+@pytest.mark.skipif(not shutil.which("dot"), reason="needs Graphviz")
+def test_dot_check_catches_label_breakout() -> None:
+    text = PAYLOADS["dot"]
+    base = f'digraph {{ a [label="{benign(text)}"] }}'.encode()
+    assert check_dot(f'digraph {{ a [label="{text}"] }}'.encode(), base, text, "x.dot")
+
+
+def test_json_check_catches_lost_text() -> None:
+    text = PAYLOADS["json"]
+    assert check_json(b'{"a": "x"}', f'{{"a": "{benign(text)}"}}'.encode(), text, "x.json")
