@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
+import shutil
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,11 +28,15 @@ class Artifact:
 
 
 def write_artifacts(out_dir: Path, artifacts: Iterable[Artifact]) -> list[Path]:
-    """Write every artifact under ``out_dir``, each atomically (temporary file, then rename).
+    """Write every artifact under ``out_dir``: all of them, or none.
 
     Everything is rendered before this is called, so a failing renderer leaves the previous
-    outputs untouched. Paths that leave ``out_dir`` or pass through a symlink are refused.
-    Returns the written paths in order.
+    outputs untouched. Each file is first written in full to a temporary file beside its target;
+    only when all are written are they renamed into place. If writing fails (disk full, ...),
+    the temporary files are removed and no output changes; if a rename fails, the files already
+    replaced are put back. Paths that leave ``out_dir`` or pass through a symlink are refused.
+    Only the outputs named and their own temporary files are ever touched. Returns the written
+    paths in order.
     """
     items = list(artifacts)
     seen: set[str] = set()
@@ -39,12 +45,28 @@ def write_artifacts(out_dir: Path, artifacts: Iterable[Artifact]) -> list[Path]:
             raise OutputError(f"two outputs want the same path '{item.path}'")
         seen.add(item.path)
     root = _prepare_root(out_dir)
-    written: list[Path] = []
-    for item in items:
-        target = _confined(root, item.path)
-        _atomic_write(target, item.content)
-        written.append(target)
-    return written
+    created: list[Path] = []
+    staged: list[tuple[str, Path]] = []
+    targets: list[Path] = []
+    try:
+        targets.extend(_confined(root, item.path, created) for item in items)
+        for item, target in zip(items, targets, strict=True):
+            staged.append((_write_temporary(target, item.content), target))
+        _replace_all(staged)
+    except BaseException as exc:
+        for tmp_name, _ in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+        for folder in reversed(created):
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only the folders made here, and only while empty
+        if isinstance(exc, OSError):
+            name = exc.filename or "the output folder"
+            raise OutputError(
+                f"cannot write {name}: {exc.strerror or exc}; the previous outputs are unchanged"
+            ) from None
+        raise
+    return targets
 
 
 def _prepare_root(out_dir: Path) -> Path:
@@ -59,14 +81,16 @@ def _prepare_root(out_dir: Path) -> Path:
     return out_dir.resolve()
 
 
-def _confined(root: Path, relative: str) -> Path:
+def _confined(root: Path, relative: str, created: list[Path]) -> Path:
     target = root
     for part in PurePosixPath(relative).parts[:-1]:
         target = target / part
         if target.is_symlink():
             raise OutputError(f"refusing to write through symlink '{target}'")
         try:
-            target.mkdir(exist_ok=True)
+            if not target.exists():
+                target.mkdir()
+                created.append(target)
         except OSError as exc:
             raise OutputError(f"cannot create folder '{target}': {exc.strerror}") from None
     target = target / PurePosixPath(relative).name
@@ -77,18 +101,67 @@ def _confined(root: Path, relative: str) -> Path:
     return target
 
 
-def _atomic_write(target: Path, content: bytes) -> None:
+def _write_temporary(target: Path, content: bytes) -> str:
+    """Write ``content`` in full to a new temporary file beside ``target``; return its name."""
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, target)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        if isinstance(exc, OSError):
-            raise OutputError(f"cannot write '{target}': {exc.strerror or exc}") from None
+        view = memoryview(content)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+        os.fchmod(fd, 0o644)
+    except OSError as exc:
+        os.close(fd)
+        os.unlink(tmp_name)
+        exc.filename = str(target)
         raise
+    except BaseException:
+        os.close(fd)
+        os.unlink(tmp_name)
+        raise
+    os.close(fd)
+    return tmp_name
+
+
+def _replace_all(staged: list[tuple[str, Path]]) -> None:
+    """Rename every temporary file onto its target; on failure put back what was replaced."""
+    backups: list[tuple[Path, str | None]] = []
+    try:
+        for tmp_name, target in staged:
+            backup = _backup(target) if target.exists() else None
+            backups.append((target, backup))
+            try:
+                os.replace(tmp_name, target)
+            except OSError as exc:
+                exc.filename = str(target)
+                raise
+    except BaseException:
+        for target, backup in reversed(backups):
+            with contextlib.suppress(OSError):
+                if backup is None:
+                    os.unlink(target)
+                else:
+                    os.replace(backup, target)
+        raise
+    finally:
+        for _, backup in backups:
+            if backup is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(backup)
+
+
+def _backup(target: Path) -> str:
+    """A hard link (or, where links are not supported, a copy) of ``target`` beside it."""
+    for _ in range(100):
+        name = str(target.parent / f".{target.name}.{secrets.token_hex(6)}.old")
+        try:
+            os.link(target, name)
+            return name
+        except FileExistsError:
+            continue
+        except OSError:
+            break
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent)
+    with os.fdopen(fd, "wb") as copy, target.open("rb") as original:
+        shutil.copyfileobj(original, copy)
+    return name
