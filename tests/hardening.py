@@ -44,7 +44,7 @@ PAYLOADS: dict[str, str] = {
     "template": "{{ 7*7 }} {% for x in range(3) %}{{ x }}{% endfor %} ${7*7} #{7*7} {# c #}",
     "dot": '"]; evil [label=<<b>x</b>> URL="javascript:alert(1)"]; a -> b; x [label="\\" '
     "\\l \\N \\G } { ; -- -> <TABLE>",
-    "json": '"}, "injected": {"a": 1}, "x": "\\u0000 \\" \\\\ \u2028 \u2029 \x1b[31m',
+    "json": '"}, "injected": {"a": 1}, "x": "\\u0000 \\" \\\\ \u2028 \u2029 \x7f \x85',
     "unicode": "Ærlig talt: øl på Årstad \u202eevil\u202c \u200b zero\u200dwidth 😀 \ufeff",
     "spreadsheet_equals": '=HYPERLINK("https://evil.example","x")',
     "spreadsheet_plus": "+cmd|' /C calc'!A0",

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from ..languages import LANGUAGES as LANGUAGES  # noqa: PLC0414 (re-exported)
 
@@ -61,10 +69,38 @@ Url = Annotated[
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 
 
+#: Characters no output format can carry: C0 controls other than tab and line breaks, lone
+#: surrogates and the non-characters U+FFFE/U+FFFF (invalid in XML, XLSX and UTF-8 files).
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _check_writable(value: Any) -> None:
+    if isinstance(value, str):
+        found = _UNWRITABLE.search(value)
+        if found:
+            raise ValueError(
+                f"contains the invisible control character U+{ord(found.group()):04X}, "
+                "which no output can show; remove it"
+            )
+    elif isinstance(value, tuple | list):
+        for item in value:
+            _check_writable(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_writable(key)
+            _check_writable(item)
+
+
 class Frozen(BaseModel):
-    """Immutable model that rejects unknown keys."""
+    """Immutable model that rejects unknown keys and text that no output could carry."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=False)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _writable(cls, value: Any) -> Any:
+        _check_writable(value)
+        return value
 
 
 class Text(Frozen):
