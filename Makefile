@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 OUT ?= build
 
-.PHONY: render test lint docs bench setup setup-dev clean
+.PHONY: render test lint docs bench fuzz setup setup-dev clean
 
 setup:
 	@scripts/setup.sh
@@ -27,6 +27,10 @@ docs: setup-dev
 ## 10 to 10,000 activities, against the bare YAML parse (a few minutes; see bench/run.py).
 bench: setup-dev
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+## Long fuzzing run: many more hypothesis examples of valid maps and mutated YAML.
+fuzz: setup-dev
+	HARMONIEN_FUZZ_PROFILE=fuzz $(PY) -m pytest tests/test_fuzz.py -q --hypothesis-show-statistics
 
 lint:
 	$(PY) -m ruff check harmonien_ropa tests docs bench

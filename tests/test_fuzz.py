@@ -1,0 +1,97 @@
+"""Fuzzing: valid maps always render; broken YAML always fails with a structured error.
+
+The property everywhere: loading and rendering either succeed or raise ``LoadError`` /
+``HarmonienError`` with positioned diagnostics, never anything else. The example counts come from
+a hypothesis profile: ``HARMONIEN_FUZZ_PROFILE=fuzz`` (``make fuzz``) runs many more.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hardening import render_everything
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import datamaps, mutated
+
+import harmonien_ropa as hr
+
+_HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
+settings.register_profile(
+    "hardening", max_examples=60, deadline=None, suppress_health_check=_HEALTH, derandomize=True
+)
+settings.register_profile(
+    "fuzz", max_examples=1500, deadline=None, suppress_health_check=_HEALTH, print_blob=True
+)
+PROFILE = settings.get_profile(os.environ.get("HARMONIEN_FUZZ_PROFILE", "hardening"))
+
+FIXTURES = Path(__file__).parent
+SOURCES = {
+    "small": (FIXTURES / "fixtures" / "small.yaml").read_text(encoding="utf-8"),
+    "minimal": (FIXTURES / "good_yaml" / "minimal.yaml").read_text(encoding="utf-8"),
+    "anchors": (FIXTURES / "good_yaml" / "anchors_and_merge.yaml").read_text(encoding="utf-8"),
+}
+
+
+def _render_or_fail_cleanly(datamap: hr.DataMap) -> None:
+    with contextlib.suppress(hr.HarmonienError):
+        render_everything(datamap)
+
+
+def _load_or_fail_cleanly(load: Callable[[], hr.DataMap], text: str) -> hr.DataMap | None:
+    """The loaded map, or None after checking that the LoadError is well-formed."""
+    try:
+        return load()
+    except hr.LoadError as error:
+        failure = error
+    assert failure.diagnostics
+    lines = text.count("\n") + 2
+    for diagnostic in failure.diagnostics:
+        assert 0 <= diagnostic.line <= lines
+        assert diagnostic.column >= 0
+        assert diagnostic.code.startswith("ROPA0")
+        assert diagnostic.message
+    return None
+
+
+@settings(PROFILE)
+@given(datamaps())
+def test_valid_maps_render(data: dict[str, Any]) -> None:
+    datamap = hr.DataMap.build(data)
+    files = render_everything(datamap)
+    assert files
+
+
+@settings(PROFILE)
+@given(datamaps())
+def test_valid_maps_survive_a_round_trip_through_yaml(data: dict[str, Any]) -> None:
+    datamap = hr.DataMap.build(data)
+    text = yaml.safe_dump(data, allow_unicode=bool(len(data["activities"]) % 2), sort_keys=False)
+    assert hr.loads(text) == datamap
+
+
+@settings(PROFILE.__class__(PROFILE, max_examples=PROFILE.max_examples * 3))
+@given(st.sampled_from(sorted(SOURCES)).flatmap(lambda name: mutated(SOURCES[name])))
+def test_mutated_yaml_loads_and_renders_or_fails_cleanly(text: str) -> None:
+    datamap = _load_or_fail_cleanly(lambda: hr.loads(text, "mutated.yaml"), text)
+    if datamap is not None:
+        _render_or_fail_cleanly(datamap)
+
+
+@settings(PROFILE)
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes_fail_cleanly(raw: bytes) -> None:
+    path = Path(tempfile.gettempdir()) / f"harmonien-fuzz-{os.getpid()}.yaml"
+    path.write_bytes(raw)
+    try:
+        datamap = _load_or_fail_cleanly(lambda: hr.load(path), raw.decode("utf-8", "replace"))
+    finally:
+        path.unlink()
+    if datamap is not None:  # pragma: no cover - random bytes are hardly ever a data map
+        _render_or_fail_cleanly(datamap)
