@@ -44,6 +44,12 @@ def _esc(text: str, width: int = 0) -> str:
     return "<BR/>".join(html.escape(line, quote=True) for line in lines or [""])
 
 
+def _plain(text: str) -> str:
+    """Text for a quoted DOT attribute: backslashes literal, never read as an HTML label."""
+    escaped: str = graphviz.escape(text)  # a str marked as not HTML
+    return escaped
+
+
 def mechanism_label(key: str | None, missing: str, lang: str) -> str:
     if key is None:
         return missing
@@ -69,7 +75,7 @@ class DotBuilder:
 
     def digraph(self, title: str, organisation: str, *, legend: bool = True) -> graphviz.Digraph:
         self.title = title
-        dot = graphviz.Digraph(name=title, strict=False)
+        dot = graphviz.Digraph(name=_plain(title), strict=False)
         dot.attr(
             "graph",
             rankdir="LR",
@@ -80,7 +86,7 @@ class DotBuilder:
             nodesep="0.25",
             ranksep="0.7",
             newrank="true",
-            tooltip=title,
+            tooltip=_plain(title),
         )
         dot.attr("node", fontname=FONT, fontsize="10", color=GREY, margin="0.12,0.06")
         dot.attr("edge", fontname=FONT, fontsize="9", color=GREY, arrowsize="0.8")
@@ -122,7 +128,9 @@ class DotBuilder:
             with dot.subgraph(name=f"cluster_{key}") as sub:
                 style = "rounded,dashed,filled" if key == "outside" else "rounded,filled"
                 colour = BLUE if key == "outside" else "#BBBBBB"
-                sub.attr(label=caption, style=style, color=colour, fillcolor=fill, fontsize="11")
+                sub.attr(
+                    label=_plain(caption), style=style, color=colour, fillcolor=fill, fontsize="11"
+                )
                 for node in groups[key]:
                     self.add_node(sub, node)
         for source, target, _key, data in sorted(
@@ -180,7 +188,9 @@ class DotBuilder:
         name = dot_name(node)
         self.drawn.add(node)
         self.titles[name] = " — ".join(t for t in tip if t)
-        dot.node(name, label="<" + "<BR/>".join(lines) + ">", tooltip=self.titles[name], **attrs)
+        dot.node(
+            name, label="<" + "<BR/>".join(lines) + ">", tooltip=_plain(self.titles[name]), **attrs
+        )
 
     def _activity_lines(self, data: Mapping[str, Any]) -> list[str]:
         lines = []
@@ -233,7 +243,7 @@ class DotBuilder:
         self.titles[f"{a}->{b}"] = f"{self.label(source)} → {self.label(target)}"
         if label:
             attrs["label"] = f"<{_esc(label, 24)}>"
-        dot.edge(a, b, tooltip=tip, **attrs)
+        dot.edge(a, b, tooltip=_plain(tip), **attrs)
 
     # -- legend ----------------------------------------------------------------------------
 
