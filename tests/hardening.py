@@ -28,24 +28,31 @@ from harmonien_ropa.yamlsource import parse
 
 SMALL_YAML = Path(__file__).resolve().parent / "fixtures" / "small.yaml"
 
-#: Payloads that would be active content if any output let them through. Each is one string;
-#: several attacks are combined so that every render covers many of them.
+#: Payloads that would be active content if any output let them through.
 PAYLOADS: dict[str, str] = {
-    "html_tags": "<script>alert(1)</script><img src=x onerror=alert(2)><svg onload=alert(3)>"
-    '<iframe src="javascript:alert(4)"></iframe>',
-    "attribute_breakout": '"\' onmouseover="alert(1)" x=\' "><a href="javascript:alert(2)">x</a>',
+    "script_tag": "<script>alert(1)</script>",
+    "img_onerror": "<img src=x onerror=alert(2)>",
+    "svg_onload": "<svg onload=alert(3)>",
+    "iframe_javascript": '<iframe src="javascript:alert(4)"></iframe>',
+    "double_quote_breakout": '" onmouseover="alert(1)" x="',
+    "single_quote_breakout": "' onmouseover='alert(1)' x='",
+    "tag_breakout": '"><a href="javascript:alert(2)">x</a>',
     "raw_text_breakout": "</title></style></textarea></script><script>alert(1)</script><!--",
     "url_schemes": "javascript:alert(1) JaVaScRiPt:alert(2) data:text/html,<b>x</b> "
     "vbscript:msgbox(1)",
-    "markdown": "# heading\n\n- item\n\n| a | b |\n|---|---|\n[link](javascript:alert(1)) "
-    "![img](https://evil.example/x.png) <https://evil.example> [ref]: https://evil.example\n"
-    "*em* __strong__ `code` > quote ***",
+    "markdown_blocks": "# heading\n\n- item\n\n| a | b |\n|---|---|\n> quote\n\n***",
+    "markdown_links": "[link](javascript:alert(1)) ![img](https://evil.example/x.png) "
+    "<https://evil.example> [ref]: https://evil.example",
+    "markdown_inline": "*em* __strong__ `code` ~~del~~ \\ \\* &amp; &#60;",
     "markdown_html": "<div onclick=alert(1)>x</div>\n\n<details open ontoggle=alert(2)>",
     "template": "{{ 7*7 }} {% for x in range(3) %}{{ x }}{% endfor %} ${7*7} #{7*7} {# c #}",
-    "dot": '"]; evil [label=<<b>x</b>> URL="javascript:alert(1)"]; a -> b; x [label="\\" '
-    "\\l \\N \\G } { ; -- -> <TABLE>",
-    "json": '"}, "injected": {"a": 1}, "x": "\\u0000 \\" \\\\ \u2028 \u2029 \x7f \x85',
-    "unicode": "Ærlig talt: øl på Årstad \u202eevil\u202c \u200b zero\u200dwidth 😀 \ufeff",
+    "dot_quotes": '"]; evil [label=<<b>x</b>> URL="javascript:alert(1)"]; a -> b; x [label="',
+    "dot_backslashes": '\\" \\l \\N \\G \\E \\T \\H \\',
+    "dot_html_label": "<B>bold</B> <TABLE><TR><TD>x</TD></TR></TABLE>",
+    "dot_braces": "} { ; -- -> subgraph cluster_x { evil } strict digraph",
+    "json": '"}, "injected": {"a": 1}, "x": "\\u0000 \\" \\\\',
+    "unicode_separators": "\u2028 \u2029 \x7f \x85 \ufeff",
+    "unicode_bidi": "Ærlig talt: øl på Årstad \u202eevil\u202c \u200b zero\u200dwidth 😀",
     "spreadsheet_equals": '=HYPERLINK("https://evil.example","x")',
     "spreadsheet_plus": "+cmd|' /C calc'!A0",
     "spreadsheet_minus": "-2+3+cmd|' /C calc'!A0",
@@ -53,6 +60,36 @@ PAYLOADS: dict[str, str] = {
     "spreadsheet_tab": "\t=1+1",
     "spreadsheet_cr": "\r=1+1",
 }
+
+#: Payloads rendered together: each group's strings are joined into one text that goes into
+#: every text field; ``spreadsheet`` instead gives each field one payload in turn, because only
+#: the start of a cell matters there.
+GROUPS: dict[str, tuple[str, ...]] = {
+    "html": (
+        "script_tag",
+        "img_onerror",
+        "svg_onload",
+        "iframe_javascript",
+        "double_quote_breakout",
+        "single_quote_breakout",
+        "tag_breakout",
+        "url_schemes",
+    ),
+    "raw_text": ("raw_text_breakout", "markdown_html"),
+    "markdown": ("markdown_blocks", "markdown_links", "markdown_inline", "template"),
+    "dot": ("dot_quotes", "dot_backslashes", "dot_html_label", "dot_braces"),
+    "json_unicode": ("json", "unicode_separators", "unicode_bidi"),
+    "trailing_backslash": ("dot_backslashes",),
+    "spreadsheet": tuple(name for name in PAYLOADS if name.startswith("spreadsheet_")),
+}
+ROTATING = {"spreadsheet"}
+
+
+def group_texts(group: str) -> list[str]:
+    """The text(s) of a payload group: one joined text, or one per field in turn."""
+    parts = [PAYLOADS[name] for name in GROUPS[group]]
+    return parts if group in ROTATING else [" ".join(parts)]
+
 
 #: Variants for fields with a pattern, tried in order when the payload itself does not fit.
 _EMAIL_VARIANTS = ("=cmd|x!A0@evil.example", "[x](javascript:alert(1))@evil.example")
@@ -104,18 +141,30 @@ def _is_text_tuple(annotation: Any) -> bool:
     )
 
 
-def _fill_model(model: type[BaseModel], data: dict[str, Any], payload: str) -> None:
-    text = {"nb": payload, "en": payload}
+class _Payloads:
+    """Payload texts handed out in turn, one per field."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts, self.index = texts, 0
+
+    def next(self) -> str:
+        text = self.texts[self.index % len(self.texts)]
+        self.index += 1
+        return text
+
+
+def _fill_model(model: type[BaseModel], data: dict[str, Any], payloads: _Payloads) -> None:
     for name, info in model.model_fields.items():
         key = info.alias or name
         if key in ("id", "assumptions", "acknowledge") or name.endswith(("_id", "_ids")):
             continue  # ids and references: their pattern keeps them inert
         annotation = info.annotation
         current = data.get(key)
+        payload = payloads.next()
         if _is_text(annotation):
-            data[key] = dict(text)
+            data[key] = {"nb": payload, "en": payload}
         elif _is_text_tuple(annotation):
-            data[key] = [dict(text) for _ in current or [None]]
+            data[key] = [{"nb": payload, "en": payload} for _ in current or [None]]
         elif str in _unwrap(annotation) or any(
             typing.get_origin(c) is typing.Literal for c in _unwrap(annotation)
         ):
@@ -132,27 +181,30 @@ def _fill_model(model: type[BaseModel], data: dict[str, Any], payload: str) -> N
         else:
             for sub in _models(annotation):
                 if isinstance(current, dict):
-                    _fill_model(sub, current, payload)
+                    _fill_model(sub, current, payloads)
                 elif isinstance(current, list):
                     for item in current:
                         if isinstance(item, dict):
-                            _fill_model(sub, item, payload)
+                            _fill_model(sub, item, payloads)
                 elif current is None:
                     fresh: dict[str, Any] = {}
-                    _fill_model(sub, fresh, payload)
+                    _fill_model(sub, fresh, payloads)
                     if _fits(info, fresh):
                         data[key] = fresh
                 break
     if issubclass(model, Statement) and data:
         fields = [f for f in model.statement_fields() if f in data]
         if fields:
-            data["assumptions"] = {fields[0]: payload}
+            data["assumptions"] = {fields[0]: payloads.next()}
 
 
-def fill_text(data: dict[str, Any], payload: str) -> dict[str, Any]:
-    """A copy of ``data`` with ``payload`` in every text field it can hold."""
+def fill_text(data: dict[str, Any], payload: str | list[str]) -> dict[str, Any]:
+    """A copy of ``data`` with ``payload`` in every text field it can hold.
+
+    Given a list, the fields get its texts in turn.
+    """
     filled = copy.deepcopy(data)
-    _fill_model(DataMap, filled, payload)
+    _fill_model(DataMap, filled, _Payloads([payload] if isinstance(payload, str) else payload))
     return filled
 
 
@@ -163,8 +215,8 @@ def small_data() -> dict[str, Any]:
     return data
 
 
-def payload_map(payload: str) -> DataMap:
-    """The small map with ``payload`` in every text field."""
+def payload_map(payload: str | list[str]) -> DataMap:
+    """The small map with ``payload`` in every text field (or a list of them, in turn)."""
     return DataMap.build(fill_text(small_data(), payload))
 
 
