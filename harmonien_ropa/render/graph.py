@@ -25,6 +25,7 @@ import graphviz
 import networkx as nx
 
 from .. import graph as g
+from ..errors import RenderError
 from ..i18n import strings
 from ..model.datamap import DataMap
 from ..output import Artifact
@@ -52,6 +53,18 @@ def _pipe(dot: graphviz.Digraph, fmt: str) -> bytes:
         data: bytes = dot.pipe(format=fmt, quiet=True)
     except graphviz.ExecutableNotFound:
         raise _NoDot from None
+    except graphviz.CalledProcessError as exc:
+        how = (
+            f"was stopped by signal {-exc.returncode}"
+            if exc.returncode < 0
+            else f"exited with status {exc.returncode}"
+        )
+        detail = (exc.stderr or b"").decode("utf-8", "replace").strip()
+        raise RenderError(
+            f"Graphviz 'dot' {how} while drawing {fmt.upper()}"
+            + (f": {detail}" if detail else "")
+            + "; nothing was written"
+        ) from None
     return data
 
 
