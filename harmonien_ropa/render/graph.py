@@ -65,6 +65,11 @@ def _pipe(dot: graphviz.Digraph, fmt: str) -> bytes:
             + (f": {detail}" if detail else "")
             + "; nothing was written"
         ) from None
+    except OSError as exc:  # e.g. a broken pipe when dot dies before reading its input
+        raise RenderError(
+            f"Graphviz 'dot' could not be run for {fmt.upper()}: {exc.strerror or exc}; "
+            "nothing was written"
+        ) from None
     return data
 
 
