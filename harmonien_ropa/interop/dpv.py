@@ -12,6 +12,7 @@ runs.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
@@ -40,11 +41,20 @@ _CONTEXT_PREFIXES = {
 }
 
 
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
+
+
+def iri_text(text: str, also: str = "") -> str:
+    """``text`` with the characters an IRI cannot hold (and those in ``also``) %-encoded."""
+    pattern = _NOT_IN_IRI if not also else re.compile(f"{_NOT_IN_IRI.pattern}|[{re.escape(also)}]")
+    return pattern.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), text)
+
+
 def base_iri(datamap: DataMap) -> str:
     """Namespace of the map's own entries: ``<website>/ropa#`` or a ``tag:`` IRI."""
     org = datamap.organisation
     if org.website:
-        return org.website.rstrip("/") + "/ropa#"
+        return iri_text(org.website.rstrip("/"), also="#") + "/ropa#"
     number = "".join(org.org_number.split())
     return f"tag:harmonien-ropa,2026:{number}#"
 
@@ -100,10 +110,10 @@ class _Builder:
             self.add(node, DPV.hasCountry, LOC[org.address.country])
             self.add(node, DPV.hasAddress, Literal(org.address.one_line()))
         if org.website:
-            self.add(node, RDFS.seeAlso, URIRef(org.website))
+            self.add(node, RDFS.seeAlso, URIRef(iri_text(org.website)))
         contact = org.privacy_contact or org.email
         if contact:
-            self.add(node, DPV.hasContact, URIRef(f"mailto:{contact}"))
+            self.add(node, DPV.hasContact, URIRef(f"mailto:{iri_text(contact)}"))
         self.assumed(node, org)
         return node
 
