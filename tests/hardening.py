@@ -98,7 +98,6 @@ _URL_VARIANTS = (
     "https://evil.example/?q=javascript:alert(1)#=1+1",
 )
 _PHONE_VARIANTS = ("+47 900 00 000",)
-_KEY_VARIANTS = ("javascript:alert/1#-x",)
 
 
 def benign(payload: str) -> str:
@@ -156,8 +155,10 @@ class _Payloads:
 def _fill_model(model: type[BaseModel], data: dict[str, Any], payloads: _Payloads) -> None:
     for name, info in model.model_fields.items():
         key = info.alias or name
-        if key in ("id", "assumptions", "acknowledge") or name.endswith(("_id", "_ids")):
-            continue  # ids and references: their pattern keeps them inert
+        if key in ("id", "assumptions", "acknowledge", "dpv", "fideslang") or name.endswith(
+            ("_id", "_ids")
+        ):
+            continue  # ids, references and taxonomy keys: their pattern keeps them inert
         annotation = info.annotation
         current = data.get(key)
         payload = payloads.next()
@@ -173,7 +174,6 @@ def _fill_model(model: type[BaseModel], data: dict[str, Any], payloads: _Payload
                 *_EMAIL_VARIANTS,
                 *_URL_VARIANTS,
                 *_PHONE_VARIANTS,
-                *_KEY_VARIANTS,
             ):
                 if _fits(info, candidate):
                     data[key] = candidate
