@@ -1,6 +1,7 @@
 """The record as an Excel workbook: one sheet per table, with byte-identical output.
 
-Every value is written as a string (never a formula). Assumed values are shaded yellow and
+Every value is written as a string (never a formula); one that starts like a formula also gets
+Excel's quote prefix, so it stays text even when the cell is edited. Assumed values are shaded yellow and
 missing ones orange, and each sheet ends with a column naming the assumptions behind the row.
 The document's timestamps are the record's effective date, so the bytes depend only on the data.
 """
@@ -56,14 +57,36 @@ def record_xlsx(record: Record, effective_date: dt.date) -> bytes:
     return buffer.getvalue()
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 class _Formats:
     def __init__(self, book: Any) -> None:
+        self._book = book
+        self._quoted: dict[int, Any] = {}
+        self._props: dict[int, dict[str, Any]] = {}
         base = {"text_wrap": True, "valign": "top", "font_size": 10}
-        self.header = book.add_format({**base, "bold": True, "bg_color": "#DDE4EE", "border": 1})
-        self.stated = book.add_format(base)
-        self.assumed = book.add_format({**base, "bg_color": "#FFF2B3"})
-        self.missing = book.add_format({**base, "bg_color": "#F8CBAD", "italic": True})
-        self.title = book.add_format({"bold": True, "font_size": 14})
+        self.header = self._add({**base, "bold": True, "bg_color": "#DDE4EE", "border": 1})
+        self.stated = self._add(base)
+        self.assumed = self._add({**base, "bg_color": "#FFF2B3"})
+        self.missing = self._add({**base, "bg_color": "#F8CBAD", "italic": True})
+        self.title = self._add({"bold": True, "font_size": 14})
+
+    def _add(self, props: dict[str, Any]) -> Any:
+        fmt = self._book.add_format(props)
+        self._props[id(fmt)] = props
+        return fmt
+
+    def write(self, sheet: Any, row: int, col: int, text: str, fmt: Any) -> None:
+        """Write ``text`` as a string; quote-prefixed if a spreadsheet could read a formula."""
+        if text.startswith(_FORMULA_START):
+            key = id(fmt)
+            if key not in self._quoted:
+                self._quoted[key] = self._book.add_format(
+                    {**self._props[key], "quote_prefix": True}
+                )
+            fmt = self._quoted[key]
+        sheet.write_string(row, col, text, fmt)
 
     def for_cell(self, cell: Cell) -> Any:
         return {"stated": self.stated, "assumed": self.assumed, "missing": self.missing}[
@@ -81,17 +104,17 @@ def _table_sheet(
         headers.append(provenance)
         widths.append(_MAX_WIDTH)
     for col, header in enumerate(headers):
-        sheet.write_string(0, col, header, formats.header)
+        formats.write(sheet, 0, col, header, formats.header)
         sheet.set_column(col, col, min(widths[col], _MAX_WIDTH))
     for index, row in enumerate(table.rows, start=1):
         lines = 1
         for col, cell in enumerate(row.cells):
             text = cell.joined(ITEM_SEPARATOR)
-            sheet.write_string(index, col, text, formats.for_cell(cell))
+            formats.write(sheet, index, col, text, formats.for_cell(cell))
             lines = max(lines, _lines(text, widths[col]))
         if provenance is not None:
             text = ITEM_SEPARATOR.join(table.provenance(row))
-            sheet.write_string(index, len(table.columns), text, formats.stated)
+            formats.write(sheet, index, len(table.columns), text, formats.stated)
             lines = max(lines, _lines(text, _MAX_WIDTH))
         sheet.set_row(index, min(lines, _ROW_LINES) * 13)
     sheet.freeze_panes(1, 0)
@@ -104,21 +127,21 @@ def _about_sheet(book: Any, formats: _Formats, record: Record, name: str) -> Non
     sheet = book.add_worksheet(name)
     sheet.set_column(0, 0, 34)
     sheet.set_column(1, 1, 90)
-    sheet.write_string(0, 0, f"{record.title} – {record.organisation}", formats.title)
-    sheet.write_string(1, 0, s["legend"], formats.stated)
+    formats.write(sheet, 0, 0, f"{record.title} – {record.organisation}", formats.title)
+    formats.write(sheet, 1, 0, s["legend"], formats.stated)
     line = 3
     for table in (record.meta, record.controller):
-        sheet.write_string(line, 0, table.title, formats.header)
-        sheet.write_string(line, 1, s["value_heading"], formats.header)
+        formats.write(sheet, line, 0, table.title, formats.header)
+        formats.write(sheet, line, 1, s["value_heading"], formats.header)
         line += 1
         row = table.rows[0]
         for column, cell in zip(table.columns, row.cells, strict=True):
-            sheet.write_string(line, 0, column.label, formats.stated)
+            formats.write(sheet, line, 0, column.label, formats.stated)
             text = cell.joined(ITEM_SEPARATOR)
             if cell.assumptions:
                 notes = ITEM_SEPARATOR.join(f"{a.note} ({a.path})" for a in cell.assumptions)
                 text += f"{ITEM_SEPARATOR}[{s['assumed_badge']}: {notes}]"
-            sheet.write_string(line, 1, text, formats.for_cell(cell))
+            formats.write(sheet, line, 1, text, formats.for_cell(cell))
             line += 1
         line += 1
 
