@@ -23,6 +23,8 @@ import html5lib
 from hardening import benign, strings_in
 from markdown_it import MarkdownIt
 
+from harmonien_ropa.yamlsource import YamlError, parse
+
 _DANGEROUS_SCHEMES = re.compile(r"^\s*(javascript|vbscript|data)\s*:", re.IGNORECASE)
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "background"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -146,7 +148,7 @@ def check_csv(data: bytes, base: bytes, payloads: list[str], where: str) -> list
 
 
 def check_xlsx(data: bytes, base: bytes, payloads: list[str], where: str) -> list[str]:
-    """No formula cells and no string cell that starts like a formula unless neutralised."""
+    """No formula cells; a text cell that starts like a formula carries Excel's quote prefix."""
     import openpyxl
 
     def sheets(raw: bytes) -> tuple[list[list[Any]], list[str]]:
@@ -155,7 +157,8 @@ def check_xlsx(data: bytes, base: bytes, payloads: list[str], where: str) -> lis
         formulas = []
         for sheet in book.worksheets:
             for row in sheet.iter_rows():
-                cells.append([cell.value for cell in row])
+                # A quote-prefixed cell is text in Excel even after editing: neutralised.
+                cells.append(["'" + c.value if c.quotePrefix else c.value for c in row])
                 formulas += [f"{sheet.title}!{c.coordinate}" for c in row if c.data_type == "f"]
         return cells, formulas
 
@@ -193,19 +196,69 @@ def check_dot(data: bytes, base: bytes, payloads: list[str], where: str) -> list
     return check_xml(got, want, payloads, where + " → svg")
 
 
+def _round_trip(
+    value: Any, base_value: Any, payloads: list[str], kind: str, where: str
+) -> list[str]:
+    """Where the benign text appears in ``base_value``, the payload must be in ``value``."""
+    # Compared with whitespace collapsed: outputs may tidy spaces, never other characters.
+    base_strings = [_norm(s) for s in strings_in(base_value)]
+    strings = [_norm(s) for s in strings_in(value)]
+    problems = [
+        f"{where}: {payload[:30]!r}... does not round-trip through {kind}"
+        for payload in payloads
+        if any(_norm(benign(payload)) in s for s in base_strings)
+        and not any(_norm(payload) in s for s in strings)
+    ]
+    if _shape(value) != _shape(base_value):
+        problems.append(f"{where}: the {kind} structure differs from the benign render")
+    return problems
+
+
+def _shape(value: Any) -> str:
+    """The nesting of mappings and lists, keys included where they are plain names."""
+    if isinstance(value, dict):
+        items = sorted(f"{k if k.isidentifier() else '?'}:{_shape(v)}" for k, v in value.items())
+        return "{" + ",".join(items) + "}"
+    if isinstance(value, list):
+        return "[" + ",".join(_shape(v) for v in value) + "]"
+    return type(value).__name__
+
+
 def check_json(data: bytes, base: bytes, payloads: list[str], where: str) -> list[str]:
-    """Strict JSON; where the benign text appears, the payload comes back unchanged."""
+    """Strict JSON of the same shape; the payload comes back unchanged."""
     try:
         value = json.loads(data.decode("utf-8"))
     except ValueError as exc:
         return [f"{where}: not valid JSON: {exc}"]
-    base_strings, strings = strings_in(json.loads(base.decode("utf-8"))), strings_in(value)
-    return [
-        f"{where}: {payload[:30]!r}... does not round-trip through JSON"
-        for payload in payloads
-        if any(benign(payload) in s for s in base_strings)
-        and not any(payload in s for s in strings)
-    ]
+    return _round_trip(value, json.loads(base.decode("utf-8")), payloads, "JSON", where)
+
+
+def check_yaml(data: bytes, base: bytes, payloads: list[str], where: str) -> list[str]:
+    """Plain YAML (no tags, no aliases) of the same shape; the payload comes back unchanged."""
+    try:
+        document = parse(data.decode("utf-8"), where)
+    except YamlError as exc:
+        return [f"{where}: not plain YAML: {exc}"]
+    return _round_trip(document.data, parse(base.decode("utf-8")).data, payloads, "YAML", where)
+
+
+def check_turtle(data: bytes, base: bytes, payloads: list[str], where: str) -> list[str]:
+    """Turtle that rdflib parses into as many triples as the benign render; literals intact."""
+    import rdflib
+
+    try:
+        graph = rdflib.Graph().parse(data=data.decode("utf-8"), format="turtle")
+    except Exception as exc:  # rdflib raises many kinds
+        return [f"{where}: Turtle does not parse: {exc}"]
+    base_graph = rdflib.Graph().parse(data=base.decode("utf-8"), format="turtle")
+    problems = []
+    if len(graph) != len(base_graph):
+        problems.append(f"{where}: {len(graph)} triples, the benign render {len(base_graph)}")
+    if sorted(set(graph.predicates())) != sorted(set(base_graph.predicates())):
+        problems.append(f"{where}: other predicates than the benign render")
+    literals = [str(o) for o in graph.objects() if isinstance(o, rdflib.Literal)]
+    base_literals = [str(o) for o in base_graph.objects() if isinstance(o, rdflib.Literal)]
+    return problems + _round_trip(literals, base_literals, payloads, "Turtle", where)
 
 
 def check_png(data: bytes, base: bytes, payloads: list[str], where: str) -> list[str]:
@@ -224,6 +277,9 @@ CHECKS: dict[str, Callable[[bytes, bytes, list[str], str], list[str]]] = {
     ".dot": check_dot,
     ".gv": check_dot,
     ".json": check_json,
+    ".yml": check_yaml,
+    ".yaml": check_yaml,
+    ".ttl": check_turtle,
     ".jsonld": check_json,
     ".sarif": check_json,
     ".png": check_png,
