@@ -237,10 +237,13 @@ MODES: dict[str, RenderOptions] = {
 }
 
 
-def render_everything(datamap: hr.DataMap) -> dict[str, bytes]:
+def render_everything(
+    datamap: hr.DataMap, modes: tuple[str, ...] = tuple(MODES)
+) -> dict[str, bytes]:
     """Every registered renderer in every mode: ``"<mode>/<path>"`` → bytes."""
     files: dict[str, bytes] = {}
-    for mode, options in MODES.items():
+    for mode in modes:
+        options = MODES[mode]
         for name in RENDERERS:
             for artifact in renderer(name)(datamap, options).artifacts:
                 files[f"{mode}/{artifact.path}"] = artifact.content

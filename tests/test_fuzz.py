@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from hardening import render_everything
+from hardening import MODES, render_everything
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import datamaps, mutated
@@ -24,12 +24,21 @@ import harmonien_ropa as hr
 
 _HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
 settings.register_profile(
-    "hardening", max_examples=60, deadline=None, suppress_health_check=_HEALTH, derandomize=True
+    "hardening", max_examples=40, deadline=None, suppress_health_check=_HEALTH, derandomize=True
 )
 settings.register_profile(
-    "fuzz", max_examples=1500, deadline=None, suppress_health_check=_HEALTH, print_blob=True
+    "fuzz", max_examples=1000, deadline=None, suppress_health_check=_HEALTH, print_blob=True
 )
-PROFILE = settings.get_profile(os.environ.get("HARMONIEN_FUZZ_PROFILE", "hardening"))
+PROFILE_NAME = os.environ.get("HARMONIEN_FUZZ_PROFILE", "hardening")
+PROFILE = settings.get_profile(PROFILE_NAME)
+#: Each example renders in one mode (drawn) in the suite, in both under ``make fuzz``.
+MODE_CHOICES = [tuple(MODES)] if PROFILE_NAME == "fuzz" else [(mode,) for mode in MODES]
+MODE = st.sampled_from(MODE_CHOICES)
+
+
+def _times(factor: int) -> settings:
+    return settings(PROFILE, max_examples=PROFILE.max_examples * factor)
+
 
 FIXTURES = Path(__file__).parent
 SOURCES = {
@@ -39,9 +48,9 @@ SOURCES = {
 }
 
 
-def _render_or_fail_cleanly(datamap: hr.DataMap) -> None:
+def _render_or_fail_cleanly(datamap: hr.DataMap, modes: tuple[str, ...]) -> None:
     with contextlib.suppress(hr.HarmonienError):
-        render_everything(datamap)
+        render_everything(datamap, modes)
 
 
 def _load_or_fail_cleanly(load: Callable[[], hr.DataMap], text: str) -> hr.DataMap | None:
@@ -61,14 +70,14 @@ def _load_or_fail_cleanly(load: Callable[[], hr.DataMap], text: str) -> hr.DataM
 
 
 @settings(PROFILE)
-@given(datamaps())
-def test_valid_maps_render(data: dict[str, Any]) -> None:
+@given(datamaps(), MODE)
+def test_valid_maps_render(data: dict[str, Any], modes: tuple[str, ...]) -> None:
     datamap = hr.DataMap.build(data)
-    files = render_everything(datamap)
+    files = render_everything(datamap, modes)
     assert files
 
 
-@settings(PROFILE)
+@_times(3)
 @given(datamaps())
 def test_valid_maps_survive_a_round_trip_through_yaml(data: dict[str, Any]) -> None:
     datamap = hr.DataMap.build(data)
@@ -76,15 +85,15 @@ def test_valid_maps_survive_a_round_trip_through_yaml(data: dict[str, Any]) -> N
     assert hr.loads(text) == datamap
 
 
-@settings(PROFILE.__class__(PROFILE, max_examples=PROFILE.max_examples * 3))
-@given(st.sampled_from(sorted(SOURCES)).flatmap(lambda name: mutated(SOURCES[name])))
-def test_mutated_yaml_loads_and_renders_or_fails_cleanly(text: str) -> None:
+@_times(5)
+@given(st.sampled_from(sorted(SOURCES)).flatmap(lambda name: mutated(SOURCES[name])), MODE)
+def test_mutated_yaml_loads_and_renders_or_fails_cleanly(text: str, modes: tuple[str, ...]) -> None:
     datamap = _load_or_fail_cleanly(lambda: hr.loads(text, "mutated.yaml"), text)
     if datamap is not None:
-        _render_or_fail_cleanly(datamap)
+        _render_or_fail_cleanly(datamap, modes)
 
 
-@settings(PROFILE)
+@_times(2)
 @given(st.binary(max_size=300))
 def test_arbitrary_bytes_fail_cleanly(raw: bytes) -> None:
     path = Path(tempfile.gettempdir()) / f"harmonien-fuzz-{os.getpid()}.yaml"
@@ -94,4 +103,4 @@ def test_arbitrary_bytes_fail_cleanly(raw: bytes) -> None:
     finally:
         path.unlink()
     if datamap is not None:  # pragma: no cover - random bytes are hardly ever a data map
-        _render_or_fail_cleanly(datamap)
+        _render_or_fail_cleanly(datamap, ("final",))

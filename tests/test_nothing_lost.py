@@ -9,6 +9,7 @@ are never touched.
 from __future__ import annotations
 
 import errno
+import functools
 import importlib
 import os
 import stat
@@ -76,8 +77,13 @@ class FailingOs:
         return failing
 
 
+@functools.cache
+def _harmonien_render() -> tuple[hr.Artifact, ...]:
+    return tuple(hr.render(hr.load(HARMONIEN_YAML)).artifacts)
+
+
 def _new_render() -> list[hr.Artifact]:
-    return hr.render(hr.load(HARMONIEN_YAML)).artifacts
+    return list(_harmonien_render())
 
 
 def _fail_during_write(
