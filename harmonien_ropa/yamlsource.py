@@ -375,6 +375,12 @@ class _Builder:
         return self._scalar(node)
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
+        if not self._expansion_checked and any(
+            key.tag == "tag:yaml.org,2002:merge" for key, _ in node.value
+        ):
+            # Merge keys copy aliased mappings before _guard could see them repeat.
+            self._expansion_checked = True
+            self.check_size(self.root)
         try:
             self.loader.flatten_mapping(node)
         except yaml.MarkedYAMLError as exc:
