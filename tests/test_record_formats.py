@@ -285,3 +285,23 @@ def test_bytes_do_not_depend_on_hash_seed(tmp_path: Path) -> None:
         )
     assert digests[0] == digests[1]
     assert set(digests[0]) == FILES
+
+
+def test_a_map_without_activities_still_renders() -> None:
+    datamap = hr.DataMap.build(
+        {
+            "organisation": {"name": "Tom", "org_number": "123456789"},
+            "notice": {"version": "1", "effective_date": "2026-01-01"},
+            "record": {"version": "1", "effective_date": "2026-01-01"},
+        }
+    )
+    out = files(datamap)
+    assert set(out) == FILES
+    assert read_csv(out["record.csv"])[1:] == []
+    jsonschema.validate(
+        json.loads(out["record.json"]), record_schema(), cls=jsonschema.Draft202012Validator
+    )
+    book = openpyxl.load_workbook(io.BytesIO(out["record.xlsx"]))
+    assert book["Behandlingsaktiviteter"].max_row == 1
+    gaps = book["Mangler"]
+    assert gaps.cell(2, 3).value == "Ansvarlig for protokollen", "maintained_by is a gap"
