@@ -82,6 +82,9 @@ def test_values_equal_the_model(harmonien: hr.DataMap) -> None:
         for party in act.all_recipients:
             assert party.name in recipients
         assert len(table.cell(row, "transfers").items) == max(1, len(act.transfers))
+        flags = [item.rsplit(": ", 1)[1] for item in table.cell(row, "profiling").items]
+        expected = [act.profiling, act.automated_decisions, act.combines_datasets, act.large_scale]
+        assert flags == ["ja" if flag else "nei" for flag in expected]
 
 
 def test_provenance_follows_the_yaml(harmonien: hr.DataMap) -> None:

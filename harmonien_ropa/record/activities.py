@@ -107,8 +107,12 @@ class ActivityTables(Base):
                 [
                     f"{s['profiling']}: {self.yes_no(act.profiling)}",
                     f"{s['automated_decisions']}: {self.yes_no(act.automated_decisions)}",
+                    f"{s['combines_datasets']}: {self.yes_no(act.combines_datasets)}",
+                    f"{s['large_scale']}: {self.yes_no(act.large_scale)}",
                 ],
-                self.open(act, "profiling", "automated_decisions"),
+                self.open(
+                    act, "profiling", "automated_decisions", "combines_datasets", "large_scale"
+                ),
             ),
             "rights": self.rights_cell(act),
             "dpia": self.dpia_cell(act),
