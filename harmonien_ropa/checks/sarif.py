@@ -7,6 +7,7 @@ reason, which is how SARIF viewers show accepted findings.
 from __future__ import annotations
 
 import json
+import urllib.parse
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import PurePath, PurePosixPath, PureWindowsPath
 from typing import Any
@@ -33,7 +34,7 @@ def artifact_uri(path: str) -> str:
     pure: PurePath = windows if windows.drive else PurePosixPath(path.replace("\\", "/"))
     if pure.is_absolute():
         return pure.as_uri()
-    return "/".join(pure.parts)
+    return urllib.parse.quote("/".join(pure.parts))
 
 
 def _rule(rule: Rule) -> dict[str, Any]:
