@@ -27,7 +27,7 @@ settings.register_profile(
     "hardening", max_examples=40, deadline=None, suppress_health_check=_HEALTH, derandomize=True
 )
 settings.register_profile(
-    "fuzz", max_examples=1000, deadline=None, suppress_health_check=_HEALTH, print_blob=True
+    "fuzz", max_examples=300, deadline=None, suppress_health_check=_HEALTH, print_blob=True
 )
 PROFILE_NAME = os.environ.get("HARMONIEN_FUZZ_PROFILE", "hardening")
 PROFILE = settings.get_profile(PROFILE_NAME)

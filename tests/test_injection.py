@@ -9,14 +9,28 @@ from __future__ import annotations
 
 import functools
 import html
+import json
 import shutil
-from pathlib import PurePosixPath
+import urllib.parse
+from pathlib import Path, PurePosixPath
 
 import pytest
+import yaml
 from formats import CHECKS, check_csv, check_dot, check_html, check_json, check_markdown
-from hardening import GROUPS, PAYLOADS, benign, group_texts, payload_map, render_everything
+from hardening import (
+    GROUPS,
+    PAYLOADS,
+    benign,
+    fill_text,
+    group_texts,
+    payload_map,
+    render_everything,
+    small_data,
+)
 
 from harmonien_ropa import escaping
+from harmonien_ropa.checks import REPORTERS, check
+from harmonien_ropa.loading import load_with_positions
 
 
 @functools.cache
@@ -106,3 +120,32 @@ def test_dot_check_catches_label_breakout() -> None:
 def test_json_check_catches_lost_text() -> None:
     text = PAYLOADS["json"]
     assert check_json(b'{"a": "x"}', f'{{"a": "{benign(text)}"}}'.encode(), [text], "x.json")
+
+
+# -- the checker's reports ---------------------------------------------------------------------
+
+_ODD_NAME = 'data map #1 "50%" <x>.yaml'
+
+
+@pytest.mark.parametrize("group", sorted(GROUPS))
+def test_checker_reports_carry_payloads_inertly(tmp_path: Path, group: str) -> None:
+    texts = group_texts(group)
+    path = tmp_path / _ODD_NAME
+    path.write_text(
+        yaml.safe_dump(fill_text(small_data(), texts), allow_unicode=True), encoding="utf-8"
+    )
+    result = check(load_with_positions(path, display_path=_ODD_NAME))
+    assert result.findings
+    messages = {d.message for d in result.findings}
+    document = json.loads(REPORTERS["json"](result))
+    assert {f["message"] for f in document["findings"]} == messages
+    assert document["path"] == _ODD_NAME
+    sarif = json.loads(REPORTERS["sarif"](result))
+    results = sarif["runs"][0]["results"]
+    assert {r["message"]["text"] for r in results} >= messages
+    for item in results:
+        uri = item["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        assert urllib.parse.unquote(uri) == _ODD_NAME
+        assert not set(uri) & set(' "<>#'), f"{uri!r} is not a valid URI reference"
+    text = REPORTERS["text"](result)
+    assert all(message in text for message in messages)
