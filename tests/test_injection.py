@@ -16,7 +16,16 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 import yaml
-from formats import CHECKS, check_csv, check_dot, check_html, check_json, check_markdown
+from formats import (
+    CHECKS,
+    check_csv,
+    check_dot,
+    check_html,
+    check_json,
+    check_markdown,
+    check_turtle,
+    check_yaml,
+)
 from hardening import (
     GROUPS,
     PAYLOADS,
@@ -149,3 +158,19 @@ def test_checker_reports_carry_payloads_inertly(tmp_path: Path, group: str) -> N
         assert not set(uri) & set(' "<>#'), f"{uri!r} is not a valid URI reference"
     text = REPORTERS["text"](result)
     assert all(message in text for message in messages)
+
+
+def test_turtle_check_catches_an_injected_triple() -> None:
+    text = PAYLOADS["json"]
+    base = b'<urn:a> <urn:name> "xx" .\n'
+    broken = b'<urn:a> <urn:name> "x" . <urn:a> <urn:evil> "y" .\n'
+    assert check_turtle(broken, base, [text], "x.ttl")
+    assert check_turtle(base, base, [text], "x.ttl") == []
+
+
+def test_yaml_check_catches_tags_and_lost_text() -> None:
+    text = PAYLOADS["dot_quotes"]
+    base = f"name: {json.dumps(benign(text))}\n".encode()
+    assert check_yaml(b"name: !!python/object:os.system x\n", base, [text], "x.yml")
+    assert check_yaml(b"name: other\n", base, [text], "x.yml")
+    assert check_yaml(f"name: {json.dumps(text)}\n".encode(), base, [text], "x.yml") == []
