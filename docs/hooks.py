@@ -8,7 +8,8 @@ Nothing generated is committed. On every build this hook adds to the site, in me
 * ``tutorial/output/…`` — the tutorial's data map rendered the same way;
 * ``reference/yaml.md`` from the model's JSON Schema, ``reference/rules.md`` from the checker's
   registry, ``reference/cli.md`` from the argument parser, ``reference/api.md`` from ``__all__``;
-* ``schema/datamap.schema.json``, the JSON Schema for editors.
+* ``schema/datamap.schema.json``, the JSON Schema for editors, and ``schema/record.schema.json``,
+  the schema of ``record.json``.
 
 In hand-written pages, ``<!-- run: check PATH [until STEP] -->`` becomes the real output of
 ``harmonien-ropa check`` on PATH (cut after the ``[end:STEP]`` snippet marker; ``step-0`` is
@@ -122,7 +123,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def generated(config: MkDocsConfig) -> list[tuple[str, str | bytes]]:
     """``(site path, content)`` of every generated file."""
     import harmonien_ropa as hr
-    from harmonien_ropa.schema import datamap_schema_json
+    from harmonien_ropa.schema import datamap_schema_json, record_schema_json
 
     datamap = hr.load(DATA, display_path="data/processing.yaml")
     harmonien = hr.render(datamap)
@@ -144,6 +145,7 @@ def generated(config: MkDocsConfig) -> list[tuple[str, str | bytes]]:
         ("reference/cli.md", cli_page()),
         ("reference/api.md", api_page()),
         ("schema/datamap.schema.json", datamap_schema_json()),
+        ("schema/record.schema.json", record_schema_json()),
         ("examples/processing.yaml", DATA.read_bytes()),
     ]
     return out
