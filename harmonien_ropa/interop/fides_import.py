@@ -20,6 +20,7 @@ from typing import Any
 from ..diagnostics import Diagnostic, Severity
 from ..errors import HarmonienError, LoadError
 from ..loading import loads
+from ..model.base import strip_unwritable
 from ..model.legal import PartyRole, TransferMechanism
 from ..yamlsource import YamlDocument, YamlError, parse, read_text
 from .fides import META_KEY, dump_yaml
@@ -65,8 +66,23 @@ def read_manifests(paths: Sequence[str | Path]) -> list[YamlDocument]:
 
 
 def import_fides(documents: Sequence[YamlDocument], *, effective_date: dt.date) -> dict[str, Any]:
-    """Our data map (plain data, ready to dump as YAML) from parsed Fides manifests."""
-    return _Importer(mapping(), effective_date).run(documents)
+    """Our data map (plain data, ready to dump as YAML) from parsed Fides manifests.
+
+    Characters no output can carry (control characters) are dropped from every text first.
+    """
+    cleaned = [YamlDocument(d.path, _writable(d.data), d.positions) for d in documents]
+    return _Importer(mapping(), effective_date).run(cleaned)
+
+
+def _writable(value: Any) -> Any:
+    """``value`` with unwritable characters removed from every string, keys included."""
+    if isinstance(value, str):
+        return strip_unwritable(value)
+    if isinstance(value, list):
+        return [_writable(item) for item in value]
+    if isinstance(value, dict):
+        return {_writable(key): _writable(item) for key, item in value.items()}
+    return value
 
 
 def import_fides_yaml(paths: Sequence[str | Path], *, effective_date: dt.date) -> bytes:

@@ -74,6 +74,11 @@ ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+def strip_unwritable(text: str) -> str:
+    """``text`` without the characters the model refuses (for importers of outside data)."""
+    return _UNWRITABLE.sub("", text)
+
+
 def _check_writable(value: Any) -> None:
     if isinstance(value, str):
         found = _UNWRITABLE.search(value)
