@@ -41,7 +41,10 @@ def dot_name(node: str) -> str:
 
 def _esc(text: str, width: int = 0) -> str:
     lines = textwrap.wrap(text, width, break_on_hyphens=False) if width else [text]
-    return "<BR/>".join(html.escape(line, quote=True) for line in lines or [""])
+    # ']' as an entity: Graphviz's HTML-label parser fails on text of only ']' before a tag.
+    return "<BR/>".join(
+        html.escape(line, quote=True).replace("]", "&#93;") for line in lines or [""]
+    )
 
 
 def _plain(text: str) -> str:
