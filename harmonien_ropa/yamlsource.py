@@ -42,6 +42,8 @@ MAX_ALIAS_EXPANSION = 100_000
 #: under the size limit.
 MAX_NODES = 200_000
 
+#: NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR: line breaks to YAML 1.1 readers, not to editors.
+_SEPARATOR = re.compile("[\x85\u2028\u2029]")
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")
 _BOOL = {"true": True, "false": False}
@@ -174,6 +176,22 @@ def read_text(path: Path, display: str | None = None, limit: int | None = None) 
 
 def parse(text: str, path: str = "<string>") -> YamlDocument:
     """Parse one YAML document into plain data and positions, or raise :class:`YamlError`."""
+    found = _SEPARATOR.search(text)
+    if found:
+        before = text[: found.start()]
+        raise YamlError(
+            [
+                _problem(
+                    path,
+                    before.count("\n") + 1,
+                    found.start() - (before.rfind("\n") + 1) + 1,
+                    "ROPA008",
+                    f"invisible line separator U+{ord(found.group()):04X}, which YAML readers "
+                    "take for a line break (text and line numbers would silently change)",
+                    "remove it, or write it as \\N, \\L or \\P inside a double-quoted string",
+                )
+            ]
+        )
     _prescan(text, path)
     loader = _Loader(text)
     try:

@@ -16,6 +16,7 @@ import typing
 from pathlib import Path
 from typing import Annotated, Any
 
+import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
@@ -218,6 +219,18 @@ def small_data() -> dict[str, Any]:
 def payload_map(payload: str | list[str]) -> DataMap:
     """The small map with ``payload`` in every text field (or a list of them, in turn)."""
     return DataMap.build(fill_text(small_data(), payload))
+
+
+def to_yaml(data: Any, *, unicode: bool = True) -> str:
+    """YAML text of plain data as PyYAML writes it.
+
+    PyYAML writes NEL, LINE and PARAGRAPH SEPARATOR raw when ``allow_unicode`` is on, and then
+    reads them as line breaks; the loader refuses them, so they are escaped here.
+    """
+    text = yaml.safe_dump(data, allow_unicode=unicode, sort_keys=False)
+    if unicode and re.search("[\x85\u2028\u2029]", text):
+        text = yaml.safe_dump(data, allow_unicode=False, sort_keys=False)
+    return text
 
 
 def strings_in(value: Any) -> list[str]:

@@ -15,7 +15,6 @@ import urllib.parse
 from pathlib import Path, PurePosixPath
 
 import pytest
-import yaml
 from formats import (
     CHECKS,
     check_csv,
@@ -35,6 +34,7 @@ from hardening import (
     payload_map,
     render_everything,
     small_data,
+    to_yaml,
 )
 
 from harmonien_ropa import escaping
@@ -140,9 +140,7 @@ _ODD_NAME = 'data map #1 "50%" <x>.yaml'
 def test_checker_reports_carry_payloads_inertly(tmp_path: Path, group: str) -> None:
     texts = group_texts(group)
     path = tmp_path / _ODD_NAME
-    path.write_text(
-        yaml.safe_dump(fill_text(small_data(), texts), allow_unicode=True), encoding="utf-8"
-    )
+    path.write_text(to_yaml(fill_text(small_data(), texts)), encoding="utf-8")
     result = check(load_with_positions(path, display_path=_ODD_NAME))
     assert result.findings
     messages = {d.message for d in result.findings}
