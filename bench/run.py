@@ -222,6 +222,10 @@ def run_sizes(report: Report, args: argparse.Namespace, work_dir: Path) -> None:
                 raise RuntimeError(f"check exited with {code}")
 
         measure(report, CHECK if checker_available() else CHECK + " (loader only)", n, check, args)
+        if n > args.render_max:
+            shutil.rmtree(out, ignore_errors=True)
+            del datamap
+            continue
         with without_dot(empty):
             for name in RENDERERS:
                 render_one = renderer(name)
@@ -313,15 +317,13 @@ def run_cold(report: Report, args: argparse.Namespace, work_dir: Path) -> None:
     ]
     largest = max(report.sizes)
     big = work_dir / f"org-{largest}.yaml"
-    if big.exists():
-        commands += [
-            (f"check (N={largest:,})", [*py, "check", "--data", str(big)], None),
-            (
-                f"render (N={largest:,}, no SVG)",
-                [*py, "render", "--data", str(big), "--out", str(work_dir / "big")],
-                no_dot_env,
-            ),
-        ]
+    commands.append((f"check (N={largest:,})", [*py, "check", "--data", str(big)], None))
+    rendered = max((n for n in report.sizes if n <= args.render_max), default=None)
+    if rendered is not None:
+        data = ["--data", str(work_dir / f"org-{rendered}.yaml")]
+        out = ["--out", str(work_dir / "big")]
+        label = f"render (N={rendered:,}, no SVG)"
+        commands.append((label, [*py, "render", *data, *out], no_dot_env))
     print("cold starts", file=sys.stderr)
     for label, command, env in commands:
         runs = 1 if "N=" in label else args.cold_runs
@@ -446,6 +448,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-time", type=float, default=1.0, help="seconds of runs per stage")
     parser.add_argument("--max-runs", type=int, default=5, help="most runs per stage")
     parser.add_argument("--svg-max", type=int, default=100, help="largest N rendered with dot")
+    parser.add_argument(
+        "--render-max", type=int, default=10_000, help="largest N the renderers are timed at"
+    )
     parser.add_argument("--cold-runs", type=int, default=7, help="runs per fresh-process command")
     parser.add_argument("--no-cold", action="store_true", help="skip the fresh-process runs")
     parser.add_argument("--no-memory", action="store_true", help="skip the tracemalloc runs")

@@ -365,6 +365,31 @@ def activity_view(graph: Graph, activity_id: str) -> Graph:
     return activities_view(graph, [activity_id])
 
 
+def activity_views(graph: Graph, activity_ids: Iterable[str]) -> dict[str, Graph]:
+    """:func:`activity_view` of each activity in ``activity_ids``, in one pass over the edges.
+
+    The same views as calling :func:`activity_view` for each, without reading every edge of the
+    graph once per activity (which made one picture per activity cost O(N²) for N activities).
+    """
+    views: dict[str, Graph] = {}
+    for activity_id in activity_ids:
+        if node_id("activity", activity_id) not in graph:
+            raise KeyError(f"no activity '{activity_id}' in the graph")
+        views[activity_id] = nx.MultiDiGraph(**graph.graph)
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        if data["kind"] not in _FLOW:
+            continue
+        for activity_id in dict.fromkeys(data["activities"]):
+            view = views.get(activity_id)
+            if view is None:
+                continue
+            for node in (source, target):
+                if node not in view:
+                    view.add_node(node, **graph.nodes[node])
+            view.add_edge(source, target, key=key, **data)
+    return views
+
+
 def _neighbourhood_view(graph: Graph, node: str) -> Graph:
     """Flows of the activities that reach ``node``, trimmed to paths through ``node``."""
     acts = {a for _, _, d in graph.in_edges(node, data=True) for a in d["activities"]}

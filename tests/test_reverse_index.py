@@ -51,3 +51,19 @@ def test_unlinked_entries_still_refuse_lookups() -> None:
     copy = type(party).model_validate(party.model_dump(by_alias=True))
     with pytest.raises(RuntimeError, match="not part of a resolved DataMap"):
         _ = copy.activities
+
+
+@pytest.mark.parametrize("datamap", _maps(), ids=["harmonien", "small", "generated"])
+def test_activity_views_in_one_pass_equal_one_view_at_a_time(datamap: hr.DataMap) -> None:
+    from harmonien_ropa import graph as g
+
+    full = g.build(datamap)
+    views = g.activity_views(full, [a.id for a in datamap.activities])
+    assert list(views) == [a.id for a in datamap.activities]
+    for activity in datamap.activities:
+        one, batch = g.activity_view(full, activity.id), views[activity.id]
+        assert list(batch.nodes(data=True)) == list(one.nodes(data=True))
+        assert list(batch.edges(keys=True, data=True)) == list(one.edges(keys=True, data=True))
+        assert batch.graph == one.graph
+    with pytest.raises(KeyError, match="no activity 'nope'"):
+        g.activity_views(full, ["nope"])

@@ -110,8 +110,9 @@ def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
         pictures.append((f"dataflow{suffix}", dot, builder, index == 0))
     lang = options.languages[0]
     s = strings("graph", lang)
+    views = g.activity_views(full, [activity.id for activity in datamap.activities])
     for activity in datamap.activities:
-        view = g.activity_view(full, activity.id)
+        view = views[activity.id]
         builder = _builder(datamap, view, lang)
         title = s["title_activity"].format(activity=activity.name.get(lang))
         dot = builder.digraph(title, organisation)
