@@ -136,9 +136,16 @@ class DataMap(Frozen):
 
     # -- lookups ---------------------------------------------------------------------------
 
+    def _private(self, name: str) -> Any:
+        """A private attribute, read directly: every resolved reference comes through here, and
+        pydantic's attribute fallback for private attributes costs ~40x a dict lookup."""
+        private = self.__pydantic_private__
+        return private[name] if private else getattr(self, name)
+
     def _get(self, kind: str, ident: str) -> Any:
         try:
-            return self._index[kind][ident]
+            index: dict[str, dict[str, Linked]] = self._private("_index")
+            return index[kind][ident]
         except KeyError:
             raise KeyError(f"no entry '{ident}' in {kind}") from None
 
@@ -166,11 +173,13 @@ class DataMap(Frozen):
         """Activities that use entry ``ident`` of ``kind`` (``"data_subjects"``,
         ``"data_categories"``, ``"systems"`` or ``"parties"``, the latter as a recipient,
         directly, through a system or by a transfer), in map order."""
-        return self._users.get((kind, ident), ())
+        users: dict[tuple[str, str], tuple[Activity, ...]] = self._private("_users")
+        return users.get((kind, ident), ())
 
     def systems_of_party(self, ident: str) -> tuple[System, ...]:
         """Systems that party ``ident`` supplies or operates, in map order."""
-        return self._party_systems.get(ident, ())
+        systems: dict[str, tuple[System, ...]] = self._private("_party_systems")
+        return systems.get(ident, ())
 
     @property
     def controller_activities(self) -> tuple[Activity, ...]:

@@ -32,11 +32,15 @@ class Linked(Entity):
     @property
     def datamap(self) -> DataMap:
         """The data map this entry belongs to (set when the map is resolved)."""
-        if self._map is None:
+        # Read the private slot directly: every resolved reference goes through here, and
+        # pydantic's attribute fallback for private attributes is far slower than a dict lookup.
+        private = self.__pydantic_private__
+        found: DataMap | None = private.get("_map") if private else None
+        if found is None:
             raise RuntimeError(
                 f"{type(self).__name__} '{self.id}' is not part of a resolved DataMap"
             )
-        return self._map
+        return found
 
 
 class DataSubject(Linked):
@@ -183,11 +187,11 @@ class System(Linked):
     @property
     def parties(self) -> tuple[Party, ...]:
         """Vendor and operator, without duplicates, in that order."""
-        found: list[Party] = []
+        found: dict[str, Party] = {}
         for party in (self.vendor, self.operated_by):
-            if party is not None and party not in found:
-                found.append(party)
-        return tuple(found)
+            if party is not None:
+                found.setdefault(party.id, party)
+        return tuple(found.values())
 
     @property
     def is_internal(self) -> bool:
