@@ -21,8 +21,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from .. import rights as rights_mod
@@ -143,13 +145,17 @@ def _tidy_markdown(text: str) -> str:
     return "\n".join(out).strip("\n") + "\n"
 
 
+@cache
+def _md_environment() -> ImmutableSandboxedEnvironment:
+    """The Markdown environment, made once: an overlay has its own template cache."""
+    return environment(html=False).overlay(finalize=_md_finalize)
+
+
 def _render_one(
     datamap: DataMap, options: RenderOptions, lang: str, kind: str, marks: _Marks
 ) -> str:
     html = kind != "md"
-    env = environment(html=html)
-    if not html:
-        env = env.overlay(finalize=_md_finalize)
+    env = environment(html=html) if html else _md_environment()
     template = env.get_template("notice/page.html.j2" if html else "notice/notice.md.j2")
     s = strings("notice", lang)
     if not html:
