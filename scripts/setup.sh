@@ -61,9 +61,13 @@ if [ ! -x "$VENV/bin/python" ]; then
   log "creating $VENV with $py"
   "$py" -m venv "$VENV"
 fi
-extras=""
-[ "$DEV" -eq 1 ] && extras="[dev]"
-stamp="$VENV/.installed$( [ "$DEV" -eq 1 ] && echo -dev )"
+if [ "$DEV" -eq 1 ]; then
+  extras="[dev]"
+  stamp="$VENV/.installed-dev"
+else
+  extras=""
+  stamp="$VENV/.installed"
+fi
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   log "installing harmonien-ropa$extras into $VENV"
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
