@@ -13,6 +13,13 @@ import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model import DataMap
+
+    #: The object ``add_subparsers`` returns, which each command module registers with.
+    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 #: Command modules, in help order.
 COMMANDS: tuple[str, ...] = (
@@ -112,7 +119,7 @@ def add_data_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def load_data(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def load_data(args: argparse.Namespace) -> DataMap:
     """Load the data map named by ``--data`` (or the default); raises LoadError."""
     from ..loading import load
     from ..resources import DEFAULT_DATA, default_data

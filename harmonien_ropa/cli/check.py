@@ -5,13 +5,18 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK, add_data_argument, split_list
 
 FORMATS = ("text", "json", "sarif")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+if TYPE_CHECKING:
+    from . import Subparsers
+
+
+def register(sub: Subparsers) -> None:
     parser = sub.add_parser(
         "check",
         help="check the data map for compliance gaps, with file, line and column",

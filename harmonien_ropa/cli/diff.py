@@ -5,13 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from . import EXIT_FINDINGS, EXIT_OK, split_list
 
 _LEVELS = ("notify", "record", "editorial")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+if TYPE_CHECKING:
+    from . import Subparsers
+
+
+def register(sub: Subparsers) -> None:
     parser = sub.add_parser(
         "diff",
         help="list what changed between two versions of the data map, and who must be told",

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from . import EXIT_OK, add_data_argument, load_data
 from .locate import add_output_arguments
 
+if TYPE_CHECKING:
+    from . import Subparsers
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+
+def register(sub: Subparsers) -> None:
     parser = sub.add_parser(
         "impact",
         help="what a breach at, or the loss of, a party or system would affect",

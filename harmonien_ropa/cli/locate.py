@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from ..languages import LANGUAGES
 from . import EXIT_OK, add_data_argument, load_data, split_list
 
+if TYPE_CHECKING:
+    from . import Subparsers
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+
+def register(sub: Subparsers) -> None:
     parser = sub.add_parser(
         "locate",
         help="where a data subject's data is held (for access and erasure requests)",
