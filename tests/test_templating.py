@@ -1,4 +1,4 @@
-"""The template environment: sandboxed, loud on typos, escaping HTML, never evaluating data."""
+"""The template environment: loud on typos, escaping HTML, never evaluating data."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from jinja2 import UndefinedError
-from jinja2.sandbox import SecurityError
 
 from harmonien_ropa.resources import templates_dir
 from harmonien_ropa.templating import environment
@@ -21,21 +20,6 @@ def test_a_typo_fails_loudly(html: bool) -> None:
         template.render(activity={"name": "x"})
 
 
-@pytest.mark.parametrize(
-    "source",
-    [
-        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
-        "{{ x.__globals__ }}",
-        "{{ x.append(1) }}",
-        "{{ cycler.__init__.__globals__.os }}",
-    ],
-)
-def test_the_sandbox_refuses_unsafe_access(source: str) -> None:
-    template = environment(html=True).from_string(source)
-    with pytest.raises((SecurityError, UndefinedError)):
-        template.render(x=[1])
-
-
 def test_html_autoescapes_and_text_does_not() -> None:
     payload = "<script>alert(1)</script>"
     assert "<script>" not in environment(html=True).from_string("{{ v }}").render(v=payload)
@@ -47,7 +31,7 @@ def test_data_is_never_evaluated_as_a_template() -> None:
     assert out == "{{ 7*7 }} {% if 1 %}x{% endif %}"
 
 
-def test_every_template_is_found_and_compiles_in_the_sandbox() -> None:
+def test_every_template_is_found_and_compiles() -> None:
     assert TEMPLATES
     for name in TEMPLATES:
         env = environment(html=name.endswith(".html.j2"))

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from .. import rights as rights_mod
@@ -146,7 +146,7 @@ def _tidy_markdown(text: str) -> str:
 
 
 @cache
-def _md_environment() -> ImmutableSandboxedEnvironment:
+def _md_environment() -> Environment:
     """The Markdown environment, made once: an overlay has its own template cache."""
     return environment(html=False).overlay(finalize=_md_finalize)
 
@@ -160,21 +160,21 @@ def _render_one(
     s = strings("notice", lang)
     if not html:
         s = {key: MdRaw(value) for key, value in s.items()}
-    # Two passes: the first finds which assumptions the notice shows, so that the public copy
-    # can say up front that some items are provisional.
-    text = ""
-    for has_provisional in (False, True):
-        marks.notes.clear()
-        marks.seen.clear()
-        marks.untranslated.clear()
-        context = _context(datamap, options, lang, html=html, marks=marks, strings_=s)
-        context["fragment"] = kind == "fragment"
-        context["base"] = 2 if kind == "fragment" else 1
-        context["has_provisional"] = has_provisional
-        text = template.render(context)
-        if options.draft or not marks.notes:
-            break
-    return text
+    # The note that some items are provisional sits near the top, but whether any are shown is
+    # known only at the end: it is rendered between two markers and kept or cut out afterwards.
+    context = _context(datamap, options, lang, html=html, marks=marks, strings_=s)
+    context["fragment"] = kind == "fragment"
+    context["base"] = 2 if kind == "fragment" else 1
+    context["provisional_start"] = context["provisional_end"] = (Markup if html else MdRaw)(
+        _PROVISIONAL
+    )
+    before, _, rest = template.render(context).partition(_PROVISIONAL)
+    note, _, after = rest.partition(_PROVISIONAL)
+    return before + (note if marks.notes else "") + after
+
+
+#: Marks the provisional note in a rendered notice (control characters never occur in the data).
+_PROVISIONAL = "\x00provisional\x00"
 
 
 def _context(
