@@ -112,25 +112,23 @@ def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     result = RenderResult()
     places = _places(datamap)
     for lang in options.languages:
-        counts = []
-        for kind in ("html", "fragment", "md"):
-            marks = _Marks(places)
-            text = _render_one(datamap, options, lang, kind, marks)
-            if kind == "md":
-                text = _tidy_markdown(text)
-            suffix = {"html": "html", "fragment": "fragment.html", "md": "md"}[kind]
+        marks = _Marks(places)
+        body = _render_body(datamap, options, lang, marks)
+        page = _render_page(datamap, options, lang, body, fragment=False)
+        fragment = _render_page(datamap, options, lang, body, fragment=True)
+        markdown_text = _tidy_markdown(_render_markdown(datamap, options, lang, _Marks(places)))
+        for suffix, text in (("html", page), ("fragment.html", fragment), ("md", markdown_text)):
             result.artifacts.append(Artifact(f"notice.{lang}.{suffix}", text.encode("utf-8")))
-            counts.append(len(marks.notes))
-            if kind == "html" and marks.untranslated:
-                result.messages.append(
-                    f"notice.{lang}: {len(marks.untranslated)} text(s) have no '{lang}' version "
-                    "and are shown in another language; add the translation to the data map."
-                )
-        if counts[0] and not options.draft and lang == options.languages[0]:
+        if marks.untranslated:
             result.messages.append(
-                f"notice: {counts[0]} statement(s) shown in the public notice are assumptions "
-                "still to be confirmed; they are tagged as provisional. Confirm them (see "
-                "`harmonien-ropa check`) or review them with `render --draft`."
+                f"notice.{lang}: {len(marks.untranslated)} text(s) have no '{lang}' version "
+                "and are shown in another language; add the translation to the data map."
+            )
+        if marks.notes and not options.draft and lang == options.languages[0]:
+            result.messages.append(
+                f"notice: {len(marks.notes)} statement(s) shown in the public notice are "
+                "assumptions still to be confirmed; they are tagged as provisional. Confirm them "
+                "(see `harmonien-ropa check`) or review them with `render --draft`."
             )
     return result
 
@@ -151,30 +149,72 @@ def _md_environment() -> Environment:
     return environment(html=False).overlay(finalize=_md_finalize)
 
 
-def _render_one(
-    datamap: DataMap, options: RenderOptions, lang: str, kind: str, marks: _Marks
-) -> str:
-    html = kind != "md"
-    env = environment(html=html) if html else _md_environment()
-    template = env.get_template("notice/page.html.j2" if html else "notice/notice.md.j2")
-    s = strings("notice", lang)
-    if not html:
-        s = {key: MdRaw(value) for key, value in s.items()}
-    # The note that some items are provisional sits near the top, but whether any are shown is
-    # known only at the end: it is rendered between two markers and kept or cut out afterwards.
-    context = _context(datamap, options, lang, html=html, marks=marks, strings_=s)
-    context["fragment"] = kind == "fragment"
-    context["base"] = 2 if kind == "fragment" else 1
-    context["provisional_start"] = context["provisional_end"] = (Markup if html else MdRaw)(
-        _PROVISIONAL
-    )
-    before, _, rest = template.render(context).partition(_PROVISIONAL)
-    note, _, after = rest.partition(_PROVISIONAL)
-    return before + (note if marks.notes else "") + after
-
-
-#: Marks the provisional note in a rendered notice (control characters never occur in the data).
+# Markers in rendered text, resolved afterwards (control characters never occur in the data):
+# parts kept or cut out, and heading levels, which differ between the page and the fragment.
 _PROVISIONAL = "\x00provisional\x00"
+_PAGE_ONLY = "\x00page-only\x00"
+_HEADINGS = ("\x00h1\x00", "\x00h2\x00", "\x00h3\x00")
+
+
+def _cut(text: str, marker: str, *, keep: bool) -> str:
+    """``text`` with the part between the two ``marker``s kept (markers removed) or cut out."""
+    before, found, rest = text.partition(marker)
+    if not found:
+        return text
+    inside, _, after = rest.partition(marker)
+    return before + (inside if keep else "") + after
+
+
+def _render_body(datamap: DataMap, options: RenderOptions, lang: str, marks: _Marks) -> str:
+    """The notice's HTML content, once per language, for both the page and the fragment.
+
+    Heading levels and the page-only parts are left as markers for :func:`_render_page`. The
+    note that some items are provisional sits near the top, but whether any are shown is known
+    only at the end: it is rendered between markers and kept or cut out afterwards.
+    """
+    context = _context(
+        datamap, options, lang, html=True, marks=marks, strings_=strings("notice", lang)
+    )
+    context.update(
+        H1=Markup(_HEADINGS[0]),
+        H2=Markup(_HEADINGS[1]),
+        H3=Markup(_HEADINGS[2]),
+        page_only=Markup(_PAGE_ONLY),
+        provisional_start=Markup(_PROVISIONAL),
+        provisional_end=Markup(_PROVISIONAL),
+    )
+    body = environment(html=True).get_template("notice/body.html.j2").render(context)
+    return _cut(body, _PROVISIONAL, keep=bool(marks.notes))
+
+
+def _render_page(
+    datamap: DataMap, options: RenderOptions, lang: str, body: str, *, fragment: bool
+) -> str:
+    """The standalone page, or the fragment for a CMS (headings one level down)."""
+    base = 2 if fragment else 1
+    for offset, marker in enumerate(_HEADINGS):
+        body = body.replace(marker, f"h{base + offset}")
+    body = _cut(body, _PAGE_ONLY, keep=not fragment)
+    return (
+        environment(html=True)
+        .get_template("notice/page.html.j2")
+        .render(
+            fragment=fragment,
+            lang=lang,
+            s=strings("notice", lang),
+            org=datamap.organisation,
+            other_languages=tuple(other for other in options.languages if other != lang),
+            body=Markup(body),
+        )
+    )
+
+
+def _render_markdown(datamap: DataMap, options: RenderOptions, lang: str, marks: _Marks) -> str:
+    s = {key: MdRaw(value) for key, value in strings("notice", lang).items()}
+    context = _context(datamap, options, lang, html=False, marks=marks, strings_=s)
+    context["provisional_start"] = context["provisional_end"] = MdRaw(_PROVISIONAL)
+    text = _md_environment().get_template("notice/notice.md.j2").render(context)
+    return _cut(text, _PROVISIONAL, keep=bool(marks.notes))
 
 
 def _context(
@@ -202,12 +242,17 @@ def _context(
         other = next(code for code in LANGUAGES if getattr(text, code) == value)
         return Markup('<span lang="{0}">{1}</span>').format(other, value) if html else value
 
+    labels: dict[Any, Any] = {}
+
     def label(term: Any) -> Any:
-        return raw(escape(term.label(lang))) if html else MdRaw(markdown(term.label(lang)))
+        if term not in labels:
+            text = term.label(lang)
+            labels[term] = raw(escape(text)) if html else MdRaw(markdown(text))
+        return labels[term]
 
     def mark(entry: Statement | None, *field_names: str) -> Any:
         """The provisional tag (public) or numbered highlight (draft) for assumed fields."""
-        if entry is None:
+        if entry is None or not entry.assumptions:
             return ""
         out = []
         for name in field_names:
