@@ -6,15 +6,60 @@ attribute access (it doubled the notice's render time). Data never becomes templ
 is only ever passed as values. ``StrictUndefined`` makes a typo in a template fail loudly instead
 of rendering empty text. HTML templates autoescape everything; Markdown and other text formats
 escape through the filters in :mod:`harmonien_ropa.escaping`.
+
+Compiled templates are kept in the user's cache folder (``$HARMONIEN_ROPA_CACHE``, else
+``$XDG_CACHE_HOME/harmonien-ropa``, else ``~/.cache/harmonien-ropa``), so a fresh process does
+not compile them again; Jinja checks each entry against the template's source and its own
+version. The cache only ever saves time: set ``HARMONIEN_ROPA_CACHE`` to an empty value to turn
+it off, and a folder that cannot be created, read or written is simply not used.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import pickle
 from functools import cache
+from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket
 
 from .resources import templates_dir
+
+
+class _BestEffortCache(FileSystemBytecodeCache):
+    """A bytecode cache whose failures (read-only or vanished folder) cost only compile time."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def cache_dir() -> Path | None:
+    """Where compiled templates are kept, or None when caching is off."""
+    chosen = os.environ.get("HARMONIEN_ROPA_CACHE")
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "harmonien-ropa"
+
+
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        (folder / "templates").mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _BestEffortCache(str(folder / "templates"))
 
 
 @cache
@@ -28,4 +73,5 @@ def environment(*, html: bool) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        bytecode_cache=_bytecode_cache(),
     )
