@@ -455,13 +455,34 @@ def node_link(graph: Graph) -> dict[str, Any]:
 
 def graphml_ready(graph: Graph) -> Graph:
     """A copy whose attributes GraphML can hold: lists joined with commas, ``None`` left out."""
+    graph_items, nodes, edges = graphml_ready_items(graph)
     out: Graph = nx.MultiDiGraph()
-    out.graph.update({k: _scalar(v) for k, v in graph.graph.items() if v is not None})
-    for node, data in sorted(graph.nodes(data=True)):
-        out.add_node(node, **{k: _scalar(v) for k, v in data.items() if v is not None})
-    for s, t, k, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
-        out.add_edge(s, t, key=k, **{a: _scalar(v) for a, v in data.items() if v is not None})
+    out.graph.update(graph_items)
+    for node, items in nodes:
+        out.add_node(node, **dict(items))
+    for s, t, k, items in edges:
+        out.add_edge(s, t, key=k, **dict(items))
     return out
+
+
+Items = list[tuple[str, Any]]
+
+
+def graphml_ready_items(
+    graph: Graph,
+) -> tuple[Items, list[tuple[str, Items]], list[tuple[str, str, str, Items]]]:
+    """What :func:`graphml_ready` holds: the graph's attributes, then its nodes and its edges
+    (sorted), each with its attributes in order."""
+
+    def items(data: dict[str, Any]) -> Items:
+        return [(str(k), _scalar(v)) for k, v in data.items() if v is not None]
+
+    nodes = [(node, items(data)) for node, data in sorted(graph.nodes(data=True))]
+    edges = [
+        (s, t, k, items(data))
+        for s, t, k, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3])
+    ]
+    return items(graph.graph), nodes, edges
 
 
 def _scalar(value: Any) -> Any:

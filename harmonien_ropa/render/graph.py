@@ -6,9 +6,12 @@ Outputs (``lang`` is the first language asked for; others get ``dataflow.<lang>.
 * ``dataflow/<activity-id>.svg`` — one picture per activity;
 * ``dataflow.json`` (networkx node-link) and ``dataflow.graphml`` (Gephi, yEd) — the full graph.
 
-SVG and PNG come from the real ``dot`` binary, piped in memory. Without ``dot`` the DOT, JSON
-and GraphML files are still produced and a message says how to install Graphviz. Maps with more
-than :data:`AGGREGATE_ABOVE` activities are drawn aggregated by system and recipient.
+SVG and PNG come from the real ``dot`` binary, piped in memory, each run stopped after
+:data:`DOT_TIMEOUT` seconds. Without ``dot`` the DOT, JSON and GraphML files are still produced and
+a message says how to install Graphviz. Large maps are bounded, and a message says so: above
+:data:`AGGREGATE_ABOVE` activities the overview is aggregated by system and recipient; an overview
+with more than :data:`OVERVIEW_MAX_EDGES` edges is not drawn (only its DOT file is written); above
+:data:`ACTIVITY_PICTURES_MAX` activities no per-activity pictures are drawn.
 """
 
 from __future__ import annotations
@@ -17,12 +20,14 @@ import html
 import io
 import os
 import re
+import shutil
 import struct
+import subprocess
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 import graphviz
-import networkx as nx
 
 from .. import graph as g
 from ..errors import RenderError
@@ -31,10 +36,20 @@ from ..model.datamap import DataMap
 from ..output import Artifact
 from . import RenderOptions, RenderResult
 from .graph_dot import DotBuilder
+from .graphml import graphml_text
 from .model_json import to_json
 
 #: Above this many activities the overview is drawn with activities aggregated away.
 AGGREGATE_ABOVE = 150
+#: Most edges an overview picture may have. Graphviz's layout time grows about with the cube of
+#: the edges: 1,000 edges take ~1.3 s of CPU, 1,600 ~6 s, 2,900 (aggregated 1,000 activities)
+#: several minutes. Larger overviews are written as DOT only.
+OVERVIEW_MAX_EDGES = 1_000
+#: Above this many activities no per-activity pictures are drawn (one ``dot`` run each, ~25 ms).
+ACTIVITY_PICTURES_MAX = 500
+#: Seconds one ``dot`` run may take before it is stopped (``HARMONIEN_ROPA_DOT_TIMEOUT``).
+DOT_TIMEOUT = 120.0
+DOT_TIMEOUT_ENV = "HARMONIEN_ROPA_DOT_TIMEOUT"
 
 INSTALL_HINT = (
     "Graphviz's 'dot' program was not found, so dataflow.svg and dataflow.png were not made "
@@ -44,43 +59,104 @@ INSTALL_HINT = (
 )
 
 
-class _NoDot(Exception):
-    """Graphviz's executable is missing."""
+@dataclass(frozen=True, slots=True)
+class _Dot:
+    """How to run Graphviz's ``dot``: the program found on PATH and the time one run may take."""
+
+    program: str
+    timeout: float
+
+    @classmethod
+    def find(cls) -> _Dot | None:
+        program = shutil.which("dot")
+        return None if program is None else cls(program, dot_timeout())
+
+    def pipe(self, source: str, fmt: str, what: str) -> bytes:
+        """``source`` drawn as ``fmt`` (``svg``, ``png``); ``what`` names the file in errors."""
+        try:
+            proc = subprocess.run(
+                [self.program, "-Kdot", f"-T{fmt}"],
+                input=source.encode("utf-8"),
+                capture_output=True,
+                timeout=self.timeout,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise RenderError(
+                f"Graphviz 'dot' did not finish drawing {what} within {self.timeout:g} s and was "
+                f"stopped (set {DOT_TIMEOUT_ENV} to allow longer); nothing was written"
+            ) from None
+        except OSError as exc:
+            raise RenderError(
+                f"Graphviz 'dot' could not be run for {what}: {exc.strerror or exc}; "
+                "nothing was written"
+            ) from None
+        if proc.returncode != 0:
+            how = (
+                f"was stopped by signal {-proc.returncode}"
+                if proc.returncode < 0
+                else f"exited with status {proc.returncode}"
+            )
+            detail = proc.stderr.decode("utf-8", "replace").strip()
+            raise RenderError(
+                f"Graphviz 'dot' {how} while drawing {what}"
+                + (f": {detail}" if detail else "")
+                + "; nothing was written"
+            )
+        return proc.stdout
 
 
-def _pipe(dot: graphviz.Digraph, fmt: str) -> bytes:
+def dot_timeout() -> float:
+    """Seconds one ``dot`` run may take: :data:`DOT_TIMEOUT` or ``HARMONIEN_ROPA_DOT_TIMEOUT``."""
+    raw = os.environ.get(DOT_TIMEOUT_ENV, "").strip()
+    if not raw:
+        return DOT_TIMEOUT
     try:
-        data: bytes = dot.pipe(format=fmt, quiet=True)
-    except graphviz.ExecutableNotFound:
-        raise _NoDot from None
-    except graphviz.CalledProcessError as exc:
-        how = (
-            f"was stopped by signal {-exc.returncode}"
-            if exc.returncode < 0
-            else f"exited with status {exc.returncode}"
-        )
-        detail = (exc.stderr or b"").decode("utf-8", "replace").strip()
-        raise RenderError(
-            f"Graphviz 'dot' {how} while drawing {fmt.upper()}"
-            + (f": {detail}" if detail else "")
-            + "; nothing was written"
-        ) from None
-    except OSError as exc:  # e.g. a broken pipe when dot dies before reading its input
-        raise RenderError(
-            f"Graphviz 'dot' could not be run for {fmt.upper()}: {exc.strerror or exc}; "
-            "nothing was written"
-        ) from None
-    return data
+        value = float(raw)
+    except ValueError:
+        value = 0.0
+    if not value > 0 or value == float("inf"):
+        raise RenderError(f"{DOT_TIMEOUT_ENV} must be a positive number of seconds, not {raw!r}")
+    return value
 
 
-def _svgs(dots: list[graphviz.Digraph]) -> list[bytes]:
-    """SVG of every graph, one ``dot`` process each, a few at a time.
+@dataclass(slots=True)
+class _Picture:
+    """One graph to draw: the file stem, its DOT and the builder's readable titles."""
+
+    stem: str
+    dot: graphviz.Digraph
+    builder: DotBuilder
+    with_png: bool = False
+
+
+def _draw(dot: _Dot, pictures: list[_Picture]) -> list[Artifact]:
+    """SVG (and PNG where asked) of every picture, one ``dot`` process each, a few at a time.
 
     (One ``dot`` run over many graphs would be faster, but its layouts then vary between runs.)
     """
+
+    def svg(picture: _Picture) -> bytes:
+        return dot.pipe(picture.dot.source, "svg", f"{picture.stem}.svg")
+
     workers = max(1, min(4, os.cpu_count() or 1))
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(lambda dot: _pipe(dot, "svg"), dots))
+        try:
+            svgs = list(pool.map(svg, pictures))
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise
+    out: list[Artifact] = []
+    for picture, data in zip(pictures, svgs, strict=True):
+        title = picture.builder.title
+        out.append(
+            Artifact(f"{picture.stem}.svg", accessible_svg(data, picture.builder.titles, title))
+        )
+        if picture.with_png:
+            picture.dot.attr("graph", dpi="110")
+            png = dot.pipe(picture.dot.source, "png", f"{picture.stem}.png")
+            out.append(Artifact(f"{picture.stem}.png", deterministic_png(png)))
+    return out
 
 
 def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
@@ -96,41 +172,53 @@ def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     if aggregated:
         result.messages.append(
             f"the data map has {count} activities (more than {AGGREGATE_ABOVE}); the overview "
-            "graph is drawn aggregated by system and recipient, with one picture per activity "
-            "under dataflow/"
+            "graph is drawn aggregated by system and recipient"
         )
-    pictures: list[tuple[str, graphviz.Digraph, DotBuilder, bool]] = []
+    overviews: list[_Picture] = []
     for index, lang in enumerate(options.languages):
         s = strings("graph", lang)
         key = "title_aggregated" if aggregated else "title"
         builder = _builder(datamap, overview, lang)
-        dot = builder.digraph(s[key].format(organisation=organisation), organisation)
-        suffix = "" if index == 0 else f".{lang}"
-        result.artifacts.append(Artifact(f"dataflow{suffix}.dot", dot.source.encode("utf-8")))
-        pictures.append((f"dataflow{suffix}", dot, builder, index == 0))
-    lang = options.languages[0]
-    s = strings("graph", lang)
-    views = g.activity_views(full, [activity.id for activity in datamap.activities])
-    for activity in datamap.activities:
-        view = views[activity.id]
-        builder = _builder(datamap, view, lang)
-        title = s["title_activity"].format(activity=activity.name.get(lang))
-        dot = builder.digraph(title, organisation)
-        pictures.append((f"dataflow/{activity.id}", dot, builder, False))
-    try:
-        svgs = _svgs([dot for _, dot, _, _ in pictures])
-        for (stem, dot, builder, with_png), svg in zip(pictures, svgs, strict=True):
-            result.artifacts.append(
-                Artifact(f"{stem}.svg", accessible_svg(svg, builder.titles, builder.title))
-            )
-            if with_png:
-                dot.attr("graph", dpi="110")
-                png = _pipe(dot, "png")
-                result.artifacts.append(Artifact(f"{stem}.png", deterministic_png(png)))
-    except _NoDot:
-        result.artifacts = [a for a in result.artifacts if not a.path.endswith((".svg", ".png"))]
+        digraph = builder.digraph(s[key].format(organisation=organisation), organisation)
+        stem = "dataflow" if index == 0 else f"dataflow.{lang}"
+        result.artifacts.append(Artifact(f"{stem}.dot", digraph.source.encode("utf-8")))
+        overviews.append(_Picture(stem, digraph, builder, with_png=index == 0))
+    dot = _Dot.find()
+    if dot is None:
         result.messages.append(INSTALL_HINT)
+        return result
+    pictures: list[_Picture] = []
+    edges = overviews[0].builder.edges
+    if edges <= OVERVIEW_MAX_EDGES:
+        pictures.extend(overviews)
+    else:
+        result.messages.append(
+            f"the overview graph has {edges} edges (more than {OVERVIEW_MAX_EDGES}), too many "
+            "for Graphviz to lay out in reasonable time; dataflow.svg and dataflow.png were not "
+            "drawn (dataflow.dot, dataflow.json and dataflow.graphml were)"
+        )
+    if count <= ACTIVITY_PICTURES_MAX:
+        pictures.extend(_activity_pictures(datamap, full, options.languages[0]))
+    else:
+        result.messages.append(
+            f"the data map has {count} activities (more than {ACTIVITY_PICTURES_MAX}); no "
+            "per-activity pictures were drawn under dataflow/"
+        )
+    result.artifacts.extend(_draw(dot, pictures))
     return result
+
+
+def _activity_pictures(datamap: DataMap, full: Any, lang: str) -> list[_Picture]:
+    s = strings("graph", lang)
+    organisation = datamap.organisation.name
+    views = g.activity_views(full, [activity.id for activity in datamap.activities])
+    pictures = []
+    for activity in datamap.activities:
+        builder = _builder(datamap, views[activity.id], lang)
+        title = s["title_activity"].format(activity=activity.name.get(lang))
+        digraph = builder.digraph(title, organisation)
+        pictures.append(_Picture(f"dataflow/{activity.id}", digraph, builder))
+    return pictures
 
 
 def _builder(datamap: DataMap, view: Any, lang: str) -> DotBuilder:
@@ -140,8 +228,7 @@ def _builder(datamap: DataMap, view: Any, lang: str) -> DotBuilder:
 
 def graphml_bytes(graph: Any) -> bytes:
     """GraphML of ``graph`` (lists joined with commas), UTF-8 with a final newline."""
-    text = "\n".join(nx.generate_graphml(g.graphml_ready(graph), prettyprint=True))
-    return (text + "\n").encode("utf-8")
+    return (graphml_text(graph) + "\n").encode("utf-8")
 
 
 _TITLE = re.compile(rb"<title>(.*?)</title>")

@@ -72,6 +72,7 @@ class DotBuilder:
         self.titles: dict[str, str] = {}  # DOT node name / "a->b" → readable text
         self.title = ""
         self.drawn: set[str] = set()  # graph nodes drawn so far
+        self.edges = 0  # edges drawn so far (the legend's not counted)
 
     def label(self, node: str) -> str:
         return str(self.graph.nodes[node][f"label_{self.lang}"])
@@ -247,6 +248,7 @@ class DotBuilder:
         if label:
             attrs["label"] = f"<{_esc(label, 24)}>"
         dot.edge(a, b, tooltip=_plain(tip), **attrs)
+        self.edges += 1
 
     # -- legend ----------------------------------------------------------------------------
 
