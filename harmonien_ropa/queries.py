@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from .errors import HarmonienError
+from .listing import some
 from .model.activity import Activity
 from .model.countries import is_eea
 from .model.datamap import DataMap
@@ -149,7 +150,7 @@ def _unknown(kind: str, given: str, known: Iterable[str]) -> QueryError:
     names = sorted(known)
     guess = difflib.get_close_matches(given, names, n=1, cutoff=0.6)
     hint = f"; did you mean '{guess[0]}'?" if guess else ""
-    return QueryError(f"no {kind} '{given}' in the data map{hint} (known: {', '.join(names)})")
+    return QueryError(f"no {kind} '{given}' in the data map{hint} (known: {some(names)})")
 
 
 def _retention(act: Activity, lang: str) -> Retention:

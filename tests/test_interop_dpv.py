@@ -9,13 +9,17 @@ import warnings
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
 
 import harmonien_ropa as hr
-from harmonien_ropa.interop.dpv import DPV, EU_GDPR, LOC, PD, base_iri
+from harmonien_ropa.interop.dpv import PREFIXES, base_iri
 
 ROOT = Path(__file__).resolve().parent.parent
+DPV = Namespace(PREFIXES["dpv"])
+PD = Namespace(PREFIXES["pd"])
+EU_GDPR = Namespace(PREFIXES["eu-gdpr"])
+LOC = Namespace(PREFIXES["loc"])
 
 
 def _graphs(datamap: hr.DataMap) -> tuple[Graph, Graph]:

@@ -11,11 +11,12 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from synthetic import synthetic
 
 import harmonien_ropa as hr
 from harmonien_ropa.cli import main
 from harmonien_ropa.errors import HarmonienError
-from harmonien_ropa.interop.fides import dump_yaml, export_manifest
+from harmonien_ropa.interop.fides import dump_yaml, export_manifest, manifest_yaml
 from harmonien_ropa.interop.fides_import import import_fides, import_fides_yaml
 from harmonien_ropa.yamlsource import parse
 
@@ -95,6 +96,20 @@ def test_small_map_manifest_validates_and_reports_unmapped(small: hr.DataMap) ->
     assert any("client-customers" in m and "members" in m for m in result.messages)
 
 
+@pytest.mark.parametrize("which", ["harmonien", "small", "many"])
+def test_manifest_written_system_by_system_is_the_whole_dump(
+    which: str, request: pytest.FixtureRequest
+) -> None:
+    datamap = synthetic(40) if which == "many" else request.getfixturevalue(which)
+    for lang in ("en", "nb"):
+        manifest, unmapped = export_manifest(datamap, lang)
+        text, unmapped_too = manifest_yaml(datamap, lang)
+        assert text == dump_yaml(manifest)
+        assert unmapped_too == unmapped
+        assert yaml.safe_load(text) == manifest
+        assert b"&id" not in text  # shared lists are written out, not as anchors
+
+
 def test_manifest_is_deterministic(harmonien: hr.DataMap) -> None:
     first = hr.render(harmonien, only=["fides"]).artifacts[0].content
     assert hr.render(harmonien, only=["fides"]).artifacts[0].content == first
@@ -103,7 +118,7 @@ def test_manifest_is_deterministic(harmonien: hr.DataMap) -> None:
 def _round_trip(path: Path) -> tuple[hr.DataMap, hr.DataMap]:
     original = hr.load(path)
     manifest, unmapped = export_manifest(original)
-    assert unmapped == ()
+    assert unmapped == {}
     document = parse(dump_yaml(manifest).decode("utf-8"), "manifest.yml")
     text = dump_yaml(import_fides([document], effective_date=DATE)).decode("utf-8")
     return original, hr.loads(text, "imported.yaml")

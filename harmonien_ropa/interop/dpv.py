@@ -6,39 +6,58 @@ conditions and third countries. Our own entries get IRIs under the organisation'
 ``tag:`` IRI when it has none) and are typed with the matching DPV concept from the data map or
 the mapping table. Open assumptions travel as ``skos:editorialNote`` on the node they belong
 to, so no consumer takes them for confirmed facts. Only IRIs are used (no blank nodes), so the output is byte-identical across
-runs.
+runs. The graph is written by :mod:`.rdf` (Turtle and JSON-LD in one linear pass each).
 """
 
 from __future__ import annotations
 
-import json
 import re
-from typing import Any
-
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, SKOS
 
 from ..model.activity import Activity
 from ..model.base import LANGUAGES, Statement, Text
 from ..model.datamap import DataMap
 from .mapping import Mapping, mapping
+from .rdf import Graph, Literal, literal
 
-DPV = Namespace("https://w3id.org/dpv#")
-PD = Namespace("https://w3id.org/dpv/pd#")
-EU_GDPR = Namespace("https://w3id.org/dpv/legal/eu/gdpr#")
-LOC = Namespace("https://w3id.org/dpv/loc#")
-
-_CONTEXT_PREFIXES = {
-    "dpv": str(DPV),
-    "pd": str(PD),
-    "eu-gdpr": str(EU_GDPR),
-    "loc": str(LOC),
-    "dct": str(DCTERMS),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "skos": str(SKOS),
-    "xsd": str(XSD),
+#: Prefix → namespace of the vocabularies the graph uses (``ex`` is added per map).
+PREFIXES = {
+    "dpv": "https://w3id.org/dpv#",
+    "pd": "https://w3id.org/dpv/pd#",
+    "eu-gdpr": "https://w3id.org/dpv/legal/eu/gdpr#",
+    "loc": "https://w3id.org/dpv/loc#",
+    "dct": "http://purl.org/dc/terms/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
+
+
+class _Vocab:
+    """Terms of one namespace as attributes: ``DPV.Process`` is ``https://w3id.org/dpv#Process``."""
+
+    def __init__(self, namespace: str) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        iri = self.__dict__[name] = self._namespace + name  # found directly from now on
+        return iri
+
+    def __getitem__(self, name: str) -> str:
+        return self._namespace + name
+
+
+DPV = _Vocab(PREFIXES["dpv"])
+PD = _Vocab(PREFIXES["pd"])
+EU_GDPR = _Vocab(PREFIXES["eu-gdpr"])
+LOC = _Vocab(PREFIXES["loc"])
+DCTERMS = _Vocab(PREFIXES["dct"])
+RDF = _Vocab(PREFIXES["rdf"])
+RDFS = _Vocab(PREFIXES["rdfs"])
+SKOS = _Vocab(PREFIXES["skos"])
+XSD = _Vocab(PREFIXES["xsd"])
 
 
 _NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
@@ -63,23 +82,20 @@ class _Builder:
     def __init__(self, datamap: DataMap, table: Mapping) -> None:
         self.map = datamap
         self.table = table
-        self.base = Namespace(base_iri(datamap))
-        self.graph = Graph(bind_namespaces="none")
-        for prefix, iri in _CONTEXT_PREFIXES.items():
-            self.graph.bind(prefix, iri)
-        self.graph.bind("ex", str(self.base))
+        self.base = base_iri(datamap)
+        self.graph = Graph({**PREFIXES, "ex": self.base})
 
-    def iri(self, *parts: str) -> URIRef:
-        return self.base["/".join(parts)]
+    def iri(self, *parts: str) -> str:
+        return self.base + "/".join(parts)
 
-    def concept(self, curie: str | None) -> URIRef | None:
-        return URIRef(self.table.expand(curie)) if curie else None
+    def concept(self, curie: str | None) -> str | None:
+        return self.table.expand(curie) if curie else None
 
-    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
+    def add(self, s: str, p: str, o: str | Literal | None) -> None:
         if o is not None:
-            self.graph.add((s, p, o))
+            self.graph.add(s, p, o)
 
-    def assumed(self, s: URIRef, statement: Statement | None) -> None:
+    def assumed(self, s: str, statement: Statement | None) -> None:
         """Open assumptions as ``skos:editorialNote``: the value above is not yet confirmed."""
         if statement is None:
             return
@@ -87,33 +103,33 @@ class _Builder:
             self.add(
                 s,
                 SKOS.editorialNote,
-                Literal(f"assumption, to be confirmed: {field}: {note}", lang="en"),
+                literal(f"assumption, to be confirmed: {field}: {note}", lang="en"),
             )
 
-    def text(self, s: URIRef, p: URIRef, text: Text | None) -> None:
+    def text(self, s: str, p: str, text: Text | None) -> None:
         if text is None:
             return
         for lang in LANGUAGES:
             value = getattr(text, lang)
             if value:
-                self.graph.add((s, p, Literal(value, lang=lang)))
+                self.graph.add(s, p, literal(value, lang=lang))
 
     # -- the parts ---------------------------------------------------------------------------
 
-    def controller(self) -> URIRef:
+    def controller(self) -> str:
         org = self.map.organisation
         node = self.iri("controller")
         self.add(node, RDF.type, DPV.DataController)
-        self.add(node, DPV.hasName, Literal(org.name))
-        self.add(node, DCTERMS.identifier, Literal(org.org_number))
+        self.add(node, DPV.hasName, literal(org.name))
+        self.add(node, DCTERMS.identifier, literal(org.org_number))
         if org.address is not None:
             self.add(node, DPV.hasCountry, LOC[org.address.country])
-            self.add(node, DPV.hasAddress, Literal(org.address.one_line()))
+            self.add(node, DPV.hasAddress, literal(org.address.one_line()))
         if org.website:
-            self.add(node, RDFS.seeAlso, URIRef(iri_text(org.website)))
+            self.add(node, RDFS.seeAlso, iri_text(org.website))
         contact = org.privacy_contact or org.email
         if contact:
-            self.add(node, DPV.hasContact, URIRef(f"mailto:{iri_text(contact)}"))
+            self.add(node, DPV.hasContact, f"mailto:{iri_text(contact)}")
         self.assumed(node, org)
         return node
 
@@ -140,18 +156,18 @@ class _Builder:
             node = self.iri("party", party.id)
             self.add(node, RDF.type, DPV.Recipient)
             self.add(node, RDF.type, self.concept(self.table.role(party.role).dpv))
-            self.add(node, DPV.hasName, Literal(party.name))
+            self.add(node, DPV.hasName, literal(party.name))
             self.add(node, DPV.hasCountry, LOC[party.country])
             self.assumed(node, party)
         for system in self.map.systems:
             node = self.iri("system", system.id)
             self.add(node, RDF.type, DPV.Technology)
-            self.add(node, RDFS.label, Literal(system.name))
+            self.add(node, RDFS.label, literal(system.name))
             self.assumed(node, system)
             for party in system.parties:
                 self.add(node, DCTERMS.publisher, self.iri("party", party.id))
 
-    def activity(self, activity: Activity, controller: URIRef) -> None:
+    def activity(self, activity: Activity, controller: str) -> None:
         node = self.iri("activity", activity.id)
         self.add(node, RDF.type, DPV.Process)
         self.text(node, DCTERMS.title, activity.name)
@@ -185,7 +201,7 @@ class _Builder:
         self.assumed(node, activity)
         self.assumed(node, activity.dpia)
 
-    def transfers(self, node: URIRef, activity: Activity) -> None:
+    def transfers(self, node: str, activity: Activity) -> None:
         for index, transfer in enumerate(activity.transfers, start=1):
             part = self.iri("activity", activity.id, "transfer", str(index))
             self.add(node, DPV.hasThirdCountry, LOC[transfer.country])
@@ -199,7 +215,7 @@ class _Builder:
                 row = self.table.transfer(transfer.mechanism)
                 self.add(part, DPV.hasLegalBasis, self.concept(row.dpv))
 
-    def storage(self, node: URIRef, activity: Activity) -> None:
+    def storage(self, node: str, activity: Activity) -> None:
         retention = activity.retention
         if retention is not None:
             duration = self.iri("activity", activity.id, "retention")
@@ -208,7 +224,7 @@ class _Builder:
             self.text(duration, DCTERMS.description, retention.text)
             self.assumed(duration, retention)
             if retention.period:
-                self.add(duration, RDF.value, Literal(retention.period, datatype=XSD.duration))
+                self.add(duration, RDF.value, literal(retention.period, datatype=XSD.duration))
         countries = sorted({c for s in activity.systems for c in s.hosting_countries})
         if countries:
             where = self.iri("activity", activity.id, "storage-location")
@@ -226,34 +242,3 @@ def build_graph(datamap: DataMap) -> Graph:
     for activity in datamap.activities:
         builder.activity(activity, controller)
     return builder.graph
-
-
-def to_turtle(graph: Graph) -> bytes:
-    """Turtle, sorted by rdflib's serializer (deterministic for a graph without blank nodes)."""
-    return graph.serialize(format="turtle", encoding="utf-8")
-
-
-def to_jsonld(graph: Graph, base: str) -> bytes:
-    """Compact JSON-LD with our prefixes, nodes sorted by id and values sorted, for stable bytes."""
-    context: dict[str, str] = {**_CONTEXT_PREFIXES, "ex": base}
-    raw = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
-    nodes = raw.get("@graph", [raw] if "@id" in raw else [])
-    clean = [{k: v for k, v in n.items() if k != "@context"} for n in nodes]
-    document = {"@context": context, "@graph": sorted(map(_sorted_values, clean), key=_node_key)}
-    text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
-    return (text + "\n").encode("utf-8")
-
-
-def _node_key(node: dict[str, Any]) -> str:
-    return str(node.get("@id", ""))
-
-
-def _json_key(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
-
-
-def _sorted_values(node: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in node.items():
-        out[key] = sorted(value, key=_json_key) if isinstance(value, list) else value
-    return out

@@ -10,15 +10,20 @@ the system's free-form ``meta`` under ``harmonien_ropa``, which :mod:`.fides_imp
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import yaml
 
+try:
+    from yaml import CSafeDumper as _BaseDumper
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeDumper as _BaseDumper  # type: ignore[assignment]
+
 from ..model.activity import Activity, Transfer
 from ..model.base import Text
 from ..model.datamap import DataMap
-from ..model.inventory import Party, System
+from ..model.inventory import DataCategory, DataSubject, Party, System
 from ..model.legal import DpiaStatus, PartyRole
 from .mapping import Mapping, mapping
 
@@ -26,6 +31,9 @@ from .mapping import Mapping, mapping
 META_KEY = "harmonien_ropa"
 
 _PROCESSORS = (PartyRole.PROCESSOR, PartyRole.SUB_PROCESSOR)
+
+#: Kinds of entries :func:`export_manifest` reports when they have no fideslang key.
+UNMAPPED_KINDS = ("data categories", "data subjects", "activities")
 
 
 def fides_key(text: str) -> str:
@@ -40,7 +48,8 @@ class _Exporter:
         self.table = table
         self.lang = lang
         self.org_key = fides_key(datamap.organisation.name)
-        self.unmapped: set[str] = set()
+        #: Ids without a fideslang key: data categories, data subjects, activities (data use).
+        self.unmapped: dict[str, set[str]] = {kind: set() for kind in UNMAPPED_KINDS}
 
     def t(self, text: Text | None) -> str | None:
         return text.get(self.lang) if text is not None else None
@@ -65,15 +74,27 @@ class _Exporter:
             out["representative"] = _contact(rep.name, "", rep.email or "", rep.phone or "")
         return out
 
-    def systems(self) -> list[dict[str, Any]]:
-        out = []
+    def systems(self) -> Iterator[dict[str, Any]]:
         for system in self.map.systems:
             activities = system.activities
             if activities:
-                out.append(self.system(system.id, system, activities))
+                yield self.system(system.id, system, activities)
         for activity in self.map.activities:
             if not activity.system_ids:
-                out.append(self.system(f"activity-{activity.id}", None, (activity,)))
+                yield self.system(f"activity-{activity.id}", None, (activity,))
+
+    def missing(self) -> dict[str, tuple[str, ...]]:
+        """The ids without a fideslang key per kind (only kinds with any), in data-map order."""
+        out: dict[str, tuple[str, ...]] = {}
+        entries: Sequence[Activity | DataCategory | DataSubject]
+        for kind, entries in (
+            ("data categories", self.map.data_categories),
+            ("data subjects", self.map.data_subjects),
+            ("activities", self.map.activities),
+        ):
+            missing = self.unmapped[kind]
+            if missing:
+                out[kind] = tuple(e.id for e in entries if e.id in missing)
         return out
 
     def system(
@@ -172,11 +193,15 @@ class _Exporter:
         return meta
 
     def declaration(self, activity: Activity) -> dict[str, Any]:
-        categories = self.keys((c.id, self.table.category(c)[0]) for c in activity.data_categories)
-        subjects = self.keys((s.id, self.table.subject(s)[0]) for s in activity.data_subjects)
+        categories = self.keys(
+            "data categories", ((c.id, self.table.category(c)[0]) for c in activity.data_categories)
+        )
+        subjects = self.keys(
+            "data subjects", ((s.id, self.table.subject(s)[0]) for s in activity.data_subjects)
+        )
         use = self.table.purpose(activity)[0]
         if use is None:
-            self.unmapped.add(f"activity {activity.id}")
+            self.unmapped["activities"].add(activity.id)
         shared = [p for p in activity.all_recipients if p.role not in _PROCESSORS]
         out: dict[str, Any] = {
             "name": self.t(activity.name),
@@ -202,11 +227,11 @@ class _Exporter:
             out["shared_categories"] = categories
         return out
 
-    def keys(self, pairs: Iterable[tuple[str, str | None]]) -> list[str]:
+    def keys(self, kind: str, pairs: Iterable[tuple[str, str | None]]) -> list[str]:
         keys = []
         for ident, key in pairs:
             if key is None:
-                self.unmapped.add(ident)
+                self.unmapped[kind].add(ident)
             elif key not in keys:
                 keys.append(key)
         return keys
@@ -224,14 +249,60 @@ def _unique(items: Iterable[str]) -> list[str]:
     return [i for i in dict.fromkeys(items) if i]
 
 
-def export_manifest(datamap: DataMap, lang: str = "en") -> tuple[dict[str, Any], tuple[str, ...]]:
-    """The Fides manifest of ``datamap`` as plain data, and the entries that did not map."""
+def export_manifest(
+    datamap: DataMap, lang: str = "en"
+) -> tuple[dict[str, Any], dict[str, tuple[str, ...]]]:
+    """The Fides manifest of ``datamap`` as plain data, and the ids that did not map.
+
+    The ids are given per kind (:data:`UNMAPPED_KINDS`, only kinds with any), in data-map order.
+    """
     exporter = _Exporter(datamap, mapping(), lang)
-    manifest = {"organization": [exporter.organisation()], "system": exporter.systems()}
-    return manifest, tuple(sorted(exporter.unmapped))
+    manifest = {"organization": [exporter.organisation()], "system": list(exporter.systems())}
+    return manifest, exporter.missing()
+
+
+def manifest_yaml(datamap: DataMap, lang: str = "en") -> tuple[bytes, dict[str, tuple[str, ...]]]:
+    """:func:`export_manifest` written with :func:`dump_yaml`, one system at a time.
+
+    The same bytes as ``dump_yaml(export_manifest(datamap, lang)[0])``; only one system's data
+    is alive at a time, which keeps the garbage collector's work linear in the size of the map.
+    """
+    exporter = _Exporter(datamap, mapping(), lang)
+    parts = [_dump({"organization": [exporter.organisation()]}), "system:\n"]
+    parts.extend(_dump([system]) for system in exporter.systems())
+    text = "".join(parts) if len(parts) > 2 else parts[0] + _dump({"system": []})
+    return text.encode("utf-8"), exporter.missing()
 
 
 def dump_yaml(data: Any) -> bytes:
-    """Readable, deterministic YAML (keys in the order given, Unicode kept)."""
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    """Readable, deterministic YAML (keys in the order given, Unicode kept, no anchors).
+
+    A list under a top-level key is written item by item, so that PyYAML holds the nodes of
+    one item at a time rather than of the whole manifest (over 500,000 for 10,000 activities,
+    which made each full garbage collection take seconds); the text is the same. A value that
+    appears twice (a declaration's categories, shared with its third parties) is written out
+    twice rather than as an anchor and alias.
+    """
+    parts = []
+    for key, value in data.items() if isinstance(data, dict) else ():
+        if isinstance(value, list) and value and _PLAIN_KEY.fullmatch(str(key)):
+            parts.append(f"{key}:\n")
+            parts.extend(_dump([item]) for item in value)
+        else:
+            parts.append(_dump({key: value}))
+    text = "".join(parts) if parts else _dump(data)
     return text.encode("utf-8")
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z_]+")
+
+
+class _Dumper(_BaseDumper):
+    """libyaml's emitter where PyYAML has it (the same text as PyYAML's own, ~4x faster)."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _dump(data: Any) -> str:
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
 from ..errors import HarmonienError, LoadError
+from ..listing import some
 from ..loading import loads
 from ..model.base import strip_unwritable
 from ..model.legal import PartyRole, TransferMechanism
@@ -136,7 +137,7 @@ class _Importer:
         if not self.systems:
             raise HarmonienError(
                 "no Fides systems found: a manifest to import needs a 'system:' list "
-                f"(read: {', '.join(d.path for d in documents)})"
+                f"(read: {some([d.path for d in documents])})"
             )
         declarations = [d for s in self.systems for d in self.declarations(s)]
         system_entries = [

@@ -8,13 +8,14 @@ reads it once and answers lookups; entries of a data map that carry their own ``
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 from typing import Any
 
 import yaml
 
 from ..errors import HarmonienError
+from ..listing import some
 from ..model.activity import Activity
 from ..model.datamap import DataMap
 from ..model.inventory import DataCategory, DataSubject
@@ -46,7 +47,7 @@ class PurposeRule:
     def matches(self, activity: Activity) -> bool:
         for key, value in self.when:
             if key == "marketing":
-                found = value in {str(c) for c in activity.marketing}
+                found = any(str(c) == value for c in activity.marketing)
             elif key == "legal_basis":
                 found = activity.legal_basis is not None and str(activity.legal_basis) == value
             elif key == "profiling":
@@ -84,11 +85,24 @@ class Mapping:
 
     def row(self, table: str, ours: str) -> Row | None:
         """The row of ``table`` for our key ``ours``."""
-        return next((r for r in self.tables[table] if r.ours == ours), None)
+        return self._index[table][0].get(ours)
 
     def by_fideslang(self, table: str, key: str) -> Row | None:
         """The first row of ``table`` whose fideslang key is ``key``."""
-        return next((r for r in self.tables[table] if r.fideslang == key), None)
+        return self._index[table][1].get(key)
+
+    @cached_property
+    def _index(self) -> dict[str, tuple[dict[str, Row], dict[str | None, Row]]]:
+        """Per table: the first row for each of our keys, and for each fideslang key."""
+        index: dict[str, tuple[dict[str, Row], dict[str | None, Row]]] = {}
+        for name, rows in self.tables.items():
+            ours: dict[str, Row] = {}
+            fides: dict[str | None, Row] = {}
+            for row in rows:
+                ours.setdefault(row.ours, row)
+                fides.setdefault(row.fideslang, row)
+            index[name] = (ours, fides)
+        return index
 
     def nearest(self, table: str, key: str) -> Row | None:
         """The row whose fideslang key is ``key`` or its longest parent (``a.b`` for ``a.b.c``)."""
@@ -243,7 +257,7 @@ class Coverage:
             f"DPV {self.dpv_mapped}/{self.total}"
         )
         gaps = [
-            f"{name} without {what}: {', '.join(missing)}"
+            f"{name} without {what}: {some(missing)}"
             for name, what, missing in (
                 ("", "fideslang", self.fideslang_missing),
                 ("", "DPV", self.dpv_missing),

@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, PrivateAttr
 
+from ..listing import some
 from .activity import Activity
 from .base import Frozen, Statement
 from .inventory import DataCategory, DataSubject, Linked, Party, System
@@ -234,7 +235,7 @@ class DataMap(Frozen):
             noun = _SINGULAR[kind]
             guess = difflib.get_close_matches(target, sorted(ids[kind]), n=1, cutoff=0.6)
             hint = f"; did you mean '{guess[0]}'?" if guess else ""
-            known = ", ".join(sorted(ids[kind])[:12]) or "none defined"
+            known = some(sorted(ids[kind]), 12) or "none defined"
             problems.append(
                 ModelProblem(
                     loc,

@@ -2,27 +2,38 @@
 
 from __future__ import annotations
 
+from ..listing import some
 from ..model.datamap import DataMap
 from ..output import Artifact
 from . import RenderOptions, RenderResult
 
+#: Kind of entry in the mapping coverage → (one, many).
+_NOUNS = {
+    "data categories": ("data category", "data categories"),
+    "data subjects": ("data subject", "data subjects"),
+    "purposes (activities)": ("activity's purpose", "activities' purposes"),
+}
+
 
 def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     """The DPV graph as JSON-LD and Turtle (languages: both, as language-tagged literals)."""
-    from ..interop.dpv import base_iri, build_graph, to_jsonld, to_turtle
+    from ..interop.dpv import build_graph
     from ..interop.mapping import coverage
+    from ..interop.rdf import to_jsonld, to_turtle
 
     graph = build_graph(datamap)
     result = RenderResult(
         [
-            Artifact("ropa.dpv.jsonld", to_jsonld(graph, base_iri(datamap))),
+            Artifact("ropa.dpv.jsonld", to_jsonld(graph)),
             Artifact("ropa.dpv.ttl", to_turtle(graph)),
         ]
     )
     for item in coverage(datamap):
-        if item.dpv_missing:
+        missing = item.dpv_missing
+        if missing:
+            one, many = _NOUNS.get(item.kind, (item.kind, item.kind))
             result.messages.append(
-                f"dpv: {item.kind} without a DPV concept: {', '.join(item.dpv_missing)} "
-                "(add 'dpv:' to the entry or a row to the mapping table)"
+                f"dpv: {len(missing)} {one if len(missing) == 1 else many} without a DPV "
+                f"concept: {some(missing)} (add 'dpv:' to the entry or a row to the mapping table)"
             )
     return result
