@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
+import graphviz
 import networkx as nx
 import pytest
 from hypothesis import given, settings
@@ -19,6 +20,7 @@ from harmonien_ropa.cli import main
 from harmonien_ropa.errors import RenderError
 from harmonien_ropa.render import RenderOptions, RenderResult
 from harmonien_ropa.render import graph as rg
+from harmonien_ropa.render.graph_dot import Digraph
 from harmonien_ropa.render.graphml import graphml_text
 
 
@@ -170,3 +172,35 @@ def test_timeout_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     assert rg.dot_timeout() == rg.DOT_TIMEOUT
     monkeypatch.setenv(rg.DOT_TIMEOUT_ENV, "2.5")
     assert rg.dot_timeout() == 2.5
+
+
+# -- DOT text --------------------------------------------------------------------------------
+
+_dot_text = st.one_of(
+    st.text(max_size=10),
+    st.sampled_from(["<<B>x</B>>", "node", "-4.2", "a:b", 'say "hi"', "back\\\\", "", "x y"]),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.tuples(_dot_text, _dot_text, st.booleans()), min_size=1, max_size=6),
+    st.dictionaries(st.sampled_from(["color", "fontcolor", "xlabel", "style"]), _dot_text),
+)
+def test_fast_digraph_writes_what_graphviz_writes(
+    items: list[tuple[str, str, bool]], attrs: dict[str, str]
+) -> None:
+    """The memoised quoting gives graphviz's own DOT text, for HTML-like and plain text."""
+    sources = []
+    for cls in (graphviz.Digraph, Digraph):
+        dot = cls(name="g")
+        dot.attr("node", **attrs)
+        for a, b, plain in items:
+            text = graphviz.escape(b) if plain else b
+            dot.node(a, label=text, tooltip=graphviz.escape(a), **attrs)
+            dot.edge(a.replace(":", "_"), b.replace(":", "_"), label=text, **attrs)
+            with dot.subgraph(name="cluster_x") as sub:
+                sub.attr(label=text)
+                sub.node(b)
+        sources.append(dot.source)
+    assert sources[0] == sources[1]

@@ -8,10 +8,7 @@ Like ElementTree's default output the text is ASCII, other characters as ``&#NNN
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
-
-from ..graph import graphml_ready_items
 
 _HEADER = (
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
@@ -48,22 +45,38 @@ class _Keys:
 
     def __init__(self) -> None:
         self.ids: dict[tuple[str, str, str], str] = {}
+        self._open: dict[tuple[str, type, str, str], str] = {}  # → '<data key="dN">'
 
-    def data(self, scope: str, items: Iterable[tuple[str, Any]], indent: str) -> list[str]:
+    def data(self, scope: str, data: dict[Any, Any], indent: str) -> list[str]:
+        """``<data>`` lines for ``data``: lists joined with commas, ``None`` left out."""
         lines = []
-        for name, value in items:
-            try:
-                kind = _TYPES[type(value)]
-            except KeyError:
-                raise ValueError(f"GraphML cannot hold {type(value).__name__} values") from None
-            key = self.ids.setdefault((name, kind, scope), f"d{len(self.ids)}")
-            text = _text(str(value))
-            lines.append(
-                f'{indent}<data key="{key}">{text}</data>'
-                if text
-                else f'{indent}<data key="{key}" />'
-            )
+        for name, value in data.items():
+            if value is None:
+                continue
+            kind = type(value)
+            if kind is list or kind is tuple:
+                kind, text = str, ",".join([str(v) for v in value])
+            else:
+                text = str(value)
+            tag = self._open.get((name, kind, scope, indent))
+            if tag is None:
+                tag = self._tag(str(name), kind, scope, indent)
+                self._open[(name, kind, scope, indent)] = tag
+            if not text:
+                lines.append(tag[:-1] + " />")
+            elif "&" in text or "<" in text or ">" in text:
+                lines.append(f"{tag}{_text(text)}</data>")
+            else:
+                lines.append(f"{tag}{text}</data>")
         return lines
+
+    def _tag(self, name: str, kind: type, scope: str, indent: str) -> str:
+        try:
+            xml_type = _TYPES[kind]
+        except KeyError:
+            raise ValueError(f"GraphML cannot hold {kind.__name__} values") from None
+        key = self.ids.setdefault((name, xml_type, scope), f"d{len(self.ids)}")
+        return f'{indent}<data key="{key}">'
 
     def declarations(self) -> list[str]:
         return [
@@ -79,17 +92,21 @@ def _element(tag: str, attrs: str, children: list[str], indent: str) -> list[str
 
 
 def graphml_text(graph: Any) -> str:
-    """GraphML of ``graph`` (see the module docstring), without a final newline."""
-    graph_items, nodes, edges = graphml_ready_items(graph)
+    """GraphML of ``graph`` (see the module docstring), without a final newline.
+
+    Nodes and edges are written sorted; list values joined with commas, ``None`` left out.
+    """
     keys = _Keys()
-    graph_data = keys.data("graph", graph_items, "    ")
+    graph_data = keys.data("graph", graph.graph, "    ")
     body: list[str] = []
-    for node, items in nodes:
-        children = keys.data("node", items, "      ")
-        body += _element("node", f'id="{_attr(node)}"', children, "    ")
-    for source, target, key, items in edges:
-        children = keys.data("edge", items, "      ")
-        attrs = f'source="{_attr(source)}" target="{_attr(target)}" id="{_attr(key)}"'
+    for node, data in sorted(graph.nodes(data=True)):
+        children = keys.data("node", data, "      ")
+        body += _element("node", f'id="{_attr(str(node))}"', children, "    ")
+    for source, target, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
+        children = keys.data("edge", data, "      ")
+        attrs = (
+            f'source="{_attr(str(source))}" target="{_attr(str(target))}" id="{_attr(str(key))}"'
+        )
         body += _element("edge", attrs, children, "    ")
     lines = [
         _HEADER,
