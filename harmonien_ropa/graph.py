@@ -77,6 +77,14 @@ class _Builder:
         self._order = {c.id: i for i, c in enumerate(datamap.data_categories)}
         self._special = {c.id for c in datamap.data_categories if c.special_category}
 
+    def _in_map_order(self, categories: set[str]) -> list[str]:
+        """Category ids in the order of the data map (unknown ids last, sorted)."""
+        try:
+            return sorted(categories, key=self._order.__getitem__)
+        except KeyError:
+            last = len(self._order)
+            return sorted(categories, key=lambda c: (self._order.get(c, last), c))
+
     def node(self, kind: str, ref: str, label: Text | str, **attrs: Any) -> str:
         nid = node_id(kind, ref)
         if nid not in self.graph:
@@ -99,20 +107,20 @@ class _Builder:
     ) -> None:
         key = key or kind
         cats = set(categories)
-        acts = list(activities)
-        if self.graph.has_edge(source, target, key):
-            data: EdgeData = self.graph.edges[source, target, key]
-            cats |= set(data["categories"])
-            acts = data["activities"] + [a for a in acts if a not in data["activities"]]
+        acts = dict.fromkeys(activities)
+        data: EdgeData | None = self.graph.get_edge_data(source, target, key)
+        if data is not None:
+            cats.update(data["categories"])
+            acts = dict.fromkeys([*data["activities"], *acts])
             assumed = assumed or data["assumed"]
-        ordered = sorted(cats, key=lambda c: (self._order.get(c, len(self._order)), c))
+        ordered = self._in_map_order(cats)
         self.graph.add_edge(
             source,
             target,
             key=key,
             kind=kind,
             categories=ordered,
-            activities=list(dict.fromkeys(acts)),
+            activities=list(acts),
             special=any(c in self._special for c in ordered),
             assumed=assumed,
             **{"outside_eea": False, **attrs},
@@ -495,38 +503,54 @@ def aggregate(graph: Graph) -> Graph:
     """The flows with activity nodes taken out: subjects and sources link straight to systems and
     recipients, each edge listing the activities it stands for. For maps too big to draw whole.
     """
-    flows = _edge_view(graph, lambda _s, _t, d: d["kind"] in _FLOW)
+    # The flow edges of each node, nodes in the order a flow edge first touches them.
+    flows: dict[str, list[tuple[str, str, EdgeData]]] = {}
+    for source, target, data in graph.edges(data=True):
+        if data["kind"] in _FLOW:
+            flows.setdefault(source, [])
+            flows.setdefault(target, [])
+    for node, out_edges in flows.items():
+        out_edges += [
+            (target, key, data)
+            for _, target, key, data in graph.out_edges(node, keys=True, data=True)
+            if data["kind"] in _FLOW
+        ]
+    kinds = {node: graph.nodes[node]["kind"] for node in flows}
     out: Graph = nx.MultiDiGraph(**graph.graph)
-    for node, data in flows.nodes(data=True):
-        if data["kind"] != "activity":
-            out.add_node(node, **data)
-    merged: dict[tuple[str, str, str], EdgeData] = {}
+    for node in flows:
+        if kinds[node] != "activity":
+            out.add_node(node, **graph.nodes[node])
+    # (source, target, key) → edge data, its categories and activities as ordered sets.
+    merged: dict[tuple[str, str, str], tuple[EdgeData, dict[str, None], dict[str, None]]] = {}
 
     def add(source: str, target: str, key: str, data: EdgeData) -> None:
         slot = merged.get((source, target, key))
         if slot is None:
-            merged[(source, target, key)] = {
-                **data,
-                "categories": list(data["categories"]),
-                "activities": list(data["activities"]),
-            }
+            merged[(source, target, key)] = (
+                dict(data),
+                dict.fromkeys(data["categories"]),
+                dict.fromkeys(data["activities"]),
+            )
             return
-        slot["categories"] += [c for c in data["categories"] if c not in slot["categories"]]
-        slot["activities"] += [a for a in data["activities"] if a not in slot["activities"]]
+        flags, categories, activities = slot
+        categories.update(dict.fromkeys(data["categories"]))
+        activities.update(dict.fromkeys(data["activities"]))
         for flag in ("special", "outside_eea", "assumed"):
-            slot[flag] = slot[flag] or data[flag]
+            flags[flag] = flags[flag] or data[flag]
 
-    for source, target, key, data in flows.edges(keys=True, data=True):
-        kinds = (flows.nodes[source]["kind"], flows.nodes[target]["kind"])
-        if "activity" not in kinds:
-            add(source, target, key, data)
-        elif kinds[1] == "activity":
-            for _, after, data_after in flows.out_edges(target, data=True):
-                add(source, after, data_after["kind"], data_after)
-    for (source, target, key), data in sorted(merged.items()):
+    for source, out_edges in flows.items():
+        for target, key, data in out_edges:
+            if kinds[source] != "activity" and kinds[target] != "activity":
+                add(source, target, key, data)
+            elif kinds[target] == "activity":
+                for after, _, data_after in flows[target]:
+                    add(source, after, data_after["kind"], data_after)
+    served: dict[str, set[str]] = {node: set() for node in out.nodes}
+    for (source, target, key), (data, categories, activities) in sorted(merged.items()):
+        data.update(categories=list(categories), activities=list(activities))
         out.add_edge(source, target, key=key, **data)
-    for node in out.nodes:
-        acts = {a for _, _, d in out.in_edges(node, data=True) for a in d["activities"]}
-        acts |= {a for _, _, d in out.out_edges(node, data=True) for a in d["activities"]}
-        out.nodes[node]["activity_count"] = len(acts)
+        served[source].update(activities)
+        served[target].update(activities)
+    for node, activities in served.items():
+        out.nodes[node]["activity_count"] = len(activities)
     return out

@@ -16,6 +16,8 @@ with more than :data:`OVERVIEW_MAX_EDGES` edges is not drawn (only its DOT file 
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import html
 import io
 import os
@@ -23,6 +25,7 @@ import re
 import shutil
 import struct
 import subprocess
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -159,8 +162,31 @@ def _draw(dot: _Dot, pictures: list[_Picture]) -> list[Artifact]:
     return out
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector (reference counting still frees everything).
+
+    Building the graph and its files allocates hundreds of thousands of small containers that
+    live until the renderer returns; each full collection they trigger scans the loaded data
+    map and the graph again, which cost a third of the renderer's time at 1,000 activities.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     """Every graph output for ``datamap`` (see the module docstring)."""
+    with _collector_paused():
+        return _render(datamap, options)
+
+
+def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     full = g.build(datamap)
     result = RenderResult()
     result.artifacts.append(Artifact("dataflow.json", to_json(g.node_link(full))))

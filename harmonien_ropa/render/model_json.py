@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from json.encoder import encode_basestring
 from typing import Any
 
 from ..model.datamap import DataMap
@@ -11,9 +13,67 @@ from . import RenderOptions, RenderResult
 
 
 def to_json(value: Any) -> bytes:
-    """Deterministic, readable UTF-8 JSON with a final newline."""
-    text = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+    """Deterministic, readable UTF-8 JSON with a final newline.
+
+    The text of ``json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)``, written
+    about twice as fast for the plain data renderers produce (dicts with string keys, lists,
+    strings, numbers, booleans, ``None``); anything else goes to :func:`json.dumps` itself.
+    """
+    parts: list[str] = []
+    try:
+        _write(value, "", parts.append)
+    except _Unusual:
+        text = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+    else:
+        text = "".join(parts)
     return (text + "\n").encode("utf-8")
+
+
+class _Unusual(Exception):
+    """A value :func:`_write` leaves to :func:`json.dumps`."""
+
+
+def _write(value: Any, indent: str, add: Callable[[str], None]) -> None:
+    if isinstance(value, str):
+        add(encode_basestring(value))
+    elif value is None:
+        add("null")
+    elif value is True:
+        add("true")
+    elif value is False:
+        add("false")
+    elif type(value) is int:
+        add(int.__repr__(value))
+    elif type(value) is float:
+        add(json.dumps(value))
+    elif type(value) is dict:
+        if not value:
+            add("{}")
+            return
+        inner = indent + "  "
+        separator = "{\n" + inner
+        for key in sorted(value):
+            if type(key) is not str:
+                raise _Unusual
+            add(separator)
+            add(encode_basestring(key))
+            add(": ")
+            _write(value[key], inner, add)
+            separator = ",\n" + inner
+        add("\n" + indent + "}")
+    elif type(value) is list or type(value) is tuple:
+        if not value:
+            add("[]")
+            return
+        inner = indent + "  "
+        separator = "[\n" + inner
+        for item in value:
+            add(separator)
+            _write(item, inner, add)
+            separator = ",\n" + inner
+        add("\n" + indent + "]")
+    else:
+        raise _Unusual
 
 
 def render(datamap: DataMap, options: RenderOptions) -> RenderResult:

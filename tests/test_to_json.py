@@ -1,0 +1,56 @@
+"""``to_json`` writes exactly what ``json.dumps(indent=2, sort_keys=True)`` writes, faster."""
+
+from __future__ import annotations
+
+import enum
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import harmonien_ropa as hr
+from harmonien_ropa import graph as g
+from harmonien_ropa.render.model_json import to_json
+
+
+def reference(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+
+
+_leaves = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=12)
+)
+_values = st.recursive(
+    _leaves,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.tuples(inner, inner),
+        st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_values)
+def test_same_text_as_json_dumps(value: Any) -> None:
+    assert to_json(value) == reference(value)
+
+
+class Colour(enum.IntEnum):
+    RED = 1
+
+
+@pytest.mark.parametrize(
+    "value",
+    [{1: "a", 2: "b"}, {"x": Colour.RED}, [Colour.RED, {"k": 1.5}], {"a": {"b": {}}}, [[], ()]],
+)
+def test_unusual_values_fall_back_to_json(value: Any) -> None:
+    assert to_json(value) == reference(value)
+
+
+def test_graph_json_unchanged(harmonien: hr.DataMap) -> None:
+    data = g.node_link(g.build(harmonien))
+    assert to_json(data) == reference(data)
