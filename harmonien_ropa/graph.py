@@ -551,6 +551,6 @@ def aggregate(graph: Graph) -> Graph:
         out.add_edge(source, target, key=key, **data)
         served[source].update(activities)
         served[target].update(activities)
-    for node, activities in served.items():
-        out.nodes[node]["activity_count"] = len(activities)
+    for node, ids in served.items():
+        out.nodes[node]["activity_count"] = len(ids)
     return out
