@@ -45,8 +45,8 @@ from .model_json import to_json
 #: Above this many activities the overview is drawn with activities aggregated away.
 AGGREGATE_ABOVE = 150
 #: Most edges an overview picture may have. Graphviz's layout time grows about with the cube of
-#: the edges: 1,000 edges take ~1.3 s of CPU, 1,600 ~6 s, 2,900 (aggregated 1,000 activities)
-#: several minutes. Larger overviews are written as DOT only.
+#: the edges: 1,000 edges take ~1.3 s of CPU for the SVG, 1,600 ~6 s, 2,900 (aggregated 1,000
+#: activities) ~75 s. Larger overviews are written as DOT only.
 OVERVIEW_MAX_EDGES = 1_000
 #: Above this many activities no per-activity pictures are drawn (one ``dot`` run each, ~25 ms).
 ACTIVITY_PICTURES_MAX = 500
