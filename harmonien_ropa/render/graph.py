@@ -49,7 +49,7 @@ AGGREGATE_ABOVE = 150
 #: activities) ~75 s. Larger overviews are written as DOT only.
 OVERVIEW_MAX_EDGES = 1_000
 #: Above this many activities no per-activity pictures are drawn (one ``dot`` run each, ~25 ms).
-ACTIVITY_PICTURES_MAX = 500
+ACTIVITY_PICTURES_MAX = 1_000
 #: Seconds one ``dot`` run may take before it is stopped (``HARMONIEN_ROPA_DOT_TIMEOUT``).
 DOT_TIMEOUT = 120.0
 DOT_TIMEOUT_ENV = "HARMONIEN_ROPA_DOT_TIMEOUT"
