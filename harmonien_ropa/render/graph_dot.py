@@ -279,13 +279,13 @@ class DotBuilder:
             attrs.setdefault("color", BLUE)
         if data["assumed"]:
             attrs["arrowhead"] = attrs["arrowtail"] = "onormal"
-        cats = ", ".join(self.cats.get(c, c) for c in data["categories"])
-        tip = f"{self.label(source)} → {self.label(target)}: {cats}"
+        cats = ", ".join([self.cats.get(c, c) for c in data["categories"]])
+        flow = f"{self.label(source)} → {self.label(target)}"
         a, b = dot_name(source), dot_name(target)
-        self.titles[f"{a}->{b}"] = f"{self.label(source)} → {self.label(target)}"
+        self.titles[f"{a}->{b}"] = flow
         if label:
             attrs["label"] = f"<{_esc(label, 24)}>"
-        dot.edge(a, b, tooltip=_plain(tip), **attrs)
+        dot.edge(a, b, tooltip=_plain(f"{flow}: {cats}"), **attrs)
         self.edges += 1
 
     # -- legend ----------------------------------------------------------------------------
