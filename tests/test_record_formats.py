@@ -26,6 +26,7 @@ from harmonien_ropa.i18n import strings
 from harmonien_ropa.record import Cell, Column, Record, Row, Table, build_record
 from harmonien_ropa.render import RenderOptions
 from harmonien_ropa.render.record_csv import record_csv
+from harmonien_ropa.render.record_json import JsonRecord
 from harmonien_ropa.schema import record_schema
 
 #: Activity fields the record shows (the notice-only ones, e.g. provision, are not).
@@ -235,6 +236,25 @@ def test_json_validates_against_its_schema(path: Path) -> None:
     broken["tables"][2]["rows"][0]["cells"]["purpose"]["status"] = "guessed"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_json_states_provenance_only_when_not_stated(small: hr.DataMap) -> None:
+    """A cell gives ``status`` and ``assumptions`` exactly when it is assumed or missing."""
+    document = json.loads(files(small)["record.json"])
+    JsonRecord.model_validate(document)
+    record = build_record(small, "nb")
+    seen = set()
+    for table, data in zip(record.tables(), document["tables"], strict=True):
+        for row, data_row in zip(table.rows, data["rows"], strict=True):
+            for column, cell in zip(table.columns, row.cells, strict=True):
+                written = data_row["cells"][column.key]
+                assert ("status" in written) == (cell.status != "stated")
+                assert written.get("status", "stated") == cell.status
+                assert written.get("assumptions", []) == [
+                    {"path": a.path, "note": a.note} for a in cell.assumptions
+                ]
+                seen.add(cell.status)
+    assert seen == {"stated", "assumed", "missing"}
 
 
 def test_formats_agree(harmonien: hr.DataMap) -> None:

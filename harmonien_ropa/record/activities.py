@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import cached_property
 
 from ..model.activity import Activity
 from ..model.inventory import Party, System
@@ -17,7 +18,9 @@ class ActivityTables(Base):
 
     # -- controller record (Art. 30(1)) ---------------------------------------------------------
 
-    def controller_cell(self) -> Cell:
+    @cached_property
+    def controller_value(self) -> Cell:
+        """The controller cell, the same in every row."""
         org = self.map.organisation
         items = [f"{org.name} ({self.s['org_number_short']} {org.org_number})"]
         contact = org.privacy_contact or org.email
@@ -63,7 +66,7 @@ class ActivityTables(Base):
             "business_function": self.cell(
                 [self.t(act.business_function)], self.open(act, "business_function")
             ),
-            "controller": self.controller_cell(),
+            "controller": self.controller_value,
             "joint_controllers": self.cell(
                 [self.party_contact(p) for p in joint],
                 [a for p in joint for a in self.open(p, "role", "joint_arrangement")],

@@ -118,7 +118,7 @@ class Base:
 
     def open(self, statement: Statement | None, *fields: str) -> list[Assumption]:
         """Open assumptions of ``statement`` on ``fields`` (all fields when none are named)."""
-        if statement is None:
+        if statement is None or not statement.assumptions:
             return []
         names = fields or tuple(sorted(statement.assumptions))
         loc = self.paths.get(id(statement), ())
@@ -136,8 +136,8 @@ class Base:
         required: bool = False,
         missing_text: str | None = None,
     ) -> Cell:
-        values = tuple(" ".join(item.split()) for item in items if item and item.strip())
-        unique = tuple(dict.fromkeys(assumptions))
+        values = tuple(filter(None, [" ".join(item.split()) for item in items]))
+        unique = tuple(dict.fromkeys(assumptions)) if assumptions else ()
         if not values and required:
             return Cell((missing_text or self.s["missing"],), unique, missing=True)
         return Cell(values, unique)

@@ -128,6 +128,10 @@ class InventoryTables(Base):
         return self.table("systems", columns, rows)
 
     def parties(self) -> Table:
+        users: dict[str, list[Activity]] = {}
+        for act in self.map.activities:
+            for recipient in self.recipients[act.id]:
+                users.setdefault(recipient.id, []).append(act)
         rows = []
         for party in self.map.parties:
             mechanism = party.transfer_mechanism
@@ -157,13 +161,7 @@ class InventoryTables(Base):
                     self.open(party, "transfer_mechanism", "transfer_safeguards", "dpf_certified"),
                 ),
                 self.cell([self.t(party.joint_arrangement)], self.open(party, "joint_arrangement")),
-                self.cell(
-                    self.names_of(
-                        a
-                        for a in self.map.activities
-                        if any(p.id == party.id for p in self.recipients[a.id])
-                    )
-                ),
+                self.cell(self.names_of(users.get(party.id, ()))),
             )
             rows.append(Row(party.id, cells))
         columns = (

@@ -2,22 +2,26 @@
 
 The document is the same tables as every other format: each table has columns (stable key,
 article, label per language) and rows (stable key, a cell per column). A cell gives its text
-items per language, its provenance status (``stated``, ``assumed`` or ``missing``) and the open
-assumptions behind it. ``python -m harmonien_ropa schema --record`` prints the schema.
+items per language and, unless it is simply stated, its provenance status (``assumed`` or
+``missing``) and the open assumptions behind it. Each column and each cell is one line of the
+file. ``python -m harmonien_ropa schema --record`` prints the schema.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from json.encoder import encode_basestring
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..record import Record
+from ..record import Cell, Record
+from .streaming import utf8
 
 FORMAT: Literal["harmonien_ropa.record"] = "harmonien_ropa.record"
-FORMAT_VERSION: Literal[1] = 1
+FORMAT_VERSION: Literal[2] = 2
 
 
 class _Json(BaseModel):
@@ -40,10 +44,14 @@ class JsonCell(_Json):
         description="Language code → the value's text items (a list field gives several)."
     )
     status: Literal["stated", "assumed", "missing"] = Field(
-        description="stated: as the data map states it; assumed: an assumption still to be "
-        "confirmed; missing: the record needs a value the data map does not give."
+        default="stated",
+        description="stated (left out): as the data map states it; assumed: an assumption still "
+        "to be confirmed; missing: the record needs a value the data map does not give.",
     )
-    assumptions: list[JsonAssumption] = Field(default_factory=list)
+    assumptions: list[JsonAssumption] = Field(
+        default_factory=list,
+        description="The open assumptions behind the value (left out when there are none).",
+    )
 
 
 class JsonColumn(_Json):
@@ -80,69 +88,118 @@ class JsonRecord(_Json):
     """An Article 30 record of processing activities (GDPR Art. 30(1) and 30(2))."""
 
     format: Literal["harmonien_ropa.record"]
-    format_version: Literal[1]
+    format_version: Literal[2]
     organisation: str
     languages: list[str] = Field(min_length=1)
     title: dict[str, str]
     tables: list[JsonTable]
 
 
-def build_json(records: Sequence[Record]) -> JsonRecord:
-    """Zip the per-language records (same shape by construction) into one document."""
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+_QUOTE = encode_basestring
+
+
+class _Line(str):
+    """JSON text of a column or a cell, written as it is on one line: one line per value keeps
+    the file small and its diffs readable."""
+
+
+def _cell(quoted_langs: Sequence[str], cells: Sequence[Cell]) -> _Line:
+    """One cell in every language; ``status`` and ``assumptions`` only when not simply stated."""
+    values = ", ".join(
+        f"{lang}: [{', '.join(map(_QUOTE, cell.items))}]"
+        for lang, cell in zip(quoted_langs, cells, strict=True)
+    )
+    first = cells[0]
+    if first.missing:
+        values += '}, "status": "missing"'
+    elif first.assumptions:
+        values += '}, "status": "assumed"'
+    else:
+        values += "}"
+    if not first.assumptions:
+        return _Line(f'{{"values": {{{values}}}')
+    notes = ", ".join(
+        f'{{"path": {_QUOTE(a.path)}, "note": {_QUOTE(a.note)}}}' for a in first.assumptions
+    )
+    return _Line(f'{{"values": {{{values}, "assumptions": [{notes}]}}')
+
+
+def _document(records: Sequence[Record]) -> dict[str, Any]:
+    """The per-language records (same shape by construction) zipped into one document."""
     first = records[0]
     langs = [r.lang for r in records]
+    quoted = [_QUOTE(lang) for lang in langs]
+    all_tables = [r.tables() for r in records]
     tables = []
     for position, table in enumerate(first.tables()):
-        versions = [r.tables()[position] for r in records]
+        versions = [tables_of[position] for tables_of in all_tables]
         columns = [
-            JsonColumn(
-                key=col.key,
-                article=col.article,
-                label={
-                    v_lang: v.columns[i].label for v_lang, v in zip(langs, versions, strict=True)
-                },
+            _Line(
+                _COMPACT(
+                    {
+                        "key": col.key,
+                        "article": col.article,
+                        "label": {
+                            lang: v.columns[i].label
+                            for lang, v in zip(langs, versions, strict=True)
+                        },
+                    }
+                )
             )
             for i, col in enumerate(table.columns)
         ]
+        keys = [col.key for col in table.columns]
         rows = []
-        for r_index, row in enumerate(table.rows):
-            cells = {}
-            for c_index, (col, cell) in enumerate(zip(table.columns, row.cells, strict=True)):
-                cells[col.key] = JsonCell(
-                    values={
-                        lang: list(v.rows[r_index].cells[c_index].items)
-                        for lang, v in zip(langs, versions, strict=True)
-                    },
-                    status=cell.status,
-                    assumptions=[
-                        JsonAssumption(path=a.path, note=a.note) for a in cell.assumptions
-                    ],
-                )
-            rows.append(JsonRow(key=row.key, cells=cells))
+        for lang_rows in zip(*(v.rows for v in versions), strict=True):
+            by_column = zip(*(r.cells for r in lang_rows), strict=True)
+            cells = {key: _cell(quoted, cells) for key, cells in zip(keys, by_column, strict=True)}
+            rows.append({"key": lang_rows[0].key, "cells": cells})
         tables.append(
-            JsonTable.model_validate(
-                {
-                    "key": table.key,
-                    "title": {lang: v.title for lang, v in zip(langs, versions, strict=True)},
-                    "columns": columns,
-                    "rows": rows,
-                }
-            )
+            {
+                "key": table.key,
+                "title": {lang: v.title for lang, v in zip(langs, versions, strict=True)},
+                "columns": columns,
+                "rows": rows,
+            }
         )
-    return JsonRecord(
-        format=FORMAT,
-        format_version=FORMAT_VERSION,
-        organisation=first.organisation,
-        languages=langs,
-        title={r.lang: r.title for r in records},
-        tables=tables,
-    )
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "organisation": first.organisation,
+        "languages": langs,
+        "title": {r.lang: r.title for r in records},
+        "tables": tables,
+    }
+
+
+def _pieces(value: Any, indent: str = "") -> Iterator[str]:
+    """``value`` as ``json.dumps(indent=2)`` writes it, but each :class:`_Line` as it is."""
+    if isinstance(value, _Line):
+        yield value
+    elif not value or not isinstance(value, dict | list):
+        yield _COMPACT(value)
+    elif isinstance(value, dict):
+        inner = indent + "  "
+        opening = "{\n"
+        for key, item in value.items():
+            yield f"{opening}{inner}{_QUOTE(key)}: "
+            yield from _pieces(item, inner)
+            opening = ",\n"
+        yield f"\n{indent}}}"
+    else:
+        inner = indent + "  "
+        opening = "[\n"
+        for item in value:
+            yield opening + inner
+            yield from _pieces(item, inner)
+            opening = ",\n"
+        yield f"\n{indent}]"
 
 
 def record_json(records: Sequence[Record]) -> bytes:
     """``record.json``: deterministic, indented UTF-8 with a final newline."""
-    data = build_json(records).model_dump(mode="json")
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return utf8(itertools.chain(_pieces(_document(records)), "\n"))
 
 
 def record_schema() -> dict[str, Any]:
