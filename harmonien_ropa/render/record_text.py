@@ -1,14 +1,21 @@
-"""The record as a standalone HTML page and as Markdown, from the Jinja2 templates."""
+"""The record as a standalone HTML page and as Markdown, from the Jinja2 templates.
+
+The templates lay out the page; each cell's value comes from the formatters in
+:mod:`harmonien_ropa.render.record_cells`.
+"""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..escaping import markdown
 from ..i18n import strings
 from ..record import Record
 from ..templating import environment
+from .record_cells import HtmlValue, MarkdownValue, anchor
+from .streaming import utf8
+
+__all__ = ["anchor", "record_html", "record_markdown"]
 
 #: Tables shown one entry at a time (label → value); the others are shown as wide tables.
 _VERTICAL = ("meta", "controller", "activities", "processor")
@@ -24,15 +31,12 @@ def _context(record: Record) -> dict[str, Any]:
     }
 
 
-def anchor(*parts: str) -> str:
-    """An HTML id from ``parts``: lower-case letters, digits and '-' only."""
-    return "-".join(re.sub(r"[^a-z0-9]+", "-", part.lower()).strip("-") for part in parts)
-
-
 def record_html(record: Record) -> bytes:
     """``record.<lang>.html``: a standalone page, printable in A4 landscape."""
     template = environment(html=True).get_template("record/record.html.j2")
-    return template.render(_context(record)).encode("utf-8")
+    context = _context(record)
+    context["value"] = HtmlValue(context["s"])
+    return utf8(template.generate(context))
 
 
 def record_markdown(record: Record) -> bytes:
@@ -40,4 +44,5 @@ def record_markdown(record: Record) -> bytes:
     template = environment(html=False).get_template("record/record.md.j2")
     context = _context(record)
     context["md"] = markdown
-    return template.render(context).encode("utf-8")
+    context["mdvalue"] = MarkdownValue(context["s"])
+    return utf8(template.generate(context))

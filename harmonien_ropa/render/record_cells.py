@@ -1,0 +1,139 @@
+"""One cell of the record as HTML or as Markdown, in Python rather than a template macro.
+
+A record has tens of thousands of cells; a Jinja macro call per cell was most of the time the
+HTML and Markdown took. These formatters write exactly what the macros wrote, escaping every
+value from the data map (HTML: markupsafe; Markdown: :func:`harmonien_ropa.escaping.markdown`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from markupsafe import Markup, escape
+
+from ..escaping import markdown
+from ..record import Cell, Row, Table
+
+_NOT_ANCHOR = re.compile(r"[^a-z0-9]+")
+_HTML_SPECIAL = re.compile(r"[&<>\"']")
+
+
+def _escape(text: str) -> str:
+    """``text`` escaped for HTML as autoescape does (most text needs nothing: skip the copy)."""
+    return str(escape(text)) if _HTML_SPECIAL.search(text) else text
+
+
+def anchor(*parts: str) -> str:
+    """An HTML id from ``parts``: lower-case letters, digits and '-' only."""
+    return "-".join(_NOT_ANCHOR.sub("-", part.lower()).strip("-") for part in parts)
+
+
+class HtmlValue:
+    """A cell as HTML: its items (a list when several), badges for missing and assumed values
+    and, with ``notes``, each assumption's note linked to the list of open assumptions."""
+
+    def __init__(self, s: Mapping[str, str]) -> None:
+        self._missing = f'<strong class="badge missing">{escape(s["missing_badge"])}</strong> '
+        self._empty = (
+            '<span class="na"><span aria-hidden="true">–</span>'
+            f'<span class="sr-only">{escape(s["empty"])}</span></span>\n'
+        )
+        box = '<div class="assumed-box"><strong class="badge assumed">{}</strong>\n'
+        self._assumed = box.format(escape(s["assumed_badge"]))
+        self._assumed_short = box.format(escape(s["assumed_short"]))
+        self._heads: dict[str, list[str]] = {}
+
+    def rows(self, table: Table, row: Row) -> Markup:
+        """The body rows of an entry shown as label/value pairs, one per column."""
+        heads = self._heads.get(table.key)
+        if heads is None:
+            heads = self._heads[table.key] = [
+                f'<th scope="row">{_escape(column.label)}'
+                + (f' <span class="art">{_escape(column.article)}</span>' if column.article else "")
+                + "</th>"
+                for column in table.columns
+            ]
+        return Markup(
+            "".join(
+                [
+                    f'<tr class="{cell.status}">{head}\n<td>{self.html(cell)}</td></tr>\n'
+                    for head, cell in zip(heads, row.cells, strict=True)
+                ]
+            )
+        )
+
+    def wide_rows(self, table: Table) -> Markup:
+        """The body rows of a wide table: a row per entry, a cell per column, short notes; the
+        list of open assumptions shows each path as code and is the target of every link."""
+        listing = table.key == "assumptions"
+        out = []
+        for row in table.rows:
+            first, *rest = row.cells
+            if listing:
+                out.append(f'<tr id="{anchor("a", row.key)}">\n<th scope="row">')
+                out.append(f"<code>{_escape(first.joined())}</code></th>")
+            else:
+                out.append(f'<tr>\n<th scope="row">{self.html(first, notes=False)}</th>')
+            out.extend([f"<td>{self.html(cell, notes=False)}</td>" for cell in rest])
+            out.append("</tr>\n")
+        return Markup("".join(out))
+
+    def __call__(self, cell: Cell, notes: bool = True) -> Markup:
+        """The cell as HTML (with ``notes``, each assumption's note; else only its path)."""
+        return Markup(self.html(cell, notes))
+
+    def html(self, cell: Cell, notes: bool = True) -> str:
+        items = cell.items
+        if len(items) > 1:
+            text = "<ul>\n" + "".join([f"<li>{_escape(item)}</li>\n" for item in items]) + "</ul>\n"
+        elif items:
+            text = _escape(items[0]) + "\n"
+        else:
+            text = self._empty
+        if cell.missing:
+            text = self._missing + text
+        if cell.assumptions:
+            links = [
+                f'<a href="#{anchor("a", a.path)}"><code>{_escape(a.path)}</code></a>'
+                for a in cell.assumptions
+            ]
+            if notes:
+                listed = "".join(
+                    f"<li>{_escape(a.note)} {link}</li>\n"
+                    for a, link in zip(cell.assumptions, links, strict=True)
+                )
+                text += f'{self._assumed}<ul class="notes">\n{listed}</ul>\n</div>\n'
+            else:
+                text += f"{self._assumed_short}{', '.join(links)}</div>\n"
+        return text
+
+
+class MarkdownValue:
+    """A cell as one line of Markdown: items joined with ``; ``, badges for missing and assumed."""
+
+    def __init__(self, s: Mapping[str, str]) -> None:
+        self._missing = f"**{markdown(s['missing_badge'])}:** "
+        self._assumed = f" *({markdown(s['assumed_badge'])})*"
+        self._heads: dict[str, list[str]] = {}
+
+    def rows(self, table: Table, row: Row) -> str:
+        """The body rows of an entry shown as a label/value table, one per column."""
+        heads = self._heads.get(table.key)
+        if heads is None:
+            heads = self._heads[table.key] = [
+                markdown(column.label)
+                + (f" ({markdown(column.article)})" if column.article else "")
+                for column in table.columns
+            ]
+        return "".join(
+            [f"| {head} | {self(cell)} |\n" for head, cell in zip(heads, row.cells, strict=True)]
+        )
+
+    def __call__(self, cell: Cell) -> str:
+        text = "; ".join(map(markdown, cell.items)) if cell.items else "–"
+        if cell.missing:
+            text = self._missing + text
+        if cell.assumptions:
+            text += self._assumed
+        return text
