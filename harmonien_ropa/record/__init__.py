@@ -9,10 +9,11 @@ or ``missing`` when the data map does not state a value the record needs.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable, Iterator
 
 from ..model.datamap import DataMap
 from .activities import ActivityTables
-from .base import ARTICLE_30_1, CONTROLLER_COLUMNS
+from .base import ARTICLE_30_1, CONTROLLER_COLUMNS, Shared
 from .inventory import InventoryTables
 from .tables import Assumption, Cell, CellStatus, Column, Record, Row, Table
 
@@ -27,12 +28,25 @@ __all__ = [
     "Row",
     "Table",
     "build_record",
+    "build_records",
 ]
 
 
 def build_record(datamap: DataMap, lang: str, previous: DataMap | None = None) -> Record:
     """The record of ``datamap`` in ``lang``; with ``previous``, also its version history."""
-    builder = _Builder(datamap, lang)
+    return _build(_Builder(datamap, lang), previous)
+
+
+def build_records(
+    datamap: DataMap, langs: Iterable[str], previous: DataMap | None = None
+) -> Iterator[Record]:
+    """The record in each of ``langs``, in turn; what no language changes is computed once."""
+    shared = Shared(datamap)
+    for lang in langs:
+        yield _build(_Builder(datamap, lang, shared), previous)
+
+
+def _build(builder: _Builder, previous: DataMap | None) -> Record:
     record = builder.record()
     if previous is None:
         return record

@@ -8,7 +8,7 @@ from functools import cached_property
 from ..model.activity import Activity
 from ..model.inventory import Party, System
 from ..model.legal import PartyRole
-from ..rights import ERASURE_LIMITED_BASES, Right, rights_of
+from ..rights import ERASURE_LIMITED_BASES, Right
 from .base import CONTROLLER_COLUMNS, Base
 from .tables import Assumption, Cell, Row, Table
 
@@ -43,11 +43,12 @@ class ActivityTables(Base):
 
     def activity_row(self, act: Activity) -> Row:
         s = self.s
-        recipients = self.recipients[act.id]
+        links = self.links[act.id]
+        recipients, categories, systems = links.recipients, links.categories, links.systems
         transfer_parties = {t.party_id: t.country for t in act.transfers}
         joint = [p for p in recipients if p.role is PartyRole.JOINT_CONTROLLER]
         special = []
-        for cat in act.data_categories:
+        for cat in categories:
             marks = [
                 label
                 for flag, label in (
@@ -73,21 +74,21 @@ class ActivityTables(Base):
             ),
             "purpose": self.cell([self.t(act.purpose)], self.open(act, "purpose"), required=True),
             "data_subjects": self.cell(
-                [self.t(d.name) for d in act.data_subjects],
+                [self.t(d.name) for d in links.subjects],
                 self.open(act, "data_subjects"),
                 required=True,
             ),
             "data_categories": self.cell(
-                [self.t(c.name) for c in act.data_categories],
+                [self.t(c.name) for c in categories],
                 self.open(act, "data_categories")
-                + [a for c in act.data_categories for a in self.open(c, "name")],
+                + [a for c in categories for a in self.open(c, "name")],
                 required=True,
             ),
             "special_categories": self.cell(
                 special,
                 [
                     a
-                    for c in act.data_categories
+                    for c in categories
                     for a in self.open(c, "special_category", "national_id", "justification")
                 ],
             ),
@@ -100,11 +101,11 @@ class ActivityTables(Base):
             "legitimate_interest": self.legitimate_interest_cell(act),
             "sources": self.sources_cell(act),
             "systems": self.cell(
-                [self.system_label(sys) for sys in act.systems],
+                [self.system_label(sys) for sys in systems],
                 self.open(act, "systems")
-                + [a for sys in act.systems for a in self.open(sys, "vendor", "hosting_countries")],
+                + [a for sys in systems for a in self.open(sys, "vendor", "hosting_countries")],
             ),
-            "access": self.access_cell(act.systems),
+            "access": self.access_cell(systems),
             "processors": self.processors_cell(recipients),
             "profiling": self.cell(
                 [
@@ -193,10 +194,11 @@ class ActivityTables(Base):
 
     def security_cell(self, act: Activity) -> Cell:
         items = [self.t(m) for m in act.security_measures]
-        for system in act.systems:
+        systems = self.links[act.id].systems
+        for system in systems:
             items += [f"{system.name}: {self.t(m)}" for m in system.security_measures]
         found = self.open(act, "security_measures")
-        found += [a for sys in act.systems for a in self.open(sys, "security_measures")]
+        found += [a for sys in systems for a in self.open(sys, "security_measures")]
         return self.cell(items, found, required=True)
 
     def legal_basis_cell(self, act: Activity) -> Cell:
@@ -216,7 +218,8 @@ class ActivityTables(Base):
         found = self.open(act, "art9_condition")
         if cond is not None:
             return self.cell([f"{cond.label(self.lang)} ({cond.article})"], found)
-        return self.cell([], found, required=bool(act.special_categories))
+        special = any(c.special_category for c in self.links[act.id].categories)
+        return self.cell([], found, required=special)
 
     def legitimate_interest_cell(self, act: Activity) -> Cell:
         items = [self.t(act.legitimate_interest)]
@@ -267,7 +270,7 @@ class ActivityTables(Base):
     def rights_cell(self, act: Activity) -> Cell:
         """The data subject's rights for this activity, derived from its legal basis."""
         items = []
-        for right in rights_of(act):
+        for right in self.links[act.id].rights:
             text = f"{self.s[f'right_{right.value}']} ({right.article.removeprefix('GDPR ')})"
             if right is Right.ERASURE and act.legal_basis in ERASURE_LIMITED_BASES:
                 text += f": {self.s['erasure_limited']}"
@@ -349,7 +352,7 @@ class ActivityTables(Base):
                 "systems": self.cell(
                     [self.system_label(sys) for sys in act.systems], self.open(act, "systems")
                 ),
-                "processors": self.processors_cell(self.recipients[act.id]),
+                "processors": self.processors_cell(self.links[act.id].recipients),
                 "retention": self.retention_cell(act),
             }
             rows.append(Row(act.id, tuple(cells[key] for key in columns)))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from ..i18n import strings
 from ..model.base import Statement, Text
 from ..model.datamap import DataMap, Loc
-from ..model.inventory import Party
+from ..model.inventory import DataCategory, DataSubject, Party, System
+from ..rights import Right, rights_of
 from .tables import Assumption, Cell, Column, Row, Table
 
 #: Column key → (article, width hint). Labels come from ``templates/i18n/record.yaml``.
@@ -92,19 +94,46 @@ ARTICLE_30_1 = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class Links:
+    """What an activity refers to, resolved once for every language."""
+
+    subjects: tuple[DataSubject, ...]
+    categories: tuple[DataCategory, ...]
+    systems: tuple[System, ...]
+    #: Direct recipients, the parties behind its systems and transfer recipients.
+    recipients: tuple[Party, ...]
+    rights: tuple[Right, ...]
+
+
+class Shared:
+    """What the record needs from a data map in every language: computed once, then shared."""
+
+    def __init__(self, datamap: DataMap) -> None:
+        self.paths: dict[int, Loc] = {id(st): loc for loc, st in datamap.statements()}
+        self.links: dict[str, Links] = {
+            act.id: Links(
+                act.data_subjects,
+                act.data_categories,
+                act.systems,
+                act.all_recipients,
+                rights_of(act),
+            )
+            for act in datamap.activities
+        }
+
+
 class Base:
     """Builds cells in one language from one data map."""
 
-    def __init__(self, datamap: DataMap, lang: str) -> None:
+    def __init__(self, datamap: DataMap, lang: str, shared: Shared | None = None) -> None:
         self.map = datamap
         self.lang = lang
         self.s = strings("record", lang)
         self.common = strings("common", lang)
-        self.paths: dict[int, Loc] = {id(st): loc for loc, st in datamap.statements()}
-        #: Every activity's recipients, computed once (parties look them up for "used by").
-        self.recipients: dict[str, tuple[Party, ...]] = {
-            act.id: act.all_recipients for act in datamap.activities
-        }
+        shared = shared or Shared(datamap)
+        self.paths = shared.paths
+        self.links = shared.links
 
     # -- small helpers -----------------------------------------------------------------------
 

@@ -130,7 +130,7 @@ class InventoryTables(Base):
     def parties(self) -> Table:
         users: dict[str, list[Activity]] = {}
         for act in self.map.activities:
-            for recipient in self.recipients[act.id]:
+            for recipient in self.links[act.id].recipients:
                 users.setdefault(recipient.id, []).append(act)
         rows = []
         for party in self.map.parties:

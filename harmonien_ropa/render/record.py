@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..model.datamap import DataMap
 from ..output import Artifact
-from ..record import Record, build_record
+from ..record import Record, build_records
 from . import RenderOptions, RenderResult
 from .record_csv import record_csv
 from .record_json import record_json
@@ -20,9 +20,13 @@ from .record_xlsx import record_xlsx
 
 def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     """Every record file for ``datamap``."""
-    records: dict[str, Record] = {
-        lang: build_record(datamap, lang, options.previous) for lang in options.languages
-    }
+    records: dict[str, Record] = dict(
+        zip(
+            options.languages,
+            build_records(datamap, options.languages, options.previous),
+            strict=True,
+        )
+    )
     artifacts: list[Artifact] = []
     for lang, record in records.items():
         artifacts.append(Artifact(f"record.{lang}.html", record_html(record)))

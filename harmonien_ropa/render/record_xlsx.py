@@ -71,6 +71,7 @@ class _Formats:
         self.assumed = self._add({**base, "bg_color": "#FFF2B3"})
         self.missing = self._add({**base, "bg_color": "#F8CBAD", "italic": True})
         self.title = self._add({"bold": True, "font_size": 14})
+        self.by_status = {"stated": self.stated, "assumed": self.assumed, "missing": self.missing}
 
     def _add(self, props: dict[str, Any]) -> Any:
         fmt = self._book.add_format(props)
@@ -89,9 +90,7 @@ class _Formats:
         sheet.write_string(row, col, text, fmt)
 
     def for_cell(self, cell: Cell) -> Any:
-        return {"stated": self.stated, "assumed": self.assumed, "missing": self.missing}[
-            cell.status
-        ]
+        return self.by_status[cell.status]
 
 
 def _table_sheet(
@@ -106,12 +105,14 @@ def _table_sheet(
     for col, header in enumerate(headers):
         formats.write(sheet, 0, col, header, formats.header)
         sheet.set_column(col, col, min(widths[col], _MAX_WIDTH))
+    by_status = formats.by_status
     for index, row in enumerate(table.rows, start=1):
         lines = 1
         for col, cell in enumerate(row.cells):
-            text = cell.joined(ITEM_SEPARATOR)
-            formats.write(sheet, index, col, text, formats.for_cell(cell))
-            lines = max(lines, _lines(text, widths[col]))
+            text = ITEM_SEPARATOR.join(cell.items)
+            formats.write(sheet, index, col, text, by_status[cell.status])
+            if len(text) > widths[col] or ITEM_SEPARATOR in text:
+                lines = max(lines, _lines(text, widths[col]))
         if provenance is not None:
             text = ITEM_SEPARATOR.join(table.provenance(row))
             formats.write(sheet, index, len(table.columns), text, formats.stated)
