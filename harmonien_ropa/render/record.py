@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..model.datamap import DataMap
 from ..output import Artifact
-from ..record import Record, build_records
+from ..record import build_records
 from . import RenderOptions, RenderResult
 from .record_csv import record_csv
 from .record_json import record_json
@@ -19,22 +19,26 @@ from .record_xlsx import record_xlsx
 
 
 def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
-    """Every record file for ``datamap``."""
-    records: dict[str, Record] = dict(
-        zip(
-            options.languages,
-            build_records(datamap, options.languages, options.previous),
-            strict=True,
-        )
-    )
-    artifacts: list[Artifact] = []
-    for lang, record in records.items():
-        artifacts.append(Artifact(f"record.{lang}.html", record_html(record)))
-        artifacts.append(Artifact(f"record.{lang}.md", record_markdown(record)))
-    primary = records[options.languages[0]]
-    artifacts.append(Artifact("record.csv", record_csv(primary, primary.activities)))
+    """Every record file for ``datamap``.
+
+    The files are made in the order that keeps memory low for a large map: the workbook (whose
+    writer needs the most memory of its own) while little else is held, the files that need
+    every language, then each language's pages, letting go of a language's tables as soon as
+    nothing needs them any more.
+    """
+    records = list(build_records(datamap, options.languages, options.previous))
+    primary = records[0]
+    made: dict[str, bytes] = {
+        "record.xlsx": record_xlsx(primary, datamap.record.effective_date),
+        "record.json": record_json(records),
+        "record.csv": record_csv(primary, primary.activities),
+    }
     if primary.processor is not None:
-        artifacts.append(Artifact("record.processor.csv", record_csv(primary, primary.processor)))
-    artifacts.append(Artifact("record.xlsx", record_xlsx(primary, datamap.record.effective_date)))
-    artifacts.append(Artifact("record.json", record_json(list(records.values()))))
-    return RenderResult(artifacts)
+        made["record.processor.csv"] = record_csv(primary, primary.processor)
+    while records:
+        record = records.pop()
+        made[f"record.{record.lang}.html"] = record_html(record)
+        made[f"record.{record.lang}.md"] = record_markdown(record)
+    first = [f"record.{lang}.{ext}" for lang in options.languages for ext in ("html", "md")]
+    rest = ["record.csv", "record.processor.csv", "record.xlsx", "record.json"]
+    return RenderResult([Artifact(path, made[path]) for path in first + rest if path in made])

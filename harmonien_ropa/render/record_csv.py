@@ -18,12 +18,17 @@ def record_csv(record: Record, table: Table) -> bytes:
 
     Every cell that a spreadsheet would read as a formula is neutralised.
     """
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n")
+    buffer = io.BytesIO()
+    # Encoded as it is written, so a large table is not also held as one string.
+    text = io.TextIOWrapper(buffer, encoding="utf-8-sig", newline="")
+    writer = csv.writer(text, dialect="excel", lineterminator="\r\n")
     provenance = strings("record", record.lang)["col_provenance"]
     writer.writerow([spreadsheet_cell(c.label) for c in table.columns] + [provenance])
     for row in table.rows:
         values = [cell.joined(ITEM_SEPARATOR) for cell in row.cells]
         values.append(ITEM_SEPARATOR.join(table.provenance(row)))
         writer.writerow([spreadsheet_cell(value) for value in values])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    text.flush()
+    content = buffer.getvalue()
+    text.detach()
+    return content

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..record import Cell, Record
+from ..record import Cell, Record, Table
 from .streaming import utf8
 
 FORMAT: Literal["harmonien_ropa.record"] = "harmonien_ropa.record"
@@ -125,6 +125,25 @@ def _cell(quoted_langs: Sequence[str], cells: Sequence[Cell]) -> _Line:
     return _Line(f'{{"values": {{{values}, "assumptions": [{notes}]}}')
 
 
+class _Rows:
+    """A table's rows in every language, made one at a time as the file is written (a large
+    record is then never held as a document as well)."""
+
+    def __init__(self, quoted_langs: Sequence[str], versions: Sequence[Table]) -> None:
+        self._quoted = quoted_langs
+        self._versions = versions
+
+    def __bool__(self) -> bool:
+        return bool(self._versions[0].rows)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        keys = [col.key for col in self._versions[0].columns]
+        for lang_rows in zip(*(v.rows for v in self._versions), strict=True):
+            by_column = zip(*(r.cells for r in lang_rows), strict=True)
+            cells = {key: _cell(self._quoted, c) for key, c in zip(keys, by_column, strict=True)}
+            yield {"key": lang_rows[0].key, "cells": cells}
+
+
 def _document(records: Sequence[Record]) -> dict[str, Any]:
     """The per-language records (same shape by construction) zipped into one document."""
     first = records[0]
@@ -149,18 +168,12 @@ def _document(records: Sequence[Record]) -> dict[str, Any]:
             )
             for i, col in enumerate(table.columns)
         ]
-        keys = [col.key for col in table.columns]
-        rows = []
-        for lang_rows in zip(*(v.rows for v in versions), strict=True):
-            by_column = zip(*(r.cells for r in lang_rows), strict=True)
-            cells = {key: _cell(quoted, cells) for key, cells in zip(keys, by_column, strict=True)}
-            rows.append({"key": lang_rows[0].key, "cells": cells})
         tables.append(
             {
                 "key": table.key,
                 "title": {lang: v.title for lang, v in zip(langs, versions, strict=True)},
                 "columns": columns,
-                "rows": rows,
+                "rows": _Rows(quoted, versions),
             }
         )
     return {
@@ -177,8 +190,10 @@ def _pieces(value: Any, indent: str = "") -> Iterator[str]:
     """``value`` as ``json.dumps(indent=2)`` writes it, but each :class:`_Line` as it is."""
     if isinstance(value, _Line):
         yield value
-    elif not value or not isinstance(value, dict | list):
+    elif not isinstance(value, dict | list | _Rows):
         yield _COMPACT(value)
+    elif not value:
+        yield "{}" if isinstance(value, dict) else "[]"
     elif isinstance(value, dict):
         inner = indent + "  "
         opening = "{\n"
