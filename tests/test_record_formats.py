@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import io
 import json
@@ -26,7 +27,9 @@ from harmonien_ropa.i18n import strings
 from harmonien_ropa.record import Cell, Column, Record, Row, Table, build_record
 from harmonien_ropa.render import RenderOptions
 from harmonien_ropa.render.record_csv import record_csv
-from harmonien_ropa.render.record_json import JsonRecord
+from harmonien_ropa.render.record_json import JsonRecord, record_json
+from harmonien_ropa.render.record_text import record_html, record_markdown
+from harmonien_ropa.render.record_xlsx import record_xlsx
 from harmonien_ropa.schema import record_schema
 
 #: Activity fields the record shows (the notice-only ones, e.g. provision, are not).
@@ -208,6 +211,27 @@ def test_xlsx_reads_back_as_the_model(harmonien: hr.DataMap) -> None:
     assert assumptions.max_row - 1 == sum(1 for _ in harmonien.assumptions())
     assert book.properties.created is not None
     assert book.properties.created.date() == harmonien.record.effective_date
+
+
+def test_formats_leave_no_reference_cycles(small: hr.DataMap) -> None:
+    """Every format frees its working memory at once (a large record's would otherwise stay
+    until the next full garbage collection)."""
+    record = build_record(small, "nb")
+    makers = [
+        lambda: record_xlsx(record, small.record.effective_date),
+        lambda: record_html(record),
+        lambda: record_markdown(record),
+        lambda: record_json([record]),
+        lambda: record_csv(record, record.activities),
+    ]
+    gc.collect()
+    gc.disable()
+    try:
+        for make in makers:
+            assert make()
+            assert gc.collect() == 0
+    finally:
+        gc.enable()
 
 
 def test_xlsx_processor_sheet(small: hr.DataMap) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -121,6 +122,8 @@ class Shared:
             )
             for act in datamap.activities
         }
+        #: Open assumptions by (statement, fields): each made once, shared by every language.
+        self.found: dict[tuple[int, tuple[str, ...]], tuple[Assumption, ...]] = {}
 
 
 class Base:
@@ -134,6 +137,7 @@ class Base:
         shared = shared or Shared(datamap)
         self.paths = shared.paths
         self.links = shared.links
+        self.found = shared.found
 
     # -- small helpers -----------------------------------------------------------------------
 
@@ -149,13 +153,17 @@ class Base:
         """Open assumptions of ``statement`` on ``fields`` (all fields when none are named)."""
         if statement is None or not statement.assumptions:
             return []
-        names = fields or tuple(sorted(statement.assumptions))
-        loc = self.paths.get(id(statement), ())
-        return [
-            Assumption(dotted((*loc, name)), statement.assumptions[name])
-            for name in names
-            if name in statement.assumptions
-        ]
+        key = (id(statement), fields)
+        found = self.found.get(key)
+        if found is None:
+            names = fields or tuple(sorted(statement.assumptions))
+            loc = self.paths.get(id(statement), ())
+            found = self.found[key] = tuple(
+                Assumption(dotted((*loc, name)), statement.assumptions[name])
+                for name in names
+                if name in statement.assumptions
+            )
+        return list(found)
 
     def cell(
         self,
@@ -165,11 +173,13 @@ class Base:
         required: bool = False,
         missing_text: str | None = None,
     ) -> Cell:
-        values = tuple(filter(None, [" ".join(item.split()) for item in items]))
+        values = tuple(filter(None, map(_one_line, items)))
         unique = tuple(dict.fromkeys(assumptions)) if assumptions else ()
-        if not values and required:
+        if values or unique:
+            return Cell(values, unique)
+        if required:
             return Cell((missing_text or self.s["missing"],), unique, missing=True)
-        return Cell(values, unique)
+        return _EMPTY
 
     def table(
         self,
@@ -198,6 +208,17 @@ class Base:
         return ", ".join(part for part in (name, email, phone) if part)
 
     # -- the record ----------------------------------------------------------------------------
+
+
+_EMPTY = Cell()
+#: Whitespace that :func:`_one_line` changes: a run, a line break or tab, at either end.
+_NOT_ONE_LINE = re.compile(r"\s\s|[^\S ]|^\s|\s$")
+
+
+def _one_line(text: str) -> str:
+    """``text`` with every run of whitespace as one space, trimmed (the same object when it
+    already is: the record then shares the data map's strings instead of copying them)."""
+    return " ".join(text.split()) if _NOT_ONE_LINE.search(text) else text
 
 
 def dotted(loc: Loc) -> str:

@@ -43,9 +43,20 @@ class HtmlValue:
         self._assumed = box.format(escape(s["assumed_badge"]))
         self._assumed_short = box.format(escape(s["assumed_short"]))
         self._heads: dict[str, list[str]] = {}
+        self._table_head = (
+            '<thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead>\n'.format(
+                escape(s["column_heading"]), escape(s["value_heading"])
+            )
+        )
 
-    def rows(self, table: Table, row: Row) -> Markup:
-        """The body rows of an entry shown as label/value pairs, one per column."""
+    def item_table(self, table: Table, row: Row, caption: str) -> Markup:
+        """One entry as a table of label/value pairs, one per column."""
+        return Markup(
+            f'<table class="item">\n<caption class="sr-only">{_escape(caption)}</caption>\n'
+            f"{self._table_head}<tbody>\n{self._rows(table, row)}</tbody>\n</table>"
+        )
+
+    def _rows(self, table: Table, row: Row) -> str:
         heads = self._heads.get(table.key)
         if heads is None:
             heads = self._heads[table.key] = [
@@ -54,13 +65,11 @@ class HtmlValue:
                 + "</th>"
                 for column in table.columns
             ]
-        return Markup(
-            "".join(
-                [
-                    f'<tr class="{cell.status}">{head}\n<td>{self.html(cell)}</td></tr>\n'
-                    for head, cell in zip(heads, row.cells, strict=True)
-                ]
-            )
+        return "".join(
+            [
+                f'<tr class="{cell.status}">{head}\n<td>{self.html(cell)}</td></tr>\n'
+                for head, cell in zip(heads, row.cells, strict=True)
+            ]
         )
 
     def wide_rows(self, table: Table) -> Markup:
@@ -116,9 +125,18 @@ class MarkdownValue:
         self._missing = f"**{markdown(s['missing_badge'])}:** "
         self._assumed = f" *({markdown(s['assumed_badge'])})*"
         self._heads: dict[str, list[str]] = {}
+        self._table_head = (
+            f"| {markdown(s['column_heading'])} | {markdown(s['value_heading'])} |\n| --- | --- |\n"
+        )
+        self._provenance = f"\n**{markdown(s['col_provenance'])}:**\n\n"
 
-    def rows(self, table: Table, row: Row) -> str:
-        """The body rows of an entry shown as a label/value table, one per column."""
+    def item_table(self, table: Table, row: Row) -> str:
+        """One entry as a table of label/value pairs, then the open assumptions behind it."""
+        notes = table.provenance(row)
+        listed = self._provenance + "".join([f"- {markdown(n)}\n" for n in notes]) if notes else ""
+        return self._table_head + self._rows(table, row) + listed
+
+    def _rows(self, table: Table, row: Row) -> str:
         heads = self._heads.get(table.key)
         if heads is None:
             heads = self._heads[table.key] = [
