@@ -60,7 +60,9 @@ SKOS = _Vocab(PREFIXES["skos"])
 XSD = _Vocab(PREFIXES["xsd"])
 
 
-_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
+#: Characters an IRI cannot hold: ASCII controls, space and delimiters, C1 controls, and any
+#: other white space (JSON-LD processors refuse IRIs with it).
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f-\x9f\s]')
 
 
 def iri_text(text: str, also: str = "") -> str:
