@@ -44,40 +44,100 @@ def write_artifacts(out_dir: Path, artifacts: Iterable[Artifact]) -> list[Path]:
         if item.path in seen:
             raise OutputError(f"two outputs want the same path '{item.path}'")
         seen.add(item.path)
-    root = _prepare_root(out_dir)
-    created: list[Path] = []
-    staged: list[tuple[str, Path]] = []
-    targets: list[Path] = []
-    try:
-        targets.extend(_confined(root, item.path, created) for item in items)
-        for item, target in zip(items, targets, strict=True):
-            staged.append((_write_temporary(target, item.content), target))
-        _replace_all(staged)
-    except BaseException as exc:
-        for tmp_name, _ in staged:
+    with StagedOutput(out_dir) as staged:
+        staged.stage(items)
+        return staged.commit()
+
+
+class StagedOutput:
+    """All-or-nothing writing of outputs that arrive in batches (e.g. one per renderer).
+
+    ``stage`` writes each file in full to a temporary file beside its target, so the bytes
+    need not stay in memory; ``commit`` renames them all into place. Leaving the ``with``
+    block without a commit (a later renderer failed, the disk filled up, an interrupt) removes
+    the temporary files and the folders made for them: the previous outputs stay unchanged.
+    :func:`write_artifacts` is one batch staged and committed.
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self._root: Path | None = None
+        self._created: list[Path] = []
+        self._staged: list[tuple[str, Path]] = []
+        self._paths: set[str] = set()
+        self._done = False
+
+    def __enter__(self) -> StagedOutput:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if not self._done:
+            self.discard()
+
+    def stage(self, artifacts: Iterable[Artifact]) -> None:
+        """Write ``artifacts`` to temporary files beside their targets."""
+        try:
+            if self._root is None:
+                self._root = _prepare_root(self.out_dir, self._created)
+            for item in artifacts:
+                if item.path in self._paths:
+                    raise OutputError(f"two outputs want the same path '{item.path}'")
+                self._paths.add(item.path)
+                target = _confined(self._root, item.path, self._created)
+                self._staged.append((_write_temporary(target, item.content), target))
+        except OSError as exc:
+            self.discard()
+            raise _output_error(exc) from None
+        except BaseException:
+            self.discard()
+            raise
+
+    def commit(self) -> list[Path]:
+        """Rename every staged file into place (or, on failure, change nothing)."""
+        if self._root is None:
+            self.stage([])
+        try:
+            _replace_all(self._staged)
+        except OSError as exc:
+            self.discard()
+            raise _output_error(exc) from None
+        except BaseException:
+            self.discard()
+            raise
+        self._done = True
+        return [target for _, target in self._staged]
+
+    def discard(self) -> None:
+        """Remove the temporary files and the folders made for them (only while empty)."""
+        self._done = True
+        for tmp_name, _ in self._staged:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
-        for folder in reversed(created):
+        for folder in reversed(self._created):
             with contextlib.suppress(OSError):
-                folder.rmdir()  # only the folders made here, and only while empty
-        if isinstance(exc, OSError):
-            name = exc.filename or "the output folder"
-            raise OutputError(
-                f"cannot write {name}: {exc.strerror or exc}; the previous outputs are unchanged"
-            ) from None
-        raise
-    return targets
+                folder.rmdir()
+        self._staged.clear()
+        self._created.clear()
 
 
-def _prepare_root(out_dir: Path) -> Path:
+def _output_error(exc: OSError) -> OutputError:
+    name = exc.filename or "the output folder"
+    return OutputError(
+        f"cannot write {name}: {exc.strerror or exc}; the previous outputs are unchanged"
+    )
+
+
+def _prepare_root(out_dir: Path, created: list[Path]) -> Path:
     if out_dir.is_symlink():
         raise OutputError(f"output folder '{out_dir}' is a symlink; give a real folder")
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"output path '{out_dir}' exists and is not a folder")
+    missing = [folder for folder in (out_dir, *out_dir.parents) if not folder.exists()]
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create output folder '{out_dir}': {exc.strerror}") from None
+    created.extend(reversed(missing))
     return out_dir.resolve()
 
 

@@ -46,8 +46,8 @@ def register(sub: Subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..loading import load
-    from ..output import write_artifacts
-    from ..render import RenderOptions, render
+    from ..output import StagedOutput
+    from ..render import RenderOptions, render_each
 
     datamap = load_data(args)
     options = RenderOptions(
@@ -56,9 +56,17 @@ def run(args: argparse.Namespace) -> int:
         previous=load(args.previous) if args.previous else None,
     )
     only = split_list(args.only) if args.only else None
-    result = render(datamap, only, options)
-    for message in result.messages:
-        print(f"harmonien-ropa: {message}", file=sys.stderr)
-    written = write_artifacts(Path(args.out), result.artifacts)
+    messages: list[str] = []
+    # Each renderer's files go to temporary files as soon as it returns (so only one
+    # renderer's output is in memory at a time) and are renamed into place only after every
+    # renderer has succeeded.
+    with StagedOutput(Path(args.out)) as staged:
+        for _, result in render_each(datamap, only, options):
+            staged.stage(result.artifacts)
+            messages.extend(result.messages)
+            del result
+        for message in messages:
+            print(f"harmonien-ropa: {message}", file=sys.stderr)
+        written = staged.commit()
     print(f"wrote {len(written)} file(s) to {args.out}")
     return EXIT_OK

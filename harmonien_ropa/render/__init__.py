@@ -8,7 +8,7 @@ data map and :class:`RenderOptions` and returns a :class:`RenderResult`; it neve
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..errors import RenderError
@@ -76,9 +76,21 @@ def render(
     datamap: DataMap, only: Iterable[str] | None = None, options: RenderOptions | None = None
 ) -> RenderResult:
     """Run the renderers named in ``only`` (all by default) and collect their files in memory."""
+    result = RenderResult()
+    for _, part in render_each(datamap, only, options):
+        result.extend(part)
+    return result
+
+
+def render_each(
+    datamap: DataMap, only: Iterable[str] | None = None, options: RenderOptions | None = None
+) -> Iterator[tuple[str, RenderResult]]:
+    """Like :func:`render`, one renderer at a time: (output name, its result) in order.
+
+    A caller that writes each result out before asking for the next (as ``render`` on the
+    command line does) holds only one renderer's files in memory at a time.
+    """
     names = list(RENDERERS) if only is None else list(dict.fromkeys(only))
     opts = options or RenderOptions()
-    result = RenderResult()
     for name in names:
-        result.extend(renderer(name)(datamap, opts))
-    return result
+        yield name, renderer(name)(datamap, opts)

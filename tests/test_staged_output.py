@@ -1,0 +1,147 @@
+"""Staged writing: each renderer's files leave memory as it returns, all or nothing still holds."""
+
+from __future__ import annotations
+
+import errno
+import importlib
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import SMALL_YAML
+
+import harmonien_ropa as hr
+from harmonien_ropa.cli import main
+from harmonien_ropa.output import StagedOutput
+from harmonien_ropa.render import RENDERERS, render_each
+
+render_module = importlib.import_module("harmonien_ropa.render")
+output_module = importlib.import_module("harmonien_ropa.output")
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def stage_batches(out: Path, *batches: list[hr.Artifact], fail: bool = False) -> None:
+    """Stage ``batches`` one after the other, then fail (if asked) before any commit."""
+    with StagedOutput(out) as staged:
+        for batch in batches:
+            staged.stage(batch)
+        if fail:
+            raise RuntimeError("a later renderer failed")
+
+
+def test_staged_batches_are_written_on_commit_only(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with StagedOutput(out) as staged:
+        staged.stage([hr.Artifact("a.txt", b"1")])
+        staged.stage([hr.Artifact("d/b.txt", b"2")])
+        # Staged bytes are on disk, under temporary names only.
+        assert not (out / "a.txt").exists()
+        assert len(list(out.rglob("*.tmp"))) == 2
+        written = staged.commit()
+    assert [p.read_bytes() for p in written] == [b"1", b"2"]
+    assert snapshot(out) == {"a.txt": b"1", "d/b.txt": b"2"}
+
+
+def test_leaving_without_commit_removes_temporaries_and_new_folders(tmp_path: Path) -> None:
+    out = tmp_path / "new" / "out"
+    batch = [hr.Artifact("a.txt", b"1"), hr.Artifact("d/e/b.txt", b"2")]
+    with pytest.raises(RuntimeError):
+        stage_batches(out, batch, fail=True)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_duplicate_path_across_batches_is_refused(tmp_path: Path) -> None:
+    hr.write_artifacts(tmp_path, [hr.Artifact("a.txt", b"old")])
+    with pytest.raises(hr.OutputError, match="same path"):
+        stage_batches(tmp_path, [hr.Artifact("a.txt", b"1")], [hr.Artifact("a.txt", b"2")])
+    assert snapshot(tmp_path) == {"a.txt": b"old"}
+
+
+def test_disk_full_in_second_batch_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hr.write_artifacts(tmp_path, [hr.Artifact("a.txt", b"old")])
+    real_write = os.write
+    calls = 0
+
+    class Os:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(os, name)
+
+        @staticmethod
+        def write(fd: int, data: Any) -> int:
+            nonlocal calls
+            calls += 1
+            if calls == 2:
+                raise OSError(errno.ENOSPC, "No space left")
+            return real_write(fd, data)
+
+    monkeypatch.setattr(output_module, "os", Os())
+    with pytest.raises(hr.OutputError, match="No space left"):
+        stage_batches(tmp_path, [hr.Artifact("a.txt", b"new")], [hr.Artifact("b/c.txt", b"new")])
+    monkeypatch.undo()
+    assert snapshot(tmp_path) == {"a.txt": b"old"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+def test_render_each_yields_every_renderer_in_order(small: hr.DataMap) -> None:
+    parts = list(render_each(small, ["model", "fides"]))
+    assert [name for name, _ in parts] == ["model", "fides"]
+    whole = hr.render(small, ["model", "fides"])
+    assert [a for _, part in parts for a in part.artifacts] == whole.artifacts
+
+
+def test_cli_renderer_failing_after_others_staged_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    only = "model,fides,changes"
+    assert main(["render", "--data", str(SMALL_YAML), "--out", str(out), "--only", only]) == 0
+    (out / "notes.txt").write_bytes(b"mine")
+    before = snapshot(out)
+    staged: list[str] = []
+    real_stage = StagedOutput.stage
+
+    def recording_stage(self: StagedOutput, artifacts: Any) -> None:
+        items = list(artifacts)
+        staged.extend(a.path for a in items)
+        real_stage(self, items)
+
+    real = render_module.renderer
+
+    def broken(datamap: hr.DataMap, options: hr.RenderOptions) -> hr.RenderResult:
+        # The earlier renderers' files are already staged beside their targets.
+        assert any(p.name.endswith(".tmp") for p in out.iterdir())
+        raise hr.RenderError("cannot render")
+
+    monkeypatch.setattr(StagedOutput, "stage", recording_stage)
+    monkeypatch.setattr(
+        render_module, "renderer", lambda name: broken if name == "changes" else real(name)
+    )
+    capsys.readouterr()
+    assert main(["render", "--data", str(SMALL_YAML), "--out", str(out), "--only", only]) == 2
+    assert "cannot render" in capsys.readouterr().err
+    assert "model.json" in staged
+    assert snapshot(out) == before
+    assert not [p for p in out.rglob("*") if p.name.endswith((".tmp", ".old"))]
+
+
+def test_cli_failure_into_a_new_folder_leaves_no_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = render_module.renderer
+    last = list(RENDERERS)[-1]
+
+    def broken(datamap: hr.DataMap, options: hr.RenderOptions) -> hr.RenderResult:
+        raise hr.RenderError("cannot render")
+
+    monkeypatch.setattr(
+        render_module, "renderer", lambda name: broken if name == last else real(name)
+    )
+    out = tmp_path / "fresh" / "out"
+    assert main(["render", "--data", str(SMALL_YAML), "--out", str(out)]) == 2
+    assert list(tmp_path.iterdir()) == []
