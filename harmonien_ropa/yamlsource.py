@@ -15,8 +15,8 @@ from __future__ import annotations
 import codecs
 import os
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +37,9 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64
 #: How many extra nodes aliases may add when expanded (guards against alias bombs).
 MAX_ALIAS_EXPANSION = 100_000
-#: Most YAML nodes (scalars, lists, mappings, aliases) read from one file. Harmonien's map has
-#: about 2,000; the limit keeps memory bounded (composing a node costs ~300 bytes) for any file
-#: under the size limit.
+#: Default most YAML nodes (scalars, lists, mappings, aliases) read from one file (override with
+#: HARMONIEN_ROPA_MAX_NODES). Harmonien's map has about 2,000, a synthetic map of 1,000
+#: activities about 85,000; the limit bounds memory and time for any file under the size limit.
 MAX_NODES = 200_000
 
 #: NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR: line breaks to YAML 1.1 readers, not to editors.
@@ -61,23 +61,91 @@ _STANDARD_TAGS = {
 }
 
 
-@dataclass
-class Positions:
-    """1-based (line, column) of each value and each mapping key, by location path."""
+#: A (line, column) pair packed into one int: ``line << 32 | column``.
+_HALF = 32
+_PAIR = 64
+_PAIR_MASK = (1 << _PAIR) - 1
 
-    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+def _pack(mark: Any) -> int:
+    line: int = mark.line + 1
+    column: int = mark.column + 1
+    return line << _HALF | column
+
+
+def _unpack(packed: int) -> tuple[int, int]:
+    return packed >> _HALF, packed & ((1 << _HALF) - 1)
+
+
+class Positions:
+    """1-based (line, column) of each value and each mapping key, by location path.
+
+    Kept compact for large maps: one int per location, packing the value's line and column
+    and, for a mapping entry, its key's (``key << 64 | value``, each ``line << 32 | column``).
+    """
+
+    __slots__ = ("_table",)
+
+    def __init__(self) -> None:
+        self._table: dict[Loc, int] = {}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Positions) and self._table == other._table
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @property
+    def values(self) -> Mapping[Loc, tuple[int, int]]:
+        """Position of each value (read-only view)."""
+        return _PositionView(self._table, key=False)
+
+    @property
+    def keys(self) -> Mapping[Loc, tuple[int, int]]:
+        """Position of each mapping key (read-only view)."""
+        return _PositionView(self._table, key=True)
+
+    def set_value(self, loc: Loc, mark: Any) -> None:
+        """Record where the value at ``loc`` starts, unless it already has a position."""
+        packed = self._table.get(loc, 0)
+        if not packed & _PAIR_MASK:
+            self._table[loc] = packed | _pack(mark)
+
+    def set_key(self, loc: Loc, mark: Any) -> None:
+        """Record where the key of the mapping entry at ``loc`` starts."""
+        self._table[loc] = _pack(mark) << _PAIR | (self._table.get(loc, 0) & _PAIR_MASK)
 
     def find(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """Position of ``loc`` or of its nearest ancestor that has one (1, 1 for the file)."""
-        table = self.keys if key else self.values
+        table = self._table
         for end in range(len(loc), -1, -1):
-            prefix = loc[:end]
-            if prefix in table:
-                return table[prefix]
-            if key and prefix in self.values:
-                return self.values[prefix]
+            packed = table.get(loc[:end], 0)
+            if key and packed >> _PAIR:
+                return _unpack(packed >> _PAIR)
+            if packed & _PAIR_MASK:
+                return _unpack(packed & _PAIR_MASK)
         return (1, 1)
+
+
+class _PositionView(Mapping[Loc, tuple[int, int]]):
+    """The key or the value positions of a :class:`Positions` table, as a mapping."""
+
+    def __init__(self, table: dict[Loc, int], *, key: bool) -> None:
+        self._table, self._key = table, key
+
+    def _part(self, packed: int) -> int:
+        return packed >> _PAIR if self._key else packed & _PAIR_MASK
+
+    def __getitem__(self, loc: Loc) -> tuple[int, int]:
+        part = self._part(self._table[loc])
+        if not part:
+            raise KeyError(loc)
+        return _unpack(part)
+
+    def __iter__(self) -> Iterator[Loc]:
+        return (loc for loc, packed in self._table.items() if self._part(packed))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 @dataclass
@@ -101,6 +169,12 @@ def max_bytes() -> int:
     """The input size limit in force (HARMONIEN_ROPA_MAX_BYTES or the default)."""
     raw = os.environ.get("HARMONIEN_ROPA_MAX_BYTES", "")
     return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_BYTES
+
+
+def max_nodes() -> int:
+    """The node count limit in force (HARMONIEN_ROPA_MAX_NODES or the default)."""
+    raw = os.environ.get("HARMONIEN_ROPA_MAX_NODES", "")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else MAX_NODES
 
 
 def _problem(path: str, line: int, column: int, code: str, message: str, fix: str) -> Diagnostic:
@@ -192,7 +266,19 @@ def parse(text: str, path: str = "<string>") -> YamlDocument:
                 )
             ]
         )
-    _prescan(text, path)
+    limit = max_nodes()
+    if 2 * (text.count("\n") + text.count(",")) > limit:
+        # Perhaps too many nodes: count them first, at a fraction of the cost of building them.
+        _prescan(text, path, limit)
+    try:
+        return _EventBuilder(path, text, limit).document()
+    except _NeedsNodes:
+        return _parse_nodes(text, path, limit)
+
+
+def _parse_nodes(text: str, path: str, limit: int) -> YamlDocument:
+    """Parse through PyYAML's node tree: for anchors, aliases, merge keys and every error."""
+    _prescan(text, path, limit)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -223,7 +309,7 @@ def parse(text: str, path: str = "<string>") -> YamlDocument:
     return YamlDocument(path, data, builder.positions)
 
 
-def _prescan(text: str, path: str) -> None:
+def _prescan(text: str, path: str, limit: int) -> None:
     """Bound nesting depth and node count from the event stream, before any node is built.
 
     Events are produced one at a time in constant memory, so a file of millions of tiny nodes
@@ -245,14 +331,8 @@ def _prescan(text: str, path: str) -> None:
             nodes += 1
             if depth + 1 > MAX_DEPTH:
                 raise _too_deep(path, event.start_mark)
-            if nodes > MAX_NODES:
-                raise _at_mark(
-                    path,
-                    event.start_mark,
-                    f"more than {MAX_NODES:,} values in one file",
-                    "a data map needs far fewer; split it, or look for generated or "
-                    "pasted data that does not belong here",
-                )
+            if nodes > limit:
+                raise _too_many(path, event.start_mark, limit)
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
     except yaml.MarkedYAMLError as exc:
@@ -268,6 +348,16 @@ def _prescan(text: str, path: str) -> None:
 
 def _too_deep(path: str, mark: Any) -> YamlError:
     return _at_mark(path, mark, f"nesting deeper than {MAX_DEPTH} levels", _DEPTH_FIX)
+
+
+def _too_many(path: str, mark: Any, limit: int) -> YamlError:
+    return _at_mark(
+        path,
+        mark,
+        f"more than {limit:,} values in one file",
+        "look for generated or pasted data that does not belong here; for a map this large, "
+        "raise HARMONIEN_ROPA_MAX_NODES",
+    )
 
 
 def _at_mark(path: str, mark: Any, message: str, fix: str) -> YamlError:
@@ -292,6 +382,187 @@ def _syntax_diagnostic(path: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
         fix = "YAML does not allow tabs for indentation: indent with spaces"
         problem = "tab character where YAML expects spaces"
     return _problem(path, line, column, "ROPA001", f"YAML syntax error: {problem}", fix)
+
+
+class _NeedsNodes(Exception):
+    """The document needs PyYAML's node tree: anchors, aliases, merge keys, an error, ..."""
+
+
+#: Scalars up to this length are shared between their occurrences (keys, ids, enum values).
+_SHARED_LENGTH = 48
+
+
+class _EventBuilder:
+    """Builds plain data and positions straight from the parser's events, in one pass.
+
+    No node tree is kept (it took more memory than the data itself). This handles valid
+    documents without merge keys whose anchors are on single values only, which is every
+    ordinary data map; for anything else it raises :class:`_NeedsNodes` and the document is
+    read again by :func:`_parse_nodes`, which reports exactly as before.
+    """
+
+    def __init__(self, path: str, text: str, limit: int) -> None:
+        self.path = path
+        self.limit = limit
+        self.loader: Any = _Loader(text)
+        self.get_event: Callable[[], Any] = self.loader.get_event
+        self.positions = Positions()
+        self.table = self.positions._table
+        self.diagnostics: list[Diagnostic] = []
+        self.depth = 0
+        self.nodes = 0
+        #: Short plain scalars already read, with their resolved tag and value; short text is
+        #: shared between its occurrences (keys, ids, enum values) instead of copied.
+        self.plain: dict[str, tuple[str, Any]] = {}
+        self.shared: dict[str, str] = {}
+        #: Anchored scalars by name: an alias reads as its anchor's event again, as PyYAML's
+        #: node tree would build the anchored node again.
+        self.anchors: dict[str, yaml.ScalarEvent] = {}
+
+    def document(self) -> YamlDocument:
+        try:
+            if self.get_event().__class__ is not yaml.StreamStartEvent or (
+                self.get_event().__class__ is not yaml.DocumentStartEvent
+            ):
+                raise _NeedsNodes  # an empty file
+            data = self.value(self.next(), (), 0)
+            if self.get_event().__class__ is not yaml.DocumentEndEvent or (
+                self.get_event().__class__ is not yaml.StreamEndEvent
+            ):
+                raise _NeedsNodes  # several documents
+        except (yaml.YAMLError, RecursionError):
+            raise _NeedsNodes from None
+        finally:
+            self.loader.dispose()
+        if self.diagnostics:
+            raise YamlError(self.diagnostics)
+        return YamlDocument(self.path, data, self.positions)
+
+    def next(self) -> Any:
+        """The next event; the limits on nodes and nesting are those of :func:`_prescan`."""
+        event = self.get_event()
+        cls = event.__class__
+        if cls in _ENDS:
+            self.depth -= 1
+            return event
+        self.nodes += 1
+        if self.depth >= MAX_DEPTH:
+            raise _too_deep(self.path, event.start_mark)
+        if self.nodes > self.limit:
+            raise _too_many(self.path, event.start_mark, self.limit)
+        if cls is yaml.AliasEvent:
+            if event.anchor not in self.anchors:
+                raise _NeedsNodes  # an alias of a list or mapping, or of nothing
+            return self.anchors[event.anchor]
+        if event.anchor is not None:
+            if event.anchor in self.anchors or cls is not yaml.ScalarEvent:
+                raise _NeedsNodes  # a repeated anchor, or an anchored list or mapping
+            self.anchors[event.anchor] = event
+        if cls is not yaml.ScalarEvent:
+            self.depth += 1
+        return event
+
+    def skip(self, event: Any) -> None:
+        """Read past the rest of the value that starts with ``event``."""
+        if event.__class__ in _STARTS:
+            level = self.depth - 1
+            while self.depth > level:
+                self.next()
+
+    def error(self, mark: Any, code: str, message: str, fix: str) -> None:
+        self.diagnostics.append(
+            _problem(self.path, mark.line + 1, mark.column + 1, code, message, fix)
+        )
+
+    def resolve(self, event: Any, kind: type[yaml.Node]) -> str:
+        tag: str | None = event.tag
+        if tag is None or tag == "!":
+            value = event.value if kind is yaml.ScalarNode else None
+            tag = self.loader.resolve(kind, value, event.implicit)
+        return str(tag)
+
+    def scalar(self, event: Any) -> tuple[str, Any]:
+        """The resolved tag and the plain value of a scalar event."""
+        text: str = event.value
+        plain = event.style is None or event.style == ""
+        if plain and event.tag is None:
+            known = self.plain.get(text)
+            if known is not None:
+                return known
+        tag = self.resolve(event, yaml.ScalarNode)
+        value = _scalar(self.loader, text, tag, event.style)
+        if isinstance(value, str) and len(value) <= _SHARED_LENGTH:
+            value = self.shared.setdefault(value, value)
+        if plain and event.tag is None and len(text) <= _SHARED_LENGTH:
+            self.plain[text] = (tag, value)
+        return tag, value
+
+    def value(self, event: Any, loc: Loc, key: int) -> Any:
+        """Build the value starting with ``event`` at ``loc`` (``key``: its key's packed mark)."""
+        mark = event.start_mark
+        self.table[loc] = key | (mark.line + 1) << _HALF | (mark.column + 1)
+        cls = event.__class__
+        if cls is yaml.ScalarEvent:
+            tag, value = self.scalar(event)
+            if tag in _STANDARD_TAGS:
+                return value
+        elif cls is yaml.MappingStartEvent:
+            tag = self.resolve(event, yaml.MappingNode)
+            if tag in _STANDARD_TAGS:
+                return self.mapping(loc)
+        else:
+            tag = self.resolve(event, yaml.SequenceNode)
+            if tag in _STANDARD_TAGS:
+                items: list[Any] = []
+                while (item := self.next()).__class__ is not yaml.SequenceEndEvent:
+                    items.append(self.value(item, (*loc, len(items)), 0))
+                return items
+        self.error(
+            mark,
+            "ROPA009",
+            f"tag '{tag}' is not allowed",
+            "remove the tag: only plain YAML values (text, numbers, lists, mappings) are read",
+        )
+        self.skip(event)
+        return None
+
+    def mapping(self, loc: Loc) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        while (event := self.next()).__class__ is not yaml.MappingEndEvent:
+            tag, key = self.scalar(event) if event.__class__ is yaml.ScalarEvent else ("", None)
+            if tag == "tag:yaml.org,2002:merge":
+                raise _NeedsNodes
+            if tag == "tag:yaml.org,2002:value":  # read as text, as PyYAML's flatten_mapping does
+                tag, key = "tag:yaml.org,2002:str", event.value
+            if tag not in _STANDARD_TAGS:
+                self.error(
+                    event.start_mark, "ROPA004", "a key must be plain text", "write the key as text"
+                )
+                self.skip(event)
+                self.skip(self.next())
+                continue
+            if not isinstance(key, str):
+                key = "" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
+                key = self.shared.setdefault(key, key)
+            mark = event.start_mark
+            if key in first_line:
+                self.error(
+                    mark,
+                    "ROPA002",
+                    f"duplicate key '{key}' (first on line {first_line[key]})",
+                    "keep one of the two entries; YAML would silently drop the first",
+                )
+                self.skip(self.next())
+                continue
+            first_line[key] = mark.line + 1
+            packed = ((mark.line + 1) << _HALF | (mark.column + 1)) << _PAIR
+            result[key] = self.value(self.next(), (*loc, key), packed)
+        return result
+
+
+_STARTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
 class _Builder:
@@ -375,7 +646,7 @@ class _Builder:
             message = f"nesting deeper than {MAX_DEPTH} levels"
             line, column = mark.line + 1, mark.column + 1
             raise YamlError([_problem(self.path, line, column, "ROPA009", message, _DEPTH_FIX)])
-        self.positions.values.setdefault(loc, (mark.line + 1, mark.column + 1))
+        self.positions.set_value(loc, mark)
         if node.tag not in _STANDARD_TAGS:
             self.error(
                 node,
@@ -424,33 +695,36 @@ class _Builder:
                 continue
             first_seen[key] = key_node
             child_loc = (*loc, key)
-            kmark = key_node.start_mark
-            self.positions.keys[child_loc] = (kmark.line + 1, kmark.column + 1)
+            self.positions.set_key(child_loc, key_node.start_mark)
             result[key] = self.build(value_node, child_loc, depth + 1)
         return result
 
     def _scalar(self, node: yaml.Node) -> Any:
-        value = node.value
-        if not isinstance(value, str):  # pragma: no cover - composer gives str for scalars
-            return value
-        if getattr(node, "style", None) not in (None, "") or node.tag == "tag:yaml.org,2002:str":
-            return value
-        text = value.strip()
-        lowered = text.lower()
-        if lowered in _NULL and node.tag == "tag:yaml.org,2002:null":
-            return None
-        if lowered in _BOOL and node.tag == "tag:yaml.org,2002:bool":
-            return _BOOL[lowered]
-        if node.tag == "tag:yaml.org,2002:int" and _INT.match(text):
-            return int(text.replace("_", ""))
-        if node.tag == "tag:yaml.org,2002:float" and _FLOAT.match(text):
-            return float(text.replace("_", ""))
-        if node.tag == "tag:yaml.org,2002:timestamp":
-            try:
-                return self.loader.construct_object(node)
-            except (yaml.YAMLError, ValueError):
-                return value
+        return _scalar(self.loader, node.value, node.tag, getattr(node, "style", None), node)
+
+
+def _scalar(loader: Any, value: Any, tag: str, style: str | None, node: Any = None) -> Any:
+    """The plain value of a scalar (YAML 1.2 rules) from its text, resolved tag and style."""
+    if not isinstance(value, str):  # pragma: no cover - the parser gives str for scalars
         return value
+    if style not in (None, "") or tag == "tag:yaml.org,2002:str":
+        return value
+    text = value.strip()
+    lowered = text.lower()
+    if lowered in _NULL and tag == "tag:yaml.org,2002:null":
+        return None
+    if lowered in _BOOL and tag == "tag:yaml.org,2002:bool":
+        return _BOOL[lowered]
+    if tag == "tag:yaml.org,2002:int" and _INT.match(text):
+        return int(text.replace("_", ""))
+    if tag == "tag:yaml.org,2002:float" and _FLOAT.match(text):
+        return float(text.replace("_", ""))
+    if tag == "tag:yaml.org,2002:timestamp":
+        try:
+            return loader.construct_yaml_timestamp(node or yaml.ScalarNode(tag, value))
+        except (yaml.YAMLError, ValueError):
+            return value
+    return value
 
 
 def _children(node: yaml.Node) -> Iterator[yaml.Node]:
