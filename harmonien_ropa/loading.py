@@ -72,7 +72,17 @@ def loads_with_positions(text: str, path: str = "<string>") -> LoadedMap:
 
 def loads(text: str, path: str = "<string>") -> DataMap:
     """Like :func:`load`, from YAML text; ``path`` is only used in messages."""
-    return loads_with_positions(text, path).datamap
+    with gc_paused():
+        try:
+            document = parse(text, path, positions=False)
+        except YamlError as exc:
+            raise LoadError(exc.diagnostics) from None
+        try:
+            return from_document(document)
+        except LoadError:
+            pass  # its diagnostics need the positions: read the text again, with them
+        del document
+    return loads_with_positions(text, path).datamap  # raises the LoadError
 
 
 @contextlib.contextmanager

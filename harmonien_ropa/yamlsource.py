@@ -248,8 +248,13 @@ def read_text(path: Path, display: str | None = None, limit: int | None = None) 
         ) from None
 
 
-def parse(text: str, path: str = "<string>") -> YamlDocument:
-    """Parse one YAML document into plain data and positions, or raise :class:`YamlError`."""
+def parse(text: str, path: str = "<string>", *, positions: bool = True) -> YamlDocument:
+    """Parse one YAML document into plain data and positions, or raise :class:`YamlError`.
+
+    With ``positions=False`` the positions are left empty where that saves the work (a caller
+    that finds it needs them after all parses again); problems found while reading still
+    carry their line and column.
+    """
     found = _SEPARATOR.search(text)
     if found:
         before = text[: found.start()]
@@ -271,7 +276,7 @@ def parse(text: str, path: str = "<string>") -> YamlDocument:
         # Perhaps too many nodes: count them first, at a fraction of the cost of building them.
         _prescan(text, path, limit)
     try:
-        return _EventBuilder(path, text, limit).document()
+        return _EventBuilder(path, text, limit, positions=positions).document()
     except _NeedsNodes:
         return _parse_nodes(text, path, limit)
 
@@ -401,13 +406,13 @@ class _EventBuilder:
     read again by :func:`_parse_nodes`, which reports exactly as before.
     """
 
-    def __init__(self, path: str, text: str, limit: int) -> None:
+    def __init__(self, path: str, text: str, limit: int, *, positions: bool = True) -> None:
         self.path = path
         self.limit = limit
         self.loader: Any = _Loader(text)
         self.get_event: Callable[[], Any] = self.loader.get_event
         self.positions = Positions()
-        self.table = self.positions._table
+        self.table: dict[Loc, int] | None = self.positions._table if positions else None
         self.diagnostics: list[Diagnostic] = []
         self.depth = 0
         self.nodes = 0
@@ -500,7 +505,8 @@ class _EventBuilder:
     def value(self, event: Any, loc: Loc, key: int) -> Any:
         """Build the value starting with ``event`` at ``loc`` (``key``: its key's packed mark)."""
         mark = event.start_mark
-        self.table[loc] = key | (mark.line + 1) << _HALF | (mark.column + 1)
+        if self.table is not None:
+            self.table[loc] = key | (mark.line + 1) << _HALF | (mark.column + 1)
         cls = event.__class__
         if cls is yaml.ScalarEvent:
             tag, value = self.scalar(event)

@@ -158,3 +158,12 @@ def test_positions_views_and_lookup() -> None:
     assert positions.find(("a", "b", 5)) == (2, 6)
     assert positions.find(("a", "c", "e"), key=True) == (3, 3)
     assert positions.find(("zzz",)) == (1, 1)
+
+
+def test_positions_are_skipped_on_request_and_found_again_for_problems() -> None:
+    text = "organisation:\n  name: x\nactivities: []\n"
+    assert len(parse(text).positions.values) == 4
+    assert len(parse(text, positions=False).positions.values) == 0
+    with pytest.raises(hr.LoadError) as caught:
+        hr.loads(text + "bogus: 1\n", "m.yaml")
+    assert any(d.line == 4 and d.code == "ROPA003" for d in caught.value.diagnostics)
