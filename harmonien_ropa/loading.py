@@ -20,7 +20,8 @@ from .diagnostics import Diagnostic, Severity
 from .errors import LoadError
 from .model.base import PATTERN_HINTS, Text
 from .model.datamap import DataMap, ModelProblem
-from .yamlsource import Loc, Positions, YamlDocument, YamlError, parse, read_text
+from .positions import Loc, Positions
+from .yamlsource import YamlDocument, YamlError, parse, read_text
 
 
 def load(path: str | Path, *, display_path: str | None = None) -> DataMap:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,13 +23,12 @@ from typing import Any
 import yaml
 
 from .diagnostics import Diagnostic, Severity
+from .positions import HALF, PAIR, Loc, Positions
 
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - pure-Python fallback when libyaml is absent
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
-Loc = tuple[str | int, ...]
 
 #: Default largest input accepted, in bytes (override with HARMONIEN_ROPA_MAX_BYTES).
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -59,93 +58,6 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:seq",
     "tag:yaml.org,2002:merge",
 }
-
-
-#: A (line, column) pair packed into one int: ``line << 32 | column``.
-_HALF = 32
-_PAIR = 64
-_PAIR_MASK = (1 << _PAIR) - 1
-
-
-def _pack(mark: Any) -> int:
-    line: int = mark.line + 1
-    column: int = mark.column + 1
-    return line << _HALF | column
-
-
-def _unpack(packed: int) -> tuple[int, int]:
-    return packed >> _HALF, packed & ((1 << _HALF) - 1)
-
-
-class Positions:
-    """1-based (line, column) of each value and each mapping key, by location path.
-
-    Kept compact for large maps: one int per location, packing the value's line and column
-    and, for a mapping entry, its key's (``key << 64 | value``, each ``line << 32 | column``).
-    """
-
-    __slots__ = ("_table",)
-
-    def __init__(self) -> None:
-        self._table: dict[Loc, int] = {}
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Positions) and self._table == other._table
-
-    __hash__ = None  # type: ignore[assignment]
-
-    @property
-    def values(self) -> Mapping[Loc, tuple[int, int]]:
-        """Position of each value (read-only view)."""
-        return _PositionView(self._table, key=False)
-
-    @property
-    def keys(self) -> Mapping[Loc, tuple[int, int]]:
-        """Position of each mapping key (read-only view)."""
-        return _PositionView(self._table, key=True)
-
-    def set_value(self, loc: Loc, mark: Any) -> None:
-        """Record where the value at ``loc`` starts, unless it already has a position."""
-        packed = self._table.get(loc, 0)
-        if not packed & _PAIR_MASK:
-            self._table[loc] = packed | _pack(mark)
-
-    def set_key(self, loc: Loc, mark: Any) -> None:
-        """Record where the key of the mapping entry at ``loc`` starts."""
-        self._table[loc] = _pack(mark) << _PAIR | (self._table.get(loc, 0) & _PAIR_MASK)
-
-    def find(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
-        """Position of ``loc`` or of its nearest ancestor that has one (1, 1 for the file)."""
-        table = self._table
-        for end in range(len(loc), -1, -1):
-            packed = table.get(loc[:end], 0)
-            if key and packed >> _PAIR:
-                return _unpack(packed >> _PAIR)
-            if packed & _PAIR_MASK:
-                return _unpack(packed & _PAIR_MASK)
-        return (1, 1)
-
-
-class _PositionView(Mapping[Loc, tuple[int, int]]):
-    """The key or the value positions of a :class:`Positions` table, as a mapping."""
-
-    def __init__(self, table: dict[Loc, int], *, key: bool) -> None:
-        self._table, self._key = table, key
-
-    def _part(self, packed: int) -> int:
-        return packed >> _PAIR if self._key else packed & _PAIR_MASK
-
-    def __getitem__(self, loc: Loc) -> tuple[int, int]:
-        part = self._part(self._table[loc])
-        if not part:
-            raise KeyError(loc)
-        return _unpack(part)
-
-    def __iter__(self) -> Iterator[Loc]:
-        return (loc for loc, packed in self._table.items() if self._part(packed))
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
 
 
 @dataclass
@@ -278,40 +190,9 @@ def parse(text: str, path: str = "<string>", *, positions: bool = True) -> YamlD
     try:
         return _EventBuilder(path, text, limit, positions=positions).document()
     except _NeedsNodes:
-        return _parse_nodes(text, path, limit)
+        from .yamlnodes import parse_nodes
 
-
-def _parse_nodes(text: str, path: str, limit: int) -> YamlDocument:
-    """Parse through PyYAML's node tree: for anchors, aliases, merge keys and every error."""
-    _prescan(text, path, limit)
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        raise YamlError([_syntax_diagnostic(path, exc)]) from None
-    except yaml.YAMLError as exc:
-        raise YamlError(
-            [_problem(path, 1, 1, "ROPA001", f"YAML error: {exc}", _SYNTAX_FIX)]
-        ) from None
-    except RecursionError:
-        raise YamlError(
-            [_problem(path, 1, 1, "ROPA009", "nesting is too deep to read", _DEPTH_FIX)]
-        ) from None
-    finally:
-        loader.dispose()
-    if node is None:
-        raise YamlError(
-            [
-                _problem(
-                    path, 1, 1, "ROPA004", "file is empty", "start from the example in the README"
-                )
-            ]
-        )
-    builder = _Builder(path, loader, node)
-    data = builder.build(node, (), 0)
-    if builder.diagnostics:
-        raise YamlError(builder.diagnostics)
-    return YamlDocument(path, data, builder.positions)
+        return parse_nodes(text, path, limit)
 
 
 def _prescan(text: str, path: str, limit: int) -> None:
@@ -403,7 +284,7 @@ class _EventBuilder:
     No node tree is kept (it took more memory than the data itself). This handles valid
     documents without merge keys whose anchors are on single values only, which is every
     ordinary data map; for anything else it raises :class:`_NeedsNodes` and the document is
-    read again by :func:`_parse_nodes`, which reports exactly as before.
+    read again by :func:`.yamlnodes.parse_nodes`, which reports exactly as before.
     """
 
     def __init__(self, path: str, text: str, limit: int, *, positions: bool = True) -> None:
@@ -495,7 +376,7 @@ class _EventBuilder:
             if known is not None:
                 return known
         tag = self.resolve(event, yaml.ScalarNode)
-        value = _scalar(self.loader, text, tag, event.style)
+        value = scalar_value(self.loader, text, tag, event.style)
         if isinstance(value, str) and len(value) <= _SHARED_LENGTH:
             value = self.shared.setdefault(value, value)
         if plain and event.tag is None and len(text) <= _SHARED_LENGTH:
@@ -506,7 +387,7 @@ class _EventBuilder:
         """Build the value starting with ``event`` at ``loc`` (``key``: its key's packed mark)."""
         mark = event.start_mark
         if self.table is not None:
-            self.table[loc] = key | (mark.line + 1) << _HALF | (mark.column + 1)
+            self.table[loc] = key | (mark.line + 1) << HALF | (mark.column + 1)
         cls = event.__class__
         if cls is yaml.ScalarEvent:
             tag, value = self.scalar(event)
@@ -562,7 +443,7 @@ class _EventBuilder:
                 self.skip(self.next())
                 continue
             first_line[key] = mark.line + 1
-            packed = ((mark.line + 1) << _HALF | (mark.column + 1)) << _PAIR
+            packed = ((mark.line + 1) << HALF | (mark.column + 1)) << PAIR
             result[key] = self.value(self.next(), (*loc, key), packed)
         return result
 
@@ -571,145 +452,7 @@ _STARTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
-class _Builder:
-    """Turns composed YAML nodes into plain data, recording positions and problems."""
-
-    def __init__(self, path: str, loader: Any, root: yaml.Node) -> None:
-        self.path = path
-        self.loader = loader
-        self.root = root
-        self.positions = Positions()
-        self.diagnostics: list[Diagnostic] = []
-        #: ids of the mappings and lists built so far; meeting one again means an alias.
-        self._built: set[int] = set()
-        self._expansion_checked = False
-
-    def error(self, node: yaml.Node, code: str, message: str, fix: str) -> None:
-        mark = node.start_mark
-        self.diagnostics.append(
-            _problem(self.path, mark.line + 1, mark.column + 1, code, message, fix)
-        )
-
-    def _guard(self, node: yaml.Node) -> None:
-        """Check the expanded size when an alias first repeats a mapping or list.
-
-        Without aliases to mappings or lists nothing can expand, so the (costly) count of the
-        expanded tree only runs for documents that have them, before the first one is expanded.
-        Aliases of single values add one node each, bounded by the file size.
-        """
-        ident = id(node)
-        if ident not in self._built:
-            self._built.add(ident)
-        elif not self._expansion_checked:
-            self._expansion_checked = True
-            self.check_size(self.root)
-
-    def check_size(self, root: yaml.Node) -> None:
-        """Reject alias bombs and deep nesting before anything is expanded."""
-        sizes: dict[int, int] = {}
-        unique = 0
-        open_nodes: set[int] = set()  # nodes whose children are being sized: the current path
-        stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
-        while stack:
-            node, depth, done = stack.pop()
-            if id(node) in open_nodes and not done:
-                self.error(
-                    node,
-                    "ROPA009",
-                    "an alias refers to the list or mapping that contains it (a recursive anchor)",
-                    "an anchored value cannot contain an alias to itself; write the data out",
-                )
-                raise YamlError(self.diagnostics)
-            if depth > MAX_DEPTH:
-                self.error(node, "ROPA009", f"nesting deeper than {MAX_DEPTH} levels", _DEPTH_FIX)
-                raise YamlError(self.diagnostics)
-            if id(node) in sizes:
-                continue
-            children = list(_children(node))
-            if not done and children:
-                open_nodes.add(id(node))
-                stack.append((node, depth, True))
-                stack.extend(
-                    (child, depth + 1, False) for child in children if id(child) not in sizes
-                )
-                continue
-            open_nodes.discard(id(node))
-            unique += 1
-            sizes[id(node)] = 1 + sum(sizes.get(id(child), 1) for child in children)
-        if sizes[id(root)] - unique > MAX_ALIAS_EXPANSION:
-            self.error(
-                root,
-                "ROPA009",
-                f"aliases expand to {sizes[id(root)]:,} nodes from {unique:,}: "
-                "this looks like an alias bomb",
-                "write the data out instead of repeating it through anchors and aliases",
-            )
-            raise YamlError(self.diagnostics)
-
-    def build(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
-        mark = node.start_mark
-        if depth >= MAX_DEPTH:
-            message = f"nesting deeper than {MAX_DEPTH} levels"
-            line, column = mark.line + 1, mark.column + 1
-            raise YamlError([_problem(self.path, line, column, "ROPA009", message, _DEPTH_FIX)])
-        self.positions.set_value(loc, mark)
-        if node.tag not in _STANDARD_TAGS:
-            self.error(
-                node,
-                "ROPA009",
-                f"tag '{node.tag}' is not allowed",
-                "remove the tag: only plain YAML values (text, numbers, lists, mappings) are read",
-            )
-            return None
-        if isinstance(node, yaml.MappingNode):
-            self._guard(node)
-            return self._mapping(node, loc, depth)
-        if isinstance(node, yaml.SequenceNode):
-            self._guard(node)
-            return [self.build(child, (*loc, i), depth + 1) for i, child in enumerate(node.value)]
-        return self._scalar(node)
-
-    def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
-        if not self._expansion_checked and any(
-            key.tag == "tag:yaml.org,2002:merge" for key, _ in node.value
-        ):
-            # Merge keys copy aliased mappings before _guard could see them repeat.
-            self._expansion_checked = True
-            self.check_size(self.root)
-        try:
-            self.loader.flatten_mapping(node)
-        except yaml.MarkedYAMLError as exc:
-            self.diagnostics.append(_syntax_diagnostic(self.path, exc))
-            return {}
-        result: dict[str, Any] = {}
-        first_seen: dict[str, yaml.Node] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _STANDARD_TAGS:
-                self.error(key_node, "ROPA004", "a key must be plain text", "write the key as text")
-                continue
-            key = self._scalar(key_node)
-            if not isinstance(key, str):
-                key = "" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
-            if key in first_seen:
-                first = first_seen[key].start_mark
-                self.error(
-                    key_node,
-                    "ROPA002",
-                    f"duplicate key '{key}' (first on line {first.line + 1})",
-                    "keep one of the two entries; YAML would silently drop the first",
-                )
-                continue
-            first_seen[key] = key_node
-            child_loc = (*loc, key)
-            self.positions.set_key(child_loc, key_node.start_mark)
-            result[key] = self.build(value_node, child_loc, depth + 1)
-        return result
-
-    def _scalar(self, node: yaml.Node) -> Any:
-        return _scalar(self.loader, node.value, node.tag, getattr(node, "style", None), node)
-
-
-def _scalar(loader: Any, value: Any, tag: str, style: str | None, node: Any = None) -> Any:
+def scalar_value(loader: Any, value: Any, tag: str, style: str | None, node: Any = None) -> Any:
     """The plain value of a scalar (YAML 1.2 rules) from its text, resolved tag and style."""
     if not isinstance(value, str):  # pragma: no cover - the parser gives str for scalars
         return value
@@ -731,12 +474,3 @@ def _scalar(loader: Any, value: Any, tag: str, style: str | None, node: Any = No
         except (yaml.YAMLError, ValueError):
             return value
     return value
-
-
-def _children(node: yaml.Node) -> Iterator[yaml.Node]:
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            yield key
-            yield value
-    elif isinstance(node, yaml.SequenceNode):
-        yield from node.value

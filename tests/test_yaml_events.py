@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import harmonien_ropa as hr
-from harmonien_ropa import yamlsource
+from harmonien_ropa import yamlnodes, yamlsource
 from harmonien_ropa.yamlsource import YamlError, parse
 
 LIMIT = 10**6
@@ -37,7 +37,7 @@ def _outcome(build: Any, text: str) -> Any:
 
 
 def _both(text: str) -> tuple[Any, Any]:
-    by_nodes = _outcome(lambda t: yamlsource._parse_nodes(t, "f.yaml", LIMIT), text)
+    by_nodes = _outcome(lambda t: yamlnodes.parse_nodes(t, "f.yaml", LIMIT), text)
     by_events = _outcome(lambda t: yamlsource._EventBuilder("f.yaml", t, LIMIT).document(), text)
     return by_nodes, by_events
 
@@ -105,7 +105,7 @@ def test_ordinary_maps_never_build_a_node_tree(monkeypatch: pytest.MonkeyPatch) 
     def no_nodes(*args: object) -> None:
         raise AssertionError("the node tree was built")
 
-    monkeypatch.setattr(yamlsource, "_parse_nodes", no_nodes)
+    monkeypatch.setattr(yamlnodes, "parse_nodes", no_nodes)
     assert hr.loads(generate.generate(30, seed=3)).activities
     assert hr.load(HARMONIEN_YAML).activities
 

@@ -1,0 +1,214 @@
+"""The fallback reader: plain data and positions from PyYAML's node tree.
+
+Used for documents the event builder in :mod:`.yamlsource` leaves to it: anchored lists and
+mappings, merge keys, several documents, syntax errors. It checks the expanded size of aliases
+(alias bombs, recursive anchors) before expanding anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - pure-Python fallback when libyaml is absent
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+from .diagnostics import Diagnostic
+from .positions import Loc, Positions
+from .yamlsource import (
+    _DEPTH_FIX,
+    _STANDARD_TAGS,
+    _SYNTAX_FIX,
+    MAX_ALIAS_EXPANSION,
+    MAX_DEPTH,
+    YamlDocument,
+    YamlError,
+    _prescan,
+    _problem,
+    _syntax_diagnostic,
+    scalar_value,
+)
+
+
+def parse_nodes(text: str, path: str, limit: int) -> YamlDocument:
+    """Parse through PyYAML's node tree: for anchors, aliases, merge keys and every error."""
+    _prescan(text, path, limit)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        raise YamlError([_syntax_diagnostic(path, exc)]) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(
+            [_problem(path, 1, 1, "ROPA001", f"YAML error: {exc}", _SYNTAX_FIX)]
+        ) from None
+    except RecursionError:
+        raise YamlError(
+            [_problem(path, 1, 1, "ROPA009", "nesting is too deep to read", _DEPTH_FIX)]
+        ) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise YamlError(
+            [
+                _problem(
+                    path, 1, 1, "ROPA004", "file is empty", "start from the example in the README"
+                )
+            ]
+        )
+    builder = _Builder(path, loader, node)
+    data = builder.build(node, (), 0)
+    if builder.diagnostics:
+        raise YamlError(builder.diagnostics)
+    return YamlDocument(path, data, builder.positions)
+
+
+class _Builder:
+    """Turns composed YAML nodes into plain data, recording positions and problems."""
+
+    def __init__(self, path: str, loader: Any, root: yaml.Node) -> None:
+        self.path = path
+        self.loader = loader
+        self.root = root
+        self.positions = Positions()
+        self.diagnostics: list[Diagnostic] = []
+        #: ids of the mappings and lists built so far; meeting one again means an alias.
+        self._built: set[int] = set()
+        self._expansion_checked = False
+
+    def error(self, node: yaml.Node, code: str, message: str, fix: str) -> None:
+        mark = node.start_mark
+        self.diagnostics.append(
+            _problem(self.path, mark.line + 1, mark.column + 1, code, message, fix)
+        )
+
+    def _guard(self, node: yaml.Node) -> None:
+        """Check the expanded size when an alias first repeats a mapping or list.
+
+        Without aliases to mappings or lists nothing can expand, so the (costly) count of the
+        expanded tree only runs for documents that have them, before the first one is expanded.
+        Aliases of single values add one node each, bounded by the file size.
+        """
+        ident = id(node)
+        if ident not in self._built:
+            self._built.add(ident)
+        elif not self._expansion_checked:
+            self._expansion_checked = True
+            self.check_size(self.root)
+
+    def check_size(self, root: yaml.Node) -> None:
+        """Reject alias bombs and deep nesting before anything is expanded."""
+        sizes: dict[int, int] = {}
+        unique = 0
+        open_nodes: set[int] = set()  # nodes whose children are being sized: the current path
+        stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+        while stack:
+            node, depth, done = stack.pop()
+            if id(node) in open_nodes and not done:
+                self.error(
+                    node,
+                    "ROPA009",
+                    "an alias refers to the list or mapping that contains it (a recursive anchor)",
+                    "an anchored value cannot contain an alias to itself; write the data out",
+                )
+                raise YamlError(self.diagnostics)
+            if depth > MAX_DEPTH:
+                self.error(node, "ROPA009", f"nesting deeper than {MAX_DEPTH} levels", _DEPTH_FIX)
+                raise YamlError(self.diagnostics)
+            if id(node) in sizes:
+                continue
+            children = list(_children(node))
+            if not done and children:
+                open_nodes.add(id(node))
+                stack.append((node, depth, True))
+                stack.extend(
+                    (child, depth + 1, False) for child in children if id(child) not in sizes
+                )
+                continue
+            open_nodes.discard(id(node))
+            unique += 1
+            sizes[id(node)] = 1 + sum(sizes.get(id(child), 1) for child in children)
+        if sizes[id(root)] - unique > MAX_ALIAS_EXPANSION:
+            self.error(
+                root,
+                "ROPA009",
+                f"aliases expand to {sizes[id(root)]:,} nodes from {unique:,}: "
+                "this looks like an alias bomb",
+                "write the data out instead of repeating it through anchors and aliases",
+            )
+            raise YamlError(self.diagnostics)
+
+    def build(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
+        mark = node.start_mark
+        if depth >= MAX_DEPTH:
+            message = f"nesting deeper than {MAX_DEPTH} levels"
+            line, column = mark.line + 1, mark.column + 1
+            raise YamlError([_problem(self.path, line, column, "ROPA009", message, _DEPTH_FIX)])
+        self.positions.set_value(loc, mark)
+        if node.tag not in _STANDARD_TAGS:
+            self.error(
+                node,
+                "ROPA009",
+                f"tag '{node.tag}' is not allowed",
+                "remove the tag: only plain YAML values (text, numbers, lists, mappings) are read",
+            )
+            return None
+        if isinstance(node, yaml.MappingNode):
+            self._guard(node)
+            return self._mapping(node, loc, depth)
+        if isinstance(node, yaml.SequenceNode):
+            self._guard(node)
+            return [self.build(child, (*loc, i), depth + 1) for i, child in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
+        if not self._expansion_checked and any(
+            key.tag == "tag:yaml.org,2002:merge" for key, _ in node.value
+        ):
+            # Merge keys copy aliased mappings before _guard could see them repeat.
+            self._expansion_checked = True
+            self.check_size(self.root)
+        try:
+            self.loader.flatten_mapping(node)
+        except yaml.MarkedYAMLError as exc:
+            self.diagnostics.append(_syntax_diagnostic(self.path, exc))
+            return {}
+        result: dict[str, Any] = {}
+        first_seen: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _STANDARD_TAGS:
+                self.error(key_node, "ROPA004", "a key must be plain text", "write the key as text")
+                continue
+            key = self._scalar(key_node)
+            if not isinstance(key, str):
+                key = "" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
+            if key in first_seen:
+                first = first_seen[key].start_mark
+                self.error(
+                    key_node,
+                    "ROPA002",
+                    f"duplicate key '{key}' (first on line {first.line + 1})",
+                    "keep one of the two entries; YAML would silently drop the first",
+                )
+                continue
+            first_seen[key] = key_node
+            child_loc = (*loc, key)
+            self.positions.set_key(child_loc, key_node.start_mark)
+            result[key] = self.build(value_node, child_loc, depth + 1)
+        return result
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        return scalar_value(self.loader, node.value, node.tag, getattr(node, "style", None), node)
+
+
+def _children(node: yaml.Node) -> Iterator[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield key
+            yield value
+    elif isinstance(node, yaml.SequenceNode):
+        yield from node.value
