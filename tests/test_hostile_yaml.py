@@ -143,15 +143,22 @@ HOSTILE: dict[str, tuple[str, str]] = {
         "".join("  " * i + "-\n" for i in range(200)) + "  " * 200 + "x\n",
         "65:129 ROPA009 nesting deeper than 64 levels",
     ),
-    "million_values": (
-        "a: [" + ",".join(["x"] * 1_000_000) + "]\n",
-        "1:399999 ROPA009 more than 200,000 values in one file",
+}
+
+#: Files refused for holding more values than the limit: they are counted first, in constant
+#: memory, which costs about a microsecond a value.
+TOO_MANY_VALUES = {
+    "millions_of_values": (
+        "a: [" + ",".join(["x"] * 3_000_000) + "]\n",
+        "1:3999999 ROPA009 more than 2,000,000 values in one file",
     ),
-    "million_keys": (
-        "".join(f"k{i}: {i}\n" for i in range(1_000_000)),
-        "100000:9 ROPA009 more than 200,000 values in one file",
+    "a_million_keys": (
+        "".join(f"k{i}: 1\n" for i in range(1_100_000)),
+        "1000000:10 ROPA009 more than 2,000,000 values in one file",
     ),
 }
+#: CPU seconds counting the values of such a file may cost.
+COUNT_TIME_LIMIT = 5.0
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
@@ -160,6 +167,17 @@ def test_hostile_yaml_fails_fast_and_small(tmp_path: Path, name: str) -> None:
     result = _load_limited(_write(tmp_path, text))
     assert result["problems"] == [expected]
     assert result["cpu"] < TIME_LIMIT, f"{name} took {result['cpu']:.2f} s of CPU"
+    assert result["peak"] < PEAK_LIMIT
+
+
+@pytest.mark.parametrize("name", sorted(TOO_MANY_VALUES))
+def test_too_many_values_are_counted_and_refused_in_constant_memory(
+    tmp_path: Path, name: str
+) -> None:
+    text, expected = TOO_MANY_VALUES[name]
+    result = _load_limited(_write(tmp_path, text))
+    assert result["problems"] == [expected]
+    assert result["cpu"] < COUNT_TIME_LIMIT, f"{name} took {result['cpu']:.2f} s of CPU"
     assert result["peak"] < PEAK_LIMIT
 
 
@@ -238,12 +256,15 @@ def test_size_limit_is_configurable(tmp_path: Path) -> None:
 
 
 def test_raised_size_limit_still_bounds_the_work(tmp_path: Path) -> None:
-    # With the size limit lifted, the 50 MB file is refused by the value count instead,
-    # without ever building its half a million nodes.
+    # With the size limit lifted, a 50 MB file of short values is refused by the value count
+    # instead, without ever building its thirteen million nodes.
+    path = tmp_path / "hostile.yaml"
+    with path.open("wb") as handle:
+        handle.write(b"a:\n" + b"- x\n" * (FIFTY_MB // 4))
     result = _load_limited(
-        _fifty_mb_file(tmp_path),
+        path,
         memory=4 * FIFTY_MB + MEMORY_LIMIT,
         env={"HARMONIEN_ROPA_MAX_BYTES": str(2 * FIFTY_MB)},
     )
-    assert result["problems"] == ["199999:3 ROPA009 more than 200,000 values in one file"]
-    assert result["cpu"] < 2 * TIME_LIMIT
+    assert result["problems"] == ["1999999:3 ROPA009 more than 2,000,000 values in one file"]
+    assert result["cpu"] < COUNT_TIME_LIMIT
