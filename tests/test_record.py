@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from support.record_html import html_rows
 
 import harmonien_ropa as hr
 from harmonien_ropa.i18n import strings
 from harmonien_ropa.model import Art9Condition
 from harmonien_ropa.record import ARTICLE_30_1, CONTROLLER_COLUMNS, build_record
+from harmonien_ropa.record.base import _one_line
 from harmonien_ropa.render import RenderOptions
 from harmonien_ropa.render.record_text import anchor
 from harmonien_ropa.rights import OBJECTION_BASES, PORTABILITY_BASES, rights_of
@@ -248,3 +251,17 @@ def test_joint_controller_with_contact(harmonien: hr.DataMap) -> None:
     meta = harmonien.party("meta")
     assert cell.items == (f"{meta.name} ({meta.country}), {meta.privacy_policy}",)
     assert {a.path for a in cell.assumptions} == {"parties[7].role", "parties[7].joint_arrangement"}
+
+
+_WHITESPACE = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from([*_WHITESPACE, "a", "å", "\xad", "–"]) | st.characters()))
+def test_cell_text_is_one_line(text: str) -> None:
+    """Cell text is trimmed with every run of whitespace as one space; printable text already so
+    is kept as it is (not copied)."""
+    flat = _one_line(text)
+    assert flat == " ".join(text.split())
+    if flat == text and text.isprintable():
+        assert flat is text

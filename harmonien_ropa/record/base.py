@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -211,14 +210,17 @@ class Base:
 
 
 _EMPTY = Cell()
-#: Whitespace that :func:`_one_line` changes: a run, a line break or tab, at either end.
-_NOT_ONE_LINE = re.compile(r"\s\s|[^\S ]|^\s|\s$")
 
 
 def _one_line(text: str) -> str:
     """``text`` with every run of whitespace as one space, trimmed (the same object when it
-    already is: the record then shares the data map's strings instead of copying them)."""
-    return " ".join(text.split()) if _NOT_ONE_LINE.search(text) else text
+    already is: the record then shares the data map's strings instead of copying them).
+
+    Every whitespace character but the space is unprintable, so a printable text without a
+    double space or a space at either end is already one line."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 def dotted(loc: Loc) -> str:
