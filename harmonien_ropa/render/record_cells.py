@@ -130,6 +130,12 @@ class MarkdownValue:
         )
         self._provenance = f"\n**{markdown(s['col_provenance'])}:**\n\n"
 
+    def wide_rows(self, table: Table) -> str:
+        """The body rows of a wide table, one line per entry."""
+        return "\n".join(
+            ["|" + "".join([f" {self(cell)} |" for cell in row.cells]) for row in table.rows]
+        )
+
     def item_table(self, table: Table, row: Row) -> str:
         """One entry as a table of label/value pairs, then the open assumptions behind it."""
         notes = table.provenance(row)

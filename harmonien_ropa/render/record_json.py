@@ -126,22 +126,34 @@ def _cell(quoted_langs: Sequence[str], cells: Sequence[Cell]) -> _Line:
 
 
 class _Rows:
-    """A table's rows in every language, made one at a time as the file is written (a large
-    record is then never held as a document as well)."""
+    """A table's rows in every language, written one at a time (a large record is then never
+    held as a document as well), each row in one piece."""
 
     def __init__(self, quoted_langs: Sequence[str], versions: Sequence[Table]) -> None:
         self._quoted = quoted_langs
         self._versions = versions
 
-    def __bool__(self) -> bool:
-        return bool(self._versions[0].rows)
-
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        keys = [col.key for col in self._versions[0].columns]
+    def pieces(self, indent: str) -> Iterator[str]:
+        """The rows as ``json.dumps(indent=2)`` lays them out at ``indent``, a line per cell."""
+        if not self._versions[0].rows:
+            yield "[]"
+            return
+        row_indent = indent + "  "
+        field = row_indent + "  "
+        names = [f"{field}  {_QUOTE(col.key)}: " for col in self._versions[0].columns]
+        opening = "[\n"
         for lang_rows in zip(*(v.rows for v in self._versions), strict=True):
             by_column = zip(*(r.cells for r in lang_rows), strict=True)
-            cells = {key: _cell(self._quoted, c) for key, c in zip(keys, by_column, strict=True)}
-            yield {"key": lang_rows[0].key, "cells": cells}
+            cells = ",\n".join(
+                [name + _cell(self._quoted, c) for name, c in zip(names, by_column, strict=True)]
+            )
+            cells = f"{{\n{cells}\n{field}}}" if cells else "{}"
+            yield (
+                f'{opening}{row_indent}{{\n{field}"key": {_QUOTE(lang_rows[0].key)},\n'
+                f'{field}"cells": {cells}\n{row_indent}}}'
+            )
+            opening = ",\n"
+        yield f"\n{indent}]"
 
 
 def _document(records: Sequence[Record]) -> dict[str, Any]:
@@ -190,7 +202,9 @@ def _pieces(value: Any, indent: str = "") -> Iterator[str]:
     """``value`` as ``json.dumps(indent=2)`` writes it, but each :class:`_Line` as it is."""
     if isinstance(value, _Line):
         yield value
-    elif not isinstance(value, dict | list | _Rows):
+    elif isinstance(value, _Rows):
+        yield from value.pieces(indent)
+    elif not isinstance(value, dict | list):
         yield _COMPACT(value)
     elif not value:
         yield "{}" if isinstance(value, dict) else "[]"
