@@ -137,6 +137,9 @@ class Base:
         self.paths = shared.paths
         self.links = shared.links
         self.found = shared.found
+        #: Every distinct cell made so far: a value that recurs (a "no", a system, a list of
+        #: rights) is one object, which keeps a large record small and cheap to keep in memory.
+        self.cells: dict[tuple[tuple[str, ...], tuple[Assumption, ...], bool], Cell] = {}
 
     # -- small helpers -----------------------------------------------------------------------
 
@@ -174,11 +177,14 @@ class Base:
     ) -> Cell:
         values = tuple(filter(None, map(_one_line, items)))
         unique = tuple(dict.fromkeys(assumptions)) if assumptions else ()
-        if values or unique:
-            return Cell(values, unique)
-        if required:
-            return Cell((missing_text or self.s["missing"],), unique, missing=True)
-        return _EMPTY
+        missing = not values and required
+        if missing:
+            values = (missing_text or self.s["missing"],)
+        key = (values, unique, missing)
+        cell = self.cells.get(key)
+        if cell is None:
+            cell = self.cells[key] = Cell(values, unique, missing)
+        return cell
 
     def table(
         self,
@@ -207,9 +213,6 @@ class Base:
         return ", ".join(part for part in (name, email, phone) if part)
 
     # -- the record ----------------------------------------------------------------------------
-
-
-_EMPTY = Cell()
 
 
 def _one_line(text: str) -> str:

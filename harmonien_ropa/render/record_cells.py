@@ -8,7 +8,7 @@ value from the data map (HTML: markupsafe; Markdown: :func:`harmonien_ropa.escap
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from markupsafe import Markup, escape
 
@@ -22,6 +22,18 @@ _HTML_SPECIAL = re.compile(r"[&<>\"']")
 def _escape(text: str) -> str:
     """``text`` escaped for HTML as autoescape does (most text needs nothing: skip the copy)."""
     return str(escape(text)) if _HTML_SPECIAL.search(text) else text
+
+
+class _Memo(dict[str, str]):
+    """Escaped text by the original, for one page: names and labels repeat from entry to entry."""
+
+    def __init__(self, escape: Callable[[str], str]) -> None:
+        super().__init__()
+        self._escape = escape
+
+    def __missing__(self, text: str) -> str:
+        value = self[text] = self._escape(text)
+        return value
 
 
 def anchor(*parts: str) -> str:
@@ -42,6 +54,7 @@ class HtmlValue:
         box = '<div class="assumed-box"><strong class="badge assumed">{}</strong>\n'
         self._assumed = box.format(escape(s["assumed_badge"]))
         self._assumed_short = box.format(escape(s["assumed_short"]))
+        self._escape = _Memo(_escape).__getitem__
         self._heads: dict[str, list[str]] = {}
         self._table_head = (
             '<thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead>\n'.format(
@@ -52,7 +65,7 @@ class HtmlValue:
     def item_table(self, table: Table, row: Row, caption: str) -> Markup:
         """One entry as a table of label/value pairs, one per column."""
         return Markup(
-            f'<table class="item">\n<caption class="sr-only">{_escape(caption)}</caption>\n'
+            f'<table class="item">\n<caption class="sr-only">{self._escape(caption)}</caption>\n'
             f"{self._table_head}<tbody>\n{self._rows(table, row)}</tbody>\n</table>"
         )
 
@@ -95,21 +108,22 @@ class HtmlValue:
     def html(self, cell: Cell, notes: bool = True) -> str:
         items = cell.items
         if len(items) > 1:
-            text = "<ul>\n" + "".join([f"<li>{_escape(item)}</li>\n" for item in items]) + "</ul>\n"
+            esc = self._escape
+            text = "<ul>\n" + "".join([f"<li>{esc(item)}</li>\n" for item in items]) + "</ul>\n"
         elif items:
-            text = _escape(items[0]) + "\n"
+            text = self._escape(items[0]) + "\n"
         else:
             text = self._empty
         if cell.missing:
             text = self._missing + text
         if cell.assumptions:
             links = [
-                f'<a href="#{anchor("a", a.path)}"><code>{_escape(a.path)}</code></a>'
+                f'<a href="#{anchor("a", a.path)}"><code>{self._escape(a.path)}</code></a>'
                 for a in cell.assumptions
             ]
             if notes:
                 listed = "".join(
-                    f"<li>{_escape(a.note)} {link}</li>\n"
+                    f"<li>{self._escape(a.note)} {link}</li>\n"
                     for a, link in zip(cell.assumptions, links, strict=True)
                 )
                 text += f'{self._assumed}<ul class="notes">\n{listed}</ul>\n</div>\n'
@@ -129,6 +143,7 @@ class MarkdownValue:
             f"| {markdown(s['column_heading'])} | {markdown(s['value_heading'])} |\n| --- | --- |\n"
         )
         self._provenance = f"\n**{markdown(s['col_provenance'])}:**\n\n"
+        self._markdown = _Memo(markdown.__wrapped__).__getitem__
 
     def wide_rows(self, table: Table) -> str:
         """The body rows of a wide table, one line per entry."""
@@ -139,7 +154,8 @@ class MarkdownValue:
     def item_table(self, table: Table, row: Row) -> str:
         """One entry as a table of label/value pairs, then the open assumptions behind it."""
         notes = table.provenance(row)
-        listed = self._provenance + "".join([f"- {markdown(n)}\n" for n in notes]) if notes else ""
+        md = self._markdown
+        listed = self._provenance + "".join([f"- {md(n)}\n" for n in notes]) if notes else ""
         return self._table_head + self._rows(table, row) + listed
 
     def _rows(self, table: Table, row: Row) -> str:
@@ -155,7 +171,7 @@ class MarkdownValue:
         )
 
     def __call__(self, cell: Cell) -> str:
-        text = "; ".join(map(markdown, cell.items)) if cell.items else "–"
+        text = "; ".join(map(self._markdown, cell.items)) if cell.items else "–"
         if cell.missing:
             text = self._missing + text
         if cell.assumptions:
