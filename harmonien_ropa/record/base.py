@@ -139,7 +139,7 @@ class Base:
         self.found = shared.found
         #: Every distinct cell made so far: a value that recurs (a "no", a system, a list of
         #: rights) is one object, which keeps a large record small and cheap to keep in memory.
-        self.cells: dict[tuple[tuple[str, ...], tuple[Assumption, ...], bool], Cell] = {}
+        self.cells: dict[Cell, Cell] = {}
 
     # -- small helpers -----------------------------------------------------------------------
 
@@ -180,11 +180,8 @@ class Base:
         missing = not values and required
         if missing:
             values = (missing_text or self.s["missing"],)
-        key = (values, unique, missing)
-        cell = self.cells.get(key)
-        if cell is None:
-            cell = self.cells[key] = Cell(values, unique, missing)
-        return cell
+        cell = Cell(values, unique, missing)
+        return self.cells.setdefault(cell, cell)
 
     def table(
         self,
