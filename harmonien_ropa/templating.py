@@ -17,12 +17,21 @@ it off, and a folder that cannot be created, read or written is simply not used.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import pickle
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    Template,
+)
 from jinja2.bccache import Bucket
 
 from .resources import templates_dir
@@ -75,3 +84,12 @@ def environment(*, html: bool) -> Environment:
         auto_reload=False,
         bytecode_cache=_bytecode_cache(),
     )
+
+
+def render_text(template: Template, context: Mapping[str, Any]) -> str:
+    """``template.render(context)``, joining the parts as they are produced: a page of a large
+    map never holds the list of its million small parts beside the text."""
+    out = io.StringIO()
+    for part in template.generate(context):
+        out.write(part)
+    return out.getvalue()

@@ -8,6 +8,7 @@ Each command is a module in this package with ``register(subparsers)`` and ``run
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import sys
@@ -125,9 +126,19 @@ def load_data(args: argparse.Namespace) -> DataMap:
     from ..resources import DEFAULT_DATA, default_data
 
     if args.data:
-        return load(args.data)
-    path = default_data()
-    return load(path, display_path=str(DEFAULT_DATA) if path == DEFAULT_DATA else str(path))
+        datamap = load(args.data)
+    else:
+        path = default_data()
+        datamap = load(path, display_path=str(DEFAULT_DATA) if path == DEFAULT_DATA else str(path))
+    settle()
+    return datamap
+
+
+def settle() -> None:
+    """Exempt what is loaded so far (the data map lives until the command ends) from the
+    garbage collector's full passes, which would otherwise walk a large map again and again
+    while the outputs are made (about a tenth of the render time at 10,000 activities)."""
+    gc.freeze()
 
 
 def split_list(value: str) -> list[str]:

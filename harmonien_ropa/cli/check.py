@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK, add_data_argument, split_list
+from . import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK, add_data_argument, settle, split_list
 
 FORMATS = ("text", "json", "sarif")
 
@@ -67,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
         path = default_data()
         shown = str(DEFAULT_DATA) if path == DEFAULT_DATA else str(path)
         loaded = load_with_positions(path, display_path=shown)
+    settle()
 
     if args.coverage:
         from ..checks.coverage import coverage, coverage_json, coverage_text

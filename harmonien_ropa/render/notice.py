@@ -39,7 +39,7 @@ from ..model.datamap import DataMap
 from ..model.inventory import DataCategory, Party, System
 from ..model.legal import TransferMechanism
 from ..output import Artifact
-from ..templating import environment
+from ..templating import environment, render_text
 from . import RenderOptions, RenderResult
 
 
@@ -114,11 +114,12 @@ def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     for lang in options.languages:
         marks = _Marks(places)
         body = _render_body(datamap, options, lang, marks)
-        page = _render_page(datamap, options, lang, body, fragment=False)
-        fragment = _render_page(datamap, options, lang, body, fragment=True)
-        markdown_text = _tidy_markdown(_render_markdown(datamap, options, lang, _Marks(places)))
-        for suffix, text in (("html", page), ("fragment.html", fragment), ("md", markdown_text)):
-            result.artifacts.append(Artifact(f"notice.{lang}.{suffix}", text.encode("utf-8")))
+        for fragment, suffix in ((False, "html"), (True, "fragment.html")):
+            page = _render_page(datamap, options, lang, body, fragment=fragment)
+            result.artifacts.append(Artifact(f"notice.{lang}.{suffix}", page.encode("utf-8")))
+        del body, page  # a large map's pages are big: let go of the text once encoded
+        text = _tidy_markdown(_render_markdown(datamap, options, lang, _Marks(places)))
+        result.artifacts.append(Artifact(f"notice.{lang}.md", text.encode("utf-8")))
         if marks.untranslated:
             result.messages.append(
                 f"notice.{lang}: {len(marks.untranslated)} text(s) have no '{lang}' version "
@@ -183,7 +184,7 @@ def _render_body(datamap: DataMap, options: RenderOptions, lang: str, marks: _Ma
         provisional_start=Markup(_PROVISIONAL),
         provisional_end=Markup(_PROVISIONAL),
     )
-    body = environment(html=True).get_template("notice/body.html.j2").render(context)
+    body = render_text(environment(html=True).get_template("notice/body.html.j2"), context)
     return _cut(body, _PROVISIONAL, keep=bool(marks.notes))
 
 
@@ -213,7 +214,7 @@ def _render_markdown(datamap: DataMap, options: RenderOptions, lang: str, marks:
     s = {key: MdRaw(value) for key, value in strings("notice", lang).items()}
     context = _context(datamap, options, lang, html=False, marks=marks, strings_=s)
     context["provisional_start"] = context["provisional_end"] = MdRaw(_PROVISIONAL)
-    text = _md_environment().get_template("notice/notice.md.j2").render(context)
+    text = render_text(_md_environment().get_template("notice/notice.md.j2"), context)
     return _cut(text, _PROVISIONAL, keep=bool(marks.notes))
 
 
