@@ -93,3 +93,17 @@ def render_text(template: Template, context: Mapping[str, Any]) -> str:
     for part in template.generate(context):
         out.write(part)
     return out.getvalue()
+
+
+def render_utf8(template: Template, context: Mapping[str, Any], batch: int = 4096) -> bytes:
+    """``template.render(context)`` encoded as UTF-8, encoding the parts in batches as they are
+    produced: a large page is held once, as bytes, and never also as text."""
+    out = io.BytesIO()
+    parts: list[str] = []
+    for part in template.generate(context):
+        parts.append(part)
+        if len(parts) >= batch:
+            out.write("".join(parts).encode("utf-8"))
+            parts.clear()
+    out.write("".join(parts).encode("utf-8"))
+    return out.getvalue()

@@ -22,7 +22,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, AnyStr
 
 from jinja2 import Environment
 from markupsafe import Markup, escape
@@ -39,7 +39,7 @@ from ..model.datamap import DataMap
 from ..model.inventory import DataCategory, Party, System
 from ..model.legal import TransferMechanism
 from ..output import Artifact
-from ..templating import environment, render_text
+from ..templating import environment, render_text, render_utf8
 from . import RenderOptions, RenderResult
 
 
@@ -116,8 +116,8 @@ def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
         body = _render_body(datamap, options, lang, marks)
         for fragment, suffix in ((False, "html"), (True, "fragment.html")):
             page = _render_page(datamap, options, lang, body, fragment=fragment)
-            result.artifacts.append(Artifact(f"notice.{lang}.{suffix}", page.encode("utf-8")))
-        del body, page  # a large map's pages are big: let go of the text once encoded
+            result.artifacts.append(Artifact(f"notice.{lang}.{suffix}", page))
+        del body, page  # a large map's pages are big: let go of them once stored
         text = _tidy_markdown(_render_markdown(datamap, options, lang, _Marks(places)))
         result.artifacts.append(Artifact(f"notice.{lang}.md", text.encode("utf-8")))
         if marks.untranslated:
@@ -155,19 +155,20 @@ def _md_environment() -> Environment:
 _PROVISIONAL = "\x00provisional\x00"
 _PAGE_ONLY = "\x00page-only\x00"
 _HEADINGS = ("\x00h1\x00", "\x00h2\x00", "\x00h3\x00")
+_BODY = "\x00body\x00"
 
 
-def _cut(text: str, marker: str, *, keep: bool) -> str:
+def _cut(text: AnyStr, marker: AnyStr, *, keep: bool) -> AnyStr:
     """``text`` with the part between the two ``marker``s kept (markers removed) or cut out."""
     before, found, rest = text.partition(marker)
     if not found:
         return text
     inside, _, after = rest.partition(marker)
-    return before + (inside if keep else "") + after
+    return before + (inside if keep else inside[:0]) + after  # [:0]: empty, of the same type
 
 
-def _render_body(datamap: DataMap, options: RenderOptions, lang: str, marks: _Marks) -> str:
-    """The notice's HTML content, once per language, for both the page and the fragment.
+def _render_body(datamap: DataMap, options: RenderOptions, lang: str, marks: _Marks) -> bytes:
+    """The notice's HTML content (UTF-8), once per language, for both the page and the fragment.
 
     Heading levels and the page-only parts are left as markers for :func:`_render_page`. The
     note that some items are provisional sits near the top, but whether any are shown is known
@@ -184,19 +185,19 @@ def _render_body(datamap: DataMap, options: RenderOptions, lang: str, marks: _Ma
         provisional_start=Markup(_PROVISIONAL),
         provisional_end=Markup(_PROVISIONAL),
     )
-    body = render_text(environment(html=True).get_template("notice/body.html.j2"), context)
-    return _cut(body, _PROVISIONAL, keep=bool(marks.notes))
+    body = render_utf8(environment(html=True).get_template("notice/body.html.j2"), context)
+    return _cut(body, _PROVISIONAL.encode(), keep=bool(marks.notes))
 
 
 def _render_page(
-    datamap: DataMap, options: RenderOptions, lang: str, body: str, *, fragment: bool
-) -> str:
-    """The standalone page, or the fragment for a CMS (headings one level down)."""
+    datamap: DataMap, options: RenderOptions, lang: str, body: bytes, *, fragment: bool
+) -> bytes:
+    """The standalone page, or the fragment for a CMS (headings one level down), as UTF-8."""
     base = 2 if fragment else 1
     for offset, marker in enumerate(_HEADINGS):
-        body = body.replace(marker, f"h{base + offset}")
-    body = _cut(body, _PAGE_ONLY, keep=not fragment)
-    return (
+        body = body.replace(marker.encode(), f"h{base + offset}".encode())
+    body = _cut(body, _PAGE_ONLY.encode(), keep=not fragment)
+    frame = (
         environment(html=True)
         .get_template("notice/page.html.j2")
         .render(
@@ -205,9 +206,11 @@ def _render_page(
             s=strings("notice", lang),
             org=datamap.organisation,
             other_languages=tuple(other for other in options.languages if other != lang),
-            body=Markup(body),
+            body=Markup(_BODY),
         )
     )
+    head, _, tail = frame.encode("utf-8").partition(_BODY.encode())
+    return b"".join((head, body, tail))
 
 
 def _render_markdown(datamap: DataMap, options: RenderOptions, lang: str, marks: _Marks) -> str:
