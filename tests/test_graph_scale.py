@@ -182,6 +182,7 @@ _dot_text = st.one_of(
 )
 
 
+@pytest.mark.filterwarnings("ignore::graphviz.DotSyntaxWarning")  # text is compared, not warnings
 @settings(max_examples=80, deadline=None)
 @given(
     st.lists(st.tuples(_dot_text, _dot_text, st.booleans()), min_size=1, max_size=6),
