@@ -349,3 +349,16 @@ def test_a_map_without_activities_still_renders() -> None:
     assert book["Behandlingsaktiviteter"].max_row == 1
     gaps = book["Mangler"]
     assert gaps.cell(2, 3).value == "Ansvarlig for protokollen", "maintained_by is a gap"
+
+
+def test_files_handed_over_as_made_are_the_files_kept_otherwise(harmonien: hr.DataMap) -> None:
+    from harmonien_ropa.output import Artifact
+    from harmonien_ropa.render import RenderOptions, renderer
+
+    kept = renderer("record")(harmonien, RenderOptions())
+    handed: list[Artifact] = []
+    streamed = renderer("record")(harmonien, RenderOptions(deliver=handed.append))
+    assert streamed.artifacts == []
+    assert streamed.messages == kept.messages
+    assert sorted(handed, key=lambda a: a.path) == sorted(kept.artifacts, key=lambda a: a.path)
+    assert [a.path for a in kept.artifacts][:2] == ["record.nb.html", "record.nb.md"]

@@ -50,17 +50,18 @@ def run(args: argparse.Namespace) -> int:
     from ..render import RenderOptions, render_each
 
     datamap = load_data(args)
-    options = RenderOptions(
-        languages=tuple(split_list(args.lang)) if args.lang else RenderOptions().languages,
-        draft=args.draft,
-        previous=load(args.previous) if args.previous else None,
-    )
     only = split_list(args.only) if args.only else None
     messages: list[str] = []
-    # Each renderer's files go to temporary files as soon as it returns (so only one
-    # renderer's output is in memory at a time) and are renamed into place only after every
+    # Each file goes to a temporary file as soon as its renderer hands it over or returns (so
+    # little output is in memory at a time), and all are renamed into place only after every
     # renderer has succeeded.
     with StagedOutput(Path(args.out)) as staged:
+        options = RenderOptions(
+            languages=tuple(split_list(args.lang)) if args.lang else RenderOptions().languages,
+            draft=args.draft,
+            previous=load(args.previous) if args.previous else None,
+            deliver=lambda artifact: staged.stage([artifact]),
+        )
         for _, result in render_each(datamap, only, options):
             staged.stage(result.artifacts)
             messages.extend(result.messages)

@@ -36,6 +36,10 @@ class RenderOptions:
     draft: bool = False
     #: The previous version of the map, for "what changed" sections and version history.
     previous: DataMap | None = None
+    #: Where a renderer may hand over each file as soon as it is made, instead of keeping it in
+    #: its result, so that a large map's outputs need not all be in memory at once (the
+    #: command line stages them on disk). Files handed over are not in ``artifacts``.
+    deliver: Callable[[Artifact], None] | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         unknown = [lang for lang in self.languages if lang not in LANGUAGES]
@@ -52,6 +56,13 @@ class RenderResult:
 
     artifacts: list[Artifact] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
+
+    def add(self, artifact: Artifact, options: RenderOptions) -> None:
+        """Hand ``artifact`` over to ``options.deliver``, or keep it in this result."""
+        if options.deliver is None:
+            self.artifacts.append(artifact)
+        else:
+            options.deliver(artifact)
 
     def extend(self, other: RenderResult) -> None:
         self.artifacts.extend(other.artifacts)

@@ -116,10 +116,10 @@ def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
         body = _render_body(datamap, options, lang, marks)
         for fragment, suffix in ((False, "html"), (True, "fragment.html")):
             page = _render_page(datamap, options, lang, body, fragment=fragment)
-            result.artifacts.append(Artifact(f"notice.{lang}.{suffix}", page))
+            result.add(Artifact(f"notice.{lang}.{suffix}", page), options)
         del body, page  # a large map's pages are big: let go of them once stored
         text = _tidy_markdown(_render_markdown(datamap, options, lang, _Marks(places)))
-        result.artifacts.append(Artifact(f"notice.{lang}.md", text.encode("utf-8")))
+        result.add(Artifact(f"notice.{lang}.md", text.encode("utf-8")), options)
         if marks.untranslated:
             result.messages.append(
                 f"notice.{lang}: {len(marks.untranslated)} text(s) have no '{lang}' version "

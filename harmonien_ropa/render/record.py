@@ -28,17 +28,22 @@ def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     """
     records = list(build_records(datamap, options.languages, options.previous))
     primary = records[0]
-    made: dict[str, bytes] = {
-        "record.xlsx": record_xlsx(primary, datamap.record.effective_date),
-        "record.json": record_json(records),
-        "record.csv": record_csv(primary, primary.activities),
-    }
+    result = RenderResult()
+    result.add(
+        Artifact("record.xlsx", record_xlsx(primary, datamap.record.effective_date)), options
+    )
+    result.add(Artifact("record.json", record_json(records)), options)
+    result.add(Artifact("record.csv", record_csv(primary, primary.activities)), options)
     if primary.processor is not None:
-        made["record.processor.csv"] = record_csv(primary, primary.processor)
+        result.add(
+            Artifact("record.processor.csv", record_csv(primary, primary.processor)), options
+        )
     while records:
         record = records.pop()
-        made[f"record.{record.lang}.html"] = record_html(record)
-        made[f"record.{record.lang}.md"] = record_markdown(record)
-    first = [f"record.{lang}.{ext}" for lang in options.languages for ext in ("html", "md")]
-    rest = ["record.csv", "record.processor.csv", "record.xlsx", "record.json"]
-    return RenderResult([Artifact(path, made[path]) for path in first + rest if path in made])
+        result.add(Artifact(f"record.{record.lang}.html", record_html(record)), options)
+        result.add(Artifact(f"record.{record.lang}.md", record_markdown(record)), options)
+    # Kept files are listed pages first, in the order of the languages asked for.
+    order = [f"record.{lang}.{ext}" for lang in options.languages for ext in ("html", "md")]
+    order += ["record.csv", "record.processor.csv", "record.xlsx", "record.json"]
+    result.artifacts.sort(key=lambda artifact: order.index(artifact.path))
+    return result
