@@ -20,7 +20,7 @@ import contextlib
 import io
 import os
 import pickle
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -31,8 +31,10 @@ from jinja2 import (
     FileSystemLoader,
     StrictUndefined,
     Template,
+    pass_context,
 )
 from jinja2.bccache import Bucket
+from jinja2.runtime import Context
 
 from .resources import templates_dir
 
@@ -71,10 +73,26 @@ def _bytecode_cache() -> FileSystemBytecodeCache | None:
     return _BestEffortCache(str(folder / "templates"))
 
 
+#: Filters that apply the helper of the same name the renderer put into the context:
+#: ``{{ a.name|t }}`` is ``{{ t(a.name) }}``, ``{{ a|mark("purpose") }}`` is ``{{ mark(a,
+#: "purpose") }}``. A compiled template calls a filter directly but a function through Jinja's
+#: context machinery, so for the helpers called thousands of times a filter is much cheaper.
+HELPER_FILTERS = ("t", "mark", "label", "fill", "cite", "country")
+
+
+def _helper_filter(name: str) -> Callable[..., Any]:
+    @pass_context
+    def apply(context: Context, value: Any, *args: Any, **kwargs: Any) -> Any:
+        return context[name](value, *args, **kwargs)
+
+    apply.__name__ = name
+    return apply
+
+
 @cache
 def environment(*, html: bool) -> Environment:
     """An environment over ``templates/``; ``html`` turns autoescaping on."""
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(str(templates_dir())),
         autoescape=html,
         undefined=StrictUndefined,
@@ -84,6 +102,8 @@ def environment(*, html: bool) -> Environment:
         auto_reload=False,
         bytecode_cache=_bytecode_cache(),
     )
+    env.filters.update({name: _helper_filter(name) for name in HELPER_FILTERS})
+    return env
 
 
 def render_text(template: Template, context: Mapping[str, Any]) -> str:

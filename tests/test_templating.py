@@ -100,3 +100,20 @@ def test_the_cache_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatc
     monkeypatch.delenv("HARMONIEN_ROPA_CACHE")
     monkeypatch.setenv("XDG_CACHE_HOME", "/xdg")
     assert cache_dir() == Path("/xdg/harmonien-ropa")
+
+
+def test_helper_filters_apply_the_helper_from_the_context() -> None:
+    env = environment(html=False)
+    template = env.from_string('{{ x|t }} {{ x|mark("a", "b") }} {{ s|fill(name=x) }}')
+
+    def mark(value: str, *fields: str) -> str:
+        return f"{value}:{'+'.join(fields)}"
+
+    out = template.render(
+        x="v",
+        t=str.upper,
+        mark=mark,
+        fill=lambda text, **values: text.format(**values),
+        s="<{name}>",
+    )
+    assert out == "V v:a+b <v>"
