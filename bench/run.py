@@ -318,12 +318,12 @@ def run_cold(report: Report, args: argparse.Namespace, work_dir: Path) -> None:
     largest = max(report.sizes)
     big = work_dir / f"org-{largest}.yaml"
     commands.append((f"check (N={largest:,})", [*py, "check", "--data", str(big)], None))
+    # The whole command at N=1,000 (the time target) and at the largest size rendered (memory).
     rendered = max((n for n in report.sizes if n <= args.render_max), default=None)
-    if rendered is not None:
-        data = ["--data", str(work_dir / f"org-{rendered}.yaml")]
-        out = ["--out", str(work_dir / "big")]
-        label = f"render (N={rendered:,}, no SVG)"
-        commands.append((label, [*py, "render", *data, *out], no_dot_env))
+    for n in sorted({n for n in (1000, rendered) if n is not None and n in report.sizes}):
+        data = ["--data", str(work_dir / f"org-{n}.yaml")]
+        out = ["--out", str(work_dir / f"big-{n}")]
+        commands.append((f"render (N={n:,}, no SVG)", [*py, "render", *data, *out], no_dot_env))
     print("cold starts", file=sys.stderr)
     for label, command, env in commands:
         runs = 1 if "N=" in label else args.cold_runs
@@ -347,11 +347,21 @@ def run_cold(report: Report, args: argparse.Namespace, work_dir: Path) -> None:
 def judge(report: Report) -> None:
     """Compare with the targets, on CPU time (wall time varies with the machine's load)."""
     t = report.targets
-    growths = [r.growth for r in report.rows if r.growth is not None and r.n >= 1000]
-    worst = max(growths, default=None)
-    if worst is not None:
+    # The bare parse is the yardstick, not one of ours: its own growth is shown for context.
+    grown = [r for r in report.rows if r.growth is not None and r.n >= 1000 and r.stage != PARSE]
+    worst = max(grown, key=lambda r: r.growth or 0.0, default=None)
+    if worst is not None and worst.growth is not None:
         t.append(
-            ("growth per 10x N (N >= 1,000), worst stage (<= 12x)", f"{worst:.1f}x", worst <= 12)
+            (
+                "growth per 10x N (N >= 1,000), worst stage (<= 12x)",
+                f"{worst.growth:.1f}x ({worst.stage}, N={worst.n:,})",
+                worst.growth <= 12,
+            )
+        )
+    floor = [r.growth for r in report.rows if r.stage == PARSE and r.growth and r.n >= 1000]
+    if floor:
+        t.append(
+            ("growth per 10x N of the bare parse itself (context)", f"{max(floor):.1f}x", None)
         )
     largest = max(report.sizes)
     for stage, limit in ((LOAD, 3.0), (CHECK, 4.0)):
@@ -375,6 +385,9 @@ def judge(report: Report) -> None:
         elif cold.command.startswith("render (Harmonien"):
             t.append((f"cold {cold.command} (< 1 s)", measured, cold.median_cpu_s < 1))
         elif "N=" in cold.command:
+            if cold.command == "render (N=1,000, no SVG)":
+                name = "render, all but SVG, N=1,000, fresh process (< 3 s)"
+                t.append((name, measured, cold.median_cpu_s < 3))
             rss = f"{cold.max_rss_mib:.0f} MiB"
             t.append((f"peak RSS, {cold.command} (< 500 MB)", rss, cold.max_rss_mib * MiB < 500e6))
 
