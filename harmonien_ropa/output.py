@@ -7,7 +7,7 @@ import os
 import secrets
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -76,7 +76,7 @@ class StagedOutput:
 
     def stage(self, artifacts: Iterable[Artifact]) -> None:
         """Write ``artifacts`` to temporary files beside their targets."""
-        try:
+        with self._discard_on_failure():
             if self._root is None:
                 self._root = _prepare_root(self.out_dir, self._created)
             for item in artifacts:
@@ -85,27 +85,28 @@ class StagedOutput:
                 self._paths.add(item.path)
                 target = _confined(self._root, item.path, self._created)
                 self._staged.append((_write_temporary(target, item.content), target))
-        except OSError as exc:
-            self.discard()
-            raise _output_error(exc) from None
-        except BaseException:
-            self.discard()
-            raise
 
     def commit(self) -> list[Path]:
         """Rename every staged file into place (or, on failure, change nothing)."""
         if self._root is None:
             self.stage([])
-        try:
+        with self._discard_on_failure():
             _replace_all(self._staged)
+        self._done = True
+        return [target for _, target in self._staged]
+
+    @contextlib.contextmanager
+    def _discard_on_failure(self) -> Iterator[None]:
+        """On any failure inside the block, remove what was staged (an OSError is reported as
+        an :class:`OutputError`)."""
+        try:
+            yield
         except OSError as exc:
             self.discard()
             raise _output_error(exc) from None
         except BaseException:
             self.discard()
             raise
-        self._done = True
-        return [target for _, target in self._staged]
 
     def discard(self) -> None:
         """Remove the temporary files and the folders made for them (only while empty)."""
