@@ -448,6 +448,16 @@ def outside_eea_view(graph: Graph) -> Graph:
     return full.subgraph(keep).copy()
 
 
+def release(graph: Graph) -> None:
+    """Empty ``graph`` so that reference counting frees it at once.
+
+    The views networkx keeps on a graph (``nodes``, ``edges``, …) refer back to it, so without
+    this a dropped graph waits for the cyclic garbage collector (paused while rendering).
+    The graph cannot be used afterwards.
+    """
+    graph.__dict__.clear()
+
+
 # -- export ------------------------------------------------------------------------------
 
 

@@ -18,7 +18,7 @@ import harmonien_ropa as hr
 from harmonien_ropa import graph as g
 from harmonien_ropa.cli import main
 from harmonien_ropa.errors import RenderError
-from harmonien_ropa.render import RenderOptions, RenderResult
+from harmonien_ropa.render import RenderOptions, RenderResult, graphml
 from harmonien_ropa.render import graph as rg
 from harmonien_ropa.render.graph_dot import Digraph
 from harmonien_ropa.render.graphml import graphml_text
@@ -64,6 +64,22 @@ def test_graphml_escapes_like_networkx(attrs: dict[str, Any], name: str) -> None
     graph.add_node("plain")
     graph.add_edge(name, "plain", key=name, **attrs)
     assert graphml_text(graph) == networkx_graphml(graph)
+
+
+def test_graphml_written_in_pieces_is_the_same(
+    monkeypatch: pytest.MonkeyPatch, harmonien: hr.DataMap
+) -> None:
+    graph = g.build(harmonien)
+    graph.add_node("odd\r\nname\x0bø", note="line\rbreak\x1c and\r\nmore ø")
+    graph.add_edge("odd\r\nname\x0bø", "plain", key="k\x0c", note="\x1e")
+    whole = graphml_text(graph)
+    monkeypatch.setattr(graphml._Body, "LIMIT", 2)
+    assert graphml_text(graph) == whole == networkx_graphml(graph)
+    assert graphml.graphml_bytes(graph) == (whole + "\n").encode("ascii")
+
+
+def test_graphml_of_an_empty_graph() -> None:
+    assert graphml_text(nx.MultiDiGraph()) == networkx_graphml(nx.MultiDiGraph())
 
 
 def test_graphml_rejects_values_it_cannot_hold() -> None:

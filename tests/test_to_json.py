@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import harmonien_ropa as hr
 from harmonien_ropa import graph as g
+from harmonien_ropa.render import model_json
 from harmonien_ropa.render.model_json import to_json
 
 
@@ -53,4 +54,13 @@ def test_unusual_values_fall_back_to_json(value: Any) -> None:
 
 def test_graph_json_unchanged(harmonien: hr.DataMap) -> None:
     data = g.node_link(g.build(harmonien))
+    assert to_json(data) == reference(data)
+
+
+def test_written_in_pieces_is_the_same(
+    monkeypatch: pytest.MonkeyPatch, harmonien: hr.DataMap
+) -> None:
+    data = g.node_link(g.build(harmonien))
+    data["deep"] = [{"ø": [[], {}, ["æ\u2028x", None, 1.5]]}] * 3
+    monkeypatch.setattr(model_json._Parts, "LIMIT", 1)
     assert to_json(data) == reference(data)

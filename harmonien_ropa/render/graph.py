@@ -38,8 +38,8 @@ from ..i18n import strings
 from ..model.datamap import DataMap
 from ..output import Artifact
 from . import RenderOptions, RenderResult
-from .graph_dot import DotBuilder
-from .graphml import graphml_text
+from .graph_dot import DotBuilder, forget_quoting
+from .graphml import graphml_bytes
 from .model_json import to_json
 
 #: Above this many activities the overview is drawn with activities aggregated away.
@@ -182,17 +182,25 @@ def _collector_paused() -> Iterator[None]:
 
 def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     """Every graph output for ``datamap`` (see the module docstring)."""
-    with _collector_paused():
-        return _render(datamap, options)
+    try:
+        with _collector_paused():
+            return _render(datamap, options)
+    finally:
+        forget_quoting()
 
 
 def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
+    # Each file is encoded as soon as it is made, and graphs and DOT sources are let go as soon
+    # as nothing more is drawn from them: a large map's outputs are then never all in memory
+    # at once beside the objects they are made from.
     full = g.build(datamap)
     result = RenderResult()
     result.artifacts.append(Artifact("dataflow.json", to_json(g.node_link(full))))
     result.artifacts.append(Artifact("dataflow.graphml", graphml_bytes(full)))
     organisation = datamap.organisation.name
     count = len(datamap.activities)
+    dot = _Dot.find()
+    activity_pictures = dot is not None and count <= ACTIVITY_PICTURES_MAX
     aggregated = count > AGGREGATE_ABOVE
     overview = g.aggregate(full) if aggregated else full
     if aggregated:
@@ -200,7 +208,11 @@ def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
             f"the data map has {count} activities (more than {AGGREGATE_ABOVE}); the overview "
             "graph is drawn aggregated by system and recipient"
         )
+        if not activity_pictures:
+            g.release(full)
+            del full
     overviews: list[_Picture] = []
+    edges = 0
     for index, lang in enumerate(options.languages):
         s = strings("graph", lang)
         key = "title_aggregated" if aggregated else "title"
@@ -208,22 +220,25 @@ def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
         digraph = builder.digraph(s[key].format(organisation=organisation), organisation)
         stem = "dataflow" if index == 0 else f"dataflow.{lang}"
         result.artifacts.append(Artifact(f"{stem}.dot", digraph.source.encode("utf-8")))
-        overviews.append(_Picture(stem, digraph, builder, with_png=index == 0))
-    dot = _Dot.find()
+        if index == 0:
+            edges = builder.edges
+        if dot is not None and edges <= OVERVIEW_MAX_EDGES:
+            overviews.append(_Picture(stem, digraph, builder, with_png=index == 0))
+        del builder, digraph
+    if aggregated:
+        g.release(overview)
+    del overview
     if dot is None:
         result.messages.append(INSTALL_HINT)
         return result
-    pictures: list[_Picture] = []
-    edges = overviews[0].builder.edges
-    if edges <= OVERVIEW_MAX_EDGES:
-        pictures.extend(overviews)
-    else:
+    pictures: list[_Picture] = overviews
+    if edges > OVERVIEW_MAX_EDGES:
         result.messages.append(
             f"the overview graph has {edges} edges (more than {OVERVIEW_MAX_EDGES}), too many "
             "for Graphviz to lay out in reasonable time; dataflow.svg and dataflow.png were not "
             "drawn (dataflow.dot, dataflow.json and dataflow.graphml were)"
         )
-    if count <= ACTIVITY_PICTURES_MAX:
+    if activity_pictures:
         pictures.extend(_activity_pictures(datamap, full, options.languages[0]))
     else:
         result.messages.append(
@@ -250,11 +265,6 @@ def _activity_pictures(datamap: DataMap, full: Any, lang: str) -> list[_Picture]
 def _builder(datamap: DataMap, view: Any, lang: str) -> DotBuilder:
     names = {c.id: c.name.get(lang) for c in datamap.data_categories}
     return DotBuilder(view, strings("graph", lang), lang, names)
-
-
-def graphml_bytes(graph: Any) -> bytes:
-    """GraphML of ``graph`` (lists joined with commas), UTF-8 with a final newline."""
-    return (graphml_text(graph) + "\n").encode("utf-8")
 
 
 _TITLE = re.compile(rb"<title>(.*?)</title>")

@@ -38,8 +38,25 @@ _NODE_STYLE: dict[str, dict[str, str]] = {
 
 #: DOT quoting of one identifier or value, memoised: a large graph repeats the same node names,
 #: colours and styles thousands of times. ``typed`` keeps text marked as not HTML apart.
-_quote = functools.lru_cache(maxsize=8192, typed=True)(quoting.quote)
+_quote_memo = functools.lru_cache(maxsize=8192, typed=True)(quoting.quote)
 _quote_edge = functools.lru_cache(maxsize=8192, typed=True)(quoting.quote_edge)
+#: Longer text (labels, tooltips) rarely repeats: it is quoted without the memo, which would
+#: otherwise keep thousands of long strings after a large graph is drawn.
+MEMO_MAX_LENGTH = 48
+
+
+def _quote(identifier: str) -> str:
+    if len(identifier) > MEMO_MAX_LENGTH:
+        quoted: str = quoting.quote(identifier)
+        return quoted
+    return _quote_memo(identifier)  # type: ignore[no-any-return]
+
+
+def forget_quoting() -> None:
+    """Empty the quoting memo. Its entries, made all through drawing a large graph, would
+    otherwise keep much of the memory the graph used from being given back."""
+    _quote_memo.cache_clear()
+    _quote_edge.cache_clear()
 
 
 def _pairs(attributes: Any) -> Any:

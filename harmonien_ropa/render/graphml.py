@@ -8,6 +8,8 @@ Like ElementTree's default output the text is ASCII, other characters as ``&#NNN
 
 from __future__ import annotations
 
+import io
+import re
 from typing import Any
 
 _HEADER = (
@@ -91,30 +93,74 @@ def _element(tag: str, attrs: str, children: list[str], indent: str) -> list[str
     return [f"{indent}<{tag} {attrs}>", *children, f"{indent}</{tag}>"]
 
 
-def graphml_text(graph: Any) -> str:
-    """GraphML of ``graph`` (see the module docstring), without a final newline.
+_GRAPH_OPEN = '  <graph edgedefault="directed">'
+_GRAPH_EMPTY = ('  <graph edgedefault="directed" />', "</graphml>")
+#: What ``str.splitlines`` breaks ASCII text at besides ``\n``.
+_OTHER_BREAKS = re.compile(rb"[\r\x0b\x0c\x1c-\x1e]")
+
+
+def _ascii(lines: list[str]) -> bytes:
+    """``lines`` joined with newlines as ASCII, the way ElementTree and networkx write them:
+    other characters as ``&#NNN;`` references, other line breaks made newlines."""
+    data = "\n".join(lines).encode("ascii", "xmlcharrefreplace")
+    if _OTHER_BREAKS.search(data):
+        data = "\n".join(data.decode("ascii").splitlines()).encode("ascii")
+    return data
+
+
+class _Body:
+    """Lines of text, encoded a few thousand at a time into one growing byte buffer (a list
+    of every line of a large graph took several times the memory of the file)."""
+
+    LIMIT = 4096
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.out = io.BytesIO()
+        self.empty = True
+
+    def add(self, lines: list[str]) -> None:
+        self.empty = self.empty and not lines
+        self.lines += lines
+        if len(self.lines) > self.LIMIT:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.lines:
+            # Every line ends with '>', so lines encoded apart break where they would together.
+            self.out.write(_ascii(self.lines) + b"\n")
+            self.lines.clear()
+
+
+def graphml_bytes(graph: Any) -> bytes:
+    """GraphML of ``graph`` (see the module docstring) as ASCII bytes with a final newline.
 
     Nodes and edges are written sorted; list values joined with commas, ``None`` left out.
     """
     keys = _Keys()
     graph_data = keys.data("graph", graph.graph, "    ")
-    body: list[str] = []
+    body = _Body()
     for node, data in sorted(graph.nodes(data=True)):
         children = keys.data("node", data, "      ")
-        body += _element("node", f'id="{_attr(str(node))}"', children, "    ")
+        body.add(_element("node", f'id="{_attr(str(node))}"', children, "    "))
     for source, target, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
         children = keys.data("edge", data, "      ")
         attrs = (
             f'source="{_attr(str(source))}" target="{_attr(str(target))}" id="{_attr(str(key))}"'
         )
-        body += _element("edge", attrs, children, "    ")
-    lines = [
-        _HEADER,
-        *keys.declarations(),
-        *_element("graph", 'edgedefault="directed"', body + graph_data, "  "),
-        "</graphml>",
-    ]
-    text = "\n".join(lines)
-    # ElementTree's output is ASCII; networkx then splits it into lines (at \r, \x0b, … too).
-    ascii_text = text.encode("ascii", "xmlcharrefreplace").decode("ascii")
-    return "\n".join(ascii_text.splitlines())
+        body.add(_element("edge", attrs, children, "    "))
+    body.add(graph_data)
+    body.flush()
+    if body.empty:
+        return _ascii([_HEADER, *keys.declarations(), *_GRAPH_EMPTY]) + b"\n"
+    out = io.BytesIO()
+    out.write(_ascii([_HEADER, *keys.declarations(), _GRAPH_OPEN]) + b"\n")
+    out.write(body.out.getbuffer())
+    del body
+    out.write(b"  </graph>\n</graphml>\n")
+    return out.getvalue()
+
+
+def graphml_text(graph: Any) -> str:
+    """GraphML of ``graph`` as text without a final newline (see :func:`graphml_bytes`)."""
+    return graphml_bytes(graph).decode("ascii").removesuffix("\n")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -20,24 +19,40 @@ def to_json(value: Any) -> bytes:
     about twice as fast for the plain data renderers produce (dicts with string keys, lists,
     strings, numbers, booleans, ``None``); anything else goes to :func:`json.dumps` itself.
     """
-    # A StringIO grows one buffer; a list of the millions of small parts of a large map's JSON
-    # took several times the memory of the text itself.
-    buffer = io.StringIO()
+    # Parts are encoded a few thousand at a time into one growing byte buffer: a StringIO of a
+    # large map's text (kept as 4-byte characters once one is not ASCII) or a list of its
+    # millions of small parts took several times the memory of the encoded JSON.
+    parts = _Parts()
     try:
-        _write(value, "", buffer.write)
-        buffer.write("\n")
-        text = buffer.getvalue()
+        _write(value, "", parts)
+        parts.append("\n")
+        parts.flush()
     except _Unusual:
-        text = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    del buffer
-    return text.encode("utf-8")
+        return (json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+    return parts.out.getvalue()
+
+
+class _Parts(list[str]):
+    """Pieces of JSON text; :meth:`flush` moves them, UTF-8 encoded, into :attr:`out`."""
+
+    #: Pieces held before they are encoded (checked between the items of a list or dict).
+    LIMIT = 4096
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.out = io.BytesIO()
+
+    def flush(self) -> None:
+        self.out.write("".join(self).encode("utf-8"))
+        self.clear()
 
 
 class _Unusual(Exception):
     """A value :func:`_write` leaves to :func:`json.dumps`."""
 
 
-def _write(value: Any, indent: str, add: Callable[[str], object]) -> None:
+def _write(value: Any, indent: str, parts: _Parts) -> None:
+    add = parts.append
     if isinstance(value, str):
         add(encode_basestring(value))
     elif value is None:
@@ -62,8 +77,10 @@ def _write(value: Any, indent: str, add: Callable[[str], object]) -> None:
             add(separator)
             add(encode_basestring(key))
             add(": ")
-            _write(value[key], inner, add)
+            _write(value[key], inner, parts)
             separator = ",\n" + inner
+            if len(parts) > _Parts.LIMIT:
+                parts.flush()
         add("\n" + indent + "}")
     elif type(value) is list or type(value) is tuple:
         if not value:
@@ -73,8 +90,10 @@ def _write(value: Any, indent: str, add: Callable[[str], object]) -> None:
         separator = "[\n" + inner
         for item in value:
             add(separator)
-            _write(item, inner, add)
+            _write(item, inner, parts)
             separator = ",\n" + inner
+            if len(parts) > _Parts.LIMIT:
+                parts.flush()
         add("\n" + indent + "]")
     else:
         raise _Unusual
