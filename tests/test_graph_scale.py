@@ -22,6 +22,7 @@ from harmonien_ropa.render import RenderOptions, RenderResult, graphml
 from harmonien_ropa.render import graph as rg
 from harmonien_ropa.render.graph_dot import Digraph
 from harmonien_ropa.render.graphml import graphml_text
+from harmonien_ropa.render.model_json import to_json
 
 
 def files(result: RenderResult) -> dict[str, bytes]:
@@ -221,3 +222,8 @@ def test_fast_digraph_writes_what_graphviz_writes(
                 sub.node(b)
         sources.append(dot.source)
     assert sources[0] == sources[1]
+
+
+def test_node_link_json_is_networkx_node_link(harmonien: hr.DataMap) -> None:
+    for graph in (g.build(harmonien), g.aggregate(g.build(synthetic(40))), nx.MultiDiGraph()):
+        assert to_json(rg.node_link(graph)) == to_json(g.node_link(graph))

@@ -64,3 +64,11 @@ def test_written_in_pieces_is_the_same(
     data["deep"] = [{"ø": [[], {}, ["æ\u2028x", None, 1.5]]}] * 3
     monkeypatch.setattr(model_json._Parts, "LIMIT", 1)
     assert to_json(data) == reference(data)
+
+
+@pytest.mark.parametrize("items", [[], [1, {"a": [2]}], ["x"] * 3])
+def test_lazy_lists_are_written_like_lists(items: list[Any]) -> None:
+    value = {"lazy": model_json.Lazy(lambda: iter(items)), "plain": items}
+    assert to_json(value) == reference({"lazy": items, "plain": items})
+    unusual = {"lazy": model_json.Lazy(lambda: iter(items)), "enum": Colour.RED}
+    assert to_json(unusual) == reference({"lazy": items, "enum": Colour.RED})

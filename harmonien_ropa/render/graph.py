@@ -40,7 +40,7 @@ from ..output import Artifact
 from . import RenderOptions, RenderResult
 from .graph_dot import DotBuilder, forget_quoting
 from .graphml import graphml_bytes
-from .model_json import to_json
+from .model_json import Lazy, to_json
 
 #: Above this many activities the overview is drawn with activities aggregated away.
 AGGREGATE_ABOVE = 150
@@ -195,14 +195,16 @@ def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     # at once beside the objects they are made from.
     full = g.build(datamap)
     result = RenderResult()
-    result.artifacts.append(Artifact("dataflow.json", to_json(g.node_link(full))))
-    result.artifacts.append(Artifact("dataflow.graphml", graphml_bytes(full)))
     organisation = datamap.organisation.name
     count = len(datamap.activities)
     dot = _Dot.find()
     activity_pictures = dot is not None and count <= ACTIVITY_PICTURES_MAX
     aggregated = count > AGGREGATE_ABOVE
+    # The (smaller) aggregated overview is made first, so that the whole graph can be let go
+    # as soon as its own files are written.
     overview = g.aggregate(full) if aggregated else full
+    result.artifacts.append(Artifact("dataflow.graphml", graphml_bytes(full)))
+    result.artifacts.insert(0, Artifact("dataflow.json", to_json(node_link(full))))
     if aggregated:
         result.messages.append(
             f"the data map has {count} activities (more than {AGGREGATE_ABOVE}); the overview "
@@ -219,7 +221,7 @@ def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
         builder = _builder(datamap, overview, lang)
         digraph = builder.digraph(s[key].format(organisation=organisation), organisation)
         stem = "dataflow" if index == 0 else f"dataflow.{lang}"
-        result.artifacts.append(Artifact(f"{stem}.dot", digraph.source.encode("utf-8")))
+        result.artifacts.append(Artifact(f"{stem}.dot", _encoded(digraph)))
         if index == 0:
             edges = builder.edges
         if dot is not None and edges <= OVERVIEW_MAX_EDGES:
@@ -247,6 +249,46 @@ def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
         )
     result.artifacts.extend(_draw(dot, pictures))
     return result
+
+
+def _encoded(digraph: graphviz.Digraph) -> bytes:
+    """``digraph.source`` as UTF-8, encoded a few thousand lines at a time."""
+    out = io.BytesIO()
+    lines: list[str] = []
+    for line in digraph:
+        lines.append(line)
+        if len(lines) >= 4096:
+            out.write("".join(lines).encode("utf-8"))
+            lines.clear()
+    out.write("".join(lines).encode("utf-8"))
+    return out.getvalue()
+
+
+def node_link(graph: Any) -> dict[str, Any]:
+    """:func:`graph.node_link` of ``graph`` for :func:`to_json`, each node and link made as it
+    is written (the same JSON without a large map's every node and link as a dict at once)."""
+
+    def nodes() -> Iterator[dict[str, Any]]:
+        for node in sorted(graph.nodes, key=str):
+            yield {**graph.nodes[node], "id": node}
+
+    def links() -> Iterator[dict[str, Any]]:
+        edges = sorted(graph.edges(keys=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+        for source, target, key in edges:
+            yield {
+                **graph.edges[source, target, key],
+                "source": source,
+                "target": target,
+                "key": key,
+            }
+
+    return {
+        "directed": graph.is_directed(),
+        "multigraph": graph.is_multigraph(),
+        "graph": graph.graph,
+        "nodes": Lazy(nodes),
+        "links": Lazy(links),
+    }
 
 
 def _activity_pictures(datamap: DataMap, full: Any, lang: str) -> list[_Picture]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Callable, Iterable
 from json.encoder import encode_basestring
-from typing import Any
+from typing import Any, cast
 
 from ..model.datamap import DataMap
 from ..output import Artifact
@@ -28,8 +29,23 @@ def to_json(value: Any) -> bytes:
         parts.append("\n")
         parts.flush()
     except _Unusual:
-        return (json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+        text = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True, default=_listed)
+        return (text + "\n").encode()
     return parts.out.getvalue()
+
+
+class Lazy:
+    """A list whose items ``make`` yields as :func:`to_json` writes them, so that a long list
+    of new dicts is never held whole. ``make`` may be called more than once."""
+
+    def __init__(self, make: Callable[[], Iterable[Any]]) -> None:
+        self.make = make
+
+
+def _listed(value: Any) -> list[Any]:
+    if isinstance(value, Lazy):
+        return list(value.make())
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
 class _Parts(list[str]):
@@ -82,19 +98,17 @@ def _write(value: Any, indent: str, parts: _Parts) -> None:
             if len(parts) > _Parts.LIMIT:
                 parts.flush()
         add("\n" + indent + "}")
-    elif type(value) is list or type(value) is tuple:
-        if not value:
-            add("[]")
-            return
+    elif type(value) is list or type(value) is tuple or type(value) is Lazy:
         inner = indent + "  "
         separator = "[\n" + inner
-        for item in value:
+        items: Iterable[Any] = value.make() if type(value) is Lazy else cast(Iterable[Any], value)
+        for item in items:
             add(separator)
             _write(item, inner, parts)
             separator = ",\n" + inner
             if len(parts) > _Parts.LIMIT:
                 parts.flush()
-        add("\n" + indent + "]")
+        add("[]" if separator[0] == "[" else "\n" + indent + "]")
     else:
         raise _Unusual
 
