@@ -227,7 +227,7 @@ def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
         if dot is not None and edges <= OVERVIEW_MAX_EDGES:
             overviews.append(_Picture(stem, digraph, builder, with_png=index == 0))
         del builder, digraph
-    if aggregated:
+    if aggregated and not overviews:
         g.release(overview)
     del overview
     if dot is None:
