@@ -18,6 +18,7 @@ import harmonien_ropa as hr
 from harmonien_ropa import graph as g
 from harmonien_ropa.cli import main
 from harmonien_ropa.errors import RenderError
+from harmonien_ropa.output import Artifact
 from harmonien_ropa.render import RenderOptions, RenderResult, graphml
 from harmonien_ropa.render import graph as rg
 from harmonien_ropa.render.graph_dot import Digraph
@@ -227,3 +228,21 @@ def test_fast_digraph_writes_what_graphviz_writes(
 def test_node_link_json_is_networkx_node_link(harmonien: hr.DataMap) -> None:
     for graph in (g.build(harmonien), g.aggregate(g.build(synthetic(40))), nx.MultiDiGraph()):
         assert to_json(rg.node_link(graph)) == to_json(g.node_link(graph))
+
+
+@pytest.mark.parametrize("with_dot", [False, True])
+def test_files_handed_over_as_made_are_the_files_kept_otherwise(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, with_dot: bool
+) -> None:
+    folder = fake_dot(tmp_path / "bin", SVG_DOT) if with_dot else tmp_path
+    monkeypatch.setenv("PATH", str(folder))
+    monkeypatch.setattr(rg, "AGGREGATE_ABOVE", 5)
+    datamap = synthetic(20)
+    kept = rg.render(datamap, RenderOptions())
+    handed: list[Artifact] = []
+    streamed = rg.render(datamap, RenderOptions(deliver=handed.append))
+    assert streamed.messages == kept.messages
+    assert handed + streamed.artifacts == kept.artifacts
+    names = ["dataflow.json", "dataflow.graphml", "dataflow.dot", "dataflow.en.dot"]
+    assert [a.path for a in handed] == names
+    assert any(a.path.endswith(".svg") for a in streamed.artifacts) == with_dot

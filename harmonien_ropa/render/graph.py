@@ -190,9 +190,10 @@ def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
 
 
 def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
-    # Each file is encoded as soon as it is made, and graphs and DOT sources are let go as soon
-    # as nothing more is drawn from them: a large map's outputs are then never all in memory
-    # at once beside the objects they are made from.
+    # Each file is encoded as soon as it is made (and handed over, where the caller takes
+    # files as they come), and graphs and DOT sources are let go as soon as nothing more is
+    # drawn from them: a large map's outputs are never all in memory at once beside the
+    # objects they are made from.
     full = g.build(datamap)
     result = RenderResult()
     organisation = datamap.organisation.name
@@ -203,8 +204,10 @@ def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     # The (smaller) aggregated overview is made first, so that the whole graph can be let go
     # as soon as its own files are written.
     overview = g.aggregate(full) if aggregated else full
-    result.artifacts.append(Artifact("dataflow.graphml", graphml_bytes(full)))
-    result.artifacts.insert(0, Artifact("dataflow.json", to_json(node_link(full))))
+    graphml = Artifact("dataflow.graphml", graphml_bytes(full))
+    result.add(Artifact("dataflow.json", to_json(node_link(full))), options)
+    result.add(graphml, options)
+    del graphml
     if aggregated:
         result.messages.append(
             f"the data map has {count} activities (more than {AGGREGATE_ABOVE}); the overview "
@@ -221,7 +224,7 @@ def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
         builder = _builder(datamap, overview, lang)
         digraph = builder.digraph(s[key].format(organisation=organisation), organisation)
         stem = "dataflow" if index == 0 else f"dataflow.{lang}"
-        result.artifacts.append(Artifact(f"{stem}.dot", _encoded(digraph)))
+        result.add(Artifact(f"{stem}.dot", _encoded(digraph)), options)
         if index == 0:
             edges = builder.edges
         if dot is not None and edges <= OVERVIEW_MAX_EDGES:
