@@ -12,6 +12,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from conftest import SMALL_YAML
 
 import harmonien_ropa as hr
 from harmonien_ropa.render import RENDERERS
@@ -100,3 +101,24 @@ def test_run_at_n_10_prints_a_complete_table(tmp_path: Path) -> None:
     assert "| --version |" in done.stdout
     assert "## Targets" in done.stdout
     assert '"rows"' in out.read_text(encoding="utf-8")
+
+
+def test_renderers_run_with_the_cyclic_collector_paused_and_restore_it() -> None:
+    import gc
+
+    from harmonien_ropa.render import RenderOptions, RenderResult, collector_paused, renderer
+
+    states: list[bool] = []
+    with collector_paused():
+        states.append(gc.isenabled())
+    states.append(gc.isenabled())
+    assert states == [False, True]
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # a caller's own choice is left alone
+    finally:
+        gc.enable()
+    assert isinstance(renderer("changes")(hr.load(SMALL_YAML), RenderOptions()), RenderResult)
+    assert gc.isenabled()

@@ -16,8 +16,6 @@ with more than :data:`OVERVIEW_MAX_EDGES` edges is not drawn (only its DOT file 
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import html
 import io
 import os
@@ -162,29 +160,10 @@ def _draw(dot: _Dot, pictures: list[_Picture]) -> list[Artifact]:
     return out
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector (reference counting still frees everything).
-
-    Building the graph and its files allocates hundreds of thousands of small containers that
-    live until the renderer returns; each full collection they trigger scans the loaded data
-    map and the graph again, which cost a third of the renderer's time at 1,000 activities.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     """Every graph output for ``datamap`` (see the module docstring)."""
     try:
-        with _collector_paused():
-            return _render(datamap, options)
+        return _render(datamap, options)
     finally:
         forget_quoting()
 
