@@ -6,27 +6,16 @@ diff of ``tests/golden/graph/`` before committing it.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
+from golden_files import check_golden
 
 import harmonien_ropa as hr
 from harmonien_ropa.queries import impact, locate
 from harmonien_ropa.query_report import impact_text, locate_text, to_json
 from harmonien_ropa.render import RenderOptions
 from harmonien_ropa.render import graph as rg
-
-GOLDEN = Path(__file__).parent / "golden" / "graph"
-
-
-def check_golden(name: str, content: bytes) -> None:
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-    assert path.is_file(), f"no golden file {path}; run with UPDATE_GOLDEN=1"
-    assert content.decode("utf-8") == path.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("which", ["small", "harmonien"])
@@ -36,18 +25,18 @@ def test_dot_source(
     monkeypatch.setenv("PATH", str(tmp_path))  # the DOT source needs no Graphviz
     datamap: hr.DataMap = request.getfixturevalue(which)
     out = {a.path: a.content for a in rg.render(datamap, RenderOptions()).artifacts}
-    check_golden(f"{which}.nb.dot", out["dataflow.dot"])
-    check_golden(f"{which}.en.dot", out["dataflow.en.dot"])
+    check_golden("graph", f"{which}.nb.dot", out["dataflow.dot"])
+    check_golden("graph", f"{which}.en.dot", out["dataflow.en.dot"])
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_locate_customers_text(harmonien: hr.DataMap, lang: str) -> None:
     text = locate_text(locate(harmonien, "customers", lang=lang), harmonien, lang)
-    check_golden(f"locate-customers.{lang}.txt", text.encode())
+    check_golden("graph", f"locate-customers.{lang}.txt", text.encode())
 
 
 def test_locate_customers_json(harmonien: hr.DataMap) -> None:
-    check_golden("locate-customers.json", to_json(locate(harmonien, "customers")).encode())
+    check_golden("graph", "locate-customers.json", to_json(locate(harmonien, "customers")).encode())
 
 
 @pytest.mark.parametrize(
@@ -59,5 +48,5 @@ def test_locate_customers_json(harmonien: hr.DataMap) -> None:
 )
 def test_impact_text(harmonien: hr.DataMap, name: str, kwargs: dict[str, str]) -> None:
     result = impact(harmonien, **kwargs)
-    check_golden(f"impact-{name}.en.txt", impact_text(result, harmonien, "en").encode())
-    check_golden(f"impact-{name}.json", to_json(result).encode())
+    check_golden("graph", f"impact-{name}.en.txt", impact_text(result, harmonien, "en").encode())
+    check_golden("graph", f"impact-{name}.json", to_json(result).encode())

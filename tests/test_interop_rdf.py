@@ -10,14 +10,13 @@ Golden files pin the bytes of the small map's DPV graph; after an intended chang
 from __future__ import annotations
 
 import json
-import os
 import random
 import warnings
-from pathlib import Path
 
 import pytest
 import rdflib
 import rdflib.compare
+from golden_files import check_golden
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyld import jsonld
@@ -27,7 +26,6 @@ import harmonien_ropa as hr
 from harmonien_ropa.interop.dpv import PREFIXES, build_graph, iri_text
 from harmonien_ropa.interop.rdf import Graph, Term, literal, to_jsonld, to_turtle
 
-GOLDEN = Path(__file__).parent / "golden" / "dpv"
 XSD = PREFIXES["xsd"]
 
 
@@ -97,19 +95,10 @@ def test_order_of_adding_and_duplicates_do_not_change_the_bytes(small: hr.DataMa
     assert to_jsonld(shuffled) == to_jsonld(graph)
 
 
-def _check_golden(name: str, content: bytes) -> None:
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-    assert path.is_file(), f"no golden file {path}; run with UPDATE_GOLDEN=1"
-    assert content.decode("utf-8") == path.read_text(encoding="utf-8")
-
-
 def test_small_map_golden(small: hr.DataMap) -> None:
     files = {a.path: a.content for a in hr.render(small, only=["dpv"]).artifacts}
-    _check_golden("small.ttl", files["ropa.dpv.ttl"])
-    _check_golden("small.jsonld", files["ropa.dpv.jsonld"])
+    check_golden("dpv", "small.ttl", files["ropa.dpv.ttl"])
+    check_golden("dpv", "small.jsonld", files["ropa.dpv.jsonld"])
 
 
 _BASE = "https://example.org/ropa#"
