@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import shutil
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import networkx as nx
 import pytest
+from conftest import render_in_child
 from synthetic import synthetic
 
 import harmonien_ropa as hr
@@ -111,26 +109,7 @@ def test_render_is_deterministic(harmonien: hr.DataMap, rendered: dict[str, byte
 
 @needs_dot
 def test_render_is_deterministic_across_hash_seeds(tmp_path: Path) -> None:
-    outs = []
-    for seed in ("1", "2"):
-        out = tmp_path / seed
-        env = {**os.environ, "PYTHONHASHSEED": seed}
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "harmonien_ropa",
-                "render",
-                "--only",
-                "graph",
-                "--out",
-                str(out),
-            ],
-            check=True,
-            env=env,
-            capture_output=True,
-        )
-        outs.append({p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*.*"))})
+    outs = [render_in_child(tmp_path / seed, "graph", seed=seed) for seed in ("1", "2")]
     assert outs[0] == outs[1]
     assert len(outs[0]) == 15
 

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import csv
 import gc
-import hashlib
 import io
 import json
-import os
-import subprocess
-import sys
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -17,7 +13,7 @@ from typing import Any
 import jsonschema
 import openpyxl
 import pytest
-from conftest import HARMONIEN_YAML, ROOT, SMALL_YAML
+from conftest import HARMONIEN_YAML, SMALL_YAML, render_in_child
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -315,18 +311,7 @@ def test_two_renders_are_byte_identical(harmonien: hr.DataMap, small: hr.DataMap
 
 
 def test_bytes_do_not_depend_on_hash_seed(tmp_path: Path) -> None:
-    digests = []
-    for seed in ("0", "4242"):
-        out = tmp_path / seed
-        env = {**os.environ, "PYTHONHASHSEED": seed}
-        subprocess.run(
-            [sys.executable, "-m", "harmonien_ropa", "render", "--only", "record", "--data",
-             str(HARMONIEN_YAML), "--out", str(out)],
-            check=True, env=env, cwd=ROOT, capture_output=True,
-        )  # fmt: skip
-        digests.append(
-            {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(out.iterdir())}
-        )
+    digests = [render_in_child(tmp_path / seed, "record", seed=seed) for seed in ("0", "4242")]
     assert digests[0] == digests[1]
     assert set(digests[0]) == FILES
 

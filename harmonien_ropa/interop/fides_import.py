@@ -31,6 +31,14 @@ _PLACEHOLDER_SUBJECT = "people"
 _PLACEHOLDER_CATEGORY = "unspecified-data"
 
 
+def _placeholder(
+    entries: dict[str, dict[str, Any]], ident: str, name: dict[str, str], note: str
+) -> str:
+    """``ident``, added to ``entries`` once as an entry whose name is marked an assumption."""
+    entries.setdefault(ident, {"id": ident, "name": name, "assumptions": {"name": note}})
+    return ident
+
+
 @dataclass
 class _Declaration:
     system: str
@@ -448,28 +456,22 @@ class _Importer:
         return row.ours if row else None
 
     def placeholder_subject(self) -> str:
-        if _PLACEHOLDER_SUBJECT not in self.subjects:
-            self.subjects[_PLACEHOLDER_SUBJECT] = {
-                "id": _PLACEHOLDER_SUBJECT,
-                "name": {"nb": "personer", "en": "people"},
-                "assumptions": {
-                    "name": "Placeholder for declarations without data subjects in Fides; "
-                    "replace with the kinds of people concerned."
-                },
-            }
-        return _PLACEHOLDER_SUBJECT
+        return _placeholder(
+            self.subjects,
+            _PLACEHOLDER_SUBJECT,
+            {"nb": "personer", "en": "people"},
+            "Placeholder for declarations without data subjects in Fides; "
+            "replace with the kinds of people concerned.",
+        )
 
     def placeholder_category(self) -> str:
-        if _PLACEHOLDER_CATEGORY not in self.categories:
-            self.categories[_PLACEHOLDER_CATEGORY] = {
-                "id": _PLACEHOLDER_CATEGORY,
-                "name": {"nb": "uspesifiserte opplysninger", "en": "unspecified data"},
-                "assumptions": {
-                    "name": "Placeholder for declarations without data categories in Fides; "
-                    "replace with the categories used."
-                },
-            }
-        return _PLACEHOLDER_CATEGORY
+        return _placeholder(
+            self.categories,
+            _PLACEHOLDER_CATEGORY,
+            {"nb": "uspesifiserte opplysninger", "en": "unspecified data"},
+            "Placeholder for declarations without data categories in Fides; "
+            "replace with the categories used.",
+        )
 
     # -- organisation and documents --------------------------------------------------------------
 
