@@ -8,11 +8,10 @@ all of which must be reported together. Regenerate after an intended wording cha
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 import harmonien_ropa as hr
 
@@ -56,13 +55,7 @@ def test_every_problem_has_position_and_fix_or_clear_message(case: Path) -> None
 )
 def test_cli_reports_without_traceback(name: str) -> None:
     case = Path(__file__).parent / "bad_yaml" / f"{name}.yaml"
-    proc = subprocess.run(
-        [sys.executable, "-m", "harmonien_ropa", "check", "--data", str(case)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    proc = run_cli("check", "--data", str(case))
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     expected = case.with_suffix(".expect").read_text(encoding="utf-8").splitlines()

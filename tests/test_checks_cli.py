@@ -3,28 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, HARMONIEN_YAML, ROOT
+from conftest import FIXTURES, HARMONIEN_YAML, ROOT, CliResult, run_cli
 
 SAMPLE = FIXTURES / "check_sample.yaml"
 
 
-def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONHASHSEED": "random"}
-    return subprocess.run(
-        [sys.executable, "-m", "harmonien_ropa", "check", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+def run(*args: str, cwd: Path = ROOT) -> CliResult:
+    return run_cli("check", *args, cwd=cwd)
 
 
 def _line_of(needle: str, after: str) -> int:

@@ -1,4 +1,5 @@
-"""The command line end to end, in a subprocess as users run it."""
+"""The command line end to end: through ``main()`` in this process, and in a child process
+(``python -m harmonien_ropa``) where that is how users run it."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from pathlib import Path
 
 import pytest
 from conftest import HARMONIEN_YAML, ROOT, SMALL_YAML
+from conftest import run_cli as run
 
 
-def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def run_child(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONHASHSEED": "random"}
     return subprocess.run(
         [sys.executable, "-m", "harmonien_ropa", *args],
@@ -26,9 +28,10 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 
 
 def test_version() -> None:
-    proc = run("--version")
+    proc = run_child("--version")
     assert proc.returncode == 0
     assert proc.stdout.startswith("harmonien-ropa ")
+    assert run("--version").stdout == proc.stdout
 
 
 @pytest.mark.parametrize("command", [[], ["render"], ["check"], ["schema"]])
@@ -67,9 +70,10 @@ def test_check_missing_and_directory_paths(tmp_path: Path) -> None:
     assert "Traceback" not in missing.stderr + directory.stderr
 
 
-def test_render_is_deterministic(tmp_path: Path) -> None:
+def test_render_in_a_child_process_writes_what_main_writes(tmp_path: Path) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
-    assert run("render", "--data", str(SMALL_YAML), "--out", str(first)).returncode == 0
+    child = run_child("render", "--data", str(SMALL_YAML), "--out", str(first))
+    assert child.returncode == 0, child.stderr
     assert run("render", "--data", str(SMALL_YAML), "--out", str(second)).returncode == 0
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files

@@ -85,6 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code) if isinstance(exc.code, int) else EXIT_INVALID
     from ..errors import HarmonienError, LoadError, OutputError
 
+    frozen = gc.get_freeze_count()
     try:
         code: int = args.run(args)
         return code
@@ -109,6 +110,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+    finally:
+        if not frozen and gc.get_freeze_count():
+            # settle() froze the map for this command's lifetime only: a caller that runs
+            # several commands in one process (tests, scripts) gets its memory back.
+            gc.unfreeze()
 
 
 def add_data_argument(parser: argparse.ArgumentParser) -> None:
