@@ -68,10 +68,15 @@ else
   extras=""
   stamp="$VENV/.installed"
 fi
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  log "installing harmonien-ropa$extras into $VENV"
+# Every package (the build backend and pip itself included) at the version pinned in
+# constraints.txt, so a new release elsewhere cannot change a run; scripts/update-constraints.sh
+# moves the pins.
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ constraints.txt -nt "$stamp" ]; then
+  log "installing harmonien-ropa$extras into $VENV (versions from constraints.txt)"
+  export PIP_CONSTRAINT="$PWD/constraints.txt"
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".$extras"
+  unset PIP_CONSTRAINT
   touch "$stamp"
 fi
 

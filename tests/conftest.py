@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from support.browser import Browser, require
 
 import harmonien_ropa as hr
 
@@ -31,6 +32,21 @@ def _template_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         del os.environ["HARMONIEN_ROPA_CACHE"]
     else:
         os.environ["HARMONIEN_ROPA_CACHE"] = saved
+
+
+@pytest.fixture(scope="session")
+def shared_browser() -> Iterator[Browser]:
+    """One headless Chromium for the whole test run (starting one costs about a second)."""
+    require("chromium")
+    with Browser() as started:
+        yield started
+
+
+@pytest.fixture
+def browser(shared_browser: Browser) -> Browser:
+    """The shared browser, for tests that also run axe-core in it."""
+    require("axe")
+    return shared_browser
 
 
 @pytest.fixture(scope="session")

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from support.browser import PHONE, Browser, describe_vnu, require, vnu_messages
 
 GOOD = """<!DOCTYPE html>
@@ -25,13 +23,6 @@ BAD = """<!DOCTYPE html>
 <div style="width:900px">wide</div></main></body>
 </html>
 """
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    require("chromium", "axe")
-    with Browser() as b:
-        yield b
 
 
 def test_good_page_is_clean(browser: Browser, tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from typing import Any
 
 import pytest
 import yaml
-from support.browser import CHROMIUM_ARGS, chromium_path, require
+from support.browser import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -460,19 +460,9 @@ def served(site: Site) -> Iterator[str]:
         thread.join()
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    require("chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        instance = pw.chromium.launch(
-            executable_path=chromium_path(), args=list(CHROMIUM_ARGS), headless=True
-        )
-        try:
-            yield instance
-        finally:
-            instance.close()
+@pytest.fixture
+def browser(shared_browser: Browser) -> Any:
+    return shared_browser.chromium
 
 
 def load(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -45,13 +44,6 @@ def out_dir(harmonien: hr.DataMap, tmp_path_factory: pytest.TempPathFactory) -> 
                     page, encoding="utf-8"
                 )
     return root
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    require("chromium", "axe")
-    with Browser() as b:
-        yield b
 
 
 #: (variant, file, width, screenshot?): the public pages at phone and desktop width with

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,13 +29,6 @@ def pages(
                 path.write_bytes(artifact.content)
                 written.append(path)
     return written
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    require("chromium", "axe")
-    with Browser() as b:
-        yield b
 
 
 def test_html5_valid(pages: list[Path]) -> None:

@@ -7,8 +7,10 @@ slow steps, so this checks its control flow (``set -euo pipefail`` traps) in sec
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -24,7 +26,9 @@ def test_setup_script_completes(tmp_path: Path, args: list[str]) -> None:
     python.chmod(0o755)
     stamp = venv / (".installed-dev" if args else ".installed")
     stamp.touch()
-    future = (ROOT / "pyproject.toml").stat().st_mtime + 10
+    future = (
+        max((ROOT / name).stat().st_mtime for name in ("pyproject.toml", "constraints.txt")) + 10
+    )
     os.utime(stamp, (future, future))
     if args and shutil.which("npm") is None:
         pytest.skip("npm is not installed")
@@ -50,3 +54,30 @@ def test_setup_script_refuses_unknown_options() -> None:
     )
     assert proc.returncode == 2
     assert "unknown option --nope" in proc.stderr
+
+
+def _pins() -> dict[str, str]:
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, version = line.split("==")
+            pins[re.sub(r"[-_.]+", "-", name).lower()] = version
+    return pins
+
+
+def test_every_installed_package_is_pinned_at_its_pinned_version() -> None:
+    # scripts/setup.sh installs with constraints.txt: a new release of any package cannot
+    # change what the tests run with until the pins are moved (scripts/update-constraints.sh).
+    pins = _pins()
+    installed = {
+        re.sub(r"[-_.]+", "-", dist.metadata["Name"]).lower(): dist.version
+        for dist in metadata.distributions()
+    }
+    installed.pop("harmonien-ropa")
+    installed.pop("setuptools", None)  # bundled with the interpreter's venv, never installed here
+    unpinned = sorted(set(installed) - set(pins))
+    assert not unpinned, f"installed but not in constraints.txt: {unpinned}"
+    moved = {
+        name: (version, pins[name]) for name, version in installed.items() if pins[name] != version
+    }
+    assert not moved, f"installed version differs from the pin: {moved}"

@@ -10,15 +10,8 @@ Tools come from ``make setup-dev`` (``scripts/setup.sh --dev``): ``chromium`` an
 Debian, axe-core from npm into ``tests/support/node``. When one is missing, :func:`require`
 skips the test with the reason, except under CI (``CI`` set), where it fails.
 
-Typical use in a test module::
-
-    from support.browser import Browser, require, vnu_messages
-
-    @pytest.fixture(scope="module")
-    def browser() -> Iterator[Browser]:
-        require("chromium", "axe")
-        with Browser() as b:
-            yield b
+One browser serves the whole test run: ``tests/conftest.py`` starts it once (fixture
+``shared_browser``) and hands it to tests as ``browser`` (which also needs axe-core)::
 
     def test_page(browser, tmp_path):
         report = browser.check(page, width=360, screenshot=tmp_path / "360.png")
@@ -162,6 +155,11 @@ class Browser:
             self._browser.close()
         if self._pw is not None:
             self._pw.stop()
+
+    @property
+    def chromium(self) -> Any:
+        """The running playwright browser, for tests that drive pages themselves."""
+        return self._browser
 
     def check(
         self,
