@@ -15,9 +15,9 @@ setup-dev:
 render: setup
 	$(PY) -m harmonien_ropa render --data data/processing.yaml --out $(OUT)
 
-## Lint, type-check and run the whole test suite.
+## Lint, type-check and run the whole test suite (on up to 4 cores; a test file stays on one).
 test: setup-dev lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --maxprocesses=4 --dist loadfile
 
 ## Build the documentation site into site/ (the test suite builds it too, with --strict).
 docs: setup-dev
