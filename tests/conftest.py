@@ -11,9 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from support.browser import Browser, require
 
 import harmonien_ropa as hr
+
+#: No hypothesis example may fail for taking long (its default 200 ms deadline and the
+#: too-slow health check measure time, which depends on how busy the machine is).
+settings.register_profile("suite", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("suite")
 
 ROOT = Path(__file__).resolve().parent.parent
 HARMONIEN_YAML = ROOT / "data" / "processing.yaml"
