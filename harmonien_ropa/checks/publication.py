@@ -17,18 +17,19 @@ remains; both ask :func:`publication_blockers`.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from enum import StrEnum
 
 from ..diagnostics import Diagnostic, Severity
-from ..loading import LoadedMap
+from ..loading import LoadedMap, load_with_positions
 from ..model import Activity, DataMap, Party
 from ..model.activity import Transfer
 from ..model.base import Statement
 from ..positions import Positions
 from .base import Context, Loc
 from .config import CheckConfig
-from .engine import check, diagnostic
+from .engine import check, configuration, diagnostic
 from .rules.mapfile import LegalGroundAssumed
 
 
@@ -96,17 +97,30 @@ class Blocker:
 
 
 def publication_blockers(
-    source: LoadedMap | DataMap, config: CheckConfig | None = None
+    source: str | os.PathLike[str] | LoadedMap | DataMap, config: CheckConfig | None = None
 ) -> tuple[Blocker, ...]:
-    """Everything that keeps ``source``'s notice from being published, sorted by position.
+    """Everything that keeps the map's notice from being published, sorted by position; an
+    empty result means it is ready (``render --final`` would write it, without a banner).
 
-    ``config`` is the checker configuration (default: the map's own ``settings.check``, as
-    :func:`~harmonien_ropa.checks.check`; :func:`~harmonien_ropa.checks.engine.configuration` adds ``pyproject.toml`` as the
-    ``check`` command does). Pass a :class:`~harmonien_ropa.loading.LoadedMap` for the lines and
-    columns of the blockers; for a bare :class:`DataMap` every blocker is at line 1, column 1.
-    An empty result means the map is ready to publish.
+    ``source`` is the data map's file, or a map already loaded. Given a file, the result is
+    exactly what ``render --final --data FILE`` lists: the map is read with the position of
+    every value, and by default configured as ``check`` does (the nearest ``pyproject.toml``,
+    then the map's ``settings.check``). Given a
+    :class:`~harmonien_ropa.loading.LoadedMap` or a :class:`DataMap`, the default ``config`` is
+    the map's own ``settings.check`` (as :func:`harmonien_ropa.checks.check`), and a bare
+    ``DataMap`` has no positions: every blocker is then at line 1, column 1.
+
+    Raises :class:`~harmonien_ropa.errors.LoadError` for a map that does not load and
+    :class:`~harmonien_ropa.checks.SelectionError` for settings naming no rule.
     """
-    loaded = source if isinstance(source, LoadedMap) else LoadedMap(source, Positions(), "<map>")
+    if isinstance(source, LoadedMap):
+        loaded = source
+    elif isinstance(source, DataMap):
+        loaded = LoadedMap(source, Positions(), "<map>")
+    else:
+        loaded = load_with_positions(os.fspath(source))
+        if config is None:
+            config = configuration(loaded)
     result = check(loaded, config)
     config = result.config
     open_findings = set(result.findings)
