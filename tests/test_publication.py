@@ -310,7 +310,8 @@ def test_final_renders_a_ready_map_without_banner(
     assert names == sorted([*NOTICE_FILES, "model.json"])
     for name in NOTICE_FILES:
         text = (out / name).read_text(encoding="utf-8")
-        assert "Not ready" not in text and "Ikke klar" not in text
+        assert "Not ready" not in text
+        assert "Ikke klar" not in text
 
 
 def test_final_passes_once_blockers_are_acknowledged_or_ignored(
