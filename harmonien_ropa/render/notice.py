@@ -146,9 +146,13 @@ def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     return result
 
 
+#: The command that lists the blockers, named by the banner.
+FINAL_COMMAND = "harmonien-ropa render --final"
+
+
 def not_ready_sentence(blockers: tuple[Blocker, ...], lang: str) -> str | None:
-    """Why the notice is not ready for publication, with the counts, in ``lang``; ``None``
-    when nothing blocks it."""
+    """Why the notice is not ready for publication, with the counts, in ``lang`` (plain text);
+    ``None`` when nothing blocks it."""
     if not blockers:
         return None
     s = strings("notice", lang)
@@ -178,7 +182,7 @@ def not_ready_sentence(blockers: tuple[Blocker, ...], lang: str) -> str | None:
     if found[BlockerKind.FINDING]:
         clauses.append(counted("not_ready_findings", found[BlockerKind.FINDING]))
     why = "; ".join(clauses)
-    return f"{why[:1].upper()}{why[1:]}. {s['not_ready_how']}"
+    return f"{why[:1].upper()}{why[1:]}."
 
 
 def _tidy_markdown(text: str) -> str:
@@ -227,6 +231,7 @@ def _render_body(
         datamap, options, lang, html=True, marks=marks, strings_=strings("notice", lang)
     )
     context["not_ready"] = not_ready
+    context["final_command"] = Markup(f"<code>{FINAL_COMMAND}</code>")
     context.update(
         H1=Markup(_HEADINGS[0]),
         H2=Markup(_HEADINGS[1]),
@@ -269,6 +274,7 @@ def _render_markdown(
     s = {key: MdRaw(value) for key, value in strings("notice", lang).items()}
     context = _context(datamap, options, lang, html=False, marks=marks, strings_=s)
     context["not_ready"] = not_ready
+    context["final_command"] = MdRaw(f"`{FINAL_COMMAND}`")
     context["provisional_start"] = context["provisional_end"] = MdRaw(_PROVISIONAL)
     text = render_text(_md_environment().get_template("notice/notice.md.j2"), context)
     return _cut(text, _PROVISIONAL, keep=bool(marks.notes))
