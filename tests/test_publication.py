@@ -162,8 +162,13 @@ def test_pyproject_settings_apply_as_for_check(tmp_path: Path) -> None:
         '[tool.harmonien_ropa]\nignore = ["ROPA102"]\n', encoding="utf-8"
     )
     assert [b.kind for b in hr.publication_blockers(path)] == [BlockerKind.LEGAL_BASIS]
-    # A map already loaded is configured by its own settings only.
-    assert len(hr.publication_blockers(hr.load(path))) == 2
+    # A map already loaded is configured by its own settings only; without positions, every
+    # blocker is at the start of the file.
+    unplaced = hr.publication_blockers(hr.load(path))
+    assert [(b.path, b.line, b.column, b.code) for b in unplaced] == [
+        ("<map>", 1, 1, "ROPA102"),
+        ("<map>", 1, 1, "ROPA901"),
+    ]
 
 
 # -- the banner --------------------------------------------------------------------------
@@ -372,4 +377,20 @@ def test_final_and_draft_together_is_a_usage_error(
     out = tmp_path / "out"
     assert main(["render", *order, "--data", str(SMALL_YAML), "--out", str(out)]) == 2
     assert "not allowed with argument" in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [(["--only", "poster"], "unknown output 'poster'"), (["--lang", "de"], "unknown language")],
+)
+def test_final_reports_usage_errors_before_the_gate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: list[str], message: str
+) -> None:
+    out = tmp_path / "out"
+    args = ["render", "--final", *option, "--data", str(HARMONIEN_YAML), "--out", str(out)]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "not ready" not in err
     assert not out.exists()

@@ -74,11 +74,18 @@ def register(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..errors import RenderError
     from ..loading import load
     from ..output import StagedOutput
     from ..render import RENDERERS, RenderOptions, render_each
 
     only = split_list(args.only) if args.only else None
+    # Usage errors first, so that they are reported as such (exit 2) before the gate is asked.
+    for name in only or ():
+        if name not in RENDERERS:
+            raise RenderError(f"unknown output '{name}'; choose from {', '.join(RENDERERS)}")
+    languages = tuple(split_list(args.lang)) if args.lang else RenderOptions().languages
+    RenderOptions(languages=languages)  # raises RenderError for an unknown language
     blockers: tuple[Blocker, ...] | None = None
     if args.final:
         loaded = load_data_with_positions(args)
@@ -104,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
     # renderer has succeeded.
     with StagedOutput(Path(args.out)) as staged:
         options = RenderOptions(
-            languages=tuple(split_list(args.lang)) if args.lang else RenderOptions().languages,
+            languages=languages,
             draft=args.draft,
             blockers=blockers,
             previous=load(args.previous) if args.previous else None,
