@@ -34,8 +34,8 @@ COMMANDS: tuple[str, ...] = (
     "import-fides",
 )
 
-#: Exit codes: 0 success, 1 findings at or above --fail-on, 2 invalid input or usage,
-#: 3 output could not be written, 70 internal error.
+#: Exit codes: 0 success, 1 findings at or above --fail-on (or ``render --final`` refused),
+#: 2 invalid input or usage, 3 output could not be written, 70 internal error.
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID, EXIT_OUTPUT, EXIT_INTERNAL = 0, 1, 2, 3, 70
 
 
