@@ -7,6 +7,8 @@ Public API::
     for activity in datamap.activities:
         print(activity.id, [s.name for s in activity.systems])
     result = hr.render(datamap, only=["model"])
+    for blocker in hr.publication_blockers("data/processing.yaml"):
+        print(blocker.format())  # why the notice is not ready for publication
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from .checks.publication import Blocker, BlockerKind, publication_blockers
     from .diagnostics import Diagnostic, Severity
     from .errors import HarmonienError, LoadError, ModelReferenceError, OutputError, RenderError
     from .loading import load, loads
@@ -31,6 +34,8 @@ if TYPE_CHECKING:
 #: ``--help`` and ``--version`` do not pay for pydantic, Jinja2 and the model.
 _LAZY: dict[str, str] = {
     "Artifact": ".output",
+    "Blocker": ".checks.publication",
+    "BlockerKind": ".checks.publication",
     "DataMap": ".model",
     "Diagnostic": ".diagnostics",
     "HarmonienError": ".errors",
@@ -43,6 +48,7 @@ _LAZY: dict[str, str] = {
     "Severity": ".diagnostics",
     "load": ".loading",
     "loads": ".loading",
+    "publication_blockers": ".checks.publication",
     "render": ".render",
     "write_artifacts": ".output",
 }
@@ -79,6 +85,8 @@ sys.modules[__name__].__class__ = _Package
 
 __all__ = [
     "Artifact",
+    "Blocker",
+    "BlockerKind",
     "DataMap",
     "Diagnostic",
     "HarmonienError",
@@ -91,6 +99,7 @@ __all__ = [
     "Severity",
     "load",
     "loads",
+    "publication_blockers",
     "render",
     "write_artifacts",
 ]

@@ -25,11 +25,14 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def out_dir(harmonien: hr.DataMap, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Public and draft renders of Harmonien's notice, written to a folder."""
+    """Public and draft renders of Harmonien's notice (with its "not ready for publication"
+    banner), written to a folder."""
     root = tmp_path_factory.mktemp("notice")
     for sub, draft in (("public", False), ("draft", True)):
         (root / sub).mkdir()
         for name, text in render_notice(harmonien, draft=draft).items():
+            # Harmonien's map is not ready for publication: the banner is checked too.
+            assert 'id="not-ready"' in text or name.endswith(".md")
             (root / sub / name).write_text(text, encoding="utf-8")
             if name.endswith(".fragment.html"):
                 # A fragment is checked as the CMS would show it: inside a minimal page.

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
 from ..errors import LoadError
 from ..loading import LoadedMap
 from .base import Context, Hit, Loc, Rule
-from .config import CheckConfig, Layer, combine, from_settings
+from .config import CheckConfig, Layer, combine, find_pyproject, from_pyproject, from_settings
 from .registry import RULES, SelectionError, resolve
 
 
@@ -72,14 +73,14 @@ def check(loaded: LoadedMap, config: CheckConfig | None = None) -> CheckResult:
     findings: dict[Diagnostic, None] = {}
     acknowledged: dict[Diagnostic, Acknowledged] = {}
     for rule, hit in early + late:
-        diagnostic = _diagnostic(loaded, rule, hit)
+        found = diagnostic(loaded, rule, hit)
         ack = None if rule.late else _matching(acks, rule.code, hit.loc)
         if ack is None:
-            findings.setdefault(diagnostic)
+            findings.setdefault(found)
         else:
             ack_loc, reason = ack
             line, column = loaded.positions.find(ack_loc)
-            acknowledged.setdefault(diagnostic, Acknowledged(diagnostic, reason, line, column))
+            acknowledged.setdefault(found, Acknowledged(found, reason, line, column))
     return CheckResult(
         path=loaded.path,
         findings=tuple(sorted(findings)),
@@ -87,6 +88,21 @@ def check(loaded: LoadedMap, config: CheckConfig | None = None) -> CheckResult:
         rules=rules,
         config=config,
     )
+
+
+def configuration(
+    loaded: LoadedMap, config_file: Path | None = None, cli: Layer | None = None
+) -> CheckConfig:
+    """The configuration ``check`` uses for ``loaded``: ``[tool.harmonien_ropa]`` of
+    ``config_file`` (default: the ``pyproject.toml`` nearest the map), then the map's own
+    ``settings.check`` block, then ``cli`` (the command-line options), each overriding the one
+    before."""
+    pyproject = config_file if config_file is not None else find_pyproject(Path(loaded.path))
+    layers = [from_pyproject(pyproject)] if pyproject is not None else []
+    layers.append(settings_layer(loaded))
+    if cli is not None:
+        layers.append(cli)
+    return combine(*layers)
 
 
 def settings_layer(loaded: LoadedMap) -> Layer:
@@ -111,7 +127,8 @@ def settings_layer(loaded: LoadedMap) -> Layer:
     return from_settings(settings)
 
 
-def _diagnostic(loaded: LoadedMap, rule: Rule, hit: Hit) -> Diagnostic:
+def diagnostic(loaded: LoadedMap, rule: Rule, hit: Hit) -> Diagnostic:
+    """The finding ``rule`` reports for ``hit``, at its line and column in ``loaded``."""
     line, column = loaded.positions.find(hit.loc, key=hit.key)
     return Diagnostic(
         loaded.path,

@@ -17,6 +17,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ..loading import LoadedMap
     from ..model import DataMap
 
     #: The object ``add_subparsers`` returns, which each command module registers with.
@@ -33,8 +34,8 @@ COMMANDS: tuple[str, ...] = (
     "import-fides",
 )
 
-#: Exit codes: 0 success, 1 findings at or above --fail-on, 2 invalid input or usage,
-#: 3 output could not be written, 70 internal error.
+#: Exit codes: 0 success, 1 findings at or above --fail-on (or ``render --final`` refused),
+#: 2 invalid input or usage, 3 output could not be written, 70 internal error.
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID, EXIT_OUTPUT, EXIT_INTERNAL = 0, 1, 2, 3, 70
 
 
@@ -126,18 +127,34 @@ def add_data_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def load_data(args: argparse.Namespace) -> DataMap:
-    """Load the data map named by ``--data`` (or the default); raises LoadError."""
-    from ..loading import load
+def data_path(args: argparse.Namespace) -> tuple[str, str]:
+    """The data map named by ``--data`` (or the default), and the path to show in messages."""
     from ..resources import DEFAULT_DATA, default_data
 
     if args.data:
-        datamap = load(args.data)
-    else:
-        path = default_data()
-        datamap = load(path, display_path=str(DEFAULT_DATA) if path == DEFAULT_DATA else str(path))
+        return args.data, args.data
+    path = default_data()
+    return str(path), str(DEFAULT_DATA) if path == DEFAULT_DATA else str(path)
+
+
+def load_data(args: argparse.Namespace) -> DataMap:
+    """Load the data map named by ``--data`` (or the default); raises LoadError."""
+    from ..loading import load
+
+    path, shown = data_path(args)
+    datamap = load(path, display_path=shown)
     settle()
     return datamap
+
+
+def load_data_with_positions(args: argparse.Namespace) -> LoadedMap:
+    """Like :func:`load_data`, with the line and column of every value (for findings)."""
+    from ..loading import load_with_positions
+
+    path, shown = data_path(args)
+    loaded = load_with_positions(path, display_path=shown)
+    settle()
+    return loaded
 
 
 def settle() -> None:

@@ -7,7 +7,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK, add_data_argument, settle, split_list
+from . import (
+    EXIT_FINDINGS,
+    EXIT_INVALID,
+    EXIT_OK,
+    add_data_argument,
+    load_data_with_positions,
+    split_list,
+)
 
 FORMATS = ("text", "json", "sarif")
 
@@ -55,19 +62,11 @@ def register(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..checks import REPORTERS, check, combine
-    from ..checks.config import cli_layer, find_pyproject, from_pyproject
-    from ..checks.engine import settings_layer
-    from ..loading import load_with_positions
-    from ..resources import DEFAULT_DATA, default_data
+    from ..checks import REPORTERS, check
+    from ..checks.config import cli_layer
+    from ..checks.engine import configuration
 
-    if args.data:
-        loaded = load_with_positions(args.data)
-    else:
-        path = default_data()
-        shown = str(DEFAULT_DATA) if path == DEFAULT_DATA else str(path)
-        loaded = load_with_positions(path, display_path=shown)
-    settle()
+    loaded = load_data_with_positions(args)
 
     if args.coverage:
         from ..checks.coverage import coverage, coverage_json, coverage_text
@@ -81,16 +80,12 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(out)
         return EXIT_OK
 
-    pyproject = Path(args.config) if args.config else find_pyproject(Path(loaded.path))
-    layers = [from_pyproject(pyproject)] if pyproject is not None else []
-    layers.append(settings_layer(loaded))
-    layers.append(
-        cli_layer(
-            split_list(args.select) if args.select is not None else None,
-            split_list(args.ignore) if args.ignore is not None else None,
-            args.fail_on,
-        )
+    cli = cli_layer(
+        split_list(args.select) if args.select is not None else None,
+        split_list(args.ignore) if args.ignore is not None else None,
+        args.fail_on,
     )
-    result = check(loaded, combine(*layers))
+    config = configuration(loaded, Path(args.config) if args.config else None, cli)
+    result = check(loaded, config)
     sys.stdout.write(REPORTERS[args.format](result))
     return EXIT_FINDINGS if result.failed else EXIT_OK

@@ -7,9 +7,20 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import EXIT_OK, add_data_argument, load_data, split_list
+from . import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    add_data_argument,
+    data_path,
+    load_data,
+    load_data_with_positions,
+    split_list,
+)
 
 if TYPE_CHECKING:
+    from ..checks.publication import Blocker
+    from ..loading import LoadedMap
+    from ..model import DataMap
     from . import Subparsers
 
 
@@ -18,7 +29,11 @@ def register(sub: Subparsers) -> None:
         "render",
         help="render the notice, record and graph into a folder",
         description="Render every output (or those given with --only) into --out. Files are "
-        "written atomically, and only after every renderer has succeeded.",
+        "written atomically, and only after every renderer has succeeded. A notice whose legal "
+        "grounds are still assumptions, or whose map fails 'check', opens with a 'not ready for "
+        "publication' banner; --final refuses to render it at all. Exit 0 when written, 1 when "
+        "--final is refused, 2 when the input or the options are invalid, 3 when the output "
+        "cannot be written.",
     )
     add_data_argument(parser)
     parser.add_argument(
@@ -30,10 +45,24 @@ def register(sub: Subparsers) -> None:
     parser.add_argument(
         "--only", metavar="OUTPUTS", default=None, help="outputs, comma-separated (default: all)"
     )
-    parser.add_argument(
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument(
         "--draft",
         action="store_true",
         help="internal review copy: show assumptions still to be confirmed, highlighted",
+    )
+    mode.add_argument(
+        "--final",
+        action="store_true",
+        help="the copy to publish: refuse (exit 1, nothing written, whatever --only asks for) "
+        "while a legal basis, Art. 9 condition or transfer ground is still an assumption or "
+        "the checker finds what makes 'check' fail, and list each of them as 'check' does",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="PYPROJECT",
+        help="checker settings (ignores, selections) for the publication gate: read "
+        "[tool.harmonien_ropa] from this file instead of the nearest pyproject.toml, as 'check'",
     )
     parser.add_argument(
         "--previous",
@@ -45,20 +74,46 @@ def register(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..errors import RenderError
     from ..loading import load
     from ..output import StagedOutput
-    from ..render import RenderOptions, render_each
+    from ..render import RENDERERS, RenderOptions, render_each
 
-    datamap = load_data(args)
     only = split_list(args.only) if args.only else None
+    # Usage errors first, so that they are reported as such (exit 2) before the gate is asked.
+    for name in only or ():
+        if name not in RENDERERS:
+            raise RenderError(f"unknown output '{name}'; choose from {', '.join(RENDERERS)}")
+    languages = tuple(split_list(args.lang)) if args.lang else RenderOptions().languages
+    RenderOptions(languages=languages)  # raises RenderError for an unknown language
+    blockers: tuple[Blocker, ...] | None = None
+    if args.final:
+        loaded = load_data_with_positions(args)
+        datamap = loaded.datamap
+        blockers = _blockers(loaded, args)
+        del loaded  # the positions are needed for the blockers only
+        if blockers:
+            print(
+                f"harmonien-ropa: render --final: not ready for publication; "
+                f"{len(blockers)} blocker(s), nothing written:",
+                file=sys.stderr,
+            )
+            for blocker in blockers:
+                print(blocker.format(), file=sys.stderr)
+            return EXIT_FINDINGS
+    else:
+        datamap = load_data(args)
+        if "notice" in (only or RENDERERS):
+            blockers = _blockers_without_positions(datamap, args)
     messages: list[str] = []
     # Each file goes to a temporary file as soon as its renderer hands it over or returns (so
     # little output is in memory at a time), and all are renamed into place only after every
     # renderer has succeeded.
     with StagedOutput(Path(args.out)) as staged:
         options = RenderOptions(
-            languages=tuple(split_list(args.lang)) if args.lang else RenderOptions().languages,
+            languages=languages,
             draft=args.draft,
+            blockers=blockers,
             previous=load(args.previous) if args.previous else None,
             deliver=lambda artifact: staged.stage([artifact]),
         )
@@ -71,3 +126,27 @@ def run(args: argparse.Namespace) -> int:
         written = staged.commit()
     print(f"wrote {len(written)} file(s) to {args.out}")
     return EXIT_OK
+
+
+def _blockers(loaded: LoadedMap, args: argparse.Namespace) -> tuple[Blocker, ...]:
+    """What keeps the notice from being published, with the configuration ``check`` uses."""
+    from ..checks.engine import configuration
+    from ..checks.publication import publication_blockers
+
+    config = configuration(loaded, Path(args.config) if args.config else None)
+    return publication_blockers(loaded, config)
+
+
+def _blockers_without_positions(datamap: DataMap, args: argparse.Namespace) -> tuple[Blocker, ...]:
+    """Like :func:`_blockers` for the banner, which needs only their number: the map was
+    loaded without positions, and is read again for them only if its settings are wrong."""
+    from ..errors import LoadError
+    from ..loading import LoadedMap, load_with_positions
+    from ..positions import Positions
+
+    path, shown = data_path(args)
+    try:
+        return _blockers(LoadedMap(datamap, Positions(), shown), args)
+    except LoadError:  # a bad selector in settings.check: report it at its line
+        _blockers(load_with_positions(path, display_path=shown), args)
+        raise

@@ -13,11 +13,15 @@ import gc
 import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..errors import RenderError
 from ..model.base import LANGUAGES
 from ..model.datamap import DataMap
 from ..output import Artifact
+
+if TYPE_CHECKING:
+    from ..checks.publication import Blocker
 
 #: Output name → "module:function" of its renderer, in the order ``render`` runs them.
 RENDERERS: dict[str, str] = {
@@ -43,6 +47,11 @@ class RenderOptions:
     #: its result, so that a large map's outputs need not all be in memory at once (the
     #: command line stages them on disk). Files handed over are not in ``artifacts``.
     deliver: Callable[[Artifact], None] | None = field(default=None, compare=False, repr=False)
+    #: What keeps the notice from being published (see :mod:`harmonien_ropa.checks.publication`),
+    #: when the caller has worked it out already with its own checker configuration; ``None``
+    #: lets the notice ask the checker with the map's own ``settings.check``. The notice shows
+    #: a "not ready for publication" banner while any remains.
+    blockers: tuple[Blocker, ...] | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         unknown = [lang for lang in self.languages if lang not in LANGUAGES]

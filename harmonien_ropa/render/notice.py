@@ -14,6 +14,10 @@ Assumptions (fields listed under ``assumptions:``) are never shown as plain fact
   warning message with the count;
 * ``draft``: a banner says the copy is for internal review, every assumed value is highlighted
   with a numbered reference, and the notes behind them are listed at the end.
+
+A map that is not ready to publish (:mod:`harmonien_ropa.checks.publication`: legal grounds still
+assumed, or findings that fail the check) gives a notice, public or draft, that opens with a "not
+ready for publication" banner saying why, with the counts.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from markupsafe import Markup, escape
 
 from .. import rights as rights_mod
 from ..changes import notice_section
+from ..checks.publication import Blocker, BlockerKind, counts, publication_blockers
 from ..citation import cite
 from ..escaping import markdown
 from ..i18n import strings
@@ -111,14 +116,16 @@ def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     """Render the notice in every language of ``options``."""
     result = RenderResult()
     places = _places(datamap)
+    blockers = options.blockers if options.blockers is not None else publication_blockers(datamap)
     for lang in options.languages:
         marks = _Marks(places)
-        body = _render_body(datamap, options, lang, marks)
+        not_ready = not_ready_sentence(blockers, lang)
+        body = _render_body(datamap, options, lang, marks, not_ready)
         for fragment, suffix in ((False, "html"), (True, "fragment.html")):
             page = _render_page(datamap, options, lang, body, fragment=fragment)
             result.add(Artifact(f"notice.{lang}.{suffix}", page), options)
         del body, page  # a large map's pages are big: let go of them once stored
-        text = _tidy_markdown(_render_markdown(datamap, options, lang, _Marks(places)))
+        text = _tidy_markdown(_render_markdown(datamap, options, lang, _Marks(places), not_ready))
         result.add(Artifact(f"notice.{lang}.md", text.encode("utf-8")), options)
         if marks.untranslated:
             result.messages.append(
@@ -131,7 +138,51 @@ def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
                 "assumptions still to be confirmed; they are tagged as provisional. Confirm them "
                 "(see `harmonien-ropa check`) or review them with `render --draft`."
             )
+    if blockers:
+        result.messages.append(
+            f"notice: not ready for publication ({len(blockers)} blocker(s)); the notice says "
+            "so in a banner. `render --final` lists each one and refuses while any remains."
+        )
     return result
+
+
+#: The command that lists the blockers, named by the banner.
+FINAL_COMMAND = "harmonien-ropa render --final"
+
+
+def not_ready_sentence(blockers: tuple[Blocker, ...], lang: str) -> str | None:
+    """Why the notice is not ready for publication, with the counts, in ``lang`` (plain text);
+    ``None`` when nothing blocks it."""
+    if not blockers:
+        return None
+    s = strings("notice", lang)
+    found = counts(blockers)
+
+    def counted(key: str, count: int, **values: str) -> str:
+        return s[f"{key}_{'one' if count == 1 else 'other'}"].format(count=count, **values)
+
+    grounds = [
+        counted(key, found[kind])
+        for kind, key in (
+            (BlockerKind.LEGAL_BASIS, "not_ready_legal_basis"),
+            (BlockerKind.ART9_CONDITION, "not_ready_art9"),
+            (BlockerKind.TRANSFER_GROUND, "not_ready_transfer"),
+        )
+        if found[kind]
+    ]
+    clauses = []
+    if grounds:
+        items = (
+            grounds[0]
+            if len(grounds) == 1
+            else ", ".join(grounds[:-1]) + s["not_ready_and"] + grounds[-1]
+        )
+        assumed = len(blockers) - found[BlockerKind.FINDING]
+        clauses.append(counted("not_ready_assumed", assumed, items=items))
+    if found[BlockerKind.FINDING]:
+        clauses.append(counted("not_ready_findings", found[BlockerKind.FINDING]))
+    why = "; ".join(clauses)
+    return f"{why[:1].upper()}{why[1:]}."
 
 
 def _tidy_markdown(text: str) -> str:
@@ -167,7 +218,9 @@ def _cut(text: AnyStr, marker: AnyStr, *, keep: bool) -> AnyStr:
     return before + (inside if keep else inside[:0]) + after  # [:0]: empty, of the same type
 
 
-def _render_body(datamap: DataMap, options: RenderOptions, lang: str, marks: _Marks) -> bytes:
+def _render_body(
+    datamap: DataMap, options: RenderOptions, lang: str, marks: _Marks, not_ready: str | None
+) -> bytes:
     """The notice's HTML content (UTF-8), once per language, for both the page and the fragment.
 
     Heading levels and the page-only parts are left as markers for :func:`_render_page`. The
@@ -177,6 +230,8 @@ def _render_body(datamap: DataMap, options: RenderOptions, lang: str, marks: _Ma
     context = _context(
         datamap, options, lang, html=True, marks=marks, strings_=strings("notice", lang)
     )
+    context["not_ready"] = not_ready
+    context["final_command"] = Markup(f"<code>{FINAL_COMMAND}</code>")
     context.update(
         H1=Markup(_HEADINGS[0]),
         H2=Markup(_HEADINGS[1]),
@@ -213,9 +268,13 @@ def _render_page(
     return b"".join((head, body, tail))
 
 
-def _render_markdown(datamap: DataMap, options: RenderOptions, lang: str, marks: _Marks) -> str:
+def _render_markdown(
+    datamap: DataMap, options: RenderOptions, lang: str, marks: _Marks, not_ready: str | None
+) -> str:
     s = {key: MdRaw(value) for key, value in strings("notice", lang).items()}
     context = _context(datamap, options, lang, html=False, marks=marks, strings_=s)
+    context["not_ready"] = not_ready
+    context["final_command"] = MdRaw(f"`{FINAL_COMMAND}`")
     context["provisional_start"] = context["provisional_end"] = MdRaw(_PROVISIONAL)
     text = render_text(_md_environment().get_template("notice/notice.md.j2"), context)
     return _cut(text, _PROVISIONAL, keep=bool(marks.notes))
