@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import EXIT_OK, add_data_argument, load_data, split_list
+from . import EXIT_OK, add_data_argument, load_data, output_path, split_list
 
 if TYPE_CHECKING:
     from . import Subparsers
@@ -22,7 +22,11 @@ def register(sub: Subparsers) -> None:
     )
     add_data_argument(parser)
     parser.add_argument(
-        "--out", metavar="DIR", default="build", help="output folder (default: build)"
+        "--out",
+        metavar="DIR",
+        type=output_path,
+        default="build",
+        help="output folder (default: build)",
     )
     parser.add_argument(
         "--lang", metavar="LANGS", default=None, help="languages, comma-separated (default: nb,en)"
@@ -45,12 +49,19 @@ def register(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..errors import HarmonienError
     from ..loading import load
     from ..output import StagedOutput
     from ..render import RenderOptions, render_each
 
-    datamap = load_data(args)
     only = split_list(args.only) if args.only else None
+    if only is not None and "changes" in only and not args.previous:
+        raise HarmonienError(
+            "--only changes needs --previous PATH, the earlier version of the data map to "
+            "compare with (e.g. --previous old/processing.yaml); without it there are no changes "
+            "to write"
+        )
+    datamap = load_data(args)
     messages: list[str] = []
     # Each file goes to a temporary file as soon as its renderer hands it over or returns (so
     # little output is in memory at a time), and all are renamed into place only after every
