@@ -49,36 +49,48 @@ def register(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..errors import HarmonienError
-    from ..loading import load
-    from ..output import StagedOutput
-    from ..render import RenderOptions, render_each
+    import dataclasses
 
-    only = split_list(args.only) if args.only else None
-    if only is not None and "changes" in only and not args.previous:
+    from ..errors import HarmonienError, RenderError
+    from ..loading import load
+    from ..output import Scope, StagedOutput
+    from ..render import RENDERERS, RenderOptions, output_names, renderer
+
+    names = output_names(split_list(args.only) if args.only else None)
+    unknown = [name for name in names if name not in RENDERERS]
+    if unknown:
+        raise RenderError(f"unknown output '{unknown[0]}'; choose from {', '.join(RENDERERS)}")
+    if "changes" in names and args.only and not args.previous:
         raise HarmonienError(
             "--only changes needs --previous PATH, the earlier version of the data map to "
             "compare with (e.g. --previous old/processing.yaml); without it there are no changes "
             "to write"
         )
     datamap = load_data(args)
+    base = RenderOptions(
+        languages=tuple(split_list(args.lang)) if args.lang else RenderOptions().languages,
+        draft=args.draft,
+        previous=load(args.previous) if args.previous else None,
+    )
     messages: list[str] = []
-    # Each file goes to a temporary file as soon as its renderer hands it over or returns (so
-    # little output is in memory at a time), and all are renamed into place only after every
-    # renderer has succeeded.
-    with StagedOutput(Path(args.out)) as staged:
-        options = RenderOptions(
-            languages=tuple(split_list(args.lang)) if args.lang else RenderOptions().languages,
-            draft=args.draft,
-            previous=load(args.previous) if args.previous else None,
-            deliver=lambda artifact: staged.stage([artifact]),
+    # The folder is locked from here on. Each file goes to the staging folder as soon as its
+    # renderer hands it over or returns (so little output is in memory at a time), and all are
+    # renamed into place only after every renderer has succeeded; files of these outputs and
+    # languages that an earlier render wrote and this one no longer makes are removed.
+    scope = Scope(frozenset(names), frozenset(base.languages))
+    with StagedOutput(Path(args.out), scope=scope) as staged:
+        staged.open()
+        current = ""
+        options = dataclasses.replace(
+            base, deliver=lambda artifact: staged.stage([artifact], output=current)
         )
-        for _, result in render_each(datamap, only, options):
-            staged.stage(result.artifacts)
+        for current in names:
+            result = renderer(current)(datamap, options)
+            staged.stage(result.artifacts, output=current)
             messages.extend(result.messages)
             del result
-        for message in messages:
-            print(f"harmonien-ropa: {message}", file=sys.stderr)
         written = staged.commit()
+        for message in [*messages, *staged.messages]:
+            print(f"harmonien-ropa: {message}", file=sys.stderr)
     print(f"wrote {len(written)} file(s) to {args.out}")
     return EXIT_OK
