@@ -116,10 +116,10 @@ def test_cli_renderer_failing_after_others_staged_changes_nothing(
     staged: list[str] = []
     real_stage = StagedOutput.stage
 
-    def recording_stage(self: StagedOutput, artifacts: Any) -> None:
+    def recording_stage(self: StagedOutput, artifacts: Any, output: str | None = None) -> None:
         items = list(artifacts)
         staged.extend(a.path for a in items)
-        real_stage(self, items)
+        real_stage(self, items, output)
 
     real = render_module.renderer
 
