@@ -313,7 +313,7 @@ class StagedOutput:
 def recover(out_dir: Path) -> None:
     """Bring ``out_dir`` back to its last complete render if a run was killed while writing
     into it (waits for the lock like a render does). Nothing happens to a folder in order."""
-    if not out_dir.is_dir() or not (out_dir / STAGING).exists():
+    if not out_dir.is_dir() or not any(os.path.lexists(out_dir / n) for n in (STAGING, LOCK)):
         return
     with StagedOutput(out_dir) as staged:
         staged.open()
