@@ -45,10 +45,14 @@ def small() -> hr.DataMap:
 
 def render_in_child(out: Path, only: str, *, seed: str) -> dict[str, bytes]:
     """``render --only ONLY`` of Harmonien's map in a fresh process with ``PYTHONHASHSEED=seed``:
-    the files written, by path relative to ``out``."""
+    the files written (not the folder's manifest), by path relative to ``out``."""
     subprocess.run(
         [sys.executable, "-m", "harmonien_ropa", "render", "--only", only,
          "--data", str(HARMONIEN_YAML), "--out", str(out)],
         check=True, env={**os.environ, "PYTHONHASHSEED": seed}, cwd=ROOT, capture_output=True,
     )  # fmt: skip
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*.*"))}
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in sorted(out.rglob("*.*"))
+        if p.name != ".harmonien-ropa-manifest.json"
+    }
