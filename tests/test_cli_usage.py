@@ -24,6 +24,8 @@ STDOUT_COMMANDS = [
     ["check", "--data", str(SMALL_YAML), "--fail-on", "never"],
     ["check", "--data", str(SMALL_YAML), "--coverage"],
     ["locate", "--data", str(SMALL_YAML), "--subject", "members"],
+    ["impact", "--data", str(SMALL_YAML), "--party", "mailhost"],
+    ["impact", "--data", str(SMALL_YAML), "--party", "mailhost", "--format", "json"],
     ["import-fides", str(FIDES), "--date", "2026-01-01"],
     ["diff", str(SMALL_YAML), str(SMALL_YAML)],
     ["--version"],
