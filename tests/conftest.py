@@ -68,11 +68,15 @@ def small() -> hr.DataMap:
 
 
 def render_with_cli(out: Path, only: str) -> dict[str, bytes]:
-    """``render --only ONLY`` of Harmonien's map through the command line: the files written,
-    by path relative to ``out``."""
+    """``render --only ONLY`` of Harmonien's map through the command line: the files written
+    (not the folder's manifest), by path relative to ``out``."""
     result = run_cli("render", "--only", only, "--data", str(HARMONIEN_YAML), "--out", str(out))
     assert result.returncode == 0, result.stderr
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*.*"))}
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in sorted(out.rglob("*.*"))
+        if p.name != ".harmonien-ropa-manifest.json"
+    }
 
 
 @dataclass(frozen=True)

@@ -364,6 +364,7 @@ def test_render_previous_writes_the_changelog(tmp_path: Path) -> None:
     args = ["render", "--data", str(PAIR / "v2.yaml"), "--previous", str(PAIR / "v1.yaml")]
     assert main([*args, "--only", "changes", "--out", str(out)]) == 0
     assert sorted(p.name for p in out.iterdir()) == [
+        ".harmonien-ropa-manifest.json",
         "changes.en.md",
         "changes.json",
         "changes.nb.md",

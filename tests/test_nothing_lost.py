@@ -24,6 +24,7 @@ from conftest import HARMONIEN_YAML, SMALL_YAML
 
 import harmonien_ropa as hr
 from harmonien_ropa.cli import main
+from harmonien_ropa.output import MANIFEST
 from harmonien_ropa.render import RENDERERS
 
 output_module = importlib.import_module("harmonien_ropa.output")
@@ -112,7 +113,7 @@ def test_disk_full_while_writing_changes_nothing(
     assert snapshot(previous) == before
 
 
-@pytest.mark.parametrize("function", ["fsync", "fchmod"])
+@pytest.mark.parametrize("function", ["fsync", "chmod"])
 def test_io_error_on_flush_changes_nothing(
     previous: Path, monkeypatch: pytest.MonkeyPatch, function: str
 ) -> None:
@@ -210,7 +211,10 @@ def test_successful_render_keeps_foreign_files(previous: Path) -> None:
     for name, content in FOREIGN.items():
         assert after[name] == content
     written = {a.path for a in _new_render()}
-    assert set(after) == set(before) | written  # outputs of the earlier map are kept too
+    # What the earlier map made and this one does not (its activities' pictures, the processor
+    # record) is gone; everything else the tool did not write stays.
+    assert set(after) == set(FOREIGN) | written | {MANIFEST}
+    assert {"record.processor.csv", "dataflow/membership.svg"} <= set(before) - set(after)
 
 
 def test_fewer_outputs_delete_nothing(previous: Path) -> None:

@@ -348,3 +348,52 @@ def test_files_handed_over_as_made_are_the_files_kept_otherwise(harmonien: hr.Da
     assert streamed.messages == kept.messages
     assert sorted(handed, key=lambda a: a.path) == sorted(kept.artifacts, key=lambda a: a.path)
     assert [a.path for a in kept.artifacts][:2] == ["record.nb.html", "record.nb.md"]
+
+
+def test_xlsx_keeps_texts_longer_than_a_cell_on_the_overflow_sheet() -> None:
+    """Excel holds 32,767 characters in a cell; a longer text is never cut silently: the cell
+    shows its beginning and a pointer, the overflow sheet the whole text, piece by piece."""
+    from harmonien_ropa.render.record_xlsx import CELL_LIMIT
+
+    # Three measures of 15,000 characters, joined in one cell: 1.4 cells of text, with
+    # characters outside the BMP (two UTF-16 units each) and a start that a spreadsheet would
+    # read as a formula.
+    measures = {
+        "nb": ["=" + "Å lagre 🎻 data. " * 900, *("Kryptert lagring. " * 830,) * 2],
+        "en": ["x" * 15_000, "y" * 15_000, "z" * 15_000],
+    }
+    listed = ", ".join(
+        f'{{nb: "{nb}", en: "{en}"}}' for nb, en in zip(measures["nb"], measures["en"], strict=True)
+    )
+    text = SMALL_YAML.read_text(encoding="utf-8").replace(
+        "    security_measures:\n      - {nb: tilgangskontroll, en: access control}\n",
+        f"    security_measures: [{listed}]\n",
+    )
+    datamap = hr.loads(text)
+    for lang in ("nb", "en"):
+        long = "\n".join(measure.strip() for measure in measures[lang])
+        assert len(long) > CELL_LIMIT
+        book = openpyxl.load_workbook(io.BytesIO(files(datamap, (lang,))["record.xlsx"]))
+        s = strings("record", lang)
+        overflow = book[s["sheet_overflow"]]
+        rows = [tuple(c.value for c in row) for row in overflow.iter_rows(min_row=4, max_col=4)]
+        assert {(sheet, cell) for sheet, cell, _, _ in rows} == {
+            (s["sheet_activities"], next(iter({cell for _, cell, _, _ in rows})))
+        }
+        sheet_name, cell_ref, _, _ = rows[0]
+        whole = "".join(piece for _, _, _, piece in rows)
+        assert whole == long
+        assert [part for _, _, part, _ in rows] == [
+            f"{n}/{len(rows)}" for n in range(1, len(rows) + 1)
+        ]
+        assert all(len(piece.encode("utf-16-le")) // 2 <= CELL_LIMIT for *_, piece in rows)
+        shown = book[sheet_name][cell_ref].value
+        assert len(shown.encode("utf-16-le")) // 2 <= CELL_LIMIT
+        beginning, pointer = shown.rsplit("\n", 1)
+        assert long.startswith(beginning)
+        assert len(beginning) > CELL_LIMIT // 2
+        assert s["sheet_overflow"] in pointer
+        assert f"4–{3 + len(rows)}" in pointer
+    # A map without long texts has no overflow sheet.
+    book = openpyxl.load_workbook(io.BytesIO(files(hr.load(SMALL_YAML), ("en",))["record.xlsx"]))
+    assert strings("record", "en")["sheet_overflow"] not in book.sheetnames

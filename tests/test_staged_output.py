@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import importlib
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from conftest import SMALL_YAML
 
 import harmonien_ropa as hr
 from harmonien_ropa.cli import main
-from harmonien_ropa.output import StagedOutput
+from harmonien_ropa.output import LOCK, STAGING, StagedOutput
 from harmonien_ropa.render import RENDERERS, render_each
 
 render_module = importlib.import_module("harmonien_ropa.render")
@@ -38,12 +39,19 @@ def test_staged_batches_are_written_on_commit_only(tmp_path: Path) -> None:
     with StagedOutput(out) as staged:
         staged.stage([hr.Artifact("a.txt", b"1")])
         staged.stage([hr.Artifact("d/b.txt", b"2")])
-        # Staged bytes are on disk, under temporary names only.
+        # Staged bytes are on disk, in the private staging folder only.
         assert not (out / "a.txt").exists()
-        assert len(list(out.rglob("*.tmp"))) == 2
+        assert not (out / "d").exists()
+        staging = out / STAGING
+        assert stat.S_IMODE(staging.stat().st_mode) == 0o700
+        files = sorted(staging.iterdir())
+        assert [p.read_bytes() for p in files] == [b"1", b"2"]
+        assert {stat.S_IMODE(p.stat().st_mode) for p in files} == {0o600}
         written = staged.commit()
     assert [p.read_bytes() for p in written] == [b"1", b"2"]
+    assert {stat.S_IMODE(p.stat().st_mode) for p in written} == {0o644}
     assert snapshot(out) == {"a.txt": b"1", "d/b.txt": b"2"}
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt", "d"]  # no lock, no staging
 
 
 def test_leaving_without_commit_removes_temporaries_and_new_folders(tmp_path: Path) -> None:
@@ -100,22 +108,24 @@ def test_cli_renderer_failing_after_others_staged_changes_nothing(
 ) -> None:
     out = tmp_path / "out"
     only = "model,fides,changes"
-    assert main(["render", "--data", str(SMALL_YAML), "--out", str(out), "--only", only]) == 0
+    command = ["render", "--data", str(SMALL_YAML), "--out", str(out), "--only", only]
+    command += ["--previous", str(SMALL_YAML)]
+    assert main(command) == 0
     (out / "notes.txt").write_bytes(b"mine")
     before = snapshot(out)
     staged: list[str] = []
     real_stage = StagedOutput.stage
 
-    def recording_stage(self: StagedOutput, artifacts: Any) -> None:
+    def recording_stage(self: StagedOutput, artifacts: Any, output: str | None = None) -> None:
         items = list(artifacts)
         staged.extend(a.path for a in items)
-        real_stage(self, items)
+        real_stage(self, items, output)
 
     real = render_module.renderer
 
     def broken(datamap: hr.DataMap, options: hr.RenderOptions) -> hr.RenderResult:
-        # The earlier renderers' files are already staged beside their targets.
-        assert any(p.name.endswith(".tmp") for p in out.iterdir())
+        # The earlier renderers' files are already staged, in the private staging folder.
+        assert any(p.name.endswith(".new") for p in (out / STAGING).iterdir())
         raise hr.RenderError("cannot render")
 
     monkeypatch.setattr(StagedOutput, "stage", recording_stage)
@@ -123,11 +133,12 @@ def test_cli_renderer_failing_after_others_staged_changes_nothing(
         render_module, "renderer", lambda name: broken if name == "changes" else real(name)
     )
     capsys.readouterr()
-    assert main(["render", "--data", str(SMALL_YAML), "--out", str(out), "--only", only]) == 2
+    assert main(command) == 2
     assert "cannot render" in capsys.readouterr().err
     assert "model.json" in staged
     assert snapshot(out) == before
-    assert not [p for p in out.rglob("*") if p.name.endswith((".tmp", ".old"))]
+    assert not (out / STAGING).exists()
+    assert not (out / LOCK).exists()
 
 
 def test_cli_failure_into_a_new_folder_leaves_no_folder(

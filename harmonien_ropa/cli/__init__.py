@@ -8,13 +8,15 @@ Each command is a module in this package with ``register(subparsers)`` and ``run
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import importlib
+import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO, cast
 
 if TYPE_CHECKING:
     from ..loading import LoadedMap
@@ -35,8 +37,10 @@ COMMANDS: tuple[str, ...] = (
 )
 
 #: Exit codes: 0 success, 1 findings at or above --fail-on (or ``render --final`` refused),
-#: 2 invalid input or usage, 3 output could not be written, 70 internal error.
+#: 2 invalid input or usage, 3 output could not be written (a file, the output folder, or
+#: standard output), 130 interrupted, 70 internal error (a bug: no known input reaches it).
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID, EXIT_OUTPUT, EXIT_INTERNAL = 0, 1, 2, 3, 70
+EXIT_INTERRUPTED = 130
 
 
 def version() -> str:
@@ -66,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="harmonien-ropa",
         description="Render a GDPR privacy notice, Article 30 record and data-flow graph from "
         "one YAML data map, and check the map for compliance gaps.",
-        epilog="Exit codes: 0 ok, 1 findings, 2 invalid input or usage, 3 output not written.",
+        epilog="Exit codes: 0 ok, 1 findings, 2 invalid input or usage, 3 output not written "
+        "(a file, the output folder, standard output), 130 interrupted, 70 a bug.",
     )
     parser.add_argument(
         "--version", action=_VersionAction, nargs=0, help="print the version and exit"
@@ -79,17 +84,36 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (never raises for expected errors)."""
+    with _guarded_stdout() as stdout:
+        code = _main(argv)
+        if stdout.failed is None:
+            with contextlib.suppress(_StdoutError):
+                stdout.flush()
+    if stdout.failed is not None:
+        print(
+            f"harmonien-ropa: error: cannot write to standard output: {stdout.failed}",
+            file=sys.stderr,
+        )
+        return EXIT_OUTPUT
+    return code
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits with 2 on usage errors, 0 for --help
         return int(exc.code) if isinstance(exc.code, int) else EXIT_INVALID
+    except _StdoutError:
+        return EXIT_OUTPUT
     from ..errors import HarmonienError, LoadError, OutputError
 
     frozen = gc.get_freeze_count()
     try:
         code: int = args.run(args)
         return code
+    except _StdoutError:
+        return EXIT_OUTPUT
     except LoadError as exc:
         for diagnostic in exc.diagnostics:
             print(diagnostic.format(), file=sys.stderr)
@@ -101,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"harmonien-ropa: error: {exc}", file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except Exception as exc:
         if os.environ.get("HARMONIEN_ROPA_DEBUG"):
             raise
@@ -116,6 +140,89 @@ def main(argv: Sequence[str] | None = None) -> int:
             # settle() froze the map for this command's lifetime only: a caller that runs
             # several commands in one process (tests, scripts) gets its memory back.
             gc.unfreeze()
+
+
+class _StdoutError(Exception):
+    """Standard output could not be written (full disk, closed pipe, I/O error)."""
+
+
+class _GuardedStdout(io.TextIOBase):
+    """Standard output as the commands see it: a failing write or flush raises
+    :class:`_StdoutError` (remembered in ``failed``) instead of an ``OSError`` that would look
+    like an internal error, so a full disk is reported in one line with exit code 3."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self.stream = stream
+        self.failed: str | None = None
+
+    def _fail(self, exc: OSError) -> _StdoutError:
+        self.failed = self.failed or (exc.strerror or str(exc))
+        _discard_pending(self.stream)
+        return _StdoutError(self.failed)
+
+    def write(self, text: str) -> int:
+        if self.failed is not None:
+            raise _StdoutError(self.failed)
+        try:
+            return self.stream.write(text)
+        except OSError as exc:
+            raise self._fail(exc) from None
+
+    def flush(self) -> None:
+        if self.failed is not None:
+            raise _StdoutError(self.failed)
+        try:
+            self.stream.flush()
+        except OSError as exc:
+            raise self._fail(exc) from None
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self.stream.encoding
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+    def writable(self) -> bool:
+        return True
+
+
+def _discard_pending(stream: TextIO) -> None:
+    """Point the file descriptor behind ``stream`` at the null device, so that the bytes still
+    buffered for it are dropped quietly at exit instead of failing a second time."""
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (e.g. a test's capture)
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, fd)
+    finally:
+        os.close(null)
+
+
+@contextlib.contextmanager
+def _guarded_stdout() -> Iterator[_GuardedStdout]:
+    real = sys.stdout
+    guarded = _GuardedStdout(real)
+    sys.stdout = cast(TextIO, guarded)
+    try:
+        yield guarded
+    finally:
+        if sys.stdout is cast(TextIO, guarded):
+            sys.stdout = real
+
+
+def output_path(value: str) -> str:
+    """An argparse type for output paths: an empty value is a usage error, not the current
+    folder (which ``Path('')`` would silently become)."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("must not be empty; name a folder or file")
+    return value
 
 
 def add_data_argument(parser: argparse.ArgumentParser) -> None:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import EXIT_OK
+from . import EXIT_OK, output_path
 
 if TYPE_CHECKING:
     from . import Subparsers
@@ -26,7 +26,10 @@ def register(sub: Subparsers) -> None:
         "paths", metavar="PATH", nargs="+", help="Fides manifest files, or folders of them"
     )
     parser.add_argument(
-        "--out", metavar="FILE", help="write the data map here (default: standard output)"
+        "--out",
+        metavar="FILE",
+        type=output_path,
+        help="write the data map here (default: standard output)",
     )
     parser.add_argument(
         "--date",

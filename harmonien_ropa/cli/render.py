@@ -14,6 +14,7 @@ from . import (
     data_path,
     load_data,
     load_data_with_positions,
+    output_path,
     split_list,
 )
 
@@ -37,7 +38,11 @@ def register(sub: Subparsers) -> None:
     )
     add_data_argument(parser)
     parser.add_argument(
-        "--out", metavar="DIR", default="build", help="output folder (default: build)"
+        "--out",
+        metavar="DIR",
+        type=output_path,
+        default="build",
+        help="output folder (default: build)",
     )
     parser.add_argument(
         "--lang", metavar="LANGS", default=None, help="languages, comma-separated (default: nb,en)"
@@ -74,16 +79,24 @@ def register(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..errors import RenderError
-    from ..loading import load
-    from ..output import StagedOutput
-    from ..render import RENDERERS, RenderOptions, render_each
+    import dataclasses
 
-    only = split_list(args.only) if args.only else None
+    from ..errors import HarmonienError, RenderError
+    from ..loading import load
+    from ..output import Scope, StagedOutput
+    from ..render import RENDERERS, RenderOptions, output_names, renderer
+
     # Usage errors first, so that they are reported as such (exit 2) before the gate is asked.
-    for name in only or ():
-        if name not in RENDERERS:
-            raise RenderError(f"unknown output '{name}'; choose from {', '.join(RENDERERS)}")
+    names = output_names(split_list(args.only) if args.only else None)
+    unknown = [name for name in names if name not in RENDERERS]
+    if unknown:
+        raise RenderError(f"unknown output '{unknown[0]}'; choose from {', '.join(RENDERERS)}")
+    if "changes" in names and args.only and not args.previous:
+        raise HarmonienError(
+            "--only changes needs --previous PATH, the earlier version of the data map to "
+            "compare with (e.g. --previous old/processing.yaml); without it there are no changes "
+            "to write"
+        )
     languages = tuple(split_list(args.lang)) if args.lang else RenderOptions().languages
     RenderOptions(languages=languages)  # raises RenderError for an unknown language
     blockers: tuple[Blocker, ...] | None = None
@@ -103,27 +116,34 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_FINDINGS
     else:
         datamap = load_data(args)
-        if "notice" in (only or RENDERERS):
+        if "notice" in names:
             blockers = _blockers_without_positions(datamap, args)
+    base = RenderOptions(
+        languages=languages,
+        draft=args.draft,
+        blockers=blockers,
+        previous=load(args.previous) if args.previous else None,
+    )
     messages: list[str] = []
-    # Each file goes to a temporary file as soon as its renderer hands it over or returns (so
-    # little output is in memory at a time), and all are renamed into place only after every
-    # renderer has succeeded.
-    with StagedOutput(Path(args.out)) as staged:
-        options = RenderOptions(
-            languages=languages,
-            draft=args.draft,
-            blockers=blockers,
-            previous=load(args.previous) if args.previous else None,
-            deliver=lambda artifact: staged.stage([artifact]),
+    # The folder is locked from here on. Each file goes to the staging folder as soon as its
+    # renderer hands it over or returns (so little output is in memory at a time), and all are
+    # renamed into place only after every renderer has succeeded; files of these outputs and
+    # languages that an earlier render wrote and this one no longer makes are removed.
+    scope = Scope(frozenset(names), frozenset(base.languages))
+    with StagedOutput(Path(args.out), scope=scope) as staged:
+        staged.open()
+        current = ""
+        options = dataclasses.replace(
+            base, deliver=lambda artifact: staged.stage([artifact], output=current)
         )
-        for _, result in render_each(datamap, only, options):
-            staged.stage(result.artifacts)
+        for current in names:
+            result = renderer(current)(datamap, options)
+            staged.stage(result.artifacts, output=current)
             messages.extend(result.messages)
             del result
-        for message in messages:
-            print(f"harmonien-ropa: {message}", file=sys.stderr)
         written = staged.commit()
+        for message in [*messages, *staged.messages]:
+            print(f"harmonien-ropa: {message}", file=sys.stderr)
     print(f"wrote {len(written)} file(s) to {args.out}")
     return EXIT_OK
 

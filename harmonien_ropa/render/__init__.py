@@ -130,6 +130,11 @@ def render(
     return result
 
 
+def output_names(only: Iterable[str] | None = None) -> list[str]:
+    """The outputs ``only`` names (all by default), once each, in the order given."""
+    return list(RENDERERS) if only is None else list(dict.fromkeys(only))
+
+
 def render_each(
     datamap: DataMap, only: Iterable[str] | None = None, options: RenderOptions | None = None
 ) -> Iterator[tuple[str, RenderResult]]:
@@ -138,7 +143,6 @@ def render_each(
     A caller that writes each result out before asking for the next (as ``render`` on the
     command line does) holds only one renderer's files in memory at a time.
     """
-    names = list(RENDERERS) if only is None else list(dict.fromkeys(only))
     opts = options or RenderOptions()
-    for name in names:
+    for name in output_names(only):
         yield name, renderer(name)(datamap, opts)

@@ -4,15 +4,22 @@ Every value is written as a string (never a formula); one that starts like a for
 Excel's quote prefix, so it stays text even when the cell is edited. Assumed values are shaded yellow and
 missing ones orange, and each sheet ends with a column naming the assumptions behind the row.
 The document's timestamps are the record's effective date, so the bytes depend only on the data.
+
+Excel holds at most 32,767 characters in a cell (and xlsxwriter would cut a longer string
+without a word). A longer text is never cut silently: its cell shows the beginning and a pointer
+to the sheet "Long texts" (nb "Lange tekster"), which holds the whole text split over as many
+rows as needed, each naming the sheet and cell it belongs to.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Mapping
 from typing import Any
 
 import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell
 
 from ..i18n import strings
 from ..record import Cell, Record, Table
@@ -21,6 +28,10 @@ from ..record import Cell, Record, Table
 ITEM_SEPARATOR = "\n"
 _MAX_WIDTH = 60
 _ROW_LINES = 15
+#: The most characters (UTF-16 code units, as Excel counts) one cell holds.
+CELL_LIMIT = 32_767
+#: The first row (1-based, as the pointers show it) of a text on the overflow sheet.
+_OVERFLOW_FIRST_ROW = 4
 
 
 def record_xlsx(record: Record, effective_date: dt.date) -> bytes:
@@ -38,7 +49,7 @@ def record_xlsx(record: Record, effective_date: dt.date) -> bytes:
             "created": created,
         }
     )
-    formats = _Formats(book)
+    formats = _Formats(book, s)
     _about_sheet(book, formats, record, s["sheet_about"])
     sheets = [(record.activities, "sheet_activities")]
     if record.processor is not None:
@@ -53,6 +64,8 @@ def record_xlsx(record: Record, effective_date: dt.date) -> bytes:
         _table_sheet(book, formats, table, s[name], s["col_provenance"])
     _table_sheet(book, formats, record.gaps, s["sheet_gaps"], None)
     _table_sheet(book, formats, record.assumptions, s["sheet_assumptions"], None)
+    if formats.overflow:
+        _overflow_sheet(book, formats, s)
     book.close()
     for sheet in book.worksheets():
         # A sheet keeps the workbook's add_format, a reference cycle that would hold every cell
@@ -65,8 +78,12 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class _Formats:
-    def __init__(self, book: Any) -> None:
+    def __init__(self, book: Any, s: Mapping[str, str]) -> None:
         self._book = book
+        self._strings = s
+        #: Texts too long for a cell: (sheet name, cell, pieces), in the order written.
+        self.overflow: list[tuple[str, str, list[str]]] = []
+        self._next_overflow_row = _OVERFLOW_FIRST_ROW
         self._quoted: dict[int, Any] = {}
         self._props: dict[int, dict[str, Any]] = {}
         base = {"text_wrap": True, "valign": "top", "font_size": 10}
@@ -83,7 +100,12 @@ class _Formats:
         return fmt
 
     def write(self, sheet: Any, row: int, col: int, text: str, fmt: Any) -> None:
-        """Write ``text`` as a string; quote-prefixed if a spreadsheet could read a formula."""
+        """Write ``text`` as a string; quote-prefixed if a spreadsheet could read a formula.
+
+        A text longer than a cell holds goes whole to the overflow sheet; the cell keeps its
+        beginning and a pointer there."""
+        if len(text) > CELL_LIMIT // 2 and _units(text) > CELL_LIMIT:
+            text = self._overflow(sheet.name, xl_rowcol_to_cell(row, col), text)
         if text.startswith(_FORMULA_START):
             key = id(fmt)
             if key not in self._quoted:
@@ -92,6 +114,16 @@ class _Formats:
                 )
             fmt = self._quoted[key]
         sheet.write_string(row, col, text, fmt)
+
+    def _overflow(self, sheet_name: str, cell: str, text: str) -> str:
+        pieces = _pieces(text, CELL_LIMIT)
+        first = self._next_overflow_row
+        self._next_overflow_row += len(pieces)
+        self.overflow.append((sheet_name, cell, pieces))
+        pointer = self._strings["overflow_pointer"].format(
+            sheet=self._strings["sheet_overflow"], first=first, last=first + len(pieces) - 1
+        )
+        return f"{_pieces(text, CELL_LIMIT - _units(pointer) - 1)[0]}{ITEM_SEPARATOR}{pointer}"
 
     def for_cell(self, cell: Cell) -> Any:
         return self.by_status[cell.status]
@@ -149,6 +181,49 @@ def _about_sheet(book: Any, formats: _Formats, record: Record, name: str) -> Non
             formats.write(sheet, line, 1, text, formats.for_cell(cell))
             line += 1
         line += 1
+
+
+def _overflow_sheet(book: Any, formats: _Formats, s: Mapping[str, str]) -> None:
+    """The whole of every text too long for its cell: one row per piece, in order."""
+    sheet = book.add_worksheet(s["sheet_overflow"])
+    for col, width in enumerate((24, 8, 6, 100)):
+        sheet.set_column(col, col, width)
+    formats.write(sheet, 0, 0, s["sheet_overflow"], formats.title)
+    formats.write(sheet, 1, 0, s["overflow_intro"], formats.stated)
+    header_row = _OVERFLOW_FIRST_ROW - 2
+    for col, key in enumerate(("col_sheet", "col_cell", "col_piece", "col_text")):
+        formats.write(sheet, header_row, col, s[key], formats.header)
+    row = header_row + 1
+    for sheet_name, cell, pieces in formats.overflow:
+        for number, piece in enumerate(pieces, start=1):
+            formats.write(sheet, row, 0, sheet_name, formats.stated)
+            formats.write(sheet, row, 1, cell, formats.stated)
+            formats.write(sheet, row, 2, f"{number}/{len(pieces)}", formats.stated)
+            formats.write(sheet, row, 3, piece, formats.stated)
+            row += 1
+    sheet.freeze_panes(header_row + 1, 0)
+
+
+def _units(text: str) -> int:
+    """The length of ``text`` as Excel counts it (UTF-16 code units)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _pieces(text: str, size: int) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` UTF-16 code units, never inside a
+    character."""
+    if _units(text) == len(text):
+        return [text[start : start + size] for start in range(0, len(text), size)] or [""]
+    pieces: list[str] = []
+    start = units = 0
+    for index, char in enumerate(text):
+        width = 2 if ord(char) > 0xFFFF else 1
+        if units + width > size:
+            pieces.append(text[start:index])
+            start, units = index, 0
+        units += width
+    pieces.append(text[start:])
+    return pieces
 
 
 def _lines(text: str, width: int) -> int:
