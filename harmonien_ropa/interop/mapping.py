@@ -7,7 +7,7 @@ reads it once and answers lookups; entries of a data map that carry their own ``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib.resources import files
 from typing import Any
@@ -80,6 +80,8 @@ class Mapping:
     tables: dict[str, tuple[Row, ...]]
     purposes: tuple[PurposeRule, ...]
     renamed: dict[str, str]
+    #: DPV terms that do not exist but are used → the existing concept to use instead.
+    dpv_instead: dict[str, str] = field(default_factory=dict)
 
     # -- generic lookups -------------------------------------------------------------------
 
@@ -230,7 +232,8 @@ def parse_mapping(raw: Any) -> Mapping:
             )
         )
     renamed = {str(k): str(v) for k, v in dict(raw.get("fideslang_renamed") or {}).items()}
-    return Mapping(prefixes, tables, tuple(rules), renamed)
+    instead = {str(k): str(v) for k, v in dict(raw.get("dpv_instead") or {}).items()}
+    return Mapping(prefixes, tables, tuple(rules), renamed, instead)
 
 
 @dataclass(frozen=True, slots=True)
