@@ -41,6 +41,13 @@ def register(sub: Subparsers) -> None:
         help="the previous version of the data map: adds what changed (changes.*) and the "
         "version history",
     )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="also show each output's detailed messages (e.g. terms an export left out or "
+        "replaced); an output named in --only always shows them",
+    )
     parser.set_defaults(run=run)
 
 
@@ -62,9 +69,11 @@ def run(args: argparse.Namespace) -> int:
             previous=load(args.previous) if args.previous else None,
             deliver=lambda artifact: staged.stage([artifact]),
         )
-        for _, result in render_each(datamap, only, options):
+        for name, result in render_each(datamap, only, options):
             staged.stage(result.artifacts)
             messages.extend(result.messages)
+            if args.verbose or (only is not None and name in only):
+                messages.extend(result.details)
             del result
         for message in messages:
             print(f"harmonien-ropa: {message}", file=sys.stderr)

@@ -309,3 +309,37 @@ def did_you_mean(suggestions: list[Suggestion], limit: int = 3) -> str:
     shown = [s.describe() for s in suggestions[:limit]]
     words = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]
     return f"; did you mean {words}?"
+
+
+@dataclass
+class Substitutions:
+    """Terms an export could not use as written: what it used instead (or None: left out), and
+    where each was found, in the order met. :meth:`messages` says so in one line per term."""
+
+    export: str
+    vocabulary: str
+    found: dict[tuple[str, Suggestion | None], list[str]] = field(default_factory=dict)
+
+    def note(self, term: str, replacement: Suggestion | None, where: str) -> None:
+        places = self.found.setdefault((term, replacement), [])
+        if where not in places:
+            places.append(where)
+
+    def messages(self) -> list[str]:
+        from ..listing import some
+
+        out = []
+        for (term, replacement), places in self.found.items():
+            done = (
+                f"exported as {replacement.term}, {_REASONS[replacement.why]}"
+                if replacement is not None
+                else "left out"
+            )
+            out.append(
+                f"{self.export}: '{term}' ({some(places)}) is not a term of {self.vocabulary}: "
+                f"{done} (rule {_RULES[self.export]} of 'check' points at it)"
+            )
+        return out
+
+
+_RULES = {"dpv": "ROPA801", "fides": "ROPA802"}
