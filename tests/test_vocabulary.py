@@ -39,8 +39,12 @@ from harmonien_ropa.model import LegalBasis
 
 #: Every data map the tests use as a fixture (the synthetic ones are added where they matter).
 MAPS = sorted(
-    [HARMONIEN_YAML, *FIXTURES.glob("*.yaml"), *(FIXTURES / "changes").glob("*.yaml")]
-    + list((ROOT / "tests" / "good_yaml").glob("*.yaml"))
+    [
+        HARMONIEN_YAML,
+        *FIXTURES.glob("*.yaml"),
+        *(FIXTURES / "changes").glob("*.yaml"),
+        *list((ROOT / "tests" / "good_yaml").glob("*.yaml")),
+    ]
 )
 
 #: The terms issue reports of real maps used, and what DPV has instead.
@@ -91,7 +95,8 @@ def test_lists_record_source_version_and_how_to_regenerate() -> None:
             if line.startswith("#")
         ]
         text = "\n".join(header)
-        assert "# version: " in text and "# source: " in text, name
+        assert "# version: " in text, name
+        assert "# source: " in text, name
         assert "scripts/update-vocabularies.py" in text, name
     assert dpv().name == "DPV 2.3"
 
@@ -100,7 +105,8 @@ def test_dpv_list_holds_the_four_vocabularies() -> None:
     terms = dpv()
     for term in ("dpv:Process", "dpv:hasPersonalData", "pd:Behavioural", "eu-gdpr:A6-1-a"):
         assert term in terms
-    assert "loc:NO" in terms and "loc:US" in terms
+    assert "loc:NO" in terms
+    assert "loc:US" in terms
     for term in UNKNOWN_DPV:
         assert term not in terms
     assert list(terms.ancestors("pd:BrowsingBehaviour"))[:2] == ["pd:Behavioural", "pd:External"]
@@ -127,7 +133,8 @@ def test_dpv_list_is_what_the_source_files_give() -> None:
 def _script() -> ModuleType:
     path = ROOT / "scripts" / "update-vocabularies.py"
     spec = importlib.util.spec_from_file_location("update_vocabularies", path)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -146,7 +153,8 @@ def test_every_term_of_the_mapping_table_exists() -> None:
         for row in table.tables[rows]:
             assert row.fideslang is None or taxonomy.known(kind, row.fideslang), row
     for rule in table.purposes:
-        assert rule.fideslang is not None and taxonomy.known("data_use", rule.fideslang), rule
+        assert rule.fideslang is not None, rule
+        assert taxonomy.known("data_use", rule.fideslang), rule
 
 
 # -- did you mean -----------------------------------------------------------------------------
@@ -172,7 +180,8 @@ def test_spelling_variants_both_ways() -> None:
 
 def test_a_typo_is_suggested_but_never_exported() -> None:
     suggestions = dpv().suggest("pd:EmailAdress")
-    assert suggestions[0].term == "pd:EmailAddress" and not suggestions[0].replaces
+    assert suggestions[0].term == "pd:EmailAddress"
+    assert not suggestions[0].replaces
     assert dpv().replacement("pd:EmailAdress") is None
     assert dpv().suggest("pd:EmailAddress") == []
 
@@ -224,7 +233,9 @@ def test_check_reports_each_unknown_term_with_position_and_suggestion(
     assert any("'pd:Behavioral'" in f and "did you mean pd:Behavioural" in f for f in found)
     assert any("'pd:PurchaseHistory'" in f and "pd:Purchase (the closest" in f for f in found)
     assert any("'user.behaviour'" in f and "did you mean user.behavior" in f for f in found)
-    assert any("'personalize.profiling'" in f and "personalize.content.profiling" in f for f in found)
+    assert any(
+        "'personalize.profiling'" in f and "personalize.content.profiling" in f for f in found
+    )
     assert any("'foo:Bar'" in f and "ROPA801" in f for f in found)
 
 
@@ -280,14 +291,17 @@ def test_exports_replace_or_leave_out_unknown_terms_and_say_so() -> None:
     found = _dpv_terms_in(turtle)
     assert {"pd:Behavioural", "pd:Purchase"} <= found
     assert not {t for t in found if t not in dpv()}
-    assert b"foo:Bar" not in turtle and b"Costumer" not in turtle
+    assert b"foo:Bar" not in turtle
+    assert b"Costumer" not in turtle
     manifest = yaml.safe_load(next(a.content for a in result.artifacts if a.path.endswith(".yml")))
     (declaration,) = [d for s in manifest["system"] for d in s["privacy_declarations"]]
     assert declaration["data_use"] == "personalize.content.profiling"
     assert declaration["data_categories"] == ["user.behavior", "user.contact.email"]
     assert declaration["data_subjects"] == []
     details = "\n".join(result.details)
-    assert "'pd:Behavioral' (data category 'name') is not a term of DPV 2.3: exported as " in details
+    assert (
+        "'pd:Behavioral' (data category 'name') is not a term of DPV 2.3: exported as " in details
+    )
     assert "'dpv:Costumer' (data subject 'members') is not a term of DPV 2.3: left out" in details
     assert "'foo:Bar' (activity 'membership')" in details
     assert "'member' (data subject 'members') is not a term of fideslang" in details
@@ -405,7 +419,8 @@ def test_checking_and_exporting_need_neither_rdflib_nor_fideslang(
     try:
         datamap = hr.loads(BAD_TERMS, "bad.yaml")
         result = hr.render(datamap, only=["dpv", "fides"])
-        assert len(result.artifacts) == 3 and result.details
+        assert len(result.artifacts) == 3
+        assert result.details
         path = tmp_path / "map.yaml"
         path.write_text(BAD_TERMS, encoding="utf-8")
         assert main(["check", "--data", str(path), "--select", "interop"]) == 0

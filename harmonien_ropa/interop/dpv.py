@@ -169,9 +169,7 @@ class _Builder:
             self.add(
                 node,
                 RDF.type,
-                self.concept(
-                    self.table.category(category)[1], f"data category '{category.id}'"
-                ),
+                self.concept(self.table.category(category)[1], f"data category '{category.id}'"),
             )
             self.text(node, RDFS.label, category.name)
             self.assumed(node, category)

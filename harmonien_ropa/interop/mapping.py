@@ -48,8 +48,7 @@ class PurposeRule:
         for key, value in self.when:
             if key == "data":
                 found = any(
-                    _at_or_under(table.category(c)[0], str(value))
-                    for c in activity.data_categories
+                    _at_or_under(table.category(c)[0], str(value)) for c in activity.data_categories
                 )
             elif key == "marketing":
                 found = any(str(c) == value for c in activity.marketing)
