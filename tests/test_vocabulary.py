@@ -239,6 +239,22 @@ def test_check_reports_each_unknown_term_with_position_and_suggestion(
     assert any("'foo:Bar'" in f and "ROPA801" in f for f in found)
 
 
+def test_check_names_the_kind_of_a_key_of_another_kind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "map.yaml"
+    text = example_text(
+        "data_categories:\n  - id: email\n    fideslang: marketing.communications.email\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    assert main(["check", "--data", str(path), "--select", "ROPA802"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "'marketing.communications.email' is not a current fideslang data category key "
+        "(it is a data use key)" in out
+    )
+
+
 def test_harmonien_uses_only_existing_terms(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--data", str(HARMONIEN_YAML), "--select", "interop"]) == 0
     assert "ROPA80" not in capsys.readouterr().out

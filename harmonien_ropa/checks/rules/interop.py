@@ -117,13 +117,15 @@ class FideslangKeyUnknown(Rule):
             kind = _FIDESLANG_KINDS[part]
             if taxonomy.known(kind, value):
                 continue
+            other = [k for k in _FIDESLANG_KINDS.values() if k != kind and taxonomy.known(k, value)]
+            hint = f" (it is a {other[0].replace('_', ' ')} key)" if other else ""
             yield self.hit(
                 (*loc, "fideslang"),
                 key=False,
                 owner=describe(ctx.datamap, loc),
                 value=value,
                 kind=kind.replace("_", " "),
-                hint=did_you_mean(taxonomy.suggest(kind, value)),
+                hint=hint + did_you_mean(taxonomy.suggest(kind, value)),
             )
 
 
