@@ -148,6 +148,14 @@ def test_every_term_of_the_mapping_table_exists() -> None:
     concepts += list(table.dpv_instead.values())
     assert [c for c in concepts if c not in terms] == []
     assert [c for c in table.dpv_instead if c in terms] == []
+    for rows, root in (
+        ("data_categories", "dpv:PersonalData"),
+        ("data_subjects", "dpv:HumanSubject"),
+    ):
+        for row in table.tables[rows]:
+            assert row.dpv is None or root in terms.ancestors(row.dpv), row
+    for rule in table.purposes:
+        assert rule.dpv is None or "dpv:Purpose" in terms.ancestors(rule.dpv), rule
     taxonomy = fideslang()
     for kind, rows in (("data_category", "data_categories"), ("data_subject", "data_subjects")):
         for row in table.tables[rows]:
@@ -253,6 +261,32 @@ def test_check_names_the_kind_of_a_key_of_another_kind(
         "'marketing.communications.email' is not a current fideslang data category key "
         "(it is a data use key)" in out
     )
+
+
+def test_check_reports_a_dpv_term_of_the_wrong_kind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "map.yaml"
+    text = example_text(
+        """
+data_subjects:
+  - id: members
+    dpv: pd:Name
+data_categories:
+  - id: email
+    dpv: https://w3id.org/dpv#Customer
+activities:
+  - id: membership
+    dpv: dpv:Member
+"""
+    )
+    path.write_text(text, encoding="utf-8")
+    assert main(["check", "--data", str(path), "--select", "interop"]) == 0
+    out = capsys.readouterr().out
+    assert out.count(" ROPA803 ") == 3
+    assert "'pd:Name' is a DPV term, but not a kind of data subject (dpv:HumanSubject)" in out
+    assert "#Customer' is a DPV term, but not a kind of personal data (dpv:PersonalData)" in out
+    assert "'dpv:Member' is a DPV term, but not a kind of purpose (dpv:Purpose)" in out
 
 
 def test_harmonien_uses_only_existing_terms(capsys: pytest.CaptureFixture[str]) -> None:

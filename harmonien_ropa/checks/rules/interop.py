@@ -79,6 +79,64 @@ class DpvTermUnknown(Rule):
             )
 
 
+#: Part of the map → (the DPV concept its ``dpv:`` terms are kinds of, what that is in words).
+_DPV_ROOTS = {
+    "data_categories": (("dpv:PersonalData",), "personal data"),
+    "data_subjects": (("dpv:DataSubject", "dpv:HumanSubject"), "data subject"),
+    "activities": (("dpv:Purpose",), "purpose"),
+}
+
+
+class DpvTermWrongKind(Rule):
+    """A ``dpv:`` key must name the right kind of DPV concept for where it stands.
+
+    A data category is typed with a kind of personal data (``pd:EmailAddress``, under
+    ``dpv:PersonalData``), a data subject with a kind of data subject (``dpv:Customer``, under
+    ``dpv:HumanSubject``) and an activity with a purpose (``dpv:DirectMarketing``, under
+    ``dpv:Purpose``). A term of another kind exists but says something else in the export: a
+    category typed as a purpose is no personal data to a tool that reads it.
+
+    Failing::
+
+        data_categories:
+          - id: email
+            name: {nb: e-postadresse, en: e-mail address}
+            dpv: dpv:DirectMarketing
+
+    Passing::
+
+        data_categories:
+          - id: email
+            name: {nb: e-postadresse, en: e-mail address}
+            dpv: pd:EmailAddress
+    """
+
+    code = "ROPA803"
+    name = "dpv-term-wrong-kind"
+    severity = Severity.WARNING
+    law = "GDPR Art. 30(1), 5(2); W3C Data Privacy Vocabulary (DPV) 2.3"
+    message = "{owner}: '{term}' is a DPV term, but not a kind of {kind} ({root})"
+    fix = "use a narrower concept of the one named, e.g. from https://w3id.org/dpv"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        vocabulary = dpv_vocabulary()
+        for loc, part, value in _keyed(ctx, "dpv"):
+            term = dpv_term(value)
+            if term is None or term not in vocabulary:
+                continue
+            roots, kind = _DPV_ROOTS[part]
+            if term in roots or any(a in roots for a in vocabulary.ancestors(term)):
+                continue
+            yield self.hit(
+                (*loc, "dpv"),
+                key=False,
+                owner=describe(ctx.datamap, loc),
+                term=value,
+                kind=kind,
+                root=roots[-1],
+            )
+
+
 class FideslangKeyUnknown(Rule):
     """A ``fideslang:`` key must be a current key of fideslang's taxonomy, of the right kind.
 
@@ -129,4 +187,4 @@ class FideslangKeyUnknown(Rule):
             )
 
 
-RULES: tuple[type[Rule], ...] = (DpvTermUnknown, FideslangKeyUnknown)
+RULES: tuple[type[Rule], ...] = (DpvTermUnknown, DpvTermWrongKind, FideslangKeyUnknown)
