@@ -440,6 +440,19 @@ activities:
         assert not declaration["data_use"].startswith("essential")
 
 
+def test_an_unknown_data_use_is_replaced_by_the_derived_one() -> None:
+    text = example_text("activities:\n  - id: membership\n    fideslang: sell.tickets\n")
+    result = hr.render(hr.loads(text, "use.yaml"), only=["fides"])
+    manifest = yaml.safe_load(result.artifacts[0].content)
+    (declaration,) = [d for s in manifest["system"] for d in s["privacy_declarations"]]
+    assert declaration["data_use"] == "essential.service"  # the reference map's contract
+    assert result.details == [
+        "fides: 'sell.tickets' (activity 'membership') is not a term of fideslang "
+        f"{fideslang().version}: exported as essential.service, the data use the activity's "
+        "legal basis and purpose give (rule ROPA802 of 'check' points at it)"
+    ]
+
+
 def test_consent_based_marketing_and_profiling_are_not_essential() -> None:
     text = example_text(
         """

@@ -5,9 +5,10 @@ its ``privacy_declarations`` (data categories, data use and data subjects in fid
 Art. 6 and Art. 9 bases, retention, sharing). Activities without a system get a system of their
 own. Every fideslang key is checked against the shipped taxonomy: one it does not have is
 replaced by its current name, its spelling in fideslang or its closest broader key, or left out
-(a data use the activity's legal basis and purpose give instead), and the exporter's
-``substitutions`` say which. What fideslang has no field for (hosting and transfer countries, open assumptions) goes into
-the system's free-form ``meta`` under ``harmonien_ropa``, which :mod:`.fides_import` reads back.
+(a data use by the one the activity's legal basis and purpose give), and the exporter's
+``substitutions`` say which. What fideslang has no field for (hosting and transfer countries,
+open assumptions) goes into the system's free-form ``meta`` under ``harmonien_ropa``, which
+:mod:`.fides_import` reads back.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from ..model.datamap import DataMap
 from ..model.inventory import DataCategory, DataSubject, Party, System
 from ..model.legal import DpiaStatus, PartyRole
 from .mapping import Mapping, mapping
-from .vocabulary import Substitutions, Taxonomy, fideslang
+from .vocabulary import DERIVED, Substitutions, Suggestion, Taxonomy, fideslang
 
 #: Key of our block inside a Fides system's ``meta``.
 META_KEY = "harmonien_ropa"
@@ -212,9 +213,9 @@ class _Exporter:
         subjects = self.keys(
             "data subjects", ((s.id, self.table.subject(s)[0]) for s in activity.data_subjects)
         )
-        use = self.checked("activities", activity.id, self.table.purpose(activity)[0])
-        if use is None:
-            use = self.checked("activities", activity.id, self.table.derived_use(activity))
+        use = self.table.purpose(activity)[0]
+        if use is not None and not self.taxonomy.known("data_use", use):
+            use = self.checked("activities", activity.id, use, self.table.derived_use(activity))
         if use is None:
             self.unmapped["activities"].add(activity.id)
         shared = [p for p in activity.all_recipients if p.role not in _PROCESSORS]
@@ -252,13 +253,18 @@ class _Exporter:
                 keys.append(key)
         return keys
 
-    def checked(self, kind: str, ident: str, key: str | None) -> str | None:
+    def checked(
+        self, kind: str, ident: str, key: str | None, derived: str | None = None
+    ) -> str | None:
         """``key`` if fideslang has it as the kind of key ``kind`` takes, else the key to use
-        instead (noted), else None (noted as left out)."""
+        instead, else ``derived`` (the data use the rules give), else None (left out); each
+        replacement is noted in :attr:`substitutions`."""
         fides_kind, noun = _KINDS[kind]
         if key is None or self.taxonomy.known(fides_kind, key):
             return key
         found = self.taxonomy.replacement(fides_kind, key)
+        if found is None and derived is not None and self.taxonomy.known(fides_kind, derived):
+            found = Suggestion(derived, DERIVED)
         self.substitutions.note(key, found, f"{noun} '{ident}'")
         return found.term if found is not None else None
 

@@ -29,6 +29,8 @@ RENAMED = "renamed"
 INSTEAD = "instead"
 BROADER = "broader"
 SIMILAR = "similar"
+#: Not a suggestion for the term but what an export derived in its place (a Fides data use).
+DERIVED = "derived"
 _REPLACING = (SPELLING, RENAMED, INSTEAD, BROADER)
 
 #: British → American endings (and back): both sides are brought to one form before comparing.
@@ -75,6 +77,7 @@ _REASONS = {
     INSTEAD: "the existing concept for it",
     BROADER: "the closest broader concept",
     SIMILAR: "spelt alike",
+    DERIVED: "the data use the activity's legal basis and purpose give",
 }
 
 
