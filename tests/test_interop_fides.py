@@ -58,7 +58,7 @@ def test_harmonien_manifest_validates_with_fideslang(harmonien: hr.DataMap) -> N
     assert newsletter["data_categories"] == [
         "user.name",
         "user.contact.email",
-        "user.behavior.browsing_history",
+        "user.behavior",
     ]
     seating = _declaration(manifest, "eventim", "Adapted seating in the hall")
     assert seating["processes_special_category_data"] is True

@@ -87,12 +87,12 @@ def test_small_map_coverage_names_what_did_not_map(small: hr.DataMap) -> None:
 
 def test_own_keys_win_over_the_table(harmonien: hr.DataMap) -> None:
     table = mapping()
-    # Harmonien files purchases under user.financial; the table row for 'purchases' says
-    # purchase history. The map's own key wins.
-    assert table.category(harmonien.data_category("purchases")) == (
-        "user.financial",
-        "pd:PurchaseHistory",
-    )
+    # The table row for 'purchases' says purchase history; a map that files purchases under
+    # user.financial and pd:Transactional gets its own keys.
+    purchases = harmonien.data_category("purchases")
+    assert table.category(purchases) == ("user.behavior.purchase_history", "pd:Purchase")
+    own = purchases.model_copy(update={"fideslang": "user.financial", "dpv": "pd:Transactional"})
+    assert table.category(own) == ("user.financial", "pd:Transactional")
     newsletter = harmonien.activity("newsletter")
     assert table.purpose(newsletter) == ("marketing.communications.email", "dpv:DirectMarketing")
     own = newsletter.model_copy(update={"fideslang": "marketing.communications"})

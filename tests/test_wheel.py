@@ -31,6 +31,8 @@ def test_wheel_contains_templates_and_data(wheel: Path) -> None:
     assert "harmonien_ropa/data/processing.yaml" in names
     assert "harmonien_ropa/py.typed" in names
     assert any(name.startswith("harmonien_ropa/templates/i18n/") for name in names)
+    assert "harmonien_ropa/interop/vocabularies/dpv-2.3.txt" in names
+    assert any(name.startswith("harmonien_ropa/interop/vocabularies/fideslang-") for name in names)
 
 
 def test_installed_wheel_renders_from_another_directory(wheel: Path, tmp_path: Path) -> None:

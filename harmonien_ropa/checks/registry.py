@@ -10,6 +10,7 @@ from ..errors import HarmonienError
 from .base import Rule
 from .rules import (
     governance,
+    interop,
     inventory,
     legal_basis,
     mapfile,
@@ -42,6 +43,7 @@ GROUPS: tuple[Group, ...] = (
     Group("ROPA5", "inventory", "Inventory: data, systems and parties in use"),
     Group("ROPA6", "marketing", "Direct marketing and ad targeting"),
     Group("ROPA7", "governance", "Accountability: DPIA, DPO and the record"),
+    Group("ROPA8", "interop", "Interoperability: DPV and fideslang terms that exist"),
     Group("ROPA9", "map", "Assumptions and acknowledgements"),
 )
 
@@ -54,6 +56,7 @@ _MODULES = (
     inventory,
     marketing,
     governance,
+    interop,
     mapfile,
 )
 

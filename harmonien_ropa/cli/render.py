@@ -75,6 +75,13 @@ def register(sub: Subparsers) -> None:
         help="the previous version of the data map: adds what changed (changes.*) and the "
         "version history",
     )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="also show each output's detailed messages (e.g. terms an export left out or "
+        "replaced); an output named in --only always shows them",
+    )
     parser.set_defaults(run=run)
 
 
@@ -87,7 +94,8 @@ def run(args: argparse.Namespace) -> int:
     from ..render import RENDERERS, RenderOptions, output_names, renderer
 
     # Usage errors first, so that they are reported as such (exit 2) before the gate is asked.
-    names = output_names(split_list(args.only) if args.only else None)
+    asked = split_list(args.only) if args.only else []
+    names = output_names(asked or None)
     unknown = [name for name in names if name not in RENDERERS]
     if unknown:
         raise RenderError(f"unknown output '{unknown[0]}'; choose from {', '.join(RENDERERS)}")
@@ -140,6 +148,8 @@ def run(args: argparse.Namespace) -> int:
             result = renderer(current)(datamap, options)
             staged.stage(result.artifacts, output=current)
             messages.extend(result.messages)
+            if args.verbose or current in asked:
+                messages.extend(result.details)
             del result
         written = staged.commit()
         for message in [*messages, *staged.messages]:

@@ -5,8 +5,11 @@ recipients, legal bases (GDPR extension IRIs for Art. 6(1), Art. 9(2) and Chapte
 conditions and third countries. Our own entries get IRIs under the organisation's website (or a
 ``tag:`` IRI when it has none) and are typed with the matching DPV concept from the data map or
 the mapping table. Open assumptions travel as ``skos:editorialNote`` on the node they belong
-to, so no consumer takes them for confirmed facts. Only IRIs are used (no blank nodes), so the output is byte-identical across
-runs. The graph is written by :mod:`.rdf` (Turtle and JSON-LD in one linear pass each).
+to, so no consumer takes them for confirmed facts. Every ``dpv:``, ``pd:``, ``eu-gdpr:`` and
+``loc:`` term taken from the data map or the mapping table is checked against the shipped DPV
+term list: one DPV does not define is replaced by the existing term in DPV's spelling or its
+closest broader concept, or left out, and :func:`export_graph` says which. Only IRIs are used
+(no blank nodes), so the output is byte-identical across runs. The graph is written by :mod:`.rdf` (Turtle and JSON-LD in one linear pass each).
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from ..model.base import LANGUAGES, Statement, Text
 from ..model.datamap import DataMap
 from .mapping import Mapping, mapping
 from .rdf import Graph, Literal, literal
+from .vocabulary import Substitutions, Vocabulary, dpv_term
+from .vocabulary import dpv as dpv_vocabulary
 
 #: Prefix → namespace of the vocabularies the graph uses (``ex`` is added per map).
 PREFIXES = {
@@ -81,17 +86,35 @@ def base_iri(datamap: DataMap) -> str:
 
 
 class _Builder:
-    def __init__(self, datamap: DataMap, table: Mapping) -> None:
+    def __init__(self, datamap: DataMap, table: Mapping, vocabulary: Vocabulary) -> None:
         self.map = datamap
         self.table = table
+        self.vocabulary = vocabulary
         self.base = base_iri(datamap)
         self.graph = Graph({**PREFIXES, "ex": self.base})
+        self.substitutions = Substitutions("dpv", vocabulary.name)
 
     def iri(self, *parts: str) -> str:
         return self.base + "/".join(parts)
 
-    def concept(self, curie: str | None) -> str | None:
-        return self.table.expand(curie) if curie else None
+    def concept(self, curie: str | None, where: str) -> str | None:
+        """The IRI of ``curie`` if DPV defines it, else of the term an export may use instead
+        (noted in :attr:`substitutions`), else None. IRIs outside DPV pass unchanged."""
+        if not curie:
+            return None
+        term = dpv_term(curie)
+        if term is None:
+            return curie
+        if term not in self.vocabulary:
+            found = self.vocabulary.replacement(term)
+            self.substitutions.note(curie, found, where)
+            if found is None:
+                return None
+            term = found.term
+        return self.table.expand(term)
+
+    def place(self, country: str, where: str) -> str | None:
+        return self.concept(f"loc:{country}", where)
 
     def add(self, s: str, p: str, o: str | Literal | None) -> None:
         if o is not None:
@@ -125,7 +148,7 @@ class _Builder:
         self.add(node, DPV.hasName, literal(org.name))
         self.add(node, DCTERMS.identifier, literal(org.org_number))
         if org.address is not None:
-            self.add(node, DPV.hasCountry, LOC[org.address.country])
+            self.add(node, DPV.hasCountry, self.place(org.address.country, "the organisation"))
             self.add(node, DPV.hasAddress, literal(org.address.one_line()))
         if org.website:
             self.add(node, RDFS.seeAlso, iri_text(org.website))
@@ -143,13 +166,21 @@ class _Builder:
                 self.add(node, RDF.type, DPV.SpecialCategoryPersonalData)
             if category.criminal_offence or category.national_id:
                 self.add(node, RDF.type, DPV.SensitivePersonalData)
-            self.add(node, RDF.type, self.concept(self.table.category(category)[1]))
+            self.add(
+                node,
+                RDF.type,
+                self.concept(self.table.category(category)[1], f"data category '{category.id}'"),
+            )
             self.text(node, RDFS.label, category.name)
             self.assumed(node, category)
         for subject in self.map.data_subjects:
             node = self.iri("subject", subject.id)
             self.add(node, RDF.type, DPV.DataSubject)
-            self.add(node, RDF.type, self.concept(self.table.subject(subject)[1]))
+            self.add(
+                node,
+                RDF.type,
+                self.concept(self.table.subject(subject)[1], f"data subject '{subject.id}'"),
+            )
             if subject.vulnerable:
                 self.add(node, RDF.type, DPV.VulnerableDataSubject)
             self.text(node, RDFS.label, subject.name)
@@ -157,9 +188,10 @@ class _Builder:
         for party in self.map.parties:
             node = self.iri("party", party.id)
             self.add(node, RDF.type, DPV.Recipient)
-            self.add(node, RDF.type, self.concept(self.table.role(party.role).dpv))
+            where = f"party '{party.id}'"
+            self.add(node, RDF.type, self.concept(self.table.role(party.role).dpv, where))
             self.add(node, DPV.hasName, literal(party.name))
-            self.add(node, DPV.hasCountry, LOC[party.country])
+            self.add(node, DPV.hasCountry, self.place(party.country, where))
             self.assumed(node, party)
         for system in self.map.systems:
             node = self.iri("system", system.id)
@@ -170,6 +202,7 @@ class _Builder:
                 self.add(node, DCTERMS.publisher, self.iri("party", party.id))
 
     def activity(self, activity: Activity, controller: str) -> None:
+        where = f"activity '{activity.id}'"
         node = self.iri("activity", activity.id)
         self.add(node, RDF.type, DPV.Process)
         self.text(node, DCTERMS.title, activity.name)
@@ -177,7 +210,7 @@ class _Builder:
         purpose = self.iri("activity", activity.id, "purpose")
         self.add(node, DPV.hasPurpose, purpose)
         self.add(purpose, RDF.type, DPV.Purpose)
-        self.add(purpose, RDF.type, self.concept(self.table.purpose(activity)[1]))
+        self.add(purpose, RDF.type, self.concept(self.table.purpose(activity)[1], where))
         self.text(purpose, DCTERMS.description, activity.purpose)
         for ident in activity.data_category_ids:
             self.add(node, DPV.hasPersonalData, self.iri("data", ident))
@@ -193,31 +226,31 @@ class _Builder:
             self.add(node, DPV.hasDataController, self.iri("party", activity.on_behalf_of_id))
         if activity.legal_basis is not None:
             row = self.table.legal_basis(activity.legal_basis)
-            self.add(node, DPV.hasLegalBasis, self.concept(row.dpv))
+            self.add(node, DPV.hasLegalBasis, self.concept(row.dpv, where))
         if activity.art9_condition is not None:
-            self.add(
-                node, DPV.hasLegalBasis, self.concept(self.table.art9(activity.art9_condition).dpv)
-            )
-        self.transfers(node, activity)
-        self.storage(node, activity)
+            row = self.table.art9(activity.art9_condition)
+            self.add(node, DPV.hasLegalBasis, self.concept(row.dpv, where))
+        self.transfers(node, activity, where)
+        self.storage(node, activity, where)
         self.assumed(node, activity)
         self.assumed(node, activity.dpia)
 
-    def transfers(self, node: str, activity: Activity) -> None:
+    def transfers(self, node: str, activity: Activity, where: str) -> None:
         for index, transfer in enumerate(activity.transfers, start=1):
             part = self.iri("activity", activity.id, "transfer", str(index))
-            self.add(node, DPV.hasThirdCountry, LOC[transfer.country])
+            country = self.place(transfer.country, where)
+            self.add(node, DPV.hasThirdCountry, country)
             self.add(node, DCTERMS.hasPart, part)
             self.add(part, RDF.type, DPV.Process)
             self.add(part, DPV.hasProcessing, DPV.Transfer)
             self.add(part, DPV.hasRecipient, self.iri("party", transfer.party_id))
-            self.add(part, DPV.hasThirdCountry, LOC[transfer.country])
+            self.add(part, DPV.hasThirdCountry, country)
             self.assumed(part, transfer)
             if transfer.mechanism is not None:
                 row = self.table.transfer(transfer.mechanism)
-                self.add(part, DPV.hasLegalBasis, self.concept(row.dpv))
+                self.add(part, DPV.hasLegalBasis, self.concept(row.dpv, where))
 
-    def storage(self, node: str, activity: Activity) -> None:
+    def storage(self, node: str, activity: Activity, where: str) -> None:
         retention = activity.retention
         if retention is not None:
             duration = self.iri("activity", activity.id, "retention")
@@ -229,18 +262,23 @@ class _Builder:
                 self.add(duration, RDF.value, literal(retention.period, datatype=XSD.duration))
         countries = sorted({c for s in activity.systems for c in s.hosting_countries})
         if countries:
-            where = self.iri("activity", activity.id, "storage-location")
-            self.add(node, DPV.hasStorageCondition, where)
-            self.add(where, RDF.type, DPV.StorageLocation)
+            location = self.iri("activity", activity.id, "storage-location")
+            self.add(node, DPV.hasStorageCondition, location)
+            self.add(location, RDF.type, DPV.StorageLocation)
             for country in countries:
-                self.add(where, DPV.hasLocation, LOC[country])
+                self.add(location, DPV.hasLocation, self.place(country, where))
 
 
-def build_graph(datamap: DataMap) -> Graph:
-    """The DPV graph of ``datamap``."""
-    builder = _Builder(datamap, mapping())
+def export_graph(datamap: DataMap) -> tuple[Graph, Substitutions]:
+    """The DPV graph of ``datamap``, and the terms it could not use as written."""
+    builder = _Builder(datamap, mapping(), dpv_vocabulary())
     controller = builder.controller()
     builder.inventory()
     for activity in datamap.activities:
         builder.activity(activity, controller)
-    return builder.graph
+    return builder.graph, builder.substitutions
+
+
+def build_graph(datamap: DataMap) -> Graph:
+    """The DPV graph of ``datamap``."""
+    return export_graph(datamap)[0]

@@ -3,8 +3,12 @@
 Each system used by an activity becomes a Fides ``system``; each activity using it becomes one of
 its ``privacy_declarations`` (data categories, data use and data subjects in fideslang keys, the
 Art. 6 and Art. 9 bases, retention, sharing). Activities without a system get a system of their
-own. What fideslang has no field for (hosting and transfer countries, open assumptions) goes into
-the system's free-form ``meta`` under ``harmonien_ropa``, which :mod:`.fides_import` reads back.
+own. Every fideslang key is checked against the shipped taxonomy: one it does not have is
+replaced by its current name, its spelling in fideslang or its closest broader key, or left out
+(a data use by the one the activity's legal basis and purpose give), and the exporter's
+``substitutions`` say which. What fideslang has no field for (hosting and transfer countries,
+open assumptions) goes into the system's free-form ``meta`` under ``harmonien_ropa``, which
+:mod:`.fides_import` reads back.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from ..model.datamap import DataMap
 from ..model.inventory import DataCategory, DataSubject, Party, System
 from ..model.legal import DpiaStatus, PartyRole
 from .mapping import Mapping, mapping
+from .vocabulary import DERIVED, Substitutions, Suggestion, Taxonomy, fideslang
 
 #: Key of our block inside a Fides system's ``meta``.
 META_KEY = "harmonien_ropa"
@@ -35,6 +40,13 @@ _PROCESSORS = (PartyRole.PROCESSOR, PartyRole.SUB_PROCESSOR)
 #: Kinds of entries :func:`export_manifest` reports when they have no fideslang key.
 UNMAPPED_KINDS = ("data categories", "data subjects", "activities")
 
+#: Kind of entry → (fideslang kind of its key, the entry in a message).
+_KINDS = {
+    "data categories": ("data_category", "data category"),
+    "data subjects": ("data_subject", "data subject"),
+    "activities": ("data_use", "activity"),
+}
+
 
 def fides_key(text: str) -> str:
     """A valid FidesKey (letters, digits, ``_ . - < >``) made from ``text``."""
@@ -43,9 +55,11 @@ def fides_key(text: str) -> str:
 
 
 class _Exporter:
-    def __init__(self, datamap: DataMap, table: Mapping, lang: str) -> None:
+    def __init__(self, datamap: DataMap, table: Mapping, taxonomy: Taxonomy, lang: str) -> None:
         self.map = datamap
         self.table = table
+        self.taxonomy = taxonomy
+        self.substitutions = Substitutions("fides", taxonomy.name)
         self.lang = lang
         self.org_key = fides_key(datamap.organisation.name)
         #: Ids without a fideslang key: data categories, data subjects, activities (data use).
@@ -200,6 +214,8 @@ class _Exporter:
             "data subjects", ((s.id, self.table.subject(s)[0]) for s in activity.data_subjects)
         )
         use = self.table.purpose(activity)[0]
+        if use is not None and not self.taxonomy.known("data_use", use):
+            use = self.checked("activities", activity.id, use, self.table.derived_use(activity))
         if use is None:
             self.unmapped["activities"].add(activity.id)
         shared = [p for p in activity.all_recipients if p.role not in _PROCESSORS]
@@ -229,12 +245,28 @@ class _Exporter:
 
     def keys(self, kind: str, pairs: Iterable[tuple[str, str | None]]) -> list[str]:
         keys = []
-        for ident, key in pairs:
-            if key is None:
+        for ident, given in pairs:
+            key = self.checked(kind, ident, given)
+            if given is None:
                 self.unmapped[kind].add(ident)
-            elif key not in keys:
+            elif key is not None and key not in keys:
                 keys.append(key)
         return keys
+
+    def checked(
+        self, kind: str, ident: str, key: str | None, derived: str | None = None
+    ) -> str | None:
+        """``key`` if fideslang has it as the kind of key ``kind`` takes, else the key to use
+        instead, else ``derived`` (the data use the rules give), else None (left out); each
+        replacement is noted in :attr:`substitutions`."""
+        fides_kind, noun = _KINDS[kind]
+        if key is None or self.taxonomy.known(fides_kind, key):
+            return key
+        found = self.taxonomy.replacement(fides_kind, key)
+        if found is None and derived is not None and self.taxonomy.known(fides_kind, derived):
+            found = Suggestion(derived, DERIVED)
+        self.substitutions.note(key, found, f"{noun} '{ident}'")
+        return found.term if found is not None else None
 
 
 def _party_label(party: Party) -> str:
@@ -256,7 +288,7 @@ def export_manifest(
 
     The ids are given per kind (:data:`UNMAPPED_KINDS`, only kinds with any), in data-map order.
     """
-    exporter = _Exporter(datamap, mapping(), lang)
+    exporter = _Exporter(datamap, mapping(), fideslang(), lang)
     manifest = {"organization": [exporter.organisation()], "system": list(exporter.systems())}
     return manifest, exporter.missing()
 
@@ -267,11 +299,19 @@ def manifest_yaml(datamap: DataMap, lang: str = "en") -> tuple[bytes, dict[str, 
     The same bytes as ``dump_yaml(export_manifest(datamap, lang)[0])``; only one system's data
     is alive at a time, which keeps the garbage collector's work linear in the size of the map.
     """
-    exporter = _Exporter(datamap, mapping(), lang)
+    text, missing, _ = manifest_yaml_checked(datamap, lang)
+    return text, missing
+
+
+def manifest_yaml_checked(
+    datamap: DataMap, lang: str = "en"
+) -> tuple[bytes, dict[str, tuple[str, ...]], Substitutions]:
+    """:func:`manifest_yaml`, and the keys it could not use as written."""
+    exporter = _Exporter(datamap, mapping(), fideslang(), lang)
     parts = [_dump({"organization": [exporter.organisation()]}), "system:\n"]
     parts.extend(_dump([system]) for system in exporter.systems())
     text = "".join(parts) if len(parts) > 2 else parts[0] + _dump({"system": []})
-    return text.encode("utf-8"), exporter.missing()
+    return text.encode("utf-8"), exporter.missing(), exporter.substitutions
 
 
 def dump_yaml(data: Any) -> bytes:

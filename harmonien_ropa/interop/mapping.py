@@ -7,7 +7,7 @@ reads it once and answers lookups; entries of a data map that carry their own ``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib.resources import files
 from typing import Any
@@ -44,9 +44,13 @@ class PurposeRule:
     fideslang: str | None
     dpv: str | None
 
-    def matches(self, activity: Activity) -> bool:
+    def matches(self, activity: Activity, table: Mapping) -> bool:
         for key, value in self.when:
-            if key == "marketing":
+            if key == "data":
+                found = any(
+                    _at_or_under(table.category(c)[0], str(value)) for c in activity.data_categories
+                )
+            elif key == "marketing":
                 found = any(str(c) == value for c in activity.marketing)
             elif key == "legal_basis":
                 found = activity.legal_basis is not None and str(activity.legal_basis) == value
@@ -61,7 +65,11 @@ class PurposeRule:
         return True
 
 
-_CONDITIONS = {"marketing", "legal_basis", "profiling", "processor"}
+def _at_or_under(key: str | None, parent: str) -> bool:
+    return key is not None and (key == parent or key.startswith(parent + "."))
+
+
+_CONDITIONS = {"data", "marketing", "legal_basis", "profiling", "processor"}
 _TABLES = (
     "legal_bases",
     "art9_conditions",
@@ -80,6 +88,8 @@ class Mapping:
     tables: dict[str, tuple[Row, ...]]
     purposes: tuple[PurposeRule, ...]
     renamed: dict[str, str]
+    #: DPV terms that do not exist but are used → the existing concept to use instead.
+    dpv_instead: dict[str, str] = field(default_factory=dict)
 
     # -- generic lookups -------------------------------------------------------------------
 
@@ -158,11 +168,20 @@ class Mapping:
         """(fideslang data use, DPV purpose) of an activity: its own keys, else the rules."""
         fides, dpv = activity.fideslang, activity.dpv
         if fides is None or dpv is None:
-            rule = next((r for r in self.purposes if r.matches(activity)), None)
+            rule = self.purpose_rule(activity)
             if rule is not None:
                 fides = fides or rule.fideslang
                 dpv = dpv or rule.dpv
         return fides, dpv
+
+    def purpose_rule(self, activity: Activity) -> PurposeRule | None:
+        """The first ``purposes`` rule whose conditions all hold for ``activity``."""
+        return next((r for r in self.purposes if r.matches(activity, self)), None)
+
+    def derived_use(self, activity: Activity) -> str | None:
+        """The fideslang data use the rules give ``activity``, whatever its own key says."""
+        rule = self.purpose_rule(activity)
+        return rule.fideslang if rule is not None else None
 
     def _entry(
         self, table: str, ident: str, fides: str | None, dpv: str | None
@@ -230,7 +249,8 @@ def parse_mapping(raw: Any) -> Mapping:
             )
         )
     renamed = {str(k): str(v) for k, v in dict(raw.get("fideslang_renamed") or {}).items()}
-    return Mapping(prefixes, tables, tuple(rules), renamed)
+    instead = {str(k): str(v) for k, v in dict(raw.get("dpv_instead") or {}).items()}
+    return Mapping(prefixes, tables, tuple(rules), renamed, instead)
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,10 +64,16 @@ class RenderOptions:
 
 @dataclass(slots=True)
 class RenderResult:
-    """Files a renderer produced, and messages for the user (e.g. a missing tool)."""
+    """Files a renderer produced, and messages for the user (e.g. a missing tool).
+
+    ``details`` are messages only for those who look at this output closely (the command line
+    shows them when the output is asked for by name or with ``--verbose``), such as the terms
+    an export left out or replaced by broader ones.
+    """
 
     artifacts: list[Artifact] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)
 
     def add(self, artifact: Artifact, options: RenderOptions) -> None:
         """Hand ``artifact`` over to ``options.deliver``, or keep it in this result."""
@@ -79,6 +85,7 @@ class RenderResult:
     def extend(self, other: RenderResult) -> None:
         self.artifacts.extend(other.artifacts)
         self.messages.extend(other.messages)
+        self.details.extend(other.details)
 
 
 Renderer = Callable[[DataMap, RenderOptions], RenderResult]

@@ -17,16 +17,17 @@ _NOUNS = {
 
 def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     """The DPV graph as JSON-LD and Turtle (languages: both, as language-tagged literals)."""
-    from ..interop.dpv import build_graph
+    from ..interop.dpv import export_graph
     from ..interop.mapping import coverage
     from ..interop.rdf import to_jsonld, to_turtle
 
-    graph = build_graph(datamap)
+    graph, substitutions = export_graph(datamap)
     result = RenderResult(
         [
             Artifact("ropa.dpv.jsonld", to_jsonld(graph)),
             Artifact("ropa.dpv.ttl", to_turtle(graph)),
-        ]
+        ],
+        details=substitutions.messages(),
     )
     for item in coverage(datamap):
         missing = item.dpv_missing
