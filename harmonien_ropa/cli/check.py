@@ -20,12 +20,21 @@ def register(sub: Subparsers) -> None:
     parser = sub.add_parser(
         "check",
         help="check the data map for compliance gaps, with file, line and column",
-        description="Load and validate the data map, then run the compliance rules. Settings "
-        "come from [tool.harmonien_ropa] in the nearest pyproject.toml, then the YAML's "
-        "settings.check block, then these options. Exit 0 when no finding is at or above "
-        "--fail-on, 1 when one is, 2 when the input or the options are invalid.",
+        description="Load and validate the data map (or each of several: --data or FILE), then "
+        "run the compliance rules. Settings come from [tool.harmonien_ropa] in the nearest "
+        "pyproject.toml between the data file's folder and the repository root (the folder "
+        "holding .git; outside a repository only the data file's own folder), then the YAML's "
+        "settings.check block, then these options; the settings file used is named on standard "
+        "error. Exit 0 when no finding is at or above --fail-on, 1 when one is, 2 when an "
+        "input or the options are invalid (the highest over several files).",
     )
     add_data_argument(parser)
+    parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="more data maps to check, each on its own (as a pre-commit hook passes them)",
+    )
     parser.add_argument(
         "--format", choices=FORMATS, default="text", help="output format (default: text)"
     )
@@ -44,7 +53,8 @@ def register(sub: Subparsers) -> None:
     parser.add_argument(
         "--config",
         metavar="PYPROJECT",
-        help="read [tool.harmonien_ropa] from this file instead of the nearest pyproject.toml",
+        help="read [tool.harmonien_ropa] from this file instead of the nearest pyproject.toml "
+        "in the repository",
     )
     parser.add_argument(
         "--coverage",
@@ -55,14 +65,43 @@ def register(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    paths: list[str] = ([args.data] if args.data else []) + list(args.files)
+    if len(paths) > 1 and (args.format != "text" or args.coverage):
+        print(
+            f"harmonien-ropa: error: --format {args.format}"
+            f"{' --coverage' if args.coverage else ''} reads one data map; "
+            f"{len(paths)} were given, check them one at a time",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    if len(paths) <= 1:
+        return _check_one(args, paths[0] if paths else None)
+    from ..errors import HarmonienError, LoadError
+
+    worst = EXIT_OK
+    for path in dict.fromkeys(paths):
+        try:
+            code = _check_one(args, path)
+        except LoadError as exc:
+            for diagnostic in exc.diagnostics:
+                print(diagnostic.format(), file=sys.stderr)
+            code = EXIT_INVALID
+        except HarmonienError as exc:
+            print(f"harmonien-ropa: error: {exc}", file=sys.stderr)
+            code = EXIT_INVALID
+        worst = max(worst, code)
+    return worst
+
+
+def _check_one(args: argparse.Namespace, data: str | None) -> int:
     from ..checks import REPORTERS, check, combine
-    from ..checks.config import cli_layer, find_pyproject, from_pyproject
+    from ..checks.config import cli_layer, find_pyproject, read_pyproject
     from ..checks.engine import settings_layer
     from ..loading import load_with_positions
     from ..resources import DEFAULT_DATA, default_data
 
-    if args.data:
-        loaded = load_with_positions(args.data)
+    if data:
+        loaded = load_with_positions(data)
     else:
         path = default_data()
         shown = str(DEFAULT_DATA) if path == DEFAULT_DATA else str(path)
@@ -82,7 +121,18 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     pyproject = Path(args.config) if args.config else find_pyproject(Path(loaded.path))
-    layers = [from_pyproject(pyproject)] if pyproject is not None else []
+    layers = []
+    if pyproject is not None:
+        layer, present = read_pyproject(pyproject)
+        if present:
+            print(
+                f"harmonien-ropa: settings from {pyproject} [tool.harmonien_ropa]", file=sys.stderr
+            )
+            layers.append(layer)
+        elif args.config:
+            print(
+                f"harmonien-ropa: {pyproject} has no [tool.harmonien_ropa] table", file=sys.stderr
+            )
     layers.append(settings_layer(loaded))
     layers.append(
         cli_layer(
