@@ -223,6 +223,12 @@ def _translate(error: Any, loc: Loc, data: Any, positions: Positions, path: str)
     elif kind in {"string_type", "str_type"}:
         message = f"{where} must be text, not {_kind_of(value)}"
         fix = fix or "put the value in quotes"
+    elif kind == "email_invalid":
+        message = f"'{_short(value)}' is not a plain e-mail address for {where}: {ctx['reason']}"
+        fix = (
+            "write only the address, such as name@example.org: no name or <>, no quotes, "
+            "no ?subject=/?cc= or other link parts, no spaces"
+        )
     elif kind == "string_pattern_mismatch":
         message = f"'{_short(value)}' is not a valid value for {where}"
         fix = PATTERN_HINTS.get(str(ctx.get("pattern")), fix)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from ..emails import mailto
 from ..model.activity import Activity
 from ..model.base import LANGUAGES, Statement, Text
 from ..model.datamap import DataMap
@@ -131,7 +132,7 @@ class _Builder:
             self.add(node, RDFS.seeAlso, iri_text(org.website))
         contact = org.privacy_contact or org.email
         if contact:
-            self.add(node, DPV.hasContact, f"mailto:{iri_text(contact)}")
+            self.add(node, DPV.hasContact, mailto(contact))
         self.assumed(node, org)
         return node
 

@@ -558,7 +558,6 @@ def _dataset_categories(dataset: dict[str, Any]) -> Iterable[str]:
 
 
 _URL = re.compile(r"^https?://[^\s<>\"'`]+$")
-_EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
 _KEY = re.compile(r"^[A-Za-z0-9_.:/#-]{1,200}$")
 
 
@@ -582,8 +581,19 @@ def _url(value: Any) -> str | None:
 
 
 def _email(value: Any) -> str | None:
+    """The address if the data map would accept it (see :mod:`..emails`), else None."""
+    from ..model.base import EMAIL_PATTERN
+
     text = _short(value, 254)
-    return text if text and _EMAIL.match(text) else None
+    if not text or not re.match(EMAIL_PATTERN, text):
+        return None
+    from ..emails import InvalidEmail, parse
+
+    try:
+        parse(text)
+    except InvalidEmail:
+        return None
+    return text
 
 
 def _key(value: Any) -> str | None:

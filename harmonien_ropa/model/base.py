@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -14,6 +15,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from ..languages import LANGUAGES as LANGUAGES  # noqa: PLC0414 (re-exported)
 
@@ -51,10 +53,28 @@ CountryCode = Annotated[
     StringConstraints(pattern=COUNTRY_PATTERN),
     Field(description="ISO 3166-1 alpha-2 country code in capitals, e.g. NO, SE, US."),
 ]
+
+
+def _strict_email(value: str) -> str:
+    from ..emails import InvalidEmail, parse
+
+    try:
+        parse(value)
+    except InvalidEmail as exc:
+        raise PydanticCustomError(
+            "email_invalid", "not a valid e-mail address: {reason}", {"reason": exc.reason}
+        ) from None
+    return value
+
+
 Email = Annotated[
     str,
     StringConstraints(pattern=EMAIL_PATTERN, max_length=254),
-    Field(description="An e-mail address."),
+    AfterValidator(_strict_email),
+    Field(
+        description="A plain e-mail address such as name@example.org (no display name, "
+        "quotes, IP address or link parts such as ?cc=)."
+    ),
 ]
 Phone = Annotated[
     str,

@@ -30,6 +30,7 @@ from markupsafe import Markup, escape
 from .. import rights as rights_mod
 from ..changes import notice_section
 from ..citation import cite
+from ..emails import mailto
 from ..escaping import markdown
 from ..i18n import strings
 from ..model.activity import Activity, Transfer
@@ -294,6 +295,9 @@ def _context(
         label_md = text if isinstance(text, MdRaw) else markdown(text or url)
         return MdRaw(f"[{label_md}](<{url}>)")
 
+    def mail(address: str) -> Any:
+        return link(mailto(address), address)
+
     def date(value: dt.date) -> Any:
         month = s["months"].split(",")[value.month - 1].strip()
         return fill(s["date_format"], day=value.day, month=month, year=value.year)
@@ -321,6 +325,7 @@ def _context(
         "mark": mark,
         "fill": fill,
         "link": link,
+        "mail": mail,
         "date": date,
         "country": lambda code: country_name(code, lang),
         "cite": lambda article: cite(article, lang),
