@@ -142,8 +142,8 @@ def settle() -> None:
 
 
 def split_list(value: str) -> list[str]:
-    """Parse a comma-separated option value such as ``nb,en``."""
-    return [part.strip() for part in value.split(",") if part.strip()]
+    """Parse a comma-separated option value such as ``nb,en``; a value named twice counts once."""
+    return list(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
 
 
 if __name__ == "__main__":  # pragma: no cover
