@@ -18,10 +18,13 @@ from harmonien_ropa.model.legal import (
     TransferMechanism,
 )
 
-# Every character a data map may hold: no surrogates, no C0 controls but tab and line breaks.
+# Every character a data map may hold: no surrogates, no C0 controls but tab and line breaks,
+# no DEL or C1 controls, no bidirectional embeddings, overrides or isolates.
 _CHAR = st.characters(
     exclude_categories=("Cs",),
     exclude_characters="".join(chr(c) for c in range(32) if chr(c) not in "\t\n\r")
+    + "".join(chr(c) for c in range(0x7F, 0xA0))
+    + "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
     + "\ufffe\uffff",
 )
 TEXT = st.one_of(
@@ -257,6 +260,8 @@ TOKENS = [
     "\ufeff",
     "\u2028",
     "\x85",
+    "\u202e",
+    '"\\x9b"',
     "%YAML 1.1\n",
     "---\n",
     "...\n",

@@ -92,20 +92,57 @@ ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 #: Characters no output format can carry: C0 controls other than tab and line breaks, lone
 #: surrogates and the non-characters U+FFFE/U+FFFF (invalid in XML, XLSX and UTF-8 files).
 _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: Characters refused as misleading: DEL and the C1 controls (invisible; a terminal may take
+#: U+009B for the start of a command), and the bidirectional embeddings, overrides and isolates
+#: U+202A-U+202E and U+2066-U+2069, which make text display in another order than it is
+#: stored ("Trojan Source"). None has a use in a data map's nb/en text: a name in a
+#: right-to-left script displays correctly without them, and the marks U+200E/U+200F stay
+#: allowed where a direction must be forced.
+_MISLEADING = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: Both, for importers of outside data.
+_REFUSED = re.compile(f"{_UNWRITABLE.pattern}|{_MISLEADING.pattern}")
 
 
 def strip_unwritable(text: str) -> str:
     """``text`` without the characters the model refuses (for importers of outside data)."""
-    return _UNWRITABLE.sub("", text)
+    return _REFUSED.sub("", text)
+
+
+def refusal(text: str) -> str | None:
+    """Why ``text`` cannot be loaded, or None."""
+    found = _UNWRITABLE.search(text)
+    if found:
+        return (
+            f"contains the invisible control character U+{ord(found.group()):04X}, "
+            "which no output can show"
+        )
+    found = _MISLEADING.search(text)
+    if found is None:
+        return None
+    code = ord(found.group())
+    if code <= 0x9F:
+        return (
+            f"contains the invisible control character U+{code:04X}, which no output can "
+            "show and a terminal may take for a command"
+        )
+    return (
+        f"contains the bidirectional formatting character U+{code:04X}, which makes the text "
+        "display in another order than it is written"
+    )
 
 
 def _check_writable(value: Any) -> None:
     if isinstance(value, str):
-        found = _UNWRITABLE.search(value)
-        if found:
-            raise ValueError(
-                f"contains the invisible control character U+{ord(found.group()):04X}, "
-                "which no output can show; remove it"
+        reason = refusal(value)
+        if reason is not None:
+            raise PydanticCustomError(
+                "refused_character",
+                "{reason}",
+                {
+                    "reason": reason,
+                    "fix": "remove the character (a name in a right-to-left script displays "
+                    "correctly without it)",
+                },
             )
     elif isinstance(value, tuple | list):
         for item in value:
