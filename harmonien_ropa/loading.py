@@ -223,6 +223,12 @@ def _translate(error: Any, loc: Loc, data: Any, positions: Positions, path: str)
     elif kind in {"string_type", "str_type"}:
         message = f"{where} must be text, not {_kind_of(value)}"
         fix = fix or "put the value in quotes"
+    elif kind == "reserved_id":
+        message = (
+            f"'{_short(value)}' cannot be used as {where}: it is a device name on Windows "
+            "(CON, PRN, AUX, NUL, COM0-9, LPT0-9), and an id may become a file name"
+        )
+        fix = f"choose another id, e.g. '{value}-1' or a longer, descriptive one"
     elif kind == "refused_character":
         message = f"{where}: {ctx['reason']}"
         fix = str(ctx["fix"])

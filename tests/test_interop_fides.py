@@ -354,3 +354,15 @@ def test_an_address_the_map_would_refuse_is_not_imported() -> None:
     assert datamap.organisation.is_assumed("privacy_contact")
     assert datamap.organisation.dpo is not None
     assert datamap.organisation.dpo.email == "dpo@org.example"
+
+
+def test_a_key_that_is_a_windows_device_name_gets_another_id() -> None:
+    manifest = SYSTEMS.replace("fides_key: demo_analytics_system", "fides_key: CON", 1)
+    text = import_fides_yaml_text(manifest)
+    datamap = hr.loads(text, "imported.yaml")
+    assert "con-entry" in {s.id for s in datamap.systems}
+
+
+def import_fides_yaml_text(manifest: str) -> str:
+    documents = [parse(manifest, "demo_system.yml")]
+    return dump_yaml(import_fides(documents, effective_date=DATE)).decode("utf-8")

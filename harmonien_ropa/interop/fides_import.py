@@ -21,7 +21,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..errors import HarmonienError, LoadError
 from ..listing import some
 from ..loading import loads
-from ..model.base import strip_unwritable
+from ..model.base import WINDOWS_RESERVED, strip_unwritable
 from ..model.legal import PartyRole, TransferMechanism
 from ..yamlsource import YamlDocument, YamlError, parse, read_text
 from .fides import META_KEY, dump_yaml
@@ -110,6 +110,8 @@ _HEADER = (
 
 def _slug(text: str) -> str:
     slug = re.sub(r"[^a-z0-9_-]+", "-", text.lower()).strip("-_")
+    if slug in WINDOWS_RESERVED:
+        return f"{slug}-entry"  # a device name on Windows is refused as an id
     return slug[:80] or "entry"
 
 

@@ -35,12 +35,31 @@ PATTERN_HINTS: dict[str, str] = {
     URL_PATTERN: "write a full web address starting with https:// (or http://)",
 }
 
+#: Names Windows reserves for devices, whatever the extension (``con.svg`` is the console):
+#: an id may become a file name (``dataflow/<activity-id>.svg``), so these are refused.
+WINDOWS_RESERVED: frozenset[str] = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{device}{n}" for device in ("com", "lpt") for n in range(10)]
+)
+
+
+def _not_reserved(value: str) -> str:
+    if value in WINDOWS_RESERVED:
+        raise PydanticCustomError(
+            "reserved_id",
+            "'{value}' is a device name on Windows",
+            {"value": value},
+        )
+    return value
+
+
 Id = Annotated[
     str,
     StringConstraints(pattern=ID_PATTERN, max_length=80),
+    AfterValidator(_not_reserved),
     Field(
-        description="Stable identifier: lower-case letters, digits, '-' and '_'; "
-        "other entries refer to this entry by it."
+        description="Stable identifier: lower-case letters, digits, '-' and '_', and not a "
+        "Windows device name (con, prn, aux, nul, com0-9, lpt0-9); other entries refer to "
+        "this entry by it."
     ),
 ]
 Ref = Annotated[
