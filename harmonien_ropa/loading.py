@@ -223,6 +223,16 @@ def _translate(error: Any, loc: Loc, data: Any, positions: Positions, path: str)
     elif kind in {"string_type", "str_type"}:
         message = f"{where} must be text, not {_kind_of(value)}"
         fix = fix or "put the value in quotes"
+    elif kind == "dpv_concept":
+        known = ctx.get("prefixes")
+        problem = "has no known DPV prefix" if known else "has more than one '#'"
+        message = f"{where}: '{_short(value)}' {problem}"
+        fix = (
+            f"write a concept with one of the prefixes {known} (e.g. dpv:Customer), or a full "
+            "https:// IRI"
+            if known
+            else "write a full IRI with at most one '#', or a concept such as dpv:Customer"
+        )
     elif kind == "reserved_id":
         message = (
             f"'{_short(value)}' cannot be used as {where}: it is a device name on Windows "
