@@ -320,3 +320,47 @@ def mutated(draw: st.DrawFn, source: str) -> str:
         else:
             text = text[:at]
     return text
+
+
+# -- hostile but valid maps ---------------------------------------------------------------------
+
+#: Characters that each output escapes in its own way (HTML, Markdown, DOT, CSV, Turtle, JSON).
+_TRICKY = "]&\\\"'<>{}|*_`#%\t😀Æ\u200f\u00ad"
+#: Text at a length limit, made of the tricky characters.
+LONG = st.builds(
+    lambda chars, size: (chars * size)[:size],
+    st.text(st.sampled_from(_TRICKY + "ab "), min_size=1, max_size=6).filter(str.strip),
+    st.sampled_from([1, 499, 500, 5000, 20000]),
+)
+_KEY_CHARS = "abcXYZ019_.:/#-"
+#: Values the patterns of the model allow, from their edges.
+DPV_CONCEPTS = st.one_of(
+    st.builds(
+        "{}:{}".format,
+        st.sampled_from(["dpv", "pd", "eu-gdpr", "loc"]),
+        st.text(st.sampled_from(_KEY_CHARS), min_size=1, max_size=60),
+    ),
+    st.builds("https://{}".format, st.text(st.sampled_from(_KEY_CHARS), min_size=1, max_size=60)),
+)
+FIDES_KEYS = st.text(st.sampled_from(_KEY_CHARS), min_size=1, max_size=200)
+WEBSITES = st.from_regex(r"\Ahttps?://[^\s<>\"'`]{1,80}\Z")
+
+
+@st.composite
+def hostile_maps(draw: st.DrawFn) -> dict[str, Any]:
+    """A map from :func:`datamaps` with text, keys and addresses pushed to the edges of what
+    the model allows (the loader may still refuse some: those are not valid maps)."""
+    data = draw(datamaps())
+    organisation = data["organisation"]
+    organisation["name"] = draw(LONG).strip()[:500] or "x"
+    _maybe(draw, organisation, "website", WEBSITES)
+    _maybe(draw, organisation, "privacy_contact", st.emails())
+    for entry in data["data_subjects"] + data["data_categories"] + data["activities"]:
+        entry["name"] = {"nb": draw(LONG), "en": draw(LONG)}
+        _maybe(draw, entry, "dpv", DPV_CONCEPTS)
+        _maybe(draw, entry, "fideslang", FIDES_KEYS)
+    for entry in data["parties"] + data["systems"]:
+        entry["name"] = draw(LONG).strip()[:500] or "x"
+    for activity in data["activities"]:
+        activity["purpose"] = {"nb": draw(LONG), "en": draw(LONG)}
+    return data

@@ -105,7 +105,21 @@ Url = Annotated[
     StringConstraints(pattern=URL_PATTERN, max_length=2000),
     Field(description="An http:// or https:// address."),
 ]
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+
+
+def _not_blank(value: str) -> str:
+    """Text of only white space is empty once laid out (a cell, a line of the notice)."""
+    if not value.split():
+        raise PydanticCustomError(
+            "string_too_short", "must hold more than white space", {"min_length": 1}
+        )
+    return value
+
+
+#: Refuses text that is only white space, like empty text.
+NOT_BLANK = AfterValidator(_not_blank)
+
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500), NOT_BLANK]
 
 
 #: Characters no output format can carry: C0 controls other than tab and line breaks, lone
@@ -191,10 +205,10 @@ class Text(Frozen):
     the other language so nothing is silently dropped.
     """
 
-    nb: Annotated[str, StringConstraints(min_length=1, max_length=20000)] | None = Field(
+    nb: Annotated[str, StringConstraints(min_length=1, max_length=20000), NOT_BLANK] | None = Field(
         default=None, description="Norwegian bokmål."
     )
-    en: Annotated[str, StringConstraints(min_length=1, max_length=20000)] | None = Field(
+    en: Annotated[str, StringConstraints(min_length=1, max_length=20000), NOT_BLANK] | None = Field(
         default=None, description="English."
     )
 
@@ -245,7 +259,7 @@ class Acknowledgement(Frozen):
     code: Annotated[str, StringConstraints(pattern=r"^[A-Z]+[0-9]+$")] = Field(
         description="The finding's code, e.g. ROPA101."
     )
-    reason: Annotated[str, StringConstraints(min_length=1, max_length=2000)] = Field(
+    reason: Annotated[str, StringConstraints(min_length=1, max_length=2000), NOT_BLANK] = Field(
         description="Why the finding is accepted as it is."
     )
 
@@ -253,12 +267,12 @@ class Acknowledgement(Frozen):
 class Statement(Frozen):
     """A part of the data map whose fields may be marked as assumptions to confirm."""
 
-    assumptions: dict[str, Annotated[str, StringConstraints(min_length=1, max_length=5000)]] = (
-        Field(
-            default_factory=dict,
-            description="Fields of this entry whose value is an assumption still to be confirmed, "
-            "each with a note saying why it was assumed. Remove a line once it is confirmed.",
-        )
+    assumptions: dict[
+        str, Annotated[str, StringConstraints(min_length=1, max_length=5000), NOT_BLANK]
+    ] = Field(
+        default_factory=dict,
+        description="Fields of this entry whose value is an assumption still to be confirmed, "
+        "each with a note saying why it was assumed. Remove a line once it is confirmed.",
     )
     acknowledge: tuple[Acknowledgement, ...] = Field(
         default=(),
