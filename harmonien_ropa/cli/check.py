@@ -7,7 +7,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK, add_data_argument, settle, split_list
+from . import (
+    EXIT_FINDINGS,
+    EXIT_INVALID,
+    EXIT_OK,
+    add_data_argument,
+    interrupted,
+    settle,
+    split_list,
+)
 
 FORMATS = ("text", "json", "sarif")
 
@@ -76,21 +84,30 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     if len(paths) <= 1:
         return _check_one(args, paths[0] if paths else None)
-    from ..errors import HarmonienError, LoadError
+    from ..errors import HarmonienError
 
     worst = EXIT_OK
     for path in dict.fromkeys(paths):
         try:
             code = _check_one(args, path)
-        except LoadError as exc:
-            for diagnostic in exc.diagnostics:
-                print(diagnostic.format(), file=sys.stderr)
-            code = EXIT_INVALID
         except HarmonienError as exc:
-            print(f"harmonien-ropa: error: {exc}", file=sys.stderr)
-            code = EXIT_INVALID
+            if interrupted():
+                raise
+            code = _report(exc)
         worst = max(worst, code)
     return worst
+
+
+def _report(exc: Exception) -> int:
+    """Print a load or settings error of one of several files; the exit code it gives."""
+    from ..errors import LoadError
+
+    if isinstance(exc, LoadError):
+        for diagnostic in exc.diagnostics:
+            print(diagnostic.format(), file=sys.stderr)
+    else:
+        print(f"harmonien-ropa: error: {exc}", file=sys.stderr)
+    return EXIT_INVALID
 
 
 def _check_one(args: argparse.Namespace, data: str | None) -> int:
