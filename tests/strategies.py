@@ -361,6 +361,15 @@ def hostile_maps(draw: st.DrawFn) -> dict[str, Any]:
         _maybe(draw, entry, "fideslang", FIDES_KEYS)
     for entry in data["parties"] + data["systems"]:
         entry["name"] = draw(LONG).strip()[:500] or "x"
+    for party in data["parties"]:
+        party["country"] = draw(st.from_regex(r"\A[A-Z]{2}\Z"))  # not every pair is a country
+    organisation["org_number"] = draw(st.from_regex(r"\A[0-9A-Z -]{4,20}\Z").filter(str.strip))
+    _maybe(draw, organisation, "phone", st.from_regex(r"\A\+?[0-9][0-9 ]{3,20}\Z"))
     for activity in data["activities"]:
         activity["purpose"] = {"nb": draw(LONG), "en": draw(LONG)}
+        _maybe(draw, activity, "assumptions", st.fixed_dictionaries({"purpose": LONG}))
+        if "retention" in activity:
+            activity["retention"]["period"] = draw(
+                st.from_regex(r"\AP([0-9]{1,4}Y)?([0-9]{1,4}M)?([0-9]{1,4}W)?[0-9]{1,4}D\Z")
+            )
     return data
