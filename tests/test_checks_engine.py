@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -225,3 +226,21 @@ def test_bad_selector_in_the_yaml_is_a_load_error_at_its_line() -> None:
     assert "nonsense" in lines[problem.line - 1]
     assert problem.code == "ROPA004"
     assert "'nonsense' names no rule" in problem.message
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs chown")
+def test_settings_or_a_repository_another_user_owns_are_not_trusted(tmp_path: Path) -> None:
+    stranger = 54321
+    repo = tmp_path / "repo"
+    (repo / "data").mkdir(parents=True)
+    (repo / ".git").mkdir()
+    (repo / "pyproject.toml").write_text("", encoding="utf-8")
+    assert find_pyproject(repo / "data" / "map.yaml") == repo / "pyproject.toml"
+    os.chown(repo / "pyproject.toml", stranger, stranger)
+    assert find_pyproject(repo / "data" / "map.yaml") is None
+    (repo / "data" / "pyproject.toml").write_text("", encoding="utf-8")
+    assert find_pyproject(repo / "data" / "map.yaml") == repo / "data" / "pyproject.toml"
+    (repo / "data" / "pyproject.toml").unlink()
+    os.chown(repo / "pyproject.toml", 0, 0)
+    os.chown(repo / ".git", stranger, stranger)  # a planted repository: as outside one
+    assert find_pyproject(repo / "data" / "map.yaml") is None

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -68,12 +69,26 @@ def from_settings(settings: CheckSettings) -> Layer:
     )
 
 
+def _trusted(path: Path) -> bool:
+    """True if ``path`` exists and belongs to the current user or to root (as git trusts a
+    repository only when its owner is the user: another user's ``/tmp/.git`` or
+    ``pyproject.toml`` does not count)."""
+    try:
+        owner = path.stat().st_uid
+    except OSError:
+        return False
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or owner in (getuid(), 0)
+
+
 def repository_root(start: Path) -> Path | None:
     """The nearest folder at or above ``start`` (a folder) that holds ``.git`` (a folder, or
-    the file a git worktree or submodule has), or ``None`` outside any repository."""
+    the file a git worktree or submodule has), or ``None`` outside any repository. A ``.git``
+    another user owns ends the search as outside a repository."""
     for candidate in (start, *start.parents):
-        if (candidate / ".git").exists():
-            return candidate
+        marker = candidate / ".git"
+        if marker.exists():
+            return candidate if _trusted(marker) else None
     return None
 
 
@@ -81,7 +96,7 @@ def find_pyproject(start: Path) -> Path | None:
     """The nearest ``pyproject.toml`` in ``start``'s folder or above it, up to the repository
     root (the folder holding ``.git``) and never beyond; outside a repository only the data
     file's own folder is searched. A file planted higher up (in ``/tmp``, a home folder or ``/``)
-    is never read, so it cannot silence the checker."""
+    is never read, so it cannot silence the checker; nor is one another user owns."""
     folder = start.resolve()
     if not folder.is_dir():
         folder = folder.parent
@@ -91,7 +106,7 @@ def find_pyproject(start: Path) -> Path | None:
         candidates = [folder, *folder.parents[: len(folder.parts) - len(root.parts)]]
     for candidate in candidates:
         path = candidate / "pyproject.toml"
-        if path.is_file():
+        if path.is_file() and _trusted(path):
             return path
     return None
 
