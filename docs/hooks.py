@@ -302,7 +302,7 @@ def rules_page() -> str:
 
 def cli_page() -> str:
     """``--help`` of the program and of every command."""
-    from harmonien_ropa.cli import COMMANDS, build_parser
+    from harmonien_ropa.cli import COMMANDS, EXIT_CODES, build_parser
 
     with _environ(COLUMNS="96"):
         parser = build_parser()
@@ -317,6 +317,12 @@ def cli_page() -> str:
             "```text",
             parser.format_help().rstrip(),
             "```",
+            "",
+            "## Exit codes",
+            "",
+            "| code | meaning |",
+            "| --- | --- |",
+            *(f"| {code} | {meaning} |" for code, meaning in EXIT_CODES.items()),
             "",
         ]
         for name in COMMANDS:

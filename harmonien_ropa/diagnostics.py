@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
+
+#: Characters a terminal may act on or that reorder or hide what it shows: C0 controls (line
+#: breaks too: one finding is one line), DEL, C1 controls, bidirectional marks, embeddings,
+#: overrides and isolates, line and paragraph separators, zero-width characters and the BOM.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+
+
+def visible(text: str) -> str:
+    """``text`` with every character in :data:`_INVISIBLE` written as an escape (``\\x9b``,
+    ``\\u202e``), so that what reaches a terminal is what the file holds."""
+    return _INVISIBLE.sub(_escape, text)
+
+
+def _escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 class Severity(StrEnum):
@@ -39,8 +56,11 @@ class Diagnostic:
 
     def format(self) -> str:
         """``path:line:col: severity CODE message`` (plus an indented fix hint line)."""
-        head = f"{self.path}:{self.line}:{self.column}: {self.severity.value} {self.code} {self.message}"
-        return f"{head}\n    fix: {self.fix}" if self.fix else head
+        head = (
+            f"{visible(self.path)}:{self.line}:{self.column}: "
+            f"{self.severity.value} {self.code} {visible(self.message)}"
+        )
+        return f"{head}\n    fix: {visible(self.fix)}" if self.fix else head
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready mapping of every field."""

@@ -16,9 +16,9 @@ from typing import Any, Union
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from .diagnostics import Diagnostic, Severity
+from .diagnostics import Diagnostic, Severity, visible
 from .errors import LoadError
-from .model.base import PATTERN_HINTS, Text
+from .model.base import PATTERN_HINTS, Text, refusal
 from .model.datamap import DataMap, ModelProblem
 from .positions import Loc, Positions
 from .yamlsource import YamlDocument, YamlError, parse, read_text
@@ -223,6 +223,35 @@ def _translate(error: Any, loc: Loc, data: Any, positions: Positions, path: str)
     elif kind in {"string_type", "str_type"}:
         message = f"{where} must be text, not {_kind_of(value)}"
         fix = fix or "put the value in quotes"
+    elif kind == "dpv_concept":
+        known = ctx.get("prefixes")
+        problem = "has no known DPV prefix" if known else "has more than one '#'"
+        message = f"{where}: '{_short(value)}' {problem}"
+        fix = (
+            f"write a concept with one of the prefixes {known} (e.g. dpv:Customer), or a full "
+            "https:// IRI"
+            if known
+            else "write a full IRI with at most one '#', or a concept such as dpv:Customer"
+        )
+    elif kind == "reserved_id":
+        message = (
+            f"'{_short(value)}' cannot be used as {where}: it is a device name on Windows "
+            "(CON, PRN, AUX, NUL, COM0-9, LPT0-9), and an id may become a file name"
+        )
+        fix = f"choose another id, e.g. '{value}-1' or a longer, descriptive one"
+    elif kind == "refused_character":
+        message = f"{where}: {ctx['reason']}"
+        fix = str(ctx["fix"])
+    elif kind == "email_invalid":
+        message = f"'{_short(value)}' is not a plain e-mail address for {where}: {ctx['reason']}"
+        fix = (
+            "write only the address, such as name@example.org: no name or <>, no quotes, "
+            "no ?subject=/?cc= or other link parts, no spaces"
+        )
+    elif kind == "string_pattern_mismatch" and isinstance(value, str) and refusal(value):
+        message = f"{where}: {refusal(value)}"  # say which character, not only "not valid"
+        hint = PATTERN_HINTS.get(str(ctx.get("pattern")), "")
+        fix = f"remove the character; {hint}" if hint else "remove the character"
     elif kind == "string_pattern_mismatch":
         message = f"'{_short(value)}' is not a valid value for {where}"
         fix = PATTERN_HINTS.get(str(ctx.get("pattern")), fix)
@@ -257,7 +286,7 @@ def _translate(error: Any, loc: Loc, data: Any, positions: Positions, path: str)
 
 
 def _short(value: Any, limit: int = 60) -> str:
-    text = str(value)
+    text = visible(str(value))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -287,9 +316,9 @@ def _describe(loc: Loc, data: Any) -> str:
             node = node[part] if isinstance(node, list) and part < len(node) else None
             ident = node.get("id") if isinstance(node, dict) else None
             if isinstance(ident, str):
-                parts.append(f" (id '{ident}')")
+                parts.append(f" (id '{_short(ident)}')")
         else:
-            parts.append(("." if parts else "") + part)
+            parts.append(("." if parts else "") + visible(part))
             node = node.get(part) if isinstance(node, dict) else None
     return "'" + "".join(parts) + "'"
 

@@ -52,8 +52,10 @@ PAYLOADS: dict[str, str] = {
     "dot_html_label": "<B>bold</B> <TABLE><TR><TD>x</TD></TR></TABLE>",
     "dot_braces": "} { ; -- -> subgraph cluster_x { evil } strict digraph",
     "json": '"}, "injected": {"a": 1}, "x": "\\u0000 \\" \\\\',
-    "unicode_separators": "\u2028 \u2029 \x7f \x85 \ufeff",
-    "unicode_bidi": "Ærlig talt: øl på Årstad \u202eevil\u202c \u200b zero\u200dwidth 😀",
+    # DEL, C1 controls and bidirectional overrides are refused at load (tests/bad_yaml/
+    # misleading_characters.yaml); what a map may hold must still come out intact.
+    "unicode_separators": "\u2028 \u2029 \ufeff \u00a0 \u00ad",
+    "unicode_bidi": "Ærlig talt: øl på Årstad \u200fevil\u200e \u200b zero\u200dwidth 😀",
     "spreadsheet_equals": '=HYPERLINK("https://evil.example","x")',
     "spreadsheet_plus": "+cmd|' /C calc'!A0",
     "spreadsheet_minus": "-2+3+cmd|' /C calc'!A0",

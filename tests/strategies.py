@@ -18,10 +18,13 @@ from harmonien_ropa.model.legal import (
     TransferMechanism,
 )
 
-# Every character a data map may hold: no surrogates, no C0 controls but tab and line breaks.
+# Every character a data map may hold: no surrogates, no C0 controls but tab and line breaks,
+# no DEL or C1 controls, no bidirectional embeddings, overrides or isolates.
 _CHAR = st.characters(
     exclude_categories=("Cs",),
     exclude_characters="".join(chr(c) for c in range(32) if chr(c) not in "\t\n\r")
+    + "".join(chr(c) for c in range(0x7F, 0xA0))
+    + "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
     + "\ufffe\uffff",
 )
 TEXT = st.one_of(
@@ -257,6 +260,8 @@ TOKENS = [
     "\ufeff",
     "\u2028",
     "\x85",
+    "\u202e",
+    '"\\x9b"',
     "%YAML 1.1\n",
     "---\n",
     "...\n",
@@ -315,3 +320,56 @@ def mutated(draw: st.DrawFn, source: str) -> str:
         else:
             text = text[:at]
     return text
+
+
+# -- hostile but valid maps ---------------------------------------------------------------------
+
+#: Characters that each output escapes in its own way (HTML, Markdown, DOT, CSV, Turtle, JSON).
+_TRICKY = "]&\\\"'<>{}|*_`#%\t😀Æ\u200f\u00ad"
+#: Text at a length limit, made of the tricky characters.
+LONG = st.builds(
+    lambda chars, size: (chars * size)[:size],
+    st.text(st.sampled_from(_TRICKY + "ab "), min_size=1, max_size=6).filter(str.strip),
+    st.sampled_from([1, 499, 500, 5000, 20000]),
+)
+_KEY_CHARS = "abcXYZ019_.:/#-"
+#: Values the patterns of the model allow, from their edges.
+DPV_CONCEPTS = st.one_of(
+    st.builds(
+        "{}:{}".format,
+        st.sampled_from(["dpv", "pd", "eu-gdpr", "loc"]),
+        st.text(st.sampled_from(_KEY_CHARS), min_size=1, max_size=60),
+    ),
+    st.builds("https://{}".format, st.text(st.sampled_from(_KEY_CHARS), min_size=1, max_size=60)),
+)
+FIDES_KEYS = st.text(st.sampled_from(_KEY_CHARS), min_size=1, max_size=200)
+WEBSITES = st.from_regex(r"\Ahttps?://[^\s<>\"'`]{1,80}\Z")
+
+
+@st.composite
+def hostile_maps(draw: st.DrawFn) -> dict[str, Any]:
+    """A map from :func:`datamaps` with text, keys and addresses pushed to the edges of what
+    the model allows (the loader may still refuse some: those are not valid maps)."""
+    data = draw(datamaps())
+    organisation = data["organisation"]
+    organisation["name"] = draw(LONG).strip()[:500] or "x"
+    _maybe(draw, organisation, "website", WEBSITES)
+    _maybe(draw, organisation, "privacy_contact", st.emails())
+    for entry in data["data_subjects"] + data["data_categories"] + data["activities"]:
+        entry["name"] = {"nb": draw(LONG), "en": draw(LONG)}
+        _maybe(draw, entry, "dpv", DPV_CONCEPTS)
+        _maybe(draw, entry, "fideslang", FIDES_KEYS)
+    for entry in data["parties"] + data["systems"]:
+        entry["name"] = draw(LONG).strip()[:500] or "x"
+    for party in data["parties"]:
+        party["country"] = draw(st.from_regex(r"\A[A-Z]{2}\Z"))  # not every pair is a country
+    organisation["org_number"] = draw(st.from_regex(r"\A[0-9A-Z -]{4,20}\Z").filter(str.strip))
+    _maybe(draw, organisation, "phone", st.from_regex(r"\A\+?[0-9][0-9 ]{3,20}\Z"))
+    for activity in data["activities"]:
+        activity["purpose"] = {"nb": draw(LONG), "en": draw(LONG)}
+        _maybe(draw, activity, "assumptions", st.fixed_dictionaries({"purpose": LONG}))
+        if "retention" in activity:
+            activity["retention"]["period"] = draw(
+                st.from_regex(r"\AP([0-9]{1,4}Y)?([0-9]{1,4}M)?([0-9]{1,4}W)?[0-9]{1,4}D\Z")
+            )
+    return data

@@ -8,6 +8,7 @@ all of which must be reported together. Regenerate after an intended wording cha
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,18 @@ def test_cli_exit_code_and_messages_for_every_case(
         f"{case}:{want.split(' ', 2)[0]}: error {want.split(' ', 2)[1]} {want.split(' ', 2)[2]}"
         for want in expected
     ]
+
+
+def test_misleading_characters_never_reach_the_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    """DEL, C1 controls and bidirectional overrides are refused at their place with a fix, and
+    the message shows them as escapes, not raw (a raw U+202E would reorder the terminal line)."""
+    from harmonien_ropa.cli import main
+
+    case = Path(__file__).parent / "bad_yaml" / "misleading_characters.yaml"
+    assert main(["check", "--data", str(case)]) == 2
+    err = capsys.readouterr().err
+    assert not re.search("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]", err)
+    assert "(id 'health\\u202e')" in err
+    heads = [line for line in err.splitlines() if not line.startswith("    fix: ")]
+    fixes = [line for line in err.splitlines() if line.startswith("    fix: remove the character")]
+    assert len(heads) == len(fixes) == 5

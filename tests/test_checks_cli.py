@@ -122,6 +122,73 @@ def test_pyproject_settings_apply(tmp_path: Path) -> None:
     assert proc.returncode == 2
 
 
+def test_a_pyproject_above_the_repository_root_is_not_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from harmonien_ropa.cli import main
+
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.harmonien_ropa]\nignore = ["ROPA"]\n', encoding="utf-8"
+    )
+    repo = tmp_path / "repo"
+    (repo / "data").mkdir(parents=True)
+    (repo / ".git").mkdir()
+    target = repo / "data" / "map.yaml"
+    target.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["check", "--data", str(target)]) == 1  # the planted file silences nothing
+    assert "settings from" not in capsys.readouterr().err
+    (repo / ".git").rmdir()  # outside a repository: only the data file's own folder
+    assert main(["check", "--data", str(target)]) == 1
+    (repo / ".git").mkdir()
+    (repo / "pyproject.toml").write_text(
+        '[tool.harmonien_ropa]\nfail-on = "never"\n', encoding="utf-8"
+    )
+    assert main(["check", "--data", str(target)]) == 0
+    err = capsys.readouterr().err
+    assert f"harmonien-ropa: settings from {repo / 'pyproject.toml'} [tool.harmonien_ropa]" in err
+
+
+def test_a_deeply_nested_pyproject_is_invalid_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from harmonien_ropa.cli import main
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text(
+        "x = " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8"
+    )
+    target = tmp_path / "map.yaml"
+    target.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["check", "--data", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot read settings from {tmp_path / 'pyproject.toml'}: " in err
+    assert "nested too deeply" in err
+    assert "internal error" not in err
+
+
+def test_several_data_maps_are_checked_each_on_its_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from harmonien_ropa.cli import main
+
+    good = tmp_path / "good.yaml"
+    good.write_text("settings: {check: {fail_on: never}}\n" + SAMPLE.read_text("utf-8"), "utf-8")
+    findings = tmp_path / "findings.yaml"
+    findings.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("organisation: [\n", encoding="utf-8")
+    assert main(["check", str(good)]) == 0
+    assert main(["check", str(good), str(findings)]) == 1
+    out = capsys.readouterr().out
+    assert str(findings) in out
+    assert main(["check", "--data", str(good), str(broken), str(findings)]) == 2
+    captured = capsys.readouterr()
+    assert f"{broken}:2:1: error" in captured.err
+    assert str(findings) in captured.out  # the files after a broken one are still checked
+    assert main(["check", "--format", "json", str(good), str(findings)]) == 2
+    assert "one data map" in capsys.readouterr().err
+
+
 def test_coverage_text_and_json() -> None:
     text = run("--coverage")
     assert text.returncode == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -166,12 +167,37 @@ def test_layers_override_in_order(tmp_path: Path) -> None:
     assert "ROPA101" not in config.codes()
 
 
-def test_find_pyproject_walks_up(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
-    deep = tmp_path / "a" / "b"
+def test_find_pyproject_walks_up_to_the_repository_root(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    deep = repo / "a" / "b"
     deep.mkdir(parents=True)
+    (repo / ".git").mkdir()
     (deep / "map.yaml").write_text("", encoding="utf-8")
-    assert find_pyproject(deep / "map.yaml") == tmp_path / "pyproject.toml"
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")  # above the root: never read
+    assert find_pyproject(deep / "map.yaml") is None
+    (repo / "pyproject.toml").write_text("", encoding="utf-8")
+    assert find_pyproject(deep / "map.yaml") == repo / "pyproject.toml"
+    (deep / "pyproject.toml").write_text("", encoding="utf-8")
+    assert find_pyproject(deep / "map.yaml") == deep / "pyproject.toml"
+
+
+def test_find_pyproject_outside_a_repository_reads_only_the_data_files_folder(
+    tmp_path: Path,
+) -> None:
+    deep = tmp_path / "a"
+    deep.mkdir()
+    (deep / "map.yaml").write_text("", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    assert find_pyproject(deep / "map.yaml") is None
+    (deep / "pyproject.toml").write_text("", encoding="utf-8")
+    assert find_pyproject(deep / "map.yaml") == deep / "pyproject.toml"
+
+
+def test_a_git_worktree_file_marks_the_repository_root(tmp_path: Path) -> None:
+    (tmp_path / ".git").write_text("gitdir: /elsewhere\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    assert find_pyproject(tmp_path / "sub" / "map.yaml") == tmp_path / "pyproject.toml"
 
 
 @pytest.mark.parametrize(
@@ -200,3 +226,21 @@ def test_bad_selector_in_the_yaml_is_a_load_error_at_its_line() -> None:
     assert "nonsense" in lines[problem.line - 1]
     assert problem.code == "ROPA004"
     assert "'nonsense' names no rule" in problem.message
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs chown")
+def test_settings_or_a_repository_another_user_owns_are_not_trusted(tmp_path: Path) -> None:
+    stranger = 54321
+    repo = tmp_path / "repo"
+    (repo / "data").mkdir(parents=True)
+    (repo / ".git").mkdir()
+    (repo / "pyproject.toml").write_text("", encoding="utf-8")
+    assert find_pyproject(repo / "data" / "map.yaml") == repo / "pyproject.toml"
+    os.chown(repo / "pyproject.toml", stranger, stranger)
+    assert find_pyproject(repo / "data" / "map.yaml") is None
+    (repo / "data" / "pyproject.toml").write_text("", encoding="utf-8")
+    assert find_pyproject(repo / "data" / "map.yaml") == repo / "data" / "pyproject.toml"
+    (repo / "data" / "pyproject.toml").unlink()
+    os.chown(repo / "pyproject.toml", 0, 0)
+    os.chown(repo / ".git", stranger, stranger)  # a planted repository: as outside one
+    assert find_pyproject(repo / "data" / "map.yaml") is None

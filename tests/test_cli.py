@@ -100,6 +100,23 @@ def test_render_unknown_output_and_language(tmp_path: Path) -> None:
     assert not list(tmp_path.iterdir())
 
 
+def test_a_language_or_output_named_twice_counts_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from harmonien_ropa.cli import main
+
+    args = ["render", "--data", str(SMALL_YAML), "--only", "notice,model,notice"]
+    assert main([*args, "--lang", "nb,nb", "--out", str(tmp_path / "twice")]) == 0
+    assert main([*args, "--lang", "nb", "--out", str(tmp_path / "once")]) == 0
+    assert "two outputs want" not in capsys.readouterr().err
+    twice = {p.name: p.read_bytes() for p in (tmp_path / "twice").iterdir()}
+    once = {p.name: p.read_bytes() for p in (tmp_path / "once").iterdir()}
+    assert twice == once
+    assert "notice.nb.html" in once
+    assert main(["render", "--lang", ",", "--out", str(tmp_path / "none")]) == 2
+    assert "(none given)" in capsys.readouterr().err
+
+
 def test_render_into_a_file_path_fails_cleanly(tmp_path: Path) -> None:
     target = tmp_path / "file"
     target.write_text("keep me")

@@ -421,6 +421,21 @@ def test_pre_commit_hook_stops_a_broken_data_map(tmp_path: Path) -> None:
     )
 
 
+def test_pre_commit_hook_checks_two_changed_data_maps(tmp_path: Path) -> None:
+    source = (ROOT / "data" / "processing.yaml").read_text(encoding="utf-8")
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "processing.yaml").write_text(source, encoding="utf-8")
+    (tmp_path / "b" / "processing.yaml").write_text(
+        source.replace("legal_basis: contract", "legal_basis: contrakt", 1), encoding="utf-8"
+    )
+    proc = _run_hook(["a/processing.yaml", "b/processing.yaml"], tmp_path)
+    assert proc.returncode == 2, proc.stderr
+    assert "usage:" not in proc.stderr
+    assert re.search(r"^a/processing\.yaml:\d+:\d+: ", proc.stdout, re.M)  # the first is checked
+    assert re.search(r"^b/processing\.yaml:\d+:\d+: error .*'contrakt'", proc.stderr, re.M)
+
+
 # -- the built site in a browser -------------------------------------------------------------
 
 

@@ -101,3 +101,16 @@ def test_unlisted_pages_go_under_more(hooks: ModuleType, tmp_path: Path) -> None
 
     config = hooks.on_config(Config())
     assert config.nav == [{"Home": "index.md"}, {"More": [{"A new guide": "new-guide.md"}]}]
+
+
+def test_every_exit_code_is_documented(hooks: ModuleType) -> None:
+    from harmonien_ropa.cli import EXIT_CODES, build_parser
+
+    assert set(EXIT_CODES) == {0, 1, 2, 3, 70, 130}
+    page = hooks.cli_page()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    epilog = build_parser().epilog or ""
+    for code, meaning in EXIT_CODES.items():
+        assert f"| {code} | {meaning} |" in page
+        assert f"| {code} | " in readme
+        assert str(code) in epilog

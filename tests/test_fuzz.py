@@ -12,14 +12,15 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from hardening import MODES, render_everything, to_yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import datamaps, mutated
+from strategies import datamaps, hostile_maps, mutated
 
 import harmonien_ropa as hr
+from harmonien_ropa.checks import check
 
 _HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
 settings.register_profile(
@@ -40,6 +41,7 @@ def _times(factor: int) -> settings:
 
 
 FIXTURES = Path(__file__).parent
+_T = TypeVar("_T")
 SOURCES = {
     "small": (FIXTURES / "fixtures" / "small.yaml").read_text(encoding="utf-8"),
     "minimal": (FIXTURES / "good_yaml" / "minimal.yaml").read_text(encoding="utf-8"),
@@ -52,7 +54,7 @@ def _render_or_fail_cleanly(datamap: hr.DataMap, modes: tuple[str, ...]) -> None
         render_everything(datamap, modes)
 
 
-def _load_or_fail_cleanly(load: Callable[[], hr.DataMap], text: str) -> hr.DataMap | None:
+def _load_or_fail_cleanly(load: Callable[[], _T], text: str) -> _T | None:
     """The loaded map, or None after checking that the LoadError is well-formed."""
     try:
         return load()
@@ -103,3 +105,20 @@ def test_arbitrary_bytes_fail_cleanly(raw: bytes) -> None:
         path.unlink()
     if datamap is not None:  # pragma: no cover - random bytes are hardly ever a data map
         _render_or_fail_cleanly(datamap, ("final",))
+
+
+@settings(PROFILE, max_examples=max(PROFILE.max_examples // 2, 10))
+@given(hostile_maps(), MODE)
+def test_a_map_that_loads_and_checks_renders(data: dict[str, Any], modes: tuple[str, ...]) -> None:
+    """Whatever a renderer cannot handle, load or check must report first (with a place):
+    a map that loads is checked without an internal error and renders without any error."""
+    from harmonien_ropa.loading import loads_with_positions
+
+    text = to_yaml(data)
+    loaded = _load_or_fail_cleanly(lambda: loads_with_positions(text, "hostile.yaml"), text)
+    if loaded is None:
+        return
+    result = check(loaded)
+    assert all(d.line >= 0 for d in result.findings)
+    files = render_everything(loaded.datamap, modes)  # no HarmonienError either
+    assert files

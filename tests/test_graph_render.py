@@ -176,3 +176,43 @@ def test_200_activities_render_aggregated() -> None:
     width, height = rg.png_size(out["dataflow.png"])
     assert width > 0
     assert height > 0
+
+
+@needs_dot
+def test_names_over_graphvizs_16_kib_limit_are_shortened_in_pictures(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A name of 20,000 characters (the most a text may hold) passes check; render shortens it
+    in the pictures (Graphviz refuses strings over 16 KiB) and keeps it whole in the data."""
+    import re
+
+    from conftest import SMALL_YAML
+
+    text = SMALL_YAML.read_text(encoding="utf-8")
+    name = "    name: {nb: Medlemskap, en: Membership}\n"
+    assert name in text
+    long_nb, long_en = "Æ]&\\" * 5000, "x" * 20000
+    data = tmp_path / "long.yaml"
+    data.write_text(
+        text.replace(
+            name,
+            f'    name: {{nb: "{long_nb.replace(chr(92), chr(92) * 2)}", en: "{long_en}"}}\n',
+            1,
+        ),
+        encoding="utf-8",
+    )
+    assert main(["check", "--data", str(data), "--fail-on", "never"]) == 0
+    out = tmp_path / "out"
+    assert main(["render", "--data", str(data), "--only", "graph", "--out", str(out)]) == 0
+    assert "dot' exited" not in capsys.readouterr().err
+    for dot_file in ("dataflow.dot", "dataflow.en.dot"):
+        source = (out / dot_file).read_text(encoding="utf-8")
+        strings = re.findall(r'"(?:[^"\\]|\\.)*"|<(?:[^<>]|<[^<>]*>)*>', source)
+        assert max(len(s.encode("utf-8")) for s in strings) < 16384
+        assert "…" in source
+    assert (out / "dataflow.svg").stat().st_size > 0
+    assert (out / "dataflow" / "membership.svg").stat().st_size > 0
+    nodes = json.loads((out / "dataflow.json").read_text(encoding="utf-8"))["nodes"]
+    assert {long_nb, long_en} <= {n.get("label_nb") for n in nodes} | {
+        n.get("label_en") for n in nodes
+    }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 
@@ -125,6 +126,34 @@ def test_the_command_writes_both_files(tmp_path: Path, harmonien: hr.DataMap) ->
     written = render_with_cli(tmp_path, "dpv")
     assert set(written) == {"ropa.dpv.jsonld", "ropa.dpv.ttl"}
     assert written == {a.path: a.content for a in hr.render(harmonien, only=["dpv"]).artifacts}
+
+
+def test_an_invalid_percent_escape_is_not_kept_in_an_iri() -> None:
+    text = (ROOT / "tests" / "fixtures" / "small.yaml").read_text(encoding="utf-8")
+    website = "https://fjordkor.example/a%zz%41%4/b%"
+    datamap = hr.loads(text.replace("https://fjordkor.example/", website))
+    base = base_iri(datamap)
+    assert base == "https://fjordkor.example/a%25zz%41%254/b%25/ropa#"
+    for graph in _graphs(datamap):
+        iris = {str(term) for triple in graph for term in triple if isinstance(term, URIRef)}
+        assert "https://fjordkor.example/a%25zz%41%254/b%25" in iris  # rdfs:seeAlso
+        assert all(re.fullmatch(r"([^%]|%[0-9A-Fa-f]{2})*", iri) for iri in iris), iris
+
+
+def test_a_dpv_concept_with_an_unknown_prefix_is_refused_at_load() -> None:
+    text = (ROOT / "tests" / "fixtures" / "small.yaml").read_text(encoding="utf-8")
+    assert "    name: {nb: e-postadresse, en: e-mail address}\n" in text
+    bad = text.replace(
+        "    name: {nb: e-postadresse, en: e-mail address}\n",
+        "    name: {nb: e-postadresse, en: e-mail address}\n    dpv: foaf:mbox\n",
+        1,
+    )
+    with pytest.raises(hr.LoadError) as caught:
+        hr.loads(bad, "small.yaml")
+    (problem,) = caught.value.diagnostics
+    line = bad.splitlines().index("    dpv: foaf:mbox") + 1
+    assert (problem.line, problem.column) == (line, 10)
+    assert "'foaf:mbox' has no known DPV prefix" in problem.message
 
 
 def test_assumptions_travel_as_editorial_notes(

@@ -334,3 +334,35 @@ def test_a_folder_stands_for_its_manifests(tmp_path: Path) -> None:
     empty.mkdir()
     with pytest.raises(HarmonienError, match=r"holds no \.yml"):
         import_fides_yaml([empty], effective_date=DATE)
+
+
+SYSTEMS = (REFERENCE / "demo_system.yml").read_text(encoding="utf-8")
+
+
+def test_an_address_the_map_would_refuse_is_not_imported() -> None:
+    manifest = (
+        "organization:\n"
+        "  - fides_key: org\n"
+        "    name: Org\n"
+        "    controller: {email: 'x@org.example?bcc=spy%40evil.example'}\n"
+        "    data_protection_officer: {email: dpo@org.example}\n"
+    )
+    documents = [parse(manifest, "m.yml"), parse(SYSTEMS, "demo_system.yml")]
+    text = dump_yaml(import_fides(documents, effective_date=DATE))
+    datamap = hr.loads(text.decode("utf-8"), "imported.yaml")
+    assert datamap.organisation.privacy_contact is None
+    assert datamap.organisation.is_assumed("privacy_contact")
+    assert datamap.organisation.dpo is not None
+    assert datamap.organisation.dpo.email == "dpo@org.example"
+
+
+def test_a_key_that_is_a_windows_device_name_gets_another_id() -> None:
+    manifest = SYSTEMS.replace("fides_key: demo_analytics_system", "fides_key: CON", 1)
+    text = import_fides_yaml_text(manifest)
+    datamap = hr.loads(text, "imported.yaml")
+    assert "con-entry" in {s.id for s in datamap.systems}
+
+
+def import_fides_yaml_text(manifest: str) -> str:
+    documents = [parse(manifest, "demo_system.yml")]
+    return dump_yaml(import_fides(documents, effective_date=DATE)).decode("utf-8")

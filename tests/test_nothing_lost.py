@@ -12,6 +12,7 @@ import errno
 import functools
 import importlib
 import os
+import signal
 import stat
 import subprocess
 import sys
@@ -202,6 +203,67 @@ def test_failing_renderer_changes_nothing(
     assert main(["render", "--data", str(HARMONIEN_YAML), "--out", str(previous)]) == code
     assert "Traceback" not in capsys.readouterr().err
     assert snapshot(previous) == before
+
+
+def _interrupting_renderer(
+    surfaces_as: Exception | None,
+) -> Callable[[hr.DataMap, hr.RenderOptions], Any]:
+    """A renderer hit by Ctrl-C: SIGINT arrives while it runs. With ``surfaces_as``, what
+    reaches the caller is that error instead (as when Ctrl-C also stops a ``dot`` child
+    and its exit is reported first)."""
+
+    def interrupted(datamap: hr.DataMap, options: hr.RenderOptions) -> hr.RenderResult:
+        try:
+            signal.raise_signal(signal.SIGINT)
+        except KeyboardInterrupt:
+            if surfaces_as is None:
+                raise
+            raise surfaces_as from None
+        raise AssertionError("SIGINT did not interrupt")  # pragma: no cover
+
+    return interrupted
+
+
+@pytest.mark.parametrize(
+    "surfaces_as",
+    [None, hr.RenderError("Graphviz 'dot' exited with status -2"), OSError(errno.EPIPE, "pipe")],
+    ids=["interrupt", "child-error-first", "os-error-first"],
+)
+def test_an_interrupt_exits_130_and_changes_nothing(
+    previous: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    surfaces_as: Exception | None,
+) -> None:
+    before = snapshot(previous)
+    real = render_module.renderer
+    last = list(RENDERERS)[-1]
+    monkeypatch.setattr(
+        render_module,
+        "renderer",
+        lambda name: _interrupting_renderer(surfaces_as) if name == last else real(name),
+    )
+    capsys.readouterr()
+    assert main(["render", "--data", str(SMALL_YAML), "--out", str(previous)]) == 130
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1] == "harmonien-ropa: interrupted"
+    assert "error" not in err
+    assert "Traceback" not in err
+    assert snapshot(previous) == before
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_an_interrupt_before_any_command_runs_exits_130(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from harmonien_ropa import cli
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "build_parser", interrupted)
+    assert main(["check"]) == 130
+    assert capsys.readouterr().err == "harmonien-ropa: interrupted\n"
 
 
 def test_successful_render_keeps_foreign_files(previous: Path) -> None:

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
@@ -68,7 +69,10 @@ def test_markdown_has_no_live_syntax(poisoned: dict[str, str]) -> None:
 )
 @given(
     text=st.text(
-        alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")),
+        alphabet=st.characters(
+            blacklist_categories=("Cs", "Cc", "Zl", "Zp"),
+            blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+        ),
         min_size=1,
         max_size=60,
     ).filter(lambda t: t.strip() and t == " ".join(t.split()))
@@ -84,3 +88,43 @@ def test_any_text_round_trips_in_html_and_stays_inert_in_markdown(
     md = files["notice.nb.md"]
     assert f"\n{markdown(text)}\n" in md
     assert "<" not in markdown(text)
+
+
+def test_mailto_links_carry_one_address_and_no_header(harmonien: hr.DataMap) -> None:
+    """A local part may hold '?', '=' and '&' (RFC 5322 allows them); in the link they are
+    %-encoded, so no mail program reads them as ?cc= / ?bcc= headers."""
+    data = harmonien.model_dump(mode="json", by_alias=True)
+    data["organisation"]["privacy_contact"] = "ask?bcc=spy&cc=x@harmonien.no"
+    data["organisation"]["email"] = "post@harmonien.no"
+    files = render_notice(hr.DataMap.build(data), languages=("nb",))
+    html = files["notice.nb.html"]
+    hrefs = set(re.findall(r'href="(mailto:[^"]*)"', html))
+    assert "mailto:ask%3Fbcc%3Dspy%26cc%3Dx@harmonien.no" in hrefs
+    assert all("?" not in href and "&" not in href for href in hrefs), hrefs
+    assert "ask?bcc=spy&amp;cc=x@harmonien.no</a>" in html  # shown as written
+    assert "(<mailto:ask%3Fbcc%3Dspy%26cc%3Dx@harmonien.no>)" in files["notice.nb.md"]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "x@org.example?bcc=spy%40evil.example",
+        "x@org.example?subject=hi",
+        "a..b@org.example",
+        "x@localhost",
+        "x@org.test",
+    ],
+)
+def test_an_address_that_is_not_plain_is_refused_with_a_fix(
+    harmonien: hr.DataMap, address: str
+) -> None:
+    data = harmonien.model_dump(mode="json", by_alias=True)
+    data["organisation"]["privacy_contact"] = address
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    with pytest.raises(hr.LoadError) as caught:
+        hr.loads(text, "map.yaml")
+    (problem,) = caught.value.diagnostics
+    assert problem.path == "map.yaml"
+    assert problem.line > 1
+    assert "'organisation.privacy_contact'" in problem.message
+    assert "name@example.org" in (problem.fix or "")

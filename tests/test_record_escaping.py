@@ -14,8 +14,11 @@ from harmonien_ropa.record import build_record
 from harmonien_ropa.render.record_text import anchor, record_markdown
 
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
-#: Text the model accepts: no C0 controls but tab and line breaks, no U+FFFE/U+FFFF.
-_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: Text the model accepts: no C0 controls but tab and line breaks, no DEL or C1 controls, no
+#: bidirectional embeddings, overrides or isolates, no U+FFFE/U+FFFF.
+_UNWRITABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
+)
 texts = st.text(min_size=1, max_size=200).filter(
     lambda t: bool(t.split()) and not _UNWRITABLE.search(t)
 )

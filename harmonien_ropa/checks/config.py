@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -68,25 +69,77 @@ def from_settings(settings: CheckSettings) -> Layer:
     )
 
 
+def _trusted(path: Path) -> bool:
+    """True if ``path`` exists and belongs to the current user or to root (as git trusts a
+    repository only when its owner is the user: another user's ``/tmp/.git`` or
+    ``pyproject.toml`` does not count)."""
+    try:
+        owner = path.stat().st_uid
+    except OSError:
+        return False
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or owner in (getuid(), 0)
+
+
+def repository_root(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` (a folder) that holds ``.git`` (a folder, or
+    the file a git worktree or submodule has), or ``None`` outside any repository. A ``.git``
+    another user owns ends the search as outside a repository."""
+    for candidate in (start, *start.parents):
+        marker = candidate / ".git"
+        if marker.exists():
+            return candidate if _trusted(marker) else None
+    return None
+
+
 def find_pyproject(start: Path) -> Path | None:
-    """The nearest ``pyproject.toml`` in ``start`` or a folder above it."""
+    """The nearest ``pyproject.toml`` in ``start``'s folder or above it, up to the repository
+    root (the folder holding ``.git``) and never beyond; outside a repository only the data
+    file's own folder is searched. A file planted higher up (in ``/tmp``, a home folder or ``/``)
+    is never read, so it cannot silence the checker; nor is one another user owns."""
     folder = start.resolve()
-    if folder.is_file():
+    if not folder.is_dir():
         folder = folder.parent
-    for candidate in (folder, *folder.parents):
+    root = repository_root(folder)
+    candidates = [folder]
+    if root is not None:
+        candidates = [folder, *folder.parents[: len(folder.parts) - len(root.parts)]]
+    for candidate in candidates:
         path = candidate / "pyproject.toml"
-        if path.is_file():
+        if path.is_file() and _trusted(path):
             return path
     return None
 
 
-def from_pyproject(path: Path) -> Layer:
-    """The layer given by ``[tool.harmonien_ropa]`` (or its ``check`` sub-table) in ``path``."""
+#: A settings file larger than this is refused (a real one is a few kilobytes).
+MAX_PYPROJECT_BYTES = 1 << 20
+
+
+def read_pyproject(path: Path) -> tuple[Layer, bool]:
+    """The layer given by ``[tool.harmonien_ropa]`` (or its ``check`` sub-table) in ``path``,
+    and whether the file has that table at all."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_PYPROJECT_BYTES + 1)
+        if len(raw) > MAX_PYPROJECT_BYTES:
+            raise SelectionError(
+                f"cannot read settings from {path}: larger than {MAX_PYPROJECT_BYTES} bytes; "
+                "point --config at a smaller file"
+            )
+        data = tomllib.loads(raw.decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise SelectionError(f"cannot read settings from {path}: {exc}") from None
-    table = data.get("tool", {}).get("harmonien_ropa", {})
+    except RecursionError:
+        raise SelectionError(
+            f"cannot read settings from {path}: arrays or tables nested too deeply to read; "
+            "flatten the file or point --config at another one"
+        ) from None
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise SelectionError(f"{path}: [tool] must be a table")
+    if "harmonien_ropa" not in tool:
+        return Layer(), False
+    table = tool["harmonien_ropa"]
     if not isinstance(table, dict):
         raise SelectionError(f"{path}: [tool.harmonien_ropa] must be a table")
     merged = {k: v for k, v in table.items() if k != "check"}
@@ -95,11 +148,17 @@ def from_pyproject(path: Path) -> Layer:
         raise SelectionError(f"{path}: [tool.harmonien_ropa.check] must be a table")
     merged.update(check)
     where = f"{path} [tool.harmonien_ropa]"
-    return Layer(
+    layer = Layer(
         select=_strings(merged.get("select"), where, "select"),
         ignore=_strings(merged.get("ignore"), where, "ignore"),
         fail_on=_fail_on(merged.get("fail-on", merged.get("fail_on")), where),
     )
+    return layer, True
+
+
+def from_pyproject(path: Path) -> Layer:
+    """The layer given by ``[tool.harmonien_ropa]`` (or its ``check`` sub-table) in ``path``."""
+    return read_pyproject(path)[0]
 
 
 def _strings(value: Any, where: str, key: str) -> tuple[str, ...] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..errors import LoadError
 from ..loading import LoadedMap
 from .base import Context, Hit, Loc, Rule
-from .config import CheckConfig, Layer, combine, find_pyproject, from_pyproject, from_settings
+from .config import CheckConfig, Layer, combine, find_pyproject, from_settings, read_pyproject
 from .registry import RULES, SelectionError, resolve
 
 
@@ -91,14 +92,26 @@ def check(loaded: LoadedMap, config: CheckConfig | None = None) -> CheckResult:
 
 
 def configuration(
-    loaded: LoadedMap, config_file: Path | None = None, cli: Layer | None = None
+    loaded: LoadedMap,
+    config_file: Path | None = None,
+    cli: Layer | None = None,
+    *,
+    report: Callable[[str], None] | None = None,
 ) -> CheckConfig:
     """The configuration ``check`` uses for ``loaded``: ``[tool.harmonien_ropa]`` of
-    ``config_file`` (default: the ``pyproject.toml`` nearest the map), then the map's own
-    ``settings.check`` block, then ``cli`` (the command-line options), each overriding the one
-    before."""
+    ``config_file`` (default: the ``pyproject.toml`` nearest the map, up to the repository
+    root), then the map's own ``settings.check`` block, then ``cli`` (the command-line options),
+    each overriding the one before. ``report`` is told which settings file was used."""
     pyproject = config_file if config_file is not None else find_pyproject(Path(loaded.path))
-    layers = [from_pyproject(pyproject)] if pyproject is not None else []
+    layers = []
+    if pyproject is not None:
+        layer, present = read_pyproject(pyproject)
+        if present:
+            layers.append(layer)
+            if report is not None:
+                report(f"settings from {pyproject} [tool.harmonien_ropa]")
+        elif config_file is not None and report is not None:
+            report(f"{pyproject} has no [tool.harmonien_ropa] table")
     layers.append(settings_layer(loaded))
     if cli is not None:
         layers.append(cli)

@@ -20,7 +20,10 @@ generated from the rule registry (`harmonien_ropa.checks.reference.markdown()`).
   (`ROPA1`), group names (`legal-basis`) or rule names (`missing-legal-basis`), comma-separated.
   The same keys (`select`, `ignore`, `fail-on`) can be set under `[tool.harmonien_ropa]` in
   `pyproject.toml` and under `settings: check:` in the YAML; the YAML overrides
-  `pyproject.toml`, and the command line overrides both.
+  `pyproject.toml`, and the command line overrides both. The `pyproject.toml` read is the
+  nearest one from the data file's folder up to the repository root (the folder holding
+  `.git`), never above it; outside a repository only the data file's own folder counts, and
+  `--config FILE` names one. The file used is named on standard error.
 - **Acknowledging a finding**: add it to the `acknowledge:` list of the entry it is about (or of
   an entry that contains it), with a reason. Acknowledged findings are listed apart and do not
   fail the check; an acknowledgement that no longer matches a finding is itself reported

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, visible
 from .engine import CheckResult
 
 Reporter = Callable[[CheckResult], str]
@@ -13,13 +13,13 @@ Reporter = Callable[[CheckResult], str]
 
 def _finding(diagnostic: Diagnostic) -> list[str]:
     lines = [
-        f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}: "
-        f"{diagnostic.severity.value} {diagnostic.code} {diagnostic.message}"
+        f"{visible(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}: "
+        f"{diagnostic.severity.value} {diagnostic.code} {visible(diagnostic.message)}"
     ]
     if diagnostic.law:
-        lines.append(f"    law: {diagnostic.law}")
+        lines.append(f"    law: {visible(diagnostic.law)}")
     if diagnostic.fix:
-        lines.append(f"    fix: {diagnostic.fix}")
+        lines.append(f"    fix: {visible(diagnostic.fix)}")
     return lines
 
 
@@ -48,7 +48,7 @@ def text(result: CheckResult) -> str:
         lines.append(f"acknowledged ({len(result.acknowledged)}):")
         for ack in result.acknowledged:
             lines.extend(_finding(ack.diagnostic))
-            lines.append(f"    acknowledged at line {ack.line}: {ack.reason}")
+            lines.append(f"    acknowledged at line {ack.line}: {visible(ack.reason)}")
     lines.append("")
     lines.append(summary(result))
     return "\n".join(lines) + "\n"

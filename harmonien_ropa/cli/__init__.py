@@ -13,8 +13,11 @@ import gc
 import importlib
 import io
 import os
+import signal
 import sys
+import threading
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from types import ModuleType
 from typing import TYPE_CHECKING, TextIO, cast
 
@@ -38,9 +41,31 @@ COMMANDS: tuple[str, ...] = (
 
 #: Exit codes: 0 success, 1 findings at or above --fail-on (or ``render --final`` refused),
 #: 2 invalid input or usage, 3 output could not be written (a file, the output folder, or
-#: standard output), 130 interrupted, 70 internal error (a bug: no known input reaches it).
+#: standard output), 130 interrupted (Ctrl-C, SIGINT), and 70 only as the last resort for an
+#: internal error (a bug: no known input reaches it).
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID, EXIT_OUTPUT, EXIT_INTERNAL = 0, 1, 2, 3, 70
 EXIT_INTERRUPTED = 130
+
+#: Every exit code the program uses, with its meaning (the README, the command-line page of
+#: the documentation and ``--help`` list the same).
+EXIT_CODES: dict[int, str] = {
+    EXIT_OK: "success (check: no finding at or above --fail-on)",
+    EXIT_FINDINGS: "check: findings at or above --fail-on; diff: changes at or above --fail-on; "
+    "render --final: the notice is not ready for publication (each blocker listed)",
+    EXIT_INVALID: "invalid input or usage: a data map, a setting or an option, reported as "
+    "file:line:col with a fix where it has a place",
+    EXIT_OUTPUT: "an output could not be written: a file, the output folder (also while another "
+    "render holds it) or standard output (e.g. a full disk); the previous outputs are left as "
+    "they were",
+    EXIT_INTERRUPTED: "interrupted (Ctrl-C, SIGINT)",
+    EXIT_INTERNAL: "internal error: a bug in harmonien-ropa, which no known input reaches; "
+    "please report it (HARMONIEN_ROPA_DEBUG=1 shows the traceback)",
+}
+
+#: Set when SIGINT arrives while :func:`main` runs. Ctrl-C reaches a child process (``dot``,
+#: ``git``) too, whose death may surface as an ordinary error before the interrupt itself: the
+#: run still ends with 130, quietly.
+_INTERRUPTED = threading.Event()
 
 
 def version() -> str:
@@ -70,8 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="harmonien-ropa",
         description="Render a GDPR privacy notice, Article 30 record and data-flow graph from "
         "one YAML data map, and check the map for compliance gaps.",
-        epilog="Exit codes: 0 ok, 1 findings, 2 invalid input or usage, 3 output not written "
-        "(a file, the output folder, standard output), 130 interrupted, 70 a bug.",
+        epilog="Exit codes: 0 ok, 1 findings (or render --final refused), 2 invalid input or "
+        "usage, 3 output not written (a file, the output folder, standard output), "
+        "130 interrupted; 70 means an internal error (a bug, please report it).",
     )
     parser.add_argument(
         "--version", action=_VersionAction, nargs=0, help="print the version and exit"
@@ -84,18 +110,51 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (never raises for expected errors)."""
-    with _guarded_stdout() as stdout:
-        code = _main(argv)
+    with _noting_interrupts(), _guarded_stdout() as stdout:
+        try:
+            code = _main(argv)
+        except KeyboardInterrupt:
+            code = EXIT_INTERRUPTED
+        if _INTERRUPTED.is_set():
+            code = EXIT_INTERRUPTED
         if stdout.failed is None:
             with contextlib.suppress(_StdoutError):
                 stdout.flush()
-    if stdout.failed is not None:
+    if code == EXIT_INTERRUPTED:
+        print("harmonien-ropa: interrupted", file=sys.stderr)
+    elif stdout.failed is not None:
         print(
             f"harmonien-ropa: error: cannot write to standard output: {stdout.failed}",
             file=sys.stderr,
         )
         return EXIT_OUTPUT
     return code
+
+
+@contextmanager
+def _noting_interrupts() -> Iterator[None]:
+    """While the block runs, SIGINT sets :data:`_INTERRUPTED` and raises KeyboardInterrupt
+    as usual (only where Python's own handler is in place, in the main thread)."""
+    _INTERRUPTED.clear()
+    main_thread = threading.current_thread() is threading.main_thread()
+    if not main_thread or signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        yield
+        return
+
+    def handler(signum: int, frame: object) -> None:
+        _INTERRUPTED.set()
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+def interrupted() -> bool:
+    """True once SIGINT has arrived in this run (a command may stop early)."""
+    return _INTERRUPTED.is_set()
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -114,19 +173,19 @@ def _main(argv: Sequence[str] | None) -> int:
         return code
     except _StdoutError:
         return EXIT_OUTPUT
-    except LoadError as exc:
-        for diagnostic in exc.diagnostics:
-            print(diagnostic.format(), file=sys.stderr)
-        return EXIT_INVALID
-    except OutputError as exc:
-        print(f"harmonien-ropa: error: {exc}", file=sys.stderr)
-        return EXIT_OUTPUT
-    except HarmonienError as exc:
-        print(f"harmonien-ropa: error: {exc}", file=sys.stderr)
-        return EXIT_INVALID
-    except KeyboardInterrupt:
-        return EXIT_INTERRUPTED
     except Exception as exc:
+        if _INTERRUPTED.is_set():  # a child stopped by the same Ctrl-C: not the real cause
+            return EXIT_INTERRUPTED
+        if isinstance(exc, LoadError):
+            for diagnostic in exc.diagnostics:
+                print(diagnostic.format(), file=sys.stderr)
+            return EXIT_INVALID
+        if isinstance(exc, OutputError):
+            print(f"harmonien-ropa: error: {exc}", file=sys.stderr)
+            return EXIT_OUTPUT
+        if isinstance(exc, HarmonienError):
+            print(f"harmonien-ropa: error: {exc}", file=sys.stderr)
+            return EXIT_INVALID
         if os.environ.get("HARMONIEN_ROPA_DEBUG"):
             raise
         print(
@@ -272,8 +331,8 @@ def settle() -> None:
 
 
 def split_list(value: str) -> list[str]:
-    """Parse a comma-separated option value such as ``nb,en``."""
-    return [part.strip() for part in value.split(",") if part.strip()]
+    """Parse a comma-separated option value such as ``nb,en``; a value named twice counts once."""
+    return list(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,6 +12,7 @@ from . import (
     EXIT_INVALID,
     EXIT_OK,
     add_data_argument,
+    interrupted,
     load_data_with_positions,
     split_list,
 )
@@ -27,12 +28,21 @@ def register(sub: Subparsers) -> None:
     parser = sub.add_parser(
         "check",
         help="check the data map for compliance gaps, with file, line and column",
-        description="Load and validate the data map, then run the compliance rules. Settings "
-        "come from [tool.harmonien_ropa] in the nearest pyproject.toml, then the YAML's "
-        "settings.check block, then these options. Exit 0 when no finding is at or above "
-        "--fail-on, 1 when one is, 2 when the input or the options are invalid.",
+        description="Load and validate the data map (or each of several: --data or FILE), then "
+        "run the compliance rules. Settings come from [tool.harmonien_ropa] in the nearest "
+        "pyproject.toml between the data file's folder and the repository root (the folder "
+        "holding .git; outside a repository only the data file's own folder), then the YAML's "
+        "settings.check block, then these options; the settings file used is named on standard "
+        "error. Exit 0 when no finding is at or above --fail-on, 1 when one is, 2 when an "
+        "input or the options are invalid (the highest over several files).",
     )
     add_data_argument(parser)
+    parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="more data maps to check, each on its own (as a pre-commit hook passes them)",
+    )
     parser.add_argument(
         "--format", choices=FORMATS, default="text", help="output format (default: text)"
     )
@@ -51,7 +61,8 @@ def register(sub: Subparsers) -> None:
     parser.add_argument(
         "--config",
         metavar="PYPROJECT",
-        help="read [tool.harmonien_ropa] from this file instead of the nearest pyproject.toml",
+        help="read [tool.harmonien_ropa] from this file instead of the nearest pyproject.toml "
+        "in the repository",
     )
     parser.add_argument(
         "--coverage",
@@ -62,11 +73,49 @@ def register(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    paths: list[str] = ([args.data] if args.data else []) + list(args.files)
+    if len(paths) > 1 and (args.format != "text" or args.coverage):
+        print(
+            f"harmonien-ropa: error: --format {args.format}"
+            f"{' --coverage' if args.coverage else ''} reads one data map; "
+            f"{len(paths)} were given, check them one at a time",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    if len(paths) <= 1:
+        return _check_one(args, paths[0] if paths else None)
+    from ..errors import HarmonienError
+
+    worst = EXIT_OK
+    for path in dict.fromkeys(paths):
+        try:
+            code = _check_one(args, path)
+        except HarmonienError as exc:
+            if interrupted():
+                raise
+            code = _report(exc)
+        worst = max(worst, code)
+    return worst
+
+
+def _report(exc: Exception) -> int:
+    """Print a load or settings error of one of several files; the exit code it gives."""
+    from ..errors import LoadError
+
+    if isinstance(exc, LoadError):
+        for diagnostic in exc.diagnostics:
+            print(diagnostic.format(), file=sys.stderr)
+    else:
+        print(f"harmonien-ropa: error: {exc}", file=sys.stderr)
+    return EXIT_INVALID
+
+
+def _check_one(args: argparse.Namespace, data: str | None) -> int:
     from ..checks import REPORTERS, check
     from ..checks.config import cli_layer
     from ..checks.engine import configuration
 
-    loaded = load_data_with_positions(args)
+    loaded = load_data_with_positions(argparse.Namespace(data=data))
 
     if args.coverage:
         from ..checks.coverage import coverage, coverage_json, coverage_text
@@ -85,7 +134,12 @@ def run(args: argparse.Namespace) -> int:
         split_list(args.ignore) if args.ignore is not None else None,
         args.fail_on,
     )
-    config = configuration(loaded, Path(args.config) if args.config else None, cli)
+    config = configuration(
+        loaded,
+        Path(args.config) if args.config else None,
+        cli,
+        report=lambda message: print(f"harmonien-ropa: {message}", file=sys.stderr),
+    )
     result = check(loaded, config)
     sys.stdout.write(REPORTERS[args.format](result))
     return EXIT_FINDINGS if result.failed else EXIT_OK

@@ -163,7 +163,11 @@ def _blockers(loaded: LoadedMap, args: argparse.Namespace) -> tuple[Blocker, ...
     from ..checks.engine import configuration
     from ..checks.publication import publication_blockers
 
-    config = configuration(loaded, Path(args.config) if args.config else None)
+    config = configuration(
+        loaded,
+        Path(args.config) if args.config else None,
+        report=lambda message: print(f"harmonien-ropa: {message}", file=sys.stderr),
+    )
     return publication_blockers(loaded, config)
 
 

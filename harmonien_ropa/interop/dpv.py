@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from ..emails import mailto
 from ..model.activity import Activity
 from ..model.base import LANGUAGES, Statement, Text
 from ..model.datamap import DataMap
@@ -65,9 +66,10 @@ SKOS = _Vocab(PREFIXES["skos"])
 XSD = _Vocab(PREFIXES["xsd"])
 
 
-#: Characters an IRI cannot hold: ASCII controls, space and delimiters, C1 controls, and any
-#: other white space (JSON-LD processors refuse IRIs with it).
-_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f-\x9f\s]')
+#: Characters an IRI cannot hold: ASCII controls, space and delimiters, C1 controls, any
+#: other white space (JSON-LD processors refuse IRIs with it), and a '%' that does not start a
+#: %XX escape (RFC 3987: it becomes %25, so a valid escape is kept and no invalid one is).
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f-\x9f\s]|%(?![0-9A-Fa-f]{2})')
 
 
 def iri_text(text: str, also: str = "") -> str:
@@ -154,7 +156,7 @@ class _Builder:
             self.add(node, RDFS.seeAlso, iri_text(org.website))
         contact = org.privacy_contact or org.email
         if contact:
-            self.add(node, DPV.hasContact, f"mailto:{iri_text(contact)}")
+            self.add(node, DPV.hasContact, mailto(contact))
         self.assumed(node, org)
         return node
 

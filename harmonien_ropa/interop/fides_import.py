@@ -21,7 +21,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..errors import HarmonienError, LoadError
 from ..listing import some
 from ..loading import loads
-from ..model.base import strip_unwritable
+from ..model.base import WINDOWS_RESERVED, strip_unwritable
 from ..model.legal import PartyRole, TransferMechanism
 from ..yamlsource import YamlDocument, YamlError, parse, read_text
 from .fides import META_KEY, dump_yaml
@@ -110,6 +110,8 @@ _HEADER = (
 
 def _slug(text: str) -> str:
     slug = re.sub(r"[^a-z0-9_-]+", "-", text.lower()).strip("-_")
+    if slug in WINDOWS_RESERVED:
+        return f"{slug}-entry"  # a device name on Windows is refused as an id
     return slug[:80] or "entry"
 
 
@@ -558,7 +560,6 @@ def _dataset_categories(dataset: dict[str, Any]) -> Iterable[str]:
 
 
 _URL = re.compile(r"^https?://[^\s<>\"'`]+$")
-_EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
 _KEY = re.compile(r"^[A-Za-z0-9_.:/#-]{1,200}$")
 
 
@@ -582,8 +583,19 @@ def _url(value: Any) -> str | None:
 
 
 def _email(value: Any) -> str | None:
+    """The address if the data map would accept it (see :mod:`..emails`), else None."""
+    from ..model.base import EMAIL_PATTERN
+
     text = _short(value, 254)
-    return text if text and _EMAIL.match(text) else None
+    if not text or not re.match(EMAIL_PATTERN, text):
+        return None
+    from ..emails import InvalidEmail, parse
+
+    try:
+        parse(text)
+    except InvalidEmail:
+        return None
+    return text
 
 
 def _key(value: Any) -> str | None:

@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints
 
 from .base import CountryCode, Ref, ShortText, Statement, Text
-from .inventory import DataCategory, DataSubject, Linked, Party, System, TaxonomyKey
+from .inventory import DataCategory, DataSubject, DpvConcept, Linked, Party, System, TaxonomyKey
 from .legal import (
     Art9Condition,
     DpiaStatus,
@@ -162,8 +162,9 @@ class Activity(Linked):
     fideslang: TaxonomyKey | None = Field(
         default=None, description="fideslang data use, e.g. marketing.communications.email."
     )
-    dpv: TaxonomyKey | None = Field(
-        default=None, description="W3C DPV purpose concept, e.g. dpv:DirectMarketing."
+    dpv: DpvConcept | None = Field(
+        default=None,
+        description="W3C DPV purpose concept, e.g. dpv:DirectMarketing (or a full IRI).",
     )
 
     # -- resolved references -------------------------------------------------------------

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -14,6 +15,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from ..languages import LANGUAGES as LANGUAGES  # noqa: PLC0414 (re-exported)
 
@@ -33,12 +35,31 @@ PATTERN_HINTS: dict[str, str] = {
     URL_PATTERN: "write a full web address starting with https:// (or http://)",
 }
 
+#: Names Windows reserves for devices, whatever the extension (``con.svg`` is the console):
+#: an id may become a file name (``dataflow/<activity-id>.svg``), so these are refused.
+WINDOWS_RESERVED: frozenset[str] = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{device}{n}" for device in ("com", "lpt") for n in range(10)]
+)
+
+
+def _not_reserved(value: str) -> str:
+    if value in WINDOWS_RESERVED:
+        raise PydanticCustomError(
+            "reserved_id",
+            "'{value}' is a device name on Windows",
+            {"value": value},
+        )
+    return value
+
+
 Id = Annotated[
     str,
     StringConstraints(pattern=ID_PATTERN, max_length=80),
+    AfterValidator(_not_reserved),
     Field(
-        description="Stable identifier: lower-case letters, digits, '-' and '_'; "
-        "other entries refer to this entry by it."
+        description="Stable identifier: lower-case letters, digits, '-' and '_', and not a "
+        "Windows device name (con, prn, aux, nul, com0-9, lpt0-9); other entries refer to "
+        "this entry by it."
     ),
 ]
 Ref = Annotated[
@@ -51,10 +72,28 @@ CountryCode = Annotated[
     StringConstraints(pattern=COUNTRY_PATTERN),
     Field(description="ISO 3166-1 alpha-2 country code in capitals, e.g. NO, SE, US."),
 ]
+
+
+def _strict_email(value: str) -> str:
+    from ..emails import InvalidEmail, parse
+
+    try:
+        parse(value)
+    except InvalidEmail as exc:
+        raise PydanticCustomError(
+            "email_invalid", "not a valid e-mail address: {reason}", {"reason": exc.reason}
+        ) from None
+    return value
+
+
 Email = Annotated[
     str,
     StringConstraints(pattern=EMAIL_PATTERN, max_length=254),
-    Field(description="An e-mail address."),
+    AfterValidator(_strict_email),
+    Field(
+        description="A plain e-mail address such as name@example.org (no display name, "
+        "quotes, IP address or link parts such as ?cc=)."
+    ),
 ]
 Phone = Annotated[
     str,
@@ -66,26 +105,77 @@ Url = Annotated[
     StringConstraints(pattern=URL_PATTERN, max_length=2000),
     Field(description="An http:// or https:// address."),
 ]
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+
+
+def _not_blank(value: str) -> str:
+    """Text of only white space is empty once laid out (a cell, a line of the notice)."""
+    if not value.split():
+        raise PydanticCustomError(
+            "string_too_short", "must hold more than white space", {"min_length": 1}
+        )
+    return value
+
+
+#: Refuses text that is only white space, like empty text.
+NOT_BLANK = AfterValidator(_not_blank)
+
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500), NOT_BLANK]
 
 
 #: Characters no output format can carry: C0 controls other than tab and line breaks, lone
 #: surrogates and the non-characters U+FFFE/U+FFFF (invalid in XML, XLSX and UTF-8 files).
 _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: Characters refused as misleading: DEL and the C1 controls (invisible; a terminal may take
+#: U+009B for the start of a command), and the bidirectional embeddings, overrides and isolates
+#: U+202A-U+202E and U+2066-U+2069, which make text display in another order than it is
+#: stored ("Trojan Source"). None has a use in a data map's nb/en text: a name in a
+#: right-to-left script displays correctly without them, and the marks U+200E/U+200F stay
+#: allowed where a direction must be forced.
+_MISLEADING = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: Both, for importers of outside data.
+_REFUSED = re.compile(f"{_UNWRITABLE.pattern}|{_MISLEADING.pattern}")
 
 
 def strip_unwritable(text: str) -> str:
     """``text`` without the characters the model refuses (for importers of outside data)."""
-    return _UNWRITABLE.sub("", text)
+    return _REFUSED.sub("", text)
+
+
+def refusal(text: str) -> str | None:
+    """Why ``text`` cannot be loaded, or None."""
+    found = _UNWRITABLE.search(text)
+    if found:
+        return (
+            f"contains the invisible control character U+{ord(found.group()):04X}, "
+            "which no output can show"
+        )
+    found = _MISLEADING.search(text)
+    if found is None:
+        return None
+    code = ord(found.group())
+    if code <= 0x9F:
+        return (
+            f"contains the invisible control character U+{code:04X}, which no output can "
+            "show and a terminal may take for a command"
+        )
+    return (
+        f"contains the bidirectional formatting character U+{code:04X}, which makes the text "
+        "display in another order than it is written"
+    )
 
 
 def _check_writable(value: Any) -> None:
     if isinstance(value, str):
-        found = _UNWRITABLE.search(value)
-        if found:
-            raise ValueError(
-                f"contains the invisible control character U+{ord(found.group()):04X}, "
-                "which no output can show; remove it"
+        reason = refusal(value)
+        if reason is not None:
+            raise PydanticCustomError(
+                "refused_character",
+                "{reason}",
+                {
+                    "reason": reason,
+                    "fix": "remove the character (a name in a right-to-left script displays "
+                    "correctly without it)",
+                },
             )
     elif isinstance(value, tuple | list):
         for item in value:
@@ -115,10 +205,10 @@ class Text(Frozen):
     the other language so nothing is silently dropped.
     """
 
-    nb: Annotated[str, StringConstraints(min_length=1, max_length=20000)] | None = Field(
+    nb: Annotated[str, StringConstraints(min_length=1, max_length=20000), NOT_BLANK] | None = Field(
         default=None, description="Norwegian bokmål."
     )
-    en: Annotated[str, StringConstraints(min_length=1, max_length=20000)] | None = Field(
+    en: Annotated[str, StringConstraints(min_length=1, max_length=20000), NOT_BLANK] | None = Field(
         default=None, description="English."
     )
 
@@ -169,7 +259,7 @@ class Acknowledgement(Frozen):
     code: Annotated[str, StringConstraints(pattern=r"^[A-Z]+[0-9]+$")] = Field(
         description="The finding's code, e.g. ROPA101."
     )
-    reason: Annotated[str, StringConstraints(min_length=1, max_length=2000)] = Field(
+    reason: Annotated[str, StringConstraints(min_length=1, max_length=2000), NOT_BLANK] = Field(
         description="Why the finding is accepted as it is."
     )
 
@@ -177,12 +267,12 @@ class Acknowledgement(Frozen):
 class Statement(Frozen):
     """A part of the data map whose fields may be marked as assumptions to confirm."""
 
-    assumptions: dict[str, Annotated[str, StringConstraints(min_length=1, max_length=5000)]] = (
-        Field(
-            default_factory=dict,
-            description="Fields of this entry whose value is an assumption still to be confirmed, "
-            "each with a note saying why it was assumed. Remove a line once it is confirmed.",
-        )
+    assumptions: dict[
+        str, Annotated[str, StringConstraints(min_length=1, max_length=5000), NOT_BLANK]
+    ] = Field(
+        default_factory=dict,
+        description="Fields of this entry whose value is an assumption still to be confirmed, "
+        "each with a note saying why it was assumed. Remove a line once it is confirmed.",
     )
     acknowledge: tuple[Acknowledgement, ...] = Field(
         default=(),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated
 
-from pydantic import Field, PrivateAttr, StringConstraints
+from pydantic import AfterValidator, Field, PrivateAttr, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from .base import CountryCode, Entity, Ref, ShortText, Text, Url
 from .legal import PartyRole, TransferMechanism
@@ -15,6 +16,36 @@ if TYPE_CHECKING:
     from .datamap import DataMap
 
 TaxonomyKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.:/#-]{1,200}$")]
+
+
+def _known_dpv_prefix(value: str) -> str:
+    """A DPV concept is ``prefix:Name`` with a prefix of the mapping table, or a full IRI."""
+    if value.startswith(("http://", "https://")):
+        if value.count("#") > 1:
+            raise PydanticCustomError(
+                "dpv_concept", "'{value}' has more than one '#'", {"value": value}
+            )
+        return value
+    from ..interop.mapping import mapping
+
+    prefixes = mapping().prefixes
+    prefix, sep, name = value.partition(":")
+    if not sep or prefix not in prefixes or not name:
+        raise PydanticCustomError(
+            "dpv_concept",
+            "'{value}' has no known DPV prefix",
+            {"value": value, "prefixes": ", ".join(f"{p}:" for p in sorted(prefixes))},
+        )
+    return value
+
+
+#: A W3C DPV concept: ``dpv:Customer``, ``pd:EmailAddress`` (a prefix the DPV export knows)
+#: or a full ``https://`` IRI.
+DpvConcept = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z0-9_.:/#-]{1,200}$"),
+    AfterValidator(_known_dpv_prefix),
+]
 
 
 class Linked(Entity):
@@ -52,7 +83,9 @@ class DataSubject(Linked):
         default=False, description="Children, employees or others in a weak position (WP248)."
     )
     fideslang: TaxonomyKey | None = Field(default=None, description="fideslang subject key.")
-    dpv: TaxonomyKey | None = Field(default=None, description="W3C DPV concept, e.g. dpv:Customer.")
+    dpv: DpvConcept | None = Field(
+        default=None, description="W3C DPV concept, e.g. dpv:Customer (or a full IRI)."
+    )
 
     @property
     def activities(self) -> tuple[Activity, ...]:
@@ -85,8 +118,8 @@ class DataCategory(Linked):
     fideslang: TaxonomyKey | None = Field(
         default=None, description="fideslang data category, e.g. user.contact.email."
     )
-    dpv: TaxonomyKey | None = Field(
-        default=None, description="W3C DPV concept, e.g. pd:EmailAddress."
+    dpv: DpvConcept | None = Field(
+        default=None, description="W3C DPV concept, e.g. pd:EmailAddress (or a full IRI)."
     )
 
     @property

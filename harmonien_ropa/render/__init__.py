@@ -54,6 +54,8 @@ class RenderOptions:
     blockers: tuple[Blocker, ...] | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        # A language named twice is rendered once (its files would otherwise be made twice).
+        object.__setattr__(self, "languages", tuple(dict.fromkeys(self.languages)))
         unknown = [lang for lang in self.languages if lang not in LANGUAGES]
         if unknown or not self.languages:
             raise RenderError(

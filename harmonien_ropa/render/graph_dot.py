@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import html
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import graphviz
@@ -94,7 +94,37 @@ def dot_name(node: str) -> str:
     return node.replace(":", "__")
 
 
+#: Graphviz refuses a quoted string or label longer than 16 KiB ("longer than 16384?"). A
+#: picture shows text shortened with "…" to these sizes (in bytes, after escaping): each piece
+#: of a label (a name, a list of categories: at most four per node, so a label stays under
+#: the limit) and each tooltip. The full text is in dataflow.json and dataflow.graphml.
+LABEL_PIECE_BYTES = 3000
+TOOLTIP_BYTES = 8000
+
+
+def _shorten(text: str, measure: Callable[[str], str], budget: int, per_char: int) -> str:
+    """``text``, shortened (ending in "…") until ``measure`` of it is at most ``budget`` bytes
+    of UTF-8. ``per_char`` bounds the bytes one character can become, so short text is
+    returned without measuring. Each try keeps fewer characters, so the loop ends."""
+    if len(text) * per_char <= budget:
+        return text
+    size = len(measure(text).encode("utf-8"))
+    keep, shortened = len(text), text
+    while size > budget and keep > 0:
+        keep = min(keep - 1, keep * budget // (size + 1))
+        shortened = text[:keep].rstrip() + "…"
+        size = len(measure(shortened).encode("utf-8"))
+    return shortened
+
+
 def _esc(text: str, width: int = 0) -> str:
+    """Text for an HTML-like label: escaped, wrapped at ``width``; at most
+    :data:`LABEL_PIECE_BYTES` (an entity is at most 6 bytes, a line break 5 per line)."""
+    escape = functools.partial(_esc_all, width=width)
+    return escape(_shorten(text, escape, LABEL_PIECE_BYTES, 12))
+
+
+def _esc_all(text: str, width: int = 0) -> str:
     lines = textwrap.wrap(text, width, break_on_hyphens=False) if width else [text]
     # ']' as an entity: Graphviz's HTML-label parser fails on text of only ']' before a tag.
     return "<BR/>".join(
@@ -103,9 +133,16 @@ def _esc(text: str, width: int = 0) -> str:
 
 
 def _plain(text: str) -> str:
-    """Text for a quoted DOT attribute: backslashes literal, never read as an HTML label."""
-    escaped: str = graphviz.escape(text)  # a str marked as not HTML
-    return escaped
+    """Text for a quoted DOT attribute: backslashes literal, never read as an HTML label; at
+    most :data:`TOOLTIP_BYTES` once quoted (a character is at most 4 bytes there)."""
+    escaped: str = graphviz.escape(_shorten(text, _quoted_form, TOOLTIP_BYTES, 4))
+    return escaped  # a str marked as not HTML
+
+
+def _quoted_form(text: str) -> str:
+    """``text`` as DOT's quoting writes it (for measuring)."""
+    quoted: str = quoting.quote(graphviz.escape(text))
+    return quoted
 
 
 def mechanism_label(key: str | None, missing: str, lang: str) -> str:

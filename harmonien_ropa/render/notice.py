@@ -35,6 +35,7 @@ from .. import rights as rights_mod
 from ..changes import notice_section
 from ..checks.publication import Blocker, BlockerKind, counts, publication_blockers
 from ..citation import cite
+from ..emails import mailto
 from ..escaping import markdown
 from ..i18n import strings
 from ..model.activity import Activity, Transfer
@@ -353,6 +354,9 @@ def _context(
         label_md = text if isinstance(text, MdRaw) else markdown(text or url)
         return MdRaw(f"[{label_md}](<{url}>)")
 
+    def mail(address: str) -> Any:
+        return link(mailto(address), address)
+
     def date(value: dt.date) -> Any:
         month = s["months"].split(",")[value.month - 1].strip()
         return fill(s["date_format"], day=value.day, month=month, year=value.year)
@@ -380,6 +384,7 @@ def _context(
         "mark": mark,
         "fill": fill,
         "link": link,
+        "mail": mail,
         "date": date,
         "country": lambda code: country_name(code, lang),
         "cite": lambda article: cite(article, lang),
