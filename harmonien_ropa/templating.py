@@ -32,7 +32,6 @@ from jinja2.runtime import Context
 
 from .resources import templates_dir
 
-
 #: Filters that apply the helper of the same name the renderer put into the context:
 #: ``{{ a.name|t }}`` is ``{{ t(a.name) }}``, ``{{ a|mark("purpose") }}`` is ``{{ mark(a,
 #: "purpose") }}``. A compiled template calls a filter directly but a function through Jinja's

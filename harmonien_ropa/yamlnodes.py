@@ -2,7 +2,7 @@
 
 Used for documents the event builder in :mod:`.yamlsource` leaves to it: anchored lists and
 mappings, merge keys, several documents, syntax errors. It checks the expanded size of aliases
-(alias bombs, recursive anchors) before expanding anything.
+(alias bombs, recursive anchors, aliases of long text) before expanding anything.
 """
 
 from __future__ import annotations
@@ -31,10 +31,11 @@ from .yamlsource import (
     _problem,
     _syntax_diagnostic,
     scalar_value,
+    too_expanded,
 )
 
 
-def parse_nodes(text: str, path: str, limit: int) -> YamlDocument:
+def parse_nodes(text: str, path: str, limit: int, expanded: int) -> YamlDocument:
     """Parse through PyYAML's node tree: for anchors, aliases, merge keys and every error."""
     _prescan(text, path, limit)
     loader = _Loader(text)
@@ -60,7 +61,7 @@ def parse_nodes(text: str, path: str, limit: int) -> YamlDocument:
                 )
             ]
         )
-    builder = _Builder(path, loader, node)
+    builder = _Builder(path, loader, node, len(text), expanded)
     data = builder.build(node, (), 0)
     if builder.diagnostics:
         raise YamlError(builder.diagnostics)
@@ -70,8 +71,11 @@ def parse_nodes(text: str, path: str, limit: int) -> YamlDocument:
 class _Builder:
     """Turns composed YAML nodes into plain data, recording positions and problems."""
 
-    def __init__(self, path: str, loader: Any, root: yaml.Node) -> None:
+    def __init__(self, path: str, loader: Any, root: yaml.Node, length: int, expanded: int) -> None:
         self.path = path
+        #: The text's length, and the most characters it may stand for with aliases written out.
+        self.length = length
+        self.expanded = expanded
         self.loader = loader
         self.root = root
         self.positions = Positions()
@@ -87,11 +91,10 @@ class _Builder:
         )
 
     def _guard(self, node: yaml.Node) -> None:
-        """Check the expanded size when an alias first repeats a mapping or list.
+        """Check the expanded size when an alias first repeats a node.
 
-        Without aliases to mappings or lists nothing can expand, so the (costly) count of the
-        expanded tree only runs for documents that have them, before the first one is expanded.
-        Aliases of single values add one node each, bounded by the file size.
+        Without aliases nothing can expand, so the (costly) count of the expanded tree only runs
+        for documents that have them, before the first repeated node is built.
         """
         ident = id(node)
         if ident not in self._built:
@@ -103,7 +106,12 @@ class _Builder:
     def check_size(self, root: yaml.Node) -> None:
         """Reject alias bombs and deep nesting before anything is expanded."""
         sizes: dict[int, int] = {}
-        unique = 0
+        #: characters of the text (keys and values) each node stands for, aliases written out
+        chars: dict[int, int] = {}
+        #: how often each node is a child of a (distinct) list or mapping: more than once is an alias
+        uses: dict[int, int] = {}
+        nodes: dict[int, yaml.Node] = {}
+        unique = unique_chars = 0
         open_nodes: set[int] = set()  # nodes whose children are being sized: the current path
         stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
         while stack:
@@ -132,6 +140,12 @@ class _Builder:
             open_nodes.discard(id(node))
             unique += 1
             sizes[id(node)] = 1 + sum(sizes.get(id(child), 1) for child in children)
+            own = len(node.value) if isinstance(node, yaml.ScalarNode) else 0
+            unique_chars += own
+            chars[id(node)] = own + sum(chars[id(child)] for child in children)
+            nodes[id(node)] = node
+            for child in children:
+                uses[id(child)] = uses.get(id(child), 0) + 1
         if sizes[id(root)] - unique > MAX_ALIAS_EXPANSION:
             self.error(
                 root,
@@ -141,6 +155,12 @@ class _Builder:
                 "write the data out instead of repeating it through anchors and aliases",
             )
             raise YamlError(self.diagnostics)
+        size = self.length + chars[id(root)] - unique_chars
+        if size > self.expanded:
+            # Point at the anchored value whose repetitions add the most text.
+            blamed = max(uses, key=lambda ident: (uses[ident] - 1) * chars[ident])
+            mark = nodes[blamed].start_mark
+            raise too_expanded(self.path, mark.line + 1, mark.column + 1, size, self.expanded)
 
     def build(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
         mark = node.start_mark
@@ -163,6 +183,7 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             self._guard(node)
             return [self.build(child, (*loc, i), depth + 1) for i, child in enumerate(node.value)]
+        self._guard(node)
         return self._scalar(node)
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
@@ -183,6 +204,7 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _STANDARD_TAGS:
                 self.error(key_node, "ROPA004", "a key must be plain text", "write the key as text")
                 continue
+            self._guard(key_node)
             key = self._scalar(key_node)
             if not isinstance(key, str):
                 key = "" if key is None else str(key).lower() if isinstance(key, bool) else str(key)

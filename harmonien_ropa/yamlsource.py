@@ -41,6 +41,10 @@ MAX_ALIAS_EXPANSION = 100_000
 #: activities about 850,000; the limit bounds memory and time for any file under the size limit
 #: (a file of tiny values is refused after counting, in about 2 s of CPU, in constant memory).
 MAX_NODES = 2_000_000
+#: Environment variable for the most characters a file may stand for once every alias is written
+#: out (its own length plus the text each alias repeats). By default the file-size limit, so a
+#: file without aliases never reaches it; aliases of long text are what it refuses.
+MAX_EXPANDED_VARIABLE = "HARMONIEN_ROPA_MAX_EXPANDED"
 
 #: NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR: line breaks to YAML 1.1 readers, not to editors.
 _SEPARATOR = re.compile("[\x85\u2028\u2029]")
@@ -78,16 +82,47 @@ class YamlError(Exception):
         super().__init__("; ".join(d.message for d in diagnostics))
 
 
+def _limit(variable: str, default: int) -> int:
+    """A positive whole number from the environment, else ``default``."""
+    raw = os.environ.get(variable, "")
+    # isdigit() alone would let int() meet a number of thousands of digits (a ValueError).
+    if raw.isascii() and raw.isdigit() and len(raw) <= 18 and int(raw) > 0:
+        return int(raw)
+    return default
+
+
 def max_bytes() -> int:
     """The input size limit in force (HARMONIEN_ROPA_MAX_BYTES or the default)."""
-    raw = os.environ.get("HARMONIEN_ROPA_MAX_BYTES", "")
-    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_BYTES
+    return _limit("HARMONIEN_ROPA_MAX_BYTES", DEFAULT_MAX_BYTES)
 
 
 def max_nodes() -> int:
     """The node count limit in force (HARMONIEN_ROPA_MAX_NODES or the default)."""
-    raw = os.environ.get("HARMONIEN_ROPA_MAX_NODES", "")
-    return int(raw) if raw.isdigit() and int(raw) > 0 else MAX_NODES
+    return _limit("HARMONIEN_ROPA_MAX_NODES", MAX_NODES)
+
+
+def max_expanded() -> int:
+    """The most characters a file may stand for with its aliases written out
+    (HARMONIEN_ROPA_MAX_EXPANDED, by default the file-size limit in force)."""
+    return _limit(MAX_EXPANDED_VARIABLE, max_bytes())
+
+
+def too_expanded(path: str, line: int, column: int, size: int, limit: int) -> YamlError:
+    """The problem of a file whose aliases repeat more text than :func:`max_expanded` allows."""
+    return YamlError(
+        [
+            _problem(
+                path,
+                line,
+                column,
+                "ROPA009",
+                f"aliases repeat text until the file stands for at least {size:,} characters, "
+                f"more than the limit of {limit:,}",
+                "write the text out where it is needed instead of repeating long text through "
+                f"anchors and aliases, or raise {MAX_EXPANDED_VARIABLE} if this size is intended",
+            )
+        ]
+    )
 
 
 def _problem(path: str, line: int, column: int, code: str, message: str, fix: str) -> Diagnostic:
@@ -185,15 +220,18 @@ def parse(text: str, path: str = "<string>", *, positions: bool = True) -> YamlD
             ]
         )
     limit = max_nodes()
+    expanded = max_expanded()
+    if len(text) > expanded:
+        raise too_expanded(path, 1, 1, len(text), expanded)
     if 2 * (text.count("\n") + text.count(",")) > limit:
         # Perhaps too many nodes: count them first, at a fraction of the cost of building them.
         _prescan(text, path, limit)
     try:
-        return _EventBuilder(path, text, limit, positions=positions).document()
+        return _EventBuilder(path, text, limit, expanded, positions=positions).document()
     except _NeedsNodes:
         from .yamlnodes import parse_nodes
 
-        return parse_nodes(text, path, limit)
+        return parse_nodes(text, path, limit, expanded)
 
 
 def _prescan(text: str, path: str, limit: int) -> None:
@@ -288,9 +326,14 @@ class _EventBuilder:
     read again by :func:`.yamlnodes.parse_nodes`, which reports exactly as before.
     """
 
-    def __init__(self, path: str, text: str, limit: int, *, positions: bool = True) -> None:
+    def __init__(
+        self, path: str, text: str, limit: int, expanded: int, *, positions: bool = True
+    ) -> None:
         self.path = path
         self.limit = limit
+        #: The text's own length plus what the aliases read so far repeat, and its limit.
+        self.size = len(text)
+        self.expanded = expanded
         self.loader: Any = _Loader(text)
         self.get_event: Callable[[], Any] = self.loader.get_event
         self.positions = Positions()
@@ -340,7 +383,14 @@ class _EventBuilder:
         if cls is yaml.AliasEvent:
             if event.anchor not in self.anchors:
                 raise _NeedsNodes  # an alias of a list or mapping, or of nothing
-            return self.anchors[event.anchor]
+            anchored = self.anchors[event.anchor]
+            self.size += len(anchored.value)
+            if self.size > self.expanded:
+                mark = event.start_mark
+                raise too_expanded(
+                    self.path, mark.line + 1, mark.column + 1, self.size, self.expanded
+                )
+            return anchored
         if event.anchor is not None:
             if event.anchor in self.anchors or cls is not yaml.ScalarEvent:
                 raise _NeedsNodes  # a repeated anchor, or an anchored list or mapping

@@ -268,3 +268,77 @@ def test_raised_size_limit_still_bounds_the_work(tmp_path: Path) -> None:
     )
     assert result["problems"] == ["1999999:3 ROPA009 more than 2,000,000 values in one file"]
     assert result["cpu"] < COUNT_TIME_LIMIT
+
+
+# -- aliases of long text: bounded by the characters they stand for, not only by nodes ---------
+
+_LONG = "x" * 20_000
+
+
+def _aliased_text(count: int) -> str:
+    """An alias to a 20,000-character text, ``count`` times (13,000 times: a 273 KB file that
+    rendered 1.7 GB of output before the expanded size was bounded)."""
+    return f'a: &a "{_LONG}"\nb: [' + ", ".join(["*a"] * count) + "]\n"
+
+
+def _aliased_list_of_text() -> str:
+    return (
+        f'a: &a "{_LONG}"\nb: &b ['
+        + ", ".join(["*a"] * 40)
+        + "]\nc: ["
+        + ", ".join(["*b"] * 40)
+        + "]\n"
+    )
+
+
+def _merged_text() -> str:
+    items = "".join(f"  - {{<<: *base, id: a{i}}}\n" for i in range(1_100))
+    return f'base: &base {{note: "{_LONG}"}}\nactivities:\n{items}'
+
+
+EXPANDED_TEXT = {
+    "aliases_of_long_text": (
+        _aliased_text(13_000),
+        "2:4181 ROPA009 aliases repeat text until the file stands for at least 20,972,013 "
+        "characters, more than the limit of 20,971,520",
+    ),
+    "aliases_of_a_list_of_long_text": (
+        _aliased_list_of_text(),
+        "2:4 ROPA009 aliases repeat text until the file stands for at least 32,820,340 "
+        "characters, more than the limit of 20,971,520",
+    ),
+    "merge_keys_of_long_text": (
+        _merged_text(),
+        "1:7 ROPA009 aliases repeat text until the file stands for at least 22,053,025 "
+        "characters, more than the limit of 20,971,520",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPANDED_TEXT))
+def test_aliases_of_long_text_are_refused_before_they_are_expanded(
+    tmp_path: Path, name: str
+) -> None:
+    text, expected = EXPANDED_TEXT[name]
+    assert len(text) < 300_000
+    result = _load_limited(_write(tmp_path, text))
+    assert result["problems"] == [expected]
+    assert result["peak"] < PEAK_LIMIT
+
+
+def test_expanded_size_limit_is_configurable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _write(tmp_path, _aliased_text(10))  # stands for 220,000 characters and some
+    with pytest.raises(hr.LoadError) as default:
+        hr.load(path)
+    assert [d.code for d in default.value.diagnostics] != ["ROPA009"]  # the map is invalid
+    monkeypatch.setenv("HARMONIEN_ROPA_MAX_EXPANDED", "200000")
+    with pytest.raises(hr.LoadError) as lowered:
+        hr.load(path, display_path="hostile.yaml")
+    assert [f"{d.line}:{d.column} {d.code}" for d in lowered.value.diagnostics] == ["2:37 ROPA009"]
+    assert "HARMONIEN_ROPA_MAX_EXPANDED" in (lowered.value.diagnostics[0].fix or "")
+    monkeypatch.setenv("HARMONIEN_ROPA_MAX_EXPANDED", "9" * 5000)  # not a usable limit: default
+    with pytest.raises(hr.LoadError) as ignored:
+        hr.load(path)
+    assert [d.code for d in ignored.value.diagnostics] != ["ROPA009"]
