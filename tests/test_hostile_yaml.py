@@ -426,3 +426,42 @@ def test_impact_of_a_long_sub_processor_chain_is_linear(shape: str) -> None:
     lines = {n: _lines_run(lambda n=n: run(n), "queries.py") for n in maps}
     assert lines[4_000] < 4.4 * lines[1_000], lines
     assert len(found[4_000].parties) == 4_001
+
+
+def test_many_broken_references_cost_linear_work() -> None:
+    """Each "did you mean" guess compares the broken id with every id: only the first few broken
+    references get one, so a map full of them still loads in linear work."""
+
+    def load(n: int) -> None:
+        parties = "".join(
+            f'  - {{id: p{i}, name: P{i}, role: processor, country: "NO"}}\n' for i in range(n)
+        )
+        systems = "".join(f"  - {{id: y{i}, name: Y{i}, vendor: p{i}x}}\n" for i in range(n))
+        text = _SMALL.replace("parties:\n", "parties:\n" + parties, 1).replace(
+            "systems:\n", "systems:\n" + systems, 1
+        )
+        with pytest.raises(hr.LoadError) as caught:
+            hr.loads(text)
+        broken = [d for d in caught.value.diagnostics if "does not exist" in d.message]
+        assert len(broken) == n
+        assert "did you mean 'p0'?" in broken[0].message
+        assert "did you mean" not in broken[-1].message
+
+    calls: dict[int, int] = {}
+
+    def count_comparisons(n: int) -> None:
+        def calls_in_difflib(frame: Any, event: str, arg: Any) -> None:
+            if frame.f_code.co_filename.endswith("difflib.py"):
+                calls[n] = calls.get(n, 0) + 1
+
+        sys.settrace(calls_in_difflib)  # call events only: each guess's comparisons, cheaply
+        try:
+            load(n)
+        finally:
+            sys.settrace(None)
+
+    for n in (250, 1_000):
+        count_comparisons(n)
+    # 2 to 4 calls per comparison, and only the first 100 broken references are compared with
+    # every id: linear (4x, data-dependent up to 8x); a guess for each would be 16x.
+    assert calls[1_000] < 8 * calls[250], calls
