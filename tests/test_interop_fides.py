@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import signal
+import sys
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +22,7 @@ from harmonien_ropa.cli import main
 from harmonien_ropa.errors import HarmonienError
 from harmonien_ropa.interop.fides import dump_yaml, export_manifest, manifest_yaml
 from harmonien_ropa.interop.fides_import import import_fides, import_fides_yaml
-from harmonien_ropa.yamlsource import parse
+from harmonien_ropa.yamlsource import YamlDocument, parse
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
@@ -334,3 +338,86 @@ def test_a_folder_stands_for_its_manifests(tmp_path: Path) -> None:
     empty.mkdir()
     with pytest.raises(HarmonienError, match=r"holds no \.yml"):
         import_fides_yaml([empty], effective_date=DATE)
+
+
+# -- ids that collide, and imports of many systems --------------------------------------------
+
+
+@contextlib.contextmanager
+def _hang_guard(seconds: int = 60) -> Iterator[None]:
+    """Fail instead of hanging (a loop that never ends); not a measure of time."""
+
+    def stop(signum: int, frame: Any) -> None:
+        raise AssertionError(f"still running after {seconds} s: a loop that does not end?")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _systems_manifest(keys: list[str], names: list[str]) -> list[YamlDocument]:
+    systems = [
+        {
+            "fides_key": key,
+            "name": f"System {key}",
+            "privacy_declarations": [{"name": name, "data_use": "essential"}],
+        }
+        for key, name in zip(keys, names, strict=True)
+    ]
+    return [parse(yaml.safe_dump({"system": systems}), "fides.yml")]
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        ["x-3", "x", "X"],
+        ["x", "X", "x-2", "x_", "X-2", "x--2", "x-2-2"],
+        ["a" * 90, "a" * 85, "A" * 80 + "-2", "a" * 200],
+        ["-", "_", "!", "entry", "entry-2"],
+    ],
+)
+def test_colliding_keys_get_unique_ids_and_the_import_ends(keys: list[str]) -> None:
+    names = [f"Activity {key}" for key in keys]
+    for order in (keys, keys[::-1]):
+        with _hang_guard():
+            data = import_fides(_systems_manifest(order, names), effective_date=DATE)
+        system_ids = [s["id"] for s in data["systems"]]
+        activity_ids = [a["id"] for a in data["activities"]]
+        for ids in (system_ids, activity_ids):
+            assert len(set(ids)) == len(keys)
+            assert all(len(ident) <= 80 for ident in ids)
+        hr.loads(dump_yaml(data).decode("utf-8"), "imported.yaml")  # a valid map
+
+
+def _lines_in_importer(work: Any) -> int:
+    count = 0
+
+    def local(frame: Any, event: str, arg: Any) -> Any:
+        nonlocal count
+        count += event == "line"
+        return local
+
+    def calls(frame: Any, event: str, arg: Any) -> Any:
+        return local if frame.f_code.co_filename.endswith("fides_import.py") else None
+
+    sys.settrace(calls)
+    try:
+        work()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def test_import_is_linear_in_systems_and_activities() -> None:
+    """Each activity once looked at every system (and each new system id at every id so far):
+    work grew with systems x activities. Counted in lines run, not in time."""
+    lines = {}
+    for n in (150, 600):
+        keys = [f"sys-{i}" for i in range(n)]
+        documents = _systems_manifest(keys, [f"Activity {i}" for i in range(n)])
+        lines[n] = _lines_in_importer(lambda d=documents: import_fides(d, effective_date=DATE))
+    assert lines[600] < 4.4 * lines[150], lines  # quadratic would be 16x

@@ -110,7 +110,40 @@ _HEADER = (
 
 def _slug(text: str) -> str:
     slug = re.sub(r"[^a-z0-9_-]+", "-", text.lower()).strip("-_")
-    return slug[:80] or "entry"
+    return slug[:_ID_LENGTH].rstrip("-_") or "entry"
+
+
+#: The longest id the loader accepts.
+_ID_LENGTH = 80
+#: What an id keeps of the id it was made from when it needs a ``-N`` suffix (room for any N).
+_ID_STEM = _ID_LENGTH - 21
+
+
+class _Ids:
+    """Unique ids of one kind: the wanted id if it is free, else its stem with the first free
+    number, ``-2``, ``-3``, …
+
+    This ends by construction: every try takes a higher number than the one before, and only
+    the finitely many ids already taken can refuse one. The next number to try is kept per stem,
+    so each taken id refuses at most one try, and allocating every id is linear in their count.
+    """
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+        self.next: dict[str, int] = {}
+
+    def allocate(self, wanted: str) -> str:
+        if wanted not in self.taken:
+            self.taken.add(wanted)
+            return wanted
+        stem = wanted[:_ID_STEM].rstrip("-_") or "entry"
+        number = self.next.get(stem, 2)
+        while f"{stem}-{number}" in self.taken:
+            number += 1
+        self.next[stem] = number + 1
+        found = f"{stem}-{number}"
+        self.taken.add(found)
+        return found
 
 
 class _Importer:
@@ -124,16 +157,16 @@ class _Importer:
         self.subjects: dict[str, dict[str, Any]] = {}
         self.parties: dict[str, dict[str, Any]] = {}
         self.system_ids: dict[int, str] = {}
+        self.unique_system_ids = _Ids()
+        #: our system id → (place in the manifests, the Fides system), filled by :meth:`run`
+        self.by_sid: dict[str, tuple[int, dict[str, Any]]] = {}
+        self.placeholders: set[str] = set()
 
     def sid(self, system: dict[str, Any]) -> str:
         """Our id for a Fides system: its key as an id, made unique."""
         found = self.system_ids.get(id(system))
         if found is None:
-            base = _slug(str(system["fides_key"]))
-            taken = set(self.system_ids.values())
-            found = base
-            while found in taken:
-                found = f"{base}-{len(taken) + 1}"
+            found = self.unique_system_ids.allocate(_slug(str(system["fides_key"])))
             self.system_ids[id(system)] = found
         return found
 
@@ -147,6 +180,8 @@ class _Importer:
                 "no Fides systems found: a manifest to import needs a 'system:' list "
                 f"(read: {some([d.path for d in documents])})"
             )
+        self.by_sid = {self.sid(s): (i, s) for i, s in enumerate(self.systems)}
+        self.placeholders = {self.sid(s) for s in self.systems if _our_meta(s).get("placeholder")}
         declarations = [d for s in self.systems for d in self.declarations(s)]
         system_entries = [
             self.system(s) for s in self.systems if not _our_meta(s).get("placeholder")
@@ -330,17 +365,14 @@ class _Importer:
         for declaration in declarations:
             groups.setdefault((declaration.name, declaration.data_use), []).append(declaration)
         out = []
-        used: set[str] = set()
+        used = _Ids()
         known: dict[str, str] = {}
         for system in self.systems:
             names = _our_meta(system).get("activities")
             if isinstance(names, dict):
                 known.update({str(k): _slug(str(v)) for k, v in names.items()})
         for (name, use), group in groups.items():
-            ident = known.get(name) or _slug(name)
-            while ident in used:
-                ident = f"{ident}-{len(used)}"
-            used.add(ident)
+            ident = used.allocate(known.get(name) or _slug(name))
             out.append(self.activity(ident, name, use, group))
         return out
 
@@ -388,8 +420,7 @@ class _Importer:
             entry["retention"] = {"text": {"en": retention}}
         else:
             notes["retention"] = "The Fides manifest gives no retention period; state one."
-        placeholders = {self.sid(s) for s in self.systems if _our_meta(s).get("placeholder")}
-        systems = _unique(d.system for d in group if d.system not in placeholders)
+        systems = _unique(d.system for d in group if d.system not in self.placeholders)
         if systems:
             entry["systems"] = systems
         self.system_facts(entry, notes, group)
@@ -410,9 +441,12 @@ class _Importer:
     def system_facts(
         self, entry: dict[str, Any], notes: dict[str, str], group: list[_Declaration]
     ) -> None:
-        keys = {d.system for d in group}
-        systems = [s for s in self.systems if self.sid(s) in keys]
+        # The group's systems in manifest order, each looked up once (not a scan per activity).
+        systems = [
+            system for _, system in sorted(self.by_sid[k] for k in {d.system for d in group})
+        ]
         transfers: list[dict[str, Any]] = []
+        seen: set[tuple[tuple[str, str], ...]] = set()
         name = group[0].name
         for system in systems:
             for item in _list(_our_meta(system).get("transfers")):
@@ -423,7 +457,8 @@ class _Importer:
                     transfer["mechanism"] = str(item["mechanism"])
                 if not _country(transfer.get("country")):
                     continue
-                if transfer not in transfers:
+                if tuple(sorted(transfer.items())) not in seen:
+                    seen.add(tuple(sorted(transfer.items())))
                     transfers.append(transfer)
         ours = [t for t in transfers if t.get("party") in self.parties]
         if ours:
