@@ -15,10 +15,11 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
@@ -130,20 +131,35 @@ def _problem(path: str, line: int, column: int, code: str, message: str, fix: st
 
 
 def read_text(path: Path, display: str | None = None, limit: int | None = None) -> str:
-    """Read ``path`` as UTF-8 text, with clear errors for every way that can fail."""
+    """Read the regular file ``path`` as UTF-8 text, with clear errors for every way that can
+    fail. Named pipes, devices and sockets are refused, never read: they could block forever or
+    never end."""
     name = display or str(path)
     limit = max_bytes() if limit is None else limit
 
-    def fail(message: str, fix: str, line: int = 0, column: int = 0) -> YamlError:
-        return YamlError([_problem(name, line, column, "ROPA008", message, fix)])
+    def fail(message: str, fix: str) -> YamlError:
+        return YamlError([_problem(name, 0, 0, "ROPA008", message, fix)])
 
     try:
         if path.is_dir():
             raise fail("this is a directory, not a YAML file", "pass the path of the .yaml file")
-        with path.open("rb") as handle:
+        # O_NONBLOCK: opening a named pipe must not wait for a writer; fstat then tells what it is.
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(handle, "rb") as stream:
+            status = os.fstat(stream.fileno())
+            if stat.S_ISDIR(status.st_mode):
+                raise fail(
+                    "this is a directory, not a YAML file", "pass the path of the .yaml file"
+                )
+            if not stat.S_ISREG(status.st_mode):
+                raise fail(
+                    f"this is {_kind_of_file(status.st_mode)}, not a regular file",
+                    "give the path of a saved YAML file (the command line reads standard input "
+                    "only when asked to, with --data -)",
+                )
             # read(n) allocates n bytes up front: ask for no more than the file holds.
-            size = os.fstat(handle.fileno()).st_size
-            raw = handle.read(min(size, limit) + 1 if size else limit + 1)
+            size = status.st_size
+            raw = stream.read(min(size, limit) + 1 if size else limit + 1)
     except FileNotFoundError:
         raise fail("file not found", "check the path, or run from the project folder") from None
     except PermissionError:
@@ -154,11 +170,68 @@ def read_text(path: Path, display: str | None = None, limit: int | None = None) 
         ) from None
     except OSError as exc:
         raise fail(f"cannot read the file: {exc.strerror or exc}", "check the path") from None
+    return check_text(raw, name, limit)
+
+
+def read_stream(stream: BinaryIO, display: str = "<stdin>", limit: int | None = None) -> str:
+    """Read a data map from ``stream`` (such as standard input) with the same checks as a file:
+    at most the size limit is read, then the same encoding and NUL checks."""
+    limit = max_bytes() if limit is None else limit
+    try:
+        raw = stream.read(limit + 1)
+    except OSError as exc:
+        raise YamlError(
+            [
+                _problem(
+                    display,
+                    0,
+                    0,
+                    "ROPA008",
+                    f"cannot read: {exc.strerror or exc}",
+                    "give the data map as a file",
+                )
+            ]
+        ) from None
+    return check_text(raw, display, limit)
+
+
+def _kind_of_file(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def too_large(name: str, limit: int) -> YamlError:
+    """The problem of a data map over the size limit (found before it is read, if possible)."""
+    return YamlError(
+        [
+            _problem(
+                name,
+                0,
+                0,
+                "ROPA008",
+                f"file is larger than the limit of {limit:,} bytes",
+                "split the data map, or raise HARMONIEN_ROPA_MAX_BYTES if this size is intended",
+            )
+        ]
+    )
+
+
+def check_text(raw: bytes, name: str, limit: int | None = None) -> str:
+    """The UTF-8 text of ``raw``, the bytes of a data map read from ``name`` (a file, standard
+    input, a git revision), or :class:`YamlError`: over the size limit, UTF-16/32, NUL bytes or
+    not UTF-8. At most ``limit`` + 1 bytes need to be read to call this."""
+    limit = max_bytes() if limit is None else limit
+
+    def fail(message: str, fix: str, line: int = 0, column: int = 0) -> YamlError:
+        return YamlError([_problem(name, line, column, "ROPA008", message, fix)])
+
     if len(raw) > limit:
-        raise fail(
-            f"file is larger than the limit of {limit:,} bytes",
-            "split the data map, or raise HARMONIEN_ROPA_MAX_BYTES if this size is intended",
-        )
+        raise too_large(name, limit)
     for bom, encoding in (
         (codecs.BOM_UTF32_LE, "UTF-32"),
         (codecs.BOM_UTF32_BE, "UTF-32"),
