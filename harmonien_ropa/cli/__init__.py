@@ -111,21 +111,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
+#: ``--data -``: the data map comes from standard input (the only way it is ever read).
+STDIN = "-"
+#: The file name messages give for a data map read from standard input.
+STDIN_NAME = "<stdin>"
+
+
 def add_data_argument(parser: argparse.ArgumentParser) -> None:
     """The ``--data PATH`` option every command that reads a data map shares."""
     parser.add_argument(
         "--data",
         metavar="PATH",
-        help="the YAML data map (default: data/processing.yaml here, else the packaged example)",
+        help="the YAML data map, or - to read it from standard input (default: "
+        "data/processing.yaml here, else the packaged example)",
     )
+
+
+def read_stdin() -> str:
+    """The data map's text from standard input (``--data -``), through the same checks as a
+    file; raises LoadError."""
+    from ..errors import LoadError
+    from ..yamlsource import YamlError, read_stream
+
+    try:
+        return read_stream(sys.stdin.buffer, STDIN_NAME)
+    except YamlError as exc:
+        raise LoadError(exc.diagnostics) from None
 
 
 def load_data(args: argparse.Namespace) -> DataMap:
     """Load the data map named by ``--data`` (or the default); raises LoadError."""
-    from ..loading import load
+    from ..loading import load, loads
     from ..resources import DEFAULT_DATA, default_data
 
-    if args.data:
+    if args.data == STDIN:
+        datamap = loads(read_stdin(), STDIN_NAME)
+    elif args.data:
         datamap = load(args.data)
     else:
         path = default_data()

@@ -7,7 +7,17 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK, add_data_argument, settle, split_list
+from . import (
+    EXIT_FINDINGS,
+    EXIT_INVALID,
+    EXIT_OK,
+    STDIN,
+    STDIN_NAME,
+    add_data_argument,
+    read_stdin,
+    settle,
+    split_list,
+)
 
 FORMATS = ("text", "json", "sarif")
 
@@ -58,10 +68,12 @@ def run(args: argparse.Namespace) -> int:
     from ..checks import REPORTERS, check, combine
     from ..checks.config import cli_layer, find_pyproject, from_pyproject
     from ..checks.engine import settings_layer
-    from ..loading import load_with_positions
+    from ..loading import load_with_positions, loads_with_positions
     from ..resources import DEFAULT_DATA, default_data
 
-    if args.data:
+    if args.data == STDIN:
+        loaded = loads_with_positions(read_stdin(), STDIN_NAME)
+    elif args.data:
         loaded = load_with_positions(args.data)
     else:
         path = default_data()
