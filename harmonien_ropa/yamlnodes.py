@@ -25,11 +25,13 @@ from .yamlsource import (
     _SYNTAX_FIX,
     MAX_ALIAS_EXPANSION,
     MAX_DEPTH,
+    NumberTooLong,
     YamlDocument,
     YamlError,
     _prescan,
     _problem,
     _syntax_diagnostic,
+    number_too_long,
     scalar_value,
     too_expanded,
 )
@@ -64,7 +66,8 @@ def parse_nodes(text: str, path: str, limit: int, expanded: int) -> YamlDocument
     builder = _Builder(path, loader, node, len(text), expanded)
     data = builder.build(node, (), 0)
     if builder.diagnostics:
-        raise YamlError(builder.diagnostics)
+        # An aliased list or mapping is built again for each alias: report each problem once.
+        raise YamlError(list(dict.fromkeys(builder.diagnostics)))
     return YamlDocument(path, data, builder.positions)
 
 
@@ -224,7 +227,13 @@ class _Builder:
         return result
 
     def _scalar(self, node: yaml.Node) -> Any:
-        return scalar_value(self.loader, node.value, node.tag, getattr(node, "style", None), node)
+        try:
+            return scalar_value(
+                self.loader, node.value, node.tag, getattr(node, "style", None), node
+            )
+        except NumberTooLong as exc:
+            self.diagnostics.append(number_too_long(self.path, node.start_mark, exc))
+            return node.value
 
 
 def _children(node: yaml.Node) -> Iterator[yaml.Node]:

@@ -47,6 +47,11 @@ MAX_NODES = 2_000_000
 #: file without aliases never reaches it; aliases of long text are what it refuses.
 MAX_EXPANDED_VARIABLE = "HARMONIEN_ROPA_MAX_EXPANDED"
 
+#: Most digits a whole number may have. Python refuses to turn an int of more than 4,300
+#: digits into text (and every message, renderer and export does), and no value of a data map
+#: needs a fraction of this; a longer number is reported where it is, with a fix.
+MAX_INT_DIGITS = 1000
+
 #: NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR: line breaks to YAML 1.1 readers, not to editors.
 _SEPARATOR = re.compile("[\x85\u2028\u2029]")
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
@@ -73,6 +78,26 @@ class YamlDocument:
     path: str
     data: Any
     positions: Positions
+
+
+class NumberTooLong(ValueError):
+    """A whole number with more than :data:`MAX_INT_DIGITS` digits."""
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+        super().__init__(f"a whole number of {digits:,} digits")
+
+
+def number_too_long(path: str, mark: Any, exc: NumberTooLong) -> Diagnostic:
+    """The problem of a number too long to be a value, at ``mark``."""
+    return _problem(
+        path,
+        mark.line + 1,
+        mark.column + 1,
+        "ROPA004",
+        f"a whole number of {exc.digits:,} digits (at most {MAX_INT_DIGITS:,} are read)",
+        "put it in quotes if it is text; no value of a data map needs a number this long",
+    )
 
 
 class YamlError(Exception):
@@ -500,7 +525,11 @@ class _EventBuilder:
             if known is not None:
                 return known
         tag = self.resolve(event, yaml.ScalarNode)
-        value = scalar_value(self.loader, text, tag, event.style)
+        try:
+            value = scalar_value(self.loader, text, tag, event.style)
+        except NumberTooLong as exc:
+            self.diagnostics.append(number_too_long(self.path, event.start_mark, exc))
+            return "tag:yaml.org,2002:str", text
         if isinstance(value, str) and len(value) <= _SHARED_LENGTH:
             value = self.shared.setdefault(value, value)
         if plain and event.tag is None and len(text) <= _SHARED_LENGTH:
@@ -589,7 +618,10 @@ def scalar_value(loader: Any, value: Any, tag: str, style: str | None, node: Any
     if lowered in _BOOL and tag == "tag:yaml.org,2002:bool":
         return _BOOL[lowered]
     if tag == "tag:yaml.org,2002:int" and _INT.match(text):
-        return int(text.replace("_", ""))
+        digits = text.replace("_", "")
+        if len(digits.lstrip("+-")) > MAX_INT_DIGITS:
+            raise NumberTooLong(len(digits.lstrip("+-")))
+        return int(digits)
     if tag == "tag:yaml.org,2002:float" and _FLOAT.match(text):
         return float(text.replace("_", ""))
     if tag == "tag:yaml.org,2002:timestamp":

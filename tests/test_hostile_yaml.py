@@ -465,3 +465,45 @@ def test_many_broken_references_cost_linear_work() -> None:
     # 2 to 4 calls per comparison, and only the first 100 broken references are compared with
     # every id: linear (4x, data-dependent up to 8x); a guess for each would be 16x.
     assert calls[1_000] < 8 * calls[250], calls
+
+
+# -- numbers too long to become text -------------------------------------------------------------
+
+
+def test_huge_numbers_are_load_errors_not_internal_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from harmonien_ropa.cli import main
+
+    bad = Path(__file__).parent / "bad_yaml"
+    for case in ("huge_integer.yaml", "huge_retention_period.yaml"):
+        with pytest.raises(hr.LoadError):
+            hr.load(bad / case)
+        for argv in (
+            ["check", "--data", str(bad / case)],
+            ["locate", "--subject", "members", "--data", str(bad / case)],
+            ["diff", str(_write(tmp_path, _SMALL)), str(bad / case)],
+        ):
+            assert main(argv) == 2, argv
+            err = capsys.readouterr().err
+            assert "internal error" not in err
+            assert ": error ROPA004 " in err
+
+
+def test_the_longest_retention_period_is_checked_and_rendered(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from harmonien_ropa.cli import main
+
+    longest = "P999999Y999999M999999W999999D"
+    text = _SMALL.replace(
+        "      period: P1Y\n",
+        f"      period: {longest}\n      legal_source: bokføringsloven § 13\n",
+    )
+    assert longest in text
+    path = _write(tmp_path, text)
+    assert main(["check", "--data", str(path)]) in (0, 1)
+    out = tmp_path / "out"
+    assert main(["render", "--data", str(path), "--out", str(out), "--only", "dpv,record"]) == 0
+    assert longest in (out / "ropa.dpv.ttl").read_text(encoding="utf-8")
+    assert "internal error" not in capsys.readouterr().err
