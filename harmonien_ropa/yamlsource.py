@@ -142,8 +142,8 @@ def too_expanded(path: str, line: int, column: int, size: int, limit: int) -> Ya
                 line,
                 column,
                 "ROPA009",
-                f"aliases repeat text until the file stands for at least {size:,} characters, "
-                f"more than the limit of {limit:,}",
+                f"aliases repeat text until the file stands for {size:,} characters, more than "
+                f"the limit of {limit:,}",
                 "write the text out where it is needed instead of repeating long text through "
                 f"anchors and aliases, or raise {MAX_EXPANDED_VARIABLE} if this size is intended",
             )
@@ -432,6 +432,8 @@ class _EventBuilder:
         #: The text's own length plus what the aliases read so far repeat, and its limit.
         self.size = len(text)
         self.expanded = expanded
+        #: The characters each anchor's aliases repeat.
+        self.repeated: dict[str, int] = {}
         self.loader: Any = _Loader(text)
         self.get_event: Callable[[], Any] = self.loader.get_event
         self.positions = Positions()
@@ -462,6 +464,10 @@ class _EventBuilder:
             raise _NeedsNodes from None
         finally:
             self.loader.dispose()
+        if self.size > self.expanded:
+            # Point at the anchored text whose repetitions add the most.
+            mark = self.anchors[max(self.repeated, key=self.repeated.__getitem__)].start_mark
+            raise too_expanded(self.path, mark.line + 1, mark.column + 1, self.size, self.expanded)
         if self.diagnostics:
             raise YamlError(self.diagnostics)
         return YamlDocument(self.path, data, self.positions)
@@ -482,12 +488,10 @@ class _EventBuilder:
             if event.anchor not in self.anchors:
                 raise _NeedsNodes  # an alias of a list or mapping, or of nothing
             anchored = self.anchors[event.anchor]
+            # An alias of text shares the anchor's string: nothing is expanded while reading, and
+            # the size it stands for is checked at the end (as the node reader checks it).
             self.size += len(anchored.value)
-            if self.size > self.expanded:
-                mark = event.start_mark
-                raise too_expanded(
-                    self.path, mark.line + 1, mark.column + 1, self.size, self.expanded
-                )
+            self.repeated[event.anchor] = self.repeated.get(event.anchor, 0) + len(anchored.value)
             return anchored
         if event.anchor is not None:
             if event.anchor in self.anchors or cls is not yaml.ScalarEvent:

@@ -299,17 +299,17 @@ def _merged_text() -> str:
 EXPANDED_TEXT = {
     "aliases_of_long_text": (
         _aliased_text(13_000),
-        "2:4181 ROPA009 aliases repeat text until the file stands for at least 20,972,013 "
+        "1:4 ROPA009 aliases repeat text until the file stands for 260,072,013 "
         "characters, more than the limit of 20,971,520",
     ),
     "aliases_of_a_list_of_long_text": (
         _aliased_list_of_text(),
-        "2:4 ROPA009 aliases repeat text until the file stands for at least 32,820,340 "
+        "2:4 ROPA009 aliases repeat text until the file stands for 32,820,340 "
         "characters, more than the limit of 20,971,520",
     ),
     "merge_keys_of_long_text": (
         _merged_text(),
-        "1:7 ROPA009 aliases repeat text until the file stands for at least 22,053,025 "
+        "1:7 ROPA009 aliases repeat text until the file stands for 22,053,025 "
         "characters, more than the limit of 20,971,520",
     ),
 }
@@ -336,7 +336,7 @@ def test_expanded_size_limit_is_configurable(
     monkeypatch.setenv("HARMONIEN_ROPA_MAX_EXPANDED", "200000")
     with pytest.raises(hr.LoadError) as lowered:
         hr.load(path, display_path="hostile.yaml")
-    assert [f"{d.line}:{d.column} {d.code}" for d in lowered.value.diagnostics] == ["2:37 ROPA009"]
+    assert [f"{d.line}:{d.column} {d.code}" for d in lowered.value.diagnostics] == ["1:4 ROPA009"]
     assert "HARMONIEN_ROPA_MAX_EXPANDED" in (lowered.value.diagnostics[0].fix or "")
     monkeypatch.setenv("HARMONIEN_ROPA_MAX_EXPANDED", "9" * 5000)  # not a usable limit: default
     with pytest.raises(hr.LoadError) as ignored:
