@@ -466,7 +466,7 @@ class _EventBuilder:
             self.loader.dispose()
         if self.size > self.expanded:
             # Point at the anchored text whose repetitions add the most.
-            mark = self.anchors[max(self.repeated, key=self.repeated.__getitem__)].start_mark
+            mark: Any = self.anchors[max(self.repeated, key=self.repeated.__getitem__)].start_mark
             raise too_expanded(self.path, mark.line + 1, mark.column + 1, self.size, self.expanded)
         if self.diagnostics:
             raise YamlError(self.diagnostics)
