@@ -86,6 +86,8 @@ class _Builder:
         #: ids of the mappings and lists built so far; meeting one again means an alias.
         self._built: set[int] = set()
         self._expansion_checked = False
+        #: each mapping's entries with merge keys resolved, by node id (see :meth:`_entries`)
+        self._flat: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
 
     def error(self, node: yaml.Node, code: str, message: str, fix: str) -> None:
         mark = node.start_mark
@@ -190,41 +192,110 @@ class _Builder:
         return self._scalar(node)
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        if any(key.tag == "tag:yaml.org,2002:merge" for key, _ in node.value):
+            entries = self._entries(node)
+        else:  # each key checked just before its value is built, as the event reader does
+            entries = {}
+            for key_node, value_node in node.value:
+                key = self._own_key(key_node, entries)
+                if key is not None:
+                    entries[key] = (key_node, value_node)
+                    self._enter(loc, key, key_node, value_node, result, depth)
+            self._flat[id(node)] = entries
+            return result
+        for key, (key_node, value_node) in entries.items():
+            self._enter(loc, key, key_node, value_node, result, depth)
+        return result
+
+    def _enter(
+        self,
+        loc: Loc,
+        key: str,
+        key_node: yaml.Node,
+        value_node: yaml.Node,
+        result: dict[str, Any],
+        depth: int,
+    ) -> None:
+        child_loc = (*loc, key)
+        self.positions.set_key(child_loc, key_node.start_mark)
+        result[key] = self.build(value_node, child_loc, depth + 1)
+
+    def _own_key(
+        self, key_node: yaml.Node, seen: dict[str, tuple[yaml.Node, yaml.Node]]
+    ) -> str | None:
+        """The text of a key written in a mapping, or None (reported) when it is not plain text
+        or is already in ``seen``, the mapping's keys so far."""
+        if key_node.tag == "tag:yaml.org,2002:value":  # '=': text, as PyYAML reads it
+            key_node.tag = "tag:yaml.org,2002:str"
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _STANDARD_TAGS:
+            self.error(key_node, "ROPA004", "a key must be plain text", "write the key as text")
+            return None
+        self._guard(key_node)
+        key = self._scalar(key_node)
+        if not isinstance(key, str):
+            key = "" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
+        if key in seen:
+            first = seen[key][0].start_mark
+            self.error(
+                key_node,
+                "ROPA002",
+                f"duplicate key '{key}' (first on line {first.line + 1})",
+                "keep one of the two entries; YAML would silently drop the first",
+            )
+            return None
+        return key
+
+    def _entries(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """The mapping's entries by key, merge keys (``<<``) resolved as YAML specifies: a key
+        of the mapping itself overrides a merged one, and a mapping earlier in a merged list
+        overrides a later one. Only a key written twice in one mapping is a duplicate.
+
+        Each mapping's entries are worked out once (an anchored mapping is built before any
+        alias of it is merged), so long chains of merges cost no deep recursion.
+        """
+        known = self._flat.get(id(node))
+        if known is not None:
+            return known
         if not self._expansion_checked and any(
             key.tag == "tag:yaml.org,2002:merge" for key, _ in node.value
         ):
             # Merge keys copy aliased mappings before _guard could see them repeat.
             self._expansion_checked = True
             self.check_size(self.root)
-        try:
-            self.loader.flatten_mapping(node)
-        except yaml.MarkedYAMLError as exc:
-            self.diagnostics.append(_syntax_diagnostic(self.path, exc))
-            return {}
-        result: dict[str, Any] = {}
-        first_seen: dict[str, yaml.Node] = {}
+        own: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        sources: list[yaml.MappingNode] = []
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _STANDARD_TAGS:
-                self.error(key_node, "ROPA004", "a key must be plain text", "write the key as text")
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                items = value_node.value if isinstance(value_node, yaml.SequenceNode) else None
+                for source in [value_node] if items is None else items:
+                    if isinstance(source, yaml.MappingNode):
+                        sources.append(source)
+                    else:
+                        message = (
+                            f"a merge key ('<<') needs a mapping or a list of mappings, not a "
+                            f"{source.id}"
+                            if items is None
+                            else f"a merge key's list ('<<: [...]') holds only mappings, not a "
+                            f"{source.id}"
+                        )
+                        self.error(
+                            source,
+                            "ROPA001",
+                            message,
+                            "give '<<' an alias of a mapping (<<: *name) or a list of them",
+                        )
                 continue
-            self._guard(key_node)
-            key = self._scalar(key_node)
-            if not isinstance(key, str):
-                key = "" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
-            if key in first_seen:
-                first = first_seen[key].start_mark
-                self.error(
-                    key_node,
-                    "ROPA002",
-                    f"duplicate key '{key}' (first on line {first.line + 1})",
-                    "keep one of the two entries; YAML would silently drop the first",
-                )
-                continue
-            first_seen[key] = key_node
-            child_loc = (*loc, key)
-            self.positions.set_key(child_loc, key_node.start_mark)
-            result[key] = self.build(value_node, child_loc, depth + 1)
-        return result
+            key = self._own_key(key_node, own)
+            if key is not None:
+                own[key] = (key_node, value_node)
+        merged: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for source in sources:
+            for key, entry in self._entries(source).items():
+                merged.setdefault(key, entry)  # an earlier mapping wins
+        merged.update(own)  # the mapping's own keys win
+        self._flat[id(node)] = merged
+        return merged
 
     def _scalar(self, node: yaml.Node) -> Any:
         try:
