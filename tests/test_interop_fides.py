@@ -421,3 +421,70 @@ def test_import_is_linear_in_systems_and_activities() -> None:
         documents = _systems_manifest(keys, [f"Activity {i}" for i in range(n)])
         lines[n] = _lines_in_importer(lambda d=documents: import_fides(d, effective_date=DATE))
     assert lines[600] < 4.4 * lines[150], lines  # quadratic would be 16x
+
+
+# -- problems in the imported map are reported in the manifest ---------------------------------
+
+_MANIFEST = """\
+organization:
+  - fides_key: org
+    name: Example AS
+    controller:
+      email: privacy@example.org
+system:
+  - fides_key: crm
+    name: CRM
+    legal_name: Vendor AS
+    privacy_declarations:
+      - name: Members
+        data_use: essential
+        retention_period: One year after leaving.
+        data_subjects: [customer]
+"""
+
+
+def _import_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, str]:
+    path = tmp_path / "fides.yml"
+    path.write_text(_MANIFEST, encoding="utf-8")
+    assert main(["import-fides", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "<imported>" not in err
+    assert "internal error" not in err
+    return path, err
+
+
+def test_a_refused_value_is_reported_where_the_manifest_has_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should the import ever make a value the loader refuses (here: an e-mail address and a
+    retention text it is made to get wrong), the problem points at the manifest's own line."""
+    from harmonien_ropa.interop import fides_import
+
+    monkeypatch.setattr(fides_import, "_email", lambda value: "not-an-address" if value else None)
+    real_long = fides_import._long
+    monkeypatch.setattr(
+        fides_import,
+        "_long",
+        lambda value: "x" * 20_001 if value == "One year after leaving." else real_long(value),
+    )
+    path, err = _import_refused(tmp_path, capsys)
+    lines = [line for line in err.splitlines() if not line.startswith("    fix:")]
+    assert lines == [
+        f"{path}:5:7: error ROPA004 'not-an-address' is not a valid value for "
+        "'organisation.privacy_contact' (in the data map made from this manifest, at "
+        "organisation.privacy_contact)",
+        f"{path}:13:27: error ROPA004 'activities[0] (id 'members').retention.text.en' is too "
+        "long (at most 20000) (in the data map made from this manifest, at "
+        "activities.0.retention.text.en)",
+    ]
+
+
+def test_a_map_too_large_to_load_is_reported_at_the_manifest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HARMONIEN_ROPA_MAX_NODES", "80")  # the manifest fits, the map does not
+    path, err = _import_refused(tmp_path, capsys)
+    assert err.startswith(
+        f"{path}:1:1: error ROPA009 more than 80 values in one file (in the data map made from "
+        "this manifest, at the whole map)\n"
+    )

@@ -27,6 +27,9 @@ from ..yamlsource import YamlDocument, YamlError, parse, read_text
 from .fides import META_KEY, dump_yaml
 from .mapping import Mapping, Row, mapping
 
+#: Where something is written in the manifests: the parsed manifest and a location in it.
+_Origin = tuple[YamlDocument, tuple[str | int, ...]]
+
 _PLACEHOLDER_SUBJECT = "people"
 _PLACEHOLDER_CATEGORY = "unspecified-data"
 
@@ -48,6 +51,8 @@ class _Declaration:
     subjects: list[str]
     raw: dict[str, Any]
     notes: dict[str, str] = field(default_factory=dict)
+    #: where the declaration is written: its manifest and location there
+    origin: _Origin | None = None
 
 
 def read_manifests(paths: Sequence[str | Path]) -> list[YamlDocument]:
@@ -79,8 +84,18 @@ def import_fides(documents: Sequence[YamlDocument], *, effective_date: dt.date) 
 
     Characters no output can carry (control characters) are dropped from every text first.
     """
+    return _import(documents, effective_date)[0]
+
+
+def _import(
+    documents: Sequence[YamlDocument], effective_date: dt.date
+) -> tuple[dict[str, Any], dict[tuple[str | int, ...], _Origin]]:
+    """The data map and, for each of its entries (``("systems", 2)``, ``("organisation",)``),
+    where in the manifests it comes from."""
     cleaned = [YamlDocument(d.path, _writable(d.data), d.positions) for d in documents]
-    return _Importer(mapping(), effective_date).run(cleaned)
+    importer = _Importer(mapping(), effective_date)
+    data = importer.run(cleaned)
+    return data, importer.places(data, cleaned)
 
 
 def _writable(value: Any) -> Any:
@@ -96,10 +111,99 @@ def _writable(value: Any) -> Any:
 
 def import_fides_yaml(paths: Sequence[str | Path], *, effective_date: dt.date) -> bytes:
     """Read manifests from ``paths`` and return the data map as YAML, checked by our loader."""
-    data = import_fides(read_manifests(paths), effective_date=effective_date)
+    documents = read_manifests(paths)
+    data, places = _import(documents, effective_date)
     text = _HEADER + dump_yaml(data).decode("utf-8")
-    loads(text, "<imported>")  # never hand out a map our own loader refuses
+    try:
+        loads(text, "<imported>")  # never hand out a map our own loader refuses
+    except LoadError as exc:
+        raise LoadError(_in_manifests(exc.diagnostics, text, places, documents)) from None
     return text.encode("utf-8")
+
+
+#: For each list of the data map, the Fides key each of our keys is made from: a problem with
+#: our key is reported at that key of the manifest entry (or at the entry, if it lacks it).
+_FIDES_KEYS: dict[str, dict[str, str]] = {
+    "organisation": {
+        "name": "name",
+        "privacy_contact": "controller",
+        "dpo": "data_protection_officer",
+    },
+    "systems": {
+        "id": "fides_key",
+        "name": "name",
+        "description": "description",
+        "vendor": "legal_name",
+        "hosting_countries": "meta",
+        "security_measures": "data_security_practices",
+    },
+    "parties": {
+        "name": "legal_name",
+        "privacy_policy": "privacy_policy",
+        "dpa_reference": "dpa_location",
+        "role": "meta",
+        "country": "meta",
+    },
+    "activities": {
+        "id": "name",
+        "name": "name",
+        "purpose": "name",
+        "data_subjects": "data_subjects",
+        "data_categories": "data_categories",
+        "legal_basis": "legal_basis_for_processing",
+        "art9_condition": "special_category_legal_basis",
+        "retention": "retention_period",
+        "dpia": "impact_assessment_location",
+        "fideslang": "data_use",
+    },
+    "data_subjects": {},
+    "data_categories": {},
+}
+
+
+def _in_manifests(
+    diagnostics: Iterable[Diagnostic],
+    text: str,
+    places: dict[tuple[str | int, ...], _Origin],
+    documents: Sequence[YamlDocument],
+) -> list[Diagnostic]:
+    """The problems the loader found in the imported map, each placed in the manifest (file,
+    line, column) the offending entry was made from, not in the map that was never written."""
+    try:
+        positions = parse(text, "<imported>").positions
+        where: dict[tuple[int, int], tuple[str | int, ...]] = {}
+        for table in (positions.keys, positions.values):
+            for loc, place in table.items():
+                if len(loc) >= len(where.get(place, ())):
+                    where[place] = loc  # the deepest location that starts there
+    except YamlError:
+        where = {}  # too large to read again: the whole map is at fault
+    out = []
+    for diagnostic in diagnostics:
+        loc = where.get((diagnostic.line, diagnostic.column), ())
+        origin: _Origin = (documents[0], ())  # an import always has a manifest
+        fides_key = None
+        for depth in (2, 1):
+            if loc[:depth] in places:
+                origin = places[loc[:depth]]
+                field_name = loc[depth] if len(loc) > depth else None
+                fides_key = _FIDES_KEYS.get(str(loc[0]), {}).get(str(field_name))
+                break
+        document, entry = origin
+        line, column = document.positions.find((*entry, fides_key) if fides_key else entry)
+        shown = ".".join(str(part) for part in loc) or "the whole map"
+        out.append(
+            Diagnostic(
+                document.path,
+                line,
+                column,
+                diagnostic.code,
+                diagnostic.severity,
+                f"{diagnostic.message} (in the data map made from this manifest, at {shown})",
+                diagnostic.fix,
+            )
+        )
+    return out
 
 
 _HEADER = (
@@ -161,6 +265,8 @@ class _Importer:
         #: our system id → (place in the manifests, the Fides system), filled by :meth:`run`
         self.by_sid: dict[str, tuple[int, dict[str, Any]]] = {}
         self.placeholders: set[str] = set()
+        #: where each resource of the manifests and each entry made from one is written, by id()
+        self.origins: dict[int, _Origin] = {}
 
     def sid(self, system: dict[str, Any]) -> str:
         """Our id for a Fides system: its key as an id, made unique."""
@@ -216,6 +322,7 @@ class _Importer:
                     raise LoadError(
                         [_diag(document, (kind, index), f"each {kind} needs a 'fides_key'")]
                     )
+                self.origins[id(item)] = (document, (kind, index))
                 if kind == "organization":
                     self.organisations.append(item)
                 elif kind == "system":
@@ -281,7 +388,8 @@ class _Importer:
 
     def declarations(self, system: dict[str, Any]) -> list[_Declaration]:
         out = []
-        for raw in _list(system.get("privacy_declarations")):
+        document, loc = self.origins[id(system)]
+        for index, raw in enumerate(_list(system.get("privacy_declarations"))):
             if not isinstance(raw, dict):
                 continue
             notes: dict[str, str] = {}
@@ -303,11 +411,15 @@ class _Importer:
                 if str(s).strip()
             ]
             name = _short(raw.get("name")) or use
-            out.append(_Declaration(self.sid(system), name, use, categories, subjects, raw, notes))
+            origin = (document, (*loc, "privacy_declarations", index))
+            out.append(
+                _Declaration(self.sid(system), name, use, categories, subjects, raw, notes, origin)
+            )
         return out
 
     def system(self, system: dict[str, Any]) -> dict[str, Any]:
         entry: dict[str, Any] = {"id": self.sid(system)}
+        self.origins[id(entry)] = self.origins[id(system)]
         entry["name"] = _short(system.get("name")) or _short(system["fides_key"]) or "system"
         description = _long(system.get("description"))
         if description:
@@ -356,6 +468,7 @@ class _Importer:
         if notes:
             party["assumptions"] = notes
         self.parties[ident] = party
+        self.origins[id(party)] = self.origins[id(system)]
         return ident
 
     # -- activities ------------------------------------------------------------------------------
@@ -384,6 +497,9 @@ class _Importer:
         for declaration in group:
             notes.update(declaration.notes)
         entry: dict[str, Any] = {"id": ident, "name": {"en": name}, "purpose": {"en": name}}
+        origin = group[0].origin
+        if origin is not None:
+            self.origins[id(entry)] = origin
         renamed = notes.get("purpose")
         notes["purpose"] = (
             f"Fides holds only the declaration name and the data use '{use}'; write the purpose "
@@ -399,6 +515,11 @@ class _Importer:
         entry["data_categories"] = [self.category(k) for k in category_keys] or [
             self.placeholder_category()
         ]
+        if origin is not None:  # a taxonomy entry comes from the first declaration using it
+            for ident_ in entry["data_subjects"]:
+                self.origins.setdefault(id(self.subjects[ident_]), origin)
+            for ident_ in entry["data_categories"]:
+                self.origins.setdefault(id(self.categories[ident_]), origin)
         if not category_keys:
             refs = ", ".join(str(r) for r in _list(first.get("dataset_references")))[:300] or "none"
             notes["data_categories"] = (
@@ -543,6 +664,22 @@ class _Importer:
                 entry["dpo"]["name"] = _short(dpo.get("name"))
         entry["assumptions"] = notes
         return entry
+
+    def places(
+        self, data: dict[str, Any], documents: Sequence[YamlDocument]
+    ) -> dict[tuple[str | int, ...], _Origin]:
+        """Where each entry of ``data`` (as ``run`` made it) comes from in ``documents``."""
+        org = self.organisations[0] if self.organisations else None
+        first: _Origin = (documents[0], ())
+        found: dict[tuple[str | int, ...], _Origin] = {
+            ("organisation",): self.origins.get(id(org), first) if org is not None else first,
+            ("notice",): first,
+            ("record",): first,
+        }
+        for kind in ("data_subjects", "data_categories", "parties", "systems", "activities"):
+            for index, entry in enumerate(data.get(kind, ())):
+                found[(kind, index)] = self.origins.get(id(entry), first)
+        return found
 
     def document_meta(self) -> dict[str, Any]:
         return {
