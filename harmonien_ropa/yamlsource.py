@@ -169,7 +169,8 @@ def read_text(path: Path, display: str | None = None, limit: int | None = None) 
         if path.is_dir():
             raise fail("this is a directory, not a YAML file", "pass the path of the .yaml file")
         # O_NONBLOCK: opening a named pipe must not wait for a writer; fstat then tells what it is.
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+        handle = os.open(path, flags)
         with os.fdopen(handle, "rb") as stream:
             status = os.fstat(stream.fileno())
             if stat.S_ISDIR(status.st_mode):
