@@ -269,10 +269,16 @@ def locate(
 
 def _engaged(datamap: DataMap, party: Party) -> list[Party]:
     """``party`` and every sub-processor it engaged, directly or down the chain."""
+    engaged: dict[str, list[Party]] = {}  # who each party engaged, in map order
+    for other in datamap.parties:
+        if other.engaged_by_id is not None:
+            engaged.setdefault(other.engaged_by_id, []).append(other)
     found = [party]
-    for current in found:
-        for other in datamap.parties:
-            if other.engaged_by_id == current.id and other not in found:
+    seen = {party.id}
+    for current in found:  # breadth first, each party once: linear however long the chain
+        for other in engaged.get(current.id, ()):
+            if other.id not in seen:
+                seen.add(other.id)
                 found.append(other)
     return found
 

@@ -15,10 +15,11 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
@@ -41,6 +42,15 @@ MAX_ALIAS_EXPANSION = 100_000
 #: activities about 850,000; the limit bounds memory and time for any file under the size limit
 #: (a file of tiny values is refused after counting, in about 2 s of CPU, in constant memory).
 MAX_NODES = 2_000_000
+#: Environment variable for the most characters a file may stand for once every alias is written
+#: out (its own length plus the text each alias repeats). By default the file-size limit, so a
+#: file without aliases never reaches it; aliases of long text are what it refuses.
+MAX_EXPANDED_VARIABLE = "HARMONIEN_ROPA_MAX_EXPANDED"
+
+#: Most digits a whole number may have. Python refuses to turn an int of more than 4,300
+#: digits into text (and every message, renderer and export does), and no value of a data map
+#: needs a fraction of this; a longer number is reported where it is, with a fix.
+MAX_INT_DIGITS = 1000
 
 #: NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR: line breaks to YAML 1.1 readers, not to editors.
 _SEPARATOR = re.compile("[\x85\u2028\u2029]")
@@ -70,6 +80,26 @@ class YamlDocument:
     positions: Positions
 
 
+class NumberTooLong(ValueError):
+    """A whole number with more than :data:`MAX_INT_DIGITS` digits."""
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+        super().__init__(f"a whole number of {digits:,} digits")
+
+
+def number_too_long(path: str, mark: Any, exc: NumberTooLong) -> Diagnostic:
+    """The problem of a number too long to be a value, at ``mark``."""
+    return _problem(
+        path,
+        mark.line + 1,
+        mark.column + 1,
+        "ROPA004",
+        f"a whole number of {exc.digits:,} digits (at most {MAX_INT_DIGITS:,} are read)",
+        "put it in quotes if it is text; no value of a data map needs a number this long",
+    )
+
+
 class YamlError(Exception):
     """The file could not be read as YAML; carries every diagnostic found."""
 
@@ -78,16 +108,47 @@ class YamlError(Exception):
         super().__init__("; ".join(d.message for d in diagnostics))
 
 
+def _limit(variable: str, default: int) -> int:
+    """A positive whole number from the environment, else ``default``."""
+    raw = os.environ.get(variable, "")
+    # isdigit() alone would let int() meet a number of thousands of digits (a ValueError).
+    if raw.isascii() and raw.isdigit() and len(raw) <= 18 and int(raw) > 0:
+        return int(raw)
+    return default
+
+
 def max_bytes() -> int:
     """The input size limit in force (HARMONIEN_ROPA_MAX_BYTES or the default)."""
-    raw = os.environ.get("HARMONIEN_ROPA_MAX_BYTES", "")
-    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_BYTES
+    return _limit("HARMONIEN_ROPA_MAX_BYTES", DEFAULT_MAX_BYTES)
 
 
 def max_nodes() -> int:
     """The node count limit in force (HARMONIEN_ROPA_MAX_NODES or the default)."""
-    raw = os.environ.get("HARMONIEN_ROPA_MAX_NODES", "")
-    return int(raw) if raw.isdigit() and int(raw) > 0 else MAX_NODES
+    return _limit("HARMONIEN_ROPA_MAX_NODES", MAX_NODES)
+
+
+def max_expanded() -> int:
+    """The most characters a file may stand for with its aliases written out
+    (HARMONIEN_ROPA_MAX_EXPANDED, by default the file-size limit in force)."""
+    return _limit(MAX_EXPANDED_VARIABLE, max_bytes())
+
+
+def too_expanded(path: str, line: int, column: int, size: int, limit: int) -> YamlError:
+    """The problem of a file whose aliases repeat more text than :func:`max_expanded` allows."""
+    return YamlError(
+        [
+            _problem(
+                path,
+                line,
+                column,
+                "ROPA009",
+                f"aliases repeat text until the file stands for {size:,} characters, more than "
+                f"the limit of {limit:,}",
+                "write the text out where it is needed instead of repeating long text through "
+                f"anchors and aliases, or raise {MAX_EXPANDED_VARIABLE} if this size is intended",
+            )
+        ]
+    )
 
 
 def _problem(path: str, line: int, column: int, code: str, message: str, fix: str) -> Diagnostic:
@@ -95,20 +156,36 @@ def _problem(path: str, line: int, column: int, code: str, message: str, fix: st
 
 
 def read_text(path: Path, display: str | None = None, limit: int | None = None) -> str:
-    """Read ``path`` as UTF-8 text, with clear errors for every way that can fail."""
+    """Read the regular file ``path`` as UTF-8 text, with clear errors for every way that can
+    fail. Named pipes, devices and sockets are refused, never read: they could block forever or
+    never end."""
     name = display or str(path)
     limit = max_bytes() if limit is None else limit
 
-    def fail(message: str, fix: str, line: int = 0, column: int = 0) -> YamlError:
-        return YamlError([_problem(name, line, column, "ROPA008", message, fix)])
+    def fail(message: str, fix: str) -> YamlError:
+        return YamlError([_problem(name, 0, 0, "ROPA008", message, fix)])
 
     try:
         if path.is_dir():
             raise fail("this is a directory, not a YAML file", "pass the path of the .yaml file")
-        with path.open("rb") as handle:
+        # O_NONBLOCK: opening a named pipe must not wait for a writer; fstat then tells what it is.
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+        handle = os.open(path, flags)
+        with os.fdopen(handle, "rb") as stream:
+            status = os.fstat(stream.fileno())
+            if stat.S_ISDIR(status.st_mode):
+                raise fail(
+                    "this is a directory, not a YAML file", "pass the path of the .yaml file"
+                )
+            if not stat.S_ISREG(status.st_mode):
+                raise fail(
+                    f"this is {_kind_of_file(status.st_mode)}, not a regular file",
+                    "give the path of a saved YAML file (the command line reads standard input "
+                    "only when asked to, with --data -)",
+                )
             # read(n) allocates n bytes up front: ask for no more than the file holds.
-            size = os.fstat(handle.fileno()).st_size
-            raw = handle.read(min(size, limit) + 1 if size else limit + 1)
+            size = status.st_size
+            raw = stream.read(min(size, limit) + 1 if size else limit + 1)
     except FileNotFoundError:
         raise fail("file not found", "check the path, or run from the project folder") from None
     except PermissionError:
@@ -119,11 +196,68 @@ def read_text(path: Path, display: str | None = None, limit: int | None = None) 
         ) from None
     except OSError as exc:
         raise fail(f"cannot read the file: {exc.strerror or exc}", "check the path") from None
+    return check_text(raw, name, limit)
+
+
+def read_stream(stream: BinaryIO, display: str = "<stdin>", limit: int | None = None) -> str:
+    """Read a data map from ``stream`` (such as standard input) with the same checks as a file:
+    at most the size limit is read, then the same encoding and NUL checks."""
+    limit = max_bytes() if limit is None else limit
+    try:
+        raw = stream.read(limit + 1)
+    except OSError as exc:
+        raise YamlError(
+            [
+                _problem(
+                    display,
+                    0,
+                    0,
+                    "ROPA008",
+                    f"cannot read: {exc.strerror or exc}",
+                    "give the data map as a file",
+                )
+            ]
+        ) from None
+    return check_text(raw, display, limit)
+
+
+def _kind_of_file(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def too_large(name: str, limit: int) -> YamlError:
+    """The problem of a data map over the size limit (found before it is read, if possible)."""
+    return YamlError(
+        [
+            _problem(
+                name,
+                0,
+                0,
+                "ROPA008",
+                f"file is larger than the limit of {limit:,} bytes",
+                "split the data map, or raise HARMONIEN_ROPA_MAX_BYTES if this size is intended",
+            )
+        ]
+    )
+
+
+def check_text(raw: bytes, name: str, limit: int | None = None) -> str:
+    """The UTF-8 text of ``raw``, the bytes of a data map read from ``name`` (a file, standard
+    input, a git revision), or :class:`YamlError`: over the size limit, UTF-16/32, NUL bytes or
+    not UTF-8. At most ``limit`` + 1 bytes need to be read to call this."""
+    limit = max_bytes() if limit is None else limit
+
+    def fail(message: str, fix: str, line: int = 0, column: int = 0) -> YamlError:
+        return YamlError([_problem(name, line, column, "ROPA008", message, fix)])
+
     if len(raw) > limit:
-        raise fail(
-            f"file is larger than the limit of {limit:,} bytes",
-            "split the data map, or raise HARMONIEN_ROPA_MAX_BYTES if this size is intended",
-        )
+        raise too_large(name, limit)
     for bom, encoding in (
         (codecs.BOM_UTF32_LE, "UTF-32"),
         (codecs.BOM_UTF32_BE, "UTF-32"),
@@ -185,15 +319,18 @@ def parse(text: str, path: str = "<string>", *, positions: bool = True) -> YamlD
             ]
         )
     limit = max_nodes()
+    expanded = max_expanded()
+    if len(text) > expanded:
+        raise too_expanded(path, 1, 1, len(text), expanded)
     if 2 * (text.count("\n") + text.count(",")) > limit:
         # Perhaps too many nodes: count them first, at a fraction of the cost of building them.
         _prescan(text, path, limit)
     try:
-        return _EventBuilder(path, text, limit, positions=positions).document()
+        return _EventBuilder(path, text, limit, expanded, positions=positions).document()
     except _NeedsNodes:
         from .yamlnodes import parse_nodes
 
-        return parse_nodes(text, path, limit)
+        return parse_nodes(text, path, limit, expanded)
 
 
 def _prescan(text: str, path: str, limit: int) -> None:
@@ -288,9 +425,16 @@ class _EventBuilder:
     read again by :func:`.yamlnodes.parse_nodes`, which reports exactly as before.
     """
 
-    def __init__(self, path: str, text: str, limit: int, *, positions: bool = True) -> None:
+    def __init__(
+        self, path: str, text: str, limit: int, expanded: int, *, positions: bool = True
+    ) -> None:
         self.path = path
         self.limit = limit
+        #: The text's own length plus what the aliases read so far repeat, and its limit.
+        self.size = len(text)
+        self.expanded = expanded
+        #: The characters each anchor's aliases repeat.
+        self.repeated: dict[str, int] = {}
         self.loader: Any = _Loader(text)
         self.get_event: Callable[[], Any] = self.loader.get_event
         self.positions = Positions()
@@ -321,6 +465,10 @@ class _EventBuilder:
             raise _NeedsNodes from None
         finally:
             self.loader.dispose()
+        if self.size > self.expanded:
+            # Point at the anchored text whose repetitions add the most.
+            mark: Any = self.anchors[max(self.repeated, key=self.repeated.__getitem__)].start_mark
+            raise too_expanded(self.path, mark.line + 1, mark.column + 1, self.size, self.expanded)
         if self.diagnostics:
             raise YamlError(self.diagnostics)
         return YamlDocument(self.path, data, self.positions)
@@ -340,7 +488,12 @@ class _EventBuilder:
         if cls is yaml.AliasEvent:
             if event.anchor not in self.anchors:
                 raise _NeedsNodes  # an alias of a list or mapping, or of nothing
-            return self.anchors[event.anchor]
+            anchored = self.anchors[event.anchor]
+            # An alias of text shares the anchor's string: nothing is expanded while reading, and
+            # the size it stands for is checked at the end (as the node reader checks it).
+            self.size += len(anchored.value)
+            self.repeated[event.anchor] = self.repeated.get(event.anchor, 0) + len(anchored.value)
+            return anchored
         if event.anchor is not None:
             if event.anchor in self.anchors or cls is not yaml.ScalarEvent:
                 raise _NeedsNodes  # a repeated anchor, or an anchored list or mapping
@@ -377,7 +530,11 @@ class _EventBuilder:
             if known is not None:
                 return known
         tag = self.resolve(event, yaml.ScalarNode)
-        value = scalar_value(self.loader, text, tag, event.style)
+        try:
+            value = scalar_value(self.loader, text, tag, event.style)
+        except NumberTooLong as exc:
+            self.diagnostics.append(number_too_long(self.path, event.start_mark, exc))
+            return "tag:yaml.org,2002:str", text
         if isinstance(value, str) and len(value) <= _SHARED_LENGTH:
             value = self.shared.setdefault(value, value)
         if plain and event.tag is None and len(text) <= _SHARED_LENGTH:
@@ -466,7 +623,10 @@ def scalar_value(loader: Any, value: Any, tag: str, style: str | None, node: Any
     if lowered in _BOOL and tag == "tag:yaml.org,2002:bool":
         return _BOOL[lowered]
     if tag == "tag:yaml.org,2002:int" and _INT.match(text):
-        return int(text.replace("_", ""))
+        digits = text.replace("_", "")
+        if len(digits.lstrip("+-")) > MAX_INT_DIGITS:
+            raise NumberTooLong(len(digits.lstrip("+-")))
+        return int(digits)
     if tag == "tag:yaml.org,2002:float" and _FLOAT.match(text):
         return float(text.replace("_", ""))
     if tag == "tag:yaml.org,2002:timestamp":

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import io
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,19 +24,6 @@ ROOT = Path(__file__).resolve().parent.parent
 HARMONIEN_YAML = ROOT / "data" / "processing.yaml"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SMALL_YAML = FIXTURES / "small.yaml"
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _template_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Compiled templates go to a folder of the test run, not the user's cache (and commands
-    run as subprocesses inherit it)."""
-    saved = os.environ.get("HARMONIEN_ROPA_CACHE")
-    os.environ["HARMONIEN_ROPA_CACHE"] = str(tmp_path_factory.mktemp("template-cache"))
-    yield
-    if saved is None:
-        del os.environ["HARMONIEN_ROPA_CACHE"]
-    else:
-        os.environ["HARMONIEN_ROPA_CACHE"] = saved
 
 
 @pytest.fixture(scope="session")

@@ -122,3 +122,17 @@ def test_renderers_run_with_the_cyclic_collector_paused_and_restore_it() -> None
         gc.enable()
     assert isinstance(renderer("changes")(hr.load(SMALL_YAML), RenderOptions()), RenderResult)
     assert gc.isenabled()
+
+
+def test_chains_benchmark_runs_every_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    spec = importlib.util.spec_from_file_location("bench_chains", BENCH / "chains.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--sizes", "3,6"]) == 0
+    rows = capsys.readouterr().out.splitlines()[1:]
+    assert [row.split()[:2] for row in rows] == [
+        [shape, n] for shape in ("chain", "fan", "cycle") for n in ("3", "6")
+    ]
+    assert all(row.split()[-1] == "-" for row in rows if row.startswith("cycle"))

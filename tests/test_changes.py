@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import subprocess
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -357,6 +358,81 @@ def test_diff_git_outside_a_repository(tmp_path: Path, capsys: pytest.CaptureFix
     target.write_bytes((PAIR / "v1.yaml").read_bytes())
     assert main(["diff", "--git", "HEAD", "--data", str(target)]) == 2
     assert "not inside a git repository" in capsys.readouterr().err
+
+
+def _repo_with(tmp_path: Path, old: bytes) -> Path:
+    """A repository whose HEAD holds ``old`` as data/processing.yaml, with v2 in the work tree."""
+    repo = tmp_path / "repo"
+    (repo / "data").mkdir(parents=True)
+    target = repo / "data" / "processing.yaml"
+    _git(repo, "init", "-q")
+    target.write_bytes(old)
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "old")
+    target.write_bytes((PAIR / "v2.yaml").read_bytes())
+    return target
+
+
+@needs_git
+@pytest.mark.parametrize(
+    ("old", "expected"),
+    [
+        (
+            b"organisation:\n  name: Caf\xe9\n",
+            ":2:12: error ROPA008 file is not valid UTF-8 (byte 0xe9; Latin-1 or Windows-1252?)",
+        ),
+        (
+            b"organisation:\n  name: x\x00\n",
+            ":2:1: error ROPA008 file contains NUL bytes (is it UTF-16 or a binary file?)",
+        ),
+        (b"\xff\xfeo\x00r\x00", ":1:1: error ROPA008 file is encoded as UTF-16"),
+    ],
+)
+def test_diff_git_reads_the_old_revision_through_the_file_checks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], old: bytes, expected: str
+) -> None:
+    target = _repo_with(tmp_path, old)
+    assert main(["diff", "--git", "HEAD", "--data", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"HEAD:{target}{expected}\n"), err
+    assert "\ufffd" not in err
+
+
+@needs_git
+def test_diff_git_refuses_an_old_revision_over_the_size_limit_without_reading_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    limit = 20 * 1024 * 1024
+    target = _repo_with(tmp_path, b"a: " + b"x" * (limit + 1_000_000) + b"\n")
+    tracemalloc.start()
+    try:
+        assert main(["diff", "--git", "HEAD", "--data", str(target)]) == 2
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert capsys.readouterr().err.startswith(
+        f"HEAD:{target}:0:0: error ROPA008 file is larger than the limit of 20,971,520 bytes\n"
+    )
+    assert peak < 4 * 1024 * 1024  # the 21 MB blob was never read
+
+
+@needs_git
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs chown")
+def test_diff_git_explains_that_git_refuses_a_repository_of_another_user(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = _repo_with(tmp_path, (PAIR / "v1.yaml").read_bytes())
+    repo = target.parent.parent
+    for path in [repo, *repo.rglob("*")]:
+        os.chown(path, 65534, 65534, follow_symlinks=False)
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "empty-gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.delenv("SUDO_UID", raising=False)
+    assert main(["diff", "--git", "HEAD", "--data", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "belongs to another user ('dubious ownership')" in err
+    assert f"git config --global --add safe.directory '{repo}'" in err
+    assert "not inside a git repository" not in err
 
 
 def test_render_previous_writes_the_changelog(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import harmonien_ropa as hr
+from harmonien_ropa.loading import load_with_positions
 from harmonien_ropa.yamlsource import parse
 
 GOOD = Path(__file__).parent / "good_yaml"
@@ -80,3 +81,21 @@ def test_positions_point_at_keys_and_values() -> None:
     assert doc.positions.keys[("a", "b")] == (2, 3)
     assert doc.positions.values[("a", "b", 1)] == (2, 10)
     assert doc.positions.values[("a", "c", "d")] == (3, 10)
+
+
+def test_a_key_next_to_a_merge_key_overrides_the_merged_one() -> None:
+    """YAML's merge key: the mapping's own keys win, then earlier merged mappings over later
+    ones; neither is a duplicate key."""
+    loaded = load_with_positions(GOOD / "merge_key_override.yaml")
+    sales, abroad, by_consent = loaded.datamap.activities
+    assert (abroad.id, abroad.name.en, abroad.purpose.en) == (
+        "sales-abroad",
+        "Sales abroad",
+        "To sell.",
+    )
+    assert by_consent.id == "sales-by-consent"
+    assert by_consent.legal_basis.value == "consent"  # the first merged mapping wins
+    assert sales.legal_basis.value == "contract"
+    # Positions point at what won: the overriding value, the merged one where it is written.
+    assert loaded.positions.find(("activities", 1, "name")) == (46, 11)
+    assert loaded.positions.find(("activities", 1, "purpose")) == (36, 14)

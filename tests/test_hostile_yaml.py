@@ -300,3 +300,242 @@ def test_raised_size_limit_still_bounds_the_work(tmp_path: Path) -> None:
     assert result["problems"] == ["1999999:3 ROPA009 more than 2,000,000 values in one file"]
     # Counting stops at the limit: the work is that of the first two million values.
     assert result["calls"] <= WORK_BASE + 6 * 2_000_000
+
+
+# -- aliases of long text: bounded by the characters they stand for, not only by nodes ---------
+
+_LONG = "x" * 20_000
+
+
+def _aliased_text(count: int) -> str:
+    """An alias to a 20,000-character text, ``count`` times (13,000 times: a 273 KB file that
+    rendered 1.7 GB of output before the expanded size was bounded)."""
+    return f'a: &a "{_LONG}"\nb: [' + ", ".join(["*a"] * count) + "]\n"
+
+
+def _aliased_list_of_text() -> str:
+    return (
+        f'a: &a "{_LONG}"\nb: &b ['
+        + ", ".join(["*a"] * 40)
+        + "]\nc: ["
+        + ", ".join(["*b"] * 40)
+        + "]\n"
+    )
+
+
+def _merged_text() -> str:
+    items = "".join(f"  - {{<<: *base, id: a{i}}}\n" for i in range(1_100))
+    return f'base: &base {{note: "{_LONG}"}}\nactivities:\n{items}'
+
+
+EXPANDED_TEXT = {
+    "aliases_of_long_text": (
+        _aliased_text(13_000),
+        "1:4 ROPA009 aliases repeat text until the file stands for 260,072,013 "
+        "characters, more than the limit of 20,971,520",
+    ),
+    "aliases_of_a_list_of_long_text": (
+        _aliased_list_of_text(),
+        "2:4 ROPA009 aliases repeat text until the file stands for 32,820,340 "
+        "characters, more than the limit of 20,971,520",
+    ),
+    "merge_keys_of_long_text": (
+        _merged_text(),
+        "1:7 ROPA009 aliases repeat text until the file stands for 22,053,025 "
+        "characters, more than the limit of 20,971,520",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPANDED_TEXT))
+def test_aliases_of_long_text_are_refused_before_they_are_expanded(
+    tmp_path: Path, name: str
+) -> None:
+    text, expected = EXPANDED_TEXT[name]
+    assert len(text) < 300_000
+    result = _load_limited(_write(tmp_path, text))
+    assert result["problems"] == [expected]
+    assert result["peak"] < PEAK_LIMIT
+
+
+def test_expanded_size_limit_is_configurable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _write(tmp_path, _aliased_text(10))  # stands for 220,000 characters and some
+    with pytest.raises(hr.LoadError) as default:
+        hr.load(path)
+    assert [d.code for d in default.value.diagnostics] != ["ROPA009"]  # the map is invalid
+    monkeypatch.setenv("HARMONIEN_ROPA_MAX_EXPANDED", "200000")
+    with pytest.raises(hr.LoadError) as lowered:
+        hr.load(path, display_path="hostile.yaml")
+    assert [f"{d.line}:{d.column} {d.code}" for d in lowered.value.diagnostics] == ["1:4 ROPA009"]
+    assert "HARMONIEN_ROPA_MAX_EXPANDED" in (lowered.value.diagnostics[0].fix or "")
+    monkeypatch.setenv("HARMONIEN_ROPA_MAX_EXPANDED", "9" * 5000)  # not a usable limit: default
+    with pytest.raises(hr.LoadError) as ignored:
+        hr.load(path)
+    assert [d.code for d in ignored.value.diagnostics] != ["ROPA009"]
+
+
+# -- sub-processor chains: work linear in the number of parties --------------------------------
+
+_SMALL = (Path(__file__).parent / "fixtures" / "small.yaml").read_text(encoding="utf-8")
+
+
+def _with_parties(shape: str, n: int) -> str:
+    """The small map plus ``n`` sub-processors: one long ``chain`` (each engaged by the one
+    before), a ``fan`` (all engaged by one processor) or a chain that closes into a ``cycle``."""
+    lines = []
+    for i in range(n):
+        engaged_by = "mailhost" if shape == "fan" or i == 0 else f"s{i - 1}"
+        if shape == "cycle" and i == 0:
+            engaged_by = f"s{n - 1}"
+        lines.append(
+            f'  - {{id: s{i}, name: S{i}, role: sub_processor, country: "NO", '
+            f"engaged_by: {engaged_by}}}\n"
+        )
+    text = _SMALL.replace("parties:\n", "parties:\n" + "".join(lines), 1)
+    assert text != _SMALL
+    return text
+
+
+def _lines_run(work: Any, *files: str) -> int:
+    """How many lines of the package's ``files`` ``work()`` runs: a count of work done, the same
+    on any machine, unlike a time."""
+    count = 0
+
+    def local(frame: Any, event: str, arg: Any) -> Any:
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def calls(frame: Any, event: str, arg: Any) -> Any:
+        return local if frame.f_code.co_filename.endswith(files) else None
+
+    sys.settrace(calls)
+    try:
+        work()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.mark.parametrize("shape", ["chain", "fan", "cycle"])
+def test_loading_sub_processor_chains_is_linear(shape: str) -> None:
+    """1,000 / 2,000 / 4,000 parties in a chain cost 5 s / 32 s / 291 s when every party walked
+    the chain above it; one pass with colours walks each party once."""
+
+    def load(n: int) -> None:
+        text = _with_parties(shape, n)
+        if shape == "cycle":
+            with pytest.raises(hr.LoadError) as caught:
+                hr.loads(text)
+            assert [d.code for d in caught.value.diagnostics] == ["ROPA010"]
+            message = caught.value.diagnostics[0].message
+            assert message == (
+                f"sub-processor chain is a cycle: s0 → s{n - 1} → s{n - 2} → s{n - 3} → "
+                f"s{n - 4} → s{n - 5} → s{n - 6} → s{n - 7} → s{n - 8} → "
+                f"… {n - 10:,} more … → s1 → s0"
+            )
+        else:
+            assert len(hr.loads(text).parties) == n + 2
+
+    lines = {n: _lines_run(lambda n=n: load(n), "model/datamap.py") for n in (1_000, 4_000)}
+    assert lines[4_000] < 4.4 * lines[1_000], lines  # quadratic would be 16x, cubic 64x
+    assert lines[4_000] < 100 * 4_000, lines
+
+
+@pytest.mark.parametrize("shape", ["chain", "fan"])
+def test_impact_of_a_long_sub_processor_chain_is_linear(shape: str) -> None:
+    from harmonien_ropa.queries import impact
+
+    maps = {n: hr.loads(_with_parties(shape, n)) for n in (1_000, 4_000)}
+    found: dict[int, Any] = {}
+
+    def run(n: int) -> None:
+        found[n] = impact(maps[n], party="mailhost")
+
+    lines = {n: _lines_run(lambda n=n: run(n), "queries.py") for n in maps}
+    assert lines[4_000] < 4.4 * lines[1_000], lines
+    assert len(found[4_000].parties) == 4_001
+
+
+def test_many_broken_references_cost_linear_work() -> None:
+    """Each "did you mean" guess compares the broken id with every id: only the first few broken
+    references get one, so a map full of them still loads in linear work."""
+
+    def load(n: int) -> None:
+        parties = "".join(
+            f'  - {{id: p{i}, name: P{i}, role: processor, country: "NO"}}\n' for i in range(n)
+        )
+        systems = "".join(f"  - {{id: y{i}, name: Y{i}, vendor: p{i}x}}\n" for i in range(n))
+        text = _SMALL.replace("parties:\n", "parties:\n" + parties, 1).replace(
+            "systems:\n", "systems:\n" + systems, 1
+        )
+        with pytest.raises(hr.LoadError) as caught:
+            hr.loads(text)
+        broken = [d for d in caught.value.diagnostics if "does not exist" in d.message]
+        assert len(broken) == n
+        assert "did you mean 'p0'?" in broken[0].message
+        assert "did you mean" not in broken[-1].message
+
+    calls: dict[int, int] = {}
+
+    def count_comparisons(n: int) -> None:
+        def calls_in_difflib(frame: Any, event: str, arg: Any) -> None:
+            if frame.f_code.co_filename.endswith("difflib.py"):
+                calls[n] = calls.get(n, 0) + 1
+
+        sys.settrace(calls_in_difflib)  # call events only: each guess's comparisons, cheaply
+        try:
+            load(n)
+        finally:
+            sys.settrace(None)
+
+    for n in (250, 1_000):
+        count_comparisons(n)
+    # 2 to 4 calls per comparison, and only the first 100 broken references are compared with
+    # every id: linear (4x, data-dependent up to 8x); a guess for each would be 16x.
+    assert calls[1_000] < 8 * calls[250], calls
+
+
+# -- numbers too long to become text -------------------------------------------------------------
+
+
+def test_huge_numbers_are_load_errors_not_internal_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from harmonien_ropa.cli import main
+
+    bad = Path(__file__).parent / "bad_yaml"
+    for case in ("huge_integer.yaml", "huge_retention_period.yaml"):
+        with pytest.raises(hr.LoadError):
+            hr.load(bad / case)
+        for argv in (
+            ["check", "--data", str(bad / case)],
+            ["locate", "--subject", "members", "--data", str(bad / case)],
+            ["diff", str(_write(tmp_path, _SMALL)), str(bad / case)],
+        ):
+            assert main(argv) == 2, argv
+            err = capsys.readouterr().err
+            assert "internal error" not in err
+            assert ": error ROPA004 " in err
+
+
+def test_the_longest_retention_period_is_checked_and_rendered(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from harmonien_ropa.cli import main
+
+    longest = "P999999Y999999M999999W999999D"
+    text = _SMALL.replace(
+        "      period: P1Y\n",
+        f"      period: {longest}\n      legal_source: bokføringsloven § 13\n",
+    )
+    assert longest in text
+    path = _write(tmp_path, text)
+    assert main(["check", "--data", str(path)]) in (0, 1)
+    out = tmp_path / "out"
+    assert main(["render", "--data", str(path), "--out", str(out), "--only", "dpv,record"]) == 0
+    assert longest in (out / "ropa.dpv.ttl").read_text(encoding="utf-8")
+    assert "internal error" not in capsys.readouterr().err

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import signal
+import sys
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +22,7 @@ from harmonien_ropa.cli import main
 from harmonien_ropa.errors import HarmonienError
 from harmonien_ropa.interop.fides import dump_yaml, export_manifest, manifest_yaml
 from harmonien_ropa.interop.fides_import import import_fides, import_fides_yaml
-from harmonien_ropa.yamlsource import parse
+from harmonien_ropa.yamlsource import YamlDocument, parse
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
@@ -366,3 +370,153 @@ def test_a_key_that_is_a_windows_device_name_gets_another_id() -> None:
 def import_fides_yaml_text(manifest: str) -> str:
     documents = [parse(manifest, "demo_system.yml")]
     return dump_yaml(import_fides(documents, effective_date=DATE)).decode("utf-8")
+
+
+# -- ids that collide, and imports of many systems --------------------------------------------
+
+
+@contextlib.contextmanager
+def _hang_guard(seconds: int = 60) -> Iterator[None]:
+    """Fail instead of hanging (a loop that never ends); not a measure of time."""
+
+    def stop(signum: int, frame: Any) -> None:
+        raise AssertionError(f"still running after {seconds} s: a loop that does not end?")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _systems_manifest(keys: list[str], names: list[str]) -> list[YamlDocument]:
+    systems = [
+        {
+            "fides_key": key,
+            "name": f"System {key}",
+            "privacy_declarations": [{"name": name, "data_use": "essential"}],
+        }
+        for key, name in zip(keys, names, strict=True)
+    ]
+    return [parse(yaml.safe_dump({"system": systems}), "fides.yml")]
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        ["x-3", "x", "X"],
+        ["x", "X", "x-2", "x_", "X-2", "x--2", "x-2-2"],
+        ["a" * 90, "a" * 85, "A" * 80 + "-2", "a" * 200],
+        ["-", "_", "!", "entry", "entry-2"],
+    ],
+)
+def test_colliding_keys_get_unique_ids_and_the_import_ends(keys: list[str]) -> None:
+    names = [f"Activity {key}" for key in keys]
+    for order in (keys, keys[::-1]):
+        with _hang_guard():
+            data = import_fides(_systems_manifest(order, names), effective_date=DATE)
+        system_ids = [s["id"] for s in data["systems"]]
+        activity_ids = [a["id"] for a in data["activities"]]
+        for ids in (system_ids, activity_ids):
+            assert len(set(ids)) == len(keys)
+            assert all(len(ident) <= 80 for ident in ids)
+        hr.loads(dump_yaml(data).decode("utf-8"), "imported.yaml")  # a valid map
+
+
+def _lines_in_importer(work: Any) -> int:
+    count = 0
+
+    def local(frame: Any, event: str, arg: Any) -> Any:
+        nonlocal count
+        count += event == "line"
+        return local
+
+    def calls(frame: Any, event: str, arg: Any) -> Any:
+        return local if frame.f_code.co_filename.endswith("fides_import.py") else None
+
+    sys.settrace(calls)
+    try:
+        work()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def test_import_is_linear_in_systems_and_activities() -> None:
+    """Each activity once looked at every system (and each new system id at every id so far):
+    work grew with systems x activities. Counted in lines run, not in time."""
+    lines = {}
+    for n in (150, 600):
+        keys = [f"sys-{i}" for i in range(n)]
+        documents = _systems_manifest(keys, [f"Activity {i}" for i in range(n)])
+        lines[n] = _lines_in_importer(lambda d=documents: import_fides(d, effective_date=DATE))
+    assert lines[600] < 4.4 * lines[150], lines  # quadratic would be 16x
+
+
+# -- problems in the imported map are reported in the manifest ---------------------------------
+
+_MANIFEST = """\
+organization:
+  - fides_key: org
+    name: Example AS
+    controller:
+      email: privacy@example.org
+system:
+  - fides_key: crm
+    name: CRM
+    legal_name: Vendor AS
+    privacy_declarations:
+      - name: Members
+        data_use: essential
+        retention_period: One year after leaving.
+        data_subjects: [customer]
+"""
+
+
+def _import_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, str]:
+    path = tmp_path / "fides.yml"
+    path.write_text(_MANIFEST, encoding="utf-8")
+    assert main(["import-fides", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "<imported>" not in err
+    assert "internal error" not in err
+    return path, err
+
+
+def test_a_refused_value_is_reported_where_the_manifest_has_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should the import ever make a value the loader refuses (here: an e-mail address and a
+    retention text it is made to get wrong), the problem points at the manifest's own line."""
+    from harmonien_ropa.interop import fides_import
+
+    monkeypatch.setattr(fides_import, "_email", lambda value: "not-an-address" if value else None)
+    real_long = fides_import._long
+    monkeypatch.setattr(
+        fides_import,
+        "_long",
+        lambda value: "x" * 20_001 if value == "One year after leaving." else real_long(value),
+    )
+    path, err = _import_refused(tmp_path, capsys)
+    lines = [line for line in err.splitlines() if not line.startswith("    fix:")]
+    assert lines == [
+        f"{path}:5:7: error ROPA004 'not-an-address' is not a valid value for "
+        "'organisation.privacy_contact' (in the data map made from this manifest, at "
+        "organisation.privacy_contact)",
+        f"{path}:13:27: error ROPA004 'activities[0] (id 'members').retention.text.en' is too "
+        "long (at most 20000) (in the data map made from this manifest, at "
+        "activities.0.retention.text.en)",
+    ]
+
+
+def test_a_map_too_large_to_load_is_reported_at_the_manifest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HARMONIEN_ROPA_MAX_NODES", "80")  # the manifest fits, the map does not
+    path, err = _import_refused(tmp_path, capsys)
+    assert err.startswith(
+        f"{path}:1:1: error ROPA009 more than 80 values in one file (in the data map made from "
+        "this manifest, at the whole map)\n"
+    )

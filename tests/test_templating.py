@@ -12,7 +12,7 @@ from conftest import SMALL_YAML
 from jinja2 import UndefinedError
 
 from harmonien_ropa.resources import templates_dir
-from harmonien_ropa.templating import cache_dir, environment
+from harmonien_ropa.templating import environment
 
 TEMPLATES = sorted(str(p.relative_to(templates_dir())) for p in Path(templates_dir()).rglob("*.j2"))
 
@@ -42,64 +42,76 @@ def test_every_template_is_found_and_compiles() -> None:
         assert env.get_template(name) is not None
 
 
-# -- the compiled-template cache ------------------------------------------------------------------
+# -- compiled templates stay in memory ------------------------------------------------------------
 
-_RENDER_NOTICE = """
+_WATCH_AND_RENDER = """
 import hashlib, sys
+seen = []
+def hook(event, args):
+    if event in ("open", "os.listdir", "os.scandir", "os.mkdir", "os.rename", "os.remove"):
+        seen.append((event, str(args[0])))
+    elif event.startswith(("marshal.load", "pickle.")):
+        frame = sys._getframe(1)  # Python's own imports read their .pyc files with marshal
+        while frame is not None and "importlib._bootstrap" not in frame.f_code.co_filename:
+            frame = frame.f_back
+        if frame is None:
+            seen.append((event, ""))
+sys.addaudithook(hook)
+import pickle
+def refuse(*args, **kwargs):
+    raise AssertionError("unpickled")
+pickle.load = pickle.loads = refuse
 import harmonien_ropa as hr
 from harmonien_ropa.render import RenderOptions, renderer
-result = renderer("notice")(hr.load(sys.argv[1]), RenderOptions())
-print(hashlib.sha256(b"".join(a.content for a in result.artifacts)).hexdigest())
+options = RenderOptions()
+digest = hashlib.sha256()
+for name in ("notice", "record"):
+    for artifact in renderer(name)(hr.load(sys.argv[1]), options).artifacts:
+        digest.update(artifact.content)
+print(digest.hexdigest())
+for event, path in seen:
+    print(event, path)
 """
 
 
-def _render_in_fresh_process(cache: str) -> str:
-    env = {**os.environ, "HARMONIEN_ROPA_CACHE": cache}
+def test_no_compiled_template_is_read_or_written_outside_the_process(tmp_path: Path) -> None:
+    """Every cache folder the tool ever used is left alone, a planted entry is never opened, and
+    nothing is unpickled or unmarshalled: compiled templates live in memory only."""
+    folders = {name: tmp_path / name for name in ("ropa-cache", "xdg-cache", "home")}
+    planted = [
+        folders["ropa-cache"] / "templates" / "__jinja2_x.cache",
+        folders["xdg-cache"] / "harmonien-ropa" / "templates" / "__jinja2_x.cache",
+        folders["home"] / ".cache" / "harmonien-ropa" / "templates" / "__jinja2_x.cache",
+    ]
+    for entry in planted:
+        entry.parent.mkdir(parents=True)
+        entry.write_bytes(b"j2 planted entry, never to be loaded")
+    env = {
+        **os.environ,
+        "HARMONIEN_ROPA_CACHE": str(folders["ropa-cache"]),
+        "XDG_CACHE_HOME": str(folders["xdg-cache"]),
+        "HOME": str(folders["home"]),
+    }
+    before = sorted((p, p.stat().st_mtime_ns) for p in tmp_path.rglob("*"))
     done = subprocess.run(
-        [sys.executable, "-c", _RENDER_NOTICE, str(SMALL_YAML)],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+        [sys.executable, "-c", _WATCH_AND_RENDER, str(SMALL_YAML)],
+        env=env, capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
+    digest, *events = done.stdout.splitlines()
+    assert len(digest) == 64
+    opened = [line for line in events if line.startswith("open ")]
+    assert any(line.endswith(".j2") for line in opened)  # the hook does see template reads
+    assert [line for line in events if str(tmp_path) in line] == []
+    assert [line for line in events if line.startswith(("marshal", "pickle"))] == []
+    assert sorted((p, p.stat().st_mtime_ns) for p in tmp_path.rglob("*")) == before
 
 
-def test_compiled_templates_are_cached_and_give_the_same_output(tmp_path: Path) -> None:
-    cache = tmp_path / "cache"
-    first = _render_in_fresh_process(str(cache))
-    entries = sorted((cache / "templates").iterdir())
-    assert len(entries) >= 3  # page, body and Markdown templates of the notice
-    stamps = [p.stat().st_mtime_ns for p in entries]
-    assert _render_in_fresh_process(str(cache)) == first
-    assert [p.stat().st_mtime_ns for p in entries] == stamps  # read, not written again
-
-
-def test_a_corrupt_cache_entry_is_compiled_again(tmp_path: Path) -> None:
-    cache = tmp_path / "cache"
-    first = _render_in_fresh_process(str(cache))
-    for entry in (cache / "templates").iterdir():
-        entry.write_bytes(entry.read_bytes()[:40])
-    assert _render_in_fresh_process(str(cache)) == first
-
-
-def test_an_unusable_cache_folder_is_skipped(tmp_path: Path) -> None:
-    blocker = tmp_path / "a-file"
-    blocker.write_text("not a folder")
-    reference = _render_in_fresh_process("")
-    assert _render_in_fresh_process(str(blocker / "cache")) == reference
-    assert blocker.read_text() == "not a folder"
-
-
-def test_the_cache_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HARMONIEN_ROPA_CACHE", "")
-    assert cache_dir() is None
-    monkeypatch.setenv("HARMONIEN_ROPA_CACHE", "/somewhere")
-    assert cache_dir() == Path("/somewhere")
-    monkeypatch.delenv("HARMONIEN_ROPA_CACHE")
-    monkeypatch.setenv("XDG_CACHE_HOME", "/xdg")
-    assert cache_dir() == Path("/xdg/harmonien-ropa")
+def test_templates_are_compiled_once_per_process() -> None:
+    env = environment(html=True)
+    name = next(n for n in TEMPLATES if n.endswith(".html.j2"))
+    assert env.get_template(name) is env.get_template(name)
+    assert environment(html=True) is env
 
 
 def test_helper_filters_apply_the_helper_from_the_context() -> None:

@@ -76,7 +76,7 @@ data_categories:
 activities:
   - id: membership
     fideslang: personalize.profiling
-    dpv: foo:Bar
+    dpv: dpv:FooBar
 """
 )
 
@@ -244,7 +244,7 @@ def test_check_reports_each_unknown_term_with_position_and_suggestion(
     assert any(
         "'personalize.profiling'" in f and "personalize.content.profiling" in f for f in found
     )
-    assert any("'foo:Bar'" in f and "ROPA801" in f for f in found)
+    assert any("'dpv:FooBar'" in f and "ROPA801" in f for f in found)
 
 
 def test_check_names_the_kind_of_a_key_of_another_kind(
@@ -341,7 +341,7 @@ def test_exports_replace_or_leave_out_unknown_terms_and_say_so() -> None:
     found = _dpv_terms_in(turtle)
     assert {"pd:Behavioural", "pd:Purchase"} <= found
     assert not {t for t in found if t not in dpv()}
-    assert b"foo:Bar" not in turtle
+    assert b"dpv:FooBar" not in turtle
     assert b"Costumer" not in turtle
     manifest = yaml.safe_load(next(a.content for a in result.artifacts if a.path.endswith(".yml")))
     (declaration,) = [d for s in manifest["system"] for d in s["privacy_declarations"]]
@@ -353,7 +353,7 @@ def test_exports_replace_or_leave_out_unknown_terms_and_say_so() -> None:
         "'pd:Behavioral' (data category 'name') is not a term of DPV 2.3: exported as " in details
     )
     assert "'dpv:Costumer' (data subject 'members') is not a term of DPV 2.3: left out" in details
-    assert "'foo:Bar' (activity 'membership')" in details
+    assert "'dpv:FooBar' (activity 'membership')" in details
     assert "'member' (data subject 'members') is not a term of fideslang" in details
     assert "'user.contact.e_mail' (data category 'email')" in details
     assert result.messages == [] or all("not a term" not in m for m in result.messages)

@@ -18,6 +18,7 @@ from harmonien_ropa import yamlnodes, yamlsource
 from harmonien_ropa.yamlsource import YamlError, parse
 
 LIMIT = 10**6
+EXPANDED = 10**7
 
 
 def _utf8(path: Path) -> bool:
@@ -54,8 +55,10 @@ def _outcome(build: Any, text: str) -> Any:
 
 
 def _both(text: str) -> tuple[Any, Any]:
-    by_nodes = _outcome(lambda t: yamlnodes.parse_nodes(t, "f.yaml", LIMIT), text)
-    by_events = _outcome(lambda t: yamlsource._EventBuilder("f.yaml", t, LIMIT).document(), text)
+    by_nodes = _outcome(lambda t: yamlnodes.parse_nodes(t, "f.yaml", LIMIT, EXPANDED), text)
+    by_events = _outcome(
+        lambda t: yamlsource._EventBuilder("f.yaml", t, LIMIT, EXPANDED).document(), text
+    )
     return by_nodes, by_events
 
 
@@ -138,7 +141,7 @@ def test_node_limit_reported_alike_with_or_without_counting_first(
     with pytest.raises(YamlError) as counted:
         yamlsource._prescan(text, "f.yaml", 5)
     with pytest.raises(YamlError) as built:
-        yamlsource._EventBuilder("f.yaml", text, 5).document()
+        yamlsource._EventBuilder("f.yaml", text, 5, EXPANDED).document()
     with pytest.raises(YamlError) as parsed:
         parse(text, "f.yaml")
     assert built.value.diagnostics == counted.value.diagnostics == parsed.value.diagnostics

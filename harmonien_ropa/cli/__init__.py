@@ -284,41 +284,65 @@ def output_path(value: str) -> str:
     return value
 
 
+#: ``--data -``: the data map comes from standard input (the only way it is ever read).
+STDIN = "-"
+#: The file name messages give for a data map read from standard input.
+STDIN_NAME = "<stdin>"
+
+
 def add_data_argument(parser: argparse.ArgumentParser) -> None:
     """The ``--data PATH`` option every command that reads a data map shares."""
     parser.add_argument(
         "--data",
         metavar="PATH",
-        help="the YAML data map (default: data/processing.yaml here, else the packaged example)",
+        help="the YAML data map, or - to read it from standard input (default: "
+        "data/processing.yaml here, else the packaged example)",
     )
 
 
+def read_stdin() -> str:
+    """The data map's text from standard input (``--data -``), through the same checks as a
+    file; raises LoadError."""
+    from ..errors import LoadError
+    from ..yamlsource import YamlError, read_stream
+
+    try:
+        return read_stream(sys.stdin.buffer, STDIN_NAME)
+    except YamlError as exc:
+        raise LoadError(exc.diagnostics) from None
+
+
 def data_path(args: argparse.Namespace) -> tuple[str, str]:
-    """The data map named by ``--data`` (or the default), and the path to show in messages."""
+    """The data map named by ``--data`` (or the default), and the path to show in messages
+    (:data:`STDIN` for standard input)."""
     from ..resources import DEFAULT_DATA, default_data
 
     if args.data:
-        return args.data, args.data
+        return args.data, STDIN_NAME if args.data == STDIN else args.data
     path = default_data()
     return str(path), str(DEFAULT_DATA) if path == DEFAULT_DATA else str(path)
 
 
 def load_data(args: argparse.Namespace) -> DataMap:
-    """Load the data map named by ``--data`` (or the default); raises LoadError."""
-    from ..loading import load
+    """Load the data map named by ``--data`` (or the default, or standard input for ``-``);
+    raises LoadError."""
+    from ..loading import load, loads
 
     path, shown = data_path(args)
-    datamap = load(path, display_path=shown)
+    datamap = loads(read_stdin(), shown) if path == STDIN else load(path, display_path=shown)
     settle()
     return datamap
 
 
 def load_data_with_positions(args: argparse.Namespace) -> LoadedMap:
     """Like :func:`load_data`, with the line and column of every value (for findings)."""
-    from ..loading import load_with_positions
+    from ..loading import load_with_positions, loads_with_positions
 
     path, shown = data_path(args)
-    loaded = load_with_positions(path, display_path=shown)
+    if path == STDIN:
+        loaded = loads_with_positions(read_stdin(), shown)
+    else:
+        loaded = load_with_positions(path, display_path=shown)
     settle()
     return loaded
 

@@ -61,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
         current = args.data or args.old or args.new or str(default_data())
         from ..gitrev import read_at_revision
 
-        old = loads(read_at_revision(current, args.git), f"{args.git}:{current}")
+        shown = f"{args.git}:{current}"
+        old = loads(read_at_revision(current, args.git, shown), shown)
         new = load(current)
     else:
         if not (args.old and args.new):

@@ -27,6 +27,9 @@ from ..yamlsource import YamlDocument, YamlError, parse, read_text
 from .fides import META_KEY, dump_yaml
 from .mapping import Mapping, Row, mapping
 
+#: Where something is written in the manifests: the parsed manifest and a location in it.
+_Origin = tuple[YamlDocument, tuple[str | int, ...]]
+
 _PLACEHOLDER_SUBJECT = "people"
 _PLACEHOLDER_CATEGORY = "unspecified-data"
 
@@ -48,6 +51,8 @@ class _Declaration:
     subjects: list[str]
     raw: dict[str, Any]
     notes: dict[str, str] = field(default_factory=dict)
+    #: where the declaration is written: its manifest and location there
+    origin: _Origin | None = None
 
 
 def read_manifests(paths: Sequence[str | Path]) -> list[YamlDocument]:
@@ -79,8 +84,18 @@ def import_fides(documents: Sequence[YamlDocument], *, effective_date: dt.date) 
 
     Characters no output can carry (control characters) are dropped from every text first.
     """
+    return _import(documents, effective_date)[0]
+
+
+def _import(
+    documents: Sequence[YamlDocument], effective_date: dt.date
+) -> tuple[dict[str, Any], dict[tuple[str | int, ...], _Origin]]:
+    """The data map and, for each of its entries (``("systems", 2)``, ``("organisation",)``),
+    where in the manifests it comes from."""
     cleaned = [YamlDocument(d.path, _writable(d.data), d.positions) for d in documents]
-    return _Importer(mapping(), effective_date).run(cleaned)
+    importer = _Importer(mapping(), effective_date)
+    data = importer.run(cleaned)
+    return data, importer.places(data, cleaned)
 
 
 def _writable(value: Any) -> Any:
@@ -96,10 +111,99 @@ def _writable(value: Any) -> Any:
 
 def import_fides_yaml(paths: Sequence[str | Path], *, effective_date: dt.date) -> bytes:
     """Read manifests from ``paths`` and return the data map as YAML, checked by our loader."""
-    data = import_fides(read_manifests(paths), effective_date=effective_date)
+    documents = read_manifests(paths)
+    data, places = _import(documents, effective_date)
     text = _HEADER + dump_yaml(data).decode("utf-8")
-    loads(text, "<imported>")  # never hand out a map our own loader refuses
+    try:
+        loads(text, "<imported>")  # never hand out a map our own loader refuses
+    except LoadError as exc:
+        raise LoadError(_in_manifests(exc.diagnostics, text, places, documents)) from None
     return text.encode("utf-8")
+
+
+#: For each list of the data map, the Fides key each of our keys is made from: a problem with
+#: our key is reported at that key of the manifest entry (or at the entry, if it lacks it).
+_FIDES_KEYS: dict[str, dict[str, str]] = {
+    "organisation": {
+        "name": "name",
+        "privacy_contact": "controller",
+        "dpo": "data_protection_officer",
+    },
+    "systems": {
+        "id": "fides_key",
+        "name": "name",
+        "description": "description",
+        "vendor": "legal_name",
+        "hosting_countries": "meta",
+        "security_measures": "data_security_practices",
+    },
+    "parties": {
+        "name": "legal_name",
+        "privacy_policy": "privacy_policy",
+        "dpa_reference": "dpa_location",
+        "role": "meta",
+        "country": "meta",
+    },
+    "activities": {
+        "id": "name",
+        "name": "name",
+        "purpose": "name",
+        "data_subjects": "data_subjects",
+        "data_categories": "data_categories",
+        "legal_basis": "legal_basis_for_processing",
+        "art9_condition": "special_category_legal_basis",
+        "retention": "retention_period",
+        "dpia": "impact_assessment_location",
+        "fideslang": "data_use",
+    },
+    "data_subjects": {},
+    "data_categories": {},
+}
+
+
+def _in_manifests(
+    diagnostics: Iterable[Diagnostic],
+    text: str,
+    places: dict[tuple[str | int, ...], _Origin],
+    documents: Sequence[YamlDocument],
+) -> list[Diagnostic]:
+    """The problems the loader found in the imported map, each placed in the manifest (file,
+    line, column) the offending entry was made from, not in the map that was never written."""
+    try:
+        positions = parse(text, "<imported>").positions
+        where: dict[tuple[int, int], tuple[str | int, ...]] = {}
+        for table in (positions.keys, positions.values):
+            for loc, place in table.items():
+                if len(loc) >= len(where.get(place, ())):
+                    where[place] = loc  # the deepest location that starts there
+    except YamlError:
+        where = {}  # too large to read again: the whole map is at fault
+    out = []
+    for diagnostic in diagnostics:
+        loc = where.get((diagnostic.line, diagnostic.column), ())
+        origin: _Origin = (documents[0], ())  # an import always has a manifest
+        fides_key = None
+        for depth in (2, 1):
+            if loc[:depth] in places:
+                origin = places[loc[:depth]]
+                field_name = loc[depth] if len(loc) > depth else None
+                fides_key = _FIDES_KEYS.get(str(loc[0]), {}).get(str(field_name))
+                break
+        document, entry = origin
+        line, column = document.positions.find((*entry, fides_key) if fides_key else entry)
+        shown = ".".join(str(part) for part in loc) or "the whole map"
+        out.append(
+            Diagnostic(
+                document.path,
+                line,
+                column,
+                diagnostic.code,
+                diagnostic.severity,
+                f"{diagnostic.message} (in the data map made from this manifest, at {shown})",
+                diagnostic.fix,
+            )
+        )
+    return out
 
 
 _HEADER = (
@@ -112,7 +216,40 @@ def _slug(text: str) -> str:
     slug = re.sub(r"[^a-z0-9_-]+", "-", text.lower()).strip("-_")
     if slug in WINDOWS_RESERVED:
         return f"{slug}-entry"  # a device name on Windows is refused as an id
-    return slug[:80] or "entry"
+    return slug[:_ID_LENGTH].rstrip("-_") or "entry"
+
+
+#: The longest id the loader accepts.
+_ID_LENGTH = 80
+#: What an id keeps of the id it was made from when it needs a ``-N`` suffix (room for any N).
+_ID_STEM = _ID_LENGTH - 21
+
+
+class _Ids:
+    """Unique ids of one kind: the wanted id if it is free, else its stem with the first free
+    number, ``-2``, ``-3``, …
+
+    This ends by construction: every try takes a higher number than the one before, and only
+    the finitely many ids already taken can refuse one. The next number to try is kept per stem,
+    so each taken id refuses at most one try, and allocating every id is linear in their count.
+    """
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+        self.next: dict[str, int] = {}
+
+    def allocate(self, wanted: str) -> str:
+        if wanted not in self.taken:
+            self.taken.add(wanted)
+            return wanted
+        stem = wanted[:_ID_STEM].rstrip("-_") or "entry"
+        number = self.next.get(stem, 2)
+        while f"{stem}-{number}" in self.taken:
+            number += 1
+        self.next[stem] = number + 1
+        found = f"{stem}-{number}"
+        self.taken.add(found)
+        return found
 
 
 class _Importer:
@@ -126,16 +263,18 @@ class _Importer:
         self.subjects: dict[str, dict[str, Any]] = {}
         self.parties: dict[str, dict[str, Any]] = {}
         self.system_ids: dict[int, str] = {}
+        self.unique_system_ids = _Ids()
+        #: our system id → (place in the manifests, the Fides system), filled by :meth:`run`
+        self.by_sid: dict[str, tuple[int, dict[str, Any]]] = {}
+        self.placeholders: set[str] = set()
+        #: where each resource of the manifests and each entry made from one is written, by id()
+        self.origins: dict[int, _Origin] = {}
 
     def sid(self, system: dict[str, Any]) -> str:
         """Our id for a Fides system: its key as an id, made unique."""
         found = self.system_ids.get(id(system))
         if found is None:
-            base = _slug(str(system["fides_key"]))
-            taken = set(self.system_ids.values())
-            found = base
-            while found in taken:
-                found = f"{base}-{len(taken) + 1}"
+            found = self.unique_system_ids.allocate(_slug(str(system["fides_key"])))
             self.system_ids[id(system)] = found
         return found
 
@@ -149,6 +288,8 @@ class _Importer:
                 "no Fides systems found: a manifest to import needs a 'system:' list "
                 f"(read: {some([d.path for d in documents])})"
             )
+        self.by_sid = {self.sid(s): (i, s) for i, s in enumerate(self.systems)}
+        self.placeholders = {self.sid(s) for s in self.systems if _our_meta(s).get("placeholder")}
         declarations = [d for s in self.systems for d in self.declarations(s)]
         system_entries = [
             self.system(s) for s in self.systems if not _our_meta(s).get("placeholder")
@@ -183,6 +324,7 @@ class _Importer:
                     raise LoadError(
                         [_diag(document, (kind, index), f"each {kind} needs a 'fides_key'")]
                     )
+                self.origins[id(item)] = (document, (kind, index))
                 if kind == "organization":
                     self.organisations.append(item)
                 elif kind == "system":
@@ -248,7 +390,8 @@ class _Importer:
 
     def declarations(self, system: dict[str, Any]) -> list[_Declaration]:
         out = []
-        for raw in _list(system.get("privacy_declarations")):
+        document, loc = self.origins[id(system)]
+        for index, raw in enumerate(_list(system.get("privacy_declarations"))):
             if not isinstance(raw, dict):
                 continue
             notes: dict[str, str] = {}
@@ -270,11 +413,15 @@ class _Importer:
                 if str(s).strip()
             ]
             name = _short(raw.get("name")) or use
-            out.append(_Declaration(self.sid(system), name, use, categories, subjects, raw, notes))
+            origin = (document, (*loc, "privacy_declarations", index))
+            out.append(
+                _Declaration(self.sid(system), name, use, categories, subjects, raw, notes, origin)
+            )
         return out
 
     def system(self, system: dict[str, Any]) -> dict[str, Any]:
         entry: dict[str, Any] = {"id": self.sid(system)}
+        self.origins[id(entry)] = self.origins[id(system)]
         entry["name"] = _short(system.get("name")) or _short(system["fides_key"]) or "system"
         description = _long(system.get("description"))
         if description:
@@ -323,6 +470,7 @@ class _Importer:
         if notes:
             party["assumptions"] = notes
         self.parties[ident] = party
+        self.origins[id(party)] = self.origins[id(system)]
         return ident
 
     # -- activities ------------------------------------------------------------------------------
@@ -332,17 +480,14 @@ class _Importer:
         for declaration in declarations:
             groups.setdefault((declaration.name, declaration.data_use), []).append(declaration)
         out = []
-        used: set[str] = set()
+        used = _Ids()
         known: dict[str, str] = {}
         for system in self.systems:
             names = _our_meta(system).get("activities")
             if isinstance(names, dict):
                 known.update({str(k): _slug(str(v)) for k, v in names.items()})
         for (name, use), group in groups.items():
-            ident = known.get(name) or _slug(name)
-            while ident in used:
-                ident = f"{ident}-{len(used)}"
-            used.add(ident)
+            ident = used.allocate(known.get(name) or _slug(name))
             out.append(self.activity(ident, name, use, group))
         return out
 
@@ -354,6 +499,9 @@ class _Importer:
         for declaration in group:
             notes.update(declaration.notes)
         entry: dict[str, Any] = {"id": ident, "name": {"en": name}, "purpose": {"en": name}}
+        origin = group[0].origin
+        if origin is not None:
+            self.origins[id(entry)] = origin
         renamed = notes.get("purpose")
         notes["purpose"] = (
             f"Fides holds only the declaration name and the data use '{use}'; write the purpose "
@@ -369,6 +517,11 @@ class _Importer:
         entry["data_categories"] = [self.category(k) for k in category_keys] or [
             self.placeholder_category()
         ]
+        if origin is not None:  # a taxonomy entry comes from the first declaration using it
+            for ident_ in entry["data_subjects"]:
+                self.origins.setdefault(id(self.subjects[ident_]), origin)
+            for ident_ in entry["data_categories"]:
+                self.origins.setdefault(id(self.categories[ident_]), origin)
         if not category_keys:
             refs = ", ".join(str(r) for r in _list(first.get("dataset_references")))[:300] or "none"
             notes["data_categories"] = (
@@ -390,8 +543,7 @@ class _Importer:
             entry["retention"] = {"text": {"en": retention}}
         else:
             notes["retention"] = "The Fides manifest gives no retention period; state one."
-        placeholders = {self.sid(s) for s in self.systems if _our_meta(s).get("placeholder")}
-        systems = _unique(d.system for d in group if d.system not in placeholders)
+        systems = _unique(d.system for d in group if d.system not in self.placeholders)
         if systems:
             entry["systems"] = systems
         self.system_facts(entry, notes, group)
@@ -412,9 +564,12 @@ class _Importer:
     def system_facts(
         self, entry: dict[str, Any], notes: dict[str, str], group: list[_Declaration]
     ) -> None:
-        keys = {d.system for d in group}
-        systems = [s for s in self.systems if self.sid(s) in keys]
+        # The group's systems in manifest order, each looked up once (not a scan per activity).
+        systems = [
+            system for _, system in sorted(self.by_sid[k] for k in {d.system for d in group})
+        ]
         transfers: list[dict[str, Any]] = []
+        seen: set[tuple[tuple[str, str], ...]] = set()
         name = group[0].name
         for system in systems:
             for item in _list(_our_meta(system).get("transfers")):
@@ -425,7 +580,8 @@ class _Importer:
                     transfer["mechanism"] = str(item["mechanism"])
                 if not _country(transfer.get("country")):
                     continue
-                if transfer not in transfers:
+                if tuple(sorted(transfer.items())) not in seen:
+                    seen.add(tuple(sorted(transfer.items())))
                     transfers.append(transfer)
         ours = [t for t in transfers if t.get("party") in self.parties]
         if ours:
@@ -510,6 +666,22 @@ class _Importer:
                 entry["dpo"]["name"] = _short(dpo.get("name"))
         entry["assumptions"] = notes
         return entry
+
+    def places(
+        self, data: dict[str, Any], documents: Sequence[YamlDocument]
+    ) -> dict[tuple[str | int, ...], _Origin]:
+        """Where each entry of ``data`` (as ``run`` made it) comes from in ``documents``."""
+        org = self.organisations[0] if self.organisations else None
+        first: _Origin = (documents[0], ())
+        found: dict[tuple[str | int, ...], _Origin] = {
+            ("organisation",): self.origins.get(id(org), first) if org is not None else first,
+            ("notice",): first,
+            ("record",): first,
+        }
+        for kind in ("data_subjects", "data_categories", "parties", "systems", "activities"):
+            for index, entry in enumerate(data.get(kind, ())):
+                found[(kind, index)] = self.origins.get(id(entry), first)
+        return found
 
     def document_meta(self) -> dict[str, Any]:
         return {

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from .base import CountryCode, Ref, ShortText, Statement, Text
+from .base import DURATION_PATTERN, CountryCode, Ref, ShortText, Statement, Text
 from .inventory import DataCategory, DataSubject, DpvConcept, Linked, Party, System, TaxonomyKey
 from .legal import (
     Art9Condition,
@@ -20,10 +20,11 @@ from .legal import (
 #: ISO 8601 duration of years, months, weeks and days, e.g. P3Y, P6M, P5Y6M, P30D.
 Duration = Annotated[
     str,
-    StringConstraints(
-        pattern=r"^P(\d+Y(\d+M)?(\d+W)?(\d+D)?|\d+M(\d+W)?(\d+D)?|\d+W(\d+D)?|\d+D)$"
+    StringConstraints(pattern=DURATION_PATTERN),
+    Field(
+        description="ISO 8601 duration, e.g. P3Y (three years), P6M, P30D; at most six digits "
+        "in each number."
     ),
-    Field(description="ISO 8601 duration, e.g. P3Y (three years), P6M, P30D."),
 ]
 
 

@@ -24,6 +24,12 @@ COUNTRY_PATTERN = r"^[A-Z]{2}$"
 EMAIL_PATTERN = r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$"
 PHONE_PATTERN = r"^\+?[0-9][0-9 ]{3,20}$"
 URL_PATTERN = r"^https?://[^\s<>\"'`]+$"
+#: ISO 8601 duration of years, months, weeks and days, each number at most six digits long (so
+#: that every use of it, in months, dates or xsd:duration, stays in range).
+DURATION_PATTERN = (
+    r"^P(\d{1,6}Y(\d{1,6}M)?(\d{1,6}W)?(\d{1,6}D)?|\d{1,6}M(\d{1,6}W)?(\d{1,6}D)?"
+    r"|\d{1,6}W(\d{1,6}D)?|\d{1,6}D)$"
+)
 
 #: What a value matching each pattern looks like, for error messages.
 PATTERN_HINTS: dict[str, str] = {
@@ -33,6 +39,8 @@ PATTERN_HINTS: dict[str, str] = {
     EMAIL_PATTERN: "write an e-mail address such as name@example.org",
     PHONE_PATTERN: "write digits and spaces, optionally starting with '+', e.g. \"+47 22 00 00 00\"",
     URL_PATTERN: "write a full web address starting with https:// (or http://)",
+    DURATION_PATTERN: "write an ISO 8601 duration such as P3Y (three years), P6M, P5Y6M or P30D, "
+    "with at most six digits in each number",
 }
 
 #: Names Windows reserves for devices, whatever the extension (``con.svg`` is the console):

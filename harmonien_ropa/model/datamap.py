@@ -229,13 +229,26 @@ class DataMap(Frozen):
                     seen[entry.id] = index
             ids[kind] = set(seen)
 
+        ordered: dict[str, list[str]] = {}
+        guessed = 0
+
         def ref(loc: Loc, owner: str, kind: str, target: str | None) -> None:
+            nonlocal guessed
             if target is None or target in ids[kind]:
                 return
             noun = _SINGULAR[kind]
-            guess = difflib.get_close_matches(target, sorted(ids[kind]), n=1, cutoff=0.6)
+            if kind not in ordered:
+                ordered[kind] = sorted(ids[kind])
+            # A guess compares the target with every id: only the first few get one, so that a
+            # map full of broken references still costs time linear in its size.
+            guessed += 1
+            guess = (
+                difflib.get_close_matches(target, ordered[kind], n=1, cutoff=0.6)
+                if guessed <= _GUESSES
+                else []
+            )
             hint = f"; did you mean '{guess[0]}'?" if guess else ""
-            known = some(sorted(ids[kind]), 12) or "none defined"
+            known = some(ordered[kind], 12) or "none defined"
             problems.append(
                 ModelProblem(
                     loc,
@@ -263,11 +276,12 @@ class DataMap(Frozen):
             for j, pid in enumerate(act.recipient_ids):
                 ref((*base, "recipients", j), owner, "parties", pid)
             ref((*base, "on_behalf_of"), owner, "parties", act.on_behalf_of_id)
+            listed = set(act.data_category_ids) if act.sources else set()
             for j, src in enumerate(act.sources):
                 ref((*base, "sources", j, "party"), owner, "parties", src.party_id)
                 for k, cid in enumerate(src.category_ids):
                     loc: Loc = (*base, "sources", j, "categories", k)
-                    if cid in ids["data_categories"] and cid not in act.data_category_ids:
+                    if cid in ids["data_categories"] and cid not in listed:
                         problems.append(
                             ModelProblem(
                                 loc,
@@ -285,28 +299,37 @@ class DataMap(Frozen):
         return problems
 
     def _cycle_problems(self, known: set[str]) -> list[ModelProblem]:
+        """Sub-processor chains that lead back to where they started, each reported once, at
+        its party with the smallest id.
+
+        Every party engages at most one other, so one depth-first pass with three colours finds
+        every cycle: each party is walked once (white: not seen, grey: on the current chain,
+        black: done), and the work is linear in the number of parties however long the chains.
+        """
         parent = {p.id: p.engaged_by_id for p in self.parties if p.engaged_by_id in known}
         position = {p.id: i for i, p in enumerate(self.parties)}
-        problems: list[ModelProblem] = []
-        reported: set[str] = set()
+        done: set[str] = set()  # black
+        cycles: list[list[str]] = []
         for start in sorted(parent):
-            chain: list[str] = []
+            chain: dict[str, int] = {}  # grey: the current chain, party → place on it
             node: str | None = start
-            while node is not None and node not in chain:
-                chain.append(node)
+            while node is not None and node not in done and node not in chain:
+                chain[node] = len(chain)
                 node = parent.get(node)
-            if node is not None and node == start and start not in reported:
-                cycle = chain[chain.index(node) :]
-                reported.update(cycle)
-                problems.append(
-                    ModelProblem(
-                        ("parties", position[start], "engaged_by"),
-                        "ROPA010",
-                        "sub-processor chain is a cycle: " + " → ".join([*cycle, start]),
-                        "a party cannot (indirectly) engage itself; fix 'engaged_by'",
-                    )
-                )
-        return problems
+            if node is not None and node in chain:
+                cycle = list(chain)[chain[node] :]
+                first = cycle.index(min(cycle))
+                cycles.append(cycle[first:] + cycle[:first])
+            done.update(chain)
+        return [
+            ModelProblem(
+                ("parties", position[cycle[0]], "engaged_by"),
+                "ROPA010",
+                "sub-processor chain is a cycle: " + _chain(cycle),
+                "a party cannot (indirectly) engage itself; fix 'engaged_by'",
+            )
+            for cycle in sorted(cycles)
+        ]
 
     def _assumption_problems(self) -> list[ModelProblem]:
         problems = []
@@ -329,6 +352,17 @@ class DataMap(Frozen):
                 )
         return problems
 
+
+def _chain(cycle: list[str], shown: int = 12) -> str:
+    """``a → b → c → a``; a long cycle shows its first and last parties and how many between."""
+    if len(cycle) <= shown:
+        return " → ".join([*cycle, cycle[0]])
+    left = len(cycle) - shown + 2
+    return " → ".join([*cycle[: shown - 3], f"… {left:,} more …", *cycle[-1:], cycle[0]])
+
+
+#: How many broken references get a "did you mean" guess (each compares with every id).
+_GUESSES = 100
 
 _SINGULAR = {
     "data_subjects": "data subject",
