@@ -33,8 +33,8 @@ fuzz: setup-dev
 	HARMONIEN_FUZZ_PROFILE=fuzz $(PY) -m pytest tests/test_fuzz.py -q --hypothesis-show-statistics
 
 lint:
-	$(PY) -m ruff check harmonien_ropa tests docs bench
-	$(PY) -m ruff format --check harmonien_ropa tests docs bench
+	$(PY) -m ruff check harmonien_ropa tests docs bench scripts
+	$(PY) -m ruff format --check harmonien_ropa tests docs bench scripts
 	$(PY) -m mypy --strict harmonien_ropa
 
 clean:
