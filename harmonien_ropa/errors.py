@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from .diagnostics import Diagnostic
 
-if TYPE_CHECKING:
-    from .model.datamap import ModelProblem
+
+class Problem(Protocol):
+    """A problem found in a validated data map (``model.ModelProblem``), described here so
+    that this module stays below the model that raises these errors."""
+
+    @property
+    def loc(self) -> tuple[str | int, ...]: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def fix(self) -> str | None: ...
 
 
 class HarmonienError(Exception):
@@ -29,7 +40,7 @@ class LoadError(HarmonienError):
 class ModelReferenceError(HarmonienError):
     """A validated data map has broken references (raised by ``DataMap.build``)."""
 
-    def __init__(self, problems: Iterable[ModelProblem]) -> None:
+    def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
         super().__init__("; ".join(p.message for p in self.problems))
 

@@ -13,7 +13,8 @@ import subprocess
 from pathlib import Path
 
 from .errors import HarmonienError, LoadError
-from .yamlsource import YamlError, check_text, max_bytes, too_large
+from .yamlbase import YamlError, max_bytes
+from .yamlsource import check_text, too_large
 
 
 class GitError(HarmonienError):

@@ -21,7 +21,8 @@ from .errors import LoadError
 from .model.base import PATTERN_HINTS, Text, refusal
 from .model.datamap import DataMap, ModelProblem
 from .positions import Loc, Positions
-from .yamlsource import YamlDocument, YamlError, parse, read_text
+from .yamlbase import YamlDocument, YamlError
+from .yamlsource import parse, read_text
 
 
 def load(path: str | Path, *, display_path: str | None = None) -> DataMap:

@@ -12,53 +12,49 @@ from typing import Any
 
 import yaml
 
-try:
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - pure-Python fallback when libyaml is absent
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
 from .diagnostics import Diagnostic
 from .positions import Loc, Positions
-from .yamlsource import (
-    _DEPTH_FIX,
-    _STANDARD_TAGS,
-    _SYNTAX_FIX,
+from .yamlbase import (
+    DEPTH_FIX,
     MAX_ALIAS_EXPANSION,
     MAX_DEPTH,
+    STANDARD_TAGS,
+    SYNTAX_FIX,
     NumberTooLong,
     YamlDocument,
     YamlError,
-    _prescan,
-    _problem,
-    _syntax_diagnostic,
     number_too_long,
+    prescan,
+    problem,
     scalar_value,
+    syntax_diagnostic,
     too_expanded,
 )
+from .yamlbase import Loader as _Loader
 
 
 def parse_nodes(text: str, path: str, limit: int, expanded: int) -> YamlDocument:
     """Parse through PyYAML's node tree: for anchors, aliases, merge keys and every error."""
-    _prescan(text, path, limit)
+    prescan(text, path, limit)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        raise YamlError([_syntax_diagnostic(path, exc)]) from None
+        raise YamlError([syntax_diagnostic(path, exc)]) from None
     except yaml.YAMLError as exc:
         raise YamlError(
-            [_problem(path, 1, 1, "ROPA001", f"YAML error: {exc}", _SYNTAX_FIX)]
+            [problem(path, 1, 1, "ROPA001", f"YAML error: {exc}", SYNTAX_FIX)]
         ) from None
     except RecursionError:
         raise YamlError(
-            [_problem(path, 1, 1, "ROPA009", "nesting is too deep to read", _DEPTH_FIX)]
+            [problem(path, 1, 1, "ROPA009", "nesting is too deep to read", DEPTH_FIX)]
         ) from None
     finally:
         loader.dispose()
     if node is None:
         raise YamlError(
             [
-                _problem(
+                problem(
                     path, 1, 1, "ROPA004", "file is empty", "start from the example in the README"
                 )
             ]
@@ -92,7 +88,7 @@ class _Builder:
     def error(self, node: yaml.Node, code: str, message: str, fix: str) -> None:
         mark = node.start_mark
         self.diagnostics.append(
-            _problem(self.path, mark.line + 1, mark.column + 1, code, message, fix)
+            problem(self.path, mark.line + 1, mark.column + 1, code, message, fix)
         )
 
     def _guard(self, node: yaml.Node) -> None:
@@ -130,7 +126,7 @@ class _Builder:
                 )
                 raise YamlError(self.diagnostics)
             if depth > MAX_DEPTH:
-                self.error(node, "ROPA009", f"nesting deeper than {MAX_DEPTH} levels", _DEPTH_FIX)
+                self.error(node, "ROPA009", f"nesting deeper than {MAX_DEPTH} levels", DEPTH_FIX)
                 raise YamlError(self.diagnostics)
             if id(node) in sizes:
                 continue
@@ -172,9 +168,9 @@ class _Builder:
         if depth >= MAX_DEPTH:
             message = f"nesting deeper than {MAX_DEPTH} levels"
             line, column = mark.line + 1, mark.column + 1
-            raise YamlError([_problem(self.path, line, column, "ROPA009", message, _DEPTH_FIX)])
+            raise YamlError([problem(self.path, line, column, "ROPA009", message, DEPTH_FIX)])
         self.positions.set_value(loc, mark)
-        if node.tag not in _STANDARD_TAGS:
+        if node.tag not in STANDARD_TAGS:
             self.error(
                 node,
                 "ROPA009",
@@ -228,7 +224,7 @@ class _Builder:
         or is already in ``seen``, the mapping's keys so far."""
         if key_node.tag == "tag:yaml.org,2002:value":  # '=': text, as PyYAML reads it
             key_node.tag = "tag:yaml.org,2002:str"
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _STANDARD_TAGS:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in STANDARD_TAGS:
             self.error(key_node, "ROPA004", "a key must be plain text", "write the key as text")
             return None
         self._guard(key_node)

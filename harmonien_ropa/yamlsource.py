@@ -17,142 +17,34 @@ import os
 import re
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import yaml
 
-from .diagnostics import Diagnostic, Severity
+from .diagnostics import Diagnostic
 from .positions import HALF, PAIR, Loc, Positions
-
-try:
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - pure-Python fallback when libyaml is absent
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
-#: Default largest input accepted, in bytes (override with HARMONIEN_ROPA_MAX_BYTES).
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-#: Deepest nesting of mappings and lists accepted.
-MAX_DEPTH = 64
-#: How many extra nodes aliases may add when expanded (guards against alias bombs).
-MAX_ALIAS_EXPANSION = 100_000
-#: Default most YAML nodes (scalars, lists, mappings, aliases) read from one file (override with
-#: HARMONIEN_ROPA_MAX_NODES). Harmonien's map has about 2,000, a synthetic map of 10,000
-#: activities about 850,000; the limit bounds memory and time for any file under the size limit
-#: (a file of tiny values is refused after counting, in about 2 s of CPU, in constant memory).
-MAX_NODES = 2_000_000
-#: Environment variable for the most characters a file may stand for once every alias is written
-#: out (its own length plus the text each alias repeats). By default the file-size limit, so a
-#: file without aliases never reaches it; aliases of long text are what it refuses.
-MAX_EXPANDED_VARIABLE = "HARMONIEN_ROPA_MAX_EXPANDED"
-
-#: Most digits a whole number may have. Python refuses to turn an int of more than 4,300
-#: digits into text (and every message, renderer and export does), and no value of a data map
-#: needs a fraction of this; a longer number is reported where it is, with a fix.
-MAX_INT_DIGITS = 1000
+from .yamlbase import (
+    MAX_DEPTH,
+    STANDARD_TAGS,
+    NumberTooLong,
+    YamlDocument,
+    YamlError,
+    max_bytes,
+    max_expanded,
+    max_nodes,
+    number_too_long,
+    prescan,
+    problem,
+    scalar_value,
+    too_deep,
+    too_expanded,
+    too_many,
+)
+from .yamlbase import Loader as _Loader
 
 #: NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR: line breaks to YAML 1.1 readers, not to editors.
 _SEPARATOR = re.compile("[\x85\u2028\u2029]")
-_INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
-_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")
-_BOOL = {"true": True, "false": False}
-_NULL = {"", "~", "null"}
-_STANDARD_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
-    "tag:yaml.org,2002:merge",
-}
-
-
-@dataclass
-class YamlDocument:
-    """Plain data read from one YAML file, with its positions."""
-
-    path: str
-    data: Any
-    positions: Positions
-
-
-class NumberTooLong(ValueError):
-    """A whole number with more than :data:`MAX_INT_DIGITS` digits."""
-
-    def __init__(self, digits: int) -> None:
-        self.digits = digits
-        super().__init__(f"a whole number of {digits:,} digits")
-
-
-def number_too_long(path: str, mark: Any, exc: NumberTooLong) -> Diagnostic:
-    """The problem of a number too long to be a value, at ``mark``."""
-    return _problem(
-        path,
-        mark.line + 1,
-        mark.column + 1,
-        "ROPA004",
-        f"a whole number of {exc.digits:,} digits (at most {MAX_INT_DIGITS:,} are read)",
-        "put it in quotes if it is text; no value of a data map needs a number this long",
-    )
-
-
-class YamlError(Exception):
-    """The file could not be read as YAML; carries every diagnostic found."""
-
-    def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        self.diagnostics = diagnostics
-        super().__init__("; ".join(d.message for d in diagnostics))
-
-
-def _limit(variable: str, default: int) -> int:
-    """A positive whole number from the environment, else ``default``."""
-    raw = os.environ.get(variable, "")
-    # isdigit() alone would let int() meet a number of thousands of digits (a ValueError).
-    if raw.isascii() and raw.isdigit() and len(raw) <= 18 and int(raw) > 0:
-        return int(raw)
-    return default
-
-
-def max_bytes() -> int:
-    """The input size limit in force (HARMONIEN_ROPA_MAX_BYTES or the default)."""
-    return _limit("HARMONIEN_ROPA_MAX_BYTES", DEFAULT_MAX_BYTES)
-
-
-def max_nodes() -> int:
-    """The node count limit in force (HARMONIEN_ROPA_MAX_NODES or the default)."""
-    return _limit("HARMONIEN_ROPA_MAX_NODES", MAX_NODES)
-
-
-def max_expanded() -> int:
-    """The most characters a file may stand for with its aliases written out
-    (HARMONIEN_ROPA_MAX_EXPANDED, by default the file-size limit in force)."""
-    return _limit(MAX_EXPANDED_VARIABLE, max_bytes())
-
-
-def too_expanded(path: str, line: int, column: int, size: int, limit: int) -> YamlError:
-    """The problem of a file whose aliases repeat more text than :func:`max_expanded` allows."""
-    return YamlError(
-        [
-            _problem(
-                path,
-                line,
-                column,
-                "ROPA009",
-                f"aliases repeat text until the file stands for {size:,} characters, more than "
-                f"the limit of {limit:,}",
-                "write the text out where it is needed instead of repeating long text through "
-                f"anchors and aliases, or raise {MAX_EXPANDED_VARIABLE} if this size is intended",
-            )
-        ]
-    )
-
-
-def _problem(path: str, line: int, column: int, code: str, message: str, fix: str) -> Diagnostic:
-    return Diagnostic(path, line, column, code, Severity.ERROR, message, fix)
 
 
 def read_text(path: Path, display: str | None = None, limit: int | None = None) -> str:
@@ -163,7 +55,7 @@ def read_text(path: Path, display: str | None = None, limit: int | None = None) 
     limit = max_bytes() if limit is None else limit
 
     def fail(message: str, fix: str) -> YamlError:
-        return YamlError([_problem(name, 0, 0, "ROPA008", message, fix)])
+        return YamlError([problem(name, 0, 0, "ROPA008", message, fix)])
 
     try:
         if path.is_dir():
@@ -208,7 +100,7 @@ def read_stream(stream: BinaryIO, display: str = "<stdin>", limit: int | None = 
     except OSError as exc:
         raise YamlError(
             [
-                _problem(
+                problem(
                     display,
                     0,
                     0,
@@ -235,7 +127,7 @@ def too_large(name: str, limit: int) -> YamlError:
     """The problem of a data map over the size limit (found before it is read, if possible)."""
     return YamlError(
         [
-            _problem(
+            problem(
                 name,
                 0,
                 0,
@@ -254,7 +146,7 @@ def check_text(raw: bytes, name: str, limit: int | None = None) -> str:
     limit = max_bytes() if limit is None else limit
 
     def fail(message: str, fix: str, line: int = 0, column: int = 0) -> YamlError:
-        return YamlError([_problem(name, line, column, "ROPA008", message, fix)])
+        return YamlError([problem(name, line, column, "ROPA008", message, fix)])
 
     if len(raw) > limit:
         raise too_large(name, limit)
@@ -307,7 +199,7 @@ def parse(text: str, path: str = "<string>", *, positions: bool = True) -> YamlD
         before = text[: found.start()]
         raise YamlError(
             [
-                _problem(
+                problem(
                     path,
                     before.count("\n") + 1,
                     found.start() - (before.rfind("\n") + 1) + 1,
@@ -324,88 +216,13 @@ def parse(text: str, path: str = "<string>", *, positions: bool = True) -> YamlD
         raise too_expanded(path, 1, 1, len(text), expanded)
     if 2 * (text.count("\n") + text.count(",")) > limit:
         # Perhaps too many nodes: count them first, at a fraction of the cost of building them.
-        _prescan(text, path, limit)
+        prescan(text, path, limit)
     try:
         return _EventBuilder(path, text, limit, expanded, positions=positions).document()
     except _NeedsNodes:
         from .yamlnodes import parse_nodes
 
         return parse_nodes(text, path, limit, expanded)
-
-
-def _prescan(text: str, path: str, limit: int) -> None:
-    """Bound nesting depth and node count from the event stream, before any node is built.
-
-    Events are produced one at a time in constant memory, so a file of millions of tiny nodes
-    or of thousands of nested brackets is refused in well under a second, and neither the
-    composer's memory nor its recursion is ever at risk.
-    """
-    loader = _Loader(text)
-    depth = nodes = 0
-    try:
-        while True:
-            event = loader.get_event()
-            if event is None or isinstance(event, yaml.StreamEndEvent):
-                return
-            if isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-                continue
-            if not isinstance(event, yaml.NodeEvent):
-                continue
-            nodes += 1
-            if depth + 1 > MAX_DEPTH:
-                raise _too_deep(path, event.start_mark)
-            if nodes > limit:
-                raise _too_many(path, event.start_mark, limit)
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-    except yaml.MarkedYAMLError as exc:
-        # libyaml stops at 1,000 levels while scanning ahead, before the events reach us.
-        if "nesting depth" in str(exc.problem):
-            raise _too_deep(path, exc.problem_mark) from None
-        return  # the composer reports other syntax errors with full context
-    except yaml.YAMLError:
-        return
-    finally:
-        loader.dispose()
-
-
-def _too_deep(path: str, mark: Any) -> YamlError:
-    return _at_mark(path, mark, f"nesting deeper than {MAX_DEPTH} levels", _DEPTH_FIX)
-
-
-def _too_many(path: str, mark: Any, limit: int) -> YamlError:
-    return _at_mark(
-        path,
-        mark,
-        f"more than {limit:,} values in one file",
-        "look for generated or pasted data that does not belong here; for a map this large, "
-        "raise HARMONIEN_ROPA_MAX_NODES",
-    )
-
-
-def _at_mark(path: str, mark: Any, message: str, fix: str) -> YamlError:
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    return YamlError([_problem(path, line, column, "ROPA009", message, fix)])
-
-
-_SYNTAX_FIX = "check indentation and quoting around this place; quote values containing ': ' or '#'"
-_DEPTH_FIX = f"a data map needs far fewer levels; keep nesting under {MAX_DEPTH}"
-
-
-def _syntax_diagnostic(path: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
-    mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = exc.problem or "syntax error"
-    if exc.context:
-        start = exc.context_mark
-        where = f" that starts on line {start.line + 1}" if start and start.line + 1 != line else ""
-        problem = f"{problem} ({exc.context}{where})"
-    fix = _SYNTAX_FIX
-    if "tab" in problem:
-        fix = "YAML does not allow tabs for indentation: indent with spaces"
-        problem = "tab character where YAML expects spaces"
-    return _problem(path, line, column, "ROPA001", f"YAML syntax error: {problem}", fix)
 
 
 class _NeedsNodes(Exception):
@@ -482,9 +299,9 @@ class _EventBuilder:
             return event
         self.nodes += 1
         if self.depth >= MAX_DEPTH:
-            raise _too_deep(self.path, event.start_mark)
+            raise too_deep(self.path, event.start_mark)
         if self.nodes > self.limit:
-            raise _too_many(self.path, event.start_mark, self.limit)
+            raise too_many(self.path, event.start_mark, self.limit)
         if cls is yaml.AliasEvent:
             if event.anchor not in self.anchors:
                 raise _NeedsNodes  # an alias of a list or mapping, or of nothing
@@ -511,7 +328,7 @@ class _EventBuilder:
 
     def error(self, mark: Any, code: str, message: str, fix: str) -> None:
         self.diagnostics.append(
-            _problem(self.path, mark.line + 1, mark.column + 1, code, message, fix)
+            problem(self.path, mark.line + 1, mark.column + 1, code, message, fix)
         )
 
     def resolve(self, event: Any, kind: type[yaml.Node]) -> str:
@@ -549,15 +366,15 @@ class _EventBuilder:
         cls = event.__class__
         if cls is yaml.ScalarEvent:
             tag, value = self.scalar(event)
-            if tag in _STANDARD_TAGS:
+            if tag in STANDARD_TAGS:
                 return value
         elif cls is yaml.MappingStartEvent:
             tag = self.resolve(event, yaml.MappingNode)
-            if tag in _STANDARD_TAGS:
+            if tag in STANDARD_TAGS:
                 return self.mapping(loc)
         else:
             tag = self.resolve(event, yaml.SequenceNode)
-            if tag in _STANDARD_TAGS:
+            if tag in STANDARD_TAGS:
                 items: list[Any] = []
                 while (item := self.next()).__class__ is not yaml.SequenceEndEvent:
                     items.append(self.value(item, (*loc, len(items)), 0))
@@ -580,7 +397,7 @@ class _EventBuilder:
                 raise _NeedsNodes
             if tag == "tag:yaml.org,2002:value":  # read as text, as PyYAML's flatten_mapping does
                 tag, key = "tag:yaml.org,2002:str", event.value
-            if tag not in _STANDARD_TAGS:
+            if tag not in STANDARD_TAGS:
                 self.error(
                     event.start_mark, "ROPA004", "a key must be plain text", "write the key as text"
                 )
@@ -608,30 +425,3 @@ class _EventBuilder:
 
 _STARTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-
-
-def scalar_value(loader: Any, value: Any, tag: str, style: str | None, node: Any = None) -> Any:
-    """The plain value of a scalar (YAML 1.2 rules) from its text, resolved tag and style."""
-    if not isinstance(value, str):  # pragma: no cover - the parser gives str for scalars
-        return value
-    if style not in (None, "") or tag == "tag:yaml.org,2002:str":
-        return value
-    text = value.strip()
-    lowered = text.lower()
-    if lowered in _NULL and tag == "tag:yaml.org,2002:null":
-        return None
-    if lowered in _BOOL and tag == "tag:yaml.org,2002:bool":
-        return _BOOL[lowered]
-    if tag == "tag:yaml.org,2002:int" and _INT.match(text):
-        digits = text.replace("_", "")
-        if len(digits.lstrip("+-")) > MAX_INT_DIGITS:
-            raise NumberTooLong(len(digits.lstrip("+-")))
-        return int(digits)
-    if tag == "tag:yaml.org,2002:float" and _FLOAT.match(text):
-        return float(text.replace("_", ""))
-    if tag == "tag:yaml.org,2002:timestamp":
-        try:
-            return loader.construct_yaml_timestamp(node or yaml.ScalarNode(tag, value))
-        except (yaml.YAMLError, ValueError):
-            return value
-    return value

@@ -14,8 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import harmonien_ropa as hr
-from harmonien_ropa import yamlnodes, yamlsource
-from harmonien_ropa.yamlsource import YamlError, parse
+from harmonien_ropa import yamlbase, yamlnodes, yamlsource
+from harmonien_ropa.yamlbase import YamlError
+from harmonien_ropa.yamlsource import parse
 
 LIMIT = 10**6
 EXPANDED = 10**7
@@ -139,7 +140,7 @@ def test_node_limit_reported_alike_with_or_without_counting_first(
 ) -> None:
     monkeypatch.setenv("HARMONIEN_ROPA_MAX_NODES", "5")
     with pytest.raises(YamlError) as counted:
-        yamlsource._prescan(text, "f.yaml", 5)
+        yamlbase.prescan(text, "f.yaml", 5)
     with pytest.raises(YamlError) as built:
         yamlsource._EventBuilder("f.yaml", text, 5, EXPANDED).document()
     with pytest.raises(YamlError) as parsed:

@@ -304,7 +304,8 @@ def read_stdin() -> str:
     """The data map's text from standard input (``--data -``), through the same checks as a
     file; raises LoadError."""
     from ..errors import LoadError
-    from ..yamlsource import YamlError, read_stream
+    from ..yamlbase import YamlError
+    from ..yamlsource import read_stream
 
     try:
         return read_stream(sys.stdin.buffer, STDIN_NAME)

@@ -23,7 +23,8 @@ from ..listing import some
 from ..loading import loads
 from ..model.base import WINDOWS_RESERVED, strip_unwritable
 from ..model.legal import PartyRole, TransferMechanism
-from ..yamlsource import YamlDocument, YamlError, parse, read_text
+from ..yamlbase import YamlDocument, YamlError
+from ..yamlsource import parse, read_text
 from .fides import META_KEY, dump_yaml
 from .mapping import Mapping, Row, mapping
 
