@@ -23,7 +23,7 @@ def datamap_schema_json() -> str:
 
 def record_schema() -> dict[str, Any]:
     """JSON Schema of ``record.json``, the rendered Article 30 record."""
-    from .render.record_json import record_schema as schema
+    from .record.json_format import record_schema as schema
 
     return schema()
 

@@ -21,9 +21,10 @@ import harmonien_ropa as hr
 from harmonien_ropa.cli import main
 from harmonien_ropa.i18n import strings
 from harmonien_ropa.record import Cell, Column, Record, Row, Table, build_record
+from harmonien_ropa.record.json_format import JsonRecord
 from harmonien_ropa.render import RenderOptions
 from harmonien_ropa.render.record_csv import record_csv
-from harmonien_ropa.render.record_json import JsonRecord, record_json
+from harmonien_ropa.render.record_json import record_json
 from harmonien_ropa.render.record_text import record_html, record_markdown
 from harmonien_ropa.render.record_xlsx import record_xlsx
 from harmonien_ropa.schema import record_schema
