@@ -36,6 +36,7 @@ lint:
 	$(PY) -m ruff check harmonien_ropa tests docs bench scripts
 	$(PY) -m ruff format --check harmonien_ropa tests docs bench scripts
 	$(PY) -m mypy --strict harmonien_ropa
+	$(VENV)/bin/lint-imports
 
 clean:
 	rm -rf $(OUT) site .pytest_cache .mypy_cache .ruff_cache

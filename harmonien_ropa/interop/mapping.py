@@ -18,7 +18,7 @@ from ..errors import HarmonienError
 from ..listing import some
 from ..model.activity import Activity
 from ..model.datamap import DataMap
-from ..model.inventory import DataCategory, DataSubject
+from ..model.inventory import DPV_PREFIXES, DataCategory, DataSubject
 from ..model.legal import Art9Condition, LegalBasis, PartyRole, TransferMechanism
 
 
@@ -207,7 +207,7 @@ def parse_mapping(raw: Any) -> Mapping:
     """Build a :class:`Mapping` from the table's plain data; raises on a malformed table."""
     if not isinstance(raw, dict):
         raise HarmonienError("the mapping table must be a mapping of tables")
-    prefixes = {str(k): str(v) for k, v in dict(raw.get("prefixes") or {}).items()}
+    prefixes = dict(DPV_PREFIXES)
     tables: dict[str, tuple[Row, ...]] = {}
     for name in _TABLES:
         rows = []

@@ -17,18 +17,26 @@ if TYPE_CHECKING:
 
 TaxonomyKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.:/#-]{1,200}$")]
 
+#: The W3C DPV vocabularies a concept may name by prefix (``pd:EmailAddress``): DPV itself, its
+#: personal-data extension, its GDPR extension and its locations. The exports and the mapping
+#: table use the same prefixes.
+DPV_PREFIXES: dict[str, str] = {
+    "dpv": "https://w3id.org/dpv#",
+    "pd": "https://w3id.org/dpv/pd#",
+    "eu-gdpr": "https://w3id.org/dpv/legal/eu/gdpr#",
+    "loc": "https://w3id.org/dpv/loc#",
+}
+
 
 def _known_dpv_prefix(value: str) -> str:
-    """A DPV concept is ``prefix:Name`` with a prefix of the mapping table, or a full IRI."""
+    """A DPV concept is ``prefix:Name`` with a prefix of :data:`DPV_PREFIXES`, or a full IRI."""
     if value.startswith(("http://", "https://")):
         if value.count("#") > 1:
             raise PydanticCustomError(
                 "dpv_concept", "'{value}' has more than one '#'", {"value": value}
             )
         return value
-    from ..interop.mapping import mapping
-
-    prefixes = mapping().prefixes
+    prefixes = DPV_PREFIXES
     prefix, sep, name = value.partition(":")
     if not sep or prefix not in prefixes or not name:
         raise PydanticCustomError(
