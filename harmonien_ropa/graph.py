@@ -33,9 +33,10 @@ from typing import Any
 
 import networkx as nx
 
+from .law.countries import adequacy, country_name, is_eea
+from .law.transfers import effective_mechanism
 from .model.activity import Activity
 from .model.base import LANGUAGES, Text
-from .model.countries import adequacy, country_name, is_eea
 from .model.datamap import DataMap
 from .model.inventory import Party, System
 
@@ -241,7 +242,8 @@ class _Builder:
             if is_eea(transfer.country):
                 continue
             party = self.datamap.party(transfer.party_id)
-            mechanism = transfer.mechanism.value if transfer.mechanism else None
+            effective = effective_mechanism(transfer, party)
+            mechanism = effective.value if effective else None
             self.edge(
                 self.party(party),
                 self.country(transfer.country),
@@ -249,7 +251,9 @@ class _Builder:
                 cats,
                 [act.id],
                 key=f"transferred-to:{mechanism or 'unknown'}",
-                assumed=transfer.is_assumed("mechanism") or act.is_assumed("transfers"),
+                assumed=transfer.is_assumed("mechanism")
+                or (transfer.mechanism is None and party.is_assumed("transfer_mechanism"))
+                or act.is_assumed("transfers"),
                 outside_eea=True,
                 mechanism=mechanism,
                 declared=True,

@@ -15,7 +15,7 @@ from synthetic import synthetic
 
 import harmonien_ropa as hr
 from harmonien_ropa import graph as g
-from harmonien_ropa.model.countries import is_eea
+from harmonien_ropa.law.countries import is_eea
 from harmonien_ropa.render.graph import graphml_bytes
 
 

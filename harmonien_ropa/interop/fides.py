@@ -20,6 +20,7 @@ try:
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeDumper as _BaseDumper  # type: ignore[assignment]
 
+from ..law.terms import label
 from ..model.activity import Activity, Transfer
 from ..model.base import Text
 from ..model.datamap import DataMap
@@ -238,7 +239,7 @@ class _Exporter:
 
 
 def _party_label(party: Party) -> str:
-    return f"{party.name} ({party.role.label('en')})"
+    return f"{party.name} ({label(party.role, 'en')})"
 
 
 def _contact(name: str, address: str, email: str, phone: str) -> dict[str, str]:

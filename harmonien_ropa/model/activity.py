@@ -47,6 +47,13 @@ class Transfer(Statement):
 
     party_id: Ref = Field(alias="party", description="Id of the receiving party.")
     country: CountryCode
+    importer_id: Ref | None = Field(
+        default=None,
+        alias="importer",
+        description="Id of the party that receives the data in 'country' when it is not the "
+        "recipient itself, e.g. the US parent (Meta Platforms, Inc.) to which an Irish recipient "
+        "(Meta Platforms Ireland Ltd) transfers it; its 'dpf_certified' decides the EU-US DPF.",
+    )
     mechanism: TransferMechanism | None = Field(
         default=None,
         description="Chapter V ground; leave out only if unknown (the checker flags it).",
@@ -58,6 +65,11 @@ class Transfer(Statement):
     safeguards_copy: Text | None = Field(
         default=None, description="How people can get a copy of the safeguards."
     )
+
+    @property
+    def importer_or_recipient_id(self) -> str:
+        """The party receiving the data in the third country: the importer, else the recipient."""
+        return self.importer_id or self.party_id
 
 
 class Retention(Statement):

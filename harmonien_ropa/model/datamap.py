@@ -280,6 +280,7 @@ class DataMap(Frozen):
                     ref(loc, owner, "data_categories", cid)
             for j, transfer in enumerate(act.transfers):
                 ref((*base, "transfers", j, "party"), owner, "parties", transfer.party_id)
+                ref((*base, "transfers", j, "importer"), owner, "parties", transfer.importer_id)
         problems.extend(self._cycle_problems(ids["parties"]))
         problems.extend(self._assumption_problems())
         return problems

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...diagnostics import Severity
+from ...law.rights import uses_consent
 from ...model import LegalBasis
-from ...rights import uses_consent
 from ..base import Context, Hit, Rule
 
 
