@@ -49,6 +49,12 @@ def erasure_limit(activity: Activity) -> str | None:
     return retention_source
 
 
+def required_by_statute(activity: Activity) -> bool:
+    """True if a statute named as the activity's legal source requires the processing (a legal
+    obligation or public task with its ``legal_source``)."""
+    return activity.legal_source is not None and activity.legal_basis in ERASURE_LIMITED_BASES
+
+
 def joint_controllers(activity: Activity) -> tuple[str, ...]:
     """Ids of the activity's joint controllers, against each of whom people may exercise their
     rights (Art. 26(3))."""
