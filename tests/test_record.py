@@ -274,7 +274,7 @@ def test_joint_controller_with_contact(harmonien: hr.DataMap) -> None:
     cell = table.cell(row, "joint_controllers")
     meta = harmonien.party("meta")
     assert cell.items == (f"{meta.name} ({meta.country}), {meta.privacy_policy}",)
-    assert {a.path for a in cell.assumptions} == {"parties[8].role", "parties[8].joint_arrangement"}
+    assert {a.path for a in cell.assumptions} == {"parties[9].role", "parties[9].joint_arrangement"}
 
 
 _WHITESPACE = [chr(c) for c in range(0x110000) if chr(c).isspace()]
