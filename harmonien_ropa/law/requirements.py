@@ -25,6 +25,7 @@ from .transfers import (
     importer,
     needs_mechanism,
     owes_safeguards_copy,
+    party_needs_mechanism,
 )
 
 Status = Literal["stated", "assumed", "missing", "n/a"]
@@ -119,6 +120,14 @@ def transfer_gap(dm: DataMap, a: Activity, *, notice: bool = False) -> str | Non
     recorded = {t.country for t in a.transfers}
     if destinations(a).ours - recorded:
         return "destination outside the EEA not recorded"
+    named = {t.party_id for t in a.transfers}
+    for party in a.all_recipients:
+        if (
+            party.id not in named
+            and party.transfer_mechanism is None
+            and party_needs_mechanism(party)
+        ):
+            return f"no mechanism for {party.id}"
     for transfer in a.transfers:
         party = dm.party(transfer.party_id)
         mechanism = effective_mechanism(transfer, party)
@@ -181,6 +190,12 @@ def _dpo(dm: DataMap, _: Activity) -> Cell:
     return _cell(True, _assumed(dpo, "appointed", "email", "phone", "name"))
 
 
+def dpo_missing(dm: DataMap) -> bool:
+    """True if the map does not record the DPO decision (or why none is designated)."""
+    dpo = dm.organisation.dpo
+    return dpo is None or (not dpo.appointed and dpo.reason is None)
+
+
 def _basis(_: DataMap, a: Activity) -> Cell:
     if a.legal_basis is None:
         return Cell("missing", "no Art. 6 basis")
@@ -223,9 +238,9 @@ def _provision(_: DataMap, a: Activity) -> Cell:
 
 def _automated(dm: DataMap, a: Activity) -> Cell:
     notice = dm.notice
-    if a.automated_decisions and not (
-        notice.automated_decisions and notice.automated_decisions_logic
-    ):
+    if a.automated_decisions and not notice.automated_decisions:
+        return Cell("missing", "automated decisions not declared in the notice")
+    if notice.automated_decisions and notice.automated_decisions_logic is None:
         return Cell("missing", "automated decisions not explained")
     return _cell(True, _assumed(notice, "automated_decisions", "automated_decisions_logic"))
 
@@ -255,6 +270,9 @@ def _processor_controller(dm: DataMap, a: Activity) -> Cell:
     client = a.on_behalf_of
     if not controller_reachable(dm):
         return Cell("missing", "no contact details of ours")
+    dpo = _dpo(dm, a)
+    if dpo.status == "missing":
+        return dpo
     if not client_reachable(a):
         return Cell("missing", f"no contact details for {a.on_behalf_of_id}")
     assumed = _assumed(a, "on_behalf_of") or _assumed(client, "role", "contact")
@@ -335,7 +353,7 @@ _ITEMS: tuple[tuple[Item, Callable[[DataMap, Activity], Cell]], ...] = (
             "processor's and client controller's name and contact details",
             "databehandlerens og den behandlingsansvarliges navn og kontaktopplysninger",
             _P,
-            ("ROPA407", "ROPA216"),
+            ("ROPA407", "ROPA216", "ROPA704"),
         ),
         _processor_controller,
     ),

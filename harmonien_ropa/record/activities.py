@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 
 from ..law import transfers as transfers_law
-from ..law.requirements import client_reachable, transfer_gap
+from ..law.requirements import (
+    client_reachable,
+    controller_reachable,
+    dpo_missing,
+    requirements,
+    transfer_gap,
+)
 from ..law.rights import erasure_limit
 from ..law.terms import Right, cite, label, label_cite
 from ..model.activity import Activity
@@ -19,6 +25,29 @@ _UNKNOWN = (
     "Not known yet: the map does not say where this system stores the data, so whether data "
     "leaves the EEA is not established."
 )
+
+
+#: Record column → the item of :mod:`..law.requirements` it states.
+COLUMN_ITEMS = {
+    "controller": "30.1a",
+    "purpose": "30.1b",
+    "data_subjects": "30.1c",
+    "data_categories": "30.1c",
+    "recipients": "30.1d",
+    "transfers": "30.1e",
+    "retention": "30.1f",
+    "security": "30.1g",
+    "legal_basis": "13.1c",
+    "art9_condition": "13.1c",
+    "legitimate_interest": "13.1d",
+    "processor": "30.2a",
+    "client_controller": "30.2a",
+    "processing": "30.2b",
+    "transfers_2": "30.2c",
+    "security_2": "30.2d",
+}
+#: Columns that share an item and mark only their own part of it.
+_OWN_MARK = frozenset({"legal_basis", "art9_condition", "processor", "client_controller"})
 
 
 class ActivityTables(Base):
@@ -129,7 +158,30 @@ class ActivityTables(Base):
             "rights": self.rights_cell(act),
             "dpia": self.dpia_cell(act),
         }
-        return Row(act.id, tuple(cells[key] for key in CONTROLLER_COLUMNS))
+        return Row(act.id, tuple(self.as_required(act, cells, CONTROLLER_COLUMNS)))
+
+    def marked(self, cell: Cell, *, missing: bool) -> Cell:
+        return Cell(cell.items, cell.assumptions, missing=missing)
+
+    def as_required(
+        self, act: Activity, cells: Mapping[str, Cell], columns: Iterable[str]
+    ) -> Iterator[Cell]:
+        """The cells of ``columns``, marked missing exactly where the law layer finds the item
+        of their column missing for ``act`` (:data:`COLUMN_ITEMS`); columns for the Art. 6 and
+        Art. 9 grounds share one item and keep their own mark."""
+        status = {item.key: cell.status for item, cell in requirements(self.map, act)}
+        for key in columns:
+            cell = cells[key]
+            item = COLUMN_ITEMS.get(key)
+            if key in _OWN_MARK:
+                yield cell
+            elif item is None or (status[item] == "missing") != cell.missing:
+                missing = item is not None and status[item] == "missing"
+                if missing and not cell.items:
+                    cell = self.cell([], cell.assumptions, required=True)
+                yield Cell(cell.items, cell.assumptions, missing=missing)
+            else:
+                yield cell
 
     def party_contact(self, party: Party) -> str:
         """A party's name, country and how to reach it (contact person, else its privacy notice)."""
@@ -365,8 +417,9 @@ class ActivityTables(Base):
             cells = {
                 "id": self.cell([act.id]),
                 "name": self.cell([self.t(act.name)], self.open(act, "name")),
-                "processor": self.cell(
-                    processor_items, self.open(org, "name", "privacy_contact"), required=True
+                "processor": self.marked(
+                    self.cell(processor_items, self.open(org, "name", "privacy_contact")),
+                    missing=not controller_reachable(self.map) or dpo_missing(self.map),
                 ),
                 "client_controller": client_cell,
                 "processing": self.cell(
@@ -386,7 +439,7 @@ class ActivityTables(Base):
                 "processors": self.processors_cell(self.links[act.id].recipients),
                 "retention": self.optional_retention_cell(act),
             }
-            rows.append(Row(act.id, tuple(cells[key] for key in columns)))
+            rows.append(Row(act.id, tuple(self.as_required(act, cells, columns))))
         extras: dict[str, str | None] = dict.fromkeys(
             ("data_subjects", "data_categories", "retention")
         )

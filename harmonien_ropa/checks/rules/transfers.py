@@ -84,23 +84,30 @@ class TransferWithoutMechanism(Rule):
     fix = "add 'mechanism:' to the transfer (or 'transfer_mechanism:' to the party): e.g. scc, eu_us_dpf, adequacy"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        covered: set[str] = set()
         for loc, activity, transfer, party in _transfers(ctx):
-            if _mechanism(transfer, party) is not None:
-                covered.add(party.id)
-            elif needs_mechanism(ctx.datamap, transfer):
-                covered.add(party.id)  # reported here; not again for the party
+            if _mechanism(transfer, party) is None and needs_mechanism(ctx.datamap, transfer):
                 where = f" (activity '{activity.id}')"
                 yield self.hit(loc, party=party.id, country=transfer.country, where=where)
-        receiving = {p.id for a in ctx.datamap.activities for p in a.all_recipients}
-        for loc, party in ctx.parties():
-            if (
-                party.id not in covered
-                and party.transfer_mechanism is None
-                and party.id in receiving
-                and party_needs_mechanism(party)
-            ):
-                yield self.hit((*loc, "country"), party=party.id, country=party.country, where="")
+        # Recipients established outside the EEA that an activity sends data to without a
+        # transfer of its own naming them: the party itself needs a ground.
+        flagged: set[str] = set()
+        locations = {party.id: loc for loc, party in ctx.parties()}
+        for _loc, activity in ctx.activities():
+            named = {t.party_id for t in activity.transfers}
+            for party in activity.all_recipients:
+                if (
+                    party.id not in named
+                    and party.id not in flagged
+                    and party.transfer_mechanism is None
+                    and party_needs_mechanism(party)
+                ):
+                    flagged.add(party.id)
+                    yield self.hit(
+                        (*locations[party.id], "country"),
+                        party=party.id,
+                        country=party.country,
+                        where="",
+                    )
 
 
 class TransferNotRecorded(Rule):
@@ -340,10 +347,11 @@ class SafeguardsCopyMissing(Rule):
     )
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, _activity, transfer, party in _transfers(ctx):
+        for loc, activity, transfer, party in _transfers(ctx):
             mechanism = _mechanism(transfer, party)
             if (
-                owes_safeguards_copy(mechanism)
+                not activity.is_processor_activity  # the client's notice, not ours
+                and owes_safeguards_copy(mechanism)
                 and not is_onward(ctx.datamap, transfer)
                 and transfer.safeguards_copy is None
                 and party.safeguards_copy is None

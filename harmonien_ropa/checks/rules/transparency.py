@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from ...diagnostics import Severity
+from ...law.requirements import controller_reachable
 from ...law.wording import wrong_statements
 from ...model import LANGUAGES, LegalBasis, SourceKind, Text
 from ..base import Context, Hit, Loc, Rule, describe
@@ -251,13 +252,15 @@ class PrivacyContactMissing(Rule):
     """People need an address for privacy requests.
 
     Art. 13(1)(a) requires the controller's contact details, and Art. 12(2) that exercising
-    rights is made easy. Give a ``privacy_contact`` (or at least an e-mail or phone).
+    rights is made easy. Give a ``privacy_contact`` (or at least an e-mail or phone); a contact
+    person with an e-mail address or phone number also gives people a way to reach us.
 
     Failing::
 
         organisation:
           email: null
           privacy_contact: null
+          contacts: []
 
     Passing::
 
@@ -273,8 +276,7 @@ class PrivacyContactMissing(Rule):
     fix = "add 'privacy_contact:' (an e-mail address) to 'organisation'"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        org = ctx.datamap.organisation
-        if org.privacy_contact is None and org.email is None and org.phone is None:
+        if not controller_reachable(ctx.datamap):
             yield self.hit(("organisation", "privacy_contact"), key=True)
 
 
