@@ -365,6 +365,10 @@ def test_party_level_mechanism_counts_everywhere(small: hr.DataMap) -> None:
     assert "standard contractual clauses" in record.transfers.rows[0].cells[3].joined()
     assert "standard contractual clauses" in _notice(datamap, "en")
     assert not [r for r in record.gaps.rows if r.key.endswith("30.1e")]
+    exports = hr.render(datamap, only=["dpv", "fides"])
+    files = {a.path: a.content.decode("utf-8") for a in exports.artifacts}
+    assert "legal_basis_for_transfers:\n  - SCCs" in files["ropa.fides.yml"]
+    assert "eu-gdpr:A46-2-c" in files["ropa.dpv.ttl"]
     row = coverage(datamap).rows[0]
     assert (
         dict(zip((i.key for i in requirements.ITEMS), row.cells, strict=True))["30.1e"].status

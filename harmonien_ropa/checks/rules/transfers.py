@@ -412,7 +412,7 @@ class AdequacyNotAvailable(Rule):
             if _mechanism(transfer, party) is not TransferMechanism.ADEQUACY:
                 continue
             decision = adequacy(transfer.country)
-            if decision is None or decision.code == "US":
+            if decision is None or decision.code == DPF_COUNTRY:
                 yield self.hit(loc, party=party.id, country=transfer.country)
 
 
