@@ -446,3 +446,12 @@ def test_harmonien_us_importers(harmonien: hr.DataMap) -> None:
     assert harmonien.party("meta-inc").name == "Meta Platforms, Inc."
     assert harmonien.party("google-llc").name == "Google LLC"
     assert harmonien.party("meta").dpf_certified is None
+
+
+def test_norwegian_record_marks_the_english_notes(harmonien: hr.DataMap) -> None:
+    from harmonien_ropa.render.record_text import record_html
+
+    page = record_html(build_record(harmonien, "nb")).decode("utf-8")
+    note = next(n for _, _, _, n in harmonien.assumptions())
+    assert f'<span lang="en">{note.split()[0]}' in page
+    assert 'lang="en"' not in record_html(build_record(harmonien, "en")).decode("utf-8")[200:]

@@ -36,6 +36,10 @@ class _Memo(dict[str, str]):
         return value
 
 
+#: The language of assumption notes.
+NOTES_LANG = "en"
+
+
 def anchor(*parts: str) -> str:
     """An HTML id from ``parts``: lower-case letters, digits and '-' only."""
     return "-".join(_NOT_ANCHOR.sub("-", part.lower()).strip("-") for part in parts)
@@ -45,7 +49,10 @@ class HtmlValue:
     """A cell as HTML: its items (a list when several), badges for missing and assumed values
     and, with ``notes``, each assumption's note linked to the list of open assumptions."""
 
-    def __init__(self, s: Mapping[str, str]) -> None:
+    def __init__(self, s: Mapping[str, str], lang: str = "en") -> None:
+        # Assumption notes are written in English (as the draft notice marks them): in a record
+        # in another language they carry their own lang (WCAG 3.1.2).
+        self._note = "{}" if lang == NOTES_LANG else f'<span lang="{NOTES_LANG}">{{}}</span>'
         self._missing = f'<strong class="badge missing">{escape(s["missing_badge"])}</strong> '
         self._empty = (
             '<span class="na"><span aria-hidden="true">–</span>'
@@ -97,7 +104,12 @@ class HtmlValue:
                 out.append(f"<code>{_escape(first.joined())}</code></th>")
             else:
                 out.append(f'<tr>\n<th scope="row">{self.html(first, notes=False)}</th>')
-            out.extend([f"<td>{self.html(cell, notes=False)}</td>" for cell in rest])
+            if listing:
+                out.extend(
+                    [f"<td>{self._note.format(self.html(cell, notes=False))}</td>" for cell in rest]
+                )
+            else:
+                out.extend([f"<td>{self.html(cell, notes=False)}</td>" for cell in rest])
             out.append("</tr>\n")
         return Markup("".join(out))
 
@@ -123,7 +135,7 @@ class HtmlValue:
             ]
             if notes:
                 listed = "".join(
-                    f"<li>{self._escape(a.note)} {link}</li>\n"
+                    f"<li>{self._note.format(self._escape(a.note))} {link}</li>\n"
                     for a, link in zip(cell.assumptions, links, strict=True)
                 )
                 text += f'{self._assumed}<ul class="notes">\n{listed}</ul>\n</div>\n'
@@ -135,7 +147,10 @@ class HtmlValue:
 class MarkdownValue:
     """A cell as one line of Markdown: items joined with ``; ``, badges for missing and assumed."""
 
-    def __init__(self, s: Mapping[str, str]) -> None:
+    def __init__(self, s: Mapping[str, str], lang: str = "en") -> None:
+        # Assumption notes are written in English (as the draft notice marks them): in a record
+        # in another language they carry their own lang (WCAG 3.1.2).
+        self._note = "{}" if lang == NOTES_LANG else f'<span lang="{NOTES_LANG}">{{}}</span>'
         self._missing = f"**{markdown(s['missing_badge'])}:** "
         self._assumed = f" *({markdown(s['assumed_badge'])})*"
         self._heads: dict[str, list[str]] = {}
