@@ -455,3 +455,15 @@ def test_norwegian_record_marks_the_english_notes(harmonien: hr.DataMap) -> None
     note = next(n for _, _, _, n in harmonien.assumptions())
     assert f'<span lang="en">{note.split()[0]}' in page
     assert 'lang="en"' not in record_html(build_record(harmonien, "en")).decode("utf-8")[200:]
+
+
+def test_the_representative_is_in_the_notice(small: hr.DataMap) -> None:
+    """Art. 13(1)(a), 27: the controller's representative, when it has one."""
+    data = _data(small)
+    data["organisation"]["representative"] = {"name": "Rep GmbH", "email": "rep@rep.example"}
+    datamap = hr.DataMap.build(data)
+    assert "Our representative in the EEA:** Rep GmbH e-mail: [rep@rep.example]" in _notice(
+        datamap, "en"
+    )
+    assert "Vår representant i EØS:** Rep GmbH" in _notice(datamap, "nb")
+    assert "Representative in the EEA" not in _notice(small, "en")

@@ -359,15 +359,38 @@ class NoticeCannotShow(Rule):
 
     Failing::
 
-        organisation:
-          representative:
-            name: Rep GmbH
-            email: rep@rep.example
+        parties:
+          - id: cloudmail
+            name: Cloudmail Inc.
+            role: processor
+            country: US
+            dpa: true
+        activities:
+          - id: membership
+            recipients: [cloudmail]
+            transfers:
+              - party: cloudmail
+                country: US
+                mechanism: scc
+                safeguards: {nb: Kryptert før overføring., en: Encrypted before transfer.}
+                safeguards_copy: {nb: Be oss om en kopi., en: Ask us for a copy.}
 
     Passing::
 
-        organisation:
-          representative: null
+        parties:
+          - id: cloudmail
+            name: Cloudmail Inc.
+            role: processor
+            country: US
+            dpa: true
+        activities:
+          - id: membership
+            recipients: [cloudmail]
+            transfers:
+              - party: cloudmail
+                country: US
+                mechanism: scc
+                safeguards_copy: {nb: Be oss om en kopi., en: Ask us for a copy.}
     """
 
     code = "ROPA409"
