@@ -18,6 +18,7 @@ from harmonien_ropa.checks.coverage import coverage
 from harmonien_ropa.checks.examples import example_map
 from harmonien_ropa.law import requirements
 from harmonien_ropa.law.rights import erasure_limit
+from harmonien_ropa.law.terms import Right
 from harmonien_ropa.law.transfers import owes_safeguards_copy
 from harmonien_ropa.loading import load_with_positions
 from harmonien_ropa.model import TransferMechanism
@@ -467,3 +468,18 @@ def test_the_representative_is_in_the_notice(small: hr.DataMap) -> None:
     )
     assert "Vår representant i EØS:** Rep GmbH" in _notice(datamap, "nb")
     assert "Representative in the EEA" not in _notice(small, "en")
+
+
+def test_direct_marketing_without_a_channel_keeps_the_absolute_objection(
+    harmonien: hr.DataMap,
+) -> None:
+    """Art. 21(2)-(4): contacts kept to market to later, even with no channel listed."""
+    from harmonien_ropa.law.rights import rights_of
+
+    prospects = harmonien.activity("prospects")
+    assert prospects.marketing == ()
+    assert Right.OBJECTION_DIRECT_MARKETING in rights_of(prospects)
+    text = _notice(harmonien, "en")
+    line = next(x for x in text.splitlines() if x.startswith("- **Objection to direct marketing**"))
+    assert "Prospective customers" in line
+    assert "- **Prospective customers** *(provisional)*. How to say no:" in text

@@ -61,6 +61,14 @@ def joint_controllers(activity: Activity) -> tuple[str, ...]:
     return tuple(p.id for p in activity.all_recipients if p.role is PartyRole.JOINT_CONTROLLER)
 
 
+def is_direct_marketing(activity: Activity) -> bool:
+    """True if the activity processes data for direct marketing (Art. 21(2)): as the map says,
+    else when it lists a marketing channel."""
+    if activity.direct_marketing is not None:
+        return activity.direct_marketing
+    return bool(activity.marketing)
+
+
 def uses_consent(activity: Activity) -> bool:
     """True if the activity relies on consent (Art. 6(1)(a)) or explicit consent (Art. 9(2)(a))."""
     return (
@@ -123,7 +131,7 @@ def applicable_rights(
     objection = where(lambda a: a.legal_basis in OBJECTION_BASES)
     if objection:
         out.append(ApplicableRight(Right.OBJECTION, objection))
-    marketing = where(lambda a: bool(a.marketing))
+    marketing = where(is_direct_marketing)
     if marketing:
         out.append(ApplicableRight(Right.OBJECTION_DIRECT_MARKETING, marketing))
     consent = where(uses_consent)

@@ -157,6 +157,12 @@ class Activity(Linked):
     marketing: tuple[MarketingChannel, ...] = Field(
         default=(), description="Direct-marketing channels used by this activity."
     )
+    direct_marketing: bool | None = Field(
+        default=None,
+        description="True if the data is processed for direct marketing even where no channel "
+        "is listed (e.g. contact details kept to market to later): people then have the "
+        "absolute right to object (Art. 21(2)-(3)). Leave out to follow 'marketing'.",
+    )
     existing_customer_exception: bool = Field(
         default=False,
         description="E-mail/SMS marketing relies on the existing-customer exception "

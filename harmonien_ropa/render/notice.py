@@ -322,7 +322,7 @@ def _context(
         "categories": _categories(datamap, activities),
         "recipients": _recipients(datamap, activities),
         "transfers": _transfers(datamap, activities),
-        "marketing": tuple(a for a in activities if a.marketing),
+        "marketing": tuple(a for a in activities if rights_mod.is_direct_marketing(a)),
         "rights": rights_mod.applicable_rights(datamap, activities),
         "rights_of": rights_mod.rights_of,
         "automated": rights_mod.has_automated_decisions(datamap, activities),
