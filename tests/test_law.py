@@ -483,3 +483,19 @@ def test_direct_marketing_without_a_channel_keeps_the_absolute_objection(
     line = next(x for x in text.splitlines() if x.startswith("- **Objection to direct marketing**"))
     assert "Prospective customers" in line
     assert "- **Prospective customers** *(provisional)*. How to say no:" in text
+
+
+def test_an_unrecorded_destination_is_not_published_as_no_transfers(small: hr.DataMap) -> None:
+    data = _data(small)
+    data["activities"][0]["transfers"] = []  # Mailhost (US) still hosts the mailer
+    datamap = hr.DataMap.build(data)
+    text = _notice(datamap, "en")
+    assert "We do not transfer personal data" not in text
+    assert "We do not ourselves transfer" not in text
+    assert "Data is also stored or processed in United States, outside the EEA" in text
+    assert "Opplysninger lagres eller behandles også i USA" in _notice(datamap, "nb")
+
+
+def test_only_onward_transfers_are_said_to_be_the_recipients(harmonien: hr.DataMap) -> None:
+    text = _notice(harmonien, "en")
+    assert "We do not ourselves transfer personal data to countries outside the EEA" in text

@@ -10,7 +10,12 @@ from support.record_html import html_rows
 import harmonien_ropa as hr
 from harmonien_ropa.i18n import strings
 from harmonien_ropa.law import requirements
-from harmonien_ropa.law.rights import OBJECTION_BASES, PORTABILITY_BASES, rights_of
+from harmonien_ropa.law.rights import (
+    OBJECTION_BASES,
+    PORTABILITY_BASES,
+    is_direct_marketing,
+    rights_of,
+)
 from harmonien_ropa.law.terms import label_cite
 from harmonien_ropa.model import Art9Condition
 from harmonien_ropa.record import ARTICLE_30_1, CONTROLLER_COLUMNS, build_record
@@ -225,7 +230,7 @@ def test_rights_follow_the_legal_basis(harmonien: hr.DataMap) -> None:
             or act.art9_condition is Art9Condition.EXPLICIT_CONSENT
         )
         assert ("objection" in has) == (act.legal_basis in OBJECTION_BASES)
-        assert ("objection to direct marketing" in has) == bool(act.marketing)
+        assert ("objection to direct marketing" in has) == is_direct_marketing(act)
     accounting = next(r for r in table.rows if r.key == "accounting")
     erasure = table.cell(accounting, "rights").items[2]
     assert erasure == (

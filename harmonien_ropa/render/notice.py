@@ -342,6 +342,7 @@ def _context(
         "is_onward": lambda transfer: transfers_law.is_onward(datamap, transfer),
         "importer": lambda transfer: transfers_law.importer(datamap, transfer),
         "hosting_unknown": _hosting_unknown(activities),
+        "unrecorded": ", ".join(country_name(c, lang) for c in _unrecorded(activities)),
         "hosting_unknown_note": "Not known yet: the map does not say where this system stores "
         "the data (hosting_countries), so whether data leaves the EEA is not established.",
         "joint": tuple(
@@ -368,6 +369,15 @@ def _recipients(datamap: DataMap, activities: tuple[Activity, ...]) -> tuple[Par
     data is not a recipient: it appears with the activity's sources)."""
     used = {p.id for a in activities for p in a.all_recipients}
     return tuple(p for p in datamap.parties if p.id in used)
+
+
+def _unrecorded(activities: tuple[Activity, ...]) -> list[str]:
+    """Third countries our own flows reach that no transfer of the activity records."""
+    found: set[str] = set()
+    for activity in activities:
+        recorded = {t.country for t in activity.transfers}
+        found.update(transfers_law.destinations(activity).ours - recorded)
+    return sorted(found)
 
 
 def _hosting_unknown(activities: tuple[Activity, ...]) -> tuple[System, ...]:
