@@ -494,6 +494,10 @@ def test_an_unrecorded_destination_is_not_published_as_no_transfers(small: hr.Da
     assert "We do not ourselves transfer" not in text
     assert "Data is also stored or processed in United States, outside the EEA" in text
     assert "Opplysninger lagres eller behandles også i USA" in _notice(datamap, "nb")
+    record = build_record(datamap, "en")
+    cell = record.activities.cell(record.activities.rows[0], "transfers")
+    assert cell.status == "missing"
+    assert cell.items == ("data also goes to US (outside the EEA) without a recorded transfer",)
 
 
 def test_only_onward_transfers_are_said_to_be_the_recipients(harmonien: hr.DataMap) -> None:

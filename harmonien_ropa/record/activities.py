@@ -243,7 +243,11 @@ class ActivityTables(Base):
             found += self.open(transfer)
             if transfer.mechanism is None:
                 found += self.open(party, "transfer_mechanism")
-        unknown = transfers_law.destinations(act).unknown_hosting
+        reach = transfers_law.destinations(act)
+        unrecorded = sorted(reach.ours - {t.country for t in act.transfers})
+        if unrecorded:
+            items.append(self.s["transfers_unrecorded"].format(countries=", ".join(unrecorded)))
+        unknown = reach.unknown_hosting
         if unknown:
             # Not known is not "none": said as a provisional statement, with its reason.
             items.append(f"{self.s['transfers_unknown']} {', '.join(s.name for s in unknown)}")
