@@ -9,5 +9,6 @@ standard library):
 * :mod:`.countries` and :mod:`.transfers`: the EEA, adequacy, the effective mechanism of a flow,
   whether a copy of the safeguards is owed, who the importer is, ours or a recipient's own;
 * :mod:`.requirements`: each Art. 30(1)/(2), 13 and 14 item, when it applies and its status for
-  an entry (the record's gaps, ``check --coverage`` and the rules reporting a missing item).
+  an entry (the record's gaps, ``check --coverage`` and the rules reporting a missing item);
+* :mod:`.wording`: statements the law contradicts, recognised in a map's texts (ROPA410).
 """

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from ..model.activity import Activity
 from ..model.datamap import DataMap
+from ..model.inventory import Party
 from ..model.legal import Art9Condition, LegalBasis, PartyRole
 from .terms import Right, Statute, article
 
@@ -55,10 +56,15 @@ def required_by_statute(activity: Activity) -> bool:
     return activity.legal_source is not None and activity.legal_basis in ERASURE_LIMITED_BASES
 
 
-def joint_controllers(activity: Activity) -> tuple[str, ...]:
-    """Ids of the activity's joint controllers, against each of whom people may exercise their
-    rights (Art. 26(3))."""
-    return tuple(p.id for p in activity.all_recipients if p.role is PartyRole.JOINT_CONTROLLER)
+def joint_controllers(activities: tuple[Activity, ...]) -> tuple[Party, ...]:
+    """The joint controllers of ``activities``, in map order: people may exercise their rights
+    against each of them as against us (Art. 26(3))."""
+    found = {p.id: p for a in activities for p in a.all_recipients}
+    return tuple(
+        p
+        for p in (activities[0].datamap.parties if activities else ())
+        if p.id in found and p.role is PartyRole.JOINT_CONTROLLER
+    )
 
 
 def is_direct_marketing(activity: Activity) -> bool:

@@ -345,9 +345,7 @@ def _context(
         "unrecorded": ", ".join(country_name(c, lang) for c in _unrecorded(activities)),
         "hosting_unknown_note": "Not known yet: the map does not say where this system stores "
         "the data (hosting_countries), so whether data leaves the EEA is not established.",
-        "joint": tuple(
-            p for p in _recipients(datamap, activities) if p.role.value == "joint_controller"
-        ),
+        "joint": rights_mod.joint_controllers(activities),
         "eea_codes": sorted(EEA_MEMBERS),
         "systems_used": _systems(datamap, activities),
         "changes": notice_section(options.previous, datamap, lang) if options.previous else None,
