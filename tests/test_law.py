@@ -503,3 +503,24 @@ def test_an_unrecorded_destination_is_not_published_as_no_transfers(small: hr.Da
 def test_only_onward_transfers_are_said_to_be_the_recipients(harmonien: hr.DataMap) -> None:
     text = _notice(harmonien, "en")
     assert "We do not ourselves transfer personal data to countries outside the EEA" in text
+
+
+def test_wrong_wording_is_recognised_and_ordinary_wording_is_not() -> None:
+    from harmonien_ropa.law.wording import wrong_statements
+
+    def keys(text: str) -> list[str]:
+        return [w.key for w in wrong_statements(text)]
+
+    assert keys(
+        "You can request access to which personal data we process and which security measures we have."
+    ) == ["access-includes-security-measures"]
+    assert keys("Du kan be om innsyn i opplysningene og hvilke sikkerhetstiltak vi har.") == [
+        "access-includes-security-measures"
+    ]
+    assert keys("Security measures: access control and logging.") == []
+    assert keys("Access control and other security measures protect the system.") == []
+    assert keys("Vi utleverer ikke navn med mindre det er særskilt behov for det.") == [
+        "open-ended-disclosure"
+    ]
+    assert keys("Lists are uploaded in encrypted (hashed) form.") == ["hashed-list-is-anonymous"]
+    assert keys("Lists are hashed before upload; they are still personal data.") == []

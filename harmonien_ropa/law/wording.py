@@ -39,7 +39,7 @@ WRONG_STATEMENTS: tuple[WrongStatement, ...] = (
         "access-includes-security-measures",
         _re(
             r"\binnsyn\b[^.]{0,200}\bsikkerhetstiltak",
-            r"\baccess\b[^.]{0,200}\bsecurity measures",
+            r"\b(request|ask for|right of|right to)\s+access\b[^.]{0,200}\bsecurity measures",
         ),
         "the right of access covers the data and facts about its processing (purposes, "
         "recipients, storage period, source, safeguards for transfers), not the controller's "
