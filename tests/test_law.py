@@ -524,3 +524,16 @@ def test_wrong_wording_is_recognised_and_ordinary_wording_is_not() -> None:
     ]
     assert keys("Lists are uploaded in encrypted (hashed) form.") == ["hashed-list-is-anonymous"]
     assert keys("Lists are hashed before upload; they are still personal data.") == []
+
+
+def test_norwegian_record_marks_map_text_given_only_in_english(small: hr.DataMap) -> None:
+    from harmonien_ropa.render.record_text import record_html
+
+    data = _data(small)
+    data["activities"][0]["purpose"] = {"en": "To administer the membership."}
+    datamap = hr.DataMap.build(data)
+    nb = record_html(build_record(datamap, "nb")).decode("utf-8")
+    assert '<span lang="en">To administer the membership.</span>' in nb
+    en = record_html(build_record(datamap, "en")).decode("utf-8")
+    assert '<span lang="en">To administer the membership.</span>' not in en
+    assert "To administer the membership." in en

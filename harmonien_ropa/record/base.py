@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from ..i18n import strings
 from ..law.rights import rights_of
 from ..law.terms import Right, cite, label
-from ..model.base import Statement, Text
+from ..model.base import LANGUAGES, Statement, Text
 from ..model.datamap import DataMap, Loc
 from ..model.inventory import DataCategory, DataSubject, Party, System
-from .tables import Assumption, Cell, Column, Row, Table
+from .tables import Assumption, Cell, Column, Foreign, Row, Table, foreign
 
 #: Column key → article (cited in the record's language, without the regulation's name).
 #: Labels come from ``templates/i18n/record.yaml``.
@@ -146,7 +146,15 @@ class Base:
     # -- small helpers -----------------------------------------------------------------------
 
     def t(self, text: Text | None) -> str:
-        return text.get(self.lang) if text is not None else ""
+        """``text`` in the record's language; a fallback to another language is marked with
+        the language it is in (:class:`Foreign`)."""
+        if text is None:
+            return ""
+        value = text.get(self.lang)
+        if getattr(text, self.lang) is None and value:
+            other = next(code for code in LANGUAGES if getattr(text, code) == value)
+            return foreign(value, other)
+        return value
 
     def yes_no(self, value: bool | None) -> str:
         if value is None:
@@ -183,6 +191,8 @@ class Base:
         if missing:
             values = (missing_text or self.s["missing"],)
         cell = Cell(values, unique, missing)
+        if any(isinstance(value, Foreign) for value in values):
+            return cell  # equal to a cell in the record's language, but marked differently
         return self.cells.setdefault(cell, cell)
 
     def table(
@@ -226,7 +236,8 @@ def _one_line(text: str) -> str:
     double space or a space at either end is already one line."""
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
-    return " ".join(text.split())
+    line = " ".join(text.split())
+    return foreign(line, text.lang) if isinstance(text, Foreign) else line
 
 
 def dotted(loc: Loc) -> str:

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from ..escaping import markdown
 from ..record import Cell, Row, Table
+from ..record.tables import Foreign
 
 _NOT_ANCHOR = re.compile(r"[^a-z0-9]+")
 _HTML_SPECIAL = re.compile(r"[&<>\"']")
@@ -113,6 +114,12 @@ class HtmlValue:
             out.append("</tr>\n")
         return Markup("".join(out))
 
+    def _item(self, item: str) -> str:
+        """One item, escaped; map text in another language carries its ``lang``."""
+        if isinstance(item, Foreign):
+            return f'<span lang="{item.lang}">{self._escape(item)}</span>'
+        return self._escape(item)
+
     def __call__(self, cell: Cell, notes: bool = True) -> Markup:
         """The cell as HTML (with ``notes``, each assumption's note; else only its path)."""
         return Markup(self.html(cell, notes))
@@ -120,10 +127,10 @@ class HtmlValue:
     def html(self, cell: Cell, notes: bool = True) -> str:
         items = cell.items
         if len(items) > 1:
-            esc = self._escape
+            esc = self._item
             text = "<ul>\n" + "".join([f"<li>{esc(item)}</li>\n" for item in items]) + "</ul>\n"
         elif items:
-            text = self._escape(items[0]) + "\n"
+            text = self._item(items[0]) + "\n"
         else:
             text = self._empty
         if cell.missing:
