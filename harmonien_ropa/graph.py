@@ -18,6 +18,7 @@ Edge kinds:
 ``runs``                  system → party that supplies (``role=vendor``) or operates it
 ``engages``               processor → its sub-processor
 ``transferred-to``        party → country outside the EEA, with the Chapter V ``mechanism``
+                          (``onward``: the recipient's own transfer, not ours)
 ``located-in``            party → the country where it is established
 ``hosted-in``             system → a country where its data is stored
 ========================  ==============================================================
@@ -34,7 +35,7 @@ from typing import Any
 import networkx as nx
 
 from .law.countries import adequacy, country_name, is_eea
-from .law.transfers import effective_mechanism
+from .law.transfers import effective_mechanism, is_onward
 from .model.activity import Activity
 from .model.base import LANGUAGES, Text
 from .model.datamap import DataMap
@@ -257,6 +258,7 @@ class _Builder:
                 outside_eea=True,
                 mechanism=mechanism,
                 declared=True,
+                onward=is_onward(self.datamap, transfer),
             )
         for party in act.all_recipients:
             if is_eea(party.country) or (party.id, party.country) in declared:
@@ -273,6 +275,7 @@ class _Builder:
                 outside_eea=True,
                 mechanism=mechanism,
                 declared=False,
+                onward=False,
             )
 
     def system_edges(self, system: System) -> None:

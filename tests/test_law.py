@@ -537,3 +537,12 @@ def test_norwegian_record_marks_map_text_given_only_in_english(small: hr.DataMap
     en = record_html(build_record(datamap, "en")).decode("utf-8")
     assert '<span lang="en">To administer the membership.</span>' not in en
     assert "To administer the membership." in en
+
+
+def test_graph_marks_the_recipient_s_own_transfer(harmonien: hr.DataMap, small: hr.DataMap) -> None:
+    from harmonien_ropa import graph
+
+    edges = graph.build(harmonien).edges
+    assert edges["party:meta", "country:US", "transferred-to:eu_us_dpf"]["onward"] is True
+    ours = graph.build(small).edges["party:mailhost", "country:US", "transferred-to:scc"]
+    assert ours["onward"] is False

@@ -290,6 +290,8 @@ class DotBuilder:
         if data["kind"] == "transferred-to":
             missing = self.s["mechanism_missing"]
             label = mechanism_label(data.get("mechanism"), missing, self.lang)
+            if data.get("onward"):
+                label = f"{label} ({self.s['onward_transfer']})"
             colour = VERMILLION if data.get("mechanism") is None else BLUE
             attrs.update(color=colour, style="dashed", penwidth="2.2", fontcolor=colour)
         elif data["outside_eea"]:
