@@ -546,3 +546,27 @@ def test_graph_marks_the_recipient_s_own_transfer(harmonien: hr.DataMap, small: 
     assert edges["party:meta", "country:US", "transferred-to:eu_us_dpf"]["onward"] is True
     ours = graph.build(small).edges["party:mailhost", "country:US", "transferred-to:scc"]
     assert ours["onward"] is False
+
+
+def test_no_copy_of_safeguards_is_owed_for_a_recipient_s_own_transfer() -> None:
+    """The recipient that transfers on its own account informs people of its safeguards."""
+    overlay = """
+parties:
+  - id: festival
+    name: Festival AS
+    role: independent_controller
+    country: "NO"
+    privacy_policy: https://festival.example/privacy
+activities:
+  - id: membership
+    recipients: [festival]
+    transfers:
+      - party: festival
+        country: US
+        mechanism: scc
+"""
+    loaded = example_map(overlay)
+    assert "ROPA205" not in [d.code for d in check(loaded).findings]
+    act = loaded.datamap.activity("membership")
+    assert all(i.key != "13.1f" for i, _ in requirements.missing(loaded.datamap, act))
+    assert "Copy of the safeguards" not in _notice(loaded.datamap, "en")

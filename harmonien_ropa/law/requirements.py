@@ -23,6 +23,7 @@ from .transfers import (
     destinations,
     effective_mechanism,
     importer,
+    is_onward,
     needs_mechanism,
     owes_safeguards_copy,
     party_needs_mechanism,
@@ -141,6 +142,7 @@ def transfer_gap(dm: DataMap, a: Activity, *, notice: bool = False) -> str | Non
             return f"no safeguards described for {party.id}"
         if (
             notice
+            and not is_onward(dm, transfer)  # the recipient's own notice says it
             and owes_safeguards_copy(mechanism)
             and not (transfer.safeguards_copy or party.safeguards_copy)
         ):
