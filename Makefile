@@ -28,9 +28,10 @@ docs: setup-dev
 bench: setup-dev
 	$(PY) bench/run.py $(BENCH_ARGS)
 
-## Long fuzzing run: many more hypothesis examples of valid maps and mutated YAML.
+## Long fuzzing run: many more hypothesis examples of valid maps and mutated YAML, and of the
+## legal engine's properties (record, coverage and rules agree; notice, record and locate agree).
 fuzz: setup-dev
-	HARMONIEN_FUZZ_PROFILE=fuzz $(PY) -m pytest tests/test_fuzz.py -q --hypothesis-show-statistics
+	HARMONIEN_FUZZ_PROFILE=fuzz $(PY) -m pytest tests/test_fuzz.py tests/test_law_properties.py -q --hypothesis-show-statistics
 
 lint:
 	$(PY) -m ruff check harmonien_ropa tests docs bench scripts

@@ -22,9 +22,10 @@ from typing import Any
 
 from .escaping import markdown
 from .i18n import strings
+from .law.countries import country_name
+from .law.terms import label
 from .model.activity import Activity, Retention, Transfer
 from .model.base import LANGUAGES, Text
-from .model.countries import country_name
 from .model.datamap import DataMap
 from .model.legal import PartyRole
 
@@ -210,7 +211,7 @@ def _label(term: Any) -> Text:
     """Label of a legal term (or 'none') in every language."""
     if term is None:
         return _text_of("none")
-    return Text(**{lang: term.label(lang) for lang in LANGUAGES})
+    return Text(**{lang: label(term, lang) for lang in LANGUAGES})
 
 
 def _organisation(old: DataMap, new: DataMap) -> Iterator[Change]:

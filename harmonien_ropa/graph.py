@@ -18,6 +18,7 @@ Edge kinds:
 ``runs``                  system → party that supplies (``role=vendor``) or operates it
 ``engages``               processor → its sub-processor
 ``transferred-to``        party → country outside the EEA, with the Chapter V ``mechanism``
+                          (``onward``: the recipient's own transfer, not ours)
 ``located-in``            party → the country where it is established
 ``hosted-in``             system → a country where its data is stored
 ========================  ==============================================================
@@ -33,9 +34,10 @@ from typing import Any
 
 import networkx as nx
 
+from .law.countries import adequacy, country_name, is_eea
+from .law.transfers import effective_mechanism, is_onward
 from .model.activity import Activity
 from .model.base import LANGUAGES, Text
-from .model.countries import adequacy, country_name, is_eea
 from .model.datamap import DataMap
 from .model.inventory import Party, System
 
@@ -241,7 +243,8 @@ class _Builder:
             if is_eea(transfer.country):
                 continue
             party = self.datamap.party(transfer.party_id)
-            mechanism = transfer.mechanism.value if transfer.mechanism else None
+            effective = effective_mechanism(transfer, party)
+            mechanism = effective.value if effective else None
             self.edge(
                 self.party(party),
                 self.country(transfer.country),
@@ -249,10 +252,13 @@ class _Builder:
                 cats,
                 [act.id],
                 key=f"transferred-to:{mechanism or 'unknown'}",
-                assumed=transfer.is_assumed("mechanism") or act.is_assumed("transfers"),
+                assumed=transfer.is_assumed("mechanism")
+                or (transfer.mechanism is None and party.is_assumed("transfer_mechanism"))
+                or act.is_assumed("transfers"),
                 outside_eea=True,
                 mechanism=mechanism,
                 declared=True,
+                onward=is_onward(self.datamap, transfer),
             )
         for party in act.all_recipients:
             if is_eea(party.country) or (party.id, party.country) in declared:
@@ -269,6 +275,7 @@ class _Builder:
                 outside_eea=True,
                 mechanism=mechanism,
                 declared=False,
+                onward=False,
             )
 
     def system_edges(self, system: System) -> None:

@@ -19,9 +19,11 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from .errors import HarmonienError
+from .law.countries import is_eea
+from .law.rights import erasure_limit
+from .law.transfers import effective_mechanism
 from .listing import some
 from .model.activity import Activity
-from .model.countries import is_eea
 from .model.datamap import DataMap
 from .model.inventory import Party, System
 from .model.legal import LegalBasis
@@ -166,16 +168,6 @@ def _retention(act: Activity, lang: str) -> Retention:
     )
 
 
-def _erasure_limit(act: Activity) -> str | None:
-    """Why erasure is limited for this activity's data, or ``None`` (Art. 17(3)(b))."""
-    source = (act.retention.legal_source if act.retention else None) or act.legal_source
-    if act.legal_basis is LegalBasis.LEGAL_OBLIGATION:
-        return source or LegalBasis.LEGAL_OBLIGATION.article
-    if act.retention is not None and act.retention.legal_source:
-        return act.retention.legal_source
-    return None
-
-
 def locate(
     datamap: DataMap, subject: str, categories: Iterable[str] = (), lang: str = "en"
 ) -> LocateResult:
@@ -204,7 +196,7 @@ def locate(
         slot["cats"] += [c for c in cats if c not in slot["cats"]]
         if act.id not in slot["acts"]:
             slot["acts"].append(act.id)
-        if _erasure_limit(act) and act.id not in slot["keep"]:
+        if erasure_limit(act) and act.id not in slot["keep"]:
             slot["keep"].append(act.id)
         if via and via not in slot["via"]:
             slot["via"].append(via)
@@ -213,7 +205,7 @@ def locate(
         cats = [c for c in act.data_category_ids if not wanted or c in wanted]
         if not cats:
             continue
-        reason = _erasure_limit(act)
+        reason = erasure_limit(act)
         holdings.append(
             Holding(
                 activity=act.id,
@@ -340,7 +332,8 @@ def _transfers(acts: Iterable[Activity], reach: set[str]) -> list[Transfer]:
         for t in act.transfers:
             declared.add(t.party_id)
             if t.party_id in reach and not is_eea(t.country):
-                mech = t.mechanism.value if t.mechanism else None
+                effective = effective_mechanism(t, act.datamap.party(t.party_id))
+                mech = effective.value if effective else None
                 found.append(Transfer(act.id, t.party_id, t.country, mech, True))
         for p in act.all_recipients:
             if p.id in reach and p.id not in declared and not is_eea(p.country):

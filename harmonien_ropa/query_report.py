@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from .i18n import strings
-from .model.countries import country_name
+from .law.countries import country_name
+from .law.terms import label
 from .model.datamap import DataMap
 from .model.legal import LegalBasis, MarketingChannel, PartyRole, TransferMechanism
 from .queries import ImpactResult, LocateResult
@@ -67,14 +68,14 @@ def locate_text(result: LocateResult, datamap: DataMap, lang: str) -> str:
     for h in result.holdings:
         lines.append(f"  - {h.name} [{h.activity}]")
         lines += _field(s["categories"], n.categories(h.categories))
-        basis = LegalBasis(h.legal_basis).label(lang) if h.legal_basis else s["not_stated"]
+        basis = label(LegalBasis(h.legal_basis), lang) if h.legal_basis else s["not_stated"]
         lines += _field(s["legal_basis"], basis)
         if h.systems:
             lines += _field(s["systems"], n.systems(h.systems))
         if h.recipients:
             lines += _field(s["recipients"], n.parties(h.recipients))
         if h.marketing:
-            channels = ", ".join(MarketingChannel(m).label(lang) for m in h.marketing)
+            channels = ", ".join(label(MarketingChannel(m), lang) for m in h.marketing)
             lines += _field(s["marketing"], channels)
         r = h.retention
         rule = r.text or s["not_stated"]
@@ -98,7 +99,7 @@ def locate_text(result: LocateResult, datamap: DataMap, lang: str) -> str:
             where = ", ".join(holder.country)
             lines.append(f"  - {holder.name} ({where}) [system:{holder.id}]")
         else:
-            role = PartyRole(holder.role).label(lang) if holder.role else ""
+            role = label(PartyRole(holder.role), lang) if holder.role else ""
             country = country_name(holder.country[0], lang) if holder.country else ""
             lines.append(f"  - {holder.name}, {role}, {country} [party:{holder.id}]")
         lines += _field(s["categories"], n.categories(holder.categories))
@@ -135,7 +136,7 @@ def impact_text(result: ImpactResult, datamap: DataMap, lang: str) -> str:
         lines.append(f"  {s['transfers']}:")
         for t in result.transfers:
             mech = (
-                TransferMechanism(t.mechanism).label(lang)
+                label(TransferMechanism(t.mechanism), lang)
                 if t.mechanism
                 else s["mechanism_missing"]
             )

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from .law.terms import article, label
 from .model import legal
 from .model.base import ID_PATTERN as _ID_PATTERN
 from .schema import datamap_schema
@@ -170,8 +171,8 @@ def _enum_section(name: str, node: Schema) -> list[str]:
         out += ["| value | legal reference | meaning | nb |", "| --- | --- | --- | --- |"]
         for member in vocabulary:
             out.append(
-                f"| `{member.value}` | {_cell(member.article)} | {_cell(member.label('en'))} "
-                f"| {_cell(member.label('nb'))} |"
+                f"| `{member.value}` | {_cell(article(member))} | {_cell(label(member, 'en'))} "
+                f"| {_cell(label(member, 'nb'))} |"
             )
     else:
         out += ["| value |", "| --- |"]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import Any
 
 from hardening import PAYLOADS
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from harmonien_ropa.model.legal import (
@@ -34,6 +36,18 @@ TEXT = st.one_of(
 )
 SHORT = TEXT.map(lambda s: s[:500])
 COUNTRIES = st.sampled_from(["NO", "SE", "DK", "DE", "US", "GB", "CH", "IN", "JP", "BR"])
+
+#: Example counts of the property tests over generated maps: a small derandomised run in the
+#: suite, many more with ``HARMONIEN_FUZZ_PROFILE=fuzz`` (``make fuzz``).
+_HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
+settings.register_profile(
+    "hardening", max_examples=40, deadline=None, suppress_health_check=_HEALTH, derandomize=True
+)
+settings.register_profile(
+    "fuzz", max_examples=300, deadline=None, suppress_health_check=_HEALTH, print_blob=True
+)
+PROFILE_NAME = os.environ.get("HARMONIEN_FUZZ_PROFILE", "hardening")
+PROFILE = settings.get_profile(PROFILE_NAME)
 DURATIONS = st.sampled_from(["P1Y", "P6M", "P30D", "P2W", "P5Y6M", "P10Y"])
 
 
@@ -97,6 +111,7 @@ def datamaps(draw: st.DrawFn) -> dict[str, Any]:
             draw, party, "transfer_mechanism", st.sampled_from([m.value for m in TransferMechanism])
         )
         _maybe(draw, party, "safeguards_copy", texts())
+        _maybe(draw, party, "dpf_certified", st.booleans())
         if index and draw(st.booleans()):
             party["engaged_by"] = draw(st.sampled_from(parties[:index]))  # no cycles
         party_list.append(party)
@@ -179,14 +194,16 @@ def datamaps(draw: st.DrawFn) -> dict[str, Any]:
                 "transfers",
                 st.lists(
                     st.builds(
-                        lambda p, c, m: {
+                        lambda p, c, m, i: {
                             "party": p,
                             "country": c,
                             **({"mechanism": m} if m else {}),
+                            **({"importer": i} if i else {}),
                         },
                         st.sampled_from(parties),
                         COUNTRIES,
                         st.none() | st.sampled_from([m.value for m in TransferMechanism]),
+                        st.none() | st.sampled_from(parties),
                     ),
                     max_size=2,
                 ),

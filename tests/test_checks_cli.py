@@ -39,7 +39,8 @@ def harmonien_text() -> str:
         ("ROPA901", "justification: >-", "id: national-id"),  # fødselsnummer need assumed
         ("ROPA901", "appointed: >-", "dpo:"),  # DPO decision assumed
         ("ROPA701", "status: not_assessed", "id: ad-targeting"),  # DPIA for targeting
-        ("ROPA601", "marketing: [email]", "name: {nb: Potensielle kunder"),  # e-mail to prospects
+        ("ROPA410", "nb: >-", "seed_texts:"),  # seed wording the law contradicts
+        ("ROPA900", "importer: *importer", "id: ad-targeting"),  # US importer assumed
         ("ROPA302", "text:", "id: web-analytics-ads"),  # vague retention
         ("ROPA104", "legitimate_interest:", "name: {nb: Potensielle kunder"),  # no balancing test
         ("ROPA604", "legal_basis: legitimate_interests", "id: ad-targeting"),

@@ -194,9 +194,10 @@ def test_notice_cannot_show_reads_the_templates(
         notice_fields.notice_attributes.cache_clear()
         hits = [d for d in check(example_map(overlay)).findings if d.code == "ROPA409"]
         assert [d.message for d in hits] == [
-            "organisation gives 'representative', but the notice template has no place for it"
+            "activity 'membership'.transfers[0] gives 'safeguards', but the notice template has "
+            "no place for it"
         ]
-        page.write_text("{{ org.representative.name }} {{ a.provision }}\n", encoding="utf-8")
+        page.write_text("{{ tr.safeguards }} {{ a.provision }}\n", encoding="utf-8")
         notice_fields.notice_attributes.cache_clear()
         assert "ROPA409" not in _codes(overlay)
     finally:

@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from harmonien_ropa.model import countries as c
+from harmonien_ropa.law import countries as c
+from harmonien_ropa.law import transfers as tr
+from harmonien_ropa.model import Party
 
 
 def test_eea_is_eu_plus_efta_three() -> None:
@@ -36,22 +38,33 @@ def test_us_adequacy_needs_dpf_certification() -> None:
     assert us.partial
     assert "2023/1795" in us.decision
     assert "Data Privacy Framework" in (us.condition("en") or "")
-    assert not c.has_adequacy("US")
-    assert not c.has_adequacy("US", dpf_certified=False)
-    assert c.has_adequacy("US", dpf_certified=True)
-    assert c.needs_transfer_mechanism("US")
-    assert not c.needs_transfer_mechanism("US", dpf_certified=True)
+    assert not tr.has_adequacy("US")
+    assert not tr.has_adequacy("US", _party("US", dpf_certified=False))
+    assert tr.has_adequacy("US", _party("US", dpf_certified=True))
+    assert tr.party_needs_mechanism(_party("US"))
+    assert not tr.party_needs_mechanism(_party("US", dpf_certified=True))
+
+
+def test_only_a_us_importer_is_covered_by_the_dpf() -> None:
+    """A certified flag on an Irish company does not make a transfer to the US adequate."""
+    assert not tr.has_adequacy("US", _party("IE", dpf_certified=True))
+
+
+def _party(country: str, **fields: object) -> Party:
+    return Party.model_validate(
+        {"id": "p", "name": "P", "role": "processor", "country": country, **fields}
+    )
 
 
 @pytest.mark.parametrize("code", ["CH", "GB", "JP", "KR", "NZ", "UY", "IL", "CA"])
 def test_adequacy_countries(code: str) -> None:
-    assert c.has_adequacy(code)
-    assert not c.needs_transfer_mechanism(code)
+    assert tr.has_adequacy(code)
+    assert not tr.party_needs_mechanism(_party(code))
 
 
 @pytest.mark.parametrize("code", ["CN", "IN", "RU", "NO", "IE"])
 def test_no_adequacy(code: str) -> None:
-    assert not c.has_adequacy(code)
+    assert not tr.has_adequacy(code)
 
 
 def test_adequacy_and_eea_do_not_overlap() -> None:
@@ -76,4 +89,4 @@ def test_every_relevant_code_has_both_names() -> None:
 def test_every_code_is_eea_or_third_country(code: str) -> None:
     assert c.is_eea(code) != c.is_third_country(code)
     if c.is_eea(code):
-        assert not c.needs_transfer_mechanism(code)
+        assert not tr.party_needs_mechanism(_party(code))

@@ -15,22 +15,13 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from hardening import MODES, render_everything, to_yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import datamaps, hostile_maps, mutated
+from strategies import PROFILE, PROFILE_NAME, datamaps, hostile_maps, mutated
 
 import harmonien_ropa as hr
 from harmonien_ropa.checks import check
 
-_HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
-settings.register_profile(
-    "hardening", max_examples=40, deadline=None, suppress_health_check=_HEALTH, derandomize=True
-)
-settings.register_profile(
-    "fuzz", max_examples=300, deadline=None, suppress_health_check=_HEALTH, print_blob=True
-)
-PROFILE_NAME = os.environ.get("HARMONIEN_FUZZ_PROFILE", "hardening")
-PROFILE = settings.get_profile(PROFILE_NAME)
 #: Each example renders in one mode (drawn) in the suite, in both under ``make fuzz``.
 MODE_CHOICES = [tuple(MODES)] if PROFILE_NAME == "fuzz" else [(mode,) for mode in MODES]
 MODE = st.sampled_from(MODE_CHOICES)

@@ -15,7 +15,7 @@ from synthetic import synthetic
 
 import harmonien_ropa as hr
 from harmonien_ropa import graph as g
-from harmonien_ropa.model.countries import is_eea
+from harmonien_ropa.law.countries import is_eea
 from harmonien_ropa.render.graph import graphml_bytes
 
 
@@ -43,7 +43,7 @@ def test_harmonien_counts(hg: Any, harmonien: hr.DataMap) -> None:
         "data_category": 10,
         "activity": 8,
         "system": 7,
-        "party": 8,
+        "party": 11,  # with the auditor and the two US importers
         "country": 3,  # NO, IE, US
     }
     counts = edge_kinds(hg)
@@ -52,8 +52,8 @@ def test_harmonien_counts(hg: Any, harmonien: hr.DataMap) -> None:
     assert counts["stored-in"] == sum(len(a.system_ids) for a in harmonien.activities)
     assert counts["engages"] == 2  # Abacus IT → Visma, Knowit → Marketing Monitor
     assert counts["transferred-to"] == 2  # Meta → US, Google → US (both DPF)
-    assert hg.number_of_nodes() == 41
-    assert hg.number_of_edges() == 89
+    assert hg.number_of_nodes() == 44
+    assert hg.number_of_edges() == 92
 
 
 def test_small_counts(sg: Any) -> None:
@@ -185,6 +185,7 @@ def test_activity_view(hg: Any) -> None:
         "system:accounting",
         "party:abacus-it",
         "party:visma",
+        "party:auditor",
     }
     with pytest.raises(KeyError):
         g.activity_view(hg, "nope")
@@ -231,7 +232,7 @@ def test_aggregate_removes_activities_and_keeps_flows(hg: Any) -> None:
     edge = agg.edges["data_subject:customers", "system:eventim", "stored-in"]
     assert set(edge["activities"]) == {"ticket-administration", "wheelchair-seating"}
     assert edge["special"]
-    assert agg.nodes["system:superoffice"]["activity_count"] == 4
+    assert agg.nodes["system:superoffice"]["activity_count"] == 3
 
 
 @settings(max_examples=15, deadline=None)

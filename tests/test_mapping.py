@@ -114,7 +114,7 @@ def test_purpose_rules_in_order(harmonien: hr.DataMap) -> None:
         "ticket-administration": "essential.service",
         "wheelchair-seating": "essential.service",
         "newsletter": "marketing.communications.email",
-        "prospects": "marketing.communications.email",
+        "prospects": "marketing",
         "ad-targeting": "marketing.advertising.third_party.targeted",
         "web-analytics-ads": "marketing.advertising.profiling",
         "social-media-pages": "marketing",

@@ -8,6 +8,8 @@ import pytest
 from pydantic import ValidationError
 
 import harmonien_ropa as hr
+from harmonien_ropa.law.terms import article, label
+from harmonien_ropa.law.transfers import is_adequacy, is_derogation
 from harmonien_ropa.model import (
     Art9Condition,
     LegalBasis,
@@ -59,17 +61,17 @@ def test_provenance_marks_assumptions(small: hr.DataMap) -> None:
 
 
 def test_legal_terms_have_articles_and_labels() -> None:
-    assert LegalBasis.CONSENT.article == "GDPR Art. 6(1)(a)"
-    assert LegalBasis.LEGITIMATE_INTERESTS.label("nb") == "berettiget interesse"
-    assert Art9Condition.EXPLICIT_CONSENT.article == "GDPR Art. 9(2)(a)"
-    assert TransferMechanism.DEROGATION_CONTRACT.is_derogation
-    assert TransferMechanism.EU_US_DPF.is_adequacy
-    assert not TransferMechanism.SCC.is_adequacy
+    assert article(LegalBasis.CONSENT) == "GDPR Art. 6(1)(a)"
+    assert label(LegalBasis.LEGITIMATE_INTERESTS, "nb") == "berettiget interesse"
+    assert article(Art9Condition.EXPLICIT_CONSENT) == "GDPR Art. 9(2)(a)"
+    assert is_derogation(TransferMechanism.DEROGATION_CONTRACT)
+    assert is_adequacy(TransferMechanism.EU_US_DPF)
+    assert not is_adequacy(TransferMechanism.SCC)
     for enum in (LegalBasis, Art9Condition, TransferMechanism, PartyRole):
         for member in enum:
-            assert member.article
-            assert member.label("nb")
-            assert member.label("en")
+            assert article(member)
+            assert label(member, "nb")
+            assert label(member, "en")
 
 
 def test_text_falls_back_to_the_other_language() -> None:

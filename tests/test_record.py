@@ -9,12 +9,19 @@ from support.record_html import html_rows
 
 import harmonien_ropa as hr
 from harmonien_ropa.i18n import strings
+from harmonien_ropa.law import requirements
+from harmonien_ropa.law.rights import (
+    OBJECTION_BASES,
+    PORTABILITY_BASES,
+    is_direct_marketing,
+    rights_of,
+)
+from harmonien_ropa.law.terms import label_cite
 from harmonien_ropa.model import Art9Condition
 from harmonien_ropa.record import ARTICLE_30_1, CONTROLLER_COLUMNS, build_record
 from harmonien_ropa.record.base import _one_line
 from harmonien_ropa.render import RenderOptions
 from harmonien_ropa.render.record_text import anchor
-from harmonien_ropa.rights import OBJECTION_BASES, PORTABILITY_BASES, rights_of
 
 LANGS = ("nb", "en")
 
@@ -77,7 +84,8 @@ def test_values_equal_the_model(harmonien: hr.DataMap) -> None:
         )
         basis = table.cell(row, "legal_basis").items
         assert act.legal_basis is not None
-        assert basis[0] == f"{act.legal_basis.label('nb')} ({act.legal_basis.article})"
+        assert basis[0] == label_cite(act.legal_basis, "nb")
+        assert "personvernforordningen art. 6 nr. 1" in basis[0]
         assert act.retention is not None
         retention = table.cell(row, "retention").items[0]
         assert retention == " ".join(act.retention.text.get("nb").split())
@@ -166,6 +174,7 @@ def test_transfers_name_country_and_mechanism(small: hr.DataMap) -> None:
 def test_transfer_without_mechanism_is_missing(small: hr.DataMap) -> None:
     data = small.model_dump(mode="json", by_alias=True, exclude_defaults=True)
     del data["activities"][0]["transfers"][0]["mechanism"]
+    del data["parties"][0]["transfer_mechanism"]
     datamap = hr.DataMap.build(data)
     record = build_record(datamap, "en")
     cell = record.activities.cell(record.activities.rows[0], "transfers")
@@ -209,7 +218,7 @@ def test_columns_are_the_documented_set() -> None:
 
 
 def test_rights_follow_the_legal_basis(harmonien: hr.DataMap) -> None:
-    """The rights column is the derivation the notice uses (harmonien_ropa.rights)."""
+    """The rights column is the derivation the notice uses (harmonien_ropa.law.rights)."""
     record = build_record(harmonien, "en")
     table = record.activities
     for act, row in zip(harmonien.controller_activities, table.rows, strict=True):
@@ -221,26 +230,46 @@ def test_rights_follow_the_legal_basis(harmonien: hr.DataMap) -> None:
             or act.art9_condition is Art9Condition.EXPLICIT_CONSENT
         )
         assert ("objection" in has) == (act.legal_basis in OBJECTION_BASES)
-        assert ("objection to direct marketing" in has) == bool(act.marketing)
+        assert ("objection to direct marketing" in has) == is_direct_marketing(act)
     accounting = next(r for r in table.rows if r.key == "accounting")
     erasure = table.cell(accounting, "rights").items[2]
-    assert erasure == "erasure (Art. 17): limited while the law requires the data to be kept"
+    assert erasure == (
+        "erasure (Art. 17): limited while the law requires the data to be kept, or it is needed "
+        "for a task in the public interest (bokføringsloven § 13)"
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_gaps_list_every_missing_value(harmonien: hr.DataMap, small: hr.DataMap, lang: str) -> None:
+def test_gaps_list_every_missing_requirement(
+    harmonien: hr.DataMap, small: hr.DataMap, lang: str
+) -> None:
+    """The gaps table is the law layer's list of missing items, activity by activity."""
     for datamap in (harmonien, small):
         record = build_record(datamap, lang)
-        missing = [
-            f"{table.key}/{row.key}/{column.key}"
-            for table in record.tables()
-            for row in table.rows
-            for column, cell in zip(table.columns, row.cells, strict=True)
-            if cell.status == "missing"
+        expected = [
+            f"{act.id}/{item.key}"
+            for act in datamap.activities
+            for item, _ in requirements.missing(datamap, act)
         ]
-        assert missing
-        assert [row.key for row in record.gaps.rows] == missing
-    assert "processor/ticket-service/client_controller" in missing
+        assert expected
+        assert [row.key for row in record.gaps.rows] == expected
+    assert "ticket-service/30.2a" in expected
+
+
+def test_transfer_on_the_party_s_mechanism_is_not_a_gap(small: hr.DataMap) -> None:
+    """A mechanism set on the party counts in the record as in the notice and the checker."""
+    data = small.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    del data["activities"][0]["transfers"][0]["mechanism"]
+    datamap = hr.DataMap.build(data)
+    record = build_record(datamap, "en")
+    cell = record.activities.cell(record.activities.rows[0], "transfers")
+    assert cell.status != "missing"
+    assert "standard contractual clauses" in cell.joined()
+    (transfer_row,) = record.transfers.rows
+    assert (
+        "standard contractual clauses" in record.transfers.cell(transfer_row, "mechanism").joined()
+    )
+    assert not [row for row in record.gaps.rows if "30.1e" in row.key]
 
 
 def test_joint_controller_with_contact(harmonien: hr.DataMap) -> None:
@@ -250,7 +279,7 @@ def test_joint_controller_with_contact(harmonien: hr.DataMap) -> None:
     cell = table.cell(row, "joint_controllers")
     meta = harmonien.party("meta")
     assert cell.items == (f"{meta.name} ({meta.country}), {meta.privacy_policy}",)
-    assert {a.path for a in cell.assumptions} == {"parties[7].role", "parties[7].joint_arrangement"}
+    assert {a.path for a in cell.assumptions} == {"parties[9].role", "parties[9].joint_arrangement"}
 
 
 _WHITESPACE = [chr(c) for c in range(0x110000) if chr(c).isspace()]

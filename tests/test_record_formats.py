@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 import harmonien_ropa as hr
 from harmonien_ropa.cli import main
 from harmonien_ropa.i18n import strings
+from harmonien_ropa.law.terms import label
 from harmonien_ropa.record import Cell, Column, Record, Row, Table, build_record
 from harmonien_ropa.record.json_format import JsonRecord
 from harmonien_ropa.render import RenderOptions
@@ -198,7 +199,7 @@ def test_xlsx_reads_back_as_the_model(harmonien: hr.DataMap) -> None:
             c.name.get("nb") for c in act.data_categories
         ]
         assert act.legal_basis is not None
-        assert value("Behandlingsgrunnlag").startswith(act.legal_basis.label("nb"))
+        assert value("Behandlingsgrunnlag").startswith(label(act.legal_basis, "nb"))
         basis = sheet.cell(index, header.index("Behandlingsgrunnlag") + 1)
         shaded = basis.fill.fgColor.rgb not in (None, "00000000")
         assert shaded == act.is_assumed("legal_basis")
@@ -335,7 +336,7 @@ def test_a_map_without_activities_still_renders() -> None:
     book = openpyxl.load_workbook(io.BytesIO(out["record.xlsx"]))
     assert book["Behandlingsaktiviteter"].max_row == 1
     gaps = book["Mangler"]
-    assert gaps.cell(2, 3).value == "Ansvarlig for protokollen", "maintained_by is a gap"
+    assert gaps.max_row == 1, "no activity, so no item of Art. 30 or 13 is missing"
 
 
 def test_files_handed_over_as_made_are_the_files_kept_otherwise(harmonien: hr.DataMap) -> None:

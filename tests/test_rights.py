@@ -1,4 +1,4 @@
-"""Rights derived from the legal bases (harmonien_ropa.rights)."""
+"""Rights derived from the legal bases (harmonien_ropa.law.rights)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import harmonien_ropa as hr
+from harmonien_ropa.law.rights import applicable_rights, notice_activities, rights_of
+from harmonien_ropa.law.terms import Right, article
 from harmonien_ropa.model import Art9Condition, LegalBasis, MarketingChannel
-from harmonien_ropa.rights import Right, applicable_rights, notice_activities, rights_of
 
 
 def _by_right(datamap: hr.DataMap) -> dict[Right, set[str]]:
@@ -52,7 +53,7 @@ def test_harmonien_rights(harmonien: hr.DataMap) -> None:
         Right.ERASURE,
         Right.RESTRICTION,
     )
-    assert Right.OBJECTION.article == "GDPR Art. 21(1)"
+    assert article(Right.OBJECTION) == "GDPR Art. 21(1)"
 
 
 def test_processor_and_hidden_activities_are_not_in_the_notice(small: hr.DataMap) -> None:

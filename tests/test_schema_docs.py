@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from harmonien_ropa.law.terms import article, label
 from harmonien_ropa.model import LegalBasis, TransferMechanism
 from harmonien_ropa.schema import datamap_schema
 from harmonien_ropa.schema_docs import anchor, markdown_reference
@@ -61,10 +62,10 @@ def test_legal_vocabularies_give_article_and_both_labels(page: str) -> None:
     section = _sections(page)["legalbasis"]
     for basis in LegalBasis:
         row = next(r for r in section.splitlines() if r.startswith(f"| `{basis.value}` |"))
-        assert basis.article in row
-        assert basis.label("en") in row
-        assert basis.label("nb") in row
-    assert TransferMechanism.EU_US_DPF.article in _sections(page)["transfermechanism"]
+        assert article(basis) in row
+        assert label(basis, "en") in row
+        assert label(basis, "nb") in row
+    assert article(TransferMechanism.EU_US_DPF) in _sections(page)["transfermechanism"]
 
 
 def test_examples_come_from_the_data_map(page: str, harmonien: dict[str, object]) -> None:

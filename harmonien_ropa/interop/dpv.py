@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ..emails import mailto
+from ..law.transfers import effective_mechanism
 from ..model.activity import Activity
 from ..model.base import LANGUAGES, Statement, Text
 from ..model.datamap import DataMap
@@ -248,8 +249,9 @@ class _Builder:
             self.add(part, DPV.hasRecipient, self.iri("party", transfer.party_id))
             self.add(part, DPV.hasThirdCountry, country)
             self.assumed(part, transfer)
-            if transfer.mechanism is not None:
-                row = self.table.transfer(transfer.mechanism)
+            mechanism = effective_mechanism(transfer, activity.datamap.party(transfer.party_id))
+            if mechanism is not None:
+                row = self.table.transfer(mechanism)
                 self.add(part, DPV.hasLegalBasis, self.concept(row.dpv, where))
 
     def storage(self, node: str, activity: Activity, where: str) -> None:

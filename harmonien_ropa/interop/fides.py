@@ -24,6 +24,8 @@ try:
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeDumper as _BaseDumper  # type: ignore[assignment]
 
+from ..law.terms import label
+from ..law.transfers import effective_mechanism
 from ..model.activity import Activity, Transfer
 from ..model.base import Text
 from ..model.datamap import DataMap
@@ -145,12 +147,9 @@ class _Exporter:
             if parties is None or t.party_id in parties
         ]
         out["does_international_transfers"] = bool(transfers)
+        mechanisms = (effective_mechanism(t, a.datamap.party(t.party_id)) for a, t in transfers)
         out["legal_basis_for_transfers"] = sorted(
-            {
-                self.table.transfer(t.mechanism).fideslang or "Other"
-                for _, t in transfers
-                if t.mechanism is not None
-            }
+            {self.table.transfer(m).fideslang or "Other" for m in mechanisms if m is not None}
         )
         out["uses_profiling"] = any(a.automated_decisions for a in activities)
         out["requires_data_protection_assessments"] = any(
@@ -270,7 +269,7 @@ class _Exporter:
 
 
 def _party_label(party: Party) -> str:
-    return f"{party.name} ({party.role.label('en')})"
+    return f"{party.name} ({label(party.role, 'en')})"
 
 
 def _contact(name: str, address: str, email: str, phone: str) -> dict[str, str]:

@@ -2,7 +2,7 @@
 
 from .activity import Activity, Dpia, Retention, Source, Transfer
 from .base import LANGUAGES, Acknowledgement, Entity, Provenance, Statement, Text
-from .datamap import CheckSettings, DataMap, ModelProblem, Settings
+from .datamap import CheckSettings, DataMap, ModelProblem, SeedText, Settings
 from .inventory import DataCategory, DataSubject, Party, System
 from .legal import (
     Art9Condition,
@@ -48,6 +48,7 @@ __all__ = [
     "PartyRole",
     "Provenance",
     "Retention",
+    "SeedText",
     "Settings",
     "Source",
     "SourceKind",

@@ -48,6 +48,13 @@ class Transfer(Statement):
 
     party_id: Ref = Field(alias="party", description="Id of the receiving party.")
     country: CountryCode
+    importer_id: Ref | None = Field(
+        default=None,
+        alias="importer",
+        description="Id of the party that receives the data in 'country' when it is not the "
+        "recipient itself, e.g. the US parent (Meta Platforms, Inc.) to which an Irish recipient "
+        "(Meta Platforms Ireland Ltd) transfers it; its 'dpf_certified' decides the EU-US DPF.",
+    )
     mechanism: TransferMechanism | None = Field(
         default=None,
         description="Chapter V ground; leave out only if unknown (the checker flags it).",
@@ -59,6 +66,11 @@ class Transfer(Statement):
     safeguards_copy: Text | None = Field(
         default=None, description="How people can get a copy of the safeguards."
     )
+
+    @property
+    def importer_or_recipient_id(self) -> str:
+        """The party receiving the data in the third country: the importer, else the recipient."""
+        return self.importer_id or self.party_id
 
 
 class Retention(Statement):
@@ -145,6 +157,12 @@ class Activity(Linked):
     )
     marketing: tuple[MarketingChannel, ...] = Field(
         default=(), description="Direct-marketing channels used by this activity."
+    )
+    direct_marketing: bool | None = Field(
+        default=None,
+        description="True if the data is processed for direct marketing even where no channel "
+        "is listed (e.g. contact details kept to market to later): people then have the "
+        "absolute right to object (Art. 21(2)-(3)). Leave out to follow 'marketing'.",
     )
     existing_customer_exception: bool = Field(
         default=False,

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field, PrivateAttr
 
 from ..listing import some
 from .activity import Activity
-from .base import Frozen, Statement
+from .base import Frozen, ShortText, Statement, Text
 from .inventory import DataCategory, DataSubject, Linked, Party, System
 from .organisation import DocumentMeta, Notice, Organisation
 
@@ -44,6 +44,18 @@ class ModelProblem:
     fix: str | None = None
 
 
+class SeedText(Frozen):
+    """Wording from a document the map was built from, kept with its origin."""
+
+    origin: ShortText = Field(
+        description="Where the wording comes from, e.g. 'privacy notice (2018), Your rights, 1'."
+    )
+    text: Text = Field(description="The wording as that document gives it.")
+    used_for: ShortText | None = Field(
+        default=None, description="Where the map states the fact now, e.g. 'activities.newsletter'."
+    )
+
+
 class DataMap(Frozen):
     """An organisation's complete data map, the single source of every output.
 
@@ -63,6 +75,13 @@ class DataMap(Frozen):
     systems: tuple[System, ...] = ()
     parties: tuple[Party, ...] = ()
     activities: tuple[Activity, ...] = ()
+    seed_texts: tuple[SeedText, ...] = Field(
+        default=(),
+        description="Wording kept as it stands in the documents the map was built from (e.g. "
+        "an earlier privacy notice), with where it comes from. Never published: the notice "
+        "states each fact in its own words, and the checker reviews this wording against the "
+        "law (ROPA410).",
+    )
     settings: Settings = Field(default_factory=Settings)
 
     _index: dict[str, dict[str, Linked]] = PrivateAttr(default_factory=dict)
@@ -294,6 +313,7 @@ class DataMap(Frozen):
                     ref(loc, owner, "data_categories", cid)
             for j, transfer in enumerate(act.transfers):
                 ref((*base, "transfers", j, "party"), owner, "parties", transfer.party_id)
+                ref((*base, "transfers", j, "importer"), owner, "parties", transfer.importer_id)
         problems.extend(self._cycle_problems(ids["parties"]))
         problems.extend(self._assumption_problems())
         return problems

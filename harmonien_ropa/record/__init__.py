@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator
 
+from ..law.requirements import missing
 from ..model.datamap import DataMap
 from .activities import ActivityTables
 from .base import ARTICLE_30_1, CONTROLLER_COLUMNS, Shared
@@ -96,16 +97,22 @@ class _Builder(ActivityTables, InventoryTables):
         return dataclasses.replace(record, gaps=self.gaps(record.tables()))
 
     def gaps(self, tables: tuple[Table, ...]) -> Table:
-        """Every value the record needs that the data map does not give, in one list."""
+        """Every item the law asks the record or notice to give that the map does not, in one
+        list: the items of :mod:`..law.requirements` that are missing, activity by activity (the
+        same list as ``check --coverage`` and the rules that report them)."""
+        del tables
+        parts = {
+            False: self.s["table_activities"],
+            True: self.s["table_processor"],
+        }
         rows = []
-        for table in tables:
-            names = table.column_index("name") if any(c.key == "name" for c in table.columns) else 0
-            for row in table.rows:
-                entry = row.cells[names].joined() if table.key != "controller" else ""
-                for column, cell in zip(table.columns, row.cells, strict=True):
-                    if cell.status != "missing":
-                        continue
-                    item = f"{column.label} ({column.article})" if column.article else column.label
-                    cells = (self.cell([table.title]), self.cell([entry]), self.cell([item]))
-                    rows.append(Row(f"{table.key}/{row.key}/{column.key}", cells))
+        for act in self.map.activities:
+            for item, _cell in missing(self.map, act):
+                article = self.cite_short(item.article) or ""
+                cells = (
+                    self.cell([parts[act.is_processor_activity]]),
+                    self.cell([self.t(act.name)]),
+                    self.cell([f"{item.text(self.lang)} ({article})"]),
+                )
+                rows.append(Row(f"{act.id}/{item.key}", cells))
         return self.table("gaps", ("part", "entry", "item"), rows)

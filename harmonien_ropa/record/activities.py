@@ -2,15 +2,52 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 
+from ..law import transfers as transfers_law
+from ..law.requirements import (
+    client_reachable,
+    controller_reachable,
+    dpo_missing,
+    requirements,
+    transfer_gap,
+)
+from ..law.rights import erasure_limit
+from ..law.terms import Right, cite, label, label_cite
 from ..model.activity import Activity
 from ..model.inventory import Party, System
-from ..model.legal import PartyRole
-from ..rights import ERASURE_LIMITED_BASES, Right
-from .base import CONTROLLER_COLUMNS, Base
+from ..model.legal import DpiaStatus, PartyRole
+from .base import CONTROLLER_COLUMNS, Base, dotted
 from .tables import Assumption, Cell, Row, Table
+
+_UNKNOWN = (
+    "Not known yet: the map does not say where this system stores the data, so whether data "
+    "leaves the EEA is not established."
+)
+
+
+#: Record column → the item of :mod:`..law.requirements` it states.
+COLUMN_ITEMS = {
+    "controller": "30.1a",
+    "purpose": "30.1b",
+    "data_subjects": "30.1c",
+    "data_categories": "30.1c",
+    "recipients": "30.1d",
+    "transfers": "30.1e",
+    "retention": "30.1f",
+    "security": "30.1g",
+    "legal_basis": "13.1c",
+    "art9_condition": "13.1c",
+    "legitimate_interest": "13.1d",
+    "processor": "30.2a",
+    "client_controller": "30.2a",
+    "processing": "30.2b",
+    "transfers_2": "30.2c",
+    "security_2": "30.2d",
+}
+#: Columns that share an item and mark only their own part of it.
+_OWN_MARK = frozenset({"legal_basis", "art9_condition", "processor", "client_controller"})
 
 
 class ActivityTables(Base):
@@ -121,7 +158,30 @@ class ActivityTables(Base):
             "rights": self.rights_cell(act),
             "dpia": self.dpia_cell(act),
         }
-        return Row(act.id, tuple(cells[key] for key in CONTROLLER_COLUMNS))
+        return Row(act.id, tuple(self.as_required(act, cells, CONTROLLER_COLUMNS)))
+
+    def marked(self, cell: Cell, *, missing: bool) -> Cell:
+        return Cell(cell.items, cell.assumptions, missing=missing)
+
+    def as_required(
+        self, act: Activity, cells: Mapping[str, Cell], columns: Iterable[str]
+    ) -> Iterator[Cell]:
+        """The cells of ``columns``, marked missing exactly where the law layer finds the item
+        of their column missing for ``act`` (:data:`COLUMN_ITEMS`); columns for the Art. 6 and
+        Art. 9 grounds share one item and keep their own mark."""
+        status = {item.key: cell.status for item, cell in requirements(self.map, act)}
+        for key in columns:
+            cell = cells[key]
+            item = COLUMN_ITEMS.get(key)
+            if key in _OWN_MARK:
+                yield cell
+            elif item is None or (status[item] == "missing") != cell.missing:
+                missing = item is not None and status[item] == "missing"
+                if missing and not cell.items:
+                    cell = self.cell([], cell.assumptions, required=True)
+                yield Cell(cell.items, cell.assumptions, missing=missing)
+            else:
+                yield cell
 
     def party_contact(self, party: Party) -> str:
         """A party's name, country and how to reach it (contact person, else its privacy notice)."""
@@ -152,30 +212,50 @@ class ActivityTables(Base):
             items.append(label)
         found = self.open(act, "recipients", "systems")
         found += [a for p in recipients for a in self.open(p, "role", "country")]
-        return self.cell(items, found, required=True, missing_text=self.s["no_recipients"])
+        return self.cell(items or [self.s["no_recipients"]], found)
 
     def transfer_items(self, act: Activity) -> tuple[list[str], list[Assumption], bool]:
         items: list[str] = []
         found = self.open(act, "transfers")
-        gap = False
         for transfer in act.transfers:
             party = self.map.party(transfer.party_id)
-            if transfer.mechanism is None:
+            mechanism = transfers_law.effective_mechanism(transfer, party)
+            if mechanism is None:
                 ground = self.s["mechanism_missing"]
-                gap = True
             else:
-                ground = f"{transfer.mechanism.label(self.lang)} ({transfer.mechanism.article})"
-            text = f"{transfer.country}: {party.name}; {ground}"
+                ground = label_cite(mechanism, self.lang)
+            importer = transfers_law.importer(self.map, transfer)
+            if transfers_law.is_onward(self.map, transfer):
+                own = self.s["onward_transfer"].format(
+                    established=party.country, importer=importer.name, country=transfer.country
+                )
+                text = f"{transfer.country}: {party.name}; {own}; {ground}"
+            elif importer is not party:
+                text = f"{transfer.country}: {party.name}; {self.s['importer']}: {importer.name}; {ground}"
+            else:
+                text = f"{transfer.country}: {party.name}; {ground}"
             safeguards = transfer.safeguards or party.transfer_safeguards
             if safeguards is not None:
                 text += f"; {self.s['safeguards']}: {self.t(safeguards)}"
-            elif transfer.mechanism is not None and transfer.mechanism.value.endswith(
-                "compelling_interests"
-            ):
+            elif mechanism is not None and mechanism.value == "derogation_compelling_interests":
                 text += f"; {self.s['safeguards_missing']}"
-                gap = True
             items.append(text)
             found += self.open(transfer)
+            if transfer.mechanism is None:
+                found += self.open(party, "transfer_mechanism")
+        reach = transfers_law.destinations(act)
+        unrecorded = sorted(reach.ours - {t.country for t in act.transfers})
+        if unrecorded:
+            items.append(self.s["transfers_unrecorded"].format(countries=", ".join(unrecorded)))
+        unknown = reach.unknown_hosting
+        if unknown:
+            # Not known is not "none": said as a provisional statement, with its reason.
+            items.append(f"{self.s['transfers_unknown']} {', '.join(s.name for s in unknown)}")
+            found += [
+                Assumption(dotted((*self.paths.get(id(system), ()), "hosting_countries")), _UNKNOWN)
+                for system in unknown
+            ]
+        gap = transfer_gap(self.map, act) is not None
         return items, found, gap
 
     def transfers_cell(self, act: Activity) -> Cell:
@@ -192,6 +272,12 @@ class ActivityTables(Base):
             items.append(ret.legal_source)
         return self.cell(items, self.open(act, "retention") + self.open(ret), required=True)
 
+    def optional_retention_cell(self, act: Activity) -> Cell:
+        """Retention where Art. 30(2) does not ask for it (the processor record)."""
+        if act.retention is None:
+            return self.cell([], self.open(act, "retention"))
+        return self.retention_cell(act)
+
     def security_cell(self, act: Activity) -> Cell:
         items = [self.t(m) for m in act.security_measures]
         systems = self.links[act.id].systems
@@ -204,7 +290,7 @@ class ActivityTables(Base):
     def legal_basis_cell(self, act: Activity) -> Cell:
         items = []
         if act.legal_basis is not None:
-            items.append(f"{act.legal_basis.label(self.lang)} ({act.legal_basis.article})")
+            items.append(label_cite(act.legal_basis, self.lang))
         if act.legal_source:
             items.append(act.legal_source)
         return self.cell(
@@ -217,7 +303,7 @@ class ActivityTables(Base):
         cond = act.art9_condition
         found = self.open(act, "art9_condition")
         if cond is not None:
-            return self.cell([f"{cond.label(self.lang)} ({cond.article})"], found)
+            return self.cell([label_cite(cond, self.lang)], found)
         special = any(c.special_category for c in self.links[act.id].categories)
         return self.cell([], found, required=special)
 
@@ -233,7 +319,7 @@ class ActivityTables(Base):
         items = []
         found = self.open(act, "sources")
         for source in act.sources:
-            parts = [source.kind.label(self.lang)]
+            parts = [label(source.kind, self.lang)]
             party = act.source_party(source)
             if party is not None:
                 parts.append(party.name)
@@ -252,7 +338,7 @@ class ActivityTables(Base):
             if sys.access
         ]
         found = [a for sys in systems for a in self.open(sys, "access")]
-        return self.cell(items, found, required=bool(systems))
+        return self.cell(items, found)
 
     def processors_cell(self, recipients: Iterable[Party]) -> Cell:
         items = []
@@ -260,7 +346,8 @@ class ActivityTables(Base):
         for party in recipients:
             if party.role not in (PartyRole.PROCESSOR, PartyRole.SUB_PROCESSOR):
                 continue
-            text = f"{party.name} ({party.role.label(self.lang)}): {self.s['dpa']} {self.yes_no(party.dpa)}"
+            role = label(party.role, self.lang)
+            text = f"{party.name} ({role}): {self.s['dpa']} {self.yes_no(party.dpa)}"
             if party.dpa_reference:
                 text += f" ({party.dpa_reference})"
             items.append(text)
@@ -270,10 +357,11 @@ class ActivityTables(Base):
     def rights_cell(self, act: Activity) -> Cell:
         """The data subject's rights for this activity, derived from its legal basis."""
         items = []
+        limit = erasure_limit(act)
         for right in self.links[act.id].rights:
-            text = f"{self.s[f'right_{right.value}']} ({right.article.removeprefix('GDPR ')})"
-            if right is Right.ERASURE and act.legal_basis in ERASURE_LIMITED_BASES:
-                text += f": {self.s['erasure_limited']}"
+            text = f"{self.s[f'right_{right.value}']} ({cite(right, self.lang, short=True)})"
+            if right is Right.ERASURE and limit is not None:
+                text += f": {self.s['erasure_limited']} ({cite(limit, self.lang)})"
             items.append(text)
         found = self.open(act, "legal_basis", "art9_condition", "marketing")
         return self.cell(items, found)
@@ -281,8 +369,8 @@ class ActivityTables(Base):
     def dpia_cell(self, act: Activity) -> Cell:
         dpia = act.dpia
         if dpia is None:
-            return self.cell([], self.open(act, "dpia"), required=True)
-        items = [dpia.status.label(self.lang), self.t(dpia.reason)]
+            return self.cell([label(DpiaStatus.NOT_ASSESSED, self.lang)], self.open(act, "dpia"))
+        items = [label(dpia.status, self.lang), self.t(dpia.reason)]
         if dpia.reference:
             items.append(dpia.reference)
         return self.cell(items, self.open(act, "dpia") + self.open(dpia))
@@ -308,13 +396,12 @@ class ActivityTables(Base):
         for act in acts:
             client = act.on_behalf_of
             assert client is not None  # processor activities have a client
-            contact = client.contact
             client_items = [self.party_contact(client)]
             client_cell = self.cell(
                 client_items,
                 self.open(act, "on_behalf_of") + self.open(client, "role", "contact"),
             )
-            if contact is None and not (client.website or client.privacy_policy):
+            if not client_reachable(act):
                 # Art. 30(2)(a) asks for the controller's contact details too.
                 client_cell = Cell(
                     (*client_cell.items, self.s["contact_missing"]),
@@ -334,8 +421,9 @@ class ActivityTables(Base):
             cells = {
                 "id": self.cell([act.id]),
                 "name": self.cell([self.t(act.name)], self.open(act, "name")),
-                "processor": self.cell(
-                    processor_items, self.open(org, "name", "privacy_contact"), required=True
+                "processor": self.marked(
+                    self.cell(processor_items, self.open(org, "name", "privacy_contact")),
+                    missing=not controller_reachable(self.map) or dpo_missing(self.map),
                 ),
                 "client_controller": client_cell,
                 "processing": self.cell(
@@ -353,9 +441,9 @@ class ActivityTables(Base):
                     [self.system_label(sys) for sys in act.systems], self.open(act, "systems")
                 ),
                 "processors": self.processors_cell(self.links[act.id].recipients),
-                "retention": self.retention_cell(act),
+                "retention": self.optional_retention_cell(act),
             }
-            rows.append(Row(act.id, tuple(cells[key] for key in columns)))
+            rows.append(Row(act.id, tuple(self.as_required(act, cells, columns))))
         extras: dict[str, str | None] = dict.fromkeys(
             ("data_subjects", "data_categories", "retention")
         )

@@ -6,39 +6,41 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..i18n import strings
-from ..model.base import Statement, Text
+from ..law.rights import rights_of
+from ..law.terms import Right, cite, label
+from ..model.base import LANGUAGES, Statement, Text
 from ..model.datamap import DataMap, Loc
 from ..model.inventory import DataCategory, DataSubject, Party, System
-from ..rights import Right, rights_of
-from .tables import Assumption, Cell, Column, Row, Table
+from .tables import Assumption, Cell, Column, Foreign, Row, Table, foreign
 
-#: Column key → (article, width hint). Labels come from ``templates/i18n/record.yaml``.
+#: Column key → article (cited in the record's language, without the regulation's name).
+#: Labels come from ``templates/i18n/record.yaml``.
 _ART = {
-    "controller": "Art. 30(1)(a)",
-    "joint_controllers": "Art. 30(1)(a), 26",
-    "purpose": "Art. 30(1)(b)",
-    "data_subjects": "Art. 30(1)(c)",
-    "data_categories": "Art. 30(1)(c)",
-    "special_categories": "Art. 9, 10",
-    "recipients": "Art. 30(1)(d)",
-    "transfers": "Art. 30(1)(e)",
-    "retention": "Art. 30(1)(f)",
-    "security": "Art. 30(1)(g), 32(1)",
-    "legal_basis": "Art. 6(1)",
-    "art9_condition": "Art. 9(2)",
-    "legitimate_interest": "Art. 6(1)(f)",
-    "sources": "Art. 13, 14",
-    "processors": "Art. 28",
-    "rights": "Art. 15-22",
-    "profiling": "Art. 22, 35",
-    "dpia": "Art. 35",
-    "processor": "Art. 30(2)(a)",
-    "client_controller": "Art. 30(2)(a)",
-    "processing": "Art. 30(2)(b)",
-    "transfers_2": "Art. 30(2)(c)",
-    "security_2": "Art. 30(2)(d), 32(1)",
-    "dpo": "Art. 30(1)(a), 37",
-    "representative": "Art. 30(1)(a), 27",
+    "controller": "GDPR Art. 30(1)(a)",
+    "joint_controllers": "GDPR Art. 30(1)(a), 26",
+    "purpose": "GDPR Art. 30(1)(b)",
+    "data_subjects": "GDPR Art. 30(1)(c)",
+    "data_categories": "GDPR Art. 30(1)(c)",
+    "special_categories": "GDPR Art. 9, 10; personopplysningsloven § 12",
+    "recipients": "GDPR Art. 30(1)(d)",
+    "transfers": "GDPR Art. 30(1)(e)",
+    "retention": "GDPR Art. 30(1)(f)",
+    "security": "GDPR Art. 30(1)(g), 32(1)",
+    "legal_basis": "GDPR Art. 6(1)",
+    "art9_condition": "GDPR Art. 9(2)",
+    "legitimate_interest": "GDPR Art. 6(1)(f)",
+    "sources": "GDPR Art. 13, 14",
+    "processors": "GDPR Art. 28",
+    "rights": "GDPR Art. 15-22",
+    "profiling": "GDPR Art. 22, 35",
+    "dpia": "GDPR Art. 35",
+    "processor": "GDPR Art. 30(2)(a)",
+    "client_controller": "GDPR Art. 30(2)(a)",
+    "processing": "GDPR Art. 30(2)(b)",
+    "transfers_2": "GDPR Art. 30(2)(c)",
+    "security_2": "GDPR Art. 30(2)(d), 32(1)",
+    "dpo": "GDPR Art. 30(1)(a), 37",
+    "representative": "GDPR Art. 30(1)(a), 27",
 }
 _WIDE = {
     "purpose",
@@ -144,7 +146,15 @@ class Base:
     # -- small helpers -----------------------------------------------------------------------
 
     def t(self, text: Text | None) -> str:
-        return text.get(self.lang) if text is not None else ""
+        """``text`` in the record's language; a fallback to another language is marked with
+        the language it is in (:class:`Foreign`)."""
+        if text is None:
+            return ""
+        value = text.get(self.lang)
+        if getattr(text, self.lang) is None and value:
+            other = next(code for code in LANGUAGES if getattr(text, code) == value)
+            return foreign(value, other)
+        return value
 
     def yes_no(self, value: bool | None) -> str:
         if value is None:
@@ -181,6 +191,8 @@ class Base:
         if missing:
             values = (missing_text or self.s["missing"],)
         cell = Cell(values, unique, missing)
+        if any(isinstance(value, Foreign) for value in values):
+            return cell  # equal to a cell in the record's language, but marked differently
         return self.cells.setdefault(cell, cell)
 
     def table(
@@ -196,15 +208,19 @@ class Base:
             Column(
                 name,
                 self.s[f"col_{name}"],
-                own[name] if name in own else _ART.get(name),
+                self.cite_short(own[name] if name in own else _ART.get(name)),
                 _width(name),
             )
             for name in columns
         )
         return Table(key, self.s[f"table_{key}"], cols, tuple(rows))
 
+    def cite_short(self, article: str | None) -> str | None:
+        """``article`` as the record's headings cite it: in its language, without "GDPR"."""
+        return cite(article, self.lang, short=True) if article else None
+
     def party_label(self, party: Party) -> str:
-        return f"{party.name} ({party.role.label(self.lang)}, {party.country})"
+        return f"{party.name} ({label(party.role, self.lang)}, {party.country})"
 
     def contact_line(self, name: str, email: str | None, phone: str | None) -> str:
         return ", ".join(part for part in (name, email, phone) if part)
@@ -220,7 +236,8 @@ def _one_line(text: str) -> str:
     double space or a space at either end is already one line."""
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
-    return " ".join(text.split())
+    line = " ".join(text.split())
+    return foreign(line, text.lang) if isinstance(text, Foreign) else line
 
 
 def dotted(loc: Loc) -> str:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..law import transfers as transfers_law
+from ..law.requirements import controller_reachable
+from ..law.terms import label, label_cite
 from ..model.activity import Activity
 from ..model.legal import PartyRole
 from .base import Base, dotted
@@ -20,9 +23,7 @@ class InventoryTables(Base):
             (
                 self.cell([rec.version], self.open(rec, "version")),
                 self.cell([rec.effective_date.isoformat()], self.open(rec, "effective_date")),
-                self.cell(
-                    [rec.maintained_by or ""], self.open(rec, "maintained_by"), required=True
-                ),
+                self.cell([rec.maintained_by or ""], self.open(rec, "maintained_by")),
             ),
         )
         return self.table("meta", ("version", "effective_date", "maintained_by"), [row])
@@ -51,15 +52,11 @@ class InventoryTables(Base):
             self.cell([org.name], self.open(org, "name")),
             self.cell([org.org_number], self.open(org, "org_number")),
             self.cell([self.t(org.legal_form)], self.open(org, "legal_form")),
-            self.cell(
-                [org.address.one_line() if org.address else ""],
-                self.open(org, "address"),
-                required=True,
-            ),
+            self.cell([org.address.one_line() if org.address else ""], self.open(org, "address")),
             self.cell(
                 [org.privacy_contact or org.email or ""],
                 self.open(org, "privacy_contact", "email"),
-                required=True,
+                required=not controller_reachable(self.map),
             ),
             self.cell(
                 [org.email or "", org.phone or "", org.website or ""],
@@ -138,7 +135,7 @@ class InventoryTables(Base):
             cells = (
                 self.cell([party.id]),
                 self.cell([party.name], self.open(party, "name")),
-                self.cell([party.role.label(self.lang)], self.open(party, "role")),
+                self.cell([label(party.role, self.lang)], self.open(party, "role")),
                 self.cell([party.country], self.open(party, "country")),
                 self.cell([self.t(party.description)], self.open(party, "description")),
                 self.cell(
@@ -155,7 +152,7 @@ class InventoryTables(Base):
                 ),
                 self.cell(
                     [
-                        f"{mechanism.label(self.lang)} ({mechanism.article})" if mechanism else "",
+                        label_cite(mechanism, self.lang) if mechanism else "",
                         self.t(party.transfer_safeguards),
                     ],
                     self.open(party, "transfer_mechanism", "transfer_safeguards", "dpf_certified"),
@@ -208,7 +205,7 @@ class InventoryTables(Base):
         for act in self.map.activities:
             for index, transfer in enumerate(act.transfers):
                 party = self.map.party(transfer.party_id)
-                mech = transfer.mechanism
+                mech = transfers_law.effective_mechanism(transfer, party)
                 safeguards = transfer.safeguards or party.transfer_safeguards
                 copy = transfer.safeguards_copy or party.safeguards_copy
                 cells = (
@@ -216,13 +213,21 @@ class InventoryTables(Base):
                     self.cell([party.name]),
                     self.cell([transfer.country], self.open(transfer, "country")),
                     self.cell(
-                        [f"{mech.label(self.lang)} ({mech.article})" if mech else ""],
-                        self.open(transfer, "mechanism"),
-                        required=True,
+                        [label_cite(mech, self.lang) if mech else ""],
+                        self.open(transfer, "mechanism")
+                        + (
+                            self.open(party, "transfer_mechanism")
+                            if transfer.mechanism is None
+                            else []
+                        ),
+                        required=transfers_law.needs_mechanism(self.map, transfer),
                         missing_text=self.s["mechanism_missing"],
                     ),
                     self.cell([self.t(safeguards)], self.open(transfer, "safeguards")),
-                    self.cell([self.t(copy)], self.open(transfer, "safeguards_copy")),
+                    self.cell(
+                        [self.t(copy)] if transfers_law.owes_safeguards_copy(mech) else [],
+                        self.open(transfer, "safeguards_copy"),
+                    ),
                 )
                 rows.append(Row(f"{act.id}/{index + 1}", cells))
         columns = ("activity", "party", "country", "mechanism", "safeguards", "safeguards_copy")

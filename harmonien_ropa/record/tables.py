@@ -16,6 +16,21 @@ class Assumption:
     note: str
 
 
+class Foreign(str):
+    """Text from the map shown in another language than the record's, because the map gives
+    no version in the record's language: ``lang`` is the language it is in (HTML marks it,
+    WCAG 3.1.2)."""
+
+    lang: str = ""
+
+
+def foreign(text: str, lang: str) -> Foreign:
+    """``text`` marked as being in ``lang``."""
+    value = Foreign(text)
+    value.lang = lang
+    return value
+
+
 @dataclass(frozen=True, slots=True)
 class Cell:
     """One value of the record: text items in one language, and where they come from."""

@@ -17,6 +17,7 @@ import graphviz
 from graphviz import quoting
 
 from ..graph import Graph
+from ..law.terms import label, label_cite
 from ..model.legal import LegalBasis, PartyRole, TransferMechanism
 
 FONT = "DejaVu Sans"
@@ -148,7 +149,7 @@ def _quoted_form(text: str) -> str:
 def mechanism_label(key: str | None, missing: str, lang: str) -> str:
     if key is None:
         return missing
-    return TransferMechanism(key).label(lang).split(" (")[0]
+    return label(TransferMechanism(key), lang).split(" (")[0]
 
 
 class DotBuilder:
@@ -268,7 +269,7 @@ class DotBuilder:
             if hosting:
                 lines.append(f'<FONT POINT-SIZE="8">{_esc(hosting)}</FONT>')
         elif kind == "party":
-            role = PartyRole(data["role"]).label(self.lang)
+            role = label(PartyRole(data["role"]), self.lang)
             lines.append(f'<FONT POINT-SIZE="8">{_esc(role)} · {_esc(data["country"])}</FONT>')
             tip.append(role)
         if data.get("activity_count"):
@@ -292,7 +293,7 @@ class DotBuilder:
         lines = []
         if data.get("legal_basis"):
             basis = LegalBasis(data["legal_basis"])
-            text = f"{basis.label(self.lang)} ({basis.article.removeprefix('GDPR ')})"
+            text = label_cite(basis, self.lang)
             lines.append(f'<FONT POINT-SIZE="8"><I>{_esc(text, 40)}</I></FONT>')
         plain = [self.cats.get(c, c) for c in data["categories"] if not self._special(c)]
         special = [self.cats.get(c, c) for c in data["categories"] if self._special(c)]
@@ -326,6 +327,8 @@ class DotBuilder:
         if data["kind"] == "transferred-to":
             missing = self.s["mechanism_missing"]
             label = mechanism_label(data.get("mechanism"), missing, self.lang)
+            if data.get("onward"):
+                label = f"{label} ({self.s['onward_transfer']})"
             colour = VERMILLION if data.get("mechanism") is None else BLUE
             attrs.update(color=colour, style="dashed", penwidth="2.2", fontcolor=colour)
         elif data["outside_eea"]:

@@ -31,16 +31,18 @@ from typing import Any, AnyStr
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from .. import rights as rights_mod
 from ..changes import notice_section
 from ..checks.publication import Blocker, BlockerKind, counts, publication_blockers
-from ..citation import cite
 from ..emails import mailto
 from ..escaping import markdown
 from ..i18n import strings
+from ..law import rights as rights_mod
+from ..law import transfers as transfers_law
+from ..law.countries import EEA_MEMBERS, country_name, is_eea
+from ..law.terms import cite
+from ..law.terms import label as term_label
 from ..model.activity import Activity, Transfer
 from ..model.base import LANGUAGES, Statement, Text
-from ..model.countries import EEA_MEMBERS, country_name, is_eea
 from ..model.datamap import DataMap
 from ..model.inventory import DataCategory, Party, System
 from ..model.legal import TransferMechanism
@@ -68,14 +70,22 @@ def _md_finalize(value: Any) -> str:
 
 @dataclass(frozen=True, slots=True)
 class TransferRow:
-    """One recipient outside the EEA, with the Chapter V ground and where the safeguards are."""
+    """One flow outside the EEA, with the Chapter V ground and where the safeguards are.
+
+    ``importer`` is who receives the data in ``country`` (the recipient itself, or e.g. its US
+    parent); ``onward`` is true when the flow is the recipient's own transfer (a controller in
+    the EEA sending the data on), and ``copy_owed`` when people must be told how to get a copy
+    of the safeguards (Art. 46, 47, 49(1) second subparagraph only)."""
 
     party: Party
+    importer: Party
     country: str
     mechanism: TransferMechanism | None
     safeguards_copy: Text | None
     owner: Statement
     activities: tuple[Activity, ...]
+    onward: bool
+    copy_owed: bool
 
 
 @dataclass
@@ -87,13 +97,16 @@ class _Marks:
     seen: dict[tuple[int, str], int] = field(default_factory=dict)
     untranslated: set[str] = field(default_factory=set)
 
-    def number(self, entry: Statement, field_name: str) -> int:
+    def number(self, entry: Statement, field_name: str, note: str | None = None) -> int:
+        """The reference number of ``entry.field_name``, an assumption (its note) or a value the
+        map does not give (``note`` says so)."""
         key = (id(entry), field_name)
         if key not in self.seen:
             self.seen[key] = len(self.seen) + 1
             place = self.places.get(id(entry))
             where = f"{place}.{field_name}" if place else field_name
-            self.notes.append((self.seen[key], where, entry.assumptions[field_name]))
+            text = note if note is not None else entry.assumptions[field_name]
+            self.notes.append((self.seen[key], where, text))
         return self.seen[key]
 
 
@@ -310,19 +323,20 @@ def _context(
 
     def label(term: Any) -> Any:
         if term not in labels:
-            text = term.label(lang)
+            text = term_label(term, lang)
             labels[term] = raw(escape(text)) if html else MdRaw(markdown(text))
         return labels[term]
 
-    def mark(entry: Statement | None, *field_names: str) -> Any:
-        """The provisional tag (public) or numbered highlight (draft) for assumed fields."""
-        if entry is None or not entry.assumptions:
+    def mark(entry: Statement | None, *field_names: str, unknown: str | None = None) -> Any:
+        """The provisional tag (public) or numbered highlight (draft) for assumed fields; with
+        ``unknown``, for a value the map does not give yet (``unknown`` is the note)."""
+        if entry is None or not (entry.assumptions or unknown):
             return ""
         out = []
         for name in field_names:
-            if not entry.is_assumed(name):
+            if unknown is None and not entry.is_assumed(name):
                 continue
-            number = marks.number(entry, name)
+            number = marks.number(entry, name, unknown)
             if options.draft and html:
                 out.append(
                     f' <mark class="assumption"><a href="#assumption-{number}">'
@@ -371,7 +385,7 @@ def _context(
         "categories": _categories(datamap, activities),
         "recipients": _recipients(datamap, activities),
         "transfers": _transfers(datamap, activities),
-        "marketing": tuple(a for a in activities if a.marketing),
+        "marketing": tuple(a for a in activities if rights_mod.is_direct_marketing(a)),
         "rights": rights_mod.applicable_rights(datamap, activities),
         "rights_of": rights_mod.rights_of,
         "automated": rights_mod.has_automated_decisions(datamap, activities),
@@ -387,7 +401,15 @@ def _context(
         "mail": mail,
         "date": date,
         "country": lambda code: country_name(code, lang),
-        "cite": lambda article: cite(article, lang),
+        "cite": lambda reference: cite(reference, lang),
+        "erasure_limit": rights_mod.erasure_limit,
+        "is_onward": lambda transfer: transfers_law.is_onward(datamap, transfer),
+        "importer": lambda transfer: transfers_law.importer(datamap, transfer),
+        "hosting_unknown": _hosting_unknown(activities),
+        "unrecorded": ", ".join(country_name(c, lang) for c in _unrecorded(activities)),
+        "hosting_unknown_note": "Not known yet: the map does not say where this system stores "
+        "the data (hosting_countries), so whether data leaves the EEA is not established.",
+        "joint": rights_mod.joint_controllers(activities),
         "eea_codes": sorted(EEA_MEMBERS),
         "systems_used": _systems(datamap, activities),
         "changes": notice_section(options.previous, datamap, lang) if options.previous else None,
@@ -405,34 +427,54 @@ def _systems(datamap: DataMap, activities: tuple[Activity, ...]) -> tuple[System
 
 
 def _recipients(datamap: DataMap, activities: tuple[Activity, ...]) -> tuple[Party, ...]:
+    """Parties that receive data in the notice's activities (a party that is only a source of
+    data is not a recipient: it appears with the activity's sources)."""
     used = {p.id for a in activities for p in a.all_recipients}
-    for a in activities:
-        for source in a.sources:
-            if source.party_id:
-                used.add(source.party_id)
     return tuple(p for p in datamap.parties if p.id in used)
+
+
+def _unrecorded(activities: tuple[Activity, ...]) -> list[str]:
+    """Third countries our own flows reach that no transfer of the activity records."""
+    found: set[str] = set()
+    for activity in activities:
+        recorded = {t.country for t in activity.transfers}
+        found.update(transfers_law.destinations(activity).ours - recorded)
+    return sorted(found)
+
+
+def _hosting_unknown(activities: tuple[Activity, ...]) -> tuple[System, ...]:
+    """Systems of the notice's activities whose hosting countries are not given."""
+    found: dict[str, System] = {}
+    for activity in activities:
+        for system in transfers_law.destinations(activity).unknown_hosting:
+            found.setdefault(system.id, system)
+    return tuple(found.values())
 
 
 def _transfers(datamap: DataMap, activities: tuple[Activity, ...]) -> tuple[TransferRow, ...]:
     """Transfers outside the EEA, one row per recipient and country, in data-map order."""
-    rows: dict[tuple[str, str], tuple[Transfer, list[Activity]]] = {}
+    rows: dict[tuple[str, str, str], tuple[Transfer, list[Activity]]] = {}
     for activity in activities:
         for transfer in activity.transfers:
             if is_eea(transfer.country):
                 continue
-            key = (transfer.party_id, transfer.country)
+            key = (transfer.party_id, transfer.importer_or_recipient_id, transfer.country)
             rows.setdefault(key, (transfer, []))[1].append(activity)
     out = []
-    for (party_id, country), (transfer, acts) in rows.items():
+    for (party_id, _, country), (transfer, acts) in rows.items():
         party = datamap.party(party_id)
+        mechanism = transfers_law.effective_mechanism(transfer, party)
         out.append(
             TransferRow(
                 party=party,
+                importer=transfers_law.importer(datamap, transfer),
                 country=country,
-                mechanism=transfer.mechanism or party.transfer_mechanism,
+                mechanism=mechanism,
                 safeguards_copy=transfer.safeguards_copy or party.safeguards_copy,
                 owner=transfer,
                 activities=tuple(acts),
+                onward=transfers_law.is_onward(datamap, transfer),
+                copy_owed=transfers_law.owes_safeguards_copy(mechanism),
             )
         )
     return tuple(out)

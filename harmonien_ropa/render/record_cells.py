@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from ..escaping import markdown
 from ..record import Cell, Row, Table
+from ..record.tables import Foreign
 
 _NOT_ANCHOR = re.compile(r"[^a-z0-9]+")
 _HTML_SPECIAL = re.compile(r"[&<>\"']")
@@ -36,6 +37,10 @@ class _Memo(dict[str, str]):
         return value
 
 
+#: The language of assumption notes.
+NOTES_LANG = "en"
+
+
 def anchor(*parts: str) -> str:
     """An HTML id from ``parts``: lower-case letters, digits and '-' only."""
     return "-".join(_NOT_ANCHOR.sub("-", part.lower()).strip("-") for part in parts)
@@ -45,7 +50,10 @@ class HtmlValue:
     """A cell as HTML: its items (a list when several), badges for missing and assumed values
     and, with ``notes``, each assumption's note linked to the list of open assumptions."""
 
-    def __init__(self, s: Mapping[str, str]) -> None:
+    def __init__(self, s: Mapping[str, str], lang: str = "en") -> None:
+        # Assumption notes are written in English (as the draft notice marks them): in a record
+        # in another language they carry their own lang (WCAG 3.1.2).
+        self._note = "{}" if lang == NOTES_LANG else f'<span lang="{NOTES_LANG}">{{}}</span>'
         self._missing = f'<strong class="badge missing">{escape(s["missing_badge"])}</strong> '
         self._empty = (
             '<span class="na"><span aria-hidden="true">–</span>'
@@ -97,9 +105,20 @@ class HtmlValue:
                 out.append(f"<code>{_escape(first.joined())}</code></th>")
             else:
                 out.append(f'<tr>\n<th scope="row">{self.html(first, notes=False)}</th>')
-            out.extend([f"<td>{self.html(cell, notes=False)}</td>" for cell in rest])
+            if listing:
+                out.extend(
+                    [f"<td>{self._note.format(self.html(cell, notes=False))}</td>" for cell in rest]
+                )
+            else:
+                out.extend([f"<td>{self.html(cell, notes=False)}</td>" for cell in rest])
             out.append("</tr>\n")
         return Markup("".join(out))
+
+    def _item(self, item: str) -> str:
+        """One item, escaped; map text in another language carries its ``lang``."""
+        if isinstance(item, Foreign):
+            return f'<span lang="{item.lang}">{self._escape(item)}</span>'
+        return self._escape(item)
 
     def __call__(self, cell: Cell, notes: bool = True) -> Markup:
         """The cell as HTML (with ``notes``, each assumption's note; else only its path)."""
@@ -108,10 +127,10 @@ class HtmlValue:
     def html(self, cell: Cell, notes: bool = True) -> str:
         items = cell.items
         if len(items) > 1:
-            esc = self._escape
+            esc = self._item
             text = "<ul>\n" + "".join([f"<li>{esc(item)}</li>\n" for item in items]) + "</ul>\n"
         elif items:
-            text = self._escape(items[0]) + "\n"
+            text = self._item(items[0]) + "\n"
         else:
             text = self._empty
         if cell.missing:
@@ -123,7 +142,7 @@ class HtmlValue:
             ]
             if notes:
                 listed = "".join(
-                    f"<li>{self._escape(a.note)} {link}</li>\n"
+                    f"<li>{self._note.format(self._escape(a.note))} {link}</li>\n"
                     for a, link in zip(cell.assumptions, links, strict=True)
                 )
                 text += f'{self._assumed}<ul class="notes">\n{listed}</ul>\n</div>\n'
@@ -135,7 +154,10 @@ class HtmlValue:
 class MarkdownValue:
     """A cell as one line of Markdown: items joined with ``; ``, badges for missing and assumed."""
 
-    def __init__(self, s: Mapping[str, str]) -> None:
+    def __init__(self, s: Mapping[str, str], lang: str = "en") -> None:
+        # Assumption notes are written in English (as the draft notice marks them): in a record
+        # in another language they carry their own lang (WCAG 3.1.2).
+        self._note = "{}" if lang == NOTES_LANG else f'<span lang="{NOTES_LANG}">{{}}</span>'
         self._missing = f"**{markdown(s['missing_badge'])}:** "
         self._assumed = f" *({markdown(s['assumed_badge'])})*"
         self._heads: dict[str, list[str]] = {}

@@ -35,7 +35,7 @@ def record_html(record: Record) -> bytes:
     """``record.<lang>.html``: a standalone page, printable in A4 landscape."""
     template = environment(html=True).get_template("record/record.html.j2")
     context = _context(record)
-    context["value"] = HtmlValue(context["s"])
+    context["value"] = HtmlValue(context["s"], record.lang)
     return utf8(template.generate(context))
 
 

@@ -42,8 +42,13 @@ def dpia_reasons(activity: Activity) -> list[str]:
         reasons.append("WP248 criteria: " + ", ".join(criteria))
     if activity.profiling and any(c in _ADS for c in activity.marketing):
         reasons.append("profiling for advertising (Datatilsynet's list)")
-    if activity.is_indirect and criteria and len(criteria) < 2:
-        reasons.append(f"third-party data with {criteria[0]} (Datatilsynet's list)")
+    if activity.is_indirect and (
+        activity.automated_decisions or (activity.profiling and activity.large_scale)
+    ):
+        reasons.append(
+            "data from third parties used to decide whether people get, keep or lose an offer, "
+            "product or service (Datatilsynet's list)"
+        )
     if activity.special_categories and activity.large_scale:
         reasons.append("special categories on a large scale (Art. 35(3)(b))")
     if activity.automated_decisions and activity.profiling:
@@ -55,8 +60,10 @@ class DpiaLikelyRequired(Rule):
     """Processing likely to be high-risk needs a DPIA before it starts.
 
     Art. 35(1) and (3), the EDPB-endorsed WP248 criteria (two or more normally mean a DPIA) and
-    Datatilsynet's Art. 35(4) list (e.g. profiling to infer interests for advertising;
-    third-party data combined with another criterion) decide. The rule fires when the map shows
+    Datatilsynet's Art. 35(4) list (e.g. profiling to infer interests for advertising; data
+    obtained from third parties used to decide whether people get, keep or lose an offer,
+    product or service, which the map shows as data from others used for automated decisions
+    or large-scale profiling) decide. The rule fires when the map shows
     such signs and no DPIA is done or in progress.
 
     Failing::

@@ -161,6 +161,7 @@ class PartyUnreferenced(Rule):
             used.add(activity.on_behalf_of_id)
             used.update(s.party_id for s in activity.sources)
             used.update(t.party_id for t in activity.transfers)
+            used.update(t.importer_id for t in activity.transfers)
         for loc, party in ctx.parties():
             if party.id not in used:
                 yield self.hit((*loc, "id"), party=party.id)

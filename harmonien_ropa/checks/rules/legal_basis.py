@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...diagnostics import Severity
+from ...law.rights import required_by_statute, uses_consent
 from ...model import LegalBasis
-from ...rights import uses_consent
 from ..base import Context, Hit, Rule
 
 
@@ -249,7 +249,10 @@ class NationalIdUnjustified(Rule):
 
     Personopplysningsloven § 12 allows fødselsnummer and other unique identifiers only when
     there is an objective need for secure identification and the method is needed to achieve
-    it. Write down that need in ``justification``.
+    it (GDPR Art. 87 leaves national identification numbers to national law; they are not
+    Art. 9 or Art. 10 data). Write down that need in ``justification``. A use required by a
+    statute that every activity using the number names as its ``legal_source`` (a legal
+    obligation or public task) is justified by that statute and is not reported.
 
     Failing::
 
@@ -282,11 +285,13 @@ class NationalIdUnjustified(Rule):
     message = (
         "national identity number '{category}' has no documented need for secure identification"
     )
-    fix = "add 'justification:' (nb and en) saying why secure identification is needed, or stop collecting it"
+    fix = "add 'justification:' (nb and en) saying why secure identification is needed, or name the statute that requires it as the activity's 'legal_source'"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, category in ctx.data_categories():
             if category.national_id and category.justification is None:
+                if category.activities and all(required_by_statute(a) for a in category.activities):
+                    continue
                 yield self.hit((*loc, "national_id"), category=category.id)
 
 

@@ -22,10 +22,14 @@ def _targets(activity: Activity) -> bool:
 class EmailMarketingWithoutConsent(Rule):
     """E-mail and SMS marketing to individuals needs prior consent.
 
-    Markedsføringsloven § 15(1) forbids marketing by e-mail or SMS to natural persons without
-    their prior consent. The only exception (§ 15(3)) is existing customers whose address was
-    obtained in a sale, for the business's own similar products, with an easy opt-out each
-    time; set ``existing_customer_exception: true`` only if all of that holds.
+    Markedsføringsloven § 15 first paragraph forbids marketing by e-mail or SMS to natural
+    persons without their prior consent to receive it. That consent is its own: a consent
+    given under the GDPR for something else (a newsletter sign-up for one purpose, say) is not
+    consent to marketing under § 15, so the consent behind the activity must be a consent to
+    this marketing by this channel. The only exception (§ 15 third paragraph) is existing
+    customers whose address was obtained in a sale, for the business's own similar products,
+    with an easy opt-out each time; set ``existing_customer_exception: true`` only if all of
+    that holds.
 
     Failing::
 
@@ -44,9 +48,9 @@ class EmailMarketingWithoutConsent(Rule):
     code = "ROPA601"
     name = "email-marketing-without-consent"
     severity = Severity.ERROR
-    law = "markedsføringsloven § 15; ekomloven; GDPR Art. 6(1)(a)"
+    law = "markedsføringsloven § 15; GDPR Art. 6(1)(a)"
     message = "activity '{activity}' markets by {channels} without consent or the existing-customer exception"
-    fix = "ask for consent ('legal_basis: consent'), or document that markedsføringsloven § 15(3) applies"
+    fix = "ask for prior consent to this marketing by this channel (markedsføringsloven § 15; 'legal_basis: consent'), document that the § 15 third-paragraph exception applies, or drop the channel"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.controller_activities():
@@ -216,11 +220,13 @@ _DEVICE_KEYS = ("user.device", "pd:OnlineIdentifier", "pd:Cookie", "pd:DeviceBas
 class TrackingWithoutConsent(Rule):
     """Reading or storing identifiers on people's devices for tracking needs consent.
 
-    Since 1 January 2025 the Norwegian electronic communications act (ekomloven,
-    LOV-2024-12-13-76) requires consent to the GDPR standard for cookies and similar
-    technology that is not strictly necessary. The rule fires for activities that observe people
-    and use device identifiers (fideslang ``user.device.*`` or DPV ``pd:OnlineIdentifier``)
-    on a basis other than consent.
+    Since 1 January 2025 ekomloven § 3-15 (the electronic communications act,
+    LOV-2024-12-13-76) requires consent to the GDPR standard for storing or reading information
+    on people's devices (cookies and similar technology) that is not strictly necessary. That
+    consent is required by ekomloven whatever the Art. 6 basis of the later processing: it is not
+    the same thing as the Art. 6 basis, and legitimate interests can never replace it. The rule
+    fires for activities that observe people and use device identifiers (fideslang
+    ``user.device.*`` or DPV ``pd:OnlineIdentifier``) without consent.
 
     Failing::
 
@@ -254,8 +260,8 @@ class TrackingWithoutConsent(Rule):
     code = "ROPA605"
     name = "tracking-without-consent"
     severity = Severity.WARNING
-    law = "ekomloven (LOV-2024-12-13-76); GDPR Art. 4(11), 6(1)(a), 7"
-    message = "activity '{activity}' reads device identifiers ({categories}) without consent"
+    law = "ekomloven § 3-15 (LOV-2024-12-13-76); GDPR Art. 4(11), 7"
+    message = "activity '{activity}' reads device identifiers ({categories}) without the consent ekomloven § 3-15 requires"
     fix = "ask for consent (a cookie banner with an equally easy refusal), or show the tracking is strictly necessary and acknowledge"
 
     def check(self, ctx: Context) -> Iterator[Hit]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...diagnostics import Severity
+from ...law.requirements import client_reachable
 from ...model import PartyRole
 from ..base import Context, Hit, Rule
 
@@ -280,6 +281,53 @@ class ClientRoleMismatch(Rule):
                 )
 
 
+class ClientContactMissing(Rule):
+    """The processor record must give the client controller's contact details.
+
+    Art. 30(2)(a) asks for the name and contact details of each controller on whose behalf we
+    process: a contact person, or at least its website or privacy notice.
+
+    Failing::
+
+        parties:
+          - id: orchestra
+            name: Orkesteret AS
+            role: client_controller
+            country: "NO"
+        activities:
+          - id: membership
+            on_behalf_of: orchestra
+
+    Passing::
+
+        parties:
+          - id: orchestra
+            name: Orkesteret AS
+            role: client_controller
+            country: "NO"
+            contact: {name: Kari Nordmann, email: kari@orkesteret.example}
+        activities:
+          - id: membership
+            on_behalf_of: orchestra
+    """
+
+    code = "ROPA216"
+    name = "client-contact-missing"
+    severity = Severity.WARNING
+    law = "GDPR Art. 30(2)(a)"
+    message = (
+        "activity '{activity}' is done for '{party}', whose contact details the map does not give"
+    )
+    fix = "add 'contact:' (or 'website:' / 'privacy_policy:') to the client party"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, activity in ctx.activities():
+            if activity.on_behalf_of is not None and not client_reachable(activity):
+                yield self.hit(
+                    (*loc, "on_behalf_of"), activity=activity.id, party=activity.on_behalf_of.id
+                )
+
+
 RULES: tuple[type[Rule], ...] = (
     ProcessorWithoutDpa,
     SubProcessorChainUndeclared,
@@ -287,4 +335,5 @@ RULES: tuple[type[Rule], ...] = (
     ControllerRecipientUndeclared,
     ControllerWithoutPrivacyPolicy,
     ClientRoleMismatch,
+    ClientContactMissing,
 )

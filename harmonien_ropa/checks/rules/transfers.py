@@ -5,22 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...diagnostics import Severity
-from ...model import Activity, Party, Transfer, TransferMechanism
-from ...model.countries import adequacy, is_eea, needs_transfer_mechanism
-from ..base import Context, Hit, Loc, Rule
-
-#: Grounds under which the notice must say how to get a copy of the safeguards (Art. 13(1)(f)).
-_COPY_NEEDED = frozenset(
-    {
-        TransferMechanism.SCC,
-        TransferMechanism.BCR,
-        TransferMechanism.CODE_OF_CONDUCT,
-        TransferMechanism.CERTIFICATION,
-        TransferMechanism.AD_HOC_CLAUSES,
-        TransferMechanism.PUBLIC_AUTHORITY_INSTRUMENT,
-        TransferMechanism.DEROGATION_COMPELLING_INTERESTS,
-    }
+from ...law.countries import adequacy, is_eea
+from ...law.transfers import (
+    DPF_COUNTRY,
+    destinations,
+    effective_mechanism,
+    importer,
+    is_derogation,
+    is_onward,
+    needs_mechanism,
+    owes_safeguards_copy,
+    party_needs_mechanism,
 )
+from ...model import Activity, Party, Transfer, TransferMechanism
+from ..base import Context, Hit, Loc, Rule
 
 
 def _transfers(ctx: Context) -> Iterator[tuple[Loc, Activity, Transfer, Party]]:
@@ -31,7 +29,7 @@ def _transfers(ctx: Context) -> Iterator[tuple[Loc, Activity, Transfer, Party]]:
 
 
 def _mechanism(transfer: Transfer, party: Party) -> TransferMechanism | None:
-    return transfer.mechanism or party.transfer_mechanism
+    return effective_mechanism(transfer, party)
 
 
 class TransferWithoutMechanism(Rule):
@@ -86,23 +84,30 @@ class TransferWithoutMechanism(Rule):
     fix = "add 'mechanism:' to the transfer (or 'transfer_mechanism:' to the party): e.g. scc, eu_us_dpf, adequacy"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        covered: set[str] = set()
         for loc, activity, transfer, party in _transfers(ctx):
-            if _mechanism(transfer, party) is not None:
-                covered.add(party.id)
-            elif needs_transfer_mechanism(transfer.country, dpf_certified=party.dpf_certified):
-                covered.add(party.id)  # reported here; not again for the party
+            if _mechanism(transfer, party) is None and needs_mechanism(ctx.datamap, transfer):
                 where = f" (activity '{activity.id}')"
                 yield self.hit(loc, party=party.id, country=transfer.country, where=where)
-        receiving = {p.id for a in ctx.datamap.activities for p in a.all_recipients}
-        for loc, party in ctx.parties():
-            if (
-                party.id not in covered
-                and party.transfer_mechanism is None
-                and party.id in receiving
-                and needs_transfer_mechanism(party.country, dpf_certified=party.dpf_certified)
-            ):
-                yield self.hit((*loc, "country"), party=party.id, country=party.country, where="")
+        # Recipients established outside the EEA that an activity sends data to without a
+        # transfer of its own naming them: the party itself needs a ground.
+        flagged: set[str] = set()
+        locations = {party.id: loc for loc, party in ctx.parties()}
+        for _loc, activity in ctx.activities():
+            named = {t.party_id for t in activity.transfers}
+            for party in activity.all_recipients:
+                if (
+                    party.id not in named
+                    and party.id not in flagged
+                    and party.transfer_mechanism is None
+                    and party_needs_mechanism(party)
+                ):
+                    flagged.add(party.id)
+                    yield self.hit(
+                        (*locations[party.id], "country"),
+                        party=party.id,
+                        country=party.country,
+                        where="",
+                    )
 
 
 class TransferNotRecorded(Rule):
@@ -110,7 +115,9 @@ class TransferNotRecorded(Rule):
 
     Art. 30(1)(e) asks the record to name each third country data goes to, and the notice must
     mention the transfer (Art. 13(1)(f)). Data goes there when a recipient is established
-    outside the EEA or a system used by the activity is hosted there.
+    outside the EEA or a system used by the activity is hosted there. A system supplied only by
+    a controller established in the EEA (an independent or joint controller) that hosts it
+    outside the EEA is that controller's own transfer: ROPA209 reports it instead.
 
     Failing::
 
@@ -143,10 +150,7 @@ class TransferNotRecorded(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.activities():
-            destinations = {p.country for p in activity.all_recipients if not is_eea(p.country)}
-            for system in activity.systems:
-                destinations.update(c for c in system.hosting_countries if not is_eea(c))
-            missing = destinations - {t.country for t in activity.transfers}
+            missing = destinations(activity).ours - {t.country for t in activity.transfers}
             if missing:
                 place = "transfers" if activity.transfers else "systems"
                 yield self.hit(
@@ -155,10 +159,13 @@ class TransferNotRecorded(Rule):
 
 
 class DpfNotApplicable(Rule):
-    """The EU-US Data Privacy Framework covers only certified recipients in the United States.
+    """The EU-US Data Privacy Framework covers only certified importers in the United States.
 
-    Decision (EU) 2023/1795 applies to transfers to US organisations on the DPF list. Mark the
-    party ``dpf_certified: true`` after checking the list, and use it only for US transfers.
+    Implementing Decision (EU) 2023/1795 applies to transfers to US organisations on the DPF
+    list. Mark the US party that receives the data ``dpf_certified: true`` after checking the
+    list, and use it only for US transfers. When the recipient is an EEA company that sends the
+    data to its US parent, name the parent as the transfer's ``importer``: it is the parent that
+    must be certified.
 
     Failing::
 
@@ -205,17 +212,28 @@ class DpfNotApplicable(Rule):
         dpf = TransferMechanism.EU_US_DPF
         flagged: set[str] = set()
         for loc, party in ctx.parties():
-            if party.transfer_mechanism is dpf and party.dpf_certified is not True:
+            if (
+                party.transfer_mechanism is dpf
+                and party.dpf_certified is not True
+                and party.country == DPF_COUNTRY
+            ):
                 flagged.add(party.id)
                 yield self.hit((*loc, "transfer_mechanism"), party=party.id, why=_UNCERTIFIED)
         for loc, _activity, transfer, party in _transfers(ctx):
             if _mechanism(transfer, party) is not dpf:
                 continue
-            if transfer.country != "US":
+            receiver = importer(ctx.datamap, transfer)
+            if transfer.country != DPF_COUNTRY:
                 why = f"the transfer goes to {transfer.country}, not the United States"
                 yield self.hit(loc, party=party.id, why=why)
-            elif party.dpf_certified is not True and party.id not in flagged:
-                yield self.hit(loc, party=party.id, why=_UNCERTIFIED)
+            elif receiver.country != DPF_COUNTRY:
+                why = (
+                    f"the data is received by '{receiver.id}', established in {receiver.country}; "
+                    "only a US organisation can be certified (name its US importer with 'importer:')"
+                )
+                yield self.hit(loc, party=party.id, why=why)
+            elif receiver.dpf_certified is not True and receiver.id not in flagged:
+                yield self.hit(loc, party=receiver.id, why=_UNCERTIFIED)
 
 
 _UNCERTIFIED = "the party is not marked 'dpf_certified: true'"
@@ -270,7 +288,7 @@ class DerogationUsed(Rule):
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, _activity, transfer, party in _transfers(ctx):
             mechanism = _mechanism(transfer, party)
-            if mechanism is not None and mechanism.value.startswith("derogation_"):
+            if mechanism is not None and is_derogation(mechanism):
                 yield self.hit(
                     loc, party=party.id, country=transfer.country, mechanism=mechanism.value
                 )
@@ -329,10 +347,12 @@ class SafeguardsCopyMissing(Rule):
     )
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, _activity, transfer, party in _transfers(ctx):
+        for loc, activity, transfer, party in _transfers(ctx):
             mechanism = _mechanism(transfer, party)
             if (
-                mechanism in _COPY_NEEDED
+                not activity.is_processor_activity  # the client's notice, not ours
+                and owes_safeguards_copy(mechanism)
+                and not is_onward(ctx.datamap, transfer)
                 and transfer.safeguards_copy is None
                 and party.safeguards_copy is None
             ):
@@ -392,7 +412,7 @@ class AdequacyNotAvailable(Rule):
             if _mechanism(transfer, party) is not TransferMechanism.ADEQUACY:
                 continue
             decision = adequacy(transfer.country)
-            if decision is None or decision.code == "US":
+            if decision is None or decision.code == DPF_COUNTRY:
                 yield self.hit(loc, party=party.id, country=transfer.country)
 
 
@@ -429,6 +449,179 @@ class TransferInsideEea(Rule):
                 yield self.hit((*loc, "country"), party=party.id, country=transfer.country)
 
 
+class DpfCertifiedOutsideUs(Rule):
+    """Only organisations in the United States can be certified under the EU-US DPF.
+
+    The Data Privacy Framework is a US self-certification with the US Department of Commerce;
+    a company established elsewhere (an Irish subsidiary, say) is never on the list, whatever
+    its parent is. Mark the US company (e.g. Meta Platforms, Inc.; Google LLC) as its own party
+    with ``dpf_certified: true`` and name it as the ``importer:`` of the transfer.
+
+    Failing::
+
+        parties:
+          - id: adco
+            name: Adco Ireland Ltd
+            role: independent_controller
+            country: IE
+            dpf_certified: true
+
+    Passing::
+
+        parties:
+          - id: adco
+            name: Adco Ireland Ltd
+            role: independent_controller
+            country: IE
+          - id: adco-us
+            name: Adco, Inc.
+            role: other_recipient
+            country: US
+            dpf_certified: true
+    """
+
+    code = "ROPA208"
+    name = "dpf-certified-outside-us"
+    severity = Severity.ERROR
+    law = "GDPR Art. 45; Implementing Decision (EU) 2023/1795"
+    message = (
+        "'{party}' is established in {country}, but only US organisations can be DPF-certified"
+    )
+    fix = "remove 'dpf_certified' here; add the certified US company as a party and name it as the transfer's 'importer:'"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, party in ctx.parties():
+            if party.dpf_certified is not None and party.country != DPF_COUNTRY:
+                yield self.hit((*loc, "dpf_certified"), party=party.id, country=party.country)
+
+
+class OnwardTransferByRecipient(Rule):
+    """Data that an EEA-based controller sends outside the EEA is that controller's transfer.
+
+    When we disclose data to an independent or joint controller established in the EEA and it
+    stores the data, or sends it on, outside the EEA, Chapter V applies to that controller, not
+    to us (EDPB Guidelines 05/2021). The notice should say who receives the data and that the
+    onward transfer is the recipient's; it must not present it as our transfer. Record it as a
+    transfer (with the recipient as ``party`` and the importer abroad as ``importer``) so the
+    notice can describe it.
+
+    Failing::
+
+        parties:
+          - id: adco
+            name: Adco Ireland Ltd
+            role: independent_controller
+            country: IE
+            privacy_policy: https://adco.example/privacy
+        systems:
+          - id: ads
+            name: Adco Ads
+            vendor: adco
+            hosting_countries: [IE, US]
+        activities:
+          - id: membership
+            systems: [ads]
+
+    Passing::
+
+        parties:
+          - id: adco
+            name: Adco Ireland Ltd
+            role: independent_controller
+            country: IE
+            privacy_policy: https://adco.example/privacy
+        systems:
+          - id: ads
+            name: Adco Ads
+            vendor: adco
+            hosting_countries: [IE]
+        activities:
+          - id: membership
+            systems: [ads]
+    """
+
+    code = "ROPA209"
+    name = "onward-transfer-by-recipient"
+    severity = Severity.INFO
+    law = "GDPR Art. 44, 13(1)(e)-(f); EDPB Guidelines 05/2021"
+    message = (
+        "activity '{activity}': a recipient established in the EEA takes data on to {countries} "
+        "under its own responsibility (its transfer, not ours); the notice does not say so"
+    )
+    fix = "record it under the activity's 'transfers:' with the recipient as 'party', the country and the 'importer:' there"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, activity in ctx.activities():
+            missing = destinations(activity).theirs - {t.country for t in activity.transfers}
+            if missing:
+                yield self.hit(
+                    (*loc, "systems"), activity=activity.id, countries=", ".join(sorted(missing))
+                )
+
+
+class CompellingInterestsUndocumented(Rule):
+    """A one-off transfer on compelling legitimate interests needs its safeguards documented.
+
+    Art. 49(1) second subparagraph allows it only when the controller has assessed the
+    circumstances and provided suitable safeguards; Art. 30(1)(e) asks the record to document
+    them.
+
+    Failing::
+
+        parties:
+          - id: festival
+            name: Festival Inc.
+            role: independent_controller
+            country: US
+            privacy_policy: https://festival.example/privacy
+        activities:
+          - id: membership
+            recipients: [festival]
+            transfers:
+              - party: festival
+                country: US
+                mechanism: derogation_compelling_interests
+                safeguards_copy: {nb: Be oss om en kopi., en: Ask us for a copy.}
+
+    Passing::
+
+        parties:
+          - id: festival
+            name: Festival Inc.
+            role: independent_controller
+            country: US
+            privacy_policy: https://festival.example/privacy
+        activities:
+          - id: membership
+            recipients: [festival]
+            transfers:
+              - party: festival
+                country: US
+                mechanism: derogation_compelling_interests
+                safeguards: {nb: Bare navn og e-post., en: Names and e-mail only.}
+                safeguards_copy: {nb: Be oss om en kopi., en: Ask us for a copy.}
+    """
+
+    code = "ROPA217"
+    name = "compelling-interests-undocumented"
+    severity = Severity.WARNING
+    law = "GDPR Art. 49(1) second subparagraph, 30(1)(e)"
+    message = (
+        "transfer to '{party}' on compelling legitimate interests does not document its safeguards"
+    )
+    fix = "add 'safeguards:' (nb and en) to the transfer: what was assessed and what protects the data"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, _activity, transfer, party in _transfers(ctx):
+            mechanism = _mechanism(transfer, party)
+            if (
+                mechanism is TransferMechanism.DEROGATION_COMPELLING_INTERESTS
+                and transfer.safeguards is None
+                and party.transfer_safeguards is None
+            ):
+                yield self.hit(loc, party=party.id)
+
+
 RULES: tuple[type[Rule], ...] = (
     TransferWithoutMechanism,
     TransferNotRecorded,
@@ -437,4 +630,7 @@ RULES: tuple[type[Rule], ...] = (
     SafeguardsCopyMissing,
     AdequacyNotAvailable,
     TransferInsideEea,
+    DpfCertifiedOutsideUs,
+    OnwardTransferByRecipient,
+    CompellingInterestsUndocumented,
 )

@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from ...diagnostics import Severity
-from ...model import LegalBasis, SourceKind, Text
+from ...law.requirements import controller_reachable
+from ...law.wording import wrong_statements
+from ...model import LANGUAGES, LegalBasis, SourceKind, Text
 from ..base import Context, Hit, Loc, Rule, describe
 from ..notice_fields import notice_attributes
 
@@ -250,13 +252,15 @@ class PrivacyContactMissing(Rule):
     """People need an address for privacy requests.
 
     Art. 13(1)(a) requires the controller's contact details, and Art. 12(2) that exercising
-    rights is made easy. Give a ``privacy_contact`` (or at least an e-mail or phone).
+    rights is made easy. Give a ``privacy_contact`` (or at least an e-mail or phone); a contact
+    person with an e-mail address or phone number also gives people a way to reach us.
 
     Failing::
 
         organisation:
           email: null
           privacy_contact: null
+          contacts: []
 
     Passing::
 
@@ -272,8 +276,7 @@ class PrivacyContactMissing(Rule):
     fix = "add 'privacy_contact:' (an e-mail address) to 'organisation'"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        org = ctx.datamap.organisation
-        if org.privacy_contact is None and org.email is None and org.phone is None:
+        if not controller_reachable(ctx.datamap):
             yield self.hit(("organisation", "privacy_contact"), key=True)
 
 
@@ -356,15 +359,38 @@ class NoticeCannotShow(Rule):
 
     Failing::
 
-        organisation:
-          representative:
-            name: Rep GmbH
-            email: rep@rep.example
+        parties:
+          - id: cloudmail
+            name: Cloudmail Inc.
+            role: processor
+            country: US
+            dpa: true
+        activities:
+          - id: membership
+            recipients: [cloudmail]
+            transfers:
+              - party: cloudmail
+                country: US
+                mechanism: scc
+                safeguards: {nb: Kryptert før overføring., en: Encrypted before transfer.}
+                safeguards_copy: {nb: Be oss om en kopi., en: Ask us for a copy.}
 
     Passing::
 
-        organisation:
-          representative: null
+        parties:
+          - id: cloudmail
+            name: Cloudmail Inc.
+            role: processor
+            country: US
+            dpa: true
+        activities:
+          - id: membership
+            recipients: [cloudmail]
+            transfers:
+              - party: cloudmail
+                country: US
+                mechanism: scc
+                safeguards_copy: {nb: Be oss om en kopi., en: Ask us for a copy.}
     """
 
     code = "ROPA409"
@@ -401,6 +427,61 @@ class NoticeCannotShow(Rule):
                 yield self.hit((*loc, field), owner=describe(ctx.datamap, loc), field=field)
 
 
+class WrongInLaw(Rule):
+    """A text of the map says something the law contradicts.
+
+    Maps are often written from an earlier privacy notice, and some of its sentences are wrong
+    in law: the right of access "including the security measures" (Art. 15 gives no such
+    right), a disclosure "when there is a special need" (open-ended: each disclosure needs a
+    basis and named recipients), a hashed customer list described as encrypted or used "only
+    for groups" (the platform matches individuals; it is personal data). The statements are
+    listed in ``harmonien_ropa.law.wording``. Keep an earlier document's wording under
+    ``seed_texts:`` with its origin (it is never published, and is reported here so that no one
+    copies it back), and state the fact correctly where the notice shows it.
+
+    Failing::
+
+        activities:
+          - id: membership
+            purpose:
+              nb: Vi utleverer ikke navn med mindre det er særskilt behov for det.
+              en: We do not disclose names unless there is a special need.
+
+    Passing::
+
+        activities:
+          - id: membership
+            purpose:
+              nb: Vi utleverer bare navn til mottakerne som er nevnt her, eller når loven krever det.
+              en: We disclose names only to the recipients named here, or where the law requires it.
+    """
+
+    code = "ROPA410"
+    name = "wrong-in-law"
+    severity = Severity.WARNING
+    law = "GDPR Art. 5(1)(a), 12(1)"
+    message = (
+        "{owner} ({lang}) says what the law contradicts: {wrong} ({article}); instead, {remedy}"
+    )
+    fix = "state the fact as the law has it where the notice shows it; keep an earlier document's wording only under 'seed_texts:', with its origin"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, text in _texts(ctx.datamap, ()):
+            for lang in LANGUAGES:
+                value = getattr(text, lang)
+                if not value:
+                    continue
+                for wrong in wrong_statements(value):
+                    yield self.hit(
+                        (*loc, lang),
+                        owner=describe(ctx.datamap, loc),
+                        lang=lang,
+                        wrong=wrong.wrong,
+                        article=wrong.law,
+                        remedy=wrong.fix,
+                    )
+
+
 RULES: tuple[type[Rule], ...] = (
     Art14SourceUndescribed,
     SourcesMissing,
@@ -411,4 +492,5 @@ RULES: tuple[type[Rule], ...] = (
     PrivacyContactMissing,
     ContactUnreachable,
     NoticeCannotShow,
+    WrongInLaw,
 )

@@ -1,7 +1,8 @@
 """Countries for GDPR Chapter V: who is in the EEA, who has an adequacy decision, and names.
 
 Plain data and small functions, shared by the graph, the notice, the record and the checker so
-that "outside the EEA" means the same everywhere. Codes are ISO 3166-1 alpha-2 in capitals; the
+that "outside the EEA" means the same everywhere; whether a transfer is covered by a decision
+(the EU-US DPF needs a certified US importer) is decided in :mod:`.transfers`. Codes are ISO 3166-1 alpha-2 in capitals; the
 EU's own abbreviations ``EL`` (Greece) and ``UK`` (United Kingdom) are accepted as aliases.
 
 The adequacy list follows the European Commission's published decisions (see
@@ -188,28 +189,6 @@ def is_third_country(code: str) -> bool:
 def adequacy(code: str) -> Adequacy | None:
     """The adequacy decision for ``code``, or ``None`` (also ``None`` for EEA countries)."""
     return ADEQUACY.get(normalise(code))
-
-
-def has_adequacy(code: str, *, dpf_certified: bool | None = None) -> bool:
-    """True if a transfer to ``code`` is covered by an adequacy decision.
-
-    For partial decisions the recipient must be covered too. Only the US condition can be
-    decided from the data map: pass ``dpf_certified`` (the party's flag); it must be ``True``.
-    Canada and Japan count as covered (their conditions concern the recipient's sector, which the
-    map does not record); read :attr:`Adequacy.condition` where it matters. EEA countries need no
-    decision and give ``False`` here: use :func:`is_eea` for them.
-    """
-    found = adequacy(code)
-    if found is None:
-        return False
-    if found.code == "US":
-        return dpf_certified is True
-    return True
-
-
-def needs_transfer_mechanism(code: str, *, dpf_certified: bool | None = None) -> bool:
-    """True if data sent to ``code`` needs an Art. 46 safeguard or an Art. 49 derogation."""
-    return is_third_country(code) and not has_adequacy(code, dpf_certified=dpf_certified)
 
 
 def country_name(code: str, lang: str) -> str:

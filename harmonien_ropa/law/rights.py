@@ -9,60 +9,70 @@ erasure, restriction, complaint); others depend on it:
 * the right to object to direct marketing (Art. 21(2)-(3)) for any marketing activity; it is
   absolute, so the notice states it separately (Art. 21(4));
 * withdrawal of consent (Art. 7(3), 13(2)(c)) where consent or explicit consent is used;
-* erasure is limited where the law requires keeping the data (Art. 17(3)(b)).
+* erasure applies on the grounds of Art. 17(1), and is limited where the law requires keeping
+  the data or the data is needed for a task in the public interest (Art. 17(3)(b)): an
+  activity under a legal obligation or a public task, or one whose retention names the statute
+  that requires keeping the data (:func:`erasure_limit`).
 
-The notice, the record and the checker share this derivation, so they agree on it.
+The notice, the record, ``locate`` and the checker share this derivation, so they agree on it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import StrEnum
 
-from .model.activity import Activity
-from .model.datamap import DataMap
-from .model.legal import Art9Condition, LegalBasis
-
-
-class Right(StrEnum):
-    """A data-subject right (or statement about one) a notice may have to give."""
-
-    ACCESS = "access"
-    RECTIFICATION = "rectification"
-    ERASURE = "erasure"
-    RESTRICTION = "restriction"
-    PORTABILITY = "portability"
-    OBJECTION = "objection"
-    OBJECTION_DIRECT_MARKETING = "objection_direct_marketing"
-    WITHDRAW_CONSENT = "withdraw_consent"
-    AUTOMATED_DECISIONS = "automated_decisions"
-    COMPLAINT = "complaint"
-
-    @property
-    def article(self) -> str:
-        return _ARTICLES[self]
-
-
-_ARTICLES: dict[Right, str] = {
-    Right.ACCESS: "GDPR Art. 15",
-    Right.RECTIFICATION: "GDPR Art. 16",
-    Right.ERASURE: "GDPR Art. 17",
-    Right.RESTRICTION: "GDPR Art. 18",
-    Right.PORTABILITY: "GDPR Art. 20",
-    Right.OBJECTION: "GDPR Art. 21(1)",
-    Right.OBJECTION_DIRECT_MARKETING: "GDPR Art. 21(2)-(3)",
-    Right.WITHDRAW_CONSENT: "GDPR Art. 7(3)",
-    Right.AUTOMATED_DECISIONS: "GDPR Art. 22",
-    Right.COMPLAINT: "GDPR Art. 77",
-}
+from ..model.activity import Activity
+from ..model.datamap import DataMap
+from ..model.inventory import Party
+from ..model.legal import Art9Condition, LegalBasis, PartyRole
+from .terms import Right, Statute, article
 
 #: Bases that give data portability (Art. 20(1)(a)).
 PORTABILITY_BASES = frozenset({LegalBasis.CONSENT, LegalBasis.CONTRACT})
 #: Bases that give the right to object (Art. 21(1)).
 OBJECTION_BASES = frozenset({LegalBasis.LEGITIMATE_INTERESTS, LegalBasis.PUBLIC_TASK})
-#: Bases under which erasure may be refused because the law requires keeping the data.
+#: Bases under which erasure may be refused: the processing is required by law or is a task in
+#: the public interest (Art. 17(3)(b)).
 ERASURE_LIMITED_BASES = frozenset({LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK})
+
+
+def erasure_limit(activity: Activity) -> str | None:
+    """Why erasure of this activity's data may be refused, or ``None`` when it may not.
+
+    The statute that requires keeping the data (the retention's ``legal_source``, else the
+    activity's) when the basis is a legal obligation or public task or the retention names one;
+    Art. 17(3)(b) itself when the basis limits erasure but no statute is named.
+    """
+    retention_source = activity.retention.legal_source if activity.retention else None
+    if activity.legal_basis in ERASURE_LIMITED_BASES:
+        return retention_source or activity.legal_source or article(Statute.ERASURE_EXCEPTIONS)
+    return retention_source
+
+
+def required_by_statute(activity: Activity) -> bool:
+    """True if a statute named as the activity's legal source requires the processing (a legal
+    obligation or public task with its ``legal_source``)."""
+    return activity.legal_source is not None and activity.legal_basis in ERASURE_LIMITED_BASES
+
+
+def joint_controllers(activities: tuple[Activity, ...]) -> tuple[Party, ...]:
+    """The joint controllers of ``activities``, in map order: people may exercise their rights
+    against each of them as against us (Art. 26(3))."""
+    found = {p.id: p for a in activities for p in a.all_recipients}
+    return tuple(
+        p
+        for p in (activities[0].datamap.parties if activities else ())
+        if p.id in found and p.role is PartyRole.JOINT_CONTROLLER
+    )
+
+
+def is_direct_marketing(activity: Activity) -> bool:
+    """True if the activity processes data for direct marketing (Art. 21(2)): as the map says,
+    else when it lists a marketing channel."""
+    if activity.direct_marketing is not None:
+        return activity.direct_marketing
+    return bool(activity.marketing)
 
 
 def uses_consent(activity: Activity) -> bool:
@@ -88,7 +98,7 @@ class ApplicableRight:
 
     @property
     def article(self) -> str:
-        return self.right.article
+        return article(self.right)
 
 
 def has_automated_decisions(datamap: DataMap, activities: tuple[Activity, ...]) -> bool:
@@ -114,9 +124,7 @@ def applicable_rights(
     out = [
         ApplicableRight(Right.ACCESS),
         ApplicableRight(Right.RECTIFICATION),
-        ApplicableRight(
-            Right.ERASURE, limited=where(lambda a: a.legal_basis in ERASURE_LIMITED_BASES)
-        ),
+        ApplicableRight(Right.ERASURE, limited=where(lambda a: erasure_limit(a) is not None)),
         ApplicableRight(Right.RESTRICTION),
     ]
     portability = where(
@@ -129,7 +137,7 @@ def applicable_rights(
     objection = where(lambda a: a.legal_basis in OBJECTION_BASES)
     if objection:
         out.append(ApplicableRight(Right.OBJECTION, objection))
-    marketing = where(lambda a: bool(a.marketing))
+    marketing = where(is_direct_marketing)
     if marketing:
         out.append(ApplicableRight(Right.OBJECTION_DIRECT_MARKETING, marketing))
     consent = where(uses_consent)

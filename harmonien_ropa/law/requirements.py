@@ -1,0 +1,574 @@
+"""What the law asks the record and the notice to contain, and whether the map gives it.
+
+Each :class:`Item` is one thing Art. 30(1), 30(2), 13 or 14 requires, with when it applies (to
+activities done as controller, or to those done as a processor for a client) and the rules of
+the checker that report it when it is missing. :func:`requirements` gives its status for one
+activity: ``stated``, ``assumed`` (stated as an assumption still to confirm), ``missing`` or
+``n/a``. This is the single source of the record's "gaps" table, of ``check --coverage`` and of
+the rules that report a missing item: they cannot disagree about what is missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from ..model.activity import Activity
+from ..model.base import Statement
+from ..model.datamap import DataMap
+from ..model.legal import LegalBasis, SourceKind
+from .rights import rights_of, uses_consent
+from .transfers import (
+    destinations,
+    effective_mechanism,
+    importer,
+    is_onward,
+    needs_mechanism,
+    owes_safeguards_copy,
+    party_needs_mechanism,
+)
+
+Status = Literal["stated", "assumed", "missing", "n/a"]
+STATUSES: tuple[Status, ...] = ("stated", "assumed", "missing", "n/a")
+Applies = Literal["controller", "processor"]
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """The status of one item for one activity, with a short note (English) on why."""
+
+    status: Status
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One thing the record or the notice must contain."""
+
+    key: str
+    short: str
+    article: str
+    label: str
+    label_nb: str
+    #: Which activities the item is asked of: those done as controller or as a processor.
+    applies: Applies
+    #: Codes of the checker's rules that report the item when it is missing.
+    rules: tuple[str, ...]
+
+    def text(self, lang: str) -> str:
+        return self.label_nb if lang == "nb" else self.label
+
+    @property
+    def record(self) -> bool:
+        """True for an Art. 30 record item (else an Art. 13/14 notice item)."""
+        return self.key.startswith("30.")
+
+
+def _cell(present: bool, assumed: bool, note: str = "") -> Cell:
+    if not present:
+        return Cell("missing", note)
+    return Cell("assumed" if assumed else "stated", note)
+
+
+def _assumed(statement: Statement | None, *fields: str) -> bool:
+    return statement is not None and any(statement.is_assumed(f) for f in fields)
+
+
+# -- the items -------------------------------------------------------------------------------
+
+
+def controller_reachable(dm: DataMap) -> bool:
+    """True if the controller gives a way to reach it (Art. 13(1)(a), 30(1)(a))."""
+    org = dm.organisation
+    if org.privacy_contact or org.email or org.phone:
+        return True
+    return any(c.email or c.phone for c in org.contacts)
+
+
+def _controller(dm: DataMap, _: Activity) -> Cell:
+    org = dm.organisation
+    used = [f for f in ("privacy_contact", "email", "phone") if getattr(org, f)]
+    reachable = controller_reachable(dm)
+    return _cell(reachable, _assumed(org, *used), "" if reachable else "no contact details")
+
+
+def _purposes(_: DataMap, a: Activity) -> Cell:
+    return _cell(True, _assumed(a, "purpose", "name"))
+
+
+def _subjects_categories(_: DataMap, a: Activity) -> Cell:
+    assumed = _assumed(a, "data_subjects", "data_categories") or any(
+        c.is_assumed("name") for c in a.data_categories
+    )
+    return _cell(True, assumed)
+
+
+def _recipients(_: DataMap, a: Activity) -> Cell:
+    parties = a.all_recipients
+    assumed = _assumed(a, "recipients", "systems") or any(p.is_assumed("role") for p in parties)
+    return _cell(True, assumed, "none" if not parties else "")
+
+
+def transfer_gap(dm: DataMap, a: Activity, *, notice: bool = False) -> str | None:
+    """Why the activity's transfers are incompletely stated (English), or ``None``.
+
+    Our own destinations outside the EEA must be recorded, each of our transfers needs a
+    Chapter V ground unless an adequacy decision covers the importer, the Art. 49(1) second
+    subparagraph needs its safeguards described, and (for the notice) a ground that owes people
+    a copy of the safeguards must say how to get one.
+    """
+    recorded = {t.country for t in a.transfers}
+    if destinations(a).ours - recorded:
+        return "destination outside the EEA not recorded"
+    named = {t.party_id for t in a.transfers}
+    for party in a.all_recipients:
+        if (
+            party.id not in named
+            and party.transfer_mechanism is None
+            and party_needs_mechanism(party)
+        ):
+            return f"no mechanism for {party.id}"
+    for transfer in a.transfers:
+        party = dm.party(transfer.party_id)
+        mechanism = effective_mechanism(transfer, party)
+        if mechanism is None and needs_mechanism(dm, transfer):
+            return f"no mechanism for {party.id}"
+        if (
+            mechanism is not None
+            and mechanism.value == "derogation_compelling_interests"
+            and not (transfer.safeguards or party.transfer_safeguards)
+        ):
+            return f"no safeguards described for {party.id}"
+        if (
+            notice
+            and not is_onward(dm, transfer)  # the recipient's own notice says it
+            and owes_safeguards_copy(mechanism)
+            and not (transfer.safeguards_copy or party.safeguards_copy)
+        ):
+            return f"no copy of the safeguards for {party.id}"
+    return None
+
+
+def _transfers(dm: DataMap, a: Activity, *, notice: bool = False) -> Cell:
+    found = destinations(a)
+    if not (found.ours or a.transfers or found.unknown_hosting):
+        return Cell("n/a")
+    gap = transfer_gap(dm, a, notice=notice)
+    if gap is not None:
+        return Cell("missing", gap)
+    assumed = _assumed(a, "transfers") or bool(found.unknown_hosting)
+    for transfer in a.transfers:
+        party = dm.party(transfer.party_id)
+        if transfer.mechanism is not None:
+            assumed = assumed or transfer.is_assumed("mechanism")
+        else:
+            assumed = assumed or party.is_assumed("transfer_mechanism")
+        assumed = assumed or importer(dm, transfer).is_assumed("dpf_certified")
+    note = "hosting of a system not known" if found.unknown_hosting else ""
+    return _cell(True, assumed, note)
+
+
+def _retention(_: DataMap, a: Activity) -> Cell:
+    retention = a.retention
+    assumed = _assumed(a, "retention") or bool(retention and retention.assumptions)
+    return _cell(retention is not None, assumed)
+
+
+def _security(_: DataMap, a: Activity) -> Cell:
+    if a.security_measures:
+        return _cell(True, _assumed(a, "security_measures"))
+    systems = [s for s in a.systems if s.security_measures]
+    assumed = bool(systems) and all(s.is_assumed("security_measures") for s in systems)
+    return _cell(bool(systems), assumed)
+
+
+def _dpo(dm: DataMap, _: Activity) -> Cell:
+    dpo = dm.organisation.dpo
+    if dpo is None:
+        return Cell("missing", "no DPO decision")
+    if not dpo.appointed and dpo.reason is None:
+        return Cell("missing", "no reason for not appointing a DPO")
+    return _cell(True, _assumed(dpo, "appointed", "email", "phone", "name"))
+
+
+def dpo_missing(dm: DataMap) -> bool:
+    """True if the map does not record the DPO decision (or why none is designated)."""
+    dpo = dm.organisation.dpo
+    return dpo is None or (not dpo.appointed and dpo.reason is None)
+
+
+def _basis(_: DataMap, a: Activity) -> Cell:
+    if a.legal_basis is None:
+        return Cell("missing", "no Art. 6 basis")
+    if a.special_categories and a.art9_condition is None:
+        return Cell("missing", "no Art. 9(2) condition")
+    return _cell(True, _assumed(a, "legal_basis", "art9_condition", "legal_source"))
+
+
+def _interests(_: DataMap, a: Activity) -> Cell:
+    if a.legal_basis is not LegalBasis.LEGITIMATE_INTERESTS:
+        return Cell("n/a")
+    return _cell(a.legitimate_interest is not None, _assumed(a, "legitimate_interest"))
+
+
+def _rights(_: DataMap, a: Activity) -> Cell:
+    if a.legal_basis is None:
+        return Cell("missing", "no legal basis to derive them from")
+    return _cell(True, _assumed(a, "legal_basis"), ", ".join(r.value for r in rights_of(a)))
+
+
+def _withdrawal(_: DataMap, a: Activity) -> Cell:
+    if not uses_consent(a):
+        return Cell("n/a")
+    return _cell(a.consent_withdrawal is not None, _assumed(a, "consent_withdrawal"))
+
+
+def _complaint(dm: DataMap, _: Activity) -> Cell:
+    return _cell(True, _assumed(dm.organisation.supervisory_authority, "name", "url"))
+
+
+def _provision(_: DataMap, a: Activity) -> Cell:
+    if not any(s.kind is SourceKind.DATA_SUBJECT for s in a.sources):
+        return Cell("n/a")
+    if a.provision is not None:
+        return _cell(True, _assumed(a, "provision"))
+    if a.legal_basis in (LegalBasis.CONTRACT, LegalBasis.LEGAL_OBLIGATION):
+        return Cell("missing")
+    return Cell("n/a", "voluntary")
+
+
+def _automated(dm: DataMap, a: Activity) -> Cell:
+    notice = dm.notice
+    if a.automated_decisions and not notice.automated_decisions:
+        return Cell("missing", "automated decisions not declared in the notice")
+    if notice.automated_decisions and notice.automated_decisions_logic is None:
+        return Cell("missing", "automated decisions not explained")
+    return _cell(True, _assumed(notice, "automated_decisions", "automated_decisions_logic"))
+
+
+def _art14_categories(_: DataMap, a: Activity) -> Cell:
+    if not a.is_indirect:
+        return Cell("n/a")
+    return _cell(True, _assumed(a, "data_categories"))
+
+
+def _art14_source(_: DataMap, a: Activity) -> Cell:
+    indirect = [s for s in a.sources if s.kind.is_indirect]
+    if not indirect:
+        return Cell("n/a")
+    described = all(s.party_id or s.description for s in indirect)
+    assumed = _assumed(a, "sources") or any(s.assumptions for s in indirect)
+    return _cell(described, assumed)
+
+
+def client_reachable(a: Activity) -> bool:
+    """True if the record can give the client controller's contact details (Art. 30(2)(a))."""
+    client = a.on_behalf_of
+    return client is not None and bool(client.contact or client.website or client.privacy_policy)
+
+
+def _processor_controller(dm: DataMap, a: Activity) -> Cell:
+    client = a.on_behalf_of
+    if not controller_reachable(dm):
+        return Cell("missing", "no contact details of ours")
+    dpo = _dpo(dm, a)
+    if dpo.status == "missing":
+        return dpo
+    if not client_reachable(a):
+        return Cell("missing", f"no contact details for {a.on_behalf_of_id}")
+    assumed = _assumed(a, "on_behalf_of") or _assumed(client, "role", "contact")
+    return _cell(True, assumed)
+
+
+_I = Item
+_C: Applies = "controller"
+_P: Applies = "processor"
+_ITEMS: tuple[tuple[Item, Callable[[DataMap, Activity], Cell]], ...] = (
+    (
+        _I(
+            "30.1a",
+            "a",
+            "GDPR Art. 30(1)(a)",
+            "controller's name and contact details",
+            "behandlingsansvarliges navn og kontaktopplysninger",
+            _C,
+            ("ROPA407",),
+        ),
+        _controller,
+    ),
+    (_I("30.1b", "b", "GDPR Art. 30(1)(b)", "purposes", "formål", _C, ()), _purposes),
+    (
+        _I(
+            "30.1c",
+            "c",
+            "GDPR Art. 30(1)(c)",
+            "data subjects and data categories",
+            "kategorier av registrerte og personopplysninger",
+            _C,
+            (),
+        ),
+        _subjects_categories,
+    ),
+    (_I("30.1d", "d", "GDPR Art. 30(1)(d)", "recipients", "mottakere", _C, ()), _recipients),
+    (
+        _I(
+            "30.1e",
+            "e",
+            "GDPR Art. 30(1)(e)",
+            "transfers to third countries",
+            "overføringer til tredjeland",
+            _C,
+            ("ROPA201", "ROPA202", "ROPA217"),
+        ),
+        _transfers,
+    ),
+    (
+        _I(
+            "30.1f",
+            "f",
+            "GDPR Art. 30(1)(f)",
+            "time limits for erasure",
+            "frister for sletting",
+            _C,
+            ("ROPA301",),
+        ),
+        _retention,
+    ),
+    (
+        _I(
+            "30.1g",
+            "g",
+            "GDPR Art. 30(1)(g)",
+            "security measures",
+            "sikkerhetstiltak",
+            _C,
+            ("ROPA505",),
+        ),
+        _security,
+    ),
+    (
+        _I(
+            "30.2a",
+            "Pa",
+            "GDPR Art. 30(2)(a)",
+            "processor's and client controller's name and contact details",
+            "databehandlerens og den behandlingsansvarliges navn og kontaktopplysninger",
+            _P,
+            ("ROPA407", "ROPA216", "ROPA704"),
+        ),
+        _processor_controller,
+    ),
+    (
+        _I(
+            "30.2b",
+            "Pb",
+            "GDPR Art. 30(2)(b)",
+            "categories of processing",
+            "kategorier av behandling",
+            _P,
+            (),
+        ),
+        _purposes,
+    ),
+    (
+        _I(
+            "30.2c",
+            "Pc",
+            "GDPR Art. 30(2)(c)",
+            "transfers to third countries",
+            "overføringer til tredjeland",
+            _P,
+            ("ROPA201", "ROPA202", "ROPA217"),
+        ),
+        _transfers,
+    ),
+    (
+        _I(
+            "30.2d",
+            "Pd",
+            "GDPR Art. 30(2)(d)",
+            "security measures",
+            "sikkerhetstiltak",
+            _P,
+            ("ROPA505",),
+        ),
+        _security,
+    ),
+    (
+        _I(
+            "13.1a",
+            "1a",
+            "GDPR Art. 13(1)(a)",
+            "controller's identity and contact details",
+            "behandlingsansvarliges identitet og kontaktopplysninger",
+            _C,
+            ("ROPA407",),
+        ),
+        _controller,
+    ),
+    (
+        _I(
+            "13.1b",
+            "1b",
+            "GDPR Art. 13(1)(b)",
+            "DPO's contact details (or the decision)",
+            "personvernombudets kontaktopplysninger (eller beslutningen)",
+            _C,
+            ("ROPA704",),
+        ),
+        _dpo,
+    ),
+    (
+        _I(
+            "13.1c",
+            "1c",
+            "GDPR Art. 13(1)(c)",
+            "purposes and legal basis",
+            "formål og behandlingsgrunnlag",
+            _C,
+            ("ROPA101", "ROPA102"),
+        ),
+        _basis,
+    ),
+    (
+        _I(
+            "13.1d",
+            "1d",
+            "GDPR Art. 13(1)(d)",
+            "legitimate interests pursued",
+            "berettigede interesser som forfølges",
+            _C,
+            ("ROPA103",),
+        ),
+        _interests,
+    ),
+    (_I("13.1e", "1e", "GDPR Art. 13(1)(e)", "recipients", "mottakere", _C, ()), _recipients),
+    (
+        _I(
+            "13.1f",
+            "1f",
+            "GDPR Art. 13(1)(f)",
+            "transfers, adequacy or safeguards",
+            "overføringer, tilstrekkelighet eller garantier",
+            _C,
+            ("ROPA201", "ROPA202", "ROPA205", "ROPA217"),
+        ),
+        lambda dm, a: _transfers(dm, a, notice=True),
+    ),
+    (
+        _I(
+            "13.2a",
+            "2a",
+            "GDPR Art. 13(2)(a)",
+            "storage period or criteria",
+            "lagringstid eller kriterier for den",
+            _C,
+            ("ROPA301",),
+        ),
+        _retention,
+    ),
+    (
+        _I(
+            "13.2b",
+            "2b",
+            "GDPR Art. 13(2)(b)",
+            "the rights that apply",
+            "rettighetene som gjelder",
+            _C,
+            ("ROPA101",),
+        ),
+        _rights,
+    ),
+    (
+        _I(
+            "13.2c",
+            "2c",
+            "GDPR Art. 13(2)(c)",
+            "right to withdraw consent",
+            "retten til å trekke samtykke",
+            _C,
+            ("ROPA105",),
+        ),
+        _withdrawal,
+    ),
+    (
+        _I(
+            "13.2d",
+            "2d",
+            "GDPR Art. 13(2)(d)",
+            "right to complain to the authority",
+            "retten til å klage til tilsynsmyndigheten",
+            _C,
+            (),
+        ),
+        _complaint,
+    ),
+    (
+        _I(
+            "13.2e",
+            "2e",
+            "GDPR Art. 13(2)(e)",
+            "whether the data must be provided",
+            "om det er plikt til å gi opplysningene",
+            _C,
+            ("ROPA404",),
+        ),
+        _provision,
+    ),
+    (
+        _I(
+            "13.2f",
+            "2f",
+            "GDPR Art. 13(2)(f)",
+            "automated decisions and profiling",
+            "automatiserte avgjørelser og profilering",
+            _C,
+            ("ROPA405",),
+        ),
+        _automated,
+    ),
+    (
+        _I(
+            "14.1d",
+            "14d",
+            "GDPR Art. 14(1)(d)",
+            "categories of data (data from others)",
+            "kategorier av opplysninger (opplysninger fra andre)",
+            _C,
+            (),
+        ),
+        _art14_categories,
+    ),
+    (
+        _I(
+            "14.2f",
+            "14f",
+            "GDPR Art. 14(2)(f)",
+            "source of the data (data from others)",
+            "hvor opplysningene kommer fra (opplysninger fra andre)",
+            _C,
+            ("ROPA401",),
+        ),
+        _art14_source,
+    ),
+)
+ITEMS: tuple[Item, ...] = tuple(item for item, _ in _ITEMS)
+
+
+def applies_to(item: Item, activity: Activity) -> bool:
+    """True if ``item`` is asked of ``activity`` (as controller, or as a processor)."""
+    return (item.applies == "processor") == activity.is_processor_activity
+
+
+def requirements(datamap: DataMap, activity: Activity) -> tuple[tuple[Item, Cell], ...]:
+    """Every item with its status for ``activity``, in the order of :data:`ITEMS`."""
+    return tuple(
+        (item, compute(datamap, activity) if applies_to(item, activity) else Cell("n/a"))
+        for item, compute in _ITEMS
+    )
+
+
+def missing(datamap: DataMap, activity: Activity) -> tuple[tuple[Item, Cell], ...]:
+    """The items ``activity`` misses."""
+    return tuple((i, c) for i, c in requirements(datamap, activity) if c.status == "missing")

@@ -1,0 +1,564 @@
+"""Legal terms and citations: each term once, with its article and its labels.
+
+Every legal vocabulary of the model (Art. 6 bases, Art. 9 conditions, Chapter V mechanisms,
+party roles, sources, marketing channels, DPIA states), the data-subject rights and the
+Norwegian statutes the outputs name have one entry here: the article in the form used across
+the EU (``GDPR Art. 6(1)(b)``) and a short label in each language. :func:`cite` gives a citation
+in the reader's language (``personvernforordningen art. 6 nr. 1 bokstav b`` in Norwegian) and
+:func:`label_cite` the one way every output writes "label (article)".
+
+The table is keyed by the term's vocabulary *and* its value: two vocabularies may share a value
+(``vital_interests`` is both an Art. 6(1)(d) basis and an Art. 9(2)(c) condition) and each keeps
+its own entry; building the table refuses a key given twice and a term without an entry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from enum import Enum, StrEnum
+from types import MappingProxyType
+from typing import NamedTuple
+
+from ..model.legal import (
+    Art9Condition,
+    DpiaStatus,
+    LegalBasis,
+    MarketingChannel,
+    PartyRole,
+    SourceKind,
+    TransferMechanism,
+)
+
+
+class LegalTerm(NamedTuple):
+    """Reference and plain-language labels of one legal term."""
+
+    article: str
+    nb: str
+    en: str
+
+    def label(self, lang: str) -> str:
+        return self.nb if lang == "nb" else self.en
+
+
+class Right(StrEnum):
+    """A data-subject right (or statement about one) a notice may have to give."""
+
+    ACCESS = "access"
+    RECTIFICATION = "rectification"
+    ERASURE = "erasure"
+    RESTRICTION = "restriction"
+    PORTABILITY = "portability"
+    OBJECTION = "objection"
+    OBJECTION_DIRECT_MARKETING = "objection_direct_marketing"
+    WITHDRAW_CONSENT = "withdraw_consent"
+    AUTOMATED_DECISIONS = "automated_decisions"
+    COMPLAINT = "complaint"
+
+
+class Statute(StrEnum):
+    """Provisions outside the GDPR's vocabularies that the outputs and the checker name."""
+
+    NATIONAL_ID = "national_id"
+    SPECIAL_CATEGORIES = "special_categories"
+    CRIMINAL_OFFENCES = "criminal_offences"
+    ELECTRONIC_MARKETING = "electronic_marketing"
+    ELECTRONIC_MARKETING_EXISTING_CUSTOMERS = "electronic_marketing_existing_customers"
+    COOKIES = "cookies"
+    RESPONSE_TIME = "response_time"
+    JOINT_CONTROLLERS_RIGHTS = "joint_controllers_rights"
+    DPO = "dpo"
+    REPRESENTATIVE = "representative"
+    ERASURE_GROUNDS = "erasure_grounds"
+    ERASURE_EXCEPTIONS = "erasure_exceptions"
+
+
+#: A member of any vocabulary in :data:`VOCABULARIES`.
+Term = Enum
+
+_T = LegalTerm
+_ENTRIES: tuple[tuple[Enum, LegalTerm], ...] = (
+    (LegalBasis.CONSENT, _T("GDPR Art. 6(1)(a)", "samtykke", "consent")),
+    (
+        LegalBasis.CONTRACT,
+        _T(
+            "GDPR Art. 6(1)(b)",
+            "nødvendig for å oppfylle en avtale med deg",
+            "necessary to perform a contract with you",
+        ),
+    ),
+    (
+        LegalBasis.LEGAL_OBLIGATION,
+        _T(
+            "GDPR Art. 6(1)(c)",
+            "nødvendig for å oppfylle en rettslig forpliktelse",
+            "necessary to comply with a legal obligation",
+        ),
+    ),
+    (
+        LegalBasis.VITAL_INTERESTS,
+        _T(
+            "GDPR Art. 6(1)(d)",
+            "nødvendig for å beskytte vitale interesser",
+            "necessary to protect vital interests",
+        ),
+    ),
+    (
+        LegalBasis.PUBLIC_TASK,
+        _T(
+            "GDPR Art. 6(1)(e)",
+            "nødvendig for å utføre en oppgave i allmennhetens interesse",
+            "necessary for a task carried out in the public interest",
+        ),
+    ),
+    (
+        LegalBasis.LEGITIMATE_INTERESTS,
+        _T(
+            "GDPR Art. 6(1)(f)",
+            "berettiget interesse",
+            "legitimate interests",
+        ),
+    ),
+    (
+        Art9Condition.EXPLICIT_CONSENT,
+        _T("GDPR Art. 9(2)(a)", "uttrykkelig samtykke", "explicit consent"),
+    ),
+    (
+        Art9Condition.EMPLOYMENT,
+        _T(
+            "GDPR Art. 9(2)(b)",
+            "plikter og rettigheter innen arbeidsrett og trygderett",
+            "obligations and rights in employment and social security law",
+        ),
+    ),
+    (
+        Art9Condition.VITAL_INTERESTS,
+        _T(
+            "GDPR Art. 9(2)(c)",
+            "vitale interesser når samtykke ikke kan gis",
+            "vital interests where consent cannot be given",
+        ),
+    ),
+    (
+        Art9Condition.NOT_FOR_PROFIT_BODY,
+        _T(
+            "GDPR Art. 9(2)(d)",
+            "ideell organisasjons behandling om egne medlemmer",
+            "a not-for-profit body's processing about its members",
+        ),
+    ),
+    (
+        Art9Condition.MADE_PUBLIC,
+        _T(
+            "GDPR Art. 9(2)(e)",
+            "opplysninger du selv åpenbart har offentliggjort",
+            "data you have manifestly made public",
+        ),
+    ),
+    (
+        Art9Condition.LEGAL_CLAIMS,
+        _T(
+            "GDPR Art. 9(2)(f)",
+            "fastsettelse, utøvelse eller forsvar av rettskrav",
+            "establishing, exercising or defending legal claims",
+        ),
+    ),
+    (
+        Art9Condition.SUBSTANTIAL_PUBLIC_INTEREST,
+        _T(
+            "GDPR Art. 9(2)(g)",
+            "viktige allmenne interesser med hjemmel i lov",
+            "substantial public interest on the basis of law",
+        ),
+    ),
+    (
+        Art9Condition.HEALTH_SOCIAL_CARE,
+        _T(
+            "GDPR Art. 9(2)(h)",
+            "forebyggende medisin, arbeidsmedisin, helse- og omsorgstjenester",
+            "preventive or occupational medicine, health or social care",
+        ),
+    ),
+    (
+        Art9Condition.PUBLIC_HEALTH,
+        _T(
+            "GDPR Art. 9(2)(i)",
+            "allmenne folkehelsehensyn",
+            "public interest in public health",
+        ),
+    ),
+    (
+        Art9Condition.ARCHIVING_RESEARCH_STATISTICS,
+        _T(
+            "GDPR Art. 9(2)(j)",
+            "arkiv, forskning eller statistikk",
+            "archiving, research or statistics",
+        ),
+    ),
+    (
+        TransferMechanism.ADEQUACY,
+        _T(
+            "GDPR Art. 45",
+            "EU-kommisjonens beslutning om tilstrekkelig beskyttelsesnivå",
+            "European Commission adequacy decision",
+        ),
+    ),
+    (
+        TransferMechanism.EU_US_DPF,
+        _T(
+            "GDPR Art. 45; Commission Implementing Decision (EU) 2023/1795",
+            "EU-kommisjonens beslutning om tilstrekkelig beskyttelsesnivå for EU–US Data Privacy "
+            "Framework (mottakeren i USA er sertifisert)",
+            "European Commission adequacy decision for the EU–US Data Privacy Framework (the "
+            "importer in the United States is certified)",
+        ),
+    ),
+    (
+        TransferMechanism.SCC,
+        _T(
+            "GDPR Art. 46(2)(c); Commission Implementing Decision (EU) 2021/914",
+            "EU-kommisjonens standard personvernbestemmelser (SCC)",
+            "the European Commission's standard contractual clauses (SCCs)",
+        ),
+    ),
+    (
+        TransferMechanism.BCR,
+        _T(
+            "GDPR Art. 46(2)(b), 47",
+            "bindende virksomhetsregler (BCR)",
+            "binding corporate rules (BCRs)",
+        ),
+    ),
+    (
+        TransferMechanism.CODE_OF_CONDUCT,
+        _T(
+            "GDPR Art. 46(2)(e)",
+            "godkjente atferdsnormer med bindende forpliktelser",
+            "an approved code of conduct with binding commitments",
+        ),
+    ),
+    (
+        TransferMechanism.CERTIFICATION,
+        _T(
+            "GDPR Art. 46(2)(f)",
+            "godkjent sertifiseringsordning med bindende forpliktelser",
+            "an approved certification mechanism with binding commitments",
+        ),
+    ),
+    (
+        TransferMechanism.AD_HOC_CLAUSES,
+        _T(
+            "GDPR Art. 46(3)(a)",
+            "avtalevilkår godkjent av tilsynsmyndigheten",
+            "contractual clauses authorised by the supervisory authority",
+        ),
+    ),
+    (
+        TransferMechanism.PUBLIC_AUTHORITY_INSTRUMENT,
+        _T(
+            "GDPR Art. 46(2)(a)",
+            "bindende instrument mellom offentlige myndigheter",
+            "a binding instrument between public authorities",
+        ),
+    ),
+    (
+        TransferMechanism.DEROGATION_EXPLICIT_CONSENT,
+        _T(
+            "GDPR Art. 49(1)(a)",
+            "ditt uttrykkelige samtykke til overføringen",
+            "your explicit consent to the transfer",
+        ),
+    ),
+    (
+        TransferMechanism.DEROGATION_CONTRACT,
+        _T(
+            "GDPR Art. 49(1)(b)",
+            "nødvendig for å oppfylle en avtale med deg",
+            "necessary to perform a contract with you",
+        ),
+    ),
+    (
+        TransferMechanism.DEROGATION_CONTRACT_IN_INTEREST,
+        _T(
+            "GDPR Art. 49(1)(c)",
+            "nødvendig for en avtale inngått i din interesse",
+            "necessary for a contract concluded in your interest",
+        ),
+    ),
+    (
+        TransferMechanism.DEROGATION_PUBLIC_INTEREST,
+        _T(
+            "GDPR Art. 49(1)(d)",
+            "nødvendig av hensyn til viktige allmenne interesser",
+            "necessary for important reasons of public interest",
+        ),
+    ),
+    (
+        TransferMechanism.DEROGATION_LEGAL_CLAIMS,
+        _T(
+            "GDPR Art. 49(1)(e)",
+            "nødvendig for rettskrav",
+            "necessary for legal claims",
+        ),
+    ),
+    (
+        TransferMechanism.DEROGATION_VITAL_INTERESTS,
+        _T(
+            "GDPR Art. 49(1)(f)",
+            "nødvendig for å beskytte vitale interesser",
+            "necessary to protect vital interests",
+        ),
+    ),
+    (
+        TransferMechanism.DEROGATION_PUBLIC_REGISTER,
+        _T(
+            "GDPR Art. 49(1)(g)",
+            "overføring fra et offentlig register",
+            "transfer from a public register",
+        ),
+    ),
+    (
+        TransferMechanism.DEROGATION_COMPELLING_INTERESTS,
+        _T(
+            "GDPR Art. 49(1) second subparagraph",
+            "tvingende berettigede interesser (enkeltstående overføring)",
+            "compelling legitimate interests (a one-off transfer)",
+        ),
+    ),
+    (PartyRole.PROCESSOR, _T("GDPR Art. 28", "databehandler", "processor")),
+    (PartyRole.SUB_PROCESSOR, _T("GDPR Art. 28(2), 28(4)", "underdatabehandler", "sub-processor")),
+    (
+        PartyRole.INDEPENDENT_CONTROLLER,
+        _T("GDPR Art. 4(7)", "selvstendig behandlingsansvarlig", "independent controller"),
+    ),
+    (
+        PartyRole.JOINT_CONTROLLER,
+        _T("GDPR Art. 26", "felles behandlingsansvarlig", "joint controller"),
+    ),
+    (
+        PartyRole.CLIENT_CONTROLLER,
+        _T(
+            "GDPR Art. 30(2)",
+            "behandlingsansvarlig vi er databehandler for",
+            "controller on whose behalf we process",
+        ),
+    ),
+    (PartyRole.PUBLIC_AUTHORITY, _T("GDPR Art. 4(9)", "offentlig myndighet", "public authority")),
+    (PartyRole.OTHER_RECIPIENT, _T("GDPR Art. 4(9)", "annen mottaker", "other recipient")),
+    (SourceKind.DATA_SUBJECT, _T("GDPR Art. 13", "fra deg", "from you")),
+    (
+        SourceKind.OBSERVED,
+        _T(
+            "GDPR Art. 13",
+            "registrert når du bruker tjenestene våre",
+            "observed when you use our services",
+        ),
+    ),
+    (SourceKind.THIRD_PARTY, _T("GDPR Art. 14", "fra andre", "from others")),
+    (
+        SourceKind.PUBLIC_SOURCE,
+        _T(
+            "GDPR Art. 14(2)(f)",
+            "fra offentlig tilgjengelige kilder",
+            "from publicly available sources",
+        ),
+    ),
+    (MarketingChannel.EMAIL, _T("markedsføringsloven § 15", "e-post", "e-mail")),
+    (MarketingChannel.SMS, _T("markedsføringsloven § 15", "SMS", "text message")),
+    (MarketingChannel.TELEPHONE, _T("markedsføringsloven § 12", "telefon", "telephone")),
+    (MarketingChannel.POST, _T("markedsføringsloven § 12", "post", "post")),
+    (
+        MarketingChannel.CUSTOM_AUDIENCE,
+        _T(
+            "GDPR Art. 26; CJEU C-210/16, C-40/17",
+            "målretting med kundelister i annonsesystemer",
+            "ad targeting with customer lists",
+        ),
+    ),
+    (
+        MarketingChannel.LOOKALIKE_AUDIENCE,
+        _T(
+            "GDPR Art. 26; CJEU C-210/16, C-40/17",
+            "speilsegmenter (lignende målgrupper)",
+            "lookalike (mirror) audiences",
+        ),
+    ),
+    (MarketingChannel.SOCIAL_MEDIA, _T("GDPR Art. 26", "sosiale medier", "social media")),
+    (DpiaStatus.DONE, _T("GDPR Art. 35", "gjennomført", "done")),
+    (DpiaStatus.IN_PROGRESS, _T("GDPR Art. 35", "pågår", "in progress")),
+    (DpiaStatus.NEEDED, _T("GDPR Art. 35", "nødvendig, ikke startet", "needed, not started")),
+    (DpiaStatus.NOT_NEEDED, _T("GDPR Art. 35", "ikke nødvendig", "not needed")),
+    (DpiaStatus.NOT_ASSESSED, _T("GDPR Art. 35", "ikke vurdert", "not assessed")),
+    (Right.ACCESS, _T("GDPR Art. 15", "innsyn", "access")),
+    (Right.RECTIFICATION, _T("GDPR Art. 16", "retting", "rectification")),
+    (Right.ERASURE, _T("GDPR Art. 17", "sletting", "erasure")),
+    (Right.RESTRICTION, _T("GDPR Art. 18", "begrenset behandling", "restriction")),
+    (Right.PORTABILITY, _T("GDPR Art. 20", "dataportabilitet", "data portability")),
+    (Right.OBJECTION, _T("GDPR Art. 21(1)", "protest", "objection")),
+    (
+        Right.OBJECTION_DIRECT_MARKETING,
+        _T(
+            "GDPR Art. 21(2)-(3)",
+            "protest mot direkte markedsføring",
+            "objection to direct marketing",
+        ),
+    ),
+    (Right.WITHDRAW_CONSENT, _T("GDPR Art. 7(3)", "trekke samtykke", "withdrawing consent")),
+    (
+        Right.AUTOMATED_DECISIONS,
+        _T("GDPR Art. 22", "automatiserte avgjørelser", "automated decisions"),
+    ),
+    (Right.COMPLAINT, _T("GDPR Art. 77", "klage", "complaint")),
+    (
+        Statute.NATIONAL_ID,
+        _T(
+            "personopplysningsloven § 12; GDPR Art. 87", "fødselsnummer", "national identity number"
+        ),
+    ),
+    (
+        Statute.SPECIAL_CATEGORIES,
+        _T("GDPR Art. 9", "særlige kategorier", "special categories"),
+    ),
+    (
+        Statute.CRIMINAL_OFFENCES,
+        _T(
+            "GDPR Art. 10", "straffedommer og lovovertredelser", "criminal convictions and offences"
+        ),
+    ),
+    (
+        Statute.ELECTRONIC_MARKETING,
+        _T(
+            "markedsføringsloven § 15",
+            "samtykke til markedsføring på e-post og SMS",
+            "consent to marketing by e-mail and text message",
+        ),
+    ),
+    (
+        Statute.ELECTRONIC_MARKETING_EXISTING_CUSTOMERS,
+        _T(
+            "markedsføringsloven § 15 third paragraph",
+            "unntaket for eksisterende kundeforhold",
+            "the existing-customer exception",
+        ),
+    ),
+    (
+        Statute.COOKIES,
+        _T(
+            "ekomloven § 3-15 (LOV-2024-12-13-76)",
+            "lagring av og tilgang til informasjon på brukerens utstyr (informasjonskapsler)",
+            "storing or reading information on the user's device (cookies)",
+        ),
+    ),
+    (
+        Statute.RESPONSE_TIME,
+        _T("GDPR Art. 12(3)", "svarfrist", "time limit for answering"),
+    ),
+    (
+        Statute.JOINT_CONTROLLERS_RIGHTS,
+        _T(
+            "GDPR Art. 26(3)",
+            "rettigheter overfor hver felles behandlingsansvarlig",
+            "rights against each joint controller",
+        ),
+    ),
+    (Statute.DPO, _T("GDPR Art. 37", "personvernombud", "data protection officer")),
+    (Statute.REPRESENTATIVE, _T("GDPR Art. 27", "representant", "representative")),
+    (
+        Statute.ERASURE_GROUNDS,
+        _T("GDPR Art. 17(1)", "grunnlag for sletting", "grounds for erasure"),
+    ),
+    (
+        Statute.ERASURE_EXCEPTIONS,
+        _T("GDPR Art. 17(3)(b)", "lovpålagt oppbevaring", "storage required by law"),
+    ),
+)
+VOCABULARIES: tuple[type[Enum], ...] = (
+    LegalBasis,
+    Art9Condition,
+    TransferMechanism,
+    PartyRole,
+    SourceKind,
+    MarketingChannel,
+    DpiaStatus,
+    Right,
+    Statute,
+)
+
+
+def build_table(
+    entries: Iterable[tuple[Enum, LegalTerm]], vocabularies: Iterable[type[Enum]] = ()
+) -> MappingProxyType[tuple[type[Enum], str], LegalTerm]:
+    """The term table keyed by (vocabulary, value); refuses a key given twice and, for each of
+    ``vocabularies``, a member without an entry (a ``ValueError`` naming it)."""
+    table: dict[tuple[type[Enum], str], LegalTerm] = {}
+    for member, term in entries:
+        key = (type(member), str(member.value))
+        if key in table:
+            raise ValueError(f"legal term {key[0].__name__}.{member.name} is given twice")
+        table[key] = term
+    for vocabulary in vocabularies:
+        for member in vocabulary:
+            if (vocabulary, str(member.value)) not in table:
+                raise ValueError(f"legal term {vocabulary.__name__}.{member.name} has no entry")
+    return MappingProxyType(table)
+
+
+TERMS = build_table(_ENTRIES, VOCABULARIES)
+
+
+def term(member: Term) -> LegalTerm:
+    """The entry of ``member`` (its own vocabulary's, even where two share a value)."""
+    return TERMS[(type(member), str(member.value))]
+
+
+def article(member: Term) -> str:
+    """The article of ``member`` in the EU-wide English form, e.g. ``GDPR Art. 6(1)(b)``."""
+    return term(member).article
+
+
+def label(member: Term, lang: str) -> str:
+    """The short plain-language label of ``member`` in ``lang``."""
+    return term(member).label(lang)
+
+
+_RANGE = re.compile(r"(\d+)\((\d+)\)-\((\d+)\)")
+_POINT = re.compile(r"(\d+)\((\d+)\)\(([a-z])\)")
+_PARAGRAPH = re.compile(r"(\d+)\((\d+)\)")
+_ARTICLE_RANGE = re.compile(r"(art\. \d+)-(\d+)")
+_WORDS_NB = (
+    ("GDPR Art. ", "personvernforordningen art. "),
+    ("Art. ", "art. "),
+    ("Commission Implementing Decision (EU)", "Kommisjonens gjennomføringsbeslutning (EU)"),
+    ("Implementing Decision (EU)", "gjennomføringsbeslutning (EU)"),
+    ("Decision (EU)", "beslutning (EU)"),
+    ("second subparagraph", "annet ledd"),
+    ("third paragraph", "tredje ledd"),
+    ("CJEU", "EU-domstolen"),
+    ("EDPB Guidelines", "EDPBs retningslinjer"),
+)
+
+
+def cite(reference: Term | str, lang: str, *, short: bool = False) -> str:
+    """``reference`` (a term or an article such as ``GDPR Art. 6(1)(b)``) as cited in ``lang``.
+
+    English keeps the EU-wide form; Norwegian gives ``personvernforordningen art. 6 nr. 1
+    bokstav b``. ``short`` leaves out the regulation's name (``Art. 6(1)(b)``, ``art. 6 nr. 1
+    bokstav b``), for column headings where the regulation is understood.
+    """
+    text = article(reference) if isinstance(reference, Enum) else reference
+    if short:
+        text = text.replace("GDPR Art. ", "Art. ")
+    if lang != "nb":
+        return text
+    for english, norwegian in _WORDS_NB:
+        text = text.replace(english, norwegian)
+    text = _RANGE.sub(r"\1 nr. \2–\3", text)
+    text = _POINT.sub(r"\1 nr. \2 bokstav \3", text)
+    text = _PARAGRAPH.sub(r"\1 nr. \2", text)
+    return _ARTICLE_RANGE.sub(r"\1–\2", text)
+
+
+def label_cite(member: Term, lang: str) -> str:
+    """``label (citation)`` in ``lang``: the one way the outputs name a legal term."""
+    return f"{label(member, lang)} ({cite(member, lang)})"

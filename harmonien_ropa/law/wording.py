@@ -1,0 +1,83 @@
+"""Statements the law contradicts, recognised wherever they appear in a map's text.
+
+Maps are often written from an organisation's earlier privacy notice, and some of its sentences
+are wrong in law. Each :class:`WrongStatement` names one such statement, how to recognise it
+(in Norwegian or English), what the law says instead and where. The checker (ROPA410) reports
+every text of the map that makes one; the notice states the law in the library's own words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class WrongStatement:
+    """A statement the law contradicts."""
+
+    key: str
+    #: Any of these (searched case-insensitively) marks a text as making the statement.
+    patterns: tuple[re.Pattern[str], ...]
+    #: What is wrong, in English, for the checker's message.
+    wrong: str
+    #: The provisions that say otherwise.
+    law: str
+    #: How to put it right.
+    fix: str
+
+    def found_in(self, text: str) -> bool:
+        return any(p.search(text) for p in self.patterns)
+
+
+def _re(*patterns: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE | re.DOTALL) for p in patterns)
+
+
+WRONG_STATEMENTS: tuple[WrongStatement, ...] = (
+    WrongStatement(
+        "access-includes-security-measures",
+        _re(
+            r"\binnsyn\b[^.]{0,200}\bsikkerhetstiltak",
+            r"\b(request|ask for|right of|right to)\s+access\b[^.]{0,200}\bsecurity measures",
+        ),
+        "the right of access covers the data and facts about its processing (purposes, "
+        "recipients, storage period, source, safeguards for transfers), not the controller's "
+        "security measures",
+        "GDPR Art. 15(1)-(3)",
+        "describe the right of access as Art. 15 gives it; security is described in the notice "
+        "and the record, not as part of access",
+    ),
+    WrongStatement(
+        "open-ended-disclosure",
+        _re(
+            r"\b(særskilt|spesielt|særlig)\s+behov\b",
+            r"\b(special|specific|particular)\s+need\b",
+        ),
+        "a disclosure 'when there is a special need' is open-ended: each disclosure needs its "
+        "own legal basis and purpose, and the notice must name the recipients",
+        "GDPR Art. 5(1)(a)-(b), 6(1), 13(1)(e)",
+        "name the recipients and the cases in which data is disclosed (e.g. where the law "
+        "requires it), and leave out the open-ended wording",
+    ),
+    WrongStatement(
+        "hashed-list-is-anonymous",
+        _re(
+            r"\b(kryptert|krypterte)\b[^.]{0,40}\bhash",
+            r"\bencrypted\b[^.]{0,40}\bhash",
+            r"\bmålretting\b[^.]{0,60}\bbare\b[^.]{0,40}\bgrupper",
+            r"\btargeting\b[^.]{0,60}\bonly\b[^.]{0,40}\bgroup",
+        ),
+        "a hashed customer list is not encrypted or anonymous: the advertising platform matches "
+        "the individuals on it, so it is personal data and the ads reach matched individuals, "
+        "not only groups",
+        "GDPR Art. 4(1), 4(5), 26; EDPB Guidelines 8/2020",
+        "say that the list is hashed before upload, that the platform matches individuals, and "
+        "that hashed lists are still personal data",
+    ),
+)
+
+
+def wrong_statements(text: str) -> tuple[WrongStatement, ...]:
+    """The wrong statements ``text`` makes, in the order of :data:`WRONG_STATEMENTS`."""
+    return tuple(w for w in WRONG_STATEMENTS if w.found_in(text))
