@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from work import lines_run
 
 import harmonien_ropa as hr
 
@@ -398,28 +399,6 @@ def _with_parties(shape: str, n: int) -> str:
     return text
 
 
-def _lines_run(work: Any, *files: str) -> int:
-    """How many lines of the package's ``files`` ``work()`` runs: a count of work done, the same
-    on any machine, unlike a time."""
-    count = 0
-
-    def local(frame: Any, event: str, arg: Any) -> Any:
-        nonlocal count
-        if event == "line":
-            count += 1
-        return local
-
-    def calls(frame: Any, event: str, arg: Any) -> Any:
-        return local if frame.f_code.co_filename.endswith(files) else None
-
-    sys.settrace(calls)
-    try:
-        work()
-    finally:
-        sys.settrace(None)
-    return count
-
-
 @pytest.mark.parametrize("shape", ["chain", "fan", "cycle"])
 def test_loading_sub_processor_chains_is_linear(shape: str) -> None:
     """1,000 / 2,000 / 4,000 parties in a chain cost 5 s / 32 s / 291 s when every party walked
@@ -440,7 +419,7 @@ def test_loading_sub_processor_chains_is_linear(shape: str) -> None:
         else:
             assert len(hr.loads(text).parties) == n + 2
 
-    lines = {n: _lines_run(lambda n=n: load(n), "model/datamap.py") for n in (1_000, 4_000)}
+    lines = {n: lines_run(lambda n=n: load(n), "model/datamap.py") for n in (1_000, 4_000)}
     assert lines[4_000] < 4.4 * lines[1_000], lines  # quadratic would be 16x, cubic 64x
     assert lines[4_000] < 100 * 4_000, lines
 
@@ -455,7 +434,7 @@ def test_impact_of_a_long_sub_processor_chain_is_linear(shape: str) -> None:
     def run(n: int) -> None:
         found[n] = impact(maps[n], party="mailhost")
 
-    lines = {n: _lines_run(lambda n=n: run(n), "queries.py") for n in maps}
+    lines = {n: lines_run(lambda n=n: run(n), "queries.py") for n in maps}
     assert lines[4_000] < 4.4 * lines[1_000], lines
     assert len(found[4_000].parties) == 4_001
 

@@ -8,35 +8,18 @@ it wait forever; no time is measured.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
-import signal
 import socket
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from conftest import SMALL_YAML
+from work import hang_guard
 
 from harmonien_ropa.cli import main
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
-
-
-@contextlib.contextmanager
-def _hang_guard(seconds: int = 30) -> Iterator[None]:
-    def stop(signum: int, frame: Any) -> None:
-        raise AssertionError(f"still waiting after {seconds} s: the input blocked")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _fifo(path: Path) -> Path:
@@ -45,7 +28,7 @@ def _fifo(path: Path) -> Path:
 
 
 def _refused(capsys: pytest.CaptureFixture[str], argv: list[str], place: Path, kind: str) -> None:
-    with _hang_guard():
+    with hang_guard(30, "the input blocked"):
         assert main(argv) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"{place}:0:0: error ROPA008 this is {kind}, not a regular file\n"), err
@@ -91,7 +74,7 @@ def test_devices_and_sockets_are_refused(
     with socket.socket(socket.AF_UNIX) as server:
         place = tmp_path / "s.yaml"
         server.bind(str(place))
-        with _hang_guard():
+        with hang_guard(30, "the input blocked"):
             assert main(["check", "--data", str(place)]) == 2
         err = capsys.readouterr().err
         # Opening a socket fails before it can be looked at; it is refused all the same.

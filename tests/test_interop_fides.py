@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import signal
-import sys
 import warnings
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +12,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from synthetic import synthetic
+from work import hang_guard, lines_run
 
 import harmonien_ropa as hr
 from harmonien_ropa.cli import main
@@ -376,22 +373,6 @@ def import_fides_yaml_text(manifest: str) -> str:
 # -- ids that collide, and imports of many systems --------------------------------------------
 
 
-@contextlib.contextmanager
-def _hang_guard(seconds: int = 60) -> Iterator[None]:
-    """Fail instead of hanging (a loop that never ends); not a measure of time."""
-
-    def stop(signum: int, frame: Any) -> None:
-        raise AssertionError(f"still running after {seconds} s: a loop that does not end?")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def _systems_manifest(keys: list[str], names: list[str]) -> list[YamlDocument]:
     systems = [
         {
@@ -416,7 +397,7 @@ def _systems_manifest(keys: list[str], names: list[str]) -> list[YamlDocument]:
 def test_colliding_keys_get_unique_ids_and_the_import_ends(keys: list[str]) -> None:
     names = [f"Activity {key}" for key in keys]
     for order in (keys, keys[::-1]):
-        with _hang_guard():
+        with hang_guard(60, "a loop that does not end?"):
             data = import_fides(_systems_manifest(order, names), effective_date=DATE)
         system_ids = [s["id"] for s in data["systems"]]
         activity_ids = [a["id"] for a in data["activities"]]
@@ -426,25 +407,6 @@ def test_colliding_keys_get_unique_ids_and_the_import_ends(keys: list[str]) -> N
         hr.loads(dump_yaml(data).decode("utf-8"), "imported.yaml")  # a valid map
 
 
-def _lines_in_importer(work: Any) -> int:
-    count = 0
-
-    def local(frame: Any, event: str, arg: Any) -> Any:
-        nonlocal count
-        count += event == "line"
-        return local
-
-    def calls(frame: Any, event: str, arg: Any) -> Any:
-        return local if frame.f_code.co_filename.endswith("fides_import.py") else None
-
-    sys.settrace(calls)
-    try:
-        work()
-    finally:
-        sys.settrace(None)
-    return count
-
-
 def test_import_is_linear_in_systems_and_activities() -> None:
     """Each activity once looked at every system (and each new system id at every id so far):
     work grew with systems x activities. Counted in lines run, not in time."""
@@ -452,7 +414,9 @@ def test_import_is_linear_in_systems_and_activities() -> None:
     for n in (150, 600):
         keys = [f"sys-{i}" for i in range(n)]
         documents = _systems_manifest(keys, [f"Activity {i}" for i in range(n)])
-        lines[n] = _lines_in_importer(lambda d=documents: import_fides(d, effective_date=DATE))
+        lines[n] = lines_run(
+            lambda d=documents: import_fides(d, effective_date=DATE), "fides_import.py"
+        )
     assert lines[600] < 4.4 * lines[150], lines  # quadratic would be 16x
 
 
