@@ -363,7 +363,7 @@ def test_party_level_mechanism_counts_everywhere(small: hr.DataMap) -> None:
     del data["activities"][0]["transfers"][0]["mechanism"]
     datamap = hr.DataMap.build(data)
     record = build_record(datamap, "en")
-    assert "standard contractual clauses" in record.transfers.rows[0].cells[3].joined()
+    assert "standard contractual clauses" in record.transfers.rows[0].cells[4].joined()
     assert "standard contractual clauses" in _notice(datamap, "en")
     assert not [r for r in record.gaps.rows if r.key.endswith("30.1e")]
     exports = hr.render(datamap, only=["dpv", "fides"])

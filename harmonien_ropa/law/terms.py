@@ -209,9 +209,9 @@ _ENTRIES: tuple[tuple[Enum, LegalTerm], ...] = (
         _T(
             "GDPR Art. 45; Commission Implementing Decision (EU) 2023/1795",
             "EU-kommisjonens beslutning om tilstrekkelig beskyttelsesnivå for EU–US Data Privacy "
-            "Framework (mottakeren i USA er sertifisert)",
-            "European Commission adequacy decision for the EU–US Data Privacy Framework (the "
-            "importer in the United States is certified)",
+            "Framework (gjelder bare mottakere i USA som er sertifisert under rammeverket)",
+            "European Commission adequacy decision for the EU–US Data Privacy Framework (covers "
+            "only importers in the United States certified under the framework)",
         ),
     ),
     (

@@ -208,9 +208,11 @@ class InventoryTables(Base):
                 mech = transfers_law.effective_mechanism(transfer, party)
                 safeguards = transfer.safeguards or party.transfer_safeguards
                 copy = transfer.safeguards_copy or party.safeguards_copy
+                importer = transfers_law.importer(self.map, transfer)
                 cells = (
                     self.cell([self.t(act.name)]),
                     self.cell([party.name]),
+                    self.cell([importer.name], self.open(transfer, "importer")),
                     self.cell([transfer.country], self.open(transfer, "country")),
                     self.cell(
                         [label_cite(mech, self.lang) if mech else ""],
@@ -230,7 +232,15 @@ class InventoryTables(Base):
                     ),
                 )
                 rows.append(Row(f"{act.id}/{index + 1}", cells))
-        columns = ("activity", "party", "country", "mechanism", "safeguards", "safeguards_copy")
+        columns = (
+            "activity",
+            "party",
+            "importer",
+            "country",
+            "mechanism",
+            "safeguards",
+            "safeguards_copy",
+        )
         return self.table("transfers", columns, rows)
 
     def assumptions(self) -> Table:
