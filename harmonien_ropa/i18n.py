@@ -18,20 +18,22 @@ from collections.abc import Mapping
 from functools import cache
 from types import MappingProxyType
 
-import yaml
-
 from .errors import RenderError
 from .model.base import LANGUAGES
 from .resources import templates_dir
+from .yamlbase import YamlError
+from .yamlsource import parse
 
 
 @cache
 def _table(domain: str) -> dict[str, dict[str, str]]:
     path = templates_dir() / "i18n" / f"{domain}.yaml"
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = parse(path.read_text(encoding="utf-8"), str(path), positions=False).data
     except OSError as exc:
         raise RenderError(f"string table '{path}' cannot be read: {exc.strerror}") from None
+    except YamlError as exc:  # a key written twice, say: one of the texts would be lost
+        raise RenderError(f"string table: {exc.diagnostics[0].format()}") from None
     if not isinstance(raw, dict):
         raise RenderError(f"string table '{path}' must be a mapping of keys")
     table: dict[str, dict[str, str]] = {}

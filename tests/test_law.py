@@ -20,8 +20,9 @@ from harmonien_ropa.law import requirements
 from harmonien_ropa.law.rights import erasure_limit
 from harmonien_ropa.law.terms import Right
 from harmonien_ropa.law.transfers import owes_safeguards_copy
-from harmonien_ropa.loading import load_with_positions
+from harmonien_ropa.loading import LoadedMap, load_with_positions
 from harmonien_ropa.model import TransferMechanism
+from harmonien_ropa.positions import Positions
 from harmonien_ropa.queries import locate
 from harmonien_ropa.record import build_record
 from harmonien_ropa.render import RenderOptions
@@ -570,3 +571,29 @@ activities:
     act = loaded.datamap.activity("membership")
     assert all(i.key != "13.1f" for i, _ in requirements.missing(loaded.datamap, act))
     assert "Copy of the safeguards" not in _notice(loaded.datamap, "en")
+
+
+def test_compelling_interests_transfer_without_safeguards_is_a_gap_in_record_and_check(
+    small: hr.DataMap,
+) -> None:
+    data = _data(small)
+    transfer = data["activities"][0]["transfers"][0]
+    transfer["mechanism"] = "derogation_compelling_interests"
+    transfer.pop("safeguards", None)
+    datamap = hr.DataMap.build(data)
+    for lang, text in (
+        ("en", "suitable safeguards not documented"),
+        ("nb", "egnede garantier ikke dokumentert"),
+    ):
+        cell = build_record(datamap, lang).transfers.rows[0].cells[5]
+        assert cell.status == "missing"
+        assert text in cell.joined()
+    assert "ROPA217" in _codes_of(datamap)
+    transfer["safeguards"] = {"nb": "Vurdert og dokumentert.", "en": "Assessed and documented."}
+    datamap = hr.DataMap.build(data)
+    assert build_record(datamap, "en").transfers.rows[0].cells[5].status != "missing"
+    assert "ROPA217" not in _codes_of(datamap)
+
+
+def _codes_of(datamap: hr.DataMap) -> set[str]:
+    return {f.code for f in check(LoadedMap(datamap, Positions(), "map.yaml")).findings}

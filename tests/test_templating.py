@@ -129,3 +129,19 @@ def test_helper_filters_apply_the_helper_from_the_context() -> None:
         s="<{name}>",
     )
     assert out == "V v:a+b <v>"
+
+
+def test_a_string_table_with_a_key_written_twice_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from harmonien_ropa import i18n
+    from harmonien_ropa.errors import RenderError
+
+    (tmp_path / "i18n").mkdir()
+    (tmp_path / "i18n" / "twice.yaml").write_text(
+        "label:\n  nb: første\n  en: first\nlabel:\n  nb: andre\n  en: second\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(i18n, "templates_dir", lambda: tmp_path)
+    with pytest.raises(RenderError, match=r"twice\.yaml:4:1: error ROPA002 .*label"):
+        i18n.strings("twice", "nb")
+    i18n._table.cache_clear()

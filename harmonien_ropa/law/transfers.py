@@ -70,6 +70,13 @@ def owes_safeguards_copy(mechanism: TransferMechanism | None) -> bool:
     return mechanism in SAFEGUARDS_COPY_OWED
 
 
+def needs_documented_safeguards(mechanism: TransferMechanism | None) -> bool:
+    """True if the transfer must record the safeguards it relies on: the compelling legitimate
+    interests of Art. 49(1) second subparagraph, allowed only with suitable safeguards assessed
+    and documented (Art. 49(1), 49(6))."""
+    return mechanism is TransferMechanism.DEROGATION_COMPELLING_INTERESTS
+
+
 def is_derogation(mechanism: TransferMechanism | None) -> bool:
     return mechanism in DEROGATIONS
 

@@ -225,7 +225,12 @@ class InventoryTables(Base):
                         required=transfers_law.needs_mechanism(self.map, transfer),
                         missing_text=self.s["mechanism_missing"],
                     ),
-                    self.cell([self.t(safeguards)], self.open(transfer, "safeguards")),
+                    self.cell(
+                        [self.t(safeguards)],
+                        self.open(transfer, "safeguards"),
+                        required=transfers_law.needs_documented_safeguards(mech),
+                        missing_text=self.s["safeguards_missing"],
+                    ),
                     self.cell(
                         [self.t(copy)] if transfers_law.owes_safeguards_copy(mech) else [],
                         self.open(transfer, "safeguards_copy"),

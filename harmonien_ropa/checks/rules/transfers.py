@@ -13,6 +13,7 @@ from ...law.transfers import (
     importer,
     is_derogation,
     is_onward,
+    needs_documented_safeguards,
     needs_mechanism,
     owes_safeguards_copy,
     party_needs_mechanism,
@@ -615,7 +616,7 @@ class CompellingInterestsUndocumented(Rule):
         for loc, _activity, transfer, party in _transfers(ctx):
             mechanism = _mechanism(transfer, party)
             if (
-                mechanism is TransferMechanism.DEROGATION_COMPELLING_INTERESTS
+                needs_documented_safeguards(mechanism)
                 and transfer.safeguards is None
                 and party.transfer_safeguards is None
             ):
