@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import Enum
 
 from ..law import rights as rights_law
 from ..law import transfers as transfers_law
@@ -395,7 +396,7 @@ class _Builder:
         self.shown: set[tuple[int, str]] = set()
         self.untranslated: set[str] = set()
         self.open_marks: dict[tuple[int, str], Mark] = {}
-        self.labels: dict[object, str] = {}
+        self.labels: dict[Enum, str] = {}
 
     # -- values -----------------------------------------------------------------------------
 
@@ -418,9 +419,9 @@ class _Builder:
         self.take(entry, name)
         return self.t(text)
 
-    def label(self, term: object) -> str:
+    def label(self, term: Enum) -> str:
         if term not in self.labels:
-            self.labels[term] = term_label(term, self.lang)  # type: ignore[arg-type]
+            self.labels[term] = term_label(term, self.lang)
         return self.labels[term]
 
     def country(self, code: str) -> str:
@@ -643,7 +644,10 @@ class _Builder:
     def legal_basis(self, a: Activity) -> Fact:
         self.take(a, "legal_basis")
         if a.legal_basis:
-            basis = (("basis", self.label(a.legal_basis)), ("article", cite(a.legal_basis, self.lang)))
+            basis = (
+                ("basis", self.label(a.legal_basis)),
+                ("article", cite(a.legal_basis, self.lang)),
+            )
             if a.legal_source:
                 self.take(a, "legal_source")
                 sentence = Sentence("basis_with_law", (*basis, ("law", a.legal_source)))
@@ -731,8 +735,8 @@ class _Builder:
                 key = "transfer_line_importer"
             else:
                 key = "transfer_line"
-            mech: Value = self.label(mechanism) if mechanism else Sentence(
-                "transfer_mechanism_missing"
+            mech: Value = (
+                self.label(mechanism) if mechanism else Sentence("transfer_mechanism_missing")
             )
             sentence = Sentence(
                 key,
@@ -762,7 +766,9 @@ class _Builder:
             policy = None
             if p.privacy_policy:
                 self.take(p, "privacy_policy")
-                policy = Link(p.privacy_policy, Sentence("own_privacy_policy", (("party", p.name),)))
+                policy = Link(
+                    p.privacy_policy, Sentence("own_privacy_policy", (("party", p.name),))
+                )
             out.append(
                 Recipient(
                     id=p.id,
@@ -863,7 +869,9 @@ class _Builder:
             importer=importer_fact,
             country=country_fact,
             ground_heading="transfer_onward_ground" if onward else "transfer_mechanism",
-            mechanism=Term(self.label(mechanism), cite(mechanism, self.lang)) if mechanism else None,
+            mechanism=Term(self.label(mechanism), cite(mechanism, self.lang))
+            if mechanism
+            else None,
             missing=None if mechanism else Sentence("transfer_mechanism_missing"),
             mechanism_marks=self.marks(transfer, "mechanism"),
             copy=copy,
@@ -946,8 +954,9 @@ class _Builder:
                 else ()
             )
             limited = tuple(
-                (Ref(a.id, self.t(a.name)), cite(rights_law.erasure_limit(a), self.lang))  # type: ignore[arg-type]
+                (Ref(a.id, self.t(a.name)), cite(limit, self.lang))
                 for a in r.limited
+                if (limit := rights_law.erasure_limit(a)) is not None
             )
             out.append(
                 RightView(

@@ -35,6 +35,7 @@ from ..checks.publication import Blocker, BlockerKind, counts, publication_block
 from ..emails import mailto
 from ..escaping import markdown
 from ..i18n import strings
+from ..model.datamap import DataMap
 from ..notice.view import (
     Date,
     Fact,
@@ -325,7 +326,9 @@ class _Layout:
                 elif self.draft:
                     out.append(f" **\\[{s['assumption_tag']} {number}\\]**")
                 elif self.html:
-                    out.append(f' <span class="provisional">({escape(s["provisional_tag"])})</span>')
+                    out.append(
+                        f' <span class="provisional">({escape(s["provisional_tag"])})</span>'
+                    )
                 else:
                     out.append(f" *({s['provisional_tag']})*")
             # the public copy numbers the rest of the group too (the count of assumptions)
