@@ -353,6 +353,9 @@ class NoticeView:
     #: Map texts shown in another language than the notice's, for want of a translation.
     untranslated: frozenset[str]
     shown: frozenset[tuple[int, str]] = field(repr=False)
+    #: Fields the notice leaves out because the law does not ask for them here (a copy of the
+    #: safeguards where none is owed, the logic of automated decisions where there are none).
+    waived: frozenset[tuple[int, str]] = field(repr=False)
 
     @property
     def provisional(self) -> bool:
@@ -362,6 +365,11 @@ class NoticeView:
     def shows(self, entry: object, name: str) -> bool:
         """True if the notice shows the field ``name`` of ``entry`` (an entry of the map)."""
         return (id(entry), name) in self.shown
+
+    def accounts_for(self, entry: object, name: str) -> bool:
+        """True if the notice shows the field ``name`` of ``entry``, or leaves it out because
+        the law does not ask for it there."""
+        return (id(entry), name) in self.shown or (id(entry), name) in self.waived
 
 
 def places(datamap: DataMap) -> dict[int, str]:
@@ -383,7 +391,8 @@ def places(datamap: DataMap) -> dict[int, str]:
 def build(datamap: DataMap, lang: str, place_names: dict[int, str] | None = None) -> NoticeView:
     """The notice of ``datamap`` in ``lang``; ``place_names`` (from :func:`places`) may be
     shared between languages."""
-    return _Builder(datamap, lang, place_names or places(datamap)).view()
+    names = places(datamap) if place_names is None else place_names
+    return _Builder(datamap, lang, names).view()
 
 
 class _Builder:
@@ -394,6 +403,7 @@ class _Builder:
         self.lang = lang
         self.places = place_names
         self.shown: set[tuple[int, str]] = set()
+        self.waived: set[tuple[int, str]] = set()
         self.untranslated: set[str] = set()
         self.open_marks: dict[tuple[int, str], Mark] = {}
         self.labels: dict[Enum, str] = {}
@@ -401,7 +411,12 @@ class _Builder:
     # -- values -----------------------------------------------------------------------------
 
     def take(self, entry: object, name: str) -> None:
+        """Record that the notice shows the field ``name`` of ``entry``."""
         self.shown.add((id(entry), name))
+
+    def waive(self, entry: object, name: str) -> None:
+        """Record that the notice leaves the field out because the law does not ask for it."""
+        self.waived.add((id(entry), name))
 
     def t(self, text: Text) -> Localized:
         value = text.get(self.lang)
@@ -519,6 +534,7 @@ class _Builder:
             open_marks=tuple(self.open_marks.values()),
             untranslated=frozenset(self.untranslated),
             shown=frozenset(self.shown),
+            waived=frozenset(self.waived),
         )
 
     def controller(self) -> Controller:
@@ -758,6 +774,9 @@ class _Builder:
         for p in self.datamap.parties:
             if p.id not in used:
                 continue
+            # A copy of the safeguards is owed only for a transfer that needs one, and then
+            # :meth:`transfer_row` shows it; a recipient without such a transfer needs none.
+            self.waive(p, "safeguards_copy")
             joint = None
             if p.joint_arrangement:
                 arrangement = self.field(p, "joint_arrangement")
@@ -863,6 +882,11 @@ class _Builder:
             source: Statement = transfer if transfer.safeguards_copy else party
             text = self.field(source, "safeguards_copy")
             copy = text if text is not None else Sentence("transfer_copy_default")
+            if source is transfer:
+                self.waive(party, "safeguards_copy")  # the transfer's own copy comes first
+        else:
+            self.waive(transfer, "safeguards_copy")
+            self.waive(party, "safeguards_copy")
         return TransferView(
             party=party.name,
             onward=onward_fact,
@@ -937,6 +961,7 @@ class _Builder:
                     detail = self.field(notice, "automated_decisions_logic")
                 else:
                     text = Sentence("right_automated_decisions_none")
+                    self.waive(notice, "automated_decisions_logic")
                 marks = self.marks(notice, "automated_decisions")
             elif key == "complaint":
                 sa = dm.organisation.supervisory_authority
