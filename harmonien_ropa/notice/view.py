@@ -621,6 +621,7 @@ class _Builder:
         subjects_marks = self.marks(a, "data_subjects")
         categories = tuple(self.t(c.name) for c in a.data_categories)
         categories_marks = self.marks(a, "data_categories")
+        recipients = a.all_recipients
         return ActivityView(
             id=a.id,
             name=self.t(a.name),
@@ -640,8 +641,8 @@ class _Builder:
             retention=self.retention(a),
             systems=self.activity_systems(a),
             systems_marks=self.marks(a, "systems") if a.systems else (),
-            recipients=self.activity_recipients(a),
-            recipients_marks=self.marks(a, "recipients") if a.all_recipients else (),
+            recipients=self.activity_recipients(a, recipients),
+            recipients_marks=self.marks(a, "recipients") if recipients else (),
             transfers=self.activity_transfers(a),
             marketing=tuple(self.label(m) for m in a.marketing),
             marketing_marks=self.marks(a, "marketing") if a.marketing else (),
@@ -729,12 +730,13 @@ class _Builder:
             lines.append(SystemLine(system, run_by))
         return tuple(lines)
 
-    def activity_recipients(self, a: Activity) -> tuple[RecipientRef, ...]:
-        if a.all_recipients:
+    def activity_recipients(
+        self, a: Activity, recipients: tuple[Party, ...]
+    ) -> tuple[RecipientRef, ...]:
+        if recipients:
             self.take(a, "recipients")
         return tuple(
-            RecipientRef(p.name, self.label(p.role), self.marks(p, "role"))
-            for p in a.all_recipients
+            RecipientRef(p.name, self.label(p.role), self.marks(p, "role")) for p in recipients
         )
 
     def activity_transfers(self, a: Activity) -> tuple[Fact, ...]:
@@ -823,8 +825,7 @@ class _Builder:
         for (party_id, _, country), (transfer, acts) in grouped.items():
             rows.append(self.transfer_row(self.datamap.party(party_id), country, transfer, acts))
             all_onward = all_onward and rows[-1].onward is not None
-        unrecorded = _unrecorded(activities)
-        hosting = _hosting_unknown(activities)
+        unrecorded, hosting = _undescribed(activities)
         unknown = bool(hosting or unrecorded)
         intro = None
         if rows:
@@ -1003,19 +1004,14 @@ class _Builder:
         )
 
 
-def _unrecorded(activities: tuple[Activity, ...]) -> list[str]:
-    """Third countries our own flows reach that no transfer of the activity records."""
-    found: set[str] = set()
+def _undescribed(activities: tuple[Activity, ...]) -> tuple[list[str], tuple[System, ...]]:
+    """Third countries our own flows reach that no transfer of the activity records, and the
+    systems of the notice's activities whose hosting countries are not given."""
+    countries: set[str] = set()
+    systems: dict[str, System] = {}
     for activity in activities:
-        recorded = {t.country for t in activity.transfers}
-        found.update(transfers_law.destinations(activity).ours - recorded)
-    return sorted(found)
-
-
-def _hosting_unknown(activities: tuple[Activity, ...]) -> tuple[System, ...]:
-    """Systems of the notice's activities whose hosting countries are not given."""
-    found: dict[str, System] = {}
-    for activity in activities:
-        for system in transfers_law.destinations(activity).unknown_hosting:
-            found.setdefault(system.id, system)
-    return tuple(found.values())
+        destinations = transfers_law.destinations(activity)
+        countries.update(destinations.ours - {t.country for t in activity.transfers})
+        for system in destinations.unknown_hosting:
+            systems.setdefault(system.id, system)
+    return sorted(countries), tuple(systems.values())
