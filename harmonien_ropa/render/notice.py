@@ -4,8 +4,12 @@ For every language in the options it writes ``notice.<lang>.html`` (standalone p
 no scripts, no external resources), ``notice.<lang>.fragment.html`` (the same content without
 ``<html>``/``<head>``, headings one level down, for a CMS) and ``notice.<lang>.md``.
 
-Everything factual comes from the data map; the templates in ``templates/notice/`` only arrange
-it, and fixed sentences come from ``templates/i18n/notice.yaml``.
+Everything the notice says is decided once per language in its view
+(:mod:`harmonien_ropa.notice.view`: sections of facts, each a chosen sentence, its values and its
+open assumptions). This module only lays the view out: it writes each value in HTML or Markdown
+(escaped, links, the sentences of ``templates/i18n/notice.yaml`` filled in) and numbers the
+assumptions in the order the layout shows them; the templates in ``templates/notice/`` arrange
+the view and make no choice of their own.
 
 Assumptions (fields listed under ``assumptions:``) are never shown as plain facts:
 
