@@ -363,7 +363,8 @@ class NoticeView:
         return bool(self.open_marks)
 
     def shows(self, entry: object, name: str) -> bool:
-        """True if the notice shows the field ``name`` of ``entry`` (an entry of the map)."""
+        """True if the notice shows the field ``name`` of ``entry`` (an entry of the map the
+        view was built from; entries are known by identity, so ask while that map is alive)."""
         return (id(entry), name) in self.shown
 
     def accounts_for(self, entry: object, name: str) -> bool:
