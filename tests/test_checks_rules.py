@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 import pytest
@@ -15,10 +14,8 @@ from harmonien_ropa.checks import (
     Rule,
     SelectionError,
     check,
-    notice_fields,
 )
 from harmonien_ropa.checks.examples import base_text, example_map, example_text, merge
-from harmonien_ropa.checks.notice_fields import notice_attributes
 from harmonien_ropa.checks.registry import resolve, selection
 from harmonien_ropa.diagnostics import Severity
 
@@ -43,8 +40,6 @@ def test_reference_map_has_no_findings() -> None:
 
 @pytest.mark.parametrize("code", CODES)
 def test_rule_fires_on_failing_example(code: str) -> None:
-    if code == "ROPA409" and notice_attributes() is None:
-        pytest.skip("no notice templates yet; see test_notice_cannot_show_reads_the_templates")
     rule = RULES[code]
     findings = [
         d for d in check(example_map(rule.examples()["failing"])).findings if d.code == code
@@ -75,7 +70,7 @@ def test_failing_finding_points_into_the_example(code: str) -> None:
     allowed = set(_keys(yaml.safe_load(rule.examples()["failing"])))
     allowed.add(_POINTS_ELSEWHERE.get(code, "id"))
     findings = check(example_map(rule.examples()["failing"])).findings
-    assert code in {f.code for f in findings} or notice_attributes() is None
+    assert code in {f.code for f in findings}
     for finding in findings:
         if finding.code != code:
             continue
@@ -180,25 +175,57 @@ def test_merge_matches_ids_and_replaces_other_lists() -> None:
     assert merged["x"] == [1]
 
 
-def test_notice_cannot_show_reads_the_templates(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    overlay = RULES["ROPA409"].examples()["failing"]
-    monkeypatch.setattr(notice_fields, "templates_dir", lambda: tmp_path)
-    notice_fields.notice_attributes.cache_clear()
-    try:
-        assert "ROPA409" not in _codes(overlay)  # no templates: nothing to judge
-        (tmp_path / "notice").mkdir()
-        page = tmp_path / "notice" / "page.md.j2"
-        page.write_text("{{ org.name }} {{ a.provision }}\n", encoding="utf-8")
-        notice_fields.notice_attributes.cache_clear()
-        hits = [d for d in check(example_map(overlay)).findings if d.code == "ROPA409"]
-        assert [d.message for d in hits] == [
-            "activity 'membership'.transfers[0] gives 'safeguards', but the notice template has "
-            "no place for it"
-        ]
-        page.write_text("{{ tr.safeguards }} {{ a.provision }}\n", encoding="utf-8")
-        notice_fields.notice_attributes.cache_clear()
-        assert "ROPA409" not in _codes(overlay)
-    finally:
-        notice_fields.notice_attributes.cache_clear()
+def _ropa409(overlay: str) -> list[str]:
+    return [d.message for d in check(example_map(overlay)).findings if d.code == "ROPA409"]
+
+
+def test_notice_cannot_show_asks_the_notice_view() -> None:
+    """ROPA409 reports what the notice's view does not show, and nothing it shows."""
+    assert _ropa409(RULES["ROPA409"].examples()["failing"]) == [
+        "activity 'membership'.transfers[0] gives 'safeguards', but the notice has no place for it"
+    ]
+    # Fields the view shows: the representative, a legal source, a provision, a copy owed.
+    shown = """
+        organisation:
+          representative: {name: Rep GmbH, email: rep@example.org}
+        parties:
+          - id: cloudmail
+            name: Cloudmail Inc.
+            role: processor
+            country: US
+            dpa: true
+        activities:
+          - id: membership
+            legal_basis: legal_obligation
+            legal_source: bokføringsloven § 13
+            provision: {nb: Loven krever det., en: The law requires it.}
+            recipients: [cloudmail]
+            transfers:
+              - party: cloudmail
+                country: US
+                mechanism: scc
+                safeguards_copy: {nb: Be oss om en kopi., en: Ask us for a copy.}
+    """
+    assert _ropa409(shown) == []
+
+
+def test_notice_cannot_show_passes_over_what_the_law_does_not_ask() -> None:
+    """A copy of the safeguards is not owed under an adequacy decision: not shown, not reported."""
+    overlay = """
+        parties:
+          - id: cloudmail
+            name: Cloudmail Inc.
+            role: processor
+            country: CH
+            dpa: true
+            safeguards_copy: {nb: Be oss om en kopi., en: Ask us for a copy.}
+        activities:
+          - id: membership
+            recipients: [cloudmail]
+            transfers:
+              - party: cloudmail
+                country: CH
+                mechanism: adequacy
+                safeguards_copy: {nb: Be oss om en kopi., en: Ask us for a copy.}
+    """
+    assert _ropa409(overlay) == []

@@ -10,8 +10,8 @@ from ...diagnostics import Severity
 from ...law.requirements import controller_reachable
 from ...law.wording import wrong_statements
 from ...model import LANGUAGES, LegalBasis, SourceKind, Text
+from ...notice.view import build as build_notice
 from ..base import Context, Hit, Loc, Rule, describe
-from ..notice_fields import notice_attributes
 
 
 class Art14SourceUndescribed(Rule):
@@ -350,12 +350,14 @@ NOTICE_FIELDS: dict[str, tuple[str, ...]] = {
 
 
 class NoticeCannotShow(Rule):
-    """A notice-relevant item the notice template has no place for would silently go missing.
+    """A notice-relevant item the notice has no place for would silently go missing.
 
-    The rule reads the notice's templates (``templates/notice/``) and renderer and lists the
-    fields they use. A field the law wants in the notice (e.g. the Art. 27 representative,
-    the Art. 49 safeguards of a transfer, the essence of a joint arrangement) that is filled in
-    the map but used nowhere there is reported. Without notice templates the rule is silent.
+    The rule builds the notice's view (``harmonien_ropa.notice.view``: every statement of the
+    notice, before any layout) and asks it, field by field, whether it shows the item. A field
+    the law wants in the notice (e.g. the Art. 27 representative, the Art. 49 safeguards of a
+    transfer, the essence of a joint arrangement) that is filled in the map but not shown is
+    reported, unless the law does not ask for it there (a copy of the safeguards where none is
+    owed, the logic of automated decisions where there are none).
 
     Failing::
 
@@ -397,14 +399,12 @@ class NoticeCannotShow(Rule):
     name = "notice-cannot-show"
     severity = Severity.WARNING
     law = "GDPR Art. 12(1), 13, 14, 26(2)"
-    message = "{owner} gives '{field}', but the notice template has no place for it"
-    fix = "add the field to the notice templates, or say it in a field the notice shows"
+    message = "{owner} gives '{field}', but the notice has no place for it"
+    fix = "show the field in the notice's view (harmonien_ropa/notice/view.py), or say it in a field the notice shows"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        shown = notice_attributes()
-        if shown is None:
-            return
         dm = ctx.datamap
+        view = build_notice(dm, LANGUAGES[0], {})
         places: list[tuple[Loc, str, object]] = [
             (("organisation",), "organisation", dm.organisation),
             (("notice",), "notice", dm.notice),
@@ -422,7 +422,7 @@ class NoticeCannotShow(Rule):
         )
         for loc, kind, entry in places:
             for field in NOTICE_FIELDS[kind]:
-                if field in shown or getattr(entry, field, None) in (None, (), ""):
+                if getattr(entry, field, None) in (None, (), "") or view.accounts_for(entry, field):
                     continue
                 yield self.hit((*loc, field), owner=describe(ctx.datamap, loc), field=field)
 
