@@ -278,3 +278,38 @@ def test_the_view_knows_which_fields_it_shows() -> None:
     )
     view = build(loaded.datamap, "en")
     assert not view.accounts_for(loaded.datamap.activities[0], "legal_source")
+
+
+_TRACKING = """
+data_categories:
+  - id: cookie-id
+    name: {{nb: informasjonskapsel-ID, en: cookie ID}}
+    fideslang: user.device.cookie_id
+activities:
+  - id: membership
+    data_categories: [name, email, cookie-id]
+    sources:
+      - kind: data_subject
+      - kind: {source}
+    legal_basis: {basis}
+    consent_withdrawal: {{nb: I innstillingene., en: In the settings.}}
+"""
+
+
+def test_cookie_consent_is_its_own_fact_and_never_assumed_given() -> None:
+    asked = _view(_TRACKING.format(source="observed", basis="consent"), "nb").activities[0]
+    assert asked.device_consent is not None
+    assert isinstance(asked.device_consent.value, Sentence)
+    assert asked.device_consent.value.key == "device_consent_asked"
+    assert _values(asked.device_consent.value)["article"] == "ekomloven § 3-15 (LOV-2024-12-13-76)"
+    assert asked.legal_basis.value != asked.device_consent.value  # not the Art. 6 basis
+    unsettled = _view(_TRACKING.format(source="observed", basis="legitimate_interests")).activities[
+        0
+    ]
+    assert unsettled.device_consent is not None
+    assert isinstance(unsettled.device_consent.value, Sentence)
+    assert unsettled.device_consent.value.key == "device_consent_unsettled"
+    (group,) = unsettled.device_consent.marks  # provisional: whether consent is asked is not known
+    assert "ekomloven § 3-15" in group[0].note
+    not_read = _view(_TRACKING.format(source="third_party", basis="consent")).activities[0]
+    assert not_read.device_consent is None

@@ -28,13 +28,22 @@ from enum import Enum
 from ..law import rights as rights_law
 from ..law import transfers as transfers_law
 from ..law.countries import country_name, is_eea
-from ..law.terms import cite
+from ..law.devices import device_categories
+from ..law.terms import Statute, cite
 from ..law.terms import label as term_label
 from ..model.activity import Activity, Transfer
 from ..model.base import LANGUAGES, Statement, Text
 from ..model.datamap import DataMap
 from ..model.inventory import Party, System
+from ..model.legal import LegalBasis
 
+#: The note behind the mark of an activity that reads people's devices without resting on consent.
+DEVICE_CONSENT_NOTE = (
+    "Not known yet: the activity stores or reads data on people's devices (cookies or similar) "
+    "without resting on consent; ekomloven § 3-15 requires consent unless that is strictly "
+    "necessary for a service the person asked for. Confirm how consent is asked for, or why it "
+    "is strictly necessary."
+)
 #: The note behind the mark of a system whose hosting the map does not give.
 HOSTING_UNKNOWN_NOTE = (
     "Not known yet: the map does not say where this system stores the data "
@@ -212,6 +221,7 @@ class ActivityView:
     categories_marks: Marks
     legal_basis: Fact
     art9: Fact | None
+    device_consent: Fact | None
     legitimate_interest: Fact | None
     consent_withdrawal: Fact | None
     sources: tuple[SourceLine, ...]
@@ -634,6 +644,7 @@ class _Builder:
             categories_marks=categories_marks,
             legal_basis=self.legal_basis(a),
             art9=self.art9(a),
+            device_consent=self.device_consent(a),
             legitimate_interest=self.fact(a, "legitimate_interest"),
             consent_withdrawal=self.fact(a, "consent_withdrawal"),
             sources=self.sources(a),
@@ -674,6 +685,20 @@ class _Builder:
         else:
             sentence = Sentence("legal_basis_missing")
         return Fact(sentence, self.marks(a, "legal_basis", "legal_source"))
+
+    def device_consent(self, a: Activity) -> Fact | None:
+        """Cookies and similar technologies (ekomloven § 3-15): their consent is separate from
+        the Art. 6 basis. Stated as given only when the activity rests on consent; otherwise
+        the notice says the law requires it and that whether it is asked for is not settled."""
+        if not device_categories(a):
+            return None
+        article = (("article", cite(Statute.COOKIES, self.lang)),)
+        if a.legal_basis is LegalBasis.CONSENT:
+            return Fact(Sentence("device_consent_asked", article), self.marks(a, "legal_basis"))
+        return Fact(
+            Sentence("device_consent_unsettled", article),
+            self.marks(a, "data_categories", unknown=DEVICE_CONSENT_NOTE),
+        )
 
     def art9(self, a: Activity) -> Fact | None:
         if not a.art9_condition:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...diagnostics import Severity
+from ...law.devices import device_categories
 from ...model import Activity, LegalBasis, MarketingChannel, PartyRole, SourceKind
 from ..base import Context, Hit, Rule
 
@@ -214,9 +215,6 @@ class TargetingOnLegitimateInterests(Rule):
 
 
 #: Taxonomy keys of data read from people's devices (cookies, advertising ids, device ids).
-_DEVICE_KEYS = ("user.device", "pd:OnlineIdentifier", "pd:Cookie", "pd:DeviceBased")
-
-
 class TrackingWithoutConsent(Rule):
     """Reading or storing identifiers on people's devices for tracking needs consent.
 
@@ -268,13 +266,7 @@ class TrackingWithoutConsent(Rule):
         for loc, activity in ctx.controller_activities():
             if activity.legal_basis is LegalBasis.CONSENT:
                 continue
-            if not any(s.kind is SourceKind.OBSERVED for s in activity.sources):
-                continue
-            found = [
-                c.id
-                for c in activity.data_categories
-                if any((key or "").startswith(_DEVICE_KEYS) for key in (c.fideslang, c.dpv))
-            ]
+            found = [c.id for c in device_categories(activity)]
             if found:
                 yield self.hit(
                     (*loc, "data_categories"), activity=activity.id, categories=", ".join(found)
