@@ -313,3 +313,21 @@ def test_cookie_consent_is_its_own_fact_and_never_assumed_given() -> None:
     assert "ekomloven § 3-15" in group[0].note
     not_read = _view(_TRACKING.format(source="third_party", basis="consent")).activities[0]
     assert not_read.device_consent is None
+
+
+def test_erasure_limits_name_a_public_task_only_where_one_is_relied_on(
+    harmonien: hr.DataMap,
+) -> None:
+    (erasure,) = [r for r in build(harmonien, "nb").rights if r.key == "erasure"]
+    assert erasure.limited  # bookkeeping
+    assert erasure.limited_intro == Sentence("right_erasure_limited_law")
+    public = _view(
+        """
+        activities:
+          - id: membership
+            legal_basis: public_task
+            legal_source: kulturlova § 4
+        """
+    )
+    (erasure,) = [r for r in public.rights if r.key == "erasure"]
+    assert erasure.limited_intro == Sentence("right_erasure_limited")

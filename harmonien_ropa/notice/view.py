@@ -319,6 +319,8 @@ class RightView:
     applies_to: tuple[Ref, ...]
     #: Activities where the right is limited, with the statute or article that limits it.
     limited: tuple[tuple[Ref, str], ...]
+    #: The sentence that introduces them (the grounds of Art. 17(3)(b) the activities rest on).
+    limited_intro: Sentence | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -1005,14 +1007,26 @@ class _Builder:
                 if key != "automated_decisions"
                 else ()
             )
+            limiting = [a for a in r.limited if rights_law.erasure_limit(a) is not None]
             limited = tuple(
-                (Ref(a.id, self.t(a.name)), cite(limit, self.lang))
-                for a in r.limited
-                if (limit := rights_law.erasure_limit(a)) is not None
+                (Ref(a.id, self.t(a.name)), cite(rights_law.erasure_limit(a) or "", self.lang))
+                for a in limiting
             )
+            intro = None
+            if limited:  # a public task is named only where an activity rests on one
+                public = any(a.legal_basis is LegalBasis.PUBLIC_TASK for a in limiting)
+                intro = Sentence("right_erasure_limited" if public else "right_erasure_limited_law")
             out.append(
                 RightView(
-                    key, cite(r.right, self.lang), text, detail, authority, marks, applies, limited
+                    key,
+                    cite(r.right, self.lang),
+                    text,
+                    detail,
+                    authority,
+                    marks,
+                    applies,
+                    limited,
+                    intro,
                 )
             )
         return tuple(out)
