@@ -315,13 +315,13 @@ class _Layout:
         return (Markup if self.html else MdRaw)(sep.join(self.say(v) for v in values))
 
     def marks(self, groups: Marks) -> Any:
-        """The provisional tag (public copy: one per group) or the numbered highlight of each
-        assumption (draft)."""
+        """The provisional tag (public copy: one, however many groups) or the numbered
+        highlight of each assumption (draft)."""
         s = self.s
         out = []
         for group in groups:
-            for mark in group if self.draft else group[:1]:
-                number = self.numbering.number(mark)
+            for mark in group:
+                number = self.numbering.number(mark)  # every mark counts, shown or not
                 if self.draft and self.html:
                     out.append(
                         f' <mark class="assumption"><a href="#assumption-{number}">'
@@ -329,16 +329,14 @@ class _Layout:
                     )
                 elif self.draft:
                     out.append(f" **\\[{s['assumption_tag']} {number}\\]**")
+                elif out:
+                    continue
                 elif self.html:
                     out.append(
                         f' <span class="provisional">({escape(s["provisional_tag"])})</span>'
                     )
                 else:
                     out.append(f" *({s['provisional_tag']})*")
-            # the public copy numbers the rest of the group too (the count of assumptions)
-            if not self.draft:
-                for mark in group[1:]:
-                    self.numbering.number(mark)
         return (Markup if self.html else MdRaw)("".join(out))
 
     def fill(self, template: str, **values: Any) -> Any:
