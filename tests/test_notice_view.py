@@ -331,3 +331,16 @@ def test_erasure_limits_name_a_public_task_only_where_one_is_relied_on(
     )
     (erasure,) = [r for r in public.rights if r.key == "erasure"]
     assert erasure.limited_intro == Sentence("right_erasure_limited")
+
+
+def test_a_controller_abroad_has_its_country_in_both_layouts() -> None:
+    from notice_text import render_notice
+
+    datamap = example_map(
+        "organisation:\n  address: {street: Storgatan 1, postcode: '111 22', city: Stockholm, "
+        "country: SE}\n"
+    ).datamap
+    assert build(datamap, "en").controller.address_country == "Sweden"
+    files = render_notice(datamap)
+    for name in ("notice.en.md", "notice.en.html"):
+        assert "Storgatan 1, 111 22 Stockholm, Sweden" in files[name], name
