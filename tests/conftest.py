@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import io
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,11 @@ import harmonien_ropa as hr
 #: too-slow health check measure time, which depends on how busy the machine is).
 settings.register_profile("suite", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("suite")
+
+#: The suite's "today" for ``check`` (rules about dates must not change with the calendar);
+#: set before any test runs, so child processes inherit it too.
+TODAY = "2026-12-01"
+os.environ["HARMONIEN_ROPA_TODAY"] = TODAY
 
 ROOT = Path(__file__).resolve().parent.parent
 HARMONIEN_YAML = ROOT / "data" / "processing.yaml"

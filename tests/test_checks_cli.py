@@ -209,3 +209,47 @@ def test_output_is_deterministic() -> None:
     second = run("--format", "sarif")
     assert first.stdout == second.stdout
     assert first.stdout
+
+
+def test_today_comes_from_the_option_then_the_environment_then_the_clock(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import datetime as dt
+
+    from harmonien_ropa.checks.config import TODAY_VARIABLE, today_for_check
+
+    monkeypatch.setenv(TODAY_VARIABLE, "2025-03-04")
+    assert today_for_check("2024-01-02") == dt.date(2024, 1, 2)
+    assert today_for_check(None) == dt.date(2025, 3, 4)
+    monkeypatch.delenv(TODAY_VARIABLE)
+    assert today_for_check(None) == dt.date.today()
+
+
+def test_today_reaches_the_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    from harmonien_ropa.checks import check
+    from harmonien_ropa.checks.base import Context
+    from harmonien_ropa.checks.config import CheckConfig
+    from harmonien_ropa.loading import load_with_positions
+
+    seen: list[dt.date | None] = []
+    original = Context.__init__
+
+    def spy(self: Context, *args: object, **kwargs: object) -> None:
+        original(self, *args, **kwargs)  # type: ignore[arg-type]
+        seen.append(self.today)
+
+    monkeypatch.setattr(Context, "__init__", spy)
+    loaded = load_with_positions(SAMPLE)
+    check(loaded, CheckConfig(today=dt.date(2030, 5, 6)))
+    check(loaded, CheckConfig())
+    assert seen == [dt.date(2030, 5, 6), None]
+
+
+@pytest.mark.parametrize("value", ["yesterday", "2026-13-01", "05.12.2026"])
+def test_a_today_that_is_not_a_date_is_invalid_input(value: str) -> None:
+    result = run("--data", str(SAMPLE), "--today", value)
+    assert result.returncode == 2
+    assert "--today" in result.stderr
+    assert "YYYY-MM-DD" in result.stderr

@@ -9,6 +9,7 @@ merged into the reference map and run by the tests, so the documentation cannot 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import textwrap
 from collections.abc import Iterator
@@ -53,6 +54,9 @@ class Context:
     selected: frozenset[str] = frozenset()
     #: Codes of every registered rule.
     known: frozenset[str] = frozenset()
+    #: The checker's "today" (``CheckConfig.today``); ``None`` when not known, and then the
+    #: rules that depend on the date yield nothing.
+    today: dt.date | None = None
     _statements: list[tuple[Loc, Statement]] = field(default_factory=list)
 
     def activities(self) -> Iterator[tuple[Loc, Activity]]:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tomllib
 from collections.abc import Iterable
@@ -25,6 +26,10 @@ class CheckConfig:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: FailOn = "error"
+    #: The date that rules depending on the date (overdue reviews, catalogue entries checked
+    #: long ago) count from; ``None`` means not known, and those rules stay silent. Only the
+    #: ``check`` command fills it from the clock; renderers never do.
+    today: dt.date | None = None
 
     def codes(self) -> frozenset[str]:
         """The codes of the rules to run (raises :class:`SelectionError` for unknown names)."""
@@ -44,6 +49,7 @@ class Layer:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
     fail_on: FailOn | None = None
+    today: dt.date | None = None
 
 
 def combine(*layers: Layer) -> CheckConfig:
@@ -54,6 +60,7 @@ def combine(*layers: Layer) -> CheckConfig:
             select=config.select if layer.select is None else layer.select,
             ignore=config.ignore if layer.ignore is None else layer.ignore,
             fail_on=config.fail_on if layer.fail_on is None else layer.fail_on,
+            today=config.today if layer.today is None else layer.today,
         )
     config.codes()  # validate every selector now
     return config
@@ -180,11 +187,41 @@ def _fail_on(value: Any, where: str) -> FailOn | None:
 
 
 def cli_layer(
-    select: Iterable[str] | None, ignore: Iterable[str] | None, fail_on: str | None
+    select: Iterable[str] | None,
+    ignore: Iterable[str] | None,
+    fail_on: str | None,
+    today: dt.date | None = None,
 ) -> Layer:
     """The layer given on the command line."""
     return Layer(
         select=tuple(select) if select is not None else None,
         ignore=tuple(ignore) if ignore is not None else None,
         fail_on=_fail_on(fail_on, "--fail-on"),
+        today=today,
     )
+
+
+#: The environment variable that fixes "today" for ``check`` when ``--today`` is not given
+#: (a CI job or a test suite sets it so that the findings do not change with the calendar).
+TODAY_VARIABLE = "HARMONIEN_ROPA_TODAY"
+
+
+def parse_today(text: str, where: str) -> dt.date:
+    """A ``YYYY-MM-DD`` date given as "today" (raises :class:`SelectionError` otherwise)."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise SelectionError(
+            f"{where}: {text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-01-31"
+        ) from None
+
+
+def today_for_check(option: str | None) -> dt.date:
+    """The date ``check`` counts from: ``--today``, else ``HARMONIEN_ROPA_TODAY``, else the
+    clock (the only place the clock is read)."""
+    if option is not None:
+        return parse_today(option, "--today")
+    fixed = os.environ.get(TODAY_VARIABLE)
+    if fixed:
+        return parse_today(fixed, TODAY_VARIABLE)
+    return dt.date.today()

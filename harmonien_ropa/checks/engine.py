@@ -61,7 +61,9 @@ def check(loaded: LoadedMap, config: CheckConfig | None = None) -> CheckResult:
         config = combine(settings_layer(loaded))
     codes = config.codes()
     rules = tuple(rule for code, rule in RULES.items() if code in codes)
-    ctx = Context(loaded.datamap, selected=frozenset(codes), known=frozenset(RULES))
+    ctx = Context(
+        loaded.datamap, selected=frozenset(codes), known=frozenset(RULES), today=config.today
+    )
 
     early: list[tuple[Rule, Hit]] = []
     for rule in rules:

@@ -65,6 +65,12 @@ def register(sub: Subparsers) -> None:
         "in the repository",
     )
     parser.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        help="the date that rules about dates (overdue reviews, catalogue entries checked long "
+        "ago) count from (default: HARMONIEN_ROPA_TODAY if set, else the system clock)",
+    )
+    parser.add_argument(
         "--coverage",
         action="store_true",
         help="print which Art. 30 and Art. 13/14 items each activity states, assumes or misses",
@@ -112,7 +118,7 @@ def _report(exc: Exception) -> int:
 
 def _check_one(args: argparse.Namespace, data: str | None) -> int:
     from ..checks import REPORTERS, check
-    from ..checks.config import cli_layer
+    from ..checks.config import cli_layer, today_for_check
     from ..checks.engine import configuration
 
     loaded = load_data_with_positions(argparse.Namespace(data=data))
@@ -133,6 +139,7 @@ def _check_one(args: argparse.Namespace, data: str | None) -> int:
         split_list(args.select) if args.select is not None else None,
         split_list(args.ignore) if args.ignore is not None else None,
         args.fail_on,
+        today_for_check(args.today),
     )
     config = configuration(
         loaded,
