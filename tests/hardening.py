@@ -21,7 +21,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
 import harmonien_ropa as hr
-from harmonien_ropa.loading import _unwrap
+from harmonien_ropa.loading import _unwrap, from_data
 from harmonien_ropa.model.base import Statement, Text
 from harmonien_ropa.model.datamap import DataMap
 from harmonien_ropa.render import RENDERERS, RenderOptions, renderer
@@ -220,7 +220,7 @@ def small_data() -> dict[str, Any]:
 
 def payload_map(payload: str | list[str]) -> DataMap:
     """The small map with ``payload`` in every text field (or a list of them, in turn)."""
-    return DataMap.build(fill_text(small_data(), payload))
+    return from_data(fill_text(small_data(), payload))
 
 
 def to_yaml(data: Any, *, unicode: bool = True) -> str:

@@ -69,7 +69,7 @@ def _maybe(draw: st.DrawFn, data: dict[str, Any], key: str, strategy: Any) -> No
 
 @st.composite
 def datamaps(draw: st.DrawFn) -> dict[str, Any]:
-    """A data map that :meth:`DataMap.build` accepts, with varied structure and text."""
+    """A data map that :func:`harmonien_ropa.from_data` accepts, with varied structure and text."""
     subjects = _ids("subject", draw(st.integers(1, 3)))
     categories = _ids("cat", draw(st.integers(1, 4)))
     parties = _ids("party", draw(st.integers(0, 4)))

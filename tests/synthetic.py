@@ -91,4 +91,4 @@ def synthetic_dict(activities: int, *, systems: int = 25, parties: int = 20) -> 
 
 def synthetic(activities: int, **kwargs: int) -> hr.DataMap:
     """:func:`synthetic_dict` as a resolved :class:`DataMap`."""
-    return hr.DataMap.build(synthetic_dict(activities, **kwargs))
+    return hr.from_data(synthetic_dict(activities, **kwargs))
