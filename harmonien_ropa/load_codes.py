@@ -44,7 +44,7 @@ UNKNOWN_KEY = LoadCode(
     "A key the format does not know (often a typo: a did-you-mean is given), or an assumption "
     "about a field the entry does not have.",
     "use one of the keys listed in the message (see the YAML reference)",
-    "activities:\n  - id: newsletter\n    legal_bases: consent\n",
+    "activities:\n  - id: membership\n    legal_bases: contract\n",
 )
 INVALID_VALUE = LoadCode(
     "ROPA004",
@@ -53,14 +53,18 @@ INVALID_VALUE = LoadCode(
     "basis, a malformed date, e-mail address, country code or duration; also a file that is "
     "empty or not a mapping, a key that is not text, and an invalid checker setting.",
     "write a value of the kind the message names (the fix lists the valid values)",
-    "activities:\n  - id: newsletter\n    legal_basis: concent\n",
+    "activities:\n  - id: membership\n    legal_basis: contrakt\n",
 )
 MISSING_KEY = LoadCode(
     "ROPA005",
     "missing-key",
     "A required key is missing (e.g. an activity without a purpose).",
     "add the key the message names",
-    "activities:\n  - id: newsletter\n    name: {nb: Nyhetsbrev, en: Newsletter}\n",
+    "activities:\n"
+    "  - id: newsletter  # no purpose\n"
+    "    name: {nb: Nyhetsbrev, en: Newsletter}\n"
+    "    data_subjects: [members]\n"
+    "    data_categories: [email]\n",
 )
 DANGLING_REFERENCE = LoadCode(
     "ROPA006",
@@ -68,7 +72,7 @@ DANGLING_REFERENCE = LoadCode(
     "An entry refers to an id that no entry of that kind has (a system, party, data subject or "
     "data category), or a source names a category its activity does not list.",
     "use the id of an existing entry (a did-you-mean is given), or add the entry",
-    "activities:\n  - id: newsletter\n    systems: [mailchimp]  # no system has this id\n",
+    "activities:\n  - id: membership\n    systems: [mailchimp]  # no system has this id\n",
 )
 DUPLICATE_ID = LoadCode(
     "ROPA007",
@@ -93,14 +97,16 @@ REFUSED_YAML = LoadCode(
     "HARMONIEN_ROPA_MAX_NODES, aliases expanding past HARMONIEN_ROPA_MAX_EXPANDED (an "
     "alias bomb), a recursive anchor, or a tag other than the plain YAML types.",
     "write plain YAML values without tags, and repeat a value instead of nesting aliases",
-    "organisation:\n  name: !!python/object:os.system echo\n",
+    "organisation:\n  name: !!python/object/apply:os.system [echo]\n",
 )
 SUBPROCESSOR_CYCLE = LoadCode(
     "ROPA010",
     "subprocessor-cycle",
     "A chain of sub-processors (each party's 'engaged_by') leads back to where it started.",
     "a party cannot (indirectly) engage itself; fix 'engaged_by'",
-    "parties:\n  - {id: a, engaged_by: b, ...}\n  - {id: b, engaged_by: a, ...}\n",
+    "parties:\n"
+    "  - {id: a, name: A AS, role: sub_processor, country: 'NO', engaged_by: b}\n"
+    "  - {id: b, name: B AS, role: sub_processor, country: 'NO', engaged_by: a}\n",
 )
 
 #: Every load code, in code order.
