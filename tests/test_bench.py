@@ -12,7 +12,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from conftest import SMALL_YAML
+from support.paths import SMALL_YAML
 
 import harmonien_ropa as hr
 from harmonien_ropa.render import RENDERERS

@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, HARMONIEN_YAML, ROOT, CliResult, run_cli
+from support.cli import CliResult, run_cli
+from support.paths import FIXTURES, HARMONIEN_YAML, ROOT
 
 SAMPLE = FIXTURES / "check_sample.yaml"
 

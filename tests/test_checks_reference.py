@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import os
 
-from conftest import ROOT
-
 import pytest
+from support.paths import ROOT
 
 import harmonien_ropa as hr
 from harmonien_ropa.checks import GROUPS, RULES

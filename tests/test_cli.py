@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import HARMONIEN_YAML, ROOT, SMALL_YAML
-from conftest import run_cli as run
+from support.cli import run_cli as run
+from support.paths import HARMONIEN_YAML, ROOT, SMALL_YAML
 
 
 def run_child(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

@@ -18,8 +18,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import HARMONIEN_YAML, SMALL_YAML
-from hardening import PAYLOADS
+from support.hardening import PAYLOADS
+from support.paths import HARMONIEN_YAML, SMALL_YAML
 
 _CHILD = textwrap.dedent(
     """

@@ -14,10 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from hardening import MODES, render_everything, to_yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import PROFILE, PROFILE_NAME, datamaps, hostile_maps, mutated
+from support.hardening import MODES, render_everything, to_yaml
+from support.strategies import PROFILE, PROFILE_NAME, datamaps, hostile_maps, mutated
 
 import harmonien_ropa as hr
 from harmonien_ropa.checks import check

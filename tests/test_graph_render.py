@@ -10,8 +10,8 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from conftest import render_with_cli
-from synthetic import synthetic
+from support.cli import render_with_cli
+from support.synthetic import synthetic
 
 import harmonien_ropa as hr
 from harmonien_ropa.cli import main

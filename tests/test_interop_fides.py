@@ -11,8 +11,8 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from synthetic import synthetic
-from work import hang_guard, lines_run
+from support.synthetic import synthetic
+from support.work import hang_guard, lines_run
 
 import harmonien_ropa as hr
 from harmonien_ropa.cli import main

@@ -16,8 +16,8 @@ import json
 from typing import Any
 
 from hypothesis import given, settings
-from notice_text import Page, render_notice
-from strategies import PROFILE, datamaps
+from support.notice_text import Page, render_notice
+from support.strategies import PROFILE, datamaps
 
 import harmonien_ropa as hr
 from harmonien_ropa.checks.base import Context

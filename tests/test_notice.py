@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
-from notice_text import Page, render_notice
+from support.cli import run_cli
+from support.notice_text import Page, render_notice
 
 import harmonien_ropa as hr
 from harmonien_ropa.i18n import strings

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
-from notice_text import Page, render_notice
+from support.notice_text import Page, render_notice
 
 import harmonien_ropa as hr
 from harmonien_ropa.escaping import markdown

@@ -13,9 +13,10 @@ from typing import Any
 import jsonschema
 import openpyxl
 import pytest
-from conftest import HARMONIEN_YAML, SMALL_YAML, render_with_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.cli import render_with_cli
+from support.paths import HARMONIEN_YAML, SMALL_YAML
 
 import harmonien_ropa as hr
 from harmonien_ropa.cli import main

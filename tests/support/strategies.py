@@ -6,7 +6,6 @@ import datetime as dt
 import os
 from typing import Any
 
-from hardening import PAYLOADS
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
@@ -19,6 +18,7 @@ from harmonien_ropa.model.legal import (
     SourceKind,
     TransferMechanism,
 )
+from support.hardening import PAYLOADS
 
 # Every character a data map may hold: no surrogates, no C0 controls but tab and line breaks,
 # no DEL or C1 controls, no bidirectional embeddings, overrides or isolates.

@@ -20,11 +20,11 @@ from collections.abc import Callable
 from typing import Any
 
 import html5lib
-from hardening import benign, strings_in
 from markdown_it import MarkdownIt
 
 from harmonien_ropa.yamlbase import YamlError
 from harmonien_ropa.yamlsource import parse
+from support.hardening import benign, strings_in
 
 _DANGEROUS_SCHEMES = re.compile(r"^\s*(javascript|vbscript|data)\s*:", re.IGNORECASE)
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "background"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-GOLDEN_ROOT = Path(__file__).parent / "golden"
+GOLDEN_ROOT = Path(__file__).resolve().parent.parent / "golden"
 
 
 def check_golden(folder: str, name: str, content: bytes) -> None:

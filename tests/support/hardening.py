@@ -13,7 +13,6 @@ import copy
 import functools
 import re
 import typing
-from pathlib import Path
 from typing import Annotated, Any
 
 import yaml
@@ -26,8 +25,7 @@ from harmonien_ropa.model.base import Statement, Text
 from harmonien_ropa.model.datamap import DataMap
 from harmonien_ropa.render import RENDERERS, RenderOptions, renderer
 from harmonien_ropa.yamlsource import parse
-
-SMALL_YAML = Path(__file__).resolve().parent / "fixtures" / "small.yaml"
+from support.paths import SMALL_YAML
 
 #: Payloads that would be active content if any output let them through.
 PAYLOADS: dict[str, str] = {
