@@ -186,7 +186,7 @@ def test_names_over_graphvizs_16_kib_limit_are_shortened_in_pictures(
     in the pictures (Graphviz refuses strings over 16 KiB) and keeps it whole in the data."""
     import re
 
-    from conftest import SMALL_YAML
+    from support.paths import SMALL_YAML
 
     text = SMALL_YAML.read_text(encoding="utf-8")
     name = "    name: {nb: Medlemskap, en: Membership}\n"
