@@ -77,3 +77,13 @@ def test_activity_views_in_one_pass_equal_one_view_at_a_time(datamap: hr.DataMap
         assert batch.graph == one.graph
     with pytest.raises(KeyError, match="no activity 'nope'"):
         g.activity_views(full, ["nope"])
+
+
+def test_a_copy_of_the_map_resolves_through_its_own_entries() -> None:
+    datamap = hr.load(Path(__file__).resolve().parent / "fixtures" / "small.yaml")
+    renamed = tuple(s.model_copy(update={"name": f"{s.name} (new)"}) for s in datamap.systems)
+    copy = datamap.model_copy(update={"systems": renamed})
+    for activity in copy.activities:
+        assert copy.systems_of(activity) == tuple(copy.system(i) for i in activity.system_ids)
+        assert all(s.name.endswith(" (new)") for s in copy.systems_of(activity))
+        assert not any(s.name.endswith(" (new)") for s in datamap.systems_of(activity))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import functools
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, Self, TypeVar
 
 from pydantic import BaseModel, Field, PrivateAttr
 
@@ -78,6 +78,12 @@ class DataMap(Frozen):
 
     def model_post_init(self, context: Any, /) -> None:
         self._index = _Index.of(self)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy, with its own index (an update may replace the entries it resolves)."""
+        copied = super().model_copy(update=update, deep=deep)
+        copied._index = _Index.of(copied)
+        return copied
 
     def __eq__(self, other: object) -> bool:
         # Fields only: the index is derived from them.
