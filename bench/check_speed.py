@@ -21,7 +21,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from synthetic import synthetic_dict  # noqa: E402
+from support.synthetic import synthetic_dict  # noqa: E402
 
 from harmonien_ropa.checks import REPORTERS, check  # noqa: E402
 from harmonien_ropa.loading import loads_with_positions  # noqa: E402

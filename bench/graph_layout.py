@@ -18,7 +18,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from synthetic import synthetic  # noqa: E402
+from support.synthetic import synthetic  # noqa: E402
 
 import harmonien_ropa as hr  # noqa: E402
 from harmonien_ropa import graph as g  # noqa: E402

@@ -6,7 +6,7 @@ in this one process:
 - ``parse (C loader)``: ``yaml.load`` with PyYAML's C loader, the floor every other row is
   compared with (the ``x parse`` column);
 - ``load+validate``: :func:`harmonien_ropa.load` (safe parse with positions, pydantic validation,
-  reference checks, linking);
+  reference checks, the map's index);
 - ``check``: the ``check`` command as users run it (load, every rule, the text report);
 - ``render:<name>``: each registered renderer on the loaded map, with Graphviz's ``dot`` hidden
   (no SVG/PNG), then ``render:all (no SVG)``: the ``render`` command with ``dot`` hidden, from

@@ -5,7 +5,7 @@ Public API::
     import harmonien_ropa as hr
     datamap = hr.load("data/processing.yaml")
     for activity in datamap.activities:
-        print(activity.id, [s.name for s in activity.systems])
+        print(activity.id, [s.name for s in datamap.systems_of(activity)])
     result = hr.render(datamap, only=["model"])
     for blocker in hr.publication_blockers("data/processing.yaml"):
         print(blocker.format())  # why the notice is not ready for publication
@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 
     from .checks.publication import Blocker, BlockerKind, publication_blockers
     from .diagnostics import Diagnostic, Severity
-    from .errors import HarmonienError, LoadError, ModelReferenceError, OutputError, RenderError
-    from .loading import load, loads
+    from .errors import HarmonienError, LoadError, OutputError, RenderError
+    from .loading import from_data, load, loads
     from .model import DataMap
     from .output import Artifact, write_artifacts
     from .render import RenderOptions, RenderResult, render
@@ -40,12 +40,12 @@ _LAZY: dict[str, str] = {
     "Diagnostic": ".diagnostics",
     "HarmonienError": ".errors",
     "LoadError": ".errors",
-    "ModelReferenceError": ".errors",
     "OutputError": ".errors",
     "RenderError": ".errors",
     "RenderOptions": ".render",
     "RenderResult": ".render",
     "Severity": ".diagnostics",
+    "from_data": ".loading",
     "load": ".loading",
     "loads": ".loading",
     "publication_blockers": ".checks.publication",
@@ -91,12 +91,12 @@ __all__ = [
     "Diagnostic",
     "HarmonienError",
     "LoadError",
-    "ModelReferenceError",
     "OutputError",
     "RenderError",
     "RenderOptions",
     "RenderResult",
     "Severity",
+    "from_data",
     "load",
     "loads",
     "publication_blockers",

@@ -27,6 +27,7 @@ from .law.terms import label
 from .model.activity import Activity, Retention, Transfer
 from .model.base import LANGUAGES, Text
 from .model.datamap import DataMap
+from .model.inventory import Party
 from .model.legal import PartyRole
 
 
@@ -261,7 +262,7 @@ def _inventory(old: DataMap, new: DataMap) -> Iterator[Change]:
         if before is None:
             continue
         item = ("item", _same(party.name))
-        if before.role != party.role and party.activities:
+        if before.role != party.role and new.activities_of(party):
             yield Change(
                 "party_role_changed",
                 Level.NOTIFY,
@@ -309,7 +310,7 @@ def _activities(old: DataMap, new: DataMap) -> Iterator[Change]:
                 activity.in_notice,
             )
         else:
-            yield from _activity(before, activity)
+            yield from _activity(old, new, before, activity)
     for activity in old.activities:
         if activity.id not in new_ids:
             yield Change(
@@ -321,7 +322,8 @@ def _activities(old: DataMap, new: DataMap) -> Iterator[Change]:
             )
 
 
-def _activity(a: Activity, b: Activity) -> Iterator[Change]:
+def _activity(old: DataMap, new: DataMap, a: Activity, b: Activity) -> Iterator[Change]:
+    """What changed in an activity: ``a`` of the ``old`` map, ``b`` of the ``new`` one."""
     public = a.in_notice or b.in_notice
     name = ("activity", b.name)
 
@@ -355,21 +357,26 @@ def _activity(a: Activity, b: Activity) -> Iterator[Change]:
             yield change("wording_changed", Level.EDITORIAL, ("field", _text_of(f"field_{field}")))
     # data categories and subjects
     old_cats = set(a.data_category_ids)
-    for category in b.data_categories:
+    for category in new.categories_of(b):
         if category.id not in old_cats:
             sensitive = category.special_category or category.criminal_offence
             level = Level.NOTIFY if sensitive or category.national_id else Level.RECORD
             yield change("category_added", level, ("item", category.name))
     new_cats = set(b.data_category_ids)
-    for category in a.data_categories:
+    for category in old.categories_of(a):
         if category.id not in new_cats:
             yield change("category_removed", Level.RECORD, ("item", category.name))
-    yield from _pairs(change, "subject", a.data_subjects, b.data_subjects, Level.RECORD)
-    yield from _recipients(change, a, b)
+    yield from _pairs(change, "subject", old.subjects_of(a), new.subjects_of(b), Level.RECORD)
+    yield from _recipients(change, old.all_recipients_of(a), new.all_recipients_of(b))
     yield from _pairs(
-        change, "system", a.systems, b.systems, Level.RECORD, label=lambda s: _same(s.name)
+        change,
+        "system",
+        old.systems_of(a),
+        new.systems_of(b),
+        Level.RECORD,
+        label=lambda s: _same(s.name),
     )
-    yield from _transfers(change, a, b)
+    yield from _transfers(change, old, new, a, b)
     yield from _retention(change, a.retention, b.retention)
     for channel in b.marketing:
         if channel not in a.marketing:
@@ -406,11 +413,12 @@ def _pairs(
             yield change(f"{noun}_removed", Level.RECORD, ("item", get(entry)))
 
 
-def _recipients(change: Any, a: Activity, b: Activity) -> Iterator[Change]:
-    before = a.all_recipients
+def _recipients(
+    change: Any, before: tuple[Party, ...], after: tuple[Party, ...]
+) -> Iterator[Change]:
     old_ids = {p.id for p in before}
     old_roles = {_recipient_kind(p.role) for p in before}
-    for party in b.all_recipients:
+    for party in after:
         if party.id in old_ids:
             continue
         # A new *category* of recipient must be notified; one more processor is record-only.
@@ -418,7 +426,7 @@ def _recipients(change: Any, a: Activity, b: Activity) -> Iterator[Change]:
         yield change(
             "recipient_added", level, ("item", _same(party.name)), ("role", _label(party.role))
         )
-    new_ids = {p.id for p in b.all_recipients}
+    new_ids = {p.id for p in after}
     for party in before:
         if party.id not in new_ids:
             yield change("recipient_removed", Level.RECORD, ("item", _same(party.name)))
@@ -432,11 +440,13 @@ def _transfer_key(transfer: Transfer) -> tuple[str, str]:
     return transfer.party_id, transfer.country
 
 
-def _transfers(change: Any, a: Activity, b: Activity) -> Iterator[Change]:
+def _transfers(
+    change: Any, old_map: DataMap, new_map: DataMap, a: Activity, b: Activity
+) -> Iterator[Change]:
     old = {_transfer_key(t): t for t in a.transfers}
     new = {_transfer_key(t): t for t in b.transfers}
     for key, transfer in new.items():
-        party = ("item", _same(b.datamap.party(transfer.party_id).name))
+        party = ("item", _same(new_map.party(transfer.party_id).name))
         country = ("country", _country(transfer.country))
         before = old.get(key)
         if before is None:
@@ -458,7 +468,7 @@ def _transfers(change: Any, a: Activity, b: Activity) -> Iterator[Change]:
             )
     for key, transfer in old.items():
         if key not in new:
-            party = ("item", _same(a.datamap.party(transfer.party_id).name))
+            party = ("item", _same(old_map.party(transfer.party_id).name))
             yield change(
                 "transfer_removed", Level.RECORD, party, ("country", _country(transfer.country))
             )

@@ -3,23 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Protocol
 
 from .diagnostics import Diagnostic
-
-
-class Problem(Protocol):
-    """A problem found in a validated data map (``model.ModelProblem``), described here so
-    that this module stays below the model that raises these errors."""
-
-    @property
-    def loc(self) -> tuple[str | int, ...]: ...
-    @property
-    def code(self) -> str: ...
-    @property
-    def message(self) -> str: ...
-    @property
-    def fix(self) -> str | None: ...
 
 
 class HarmonienError(Exception):
@@ -35,14 +20,6 @@ class LoadError(HarmonienError):
         first = self.diagnostics[0].format() if self.diagnostics else "unknown problem"
         more = f" (and {count - 1} more)" if count > 1 else ""
         super().__init__(f"{first}{more}")
-
-
-class ModelReferenceError(HarmonienError):
-    """A validated data map has broken references (raised by ``DataMap.build``)."""
-
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = tuple(problems)
-        super().__init__("; ".join(p.message for p in self.problems))
 
 
 class OutputError(HarmonienError):

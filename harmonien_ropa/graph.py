@@ -197,7 +197,7 @@ class _Builder:
             legal_basis=act.legal_basis.value if act.legal_basis else None,
             art9_condition=act.art9_condition.value if act.art9_condition else None,
             categories=cats,
-            special=bool(act.special_categories),
+            special=bool(self.datamap.special_categories_of(act)),
             in_notice=act.in_notice,
             on_behalf_of=act.on_behalf_of_id,
             marketing=[m.value for m in act.marketing],
@@ -209,15 +209,15 @@ class _Builder:
         for cid in cats:
             self.edge(node_id("data_category", cid), aid, "processed-in", [cid], own)
         for source in act.sources:
-            party = act.source_party(source)
+            party = self.datamap.source_party(source)
             if party is not None:
-                categories = [c.id for c in act.source_categories(source)]
+                categories = [c.id for c in self.datamap.source_categories(act, source)]
                 assumed = act.is_assumed("sources") or source.is_assumed("party")
                 self.edge(self.party(party), aid, "obtained-from", categories, own, assumed=assumed)
-        for system in act.systems:
+        for system in self.datamap.systems_of(act):
             sys_id = self.system(system)
             self.edge(aid, sys_id, "stored-in", cats, own, assumed=act.is_assumed("systems"))
-        recipients = list(act.recipients)
+        recipients = list(self.datamap.recipients_of(act))
         for transfer in act.transfers:
             party = self.datamap.party(transfer.party_id)
             if party not in recipients:
@@ -260,7 +260,7 @@ class _Builder:
                 declared=True,
                 onward=is_onward(self.datamap, transfer),
             )
-        for party in act.all_recipients:
+        for party in self.datamap.all_recipients_of(act):
             if is_eea(party.country) or (party.id, party.country) in declared:
                 continue
             mechanism = party.transfer_mechanism.value if party.transfer_mechanism else None
@@ -280,11 +280,14 @@ class _Builder:
 
     def system_edges(self, system: System) -> None:
         sys_id = self.system(system)
-        acts = system.activities
+        acts = self.datamap.activities_of(system)
         cats = [c for a in acts for c in a.data_category_ids]
         act_ids = [a.id for a in acts]
         roles: dict[str, tuple[Party, list[str]]] = {}
-        for role, party in (("vendor", system.vendor), ("operator", system.operated_by)):
+        for role, party in (
+            ("vendor", self.datamap.vendor_of(system)),
+            ("operator", self.datamap.operator_of(system)),
+        ):
             if party is not None:
                 roles.setdefault(party.id, (party, []))[1].append(role)
         for party, party_roles in roles.values():
@@ -311,7 +314,7 @@ class _Builder:
 
     def party_edges(self, party: Party) -> None:
         pid = self.party(party)
-        acts = party.activities
+        acts = self.datamap.activities_of(party)
         cats = [c for a in acts for c in a.data_category_ids]
         act_ids = [a.id for a in acts]
         self.edge(
@@ -323,10 +326,11 @@ class _Builder:
             outside_eea=not is_eea(party.country),
             assumed=party.is_assumed("country"),
         )
-        if party.engaged_by is not None:
+        engaged_by = self.datamap.engaged_by(party)
+        if engaged_by is not None:
             sub_acts = [a.id for a in acts]
             self.edge(
-                self.party(party.engaged_by),
+                self.party(engaged_by),
                 pid,
                 "engages",
                 cats,

@@ -18,9 +18,11 @@ from pydantic.fields import FieldInfo
 
 from .diagnostics import Diagnostic, Severity, visible
 from .errors import LoadError
+from .load_codes import INVALID_VALUE, MISSING_KEY, UNKNOWN_KEY
 from .model.base import PATTERN_HINTS, Text, refusal
-from .model.datamap import DataMap, ModelProblem
+from .model.datamap import DataMap
 from .positions import Loc, Positions
+from .references import reference_problems
 from .yamlbase import YamlDocument, YamlError
 from .yamlsource import parse, read_text
 
@@ -104,8 +106,18 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def from_data(data: Any, path: str = "<data>") -> DataMap:
+    """Validate and resolve a data map given as plain data (a dict as YAML would give it).
+
+    The same checks as :func:`load`; raises :class:`LoadError` listing every problem, each at
+    line 1, column 1 (plain data has no positions) and named by its place in the data.
+    """
+    return from_document(YamlDocument(path, data, Positions()))
+
+
 def from_document(document: YamlDocument) -> DataMap:
-    """Validate parsed YAML data into a resolved :class:`DataMap`."""
+    """Validate parsed YAML data into a resolved :class:`DataMap`: pydantic validation, then
+    the reference checks (:mod:`harmonien_ropa.references`)."""
     path, data, positions = document.path, document.data, document.positions
     if not isinstance(data, dict):
         kind = _kind_of(data)
@@ -115,7 +127,7 @@ def from_document(document: YamlDocument) -> DataMap:
                     path,
                     1,
                     1,
-                    "ROPA004",
+                    INVALID_VALUE.code,
                     Severity.ERROR,
                     f"the file holds {kind}, but a data map is a mapping of keys "
                     "(organisation, notice, record, activities, ...)",
@@ -127,19 +139,10 @@ def from_document(document: YamlDocument) -> DataMap:
         datamap = DataMap.model_validate(data)
     except ValidationError as exc:
         raise LoadError(_validation_diagnostics(exc, data, positions, path)) from None
-    problems = datamap.problems()
+    problems = reference_problems(datamap, positions, path)
     if problems:
-        raise LoadError(_problem_diagnostic(p, positions, path) for p in problems)
-    datamap.link()
+        raise LoadError(problems)
     return datamap
-
-
-def _problem_diagnostic(problem: ModelProblem, positions: Positions, path: str) -> Diagnostic:
-    is_key = problem.loc[-2:-1] == ("assumptions",)
-    line, column = positions.find(problem.loc, key=is_key)
-    return Diagnostic(
-        path, line, column, problem.code, Severity.ERROR, problem.message, problem.fix
-    )
 
 
 # -- pydantic errors → diagnostics -------------------------------------------------------------
@@ -279,7 +282,13 @@ def _translate(error: Any, loc: Loc, data: Any, positions: Positions, path: str)
         path,
         line,
         column,
-        "ROPA003" if kind == "extra_forbidden" else "ROPA005" if kind == "missing" else "ROPA004",
+        (
+            UNKNOWN_KEY
+            if kind == "extra_forbidden"
+            else MISSING_KEY
+            if kind == "missing"
+            else INVALID_VALUE
+        ).code,
         Severity.ERROR,
         message,
         fix,

@@ -201,7 +201,7 @@ def locate(
         if via and via not in slot["via"]:
             slot["via"].append(via)
 
-    for act in person.activities:
+    for act in datamap.activities_of(person):
         cats = [c for c in act.data_category_ids if not wanted or c in wanted]
         if not cats:
             continue
@@ -213,21 +213,22 @@ def locate(
                 categories=tuple(cats),
                 legal_basis=act.legal_basis.value if act.legal_basis else None,
                 systems=act.system_ids,
-                recipients=tuple(p.id for p in act.all_recipients),
+                recipients=tuple(p.id for p in datamap.all_recipients_of(act)),
                 marketing=tuple(m.value for m in act.marketing),
                 retention=_retention(act, lang),
                 erasure_limited=reason is not None,
                 erasure_reason=reason,
             )
         )
-        for system in act.systems:
+        for system in datamap.systems_of(act):
             hold("system", system, act, cats, None)
-            for party in system.parties:
+            for party in datamap.parties_of(system):
                 hold("party", party, act, cats, system.id)
-        for party in act.all_recipients:
+        for party in datamap.all_recipients_of(act):
             hold("party", party, act, cats, None)
-            if party.engaged_by is not None:
-                hold("party", party.engaged_by, act, cats, None)
+            engaged_by = datamap.engaged_by(party)
+            if engaged_by is not None:
+                hold("party", engaged_by, act, cats, None)
 
     cat_order = {c.id: i for i, c in enumerate(datamap.data_categories)}
     out = []
@@ -291,21 +292,27 @@ def impact(
         systems = [
             s for s in datamap.systems if party_ids & {s.vendor_id, s.operated_by_id} - {None}
         ]
-        acts = [a for a in datamap.activities if party_ids & {p.id for p in a.all_recipients}]
+        acts = [
+            a
+            for a in datamap.activities
+            if party_ids & {p.id for p in datamap.all_recipients_of(a)}
+        ]
     else:
         try:
             target = datamap.system(str(system))
         except KeyError:
             raise _unknown("system", str(system), (s.id for s in datamap.systems)) from None
         systems = [target]
-        parties = list(target.parties)
-        acts = list(target.activities)
+        parties = list(datamap.parties_of(target))
+        acts = list(datamap.activities_of(target))
     # Parties whose hands the data passes through in this incident: the target's, and the
     # parties behind the affected systems (they receive what the system holds).
-    reach = {p.id for p in parties} | {p.id for s in systems for p in s.parties}
-    transfers = _transfers(acts, reach)
-    categories = [c for c in datamap.data_categories if any(c in a.data_categories for a in acts)]
-    subjects = [s for s in datamap.data_subjects if any(s in a.data_subjects for a in acts)]
+    reach = {p.id for p in parties} | {p.id for s in systems for p in datamap.parties_of(s)}
+    transfers = _transfers(datamap, acts, reach)
+    categories = [
+        c for c in datamap.data_categories if any(c in datamap.categories_of(a) for a in acts)
+    ]
+    subjects = [s for s in datamap.data_subjects if any(s in datamap.subjects_of(a) for a in acts)]
     bases = [b.value for b in LegalBasis if any(a.legal_basis is b for a in acts)]
     return ImpactResult(
         kind="party" if party is not None else "system",
@@ -325,17 +332,17 @@ def impact(
     )
 
 
-def _transfers(acts: Iterable[Activity], reach: set[str]) -> list[Transfer]:
+def _transfers(datamap: DataMap, acts: Iterable[Activity], reach: set[str]) -> list[Transfer]:
     found: list[Transfer] = []
     for act in acts:
         declared = set()
         for t in act.transfers:
             declared.add(t.party_id)
             if t.party_id in reach and not is_eea(t.country):
-                effective = effective_mechanism(t, act.datamap.party(t.party_id))
+                effective = effective_mechanism(t, datamap.party(t.party_id))
                 mech = effective.value if effective else None
                 found.append(Transfer(act.id, t.party_id, t.country, mech, True))
-        for p in act.all_recipients:
+        for p in datamap.all_recipients_of(act):
             if p.id in reach and p.id not in declared and not is_eea(p.country):
                 mech = p.transfer_mechanism.value if p.transfer_mechanism else None
                 found.append(Transfer(act.id, p.id, p.country, mech, False))

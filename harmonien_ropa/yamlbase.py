@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import Diagnostic, Severity
+from .load_codes import INVALID_VALUE, REFUSED_YAML, YAML_SYNTAX
 from .positions import Positions
 
 try:
@@ -104,7 +105,7 @@ def number_too_long(path: str, mark: Any, exc: NumberTooLong) -> Diagnostic:
         path,
         mark.line + 1,
         mark.column + 1,
-        "ROPA004",
+        INVALID_VALUE.code,
         f"a whole number of {exc.digits:,} digits (at most {MAX_INT_DIGITS:,} are read)",
         "put it in quotes if it is text; no value of a data map needs a number this long",
     )
@@ -151,7 +152,7 @@ def too_expanded(path: str, line: int, column: int, size: int, limit: int) -> Ya
                 path,
                 line,
                 column,
-                "ROPA009",
+                REFUSED_YAML.code,
                 f"aliases repeat text until the file stands for {size:,} characters, more than "
                 f"the limit of {limit:,}",
                 "write the text out where it is needed instead of repeating long text through "
@@ -222,7 +223,7 @@ def too_many(path: str, mark: Any, limit: int) -> YamlError:
 def at_mark(path: str, mark: Any, message: str, fix: str) -> YamlError:
     """A ROPA009 limit problem at a parser ``mark`` (the start of the file without one)."""
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    return YamlError([problem(path, line, column, "ROPA009", message, fix)])
+    return YamlError([problem(path, line, column, REFUSED_YAML.code, message, fix)])
 
 
 SYNTAX_FIX = "check indentation and quoting around this place; quote values containing ': ' or '#'"
@@ -242,7 +243,7 @@ def syntax_diagnostic(path: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
     if "tab" in text:
         fix = "YAML does not allow tabs for indentation: indent with spaces"
         text = "tab character where YAML expects spaces"
-    return problem(path, line, column, "ROPA001", f"YAML syntax error: {text}", fix)
+    return problem(path, line, column, YAML_SYNTAX.code, f"YAML syntax error: {text}", fix)
 
 
 def scalar_value(loader: Any, value: Any, tag: str, style: str | None, node: Any = None) -> Any:

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import Diagnostic
+from .load_codes import DUPLICATE_KEY, INVALID_VALUE, REFUSED_YAML, YAML_SYNTAX
 from .positions import Loc, Positions
 from .yamlbase import (
     DEPTH_FIX,
@@ -43,11 +44,11 @@ def parse_nodes(text: str, path: str, limit: int, expanded: int) -> YamlDocument
         raise YamlError([syntax_diagnostic(path, exc)]) from None
     except yaml.YAMLError as exc:
         raise YamlError(
-            [problem(path, 1, 1, "ROPA001", f"YAML error: {exc}", SYNTAX_FIX)]
+            [problem(path, 1, 1, YAML_SYNTAX.code, f"YAML error: {exc}", SYNTAX_FIX)]
         ) from None
     except RecursionError:
         raise YamlError(
-            [problem(path, 1, 1, "ROPA009", "nesting is too deep to read", DEPTH_FIX)]
+            [problem(path, 1, 1, REFUSED_YAML.code, "nesting is too deep to read", DEPTH_FIX)]
         ) from None
     finally:
         loader.dispose()
@@ -55,7 +56,12 @@ def parse_nodes(text: str, path: str, limit: int, expanded: int) -> YamlDocument
         raise YamlError(
             [
                 problem(
-                    path, 1, 1, "ROPA004", "file is empty", "start from the example in the README"
+                    path,
+                    1,
+                    1,
+                    INVALID_VALUE.code,
+                    "file is empty",
+                    "start from the example in the README",
                 )
             ]
         )
@@ -120,13 +126,15 @@ class _Builder:
             if id(node) in open_nodes and not done:
                 self.error(
                     node,
-                    "ROPA009",
+                    REFUSED_YAML.code,
                     "an alias refers to the list or mapping that contains it (a recursive anchor)",
                     "an anchored value cannot contain an alias to itself; write the data out",
                 )
                 raise YamlError(self.diagnostics)
             if depth > MAX_DEPTH:
-                self.error(node, "ROPA009", f"nesting deeper than {MAX_DEPTH} levels", DEPTH_FIX)
+                self.error(
+                    node, REFUSED_YAML.code, f"nesting deeper than {MAX_DEPTH} levels", DEPTH_FIX
+                )
                 raise YamlError(self.diagnostics)
             if id(node) in sizes:
                 continue
@@ -150,7 +158,7 @@ class _Builder:
         if sizes[id(root)] - unique > MAX_ALIAS_EXPANSION:
             self.error(
                 root,
-                "ROPA009",
+                REFUSED_YAML.code,
                 f"aliases expand to {sizes[id(root)]:,} nodes from {unique:,}: "
                 "this looks like an alias bomb",
                 "write the data out instead of repeating it through anchors and aliases",
@@ -168,12 +176,14 @@ class _Builder:
         if depth >= MAX_DEPTH:
             message = f"nesting deeper than {MAX_DEPTH} levels"
             line, column = mark.line + 1, mark.column + 1
-            raise YamlError([problem(self.path, line, column, "ROPA009", message, DEPTH_FIX)])
+            raise YamlError(
+                [problem(self.path, line, column, REFUSED_YAML.code, message, DEPTH_FIX)]
+            )
         self.positions.set_value(loc, mark)
         if node.tag not in STANDARD_TAGS:
             self.error(
                 node,
-                "ROPA009",
+                REFUSED_YAML.code,
                 f"tag '{node.tag}' is not allowed",
                 "remove the tag: only plain YAML values (text, numbers, lists, mappings) are read",
             )
@@ -225,7 +235,9 @@ class _Builder:
         if key_node.tag == "tag:yaml.org,2002:value":  # '=': text, as PyYAML reads it
             key_node.tag = "tag:yaml.org,2002:str"
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in STANDARD_TAGS:
-            self.error(key_node, "ROPA004", "a key must be plain text", "write the key as text")
+            self.error(
+                key_node, INVALID_VALUE.code, "a key must be plain text", "write the key as text"
+            )
             return None
         self._guard(key_node)
         key = self._scalar(key_node)
@@ -235,7 +247,7 @@ class _Builder:
             first = seen[key][0].start_mark
             self.error(
                 key_node,
-                "ROPA002",
+                DUPLICATE_KEY.code,
                 f"duplicate key '{key}' (first on line {first.line + 1})",
                 "keep one of the two entries; YAML would silently drop the first",
             )
@@ -277,7 +289,7 @@ class _Builder:
                         )
                         self.error(
                             source,
-                            "ROPA001",
+                            YAML_SYNTAX.code,
                             message,
                             "give '<<' an alias of a mapping (<<: *name) or a list of them",
                         )

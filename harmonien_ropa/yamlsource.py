@@ -23,6 +23,7 @@ from typing import Any, BinaryIO
 import yaml
 
 from .diagnostics import Diagnostic
+from .load_codes import DUPLICATE_KEY, INVALID_VALUE, REFUSED_YAML, UNREADABLE_FILE
 from .positions import HALF, PAIR, Loc, Positions
 from .yamlbase import (
     MAX_DEPTH,
@@ -55,7 +56,7 @@ def read_text(path: Path, display: str | None = None, limit: int | None = None) 
     limit = max_bytes() if limit is None else limit
 
     def fail(message: str, fix: str) -> YamlError:
-        return YamlError([problem(name, 0, 0, "ROPA008", message, fix)])
+        return YamlError([problem(name, 0, 0, UNREADABLE_FILE.code, message, fix)])
 
     try:
         if path.is_dir():
@@ -104,7 +105,7 @@ def read_stream(stream: BinaryIO, display: str = "<stdin>", limit: int | None = 
                     display,
                     0,
                     0,
-                    "ROPA008",
+                    UNREADABLE_FILE.code,
                     f"cannot read: {exc.strerror or exc}",
                     "give the data map as a file",
                 )
@@ -131,7 +132,7 @@ def too_large(name: str, limit: int) -> YamlError:
                 name,
                 0,
                 0,
-                "ROPA008",
+                UNREADABLE_FILE.code,
                 f"file is larger than the limit of {limit:,} bytes",
                 "split the data map, or raise HARMONIEN_ROPA_MAX_BYTES if this size is intended",
             )
@@ -146,7 +147,7 @@ def check_text(raw: bytes, name: str, limit: int | None = None) -> str:
     limit = max_bytes() if limit is None else limit
 
     def fail(message: str, fix: str, line: int = 0, column: int = 0) -> YamlError:
-        return YamlError([problem(name, line, column, "ROPA008", message, fix)])
+        return YamlError([problem(name, line, column, UNREADABLE_FILE.code, message, fix)])
 
     if len(raw) > limit:
         raise too_large(name, limit)
@@ -203,7 +204,7 @@ def parse(text: str, path: str = "<string>", *, positions: bool = True) -> YamlD
                     path,
                     before.count("\n") + 1,
                     found.start() - (before.rfind("\n") + 1) + 1,
-                    "ROPA008",
+                    UNREADABLE_FILE.code,
                     f"invisible line separator U+{ord(found.group()):04X}, which YAML readers "
                     "take for a line break (text and line numbers would silently change)",
                     "remove it, or write it as \\N, \\L or \\P inside a double-quoted string",
@@ -381,7 +382,7 @@ class _EventBuilder:
                 return items
         self.error(
             mark,
-            "ROPA009",
+            REFUSED_YAML.code,
             f"tag '{tag}' is not allowed",
             "remove the tag: only plain YAML values (text, numbers, lists, mappings) are read",
         )
@@ -399,7 +400,10 @@ class _EventBuilder:
                 tag, key = "tag:yaml.org,2002:str", event.value
             if tag not in STANDARD_TAGS:
                 self.error(
-                    event.start_mark, "ROPA004", "a key must be plain text", "write the key as text"
+                    event.start_mark,
+                    INVALID_VALUE.code,
+                    "a key must be plain text",
+                    "write the key as text",
                 )
                 self.skip(event)
                 self.skip(self.next())
@@ -411,7 +415,7 @@ class _EventBuilder:
             if key in first_line:
                 self.error(
                     mark,
-                    "ROPA002",
+                    DUPLICATE_KEY.code,
                     f"duplicate key '{key}' (first on line {first_line[key]})",
                     "keep one of the two entries; YAML would silently drop the first",
                 )

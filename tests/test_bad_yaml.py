@@ -1,7 +1,9 @@
-"""The bad-input corpus: every file under tests/bad_yaml gives exactly the expected problems.
+"""The bad-input corpus: every case gives exactly the expected problems.
 
-Each ``<case>.yaml`` has a ``<case>.expect`` with one ``LINE:COL CODE MESSAGE`` line per problem,
-all of which must be reported together. Regenerate after an intended wording change with
+A case is the base map ``tests/bad_yaml/base.yaml`` with a small patch (``support/bad_yaml.py``)
+or a file of its own under ``tests/bad_yaml/``; each has a ``<case>.expect`` with one
+``LINE:COL CODE MESSAGE`` line per problem (positions in the patched text), all of which must be
+reported together. Regenerate after an intended wording change with
 ``UPDATE_GOLDEN=1 pytest tests/test_bad_yaml.py`` and review the diff.
 """
 
@@ -12,11 +14,18 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from support import bad_yaml
+from support.cli import run_cli
 
 import harmonien_ropa as hr
 
-CASES = sorted((Path(__file__).parent / "bad_yaml").glob("*.yaml"))
+CASES = bad_yaml.case_names()
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder the patched cases are written to (once per run)."""
+    return tmp_path_factory.mktemp("bad_yaml")
 
 
 def _problems(path: Path) -> list[str]:
@@ -27,22 +36,35 @@ def _problems(path: Path) -> list[str]:
 
 def test_corpus_is_large_enough() -> None:
     assert len(CASES) >= 40
+    assert len(bad_yaml.PATCHES) >= 70
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
-def test_bad_file_reports_expected_problems(case: Path) -> None:
+def test_base_map_is_valid_so_each_case_fails_by_its_patch() -> None:
+    hr.load(bad_yaml.BASE)
+    expects = {p.stem for p in bad_yaml.FOLDER.glob("*.expect")}
+    assert expects == set(CASES), "every case has an .expect file and every .expect a case"
+
+
+@pytest.mark.parametrize("name", sorted(bad_yaml.PATCHES))
+def test_patch_changes_the_base(name: str) -> None:
+    assert bad_yaml.case_bytes(name) != bad_yaml.BASE.read_bytes()
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_bad_file_reports_expected_problems(name: str, written: Path) -> None:
+    case = bad_yaml.case_file(name, written)
     got = _problems(case)
-    expect_file = case.with_suffix(".expect")
+    expect_file = bad_yaml.expected(name)
     if os.environ.get("UPDATE_GOLDEN"):
         expect_file.write_text("\n".join(got) + "\n", encoding="utf-8")
     expected = expect_file.read_text(encoding="utf-8").splitlines()
     assert got == expected
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
-def test_every_problem_has_position_and_fix_or_clear_message(case: Path) -> None:
+@pytest.mark.parametrize("name", CASES)
+def test_every_problem_has_position_and_fix_or_clear_message(name: str, written: Path) -> None:
     with pytest.raises(hr.LoadError) as caught:
-        hr.load(case)
+        hr.load(bad_yaml.case_file(name, written))
     for diagnostic in caught.value.diagnostics:
         assert diagnostic.line >= 1
         assert diagnostic.column >= 1
@@ -54,12 +76,12 @@ def test_every_problem_has_position_and_fix_or_clear_message(case: Path) -> None
 @pytest.mark.parametrize(
     "name", ["several_errors", "latin1_encoding", "python_object_tag", "alias_bomb", "empty_file"]
 )
-def test_cli_reports_without_traceback(name: str) -> None:
-    case = Path(__file__).parent / "bad_yaml" / f"{name}.yaml"
+def test_cli_reports_without_traceback(name: str, written: Path) -> None:
+    case = bad_yaml.case_file(name, written)
     proc = run_cli("check", "--data", str(case))
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
-    expected = case.with_suffix(".expect").read_text(encoding="utf-8").splitlines()
+    expected = bad_yaml.expected(name).read_text(encoding="utf-8").splitlines()
     reported = [line for line in proc.stderr.splitlines() if line.startswith(str(case))]
     assert len(reported) == len(expected)
     for line, want in zip(reported, expected, strict=True):
@@ -67,17 +89,18 @@ def test_cli_reports_without_traceback(name: str) -> None:
         assert line == f"{case}:{position}: error {code} {message}"
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("name", CASES)
 def test_cli_exit_code_and_messages_for_every_case(
-    case: Path, capsys: pytest.CaptureFixture[str]
+    name: str, written: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from harmonien_ropa.cli import main
 
+    case = bad_yaml.case_file(name, written)
     assert main(["check", "--data", str(case)]) == 2
     captured = capsys.readouterr()
     assert "Traceback" not in captured.err
     assert captured.out == ""
-    expected = case.with_suffix(".expect").read_text(encoding="utf-8").splitlines()
+    expected = bad_yaml.expected(name).read_text(encoding="utf-8").splitlines()
     heads = [line for line in captured.err.splitlines() if not line.startswith("    fix: ")]
     assert heads == [
         f"{case}:{want.split(' ', 2)[0]}: error {want.split(' ', 2)[1]} {want.split(' ', 2)[2]}"
@@ -85,12 +108,14 @@ def test_cli_exit_code_and_messages_for_every_case(
     ]
 
 
-def test_misleading_characters_never_reach_the_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+def test_misleading_characters_never_reach_the_terminal(
+    written: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """DEL, C1 controls and bidirectional overrides are refused at their place with a fix, and
     the message shows them as escapes, not raw (a raw U+202E would reorder the terminal line)."""
     from harmonien_ropa.cli import main
 
-    case = Path(__file__).parent / "bad_yaml" / "misleading_characters.yaml"
+    case = bad_yaml.case_file("misleading_characters", written)
     assert main(["check", "--data", str(case)]) == 2
     err = capsys.readouterr().err
     assert not re.search("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]", err)

@@ -245,7 +245,7 @@ def test_each_kind_of_change_is_classified(name: str) -> None:
     edit, kind, level = EDITS[name]
     data = _data()
     edit(data)
-    changes = compare(hr.DataMap.build(_data()), hr.DataMap.build(data)).changes
+    changes = compare(hr.from_data(_data()), hr.from_data(data)).changes
     assert [(c.kind, c.level) for c in changes] == [(kind, level)]
     for lang in ("nb", "en"):
         text = changes[0].text(lang)
@@ -258,7 +258,7 @@ def test_internal_activities_stay_out_of_the_notice_section() -> None:
     data["activities"].append(
         {**copy.deepcopy(_act(data, "membership")), "id": "backup", "in_notice": False}
     )
-    changelog = compare(hr.DataMap.build(_data()), hr.DataMap.build(data))
+    changelog = compare(hr.from_data(_data()), hr.from_data(data))
     assert len(changelog.changes) == 1
     assert changelog.for_notice().changes == ()
 
@@ -276,7 +276,7 @@ def test_internal_activities_stay_out_of_the_notice_section() -> None:
 def test_dropping_activities_lists_exactly_those(harmonien: hr.DataMap, drop: set[str]) -> None:
     data = harmonien.model_dump(mode="json", by_alias=True, exclude_defaults=True)
     data["activities"] = [a for a in data["activities"] if a["id"] not in drop]
-    smaller = hr.DataMap.build(data)
+    smaller = hr.from_data(data)
     forward = compare(harmonien, smaller)
     assert {c.activity for c in forward.changes if c.kind == "activity_removed"} == drop
     assert all(c.kind == "activity_removed" for c in forward.changes)
@@ -531,7 +531,7 @@ def _harmonien_next(harmonien: hr.DataMap) -> hr.DataMap:
         "en": "Erased within 2 years, unless a customer relationship is established.",
     }
     acts["ad-targeting"]["legal_basis"] = "consent"
-    return hr.DataMap.build(data)
+    return hr.from_data(data)
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])

@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, HARMONIEN_YAML, ROOT, CliResult, run_cli
+from support import bad_yaml
+from support.cli import CliResult, run_cli
+from support.paths import FIXTURES, HARMONIEN_YAML, ROOT
 
 SAMPLE = FIXTURES / "check_sample.yaml"
 
@@ -91,8 +93,8 @@ def test_bad_selector_is_invalid_input() -> None:
     assert "Traceback" not in proc.stderr
 
 
-def test_invalid_map_exits_two_with_load_errors() -> None:
-    bad = ROOT / "tests" / "bad_yaml" / "dangling_system.yaml"
+def test_invalid_map_exits_two_with_load_errors(tmp_path: Path) -> None:
+    bad = bad_yaml.case_file("dangling_system", tmp_path)
     proc = run("--data", str(bad), "--format", "sarif")
     assert proc.returncode == 2
     assert "ROPA006" in proc.stderr

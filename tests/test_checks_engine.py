@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, HARMONIEN_YAML
+from support.paths import FIXTURES, HARMONIEN_YAML
 
 from harmonien_ropa.checks import CheckConfig, Layer, SelectionError, check, combine
 from harmonien_ropa.checks.config import (

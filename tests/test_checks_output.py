@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import FIXTURES, HARMONIEN_YAML
+from support.paths import FIXTURES, HARMONIEN_YAML
 
 from harmonien_ropa.checks import REPORTERS, CheckResult, check
 from harmonien_ropa.checks.coverage import coverage, coverage_json, coverage_text

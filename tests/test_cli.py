@@ -10,8 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import HARMONIEN_YAML, ROOT, SMALL_YAML
-from conftest import run_cli as run
+from support import bad_yaml
+from support.cli import run_cli as run
+from support.paths import HARMONIEN_YAML, ROOT, SMALL_YAML
 
 
 def run_child(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -127,7 +128,7 @@ def test_render_into_a_file_path_fails_cleanly(tmp_path: Path) -> None:
 
 
 def test_render_invalid_data_writes_nothing(tmp_path: Path) -> None:
-    bad = ROOT / "tests" / "bad_yaml" / "dangling_system.yaml"
+    bad = bad_yaml.case_file("dangling_system", tmp_path)
     proc = run("render", "--data", str(bad), "--out", str(tmp_path / "out"))
     assert proc.returncode == 2
     assert "ROPA006" in proc.stderr

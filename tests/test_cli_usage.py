@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, SMALL_YAML
+from support.paths import FIXTURES, ROOT, SMALL_YAML
 
 from harmonien_ropa.cli import main
 

@@ -18,15 +18,15 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import HARMONIEN_YAML, SMALL_YAML
-from hardening import PAYLOADS
+from support.hardening import PAYLOADS
+from support.paths import HARMONIEN_YAML, SMALL_YAML
 
 _CHILD = textwrap.dedent(
     """
     import hashlib, json, sys
     sys.path.insert(0, sys.argv[1])
     import harmonien_ropa as hr
-    from hardening import payload_map, render_everything
+    from support.hardening import payload_map, render_everything
     maps = {"harmonien": hr.load("processing.yaml"), "small": hr.load("small.yaml")}
     maps["payload"] = payload_map(sys.argv[2])
     digests = {}

@@ -14,10 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from hardening import MODES, render_everything, to_yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import PROFILE, PROFILE_NAME, datamaps, hostile_maps, mutated
+from support.hardening import MODES, render_everything, to_yaml
+from support.strategies import PROFILE, PROFILE_NAME, datamaps, hostile_maps, mutated
 
 import harmonien_ropa as hr
 from harmonien_ropa.checks import check
@@ -64,7 +64,7 @@ def _load_or_fail_cleanly(load: Callable[[], _T], text: str) -> _T | None:
 @settings(PROFILE)
 @given(datamaps(), MODE)
 def test_valid_maps_render(data: dict[str, Any], modes: tuple[str, ...]) -> None:
-    datamap = hr.DataMap.build(data)
+    datamap = hr.from_data(data)
     files = render_everything(datamap, modes)
     assert files
 
@@ -72,7 +72,7 @@ def test_valid_maps_render(data: dict[str, Any], modes: tuple[str, ...]) -> None
 @_times(3)
 @given(datamaps())
 def test_valid_maps_survive_a_round_trip_through_yaml(data: dict[str, Any]) -> None:
-    datamap = hr.DataMap.build(data)
+    datamap = hr.from_data(data)
     text = to_yaml(data, unicode=bool(len(data["activities"]) % 2))
     assert hr.loads(text) == datamap
 

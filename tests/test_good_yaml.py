@@ -19,7 +19,7 @@ GOOD = Path(__file__).parent / "good_yaml"
 def test_good_file_loads(case: Path) -> None:
     datamap = hr.load(case)
     assert datamap.organisation.org_number == "999999999"
-    assert datamap.activities[0].systems[0].name == "CRM"
+    assert datamap.systems_of(datamap.activities[0])[0].name == "CRM"
 
 
 def test_crlf_and_bom_give_the_same_map_and_positions() -> None:

@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from synthetic import synthetic
+from support.synthetic import synthetic
 
 import harmonien_ropa as hr
 from harmonien_ropa import graph as g
@@ -86,7 +86,7 @@ def test_systems_and_recipients_reachable_from_subjects(
         assert g.node_id("activity", act.id) in reached
         for system in act.system_ids:
             assert g.node_id("system", system) in reached, (act.id, system)
-        for party in act.all_recipients:
+        for party in datamap.all_recipients_of(act):
             assert g.node_id("party", party.id) in reached, (act.id, party.id)
 
 
@@ -104,7 +104,7 @@ def test_every_non_eea_party_is_reached_by_a_transfer_with_a_mechanism(
         assert not graph.nodes[t]["eea"]
     # Every party outside the EEA that receives data has a transfer edge, and every transfer
     # to a country outside the EEA ends at that country node.
-    outside = [p for p in datamap.parties if not is_eea(p.country) and p.activities]
+    outside = [p for p in datamap.parties if not is_eea(p.country) and datamap.activities_of(p)]
     for party in outside:
         nid = g.node_id("party", party.id)
         assert any(s == nid for s, _, _ in transfers), party.id

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from golden_files import check_golden
+from support.golden_files import check_golden
 
 import harmonien_ropa as hr
 from harmonien_ropa.queries import impact, locate

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from conftest import render_with_cli
-from synthetic import synthetic
+from support.cli import render_with_cli
+from support.synthetic import synthetic
 
 import harmonien_ropa as hr
 from harmonien_ropa.cli import main
@@ -186,7 +186,7 @@ def test_names_over_graphvizs_16_kib_limit_are_shortened_in_pictures(
     in the pictures (Graphviz refuses strings over 16 KiB) and keeps it whole in the data."""
     import re
 
-    from conftest import SMALL_YAML
+    from support.paths import SMALL_YAML
 
     text = SMALL_YAML.read_text(encoding="utf-8")
     name = "    name: {nb: Medlemskap, en: Membership}\n"

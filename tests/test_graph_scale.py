@@ -12,7 +12,7 @@ import networkx as nx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from synthetic import synthetic
+from support.synthetic import synthetic
 
 import harmonien_ropa as hr
 from harmonien_ropa import graph as g

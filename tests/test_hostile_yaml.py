@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from work import lines_run
+from support.work import lines_run
 
 import harmonien_ropa as hr
 

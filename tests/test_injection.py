@@ -16,7 +16,7 @@ import urllib.parse
 from pathlib import Path, PurePosixPath
 
 import pytest
-from formats import (
+from support.formats import (
     CHECKS,
     check_csv,
     check_dot,
@@ -26,7 +26,7 @@ from formats import (
     check_turtle,
     check_yaml,
 )
-from hardening import (
+from support.hardening import (
     GROUPS,
     PAYLOADS,
     benign,

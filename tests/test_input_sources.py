@@ -14,8 +14,8 @@ import socket
 from pathlib import Path
 
 import pytest
-from conftest import SMALL_YAML
-from work import hang_guard
+from support.paths import SMALL_YAML
+from support.work import hang_guard
 
 from harmonien_ropa.cli import main
 

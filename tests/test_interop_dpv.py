@@ -7,9 +7,9 @@ import warnings
 from pathlib import Path
 
 import pytest
-from conftest import render_with_cli
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
+from support.cli import render_with_cli
 
 import harmonien_ropa as hr
 from harmonien_ropa.interop.dpv import PREFIXES, base_iri

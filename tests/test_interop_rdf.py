@@ -16,11 +16,11 @@ import warnings
 import pytest
 import rdflib
 import rdflib.compare
-from golden_files import check_golden
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyld import jsonld
-from synthetic import synthetic
+from support.golden_files import check_golden
+from support.synthetic import synthetic
 
 import harmonien_ropa as hr
 from harmonien_ropa.interop.dpv import PREFIXES, build_graph, iri_text

@@ -61,7 +61,7 @@ def _codes(overlay: str) -> list[str]:
 def test_vital_interests_basis_is_published_as_art_6_1_d(small: hr.DataMap) -> None:
     data = _data(small)
     data["activities"][0]["legal_basis"] = "vital_interests"
-    datamap = hr.DataMap.build(data)
+    datamap = hr.from_data(data)
     assert "GDPR Art. 6(1)(d)" in _notice(datamap, "en")
     assert "personvernforordningen art. 6 nr. 1 bokstav d" in _notice(datamap, "nb")
     assert "9(2)(c)" not in _notice(datamap, "en").split("## ")[3]
@@ -141,7 +141,7 @@ def test_adequacy_never_owes_a_copy_of_safeguards(small: hr.DataMap) -> None:
     del data["parties"][0]["safeguards_copy"]
     data["systems"][1]["hosting_countries"] = ["GB"]
     data["activities"][0]["transfers"][0].update(country="GB", mechanism="adequacy")
-    datamap = hr.DataMap.build(data)
+    datamap = hr.from_data(data)
     for lang, heading in (("en", "Copy of the safeguards"), ("nb", "Kopi av garantiene")):
         assert heading not in _notice(datamap, lang)
     assert all(row.cells[5].joined() == "" for row in build_record(datamap, "en").transfers.rows)
@@ -155,7 +155,7 @@ def test_unknown_hosting_is_not_published_as_no_transfers(small: hr.DataMap) -> 
     data["systems"][1]["hosting_countries"] = []
     data["activities"][0]["transfers"] = []
     data["parties"][0]["country"] = "NO"
-    datamap = hr.DataMap.build(data)
+    datamap = hr.from_data(data)
     en = _notice(datamap, "en")
     assert "We do not transfer personal data to countries outside the EEA" not in en
     assert "We do not yet know for certain whether personal data is transferred" in en
@@ -175,7 +175,7 @@ def test_known_hosting_in_the_eea_still_says_no_transfers(small: hr.DataMap) -> 
     data["systems"][1]["hosting_countries"] = ["NO"]
     data["activities"][0]["transfers"] = []
     data["parties"][0]["country"] = "NO"
-    datamap = hr.DataMap.build(data)
+    datamap = hr.from_data(data)
     assert "We do not transfer personal data to countries outside the EEA" in _notice(datamap, "en")
 
 
@@ -362,7 +362,7 @@ def test_norwegian_wording(harmonien: hr.DataMap) -> None:
 def test_party_level_mechanism_counts_everywhere(small: hr.DataMap) -> None:
     data = _data(small)
     del data["activities"][0]["transfers"][0]["mechanism"]
-    datamap = hr.DataMap.build(data)
+    datamap = hr.from_data(data)
     record = build_record(datamap, "en")
     assert "standard contractual clauses" in record.transfers.rows[0].cells[4].joined()
     assert "standard contractual clauses" in _notice(datamap, "en")
@@ -384,7 +384,7 @@ def test_a_party_only_a_source_is_not_a_recipient(small: hr.DataMap) -> None:
         {"id": "registry", "name": "Registry AS", "role": "other_recipient", "country": "NO"}
     )
     data["activities"][0]["sources"].append({"kind": "third_party", "party": "registry"})
-    datamap = hr.DataMap.build(data)
+    datamap = hr.from_data(data)
     text = _notice(datamap, "en")
     recipients = text.split("## ")[
         [h.split("\n")[0] for h in text.split("## ")].index("Who receives the data")
@@ -398,7 +398,7 @@ def test_record_does_not_list_gaps_the_checker_does_not_report(small: hr.DataMap
     data = _data(small)
     del data["organisation"]["address"]
     data["systems"][0]["access"] = []
-    datamap = hr.DataMap.build(data)
+    datamap = hr.from_data(data)
     record = build_record(datamap, "en")
     assert [r.key for r in record.gaps.rows] == [r.key for r in build_record(small, "en").gaps.rows]
 
@@ -414,7 +414,7 @@ def test_notice_record_and_locate_give_the_same_erasure_limits(
         erasure = record.activities.cell(row, "rights").items[2]
         assert (":" in erasure) == (row.key in limited)
     kept = {h.activity for h in locate(harmonien, "customers", lang=lang).kept}
-    customers = {a.id for a in harmonien.data_subject("customers").activities}
+    customers = {a.id for a in harmonien.activities_of(harmonien.data_subject("customers"))}
     assert kept == limited & customers
     notice = _notice(harmonien, lang)
     assert ("bokføringsloven § 13" in notice) == bool(limited)
@@ -463,7 +463,7 @@ def test_the_representative_is_in_the_notice(small: hr.DataMap) -> None:
     """Art. 13(1)(a), 27: the controller's representative, when it has one."""
     data = _data(small)
     data["organisation"]["representative"] = {"name": "Rep GmbH", "email": "rep@rep.example"}
-    datamap = hr.DataMap.build(data)
+    datamap = hr.from_data(data)
     assert "Our representative in the EEA:** Rep GmbH e-mail: [rep@rep.example]" in _notice(
         datamap, "en"
     )
@@ -479,7 +479,7 @@ def test_direct_marketing_without_a_channel_keeps_the_absolute_objection(
 
     prospects = harmonien.activity("prospects")
     assert prospects.marketing == ()
-    assert Right.OBJECTION_DIRECT_MARKETING in rights_of(prospects)
+    assert Right.OBJECTION_DIRECT_MARKETING in rights_of(harmonien, prospects)
     text = _notice(harmonien, "en")
     line = next(x for x in text.splitlines() if x.startswith("- **Objection to direct marketing**"))
     assert "Prospective customers" in line
@@ -489,7 +489,7 @@ def test_direct_marketing_without_a_channel_keeps_the_absolute_objection(
 def test_an_unrecorded_destination_is_not_published_as_no_transfers(small: hr.DataMap) -> None:
     data = _data(small)
     data["activities"][0]["transfers"] = []  # Mailhost (US) still hosts the mailer
-    datamap = hr.DataMap.build(data)
+    datamap = hr.from_data(data)
     text = _notice(datamap, "en")
     assert "We do not transfer personal data" not in text
     assert "We do not ourselves transfer" not in text
@@ -532,7 +532,7 @@ def test_norwegian_record_marks_map_text_given_only_in_english(small: hr.DataMap
 
     data = _data(small)
     data["activities"][0]["purpose"] = {"en": "To administer the membership."}
-    datamap = hr.DataMap.build(data)
+    datamap = hr.from_data(data)
     nb = record_html(build_record(datamap, "nb")).decode("utf-8")
     assert '<span lang="en">To administer the membership.</span>' in nb
     en = record_html(build_record(datamap, "en")).decode("utf-8")
@@ -580,7 +580,7 @@ def test_compelling_interests_transfer_without_safeguards_is_a_gap_in_record_and
     transfer = data["activities"][0]["transfers"][0]
     transfer["mechanism"] = "derogation_compelling_interests"
     transfer.pop("safeguards", None)
-    datamap = hr.DataMap.build(data)
+    datamap = hr.from_data(data)
     for lang, text in (
         ("en", "suitable safeguards not documented"),
         ("nb", "egnede garantier ikke dokumentert"),
@@ -590,7 +590,7 @@ def test_compelling_interests_transfer_without_safeguards_is_a_gap_in_record_and
         assert text in cell.joined()
     assert "ROPA217" in _codes_of(datamap)
     transfer["safeguards"] = {"nb": "Vurdert og dokumentert.", "en": "Assessed and documented."}
-    datamap = hr.DataMap.build(data)
+    datamap = hr.from_data(data)
     assert build_record(datamap, "en").transfers.rows[0].cells[5].status != "missing"
     assert "ROPA217" not in _codes_of(datamap)
 

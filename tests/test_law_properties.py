@@ -16,8 +16,8 @@ import json
 from typing import Any
 
 from hypothesis import given, settings
-from notice_text import Page, render_notice
-from strategies import PROFILE, datamaps
+from support.notice_text import Page, render_notice
+from support.strategies import PROFILE, datamaps
 
 import harmonien_ropa as hr
 from harmonien_ropa.checks.base import Context
@@ -53,7 +53,7 @@ def _hits(datamap: hr.DataMap) -> list[tuple[str, tuple[Any, ...]]]:
 @_CHEAP
 @given(datamaps())
 def test_record_coverage_and_rules_agree_on_what_is_missing(data: dict[str, Any]) -> None:
-    datamap = hr.DataMap.build(data)
+    datamap = hr.from_data(data)
     missing = _missing(datamap)
 
     # the record: its gaps table, and the cells it marks missing
@@ -111,7 +111,7 @@ def test_record_coverage_and_rules_agree_on_what_is_missing(data: dict[str, Any]
 @_CHEAP
 @given(datamaps())
 def test_notice_record_and_locate_give_the_same_rights(data: dict[str, Any]) -> None:
-    datamap = hr.DataMap.build(data)
+    datamap = hr.from_data(data)
     page = Page(render_notice(datamap, languages=("en",))["notice.en.html"])
     record = build_record(datamap, "en")
     names = strings("record", "en")
@@ -123,7 +123,7 @@ def test_notice_record_and_locate_give_the_same_rights(data: dict[str, Any]) -> 
         if href.startswith("#activity-")
     }
     for act in datamap.controller_activities:
-        expected = set(rights_of(act))
+        expected = set(rights_of(datamap, act))
         limit = erasure_limit(act)
         row = next(r for r in record.activities.rows if r.key == act.id)
         items = record.activities.cell(row, "rights").items

@@ -7,7 +7,7 @@ import re
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from synthetic import synthetic
+from support.synthetic import synthetic
 
 import harmonien_ropa as hr
 from harmonien_ropa.errors import HarmonienError

@@ -94,9 +94,12 @@ def test_own_keys_win_over_the_table(harmonien: hr.DataMap) -> None:
     own = purchases.model_copy(update={"fideslang": "user.financial", "dpv": "pd:Transactional"})
     assert table.category(own) == ("user.financial", "pd:Transactional")
     newsletter = harmonien.activity("newsletter")
-    assert table.purpose(newsletter) == ("marketing.communications.email", "dpv:DirectMarketing")
+    assert table.purpose(harmonien, newsletter) == (
+        "marketing.communications.email",
+        "dpv:DirectMarketing",
+    )
     own = newsletter.model_copy(update={"fideslang": "marketing.communications"})
-    assert table.purpose(own) == ("marketing.communications", "dpv:DirectMarketing")
+    assert table.purpose(harmonien, own) == ("marketing.communications", "dpv:DirectMarketing")
 
 
 def test_table_falls_back_by_id_then_by_fideslang_key(small: hr.DataMap) -> None:
@@ -109,7 +112,7 @@ def test_table_falls_back_by_id_then_by_fideslang_key(small: hr.DataMap) -> None
 
 def test_purpose_rules_in_order(harmonien: hr.DataMap) -> None:
     table = mapping()
-    uses = {a.id: table.purpose(a)[0] for a in harmonien.activities}
+    uses = {a.id: table.purpose(harmonien, a)[0] for a in harmonien.activities}
     assert uses == {
         "ticket-administration": "essential.service",
         "wheelchair-seating": "essential.service",

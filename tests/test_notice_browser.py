@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from notice_text import render_notice
 from support.browser import (
     DESKTOP,
     PHONE,
@@ -17,6 +16,7 @@ from support.browser import (
     require,
     vnu_messages,
 )
+from support.notice_text import render_notice
 
 import harmonien_ropa as hr
 

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
-from notice_text import Page, render_notice
+from support.notice_text import Page, render_notice
 
 import harmonien_ropa as hr
 from harmonien_ropa.escaping import markdown
@@ -36,7 +36,7 @@ def _poison(node: Any, key: str | None = None) -> Any:
 @pytest.fixture(scope="module")
 def poisoned(harmonien: hr.DataMap) -> dict[str, str]:
     data = _poison(harmonien.model_dump(mode="json", by_alias=True))
-    return render_notice(hr.DataMap.build(data), draft=True)
+    return render_notice(hr.from_data(data), draft=True)
 
 
 def test_html_has_no_injected_markup(poisoned: dict[str, str]) -> None:
@@ -82,7 +82,7 @@ def test_any_text_round_trips_in_html_and_stays_inert_in_markdown(
 ) -> None:
     data = small.model_dump(mode="json", by_alias=True)
     data["activities"][0]["purpose"] = {"nb": text, "en": text}
-    files = render_notice(hr.DataMap.build(data), languages=("nb",))
+    files = render_notice(hr.from_data(data), languages=("nb",))
     html = files["notice.nb.html"]
     assert f"<p>{escape(text)}</p>" in html
     md = files["notice.nb.md"]
@@ -96,7 +96,7 @@ def test_mailto_links_carry_one_address_and_no_header(harmonien: hr.DataMap) -> 
     data = harmonien.model_dump(mode="json", by_alias=True)
     data["organisation"]["privacy_contact"] = "ask?bcc=spy&cc=x@harmonien.no"
     data["organisation"]["email"] = "post@harmonien.no"
-    files = render_notice(hr.DataMap.build(data), languages=("nb",))
+    files = render_notice(hr.from_data(data), languages=("nb",))
     html = files["notice.nb.html"]
     hrefs = set(re.findall(r'href="(mailto:[^"]*)"', html))
     assert "mailto:ask%3Fbcc%3Dspy%26cc%3Dx@harmonien.no" in hrefs

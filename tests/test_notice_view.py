@@ -334,7 +334,7 @@ def test_erasure_limits_name_a_public_task_only_where_one_is_relied_on(
 
 
 def test_a_controller_abroad_has_its_country_in_both_layouts() -> None:
-    from notice_text import render_notice
+    from support.notice_text import render_notice
 
     datamap = example_map(
         "organisation:\n  address: {street: Storgatan 1, postcode: '111 22', city: Stockholm, "

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import HARMONIEN_YAML, SMALL_YAML
-from notice_text import Page, render_notice
+from support.notice_text import Page, render_notice
+from support.paths import HARMONIEN_YAML, SMALL_YAML
 
 import harmonien_ropa as hr
 from harmonien_ropa.checks.publication import BlockerKind, counts

@@ -27,7 +27,7 @@ texts = st.text(min_size=1, max_size=200).filter(
 def _with_purpose(small: hr.DataMap, text: str) -> hr.DataMap:
     data: Any = small.model_dump(mode="json", by_alias=True, exclude_defaults=True)
     data["activities"][0]["purpose"] = {"nb": text, "en": text}
-    return hr.DataMap.build(data)
+    return hr.from_data(data)
 
 
 @settings(max_examples=60, deadline=None)

@@ -13,9 +13,10 @@ from typing import Any
 import jsonschema
 import openpyxl
 import pytest
-from conftest import HARMONIEN_YAML, SMALL_YAML, render_with_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.cli import render_with_cli
+from support.paths import HARMONIEN_YAML, SMALL_YAML
 
 import harmonien_ropa as hr
 from harmonien_ropa.cli import main
@@ -87,10 +88,10 @@ def test_csv_reads_back_as_the_model(harmonien: hr.DataMap) -> None:
         value = dict(zip(header, row, strict=True))
         assert value["Behandlingsaktivitet"] == act.name.get("nb")
         assert value["Kategorier av registrerte"].split("\n") == [
-            d.name.get("nb") for d in act.data_subjects
+            d.name.get("nb") for d in harmonien.subjects_of(act)
         ]
         assert value["Kategorier av personopplysninger"].split("\n") == [
-            c.name.get("nb") for c in act.data_categories
+            c.name.get("nb") for c in harmonien.categories_of(act)
         ]
         for field in act.assumptions.keys() & SHOWN_FIELDS:
             assert " ".join(act.assumptions[field].split()) in value[s["col_provenance"]]
@@ -196,7 +197,7 @@ def test_xlsx_reads_back_as_the_model(harmonien: hr.DataMap) -> None:
 
         assert value("Behandlingsaktivitet") == act.name.get("nb")
         assert value("Kategorier av personopplysninger").split("\n") == [
-            c.name.get("nb") for c in act.data_categories
+            c.name.get("nb") for c in harmonien.categories_of(act)
         ]
         assert act.legal_basis is not None
         assert value("Behandlingsgrunnlag").startswith(label(act.legal_basis, "nb"))
@@ -320,7 +321,7 @@ def test_the_command_writes_the_record_files(tmp_path: Path) -> None:
 
 
 def test_a_map_without_activities_still_renders() -> None:
-    datamap = hr.DataMap.build(
+    datamap = hr.from_data(
         {
             "organisation": {"name": "Tom", "org_number": "123456789"},
             "notice": {"version": "1", "effective_date": "2026-01-01"},

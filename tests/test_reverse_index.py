@@ -1,6 +1,6 @@
-"""Reverse lookups (``party.activities`` and friends) agree with their definitions.
+"""Reverse lookups (``datamap.activities_of(party)`` and friends) agree with their definitions.
 
-They are answered from an index built once when the map is linked; here each is compared with
+They are answered from an index built once when the map is made; here each is compared with
 a scan of every activity, on Harmonien, the small fixture and a generated organisation.
 """
 
@@ -30,27 +30,37 @@ def _maps() -> list[hr.DataMap]:
 def test_reverse_lookups_match_a_full_scan(datamap: hr.DataMap) -> None:
     acts = datamap.activities
     for subject in datamap.data_subjects:
-        assert subject.activities == tuple(a for a in acts if subject.id in a.data_subject_ids)
+        expected = tuple(a for a in acts if subject.id in a.data_subject_ids)
+        assert datamap.activities_of(subject) == expected
     for category in datamap.data_categories:
-        assert category.activities == tuple(a for a in acts if category.id in a.data_category_ids)
+        expected = tuple(a for a in acts if category.id in a.data_category_ids)
+        assert datamap.activities_of(category) == expected
     for system in datamap.systems:
-        assert system.activities == tuple(a for a in acts if system.id in a.system_ids)
+        expected = tuple(a for a in acts if system.id in a.system_ids)
+        assert datamap.activities_of(system) == expected
     for party in datamap.parties:
-        expected = tuple(a for a in acts if any(p is party for p in a.all_recipients))
-        assert party.activities == expected
-        assert all(a is b for a, b in zip(party.activities, expected, strict=True))
-        assert party.systems == tuple(
+        expected = tuple(a for a in acts if any(p is party for p in datamap.all_recipients_of(a)))
+        assert datamap.activities_of(party) == expected
+        assert all(a is b for a, b in zip(datamap.activities_of(party), expected, strict=True))
+        assert datamap.systems_of_party(party) == tuple(
             s for s in datamap.systems if party.id in (s.vendor_id, s.operated_by_id)
         )
-    used = [p for p in datamap.parties if p.activities]
+    used = [p for p in datamap.parties if datamap.activities_of(p)]
     assert used, "the map has recipients, so some party is used"
 
 
-def test_unlinked_entries_still_refuse_lookups() -> None:
-    party = hr.load(Path(__file__).resolve().parent / "fixtures" / "small.yaml").parties[0]
+def test_entries_hold_ids_and_the_map_resolves_them() -> None:
+    """An entry is a plain value (a copy equals it and hashes alike); only a map resolves
+    the ids it holds, and a map refuses an id it does not have."""
+    datamap = hr.load(Path(__file__).resolve().parent / "fixtures" / "small.yaml")
+    party = datamap.parties[0]
     copy = type(party).model_validate(party.model_dump(by_alias=True))
-    with pytest.raises(RuntimeError, match="not part of a resolved DataMap"):
-        _ = copy.activities
+    assert copy == party
+    assert hash(copy) == hash(party)
+    assert not hasattr(copy, "activities")
+    assert datamap.activities_of(copy) == datamap.activities_of(party) != ()
+    with pytest.raises(KeyError, match="no entry 'nope' in parties"):
+        datamap.party("nope")
 
 
 @pytest.mark.parametrize("datamap", _maps(), ids=["harmonien", "small", "generated"])
@@ -67,3 +77,13 @@ def test_activity_views_in_one_pass_equal_one_view_at_a_time(datamap: hr.DataMap
         assert batch.graph == one.graph
     with pytest.raises(KeyError, match="no activity 'nope'"):
         g.activity_views(full, ["nope"])
+
+
+def test_a_copy_of_the_map_resolves_through_its_own_entries() -> None:
+    datamap = hr.load(Path(__file__).resolve().parent / "fixtures" / "small.yaml")
+    renamed = tuple(s.model_copy(update={"name": f"{s.name} (new)"}) for s in datamap.systems)
+    copy = datamap.model_copy(update={"systems": renamed})
+    for activity in copy.activities:
+        assert copy.systems_of(activity) == tuple(copy.system(i) for i in activity.system_ids)
+        assert all(s.name.endswith(" (new)") for s in copy.systems_of(activity))
+        assert not any(s.name.endswith(" (new)") for s in datamap.systems_of(activity))

@@ -47,7 +47,7 @@ def test_harmonien_rights(harmonien: hr.DataMap) -> None:
     assert found[Right.AUTOMATED_DECISIONS] == set()
     erasure = next(r for r in applicable_rights(harmonien) if r.right is Right.ERASURE)
     assert [a.id for a in erasure.limited] == ["accounting"]
-    assert rights_of(harmonien.activity("accounting")) == (
+    assert rights_of(harmonien, harmonien.activity("accounting")) == (
         Right.ACCESS,
         Right.RECTIFICATION,
         Right.ERASURE,
@@ -80,7 +80,7 @@ def test_rights_follow_the_legal_bases(small: hr.DataMap, specs: list[tuple[Any,
         activity["marketing"] = [MarketingChannel.EMAIL.value] if marketing else []
         activity["automated_decisions"] = automated
         data["activities"].append(activity)
-    datamap = hr.DataMap.build(data)
+    datamap = hr.from_data(data)
     found = _by_right(datamap)
 
     def ids(pred: Any) -> set[str]:

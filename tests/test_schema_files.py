@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from conftest import ROOT
+from support.paths import ROOT
 
 from harmonien_ropa.schema import datamap_schema_json, record_schema_json
 

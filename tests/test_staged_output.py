@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SMALL_YAML
+from support.paths import SMALL_YAML
 
 import harmonien_ropa as hr
 from harmonien_ropa.cli import main

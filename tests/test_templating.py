@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SMALL_YAML
 from jinja2 import UndefinedError
+from support.paths import SMALL_YAML
 
 from harmonien_ropa.resources import templates_dir
 from harmonien_ropa.templating import environment

@@ -15,8 +15,8 @@ from types import ModuleType
 
 import pytest
 import yaml
-from conftest import FIXTURES, HARMONIEN_YAML, ROOT
 from rdflib import Graph, URIRef
+from support.paths import FIXTURES, HARMONIEN_YAML, ROOT
 
 import harmonien_ropa as hr
 from harmonien_ropa.checks.examples import example_text

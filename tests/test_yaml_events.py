@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import HARMONIEN_YAML, ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.paths import HARMONIEN_YAML, ROOT
 
 import harmonien_ropa as hr
 from harmonien_ropa import yamlbase, yamlnodes, yamlsource

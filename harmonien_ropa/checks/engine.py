@@ -10,6 +10,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
 from ..errors import LoadError
+from ..load_codes import INVALID_VALUE
 from ..loading import LoadedMap
 from .base import Context, Hit, Loc, Rule
 from .config import CheckConfig, Layer, combine, find_pyproject, from_settings, read_pyproject
@@ -133,7 +134,7 @@ def settings_layer(loaded: LoadedMap) -> Layer:
                     loaded.path,
                     line,
                     column,
-                    "ROPA004",
+                    INVALID_VALUE.code,
                     Severity.ERROR,
                     str(exc),
                     "see the rule reference for the codes, groups and names",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..load_codes import LOAD_CODES
 from .examples import base_text
 from .registry import GROUPS, RULES
 
@@ -15,11 +16,16 @@ generated from the rule registry (`harmonien_ropa.checks.reference.markdown()`).
 - **Severities**: `error` (the map shows a breach or a gap the law does not allow),
   `warning` (a likely gap or a risk to look at), `info` (worth knowing).
   `--fail-on error|warning|info|never` decides which findings make the exit code 1
+<<<<<<< HEAD
   (default `error`); invalid input exits with 2.
 - **Today**: rules about dates (a review that is overdue, a catalogue entry checked long ago)
   count from `--today YYYY-MM-DD`, else the environment variable `HARMONIEN_ROPA_TODAY`, else
   the system clock. Only `check` reads the clock; `render` (its banner and `--final`) leaves
   those rules out, so the same map always renders the same files.
+=======
+  (default `error`); invalid input exits with 2, with the [load problems](#load-problems)
+  ROPA001–ROPA010.
+>>>>>>> model_ids
 - **Selecting rules**: `--select` and `--ignore` take codes (`ROPA101`), code prefixes
   (`ROPA1`), group names (`legal-basis`) or rule names (`missing-legal-basis`), comma-separated.
   The same keys (`select`, `ignore`, `fail-on`) can be set under `[tool.harmonien_ropa]` in
@@ -51,6 +57,30 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _load_problems() -> list[str]:
+    """The section on the problems that stop a map from loading, from their one table."""
+    first, last = LOAD_CODES[0].code, LOAD_CODES[-1].code
+    parts = [
+        "## Load problems\n",
+        f"Before any rule runs, the map must load. A problem that stops it ({first}–{last}) is "
+        "reported the same way, `file:line:column: error CODE message` with a fix, every one at "
+        "once, and exits with 2; these codes cannot be selected, ignored or acknowledged.\n",
+        "| code | name | what it means |",
+        "| --- | --- | --- |",
+    ]
+    parts += [
+        f"| [{c.code}](#{c.code.lower()}) | `{c.name}` | {_cell(c.summary)} |" for c in LOAD_CODES
+    ]
+    parts.append("")
+    for code in LOAD_CODES:
+        parts.append(f"### {code.code}\n")
+        parts.append(f"**`{code.name}`**: {code.summary}\n")
+        parts.append(f"- Fix: {code.fix}\n")
+        parts.append("Example:\n")
+        parts.append(f"```yaml\n{code.example}```\n")
+    return parts
+
+
 def markdown() -> str:
     """The whole rule reference as Markdown."""
     parts = [_INTRO, "## All rules\n"]
@@ -80,6 +110,7 @@ def markdown() -> str:
             parts.append(f"```yaml\n{examples['failing']}```\n")
             parts.append("Passing:\n")
             parts.append(f"```yaml\n{examples['passing']}```\n")
+    parts.extend(_load_problems())
     parts.append("## Reference map\n")
     parts.append("The examples above are merged into this map, which has no findings.\n")
     parts.append(f"```yaml\n{base_text()}```")

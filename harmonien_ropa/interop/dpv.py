@@ -201,7 +201,7 @@ class _Builder:
             self.add(node, RDF.type, DPV.Technology)
             self.add(node, RDFS.label, literal(system.name))
             self.assumed(node, system)
-            for party in system.parties:
+            for party in self.map.parties_of(system):
                 self.add(node, DCTERMS.publisher, self.iri("party", party.id))
 
     def activity(self, activity: Activity, controller: str) -> None:
@@ -213,7 +213,7 @@ class _Builder:
         purpose = self.iri("activity", activity.id, "purpose")
         self.add(node, DPV.hasPurpose, purpose)
         self.add(purpose, RDF.type, DPV.Purpose)
-        self.add(purpose, RDF.type, self.concept(self.table.purpose(activity)[1], where))
+        self.add(purpose, RDF.type, self.concept(self.table.purpose(self.map, activity)[1], where))
         self.text(purpose, DCTERMS.description, activity.purpose)
         for ident in activity.data_category_ids:
             self.add(node, DPV.hasPersonalData, self.iri("data", ident))
@@ -221,7 +221,7 @@ class _Builder:
             self.add(node, DPV.hasDataSubject, self.iri("subject", ident))
         for ident in activity.system_ids:
             self.add(node, DPV.isImplementedUsingTechnology, self.iri("system", ident))
-        for party in activity.all_recipients:
+        for party in self.map.all_recipients_of(activity):
             self.add(node, DPV.hasRecipient, self.iri("party", party.id))
             if party.role.value in ("processor", "sub_processor"):
                 self.add(node, DPV.hasDataProcessor, self.iri("party", party.id))
@@ -249,7 +249,7 @@ class _Builder:
             self.add(part, DPV.hasRecipient, self.iri("party", transfer.party_id))
             self.add(part, DPV.hasThirdCountry, country)
             self.assumed(part, transfer)
-            mechanism = effective_mechanism(transfer, activity.datamap.party(transfer.party_id))
+            mechanism = effective_mechanism(transfer, self.map.party(transfer.party_id))
             if mechanism is not None:
                 row = self.table.transfer(mechanism)
                 self.add(part, DPV.hasLegalBasis, self.concept(row.dpv, where))
@@ -264,7 +264,7 @@ class _Builder:
             self.assumed(duration, retention)
             if retention.period:
                 self.add(duration, RDF.value, literal(retention.period, datatype=XSD.duration))
-        countries = sorted({c for s in activity.systems for c in s.hosting_countries})
+        countries = sorted({c for s in self.map.systems_of(activity) for c in s.hosting_countries})
         if countries:
             location = self.iri("activity", activity.id, "storage-location")
             self.add(node, DPV.hasStorageCondition, location)

@@ -92,7 +92,7 @@ class _Exporter:
 
     def systems(self) -> Iterator[dict[str, Any]]:
         for system in self.map.systems:
-            activities = system.activities
+            activities = self.map.activities_of(system)
             if activities:
                 yield self.system(system.id, system, activities)
         for activity in self.map.activities:
@@ -132,14 +132,14 @@ class _Exporter:
                 "Processor" if a.is_processor_activity else "Controller" for a in activities
             ),
         }
-        vendor = system.vendor if system else None
+        vendor = self.map.vendor_of(system) if system else None
         if vendor is not None:
             out["legal_name"] = vendor.name
             if vendor.privacy_policy:
                 out["privacy_policy"] = vendor.privacy_policy
             if vendor.dpa_reference:
                 out["dpa_location"] = vendor.dpa_reference
-        parties = {p.id for p in system.parties} if system else None
+        parties = {p.id for p in self.map.parties_of(system)} if system else None
         transfers = [
             (a, t)
             for a in activities
@@ -147,7 +147,7 @@ class _Exporter:
             if parties is None or t.party_id in parties
         ]
         out["does_international_transfers"] = bool(transfers)
-        mechanisms = (effective_mechanism(t, a.datamap.party(t.party_id)) for a, t in transfers)
+        mechanisms = (effective_mechanism(t, self.map.party(t.party_id)) for a, t in transfers)
         out["legal_basis_for_transfers"] = sorted(
             {self.table.transfer(m).fideslang or "Other" for m in mechanisms if m is not None}
         )
@@ -160,7 +160,9 @@ class _Exporter:
         dpo = self.map.organisation.dpo
         if dpo is not None and dpo.appointed and dpo.email:
             out["dpo"] = dpo.email
-        joint = [p for a in activities for p in a.all_recipients if p.joint_arrangement]
+        joint = [
+            p for a in activities for p in self.map.all_recipients_of(a) if p.joint_arrangement
+        ]
         if joint:
             out["joint_controller_info"] = "; ".join(
                 _unique(f"{p.name}: {self.t(p.joint_arrangement)}" for p in joint)
@@ -181,7 +183,7 @@ class _Exporter:
         meta: dict[str, Any] = {"activities": {self.t(a.name): a.id for a in activities}}
         if system is None:
             meta["placeholder"] = True
-        vendor = system.vendor if system is not None else None
+        vendor = self.map.vendor_of(system) if system is not None else None
         if vendor is not None:
             meta["vendor"] = {"id": vendor.id, "role": str(vendor.role), "country": vendor.country}
         if system is not None and system.hosting_countries:
@@ -207,24 +209,28 @@ class _Exporter:
 
     def declaration(self, activity: Activity) -> dict[str, Any]:
         categories = self.keys(
-            "data categories", ((c.id, self.table.category(c)[0]) for c in activity.data_categories)
+            "data categories",
+            ((c.id, self.table.category(c)[0]) for c in self.map.categories_of(activity)),
         )
         subjects = self.keys(
-            "data subjects", ((s.id, self.table.subject(s)[0]) for s in activity.data_subjects)
+            "data subjects",
+            ((s.id, self.table.subject(s)[0]) for s in self.map.subjects_of(activity)),
         )
-        use = self.table.purpose(activity)[0]
+        use = self.table.purpose(self.map, activity)[0]
         if use is not None and not self.taxonomy.known("data_use", use):
-            use = self.checked("activities", activity.id, use, self.table.derived_use(activity))
+            use = self.checked(
+                "activities", activity.id, use, self.table.derived_use(self.map, activity)
+            )
         if use is None:
             self.unmapped["activities"].add(activity.id)
-        shared = [p for p in activity.all_recipients if p.role not in _PROCESSORS]
+        shared = [p for p in self.map.all_recipients_of(activity) if p.role not in _PROCESSORS]
         out: dict[str, Any] = {
             "name": self.t(activity.name),
             "data_categories": categories,
             "data_use": use or "essential",
             "data_subjects": subjects,
             "flexible_legal_basis_for_processing": False,
-            "processes_special_category_data": bool(activity.special_categories),
+            "processes_special_category_data": bool(self.map.special_categories_of(activity)),
             "data_shared_with_third_parties": bool(shared),
         }
         if activity.legal_basis is not None:

@@ -20,6 +20,7 @@ from typing import Any
 from ..diagnostics import Diagnostic, Severity
 from ..errors import HarmonienError, LoadError
 from ..listing import some
+from ..load_codes import INVALID_VALUE
 from ..loading import loads
 from ..model.base import WINDOWS_RESERVED, strip_unwritable
 from ..model.legal import PartyRole, TransferMechanism
@@ -701,7 +702,7 @@ def _diag(document: YamlDocument, loc: tuple[str | int, ...], message: str) -> D
         document.path,
         line,
         column,
-        "ROPA004",
+        INVALID_VALUE.code,
         Severity.ERROR,
         message,
         "give a Fides manifest with 'system:' (and optionally 'organization:', 'dataset:')",

@@ -8,7 +8,7 @@ reads it once and answers lookups; entries of a data map that carry their own ``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 from importlib.resources import files
 from typing import Any
 
@@ -44,11 +44,12 @@ class PurposeRule:
     fideslang: str | None
     dpv: str | None
 
-    def matches(self, activity: Activity, table: Mapping) -> bool:
+    def matches(self, datamap: DataMap, activity: Activity, table: Mapping) -> bool:
         for key, value in self.when:
             if key == "data":
                 found = any(
-                    _at_or_under(table.category(c)[0], str(value)) for c in activity.data_categories
+                    _at_or_under(table.category(c)[0], str(value))
+                    for c in datamap.categories_of(activity)
                 )
             elif key == "marketing":
                 found = any(str(c) == value for c in activity.marketing)
@@ -164,23 +165,24 @@ class Mapping:
         """(fideslang key, DPV concept) of a data subject: its own keys, else the table."""
         return self._entry("data_subjects", subject.id, subject.fideslang, subject.dpv)
 
-    def purpose(self, activity: Activity) -> tuple[str | None, str | None]:
-        """(fideslang data use, DPV purpose) of an activity: its own keys, else the rules."""
+    def purpose(self, datamap: DataMap, activity: Activity) -> tuple[str | None, str | None]:
+        """(fideslang data use, DPV purpose) of an activity of ``datamap``: its own keys, else
+        the rules."""
         fides, dpv = activity.fideslang, activity.dpv
         if fides is None or dpv is None:
-            rule = self.purpose_rule(activity)
+            rule = self.purpose_rule(datamap, activity)
             if rule is not None:
                 fides = fides or rule.fideslang
                 dpv = dpv or rule.dpv
         return fides, dpv
 
-    def purpose_rule(self, activity: Activity) -> PurposeRule | None:
+    def purpose_rule(self, datamap: DataMap, activity: Activity) -> PurposeRule | None:
         """The first ``purposes`` rule whose conditions all hold for ``activity``."""
-        return next((r for r in self.purposes if r.matches(activity, self)), None)
+        return next((r for r in self.purposes if r.matches(datamap, activity, self)), None)
 
-    def derived_use(self, activity: Activity) -> str | None:
+    def derived_use(self, datamap: DataMap, activity: Activity) -> str | None:
         """The fideslang data use the rules give ``activity``, whatever its own key says."""
-        rule = self.purpose_rule(activity)
+        rule = self.purpose_rule(datamap, activity)
         return rule.fideslang if rule is not None else None
 
     def _entry(
@@ -294,7 +296,7 @@ def coverage(datamap: DataMap) -> tuple[Coverage, ...]:
     for kind, entries, lookup in (
         ("data categories", datamap.data_categories, table.category),
         ("data subjects", datamap.data_subjects, table.subject),
-        ("purposes (activities)", datamap.activities, table.purpose),
+        ("purposes (activities)", datamap.activities, partial(table.purpose, datamap)),
     ):
         pairs = [(entry.id, lookup(entry)) for entry in entries]  # type: ignore[arg-type]
         result.append(

@@ -7,20 +7,20 @@ separate from, and comes before, the GDPR Art. 6 basis of what is done with the 
 
 from __future__ import annotations
 
-from ..model import Activity, DataCategory, SourceKind
+from ..model import Activity, DataCategory, DataMap, SourceKind
 
 #: fideslang and DPV keys of data stored on or read from a device (cookie and device ids,
 #: fingerprints, what the browser or app reports about the device).
 DEVICE_KEYS = ("user.device", "pd:DeviceBased", "pd:BrowserFingerprint", "pd:DeviceSoftware")
 
 
-def device_categories(activity: Activity) -> tuple[DataCategory, ...]:
+def device_categories(datamap: DataMap, activity: Activity) -> tuple[DataCategory, ...]:
     """The data categories ``activity`` observes on people's devices: what ekomloven § 3-15
     governs (empty when the activity observes nothing, or nothing device-based)."""
     if not any(source.kind is SourceKind.OBSERVED for source in activity.sources):
         return ()
     return tuple(
         category
-        for category in activity.data_categories
+        for category in datamap.categories_of(activity)
         if any((key or "").startswith(DEVICE_KEYS) for key in (category.fideslang, category.dpv))
     )

@@ -97,15 +97,15 @@ def _purposes(_: DataMap, a: Activity) -> Cell:
     return _cell(True, _assumed(a, "purpose", "name"))
 
 
-def _subjects_categories(_: DataMap, a: Activity) -> Cell:
+def _subjects_categories(dm: DataMap, a: Activity) -> Cell:
     assumed = _assumed(a, "data_subjects", "data_categories") or any(
-        c.is_assumed("name") for c in a.data_categories
+        c.is_assumed("name") for c in dm.categories_of(a)
     )
     return _cell(True, assumed)
 
 
-def _recipients(_: DataMap, a: Activity) -> Cell:
-    parties = a.all_recipients
+def _recipients(dm: DataMap, a: Activity) -> Cell:
+    parties = dm.all_recipients_of(a)
     assumed = _assumed(a, "recipients", "systems") or any(p.is_assumed("role") for p in parties)
     return _cell(True, assumed, "none" if not parties else "")
 
@@ -119,10 +119,10 @@ def transfer_gap(dm: DataMap, a: Activity, *, notice: bool = False) -> str | Non
     a copy of the safeguards must say how to get one.
     """
     recorded = {t.country for t in a.transfers}
-    if destinations(a).ours - recorded:
+    if destinations(dm, a).ours - recorded:
         return "destination outside the EEA not recorded"
     named = {t.party_id for t in a.transfers}
-    for party in a.all_recipients:
+    for party in dm.all_recipients_of(a):
         if (
             party.id not in named
             and party.transfer_mechanism is None
@@ -151,7 +151,7 @@ def transfer_gap(dm: DataMap, a: Activity, *, notice: bool = False) -> str | Non
 
 
 def _transfers(dm: DataMap, a: Activity, *, notice: bool = False) -> Cell:
-    found = destinations(a)
+    found = destinations(dm, a)
     if not (found.ours or a.transfers or found.unknown_hosting):
         return Cell("n/a")
     gap = transfer_gap(dm, a, notice=notice)
@@ -175,10 +175,10 @@ def _retention(_: DataMap, a: Activity) -> Cell:
     return _cell(retention is not None, assumed)
 
 
-def _security(_: DataMap, a: Activity) -> Cell:
+def _security(dm: DataMap, a: Activity) -> Cell:
     if a.security_measures:
         return _cell(True, _assumed(a, "security_measures"))
-    systems = [s for s in a.systems if s.security_measures]
+    systems = [s for s in dm.systems_of(a) if s.security_measures]
     assumed = bool(systems) and all(s.is_assumed("security_measures") for s in systems)
     return _cell(bool(systems), assumed)
 
@@ -198,10 +198,10 @@ def dpo_missing(dm: DataMap) -> bool:
     return dpo is None or (not dpo.appointed and dpo.reason is None)
 
 
-def _basis(_: DataMap, a: Activity) -> Cell:
+def _basis(dm: DataMap, a: Activity) -> Cell:
     if a.legal_basis is None:
         return Cell("missing", "no Art. 6 basis")
-    if a.special_categories and a.art9_condition is None:
+    if dm.special_categories_of(a) and a.art9_condition is None:
         return Cell("missing", "no Art. 9(2) condition")
     return _cell(True, _assumed(a, "legal_basis", "art9_condition", "legal_source"))
 
@@ -212,10 +212,10 @@ def _interests(_: DataMap, a: Activity) -> Cell:
     return _cell(a.legitimate_interest is not None, _assumed(a, "legitimate_interest"))
 
 
-def _rights(_: DataMap, a: Activity) -> Cell:
+def _rights(dm: DataMap, a: Activity) -> Cell:
     if a.legal_basis is None:
         return Cell("missing", "no legal basis to derive them from")
-    return _cell(True, _assumed(a, "legal_basis"), ", ".join(r.value for r in rights_of(a)))
+    return _cell(True, _assumed(a, "legal_basis"), ", ".join(r.value for r in rights_of(dm, a)))
 
 
 def _withdrawal(_: DataMap, a: Activity) -> Cell:
@@ -262,20 +262,20 @@ def _art14_source(_: DataMap, a: Activity) -> Cell:
     return _cell(described, assumed)
 
 
-def client_reachable(a: Activity) -> bool:
+def client_reachable(dm: DataMap, a: Activity) -> bool:
     """True if the record can give the client controller's contact details (Art. 30(2)(a))."""
-    client = a.on_behalf_of
+    client = dm.client_of(a)
     return client is not None and bool(client.contact or client.website or client.privacy_policy)
 
 
 def _processor_controller(dm: DataMap, a: Activity) -> Cell:
-    client = a.on_behalf_of
+    client = dm.client_of(a)
     if not controller_reachable(dm):
         return Cell("missing", "no contact details of ours")
     dpo = _dpo(dm, a)
     if dpo.status == "missing":
         return dpo
-    if not client_reachable(a):
+    if not client_reachable(dm, a):
         return Cell("missing", f"no contact details for {a.on_behalf_of_id}")
     assumed = _assumed(a, "on_behalf_of") or _assumed(client, "role", "contact")
     return _cell(True, assumed)

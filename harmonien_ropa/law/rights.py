@@ -56,13 +56,13 @@ def required_by_statute(activity: Activity) -> bool:
     return activity.legal_source is not None and activity.legal_basis in ERASURE_LIMITED_BASES
 
 
-def joint_controllers(activities: tuple[Activity, ...]) -> tuple[Party, ...]:
+def joint_controllers(datamap: DataMap, activities: tuple[Activity, ...]) -> tuple[Party, ...]:
     """The joint controllers of ``activities``, in map order: people may exercise their rights
     against each of them as against us (Art. 26(3))."""
-    found = {p.id: p for a in activities for p in a.all_recipients}
+    found = {p.id: p for a in activities for p in datamap.all_recipients_of(a)}
     return tuple(
         p
-        for p in (activities[0].datamap.parties if activities else ())
+        for p in (datamap.parties if activities else ())
         if p.id in found and p.role is PartyRole.JOINT_CONTROLLER
     )
 
@@ -150,9 +150,9 @@ def applicable_rights(
     return tuple(out)
 
 
-def rights_of(activity: Activity) -> tuple[Right, ...]:
+def rights_of(datamap: DataMap, activity: Activity) -> tuple[Right, ...]:
     """The rights a person has for one activity (without the general complaint/Art. 22 lines)."""
-    found = applicable_rights(activity.datamap, (activity,))
+    found = applicable_rights(datamap, (activity,))
     return tuple(
         r.right
         for r in found

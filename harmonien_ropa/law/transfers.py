@@ -149,23 +149,22 @@ class Destinations:
     unknown_hosting: tuple[System, ...]
 
 
-def _hosted_by_controller(system: System) -> bool:
+def _hosted_by_controller(datamap: DataMap, system: System) -> bool:
     """True if the system is supplied by controllers in the EEA only (its hosting is theirs)."""
-    parties = system.parties
+    parties = datamap.parties_of(system)
     return bool(parties) and all(is_controller_in_eea(p) for p in parties)
 
 
-def destinations(activity: Activity) -> Destinations:
+def destinations(datamap: DataMap, activity: Activity) -> Destinations:
     """Where outside the EEA the activity's data goes, and whose transfer each is."""
-    ours = {p.country for p in activity.all_recipients if not is_eea(p.country)}
+    ours = {p.country for p in datamap.all_recipients_of(activity) if not is_eea(p.country)}
     theirs: set[str] = set()
     unknown: list[System] = []
-    for system in activity.systems:
+    for system in datamap.systems_of(activity):
         if not system.hosting_countries:
             unknown.append(system)
         outside = {c for c in system.hosting_countries if not is_eea(c)}
-        (theirs if _hosted_by_controller(system) else ours).update(outside)
-    datamap = activity.datamap
+        (theirs if _hosted_by_controller(datamap, system) else ours).update(outside)
     for transfer in activity.transfers:
         if is_eea(transfer.country):
             continue

@@ -2,7 +2,7 @@
 
 from .activity import Activity, Dpia, Retention, Source, Transfer
 from .base import LANGUAGES, Acknowledgement, Entity, Provenance, Statement, Text
-from .datamap import CheckSettings, DataMap, ModelProblem, SeedText, Settings
+from .datamap import CheckSettings, DataMap, SeedText, Settings
 from .inventory import DataCategory, DataSubject, Party, System
 from .legal import (
     Art9Condition,
@@ -41,7 +41,6 @@ __all__ = [
     "Entity",
     "LegalBasis",
     "MarketingChannel",
-    "ModelProblem",
     "Notice",
     "Organisation",
     "Party",

@@ -6,8 +6,8 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from .base import DURATION_PATTERN, CountryCode, Ref, ShortText, Statement, Text
-from .inventory import DataCategory, DataSubject, DpvConcept, Linked, Party, System, TaxonomyKey
+from .base import DURATION_PATTERN, CountryCode, Entity, Ref, ShortText, Statement, Text
+from .inventory import DpvConcept, TaxonomyKey
 from .legal import (
     Art9Condition,
     DpiaStatus,
@@ -97,7 +97,7 @@ class Dpia(Statement):
     reason: Text | None = Field(default=None, description="Why it is or is not needed.")
 
 
-class Activity(Linked):
+class Activity(Entity):
     """One processing activity: a purpose, the data it uses and everything the law asks about it."""
 
     name: Text
@@ -186,41 +186,7 @@ class Activity(Linked):
         description="W3C DPV purpose concept, e.g. dpv:DirectMarketing (or a full IRI).",
     )
 
-    # -- resolved references -------------------------------------------------------------
-
-    @property
-    def data_subjects(self) -> tuple[DataSubject, ...]:
-        return tuple(self.datamap.data_subject(i) for i in self.data_subject_ids)
-
-    @property
-    def data_categories(self) -> tuple[DataCategory, ...]:
-        return tuple(self.datamap.data_category(i) for i in self.data_category_ids)
-
-    @property
-    def systems(self) -> tuple[System, ...]:
-        return tuple(self.datamap.system(i) for i in self.system_ids)
-
-    @property
-    def recipients(self) -> tuple[Party, ...]:
-        """Parties named directly as recipients of this activity."""
-        return tuple(self.datamap.party(i) for i in self.recipient_ids)
-
-    @property
-    def all_recipients(self) -> tuple[Party, ...]:
-        """Direct recipients, the parties behind the systems used, and transfer recipients."""
-        found: dict[str, Party] = {}
-        for system in self.systems:
-            for party in system.parties:
-                found.setdefault(party.id, party)
-        for party in self.recipients:
-            found.setdefault(party.id, party)
-        for transfer in self.transfers:
-            found.setdefault(transfer.party_id, self.datamap.party(transfer.party_id))
-        return tuple(found.values())
-
-    @property
-    def on_behalf_of(self) -> Party | None:
-        return self.datamap.party(self.on_behalf_of_id) if self.on_behalf_of_id else None
+    # -- derived from the activity's own fields (the DataMap resolves its ids) ---------------
 
     @property
     def is_processor_activity(self) -> bool:
@@ -228,18 +194,6 @@ class Activity(Linked):
         return self.on_behalf_of_id is not None
 
     @property
-    def special_categories(self) -> tuple[DataCategory, ...]:
-        return tuple(c for c in self.data_categories if c.special_category)
-
-    @property
     def is_indirect(self) -> bool:
         """True if some data does not come from the person (Art. 14 applies)."""
         return any(s.kind.is_indirect for s in self.sources)
-
-    def source_party(self, source: Source) -> Party | None:
-        return self.datamap.party(source.party_id) if source.party_id else None
-
-    def source_categories(self, source: Source) -> tuple[DataCategory, ...]:
-        """Categories from ``source``: its own list, or all of the activity's."""
-        ids = source.category_ids or self.data_category_ids
-        return tuple(self.datamap.data_category(i) for i in ids)

@@ -307,9 +307,16 @@ class Statement(Frozen):
 
 
 class Entity(Statement):
-    """A statement with a stable id that other entries refer to."""
+    """A statement with a stable id that other entries refer to.
+
+    Entries hold the ids of the entries they refer to; the :class:`DataMap` resolves them.
+    """
 
     id: Id
+
+    def __hash__(self) -> int:
+        # Cheap and consistent with equality (equal entries have the same kind and id).
+        return hash((type(self).__name__, self.id))
 
 
 def plain(value: Any) -> Any:

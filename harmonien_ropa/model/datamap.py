@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import typing
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, Self, TypeVar
 
 from pydantic import BaseModel, Field, PrivateAttr
 
-from ..listing import some
-from .activity import Activity
-from .base import Frozen, ShortText, Statement, Text
-from .inventory import DataCategory, DataSubject, Linked, Party, System
+from .activity import Activity, Source
+from .base import Entity, Frozen, ShortText, Statement, Text
+from .inventory import DataCategory, DataSubject, Party, System
 from .organisation import DocumentMeta, Notice, Organisation
 
 Loc = tuple[str | int, ...]
@@ -34,16 +32,6 @@ class Settings(Frozen):
     check: CheckSettings = Field(default_factory=CheckSettings)
 
 
-@dataclass(frozen=True, slots=True)
-class ModelProblem:
-    """A problem found in a validated map that pydantic alone cannot see (ids, references)."""
-
-    loc: Loc
-    code: str
-    message: str
-    fix: str | None = None
-
-
 class SeedText(Frozen):
     """Wording from a document the map was built from, kept with its origin."""
 
@@ -60,8 +48,9 @@ class DataMap(Frozen):
     """An organisation's complete data map, the single source of every output.
 
     Build one with :func:`harmonien_ropa.load` (from YAML, with positions in errors) or with
-    :meth:`DataMap.build` (from a dict). Both check references and link entries, so that e.g.
-    ``activity.systems`` gives :class:`System` objects.
+    :func:`harmonien_ropa.from_data` (from a dict); both check its references. Entries hold
+    the ids of what they refer to, and the map resolves them: ``datamap.systems_of(activity)``
+    gives the :class:`System` objects an activity uses, ``datamap.party(ident)`` a party.
     """
 
     schema_version: int = Field(
@@ -84,122 +73,141 @@ class DataMap(Frozen):
     )
     settings: Settings = Field(default_factory=Settings)
 
-    _index: dict[str, dict[str, Linked]] = PrivateAttr(default_factory=dict)
-    #: (kind, id) → the activities that use that entry, in map order (built by :meth:`link`).
-    _users: dict[tuple[str, str], tuple[Activity, ...]] = PrivateAttr(default_factory=dict)
-    #: party id → the systems it supplies or operates, in map order (built by :meth:`link`).
-    _party_systems: dict[str, tuple[System, ...]] = PrivateAttr(default_factory=dict)
+    #: Every entry by kind and id, and who uses what: built once, when the map is made.
+    _index: _Index = PrivateAttr()
+
+    def model_post_init(self, context: Any, /) -> None:
+        self._index = _Index.of(self)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy, with its own index (an update may replace the entries it resolves)."""
+        copied = super().model_copy(update=update, deep=deep)
+        copied._index = _Index.of(copied)
+        return copied
 
     def __eq__(self, other: object) -> bool:
+        # Fields only: the index is derived from them.
         return type(other) is type(self) and other.__dict__ == self.__dict__
 
     def __hash__(self) -> int:
         return id(self)
 
-    # -- construction ----------------------------------------------------------------------
+    # -- lookups by id ---------------------------------------------------------------------
 
-    @classmethod
-    def build(cls, data: Any) -> DataMap:
-        """Validate ``data``, check its references and link it.
-
-        Raises :class:`pydantic.ValidationError` for structural problems and
-        :class:`harmonien_ropa.errors.ReferenceError` for broken references.
-        """
-        from ..errors import ModelReferenceError
-
-        datamap = cls.model_validate(data)
-        problems = datamap.problems()
-        if problems:
-            raise ModelReferenceError(problems)
-        datamap.link()
-        return datamap
-
-    def link(self) -> None:
-        """Index entries by id and give each a back-reference to this map."""
-        self._index = {}
-        for kind, entries in self._collections().items():
-            table: dict[str, Linked] = {}
-            for entry in entries:
-                table.setdefault(entry.id, entry)
-                entry._map = self
-            self._index[kind] = table
-        self._link_reverse()
-
-    def _link_reverse(self) -> None:
-        """Index who uses what once, so that e.g. ``party.activities`` is a lookup, not a scan."""
-        users: dict[tuple[str, str], list[Activity]] = {}
-        for activity in self.activities:
-            used = [
-                *(("data_subjects", i) for i in activity.data_subject_ids),
-                *(("data_categories", i) for i in activity.data_category_ids),
-                *(("systems", i) for i in activity.system_ids),
-                *(("parties", p.id) for p in activity.all_recipients),
-            ]
-            for key in dict.fromkeys(used):
-                users.setdefault(key, []).append(activity)
-        self._users = {key: tuple(found) for key, found in users.items()}
-        party_systems: dict[str, list[System]] = {}
-        for system in self.systems:
-            for party_id in dict.fromkeys((system.vendor_id, system.operated_by_id)):
-                if party_id is not None:
-                    party_systems.setdefault(party_id, []).append(system)
-        self._party_systems = {key: tuple(found) for key, found in party_systems.items()}
-
-    def _collections(self) -> dict[str, Sequence[Linked]]:
-        return {
-            "data_subjects": self.data_subjects,
-            "data_categories": self.data_categories,
-            "systems": self.systems,
-            "parties": self.parties,
-            "activities": self.activities,
-        }
-
-    # -- lookups ---------------------------------------------------------------------------
-
-    def _private(self, name: str) -> Any:
-        """A private attribute, read directly: every resolved reference comes through here, and
+    def _resolved(self) -> _Index:
+        """The index, read directly: every resolved reference comes through here, and
         pydantic's attribute fallback for private attributes costs ~40x a dict lookup."""
         private = self.__pydantic_private__
-        return private[name] if private else getattr(self, name)
-
-    def _get(self, kind: str, ident: str) -> Any:
-        try:
-            index: dict[str, dict[str, Linked]] = self._private("_index")
-            return index[kind][ident]
-        except KeyError:
-            raise KeyError(f"no entry '{ident}' in {kind}") from None
+        index: _Index = private["_index"] if private else self._index
+        return index
 
     def data_subject(self, ident: str) -> DataSubject:
-        result: DataSubject = self._get("data_subjects", ident)
-        return result
+        """The data subject with id ``ident`` (:class:`KeyError` if there is none)."""
+        return _get(self._resolved().data_subjects, "data_subjects", ident)
 
     def data_category(self, ident: str) -> DataCategory:
-        result: DataCategory = self._get("data_categories", ident)
-        return result
+        """The data category with id ``ident`` (:class:`KeyError` if there is none)."""
+        return _get(self._resolved().data_categories, "data_categories", ident)
 
     def system(self, ident: str) -> System:
-        result: System = self._get("systems", ident)
-        return result
+        """The system with id ``ident`` (:class:`KeyError` if there is none)."""
+        return _get(self._resolved().systems, "systems", ident)
 
     def party(self, ident: str) -> Party:
-        result: Party = self._get("parties", ident)
-        return result
+        """The party with id ``ident`` (:class:`KeyError` if there is none)."""
+        return _get(self._resolved().parties, "parties", ident)
 
     def activity(self, ident: str) -> Activity:
-        result: Activity = self._get("activities", ident)
-        return result
+        """The activity with id ``ident`` (:class:`KeyError` if there is none)."""
+        return _get(self._resolved().activities, "activities", ident)
+
+    # -- an activity's references ----------------------------------------------------------
+
+    def subjects_of(self, activity: Activity) -> tuple[DataSubject, ...]:
+        """The data subjects ``activity`` processes data about, in its order."""
+        table = self._resolved().data_subjects
+        return tuple(table[i] for i in activity.data_subject_ids)
+
+    def categories_of(self, activity: Activity) -> tuple[DataCategory, ...]:
+        """The data categories ``activity`` processes, in its order."""
+        table = self._resolved().data_categories
+        return tuple(table[i] for i in activity.data_category_ids)
+
+    def special_categories_of(self, activity: Activity) -> tuple[DataCategory, ...]:
+        """The special categories (Art. 9(1)) among ``activity``'s data categories."""
+        return tuple(c for c in self.categories_of(activity) if c.special_category)
+
+    def systems_of(self, activity: Activity) -> tuple[System, ...]:
+        """The systems ``activity`` uses, in its order."""
+        table = self._resolved().systems
+        return tuple(table[i] for i in activity.system_ids)
+
+    def recipients_of(self, activity: Activity) -> tuple[Party, ...]:
+        """The parties ``activity`` names directly as recipients."""
+        table = self._resolved().parties
+        return tuple(table[i] for i in activity.recipient_ids)
+
+    def all_recipients_of(self, activity: Activity) -> tuple[Party, ...]:
+        """Direct recipients, the parties behind the systems used, and transfer recipients."""
+        table = self._resolved().parties
+        return tuple(table[i] for i in _recipient_ids(activity, self._resolved().systems))
+
+    def client_of(self, activity: Activity) -> Party | None:
+        """The controller ``activity`` is done for as a processor (``on_behalf_of``), if any."""
+        ident = activity.on_behalf_of_id
+        return self._resolved().parties[ident] if ident else None
+
+    def source_party(self, source: Source) -> Party | None:
+        """The party ``source`` names, if any."""
+        return self._resolved().parties[source.party_id] if source.party_id else None
+
+    def source_categories(self, activity: Activity, source: Source) -> tuple[DataCategory, ...]:
+        """Categories from ``source`` of ``activity``: its own list, or all of the activity's."""
+        table = self._resolved().data_categories
+        return tuple(table[i] for i in source.category_ids or activity.data_category_ids)
+
+    # -- a system's and a party's references -----------------------------------------------
+
+    def vendor_of(self, system: System) -> Party | None:
+        """The party that supplies or hosts ``system``, if any."""
+        return self._resolved().parties[system.vendor_id] if system.vendor_id else None
+
+    def operator_of(self, system: System) -> Party | None:
+        """The party that operates ``system`` on the organisation's behalf, if any."""
+        ident = system.operated_by_id
+        return self._resolved().parties[ident] if ident else None
+
+    def parties_of(self, system: System) -> tuple[Party, ...]:
+        """Vendor and operator of ``system``, without duplicates, in that order."""
+        table = self._resolved().parties
+        ids = (system.vendor_id, system.operated_by_id)
+        return tuple(table[i] for i in dict.fromkeys(ids) if i is not None)
+
+    def engaged_by(self, party: Party) -> Party | None:
+        """The processor that engaged the sub-processor ``party``, if any."""
+        ident = party.engaged_by_id
+        return self._resolved().parties[ident] if ident else None
+
+    def systems_of_party(self, party: Party | str) -> tuple[System, ...]:
+        """Systems that ``party`` (or the party of that id) supplies or operates, in map order."""
+        ident = party if isinstance(party, str) else party.id
+        return self._resolved().party_systems.get(ident, ())
+
+    # -- who uses what ---------------------------------------------------------------------
+
+    def activities_of(
+        self, entry: DataSubject | DataCategory | System | Party
+    ) -> tuple[Activity, ...]:
+        """Activities that use ``entry``, in map order: that process data about a data subject
+        or of a category, that use a system, or in which a party receives data (directly,
+        through a system or by a transfer)."""
+        return self._resolved().users.get((_KIND[type(entry)], entry.id), ())
 
     def activities_using(self, kind: str, ident: str) -> tuple[Activity, ...]:
         """Activities that use entry ``ident`` of ``kind`` (``"data_subjects"``,
-        ``"data_categories"``, ``"systems"`` or ``"parties"``, the latter as a recipient,
-        directly, through a system or by a transfer), in map order."""
-        users: dict[tuple[str, str], tuple[Activity, ...]] = self._private("_users")
-        return users.get((kind, ident), ())
-
-    def systems_of_party(self, ident: str) -> tuple[System, ...]:
-        """Systems that party ``ident`` supplies or operates, in map order."""
-        systems: dict[str, tuple[System, ...]] = self._private("_party_systems")
-        return systems.get(ident, ())
+        ``"data_categories"``, ``"systems"`` or ``"parties"``), in map order; see
+        :meth:`activities_of`."""
+        return self._resolved().users.get((kind, ident), ())
 
     @property
     def controller_activities(self) -> tuple[Activity, ...]:
@@ -225,172 +233,89 @@ class DataMap(Frozen):
             for field, note in sorted(statement.assumptions.items()):
                 yield (*loc, "assumptions", field), statement, field, note
 
-    # -- reference checks ------------------------------------------------------------------
 
-    def problems(self) -> list[ModelProblem]:
-        """Duplicate ids, dangling references, cycles and misplaced assumptions."""
-        problems: list[ModelProblem] = []
-        ids: dict[str, set[str]] = {}
-        for kind, entries in self._collections().items():
-            seen: dict[str, int] = {}
-            for index, entry in enumerate(entries):
-                if entry.id in seen:
-                    problems.append(
-                        ModelProblem(
-                            (kind, index, "id"),
-                            "ROPA007",
-                            f"duplicate id '{entry.id}' in {kind} "
-                            f"(first used by entry {seen[entry.id] + 1})",
-                            "give every entry of a list its own id",
-                        )
-                    )
-                else:
-                    seen[entry.id] = index
-            ids[kind] = set(seen)
-
-        ordered: dict[str, list[str]] = {}
-        guessed = 0
-
-        def ref(loc: Loc, owner: str, kind: str, target: str | None) -> None:
-            nonlocal guessed
-            if target is None or target in ids[kind]:
-                return
-            noun = _SINGULAR[kind]
-            if kind not in ordered:
-                ordered[kind] = sorted(ids[kind])
-            # A guess compares the target with every id: only the first few get one, so that a
-            # map full of broken references still costs time linear in its size.
-            guessed += 1
-            guess = (
-                difflib.get_close_matches(target, ordered[kind], n=1, cutoff=0.6)
-                if guessed <= _GUESSES
-                else []
-            )
-            hint = f"; did you mean '{guess[0]}'?" if guess else ""
-            known = some(ordered[kind], 12) or "none defined"
-            problems.append(
-                ModelProblem(
-                    loc,
-                    "ROPA006",
-                    f"{owner} refers to {noun} '{target}', which does not exist{hint}",
-                    f"use the id of an entry under '{kind}' (known: {known}), or add one",
-                )
-            )
-
-        for i, system in enumerate(self.systems):
-            owner = f"system '{system.id}'"
-            ref(("systems", i, "vendor"), owner, "parties", system.vendor_id)
-            ref(("systems", i, "operated_by"), owner, "parties", system.operated_by_id)
-        for i, party in enumerate(self.parties):
-            ref(("parties", i, "engaged_by"), f"party '{party.id}'", "parties", party.engaged_by_id)
-        for i, act in enumerate(self.activities):
-            owner = f"activity '{act.id}'"
-            base: Loc = ("activities", i)
-            for j, sid in enumerate(act.data_subject_ids):
-                ref((*base, "data_subjects", j), owner, "data_subjects", sid)
-            for j, cid in enumerate(act.data_category_ids):
-                ref((*base, "data_categories", j), owner, "data_categories", cid)
-            for j, sys_id in enumerate(act.system_ids):
-                ref((*base, "systems", j), owner, "systems", sys_id)
-            for j, pid in enumerate(act.recipient_ids):
-                ref((*base, "recipients", j), owner, "parties", pid)
-            ref((*base, "on_behalf_of"), owner, "parties", act.on_behalf_of_id)
-            listed = set(act.data_category_ids) if act.sources else set()
-            for j, src in enumerate(act.sources):
-                ref((*base, "sources", j, "party"), owner, "parties", src.party_id)
-                for k, cid in enumerate(src.category_ids):
-                    loc: Loc = (*base, "sources", j, "categories", k)
-                    if cid in ids["data_categories"] and cid not in listed:
-                        problems.append(
-                            ModelProblem(
-                                loc,
-                                "ROPA006",
-                                f"{owner} has a source for category '{cid}', which the activity "
-                                "does not list under data_categories",
-                                f"add '{cid}' to the activity's data_categories or remove it here",
-                            )
-                        )
-                    ref(loc, owner, "data_categories", cid)
-            for j, transfer in enumerate(act.transfers):
-                ref((*base, "transfers", j, "party"), owner, "parties", transfer.party_id)
-                ref((*base, "transfers", j, "importer"), owner, "parties", transfer.importer_id)
-        problems.extend(self._cycle_problems(ids["parties"]))
-        problems.extend(self._assumption_problems())
-        return problems
-
-    def _cycle_problems(self, known: set[str]) -> list[ModelProblem]:
-        """Sub-processor chains that lead back to where they started, each reported once, at
-        its party with the smallest id.
-
-        Every party engages at most one other, so one depth-first pass with three colours finds
-        every cycle: each party is walked once (white: not seen, grey: on the current chain,
-        black: done), and the work is linear in the number of parties however long the chains.
-        """
-        parent = {p.id: p.engaged_by_id for p in self.parties if p.engaged_by_id in known}
-        position = {p.id: i for i, p in enumerate(self.parties)}
-        done: set[str] = set()  # black
-        cycles: list[list[str]] = []
-        for start in sorted(parent):
-            chain: dict[str, int] = {}  # grey: the current chain, party → place on it
-            node: str | None = start
-            while node is not None and node not in done and node not in chain:
-                chain[node] = len(chain)
-                node = parent.get(node)
-            if node is not None and node in chain:
-                cycle = list(chain)[chain[node] :]
-                first = cycle.index(min(cycle))
-                cycles.append(cycle[first:] + cycle[:first])
-            done.update(chain)
-        return [
-            ModelProblem(
-                ("parties", position[cycle[0]], "engaged_by"),
-                "ROPA010",
-                "sub-processor chain is a cycle: " + _chain(cycle),
-                "a party cannot (indirectly) engage itself; fix 'engaged_by'",
-            )
-            for cycle in sorted(cycles)
-        ]
-
-    def _assumption_problems(self) -> list[ModelProblem]:
-        problems = []
-        for loc, statement in self.statements():
-            if not statement.assumptions:
-                continue
-            valid = statement.statement_fields()
-            for field in statement.assumptions:
-                if field in valid:
-                    continue
-                guess = difflib.get_close_matches(field, valid, n=1, cutoff=0.6)
-                hint = f"; did you mean '{guess[0]}'?" if guess else ""
-                problems.append(
-                    ModelProblem(
-                        (*loc, "assumptions", field),
-                        "ROPA003",
-                        f"assumption about '{field}', which is not a field here{hint}",
-                        "name one of: " + ", ".join(valid),
-                    )
-                )
-        return problems
-
-
-def _chain(cycle: list[str], shown: int = 12) -> str:
-    """``a → b → c → a``; a long cycle shows its first and last parties and how many between."""
-    if len(cycle) <= shown:
-        return " → ".join([*cycle, cycle[0]])
-    left = len(cycle) - shown + 2
-    return " → ".join([*cycle[: shown - 3], f"… {left:,} more …", *cycle[-1:], cycle[0]])
-
-
-#: How many broken references get a "did you mean" guess (each compares with every id).
-_GUESSES = 100
-
-_SINGULAR = {
-    "data_subjects": "data subject",
-    "data_categories": "data category",
-    "systems": "system",
-    "parties": "party",
-    "activities": "activity",
+_KIND: dict[type, str] = {
+    DataSubject: "data_subjects",
+    DataCategory: "data_categories",
+    System: "systems",
+    Party: "parties",
 }
+
+E = TypeVar("E")
+Entry = TypeVar("Entry", bound=Entity)
+
+
+def _get(table: dict[str, E], kind: str, ident: str) -> E:
+    try:
+        return table[ident]
+    except KeyError:
+        raise KeyError(f"no entry '{ident}' in {kind}") from None
+
+
+def _recipient_ids(activity: Activity, systems: dict[str, System]) -> tuple[str, ...]:
+    """Ids of the parties behind ``activity``'s systems, its direct recipients and its transfer
+    recipients, each once, in that order."""
+    ids: dict[str, None] = {}
+    for system_id in activity.system_ids:
+        system = systems.get(system_id)  # None only while a map's references are checked
+        if system is not None:
+            for party_id in (system.vendor_id, system.operated_by_id):
+                if party_id is not None:
+                    ids.setdefault(party_id)
+    ids.update(dict.fromkeys(activity.recipient_ids))
+    ids.update(dict.fromkeys(t.party_id for t in activity.transfers))
+    return tuple(ids)
+
+
+@dataclass(slots=True)
+class _Index:
+    """A map's entries by kind and id (the first of a duplicated id, which loading refuses),
+    and its reverse lookups, so that a renderer may resolve references in a loop."""
+
+    data_subjects: dict[str, DataSubject]
+    data_categories: dict[str, DataCategory]
+    systems: dict[str, System]
+    parties: dict[str, Party]
+    activities: dict[str, Activity]
+    #: (kind, id) → the activities that use that entry, in map order.
+    users: dict[tuple[str, str], tuple[Activity, ...]]
+    #: party id → the systems it supplies or operates, in map order.
+    party_systems: dict[str, tuple[System, ...]]
+
+    @classmethod
+    def of(cls, datamap: DataMap) -> _Index:
+        systems = _first_by_id(datamap.systems)
+        users: dict[tuple[str, str], list[Activity]] = {}
+        for activity in datamap.activities:
+            used = [
+                *(("data_subjects", i) for i in activity.data_subject_ids),
+                *(("data_categories", i) for i in activity.data_category_ids),
+                *(("systems", i) for i in activity.system_ids),
+                *(("parties", i) for i in _recipient_ids(activity, systems)),
+            ]
+            for key in dict.fromkeys(used):
+                users.setdefault(key, []).append(activity)
+        party_systems: dict[str, list[System]] = {}
+        for system in datamap.systems:
+            for party_id in dict.fromkeys((system.vendor_id, system.operated_by_id)):
+                if party_id is not None:
+                    party_systems.setdefault(party_id, []).append(system)
+        return cls(
+            _first_by_id(datamap.data_subjects),
+            _first_by_id(datamap.data_categories),
+            systems,
+            _first_by_id(datamap.parties),
+            _first_by_id(datamap.activities),
+            {key: tuple(found) for key, found in users.items()},
+            {key: tuple(found) for key, found in party_systems.items()},
+        )
+
+
+def _first_by_id(entries: tuple[Entry, ...]) -> dict[str, Entry]:
+    table: dict[str, Entry] = {}
+    for entry in entries:
+        table.setdefault(entry.id, entry)
+    return table
 
 
 def _walk_statements(model: BaseModel, loc: Loc) -> Iterator[tuple[Loc, Statement]]:

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
-from pydantic import AfterValidator, Field, PrivateAttr, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from .base import CountryCode, Entity, Ref, ShortText, Text, Url
 from .legal import PartyRole, TransferMechanism
 from .organisation import Contact
-
-if TYPE_CHECKING:
-    from .activity import Activity
-    from .datamap import DataMap
 
 TaxonomyKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.:/#-]{1,200}$")]
 
@@ -56,33 +52,7 @@ DpvConcept = Annotated[
 ]
 
 
-class Linked(Entity):
-    """An entity that can follow its references once the data map is resolved."""
-
-    _map: DataMap | None = PrivateAttr(default=None)
-
-    def __eq__(self, other: object) -> bool:
-        # Compare fields only: the back-reference to the map would recurse.
-        return type(other) is type(self) and other.__dict__ == self.__dict__
-
-    def __hash__(self) -> int:
-        return hash((type(self).__name__, self.id))
-
-    @property
-    def datamap(self) -> DataMap:
-        """The data map this entry belongs to (set when the map is resolved)."""
-        # Read the private slot directly: every resolved reference goes through here, and
-        # pydantic's attribute fallback for private attributes is far slower than a dict lookup.
-        private = self.__pydantic_private__
-        found: DataMap | None = private.get("_map") if private else None
-        if found is None:
-            raise RuntimeError(
-                f"{type(self).__name__} '{self.id}' is not part of a resolved DataMap"
-            )
-        return found
-
-
-class DataSubject(Linked):
+class DataSubject(Entity):
     """A kind of person whose data is processed (e.g. ticket customers, prospects)."""
 
     name: Text
@@ -95,13 +65,8 @@ class DataSubject(Linked):
         default=None, description="W3C DPV concept, e.g. dpv:Customer (or a full IRI)."
     )
 
-    @property
-    def activities(self) -> tuple[Activity, ...]:
-        """Activities that process data about this kind of person."""
-        return self.datamap.activities_using("data_subjects", self.id)
 
-
-class DataCategory(Linked):
+class DataCategory(Entity):
     """A category of personal data (e.g. e-mail address, health information)."""
 
     name: Text
@@ -130,13 +95,8 @@ class DataCategory(Linked):
         default=None, description="W3C DPV concept, e.g. pd:EmailAddress (or a full IRI)."
     )
 
-    @property
-    def activities(self) -> tuple[Activity, ...]:
-        """Activities that process this category."""
-        return self.datamap.activities_using("data_categories", self.id)
 
-
-class Party(Linked):
+class Party(Entity):
     """An outside organisation that receives or handles personal data."""
 
     name: ShortText
@@ -177,23 +137,8 @@ class Party(Linked):
         default=None, description="True if the party is on the EU-US Data Privacy Framework list."
     )
 
-    @property
-    def engaged_by(self) -> Party | None:
-        """The processor that engaged this sub-processor, if any."""
-        return self.datamap.party(self.engaged_by_id) if self.engaged_by_id else None
 
-    @property
-    def systems(self) -> tuple[System, ...]:
-        """Systems this party supplies or runs."""
-        return self.datamap.systems_of_party(self.id)
-
-    @property
-    def activities(self) -> tuple[Activity, ...]:
-        """Activities in which this party receives data (directly or through a system)."""
-        return self.datamap.activities_using("parties", self.id)
-
-
-class System(Linked):
+class System(Entity):
     """A system or service where personal data is stored or handled."""
 
     name: ShortText
@@ -218,28 +163,6 @@ class System(Linked):
     )
 
     @property
-    def vendor(self) -> Party | None:
-        return self.datamap.party(self.vendor_id) if self.vendor_id else None
-
-    @property
-    def operated_by(self) -> Party | None:
-        return self.datamap.party(self.operated_by_id) if self.operated_by_id else None
-
-    @property
-    def parties(self) -> tuple[Party, ...]:
-        """Vendor and operator, without duplicates, in that order."""
-        found: dict[str, Party] = {}
-        for party in (self.vendor, self.operated_by):
-            if party is not None:
-                found.setdefault(party.id, party)
-        return tuple(found.values())
-
-    @property
     def is_internal(self) -> bool:
         """True if no outside party supplies or operates the system."""
         return self.vendor_id is None and self.operated_by_id is None
-
-    @property
-    def activities(self) -> tuple[Activity, ...]:
-        """Activities that use this system."""
-        return self.datamap.activities_using("systems", self.id)

@@ -513,7 +513,7 @@ class _Builder:
             else Sentence("rights_intro_no_email", (("name", org.name),))
         )
         rights = self.rights(activities)
-        joint = tuple(p.name for p in rights_law.joint_controllers(activities))
+        joint = tuple(p.name for p in rights_law.joint_controllers(self.datamap, activities))
         contacts = self.contacts()
         published = None
         if notice.url:
@@ -630,11 +630,11 @@ class _Builder:
         self.take(a, "purpose")
         purpose = Fact(self.t(a.purpose), self.marks(a, "purpose"))
         description = self.fact(a, "description")
-        subjects = tuple(self.t(d.name) for d in a.data_subjects)
+        subjects = tuple(self.t(d.name) for d in self.datamap.subjects_of(a))
         subjects_marks = self.marks(a, "data_subjects")
-        categories = tuple(self.t(c.name) for c in a.data_categories)
+        categories = tuple(self.t(c.name) for c in self.datamap.categories_of(a))
         categories_marks = self.marks(a, "data_categories")
-        recipients = a.all_recipients
+        recipients = self.datamap.all_recipients_of(a)
         return ActivityView(
             id=a.id,
             name=self.t(a.name),
@@ -654,7 +654,7 @@ class _Builder:
             provision=self.fact(a, "provision"),
             retention=self.retention(a),
             systems=self.activity_systems(a),
-            systems_marks=self.marks(a, "systems") if a.systems else (),
+            systems_marks=self.marks(a, "systems") if self.datamap.systems_of(a) else (),
             recipients=self.activity_recipients(a, recipients),
             recipients_marks=self.marks(a, "recipients") if recipients else (),
             transfers=self.activity_transfers(a),
@@ -669,7 +669,7 @@ class _Builder:
                 if a.profiling and not a.automated_decisions
                 else None
             ),
-            rights=tuple(str(r) for r in rights_law.rights_of(a)),
+            rights=tuple(str(r) for r in rights_law.rights_of(self.datamap, a)),
         )
 
     def legal_basis(self, a: Activity) -> Fact:
@@ -692,7 +692,7 @@ class _Builder:
         """Cookies and similar technologies (ekomloven § 3-15): their consent is separate from
         the Art. 6 basis. Stated as given only when the activity rests on consent; otherwise
         the notice says the law requires it and that whether it is asked for is not settled."""
-        if not device_categories(a):
+        if not device_categories(self.datamap, a):
             return None
         article = (("article", cite(Statute.COOKIES, self.lang)),)
         if a.legal_basis is LegalBasis.CONSENT:
@@ -720,10 +720,10 @@ class _Builder:
             self.take(a, "sources")
         lines = []
         for src in a.sources:
-            party = a.source_party(src)
+            party = self.datamap.source_party(src)
             categories = None
             if src.kind.is_indirect or src.category_ids:
-                categories = tuple(self.t(c.name) for c in a.source_categories(src))
+                categories = tuple(self.t(c.name) for c in self.datamap.source_categories(a, src))
             lines.append(
                 SourceLine(
                     self.label(src.kind),
@@ -746,15 +746,16 @@ class _Builder:
 
     def activity_systems(self, a: Activity) -> tuple[SystemLine, ...]:
         lines = []
-        for sys in a.systems:
+        for sys in self.datamap.systems_of(a):
+            vendor, operator = self.datamap.vendor_of(sys), self.datamap.operator_of(sys)
             system: Value = (
-                Sentence("system_supplied_by", (("system", sys.name), ("vendor", sys.vendor.name)))
-                if sys.vendor
+                Sentence("system_supplied_by", (("system", sys.name), ("vendor", vendor.name)))
+                if vendor
                 else sys.name
             )
             run_by = None
-            if sys.operated_by and sys.operated_by != sys.vendor:
-                run_by = Sentence("system_run_by", (("operator", sys.operated_by.name),))
+            if operator and operator != vendor:
+                run_by = Sentence("system_run_by", (("operator", operator.name),))
             lines.append(SystemLine(system, run_by))
         return tuple(lines)
 
@@ -799,7 +800,7 @@ class _Builder:
     def recipients(self, activities: tuple[Activity, ...]) -> tuple[Recipient, ...]:
         """Parties that receive data in the notice's activities (a party that is only a source
         of data is not a recipient: it appears with the activity's sources)."""
-        used = {p.id for a in activities for p in a.all_recipients}
+        used = {p.id for a in activities for p in self.datamap.all_recipients_of(a)}
         out = []
         for p in self.datamap.parties:
             if p.id not in used:
@@ -825,8 +826,8 @@ class _Builder:
                     role=self.label(p.role),
                     role_marks=self.marks(p, "role"),
                     engaged_by=(
-                        Sentence("engaged_by", (("party", p.engaged_by.name),))
-                        if p.engaged_by
+                        Sentence("engaged_by", (("party", engaged_by.name),))
+                        if (engaged_by := self.datamap.engaged_by(p))
                         else None
                     ),
                     established=Sentence("established_in", (("country", self.country(p.country)),)),
@@ -853,7 +854,7 @@ class _Builder:
         for (party_id, _, country), (transfer, acts) in grouped.items():
             rows.append(self.transfer_row(self.datamap.party(party_id), country, transfer, acts))
             all_onward = all_onward and rows[-1].onward is not None
-        unrecorded, hosting = _undescribed(activities)
+        unrecorded, hosting = _undescribed(self.datamap, activities)
         unknown = bool(hosting or unrecorded)
         intro = None
         if rows:
@@ -1044,13 +1045,15 @@ class _Builder:
         )
 
 
-def _undescribed(activities: tuple[Activity, ...]) -> tuple[list[str], tuple[System, ...]]:
+def _undescribed(
+    datamap: DataMap, activities: tuple[Activity, ...]
+) -> tuple[list[str], tuple[System, ...]]:
     """Third countries our own flows reach that no transfer of the activity records, and the
     systems of the notice's activities whose hosting countries are not given."""
     countries: set[str] = set()
     systems: dict[str, System] = {}
     for activity in activities:
-        destinations = transfers_law.destinations(activity)
+        destinations = transfers_law.destinations(datamap, activity)
         countries.update(destinations.ours - {t.country for t in activity.transfers})
         for system in destinations.unknown_hosting:
             systems.setdefault(system.id, system)

@@ -195,8 +195,9 @@ class ActivityTables(Base):
 
     def system_label(self, system: System) -> str:
         details = []
-        if system.vendor is not None:
-            details.append(system.vendor.name)
+        vendor = self.map.vendor_of(system)
+        if vendor is not None:
+            details.append(vendor.name)
         if system.hosting_countries:
             details.append(f"{self.s['hosted_in']} {', '.join(system.hosting_countries)}")
         return f"{system.name} ({'; '.join(details)})" if details else system.name
@@ -243,7 +244,7 @@ class ActivityTables(Base):
             found += self.open(transfer)
             if transfer.mechanism is None:
                 found += self.open(party, "transfer_mechanism")
-        reach = transfers_law.destinations(act)
+        reach = transfers_law.destinations(self.map, act)
         unrecorded = sorted(reach.ours - {t.country for t in act.transfers})
         if unrecorded:
             items.append(self.s["transfers_unrecorded"].format(countries=", ".join(unrecorded)))
@@ -320,13 +321,15 @@ class ActivityTables(Base):
         found = self.open(act, "sources")
         for source in act.sources:
             parts = [label(source.kind, self.lang)]
-            party = act.source_party(source)
+            party = self.map.source_party(source)
             if party is not None:
                 parts.append(party.name)
             if source.description is not None:
                 parts.append(self.t(source.description))
             if source.category_ids:
-                parts.append(", ".join(self.t(c.name) for c in act.source_categories(source)))
+                parts.append(
+                    ", ".join(self.t(c.name) for c in self.map.source_categories(act, source))
+                )
             items.append(f"{parts[0]}: {'; '.join(parts[1:])}" if len(parts) > 1 else parts[0])
             found += self.open(source)
         return self.cell(items, found, required=True)
@@ -394,14 +397,14 @@ class ActivityTables(Base):
         )
         rows = []
         for act in acts:
-            client = act.on_behalf_of
+            client = self.map.client_of(act)
             assert client is not None  # processor activities have a client
             client_items = [self.party_contact(client)]
             client_cell = self.cell(
                 client_items,
                 self.open(act, "on_behalf_of") + self.open(client, "role", "contact"),
             )
-            if not client_reachable(act):
+            if not client_reachable(self.map, act):
                 # Art. 30(2)(a) asks for the controller's contact details too.
                 client_cell = Cell(
                     (*client_cell.items, self.s["contact_missing"]),
@@ -430,15 +433,18 @@ class ActivityTables(Base):
                     [self.t(act.purpose)], self.open(act, "purpose"), required=True
                 ),
                 "data_subjects": self.cell(
-                    [self.t(d.name) for d in act.data_subjects], self.open(act, "data_subjects")
+                    [self.t(d.name) for d in self.map.subjects_of(act)],
+                    self.open(act, "data_subjects"),
                 ),
                 "data_categories": self.cell(
-                    [self.t(c.name) for c in act.data_categories], self.open(act, "data_categories")
+                    [self.t(c.name) for c in self.map.categories_of(act)],
+                    self.open(act, "data_categories"),
                 ),
                 "transfers_2": self.transfers_cell(act),
                 "security_2": self.security_cell(act),
                 "systems": self.cell(
-                    [self.system_label(sys) for sys in act.systems], self.open(act, "systems")
+                    [self.system_label(sys) for sys in self.map.systems_of(act)],
+                    self.open(act, "systems"),
                 ),
                 "processors": self.processors_cell(self.links[act.id].recipients),
                 "retention": self.optional_retention_cell(act),

@@ -115,11 +115,11 @@ class Shared:
         self.paths: dict[int, Loc] = {id(st): loc for loc, st in datamap.statements()}
         self.links: dict[str, Links] = {
             act.id: Links(
-                act.data_subjects,
-                act.data_categories,
-                act.systems,
-                act.all_recipients,
-                rights_of(act),
+                datamap.subjects_of(act),
+                datamap.categories_of(act),
+                datamap.systems_of(act),
+                datamap.all_recipients_of(act),
+                rights_of(datamap, act),
             )
             for act in datamap.activities
         }

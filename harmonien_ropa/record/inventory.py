@@ -8,6 +8,7 @@ from ..law import transfers as transfers_law
 from ..law.requirements import controller_reachable
 from ..law.terms import label, label_cite
 from ..model.activity import Activity
+from ..model.inventory import Party
 from ..model.legal import PartyRole
 from .base import Base, dotted
 from .tables import Row, Table
@@ -99,16 +100,14 @@ class InventoryTables(Base):
                 self.cell([sys.id]),
                 self.cell([sys.name], self.open(sys, "name")),
                 self.cell([self.t(sys.description)], self.open(sys, "description")),
-                self.cell([sys.vendor.name if sys.vendor else ""], self.open(sys, "vendor")),
-                self.cell(
-                    [sys.operated_by.name if sys.operated_by else ""], self.open(sys, "operated_by")
-                ),
+                self.cell([_name(self.map.vendor_of(sys))], self.open(sys, "vendor")),
+                self.cell([_name(self.map.operator_of(sys))], self.open(sys, "operated_by")),
                 self.cell(sys.hosting_countries, self.open(sys, "hosting_countries")),
                 self.cell([self.t(a) for a in sys.access], self.open(sys, "access")),
                 self.cell(
                     [self.t(m) for m in sys.security_measures], self.open(sys, "security_measures")
                 ),
-                self.cell(self.names_of(sys.activities)),
+                self.cell(self.names_of(self.map.activities_of(sys))),
             )
             rows.append(Row(sys.id, cells))
         columns = (
@@ -146,10 +145,7 @@ class InventoryTables(Base):
                     self.open(party, "dpa"),
                 ),
                 self.cell([party.dpa_reference or ""], self.open(party, "dpa_reference")),
-                self.cell(
-                    [party.engaged_by.name if party.engaged_by else ""],
-                    self.open(party, "engaged_by"),
-                ),
+                self.cell([_name(self.map.engaged_by(party))], self.open(party, "engaged_by")),
                 self.cell(
                     [
                         label_cite(mechanism, self.lang) if mechanism else "",
@@ -186,7 +182,7 @@ class InventoryTables(Base):
                 self.cell([self.yes_no(cat.criminal_offence)], self.open(cat, "criminal_offence")),
                 self.cell([self.yes_no(cat.national_id)], self.open(cat, "national_id")),
                 self.cell([self.t(cat.justification)], self.open(cat, "justification")),
-                self.cell(self.names_of(cat.activities)),
+                self.cell(self.names_of(self.map.activities_of(cat))),
             )
             rows.append(Row(cat.id, cells))
         columns = (
@@ -255,3 +251,7 @@ class InventoryTables(Base):
             path = dotted((*self.paths[id(owner)], field))
             rows.append(Row(path, (self.cell([path]), self.cell([note]))))
         return self.table("assumptions", ("path", "note"), rows)
+
+
+def _name(party: Party | None) -> str:
+    return party.name if party is not None else ""

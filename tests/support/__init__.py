@@ -1,1 +1,1 @@
-"""Helpers shared by the test modules (browser, validator)."""
+"""Helpers shared by the test modules; conftest.py holds only fixtures."""

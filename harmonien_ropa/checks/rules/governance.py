@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...diagnostics import Severity
-from ...model import Activity, DpiaStatus, MarketingChannel
+from ...model import Activity, DataMap, DpiaStatus, MarketingChannel
 from ..base import Context, Hit, Rule
 
 _DONE = (DpiaStatus.DONE, DpiaStatus.IN_PROGRESS)
@@ -16,27 +16,29 @@ _ADS = (
 )
 
 
-def wp248_criteria(activity: Activity) -> list[str]:
+def wp248_criteria(datamap: DataMap, activity: Activity) -> list[str]:
     """The WP248 rev.01 high-risk criteria the activity meets (as far as the map tells)."""
     found = []
     if activity.profiling:
         found.append("evaluation or scoring")
     if activity.automated_decisions:
         found.append("automated decisions")
-    if activity.special_categories or any(c.criminal_offence for c in activity.data_categories):
+    if datamap.special_categories_of(activity) or any(
+        c.criminal_offence for c in datamap.categories_of(activity)
+    ):
         found.append("sensitive data")
     if activity.large_scale:
         found.append("large scale")
     if activity.combines_datasets:
         found.append("combined data sets")
-    if any(s.vulnerable for s in activity.data_subjects):
+    if any(s.vulnerable for s in datamap.subjects_of(activity)):
         found.append("vulnerable data subjects")
     return found
 
 
-def dpia_reasons(activity: Activity) -> list[str]:
+def dpia_reasons(datamap: DataMap, activity: Activity) -> list[str]:
     """Why a DPIA is likely required for ``activity``; empty if nothing points to one."""
-    criteria = wp248_criteria(activity)
+    criteria = wp248_criteria(datamap, activity)
     reasons: list[str] = []
     if len(criteria) >= 2:
         reasons.append("WP248 criteria: " + ", ".join(criteria))
@@ -49,7 +51,7 @@ def dpia_reasons(activity: Activity) -> list[str]:
             "data from third parties used to decide whether people get, keep or lose an offer, "
             "product or service (Datatilsynet's list)"
         )
-    if activity.special_categories and activity.large_scale:
+    if datamap.special_categories_of(activity) and activity.large_scale:
         reasons.append("special categories on a large scale (Art. 35(3)(b))")
     if activity.automated_decisions and activity.profiling:
         reasons.append("profiling with automated decisions (Art. 35(3)(a))")
@@ -96,7 +98,7 @@ class DpiaLikelyRequired(Rule):
             dpia = activity.dpia
             if dpia is not None and dpia.status in _DONE:
                 continue
-            reasons = dpia_reasons(activity)
+            reasons = dpia_reasons(ctx.datamap, activity)
             if not reasons:
                 continue
             state = "none is recorded" if dpia is None else f"its status is '{dpia.status}'"
@@ -138,7 +140,7 @@ class DpiaNotAssessed(Rule):
             dpia = activity.dpia
             if dpia is not None and dpia.status is not DpiaStatus.NOT_ASSESSED:
                 continue
-            if dpia_reasons(activity):
+            if dpia_reasons(ctx.datamap, activity):
                 continue  # ROPA701 says more
             where = (*loc, "dpia", "status") if dpia is not None else loc
             yield self.hit(where, activity=activity.id)
@@ -276,7 +278,7 @@ class DpoLikelyRequired(Rule):
         for loc, activity in ctx.controller_activities():
             if not activity.large_scale:
                 continue
-            if activity.special_categories:
+            if ctx.datamap.special_categories_of(activity):
                 what = "processes special categories"
             elif activity.profiling:
                 what = "monitors people (profiling)"

@@ -198,7 +198,7 @@ class SecurityMeasuresMissing(Rule):
         for loc, activity in ctx.activities():
             if activity.security_measures:
                 continue
-            if any(system.security_measures for system in activity.systems):
+            if any(system.security_measures for system in ctx.datamap.systems_of(activity)):
                 continue
             yield self.hit(loc, activity=activity.id)
 

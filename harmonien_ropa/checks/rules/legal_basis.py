@@ -81,7 +81,7 @@ class MissingArt9Condition(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.controller_activities():
-            special = activity.special_categories
+            special = ctx.datamap.special_categories_of(activity)
             if special and activity.art9_condition is None:
                 names = ", ".join(c.id for c in special)
                 yield self.hit((*loc, "data_categories"), activity=activity.id, categories=names)
@@ -290,7 +290,9 @@ class NationalIdUnjustified(Rule):
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, category in ctx.data_categories():
             if category.national_id and category.justification is None:
-                if category.activities and all(required_by_statute(a) for a in category.activities):
+                if ctx.datamap.activities_of(category) and all(
+                    required_by_statute(a) for a in ctx.datamap.activities_of(category)
+                ):
                     continue
                 yield self.hit((*loc, "national_id"), category=category.id)
 
@@ -332,7 +334,7 @@ class CriminalOffenceData(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.controller_activities():
-            found = [c.id for c in activity.data_categories if c.criminal_offence]
+            found = [c.id for c in ctx.datamap.categories_of(activity) if c.criminal_offence]
             if found and activity.legal_source is None:
                 yield self.hit(
                     (*loc, "data_categories"), activity=activity.id, categories=", ".join(found)
@@ -370,7 +372,9 @@ class Art9WithoutSpecialCategory(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.controller_activities():
-            if activity.art9_condition is not None and not activity.special_categories:
+            if activity.art9_condition is not None and not ctx.datamap.special_categories_of(
+                activity
+            ):
                 yield self.hit((*loc, "art9_condition"), activity=activity.id)
 
 

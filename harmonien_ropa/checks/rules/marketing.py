@@ -165,7 +165,7 @@ class CustomAudienceWithoutJointController(Rule):
                 continue
             if any(
                 p.role is PartyRole.JOINT_CONTROLLER and p.joint_arrangement is not None
-                for p in activity.all_recipients
+                for p in ctx.datamap.all_recipients_of(activity)
             ):
                 continue
             yield self.hit((*loc, "marketing"), activity=activity.id, channels="/".join(channels))
@@ -266,7 +266,7 @@ class TrackingWithoutConsent(Rule):
         for loc, activity in ctx.controller_activities():
             if activity.legal_basis is LegalBasis.CONSENT:
                 continue
-            found = [c.id for c in device_categories(activity)]
+            found = [c.id for c in device_categories(ctx.datamap, activity)]
             if found:
                 yield self.hit(
                     (*loc, "data_categories"), activity=activity.id, categories=", ".join(found)

@@ -94,7 +94,7 @@ class SubProcessorChainUndeclared(Rule):
                 what = f"sub-processor '{party.id}' does not say which processor engaged it"
                 yield self.hit((*loc, "role"), what=what)
         for loc, system in ctx.systems():
-            vendor, operator = system.vendor, system.operated_by
+            vendor, operator = ctx.datamap.vendor_of(system), ctx.datamap.operator_of(system)
             if (
                 vendor is None
                 or operator is None
@@ -183,8 +183,8 @@ class ControllerRecipientUndeclared(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.activities():
-            for index, system in enumerate(activity.systems):
-                for party in system.parties:
+            for index, system in enumerate(ctx.datamap.systems_of(activity)):
+                for party in ctx.datamap.parties_of(system):
                     if party.role in _CONTROLLERS and party.id not in activity.recipient_ids:
                         yield self.hit(
                             (*loc, "systems", index),
@@ -273,7 +273,7 @@ class ClientRoleMismatch(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.activities():
-            client = activity.on_behalf_of
+            client = ctx.datamap.client_of(activity)
             if client is not None and client.role is not PartyRole.CLIENT_CONTROLLER:
                 role = client.role.value.replace("_", " ")
                 yield self.hit(
@@ -322,10 +322,9 @@ class ClientContactMissing(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.activities():
-            if activity.on_behalf_of is not None and not client_reachable(activity):
-                yield self.hit(
-                    (*loc, "on_behalf_of"), activity=activity.id, party=activity.on_behalf_of.id
-                )
+            client = ctx.datamap.client_of(activity)
+            if client is not None and not client_reachable(ctx.datamap, activity):
+                yield self.hit((*loc, "on_behalf_of"), activity=activity.id, party=client.id)
 
 
 RULES: tuple[type[Rule], ...] = (

@@ -95,7 +95,7 @@ class TransferWithoutMechanism(Rule):
         locations = {party.id: loc for loc, party in ctx.parties()}
         for _loc, activity in ctx.activities():
             named = {t.party_id for t in activity.transfers}
-            for party in activity.all_recipients:
+            for party in ctx.datamap.all_recipients_of(activity):
                 if (
                     party.id not in named
                     and party.id not in flagged
@@ -151,7 +151,9 @@ class TransferNotRecorded(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.activities():
-            missing = destinations(activity).ours - {t.country for t in activity.transfers}
+            missing = destinations(ctx.datamap, activity).ours - {
+                t.country for t in activity.transfers
+            }
             if missing:
                 place = "transfers" if activity.transfers else "systems"
                 yield self.hit(
@@ -553,7 +555,9 @@ class OnwardTransferByRecipient(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.activities():
-            missing = destinations(activity).theirs - {t.country for t in activity.transfers}
+            missing = destinations(ctx.datamap, activity).theirs - {
+                t.country for t in activity.transfers
+            }
             if missing:
                 yield self.hit(
                     (*loc, "systems"), activity=activity.id, countries=", ".join(sorted(missing))

@@ -416,7 +416,7 @@ class NoticeCannotShow(Rule):
             places.append((loc, "activity", activity))
             for index, transfer in enumerate(activity.transfers):
                 places.append(((*loc, "transfers", index), "transfer", transfer))
-            recipients.update(p.id for p in activity.all_recipients)
+            recipients.update(p.id for p in ctx.datamap.all_recipients_of(activity))
         places.extend(
             (loc, "party", party) for loc, party in ctx.parties() if party.id in recipients
         )
