@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, Union
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
@@ -23,6 +23,9 @@ from .model.datamap import DataMap, ModelProblem
 from .positions import Loc, Positions
 from .yamlbase import YamlDocument, YamlError
 from .yamlsource import parse, read_text
+
+if TYPE_CHECKING:
+    from .catalogue.merge import UnknownEntry
 
 
 def load(path: str | Path, *, display_path: str | None = None) -> DataMap:
@@ -123,15 +126,37 @@ def from_document(document: YamlDocument) -> DataMap:
                 )
             ]
         )
+    from .catalogue.merge import resolve
+
+    resolved = resolve(data)
+    if resolved.unknown:
+        raise LoadError(_catalogue_diagnostic(u, positions, path) for u in resolved.unknown)
     try:
-        datamap = DataMap.model_validate(data)
+        datamap = DataMap.model_validate(resolved.data)
     except ValidationError as exc:
-        raise LoadError(_validation_diagnostics(exc, data, positions, path)) from None
+        raise LoadError(_validation_diagnostics(exc, resolved.data, positions, path)) from None
     problems = datamap.problems()
     if problems:
         raise LoadError(_problem_diagnostic(p, positions, path) for p in problems)
+    for (kind, index), origin in resolved.origins.items():
+        getattr(datamap, kind)[index]._catalogue = origin
     datamap.link()
     return datamap
+
+
+def _catalogue_diagnostic(unknown: UnknownEntry, positions: Positions, path: str) -> Diagnostic:
+    line, column = positions.find(unknown.loc)
+    hint = f"; did you mean '{unknown.guess}'?" if unknown.guess else ""
+    return Diagnostic(
+        path,
+        line,
+        column,
+        "ROPA006",
+        Severity.ERROR,
+        f"'{_short(unknown.ident)}' is not an entry of the vendor catalogue{hint}",
+        "name an entry listed by 'harmonien-ropa catalogue', or remove 'catalogue:' and "
+        "describe the vendor here",
+    )
 
 
 def _problem_diagnostic(problem: ModelProblem, positions: Positions, path: str) -> Diagnostic:
