@@ -37,6 +37,8 @@ COMMANDS: tuple[str, ...] = (
     "impact",
     "diff",
     "import-fides",
+    "catalogue",
+    "init",
 )
 
 #: Exit codes: 0 success, 1 findings at or above --fail-on (or ``render --final`` refused),
