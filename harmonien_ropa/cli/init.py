@@ -79,6 +79,10 @@ def run(args: argparse.Namespace) -> int:
     text = starter(answers, commented=not interactive)
     loads(text, str(path))  # a starter that does not load would be a bug: raises LoadError
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
         write_atomically(path, text.encode("utf-8"), replace=args.force)
     except FileExistsError:
         print(f"harmonien-ropa: error: {path} already exists (created meanwhile)", file=sys.stderr)
@@ -102,15 +106,13 @@ def write_atomically(path: Path, content: bytes, *, replace: bool) -> None:
     """Write ``content`` to ``path`` through a temporary file in the same folder, so that
     ``path`` holds either nothing (or its old content) or all of it. Without ``replace`` an
     existing ``path`` is never overwritten (raises FileExistsError), even one created meanwhile."""
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=".init-", suffix=".tmp", dir=folder)
+    fd, temporary = tempfile.mkstemp(prefix=".init-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temporary, 0o644)
+        os.chmod(temporary, 0o666 & ~_umask())  # as a file the user created (mkstemp: 0600)
         if replace:
             os.replace(temporary, path)
         else:
@@ -118,6 +120,12 @@ def write_atomically(path: Path, content: bytes, *, replace: bool) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
 
 
 # -- the questions -----------------------------------------------------------------------------
@@ -130,7 +138,7 @@ def ask(lang: Lang, read: Callable[[str], str]) -> Answers:
     from ..starter import ACTIVITIES, VENDOR_CATEGORY, Answers
 
     text = _QUESTIONS[lang]
-    answers = Answers(lang=lang)
+    answers = Answers(lang=lang, activities=())
     print(text["intro"])
     try:
         answers.organisation = _ask(read, text["organisation"], _check_short)
@@ -142,7 +150,7 @@ def ask(lang: Lang, read: Callable[[str], str]) -> Answers:
         for ident in ACTIVITIES:
             if _yes(read, text[ident] + text["yes_no"], lang):
                 chosen.append(ident)
-        answers.activities = tuple(chosen)
+                answers.activities = tuple(chosen)
         for ident in chosen:
             category = VENDOR_CATEGORY.get(ident)
             if category is None:
