@@ -71,9 +71,7 @@ _CATEGORIES: dict[str, dict[str, Any]] = {
         "name": _t("arbeidsforhold, lønn og kontonummer", "employment, pay and bank account")
     },
     "online-id": {
-        "name": _t(
-            "IP-adresse og informasjonskapsler", "IP address and cookie identifiers"
-        )
+        "name": _t("IP-adresse og informasjonskapsler", "IP address and cookie identifiers")
     },
     "profile": {"name": _t("profilnavn og kommentarer", "profile name and comments")},
 }
@@ -120,9 +118,7 @@ def _activity_specs() -> dict[str, dict[str, Any]]:
                 "Use the unsubscribe link at the end of every newsletter.",
             ),
             "marketing": ["email"],
-            "retention": _t(
-                "Slettes når du melder deg av.", "Erased when you unsubscribe."
-            ),
+            "retention": _t("Slettes når du melder deg av.", "Erased when you unsubscribe."),
         },
         "members": {
             "name": _t("Medlemskap", "Membership"),
@@ -166,9 +162,7 @@ def _activity_specs() -> dict[str, dict[str, Any]]:
                 "Endre valget ditt i innstillingene for informasjonskapsler på nettstedet.",
                 "Change your choice in the cookie settings on the website.",
             ),
-            "retention": _t(
-                "Slettes etter 14 måneder.", "Erased after 14 months."
-            ),
+            "retention": _t("Slettes etter 14 måneder.", "Erased after 14 months."),
         },
         "social-media": {
             "name": _t("Sosiale medier", "Social media"),

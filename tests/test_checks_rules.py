@@ -29,11 +29,11 @@ from harmonien_ropa.diagnostics import Severity
 CODES = sorted(RULES)
 
 
-def _codes(overlay: str, rule: type[Rule] | None = None) -> list[str]:
+def _codes(overlay: str, rule: Rule | None = None) -> list[str]:
     return [d.code for d in _check(overlay, rule).findings]
 
 
-def _check(overlay: str, rule: type[Rule] | None) -> CheckResult:
+def _check(overlay: str, rule: Rule | None) -> CheckResult:
     """The findings on the reference map with ``overlay``, as on ``rule``'s example date."""
     loaded = example_map(overlay)
     return check(loaded, example_config(loaded, rule) if rule is not None else None)

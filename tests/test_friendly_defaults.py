@@ -53,7 +53,9 @@ def test_render_ends_with_the_checkers_verdict(
 ) -> None:
     path = tmp_path / "map.yaml"
     shutil.copy(SMALL_YAML, path)
-    assert main(["render", "--data", str(path), "--only", "model", "--out", str(tmp_path / "b")]) == 0
+    assert (
+        main(["render", "--data", str(path), "--only", "model", "--out", str(tmp_path / "b")]) == 0
+    )
     last = capsys.readouterr().err.splitlines()[-1]
     match = VERDICT.match(last)
     assert match, last
@@ -69,7 +71,8 @@ def test_render_without_a_map_names_the_bundled_example(
     monkeypatch.chdir(tmp_path)
     assert main(["render", "--only", "model", "--out", "build"]) == 0
     err = capsys.readouterr().err
-    assert "bundled example" in err and "init" in err
+    assert "bundled example" in err
+    assert "init" in err
     assert VERDICT.match(err.splitlines()[-1])
 
 
@@ -80,7 +83,8 @@ def test_export_mapping_warnings_only_when_asked(
     data = str(SMALL_YAML)
     assert main(["render", "--data", data, "--only", "model,dpv,fides", "--out", out]) == 0
     named = capsys.readouterr().err
-    assert "without a DPV concept" in named and "without a fideslang key" in named
+    assert "without a DPV concept" in named
+    assert "without a fideslang key" in named
     assert main(["render", "--data", data, "--only", "model", "--out", out]) == 0
     assert "without a" not in capsys.readouterr().err
 
@@ -93,11 +97,12 @@ def test_progress_shows_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     progress.step("rendering record")
     progress.done()
     text = stream.getvalue()
-    assert "[1/2] rendering notice" in text and "[2/2] rendering record" in text
+    assert "[1/2] rendering notice" in text
+    assert "[2/2] rendering record" in text
     assert text.endswith("\r\x1b[K")
 
 
-@pytest.mark.parametrize("ci, stream", [("1", _Terminal()), ("", io.StringIO())])
+@pytest.mark.parametrize(("ci", "stream"), [("1", _Terminal()), ("", io.StringIO())])
 def test_progress_stays_quiet_in_ci_and_off_a_terminal(
     monkeypatch: pytest.MonkeyPatch, ci: str, stream: io.StringIO
 ) -> None:

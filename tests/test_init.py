@@ -38,7 +38,8 @@ def test_yes_writes_a_commented_starter_that_loads_and_checks(tmp_path: Path) ->
     }
     # Every legal point the answers did not settle is an assumption to confirm.
     for activity in datamap.activities:
-        assert activity.is_assumed("legal_basis") and activity.is_assumed("retention")
+        assert activity.is_assumed("legal_basis")
+        assert activity.is_assumed("retention")
     assert datamap.organisation.is_assumed("dpo")
     assert _check(path) in (0, 1)
     _no_leftovers(path.parent)
@@ -105,7 +106,8 @@ def test_a_terminal_session_in_norwegian_writes_the_answers(
     ]
     # The chosen services come from the catalogue, stated with their source.
     eventim = datamap.party("eventim-norge")
-    assert eventim is not None and eventim.name == "Eventim Norge AS"
+    assert eventim is not None
+    assert eventim.name == "Eventim Norge AS"
     assert eventim.provenance("country").note is not None
     assert [s.id for s in datamap.activity("members").systems] == ["rubic"]
     assert datamap.activity("newsletter").systems == ()

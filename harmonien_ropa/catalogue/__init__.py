@@ -22,7 +22,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, StringConstraints, ValidationError
 
 from ..errors import HarmonienError
-from ..model.base import CountryCode, Frozen, Id, ShortText, Url
+from ..model.base import CountryCode, Frozen, Id, ShortText
 from ..model.inventory import DpvConcept, TaxonomyKey
 from ..model.legal import PartyRole
 

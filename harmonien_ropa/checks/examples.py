@@ -62,7 +62,7 @@ def example_map(overlay: str, path: str = "example.yaml") -> LoadedMap:
     return loads_with_positions(example_text(overlay), path)
 
 
-def example_config(loaded: LoadedMap, rule: type[Rule]) -> CheckConfig:
+def example_config(loaded: LoadedMap, rule: Rule) -> CheckConfig:
     """The settings ``rule``'s examples are checked with: the map's own, on the rule's
     ``example_today``."""
     return dataclasses.replace(combine(settings_layer(loaded)), today=rule.example_today)

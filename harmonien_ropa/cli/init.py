@@ -72,10 +72,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"harmonien-ropa: error: {path} is a folder; name a file", file=sys.stderr)
         return EXIT_INVALID
     interactive = not args.yes and interactive_terminal()
-    if interactive:
-        answers = ask(args.lang, _input)
-    else:
-        answers = Answers(lang=args.lang)
+    answers = ask(args.lang, _input) if interactive else Answers(lang=args.lang)
     text = starter(answers, commented=not interactive)
     loads(text, str(path))  # a starter that does not load would be a bug: raises LoadError
     try:
@@ -155,7 +152,9 @@ def ask(lang: Lang, read: Callable[[str], str]) -> Answers:
             category = VENDOR_CATEGORY.get(ident)
             if category is None:
                 continue
-            offered = [e.id for e in catalogue().values() if e.category == category and _usable(e.id)]
+            offered = [
+                e.id for e in catalogue().values() if e.category == category and _usable(e.id)
+            ]
             if not offered:
                 continue
             prompt = text["vendor"].format(activity=text[ident], ids=", ".join(offered))
