@@ -125,3 +125,28 @@ def test_render_shows_progress_on_a_terminal(
     out = str(tmp_path / "b")
     assert main(["render", "--data", str(SMALL_YAML), "--only", "model", "--out", out]) == 0
     assert "[1/1] rendering model" in terminal.getvalue()
+
+
+def test_the_ci_example_publishes_only_the_final_notice() -> None:
+    import shlex
+
+    import yaml
+
+    workflow = yaml.safe_load(
+        (Path(__file__).parent.parent / "docs" / "ci" / "harmonien-ropa.yml").read_text("utf-8")
+    )
+    steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
+    (pages,) = [s for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact")]
+    published = pages["with"]["path"]
+    renders = [
+        shlex.split(line.strip())
+        for s in steps
+        for line in s.get("run", "").splitlines()
+        if line.strip().startswith("harmonien-ropa render")
+    ]
+    into_public = [argv for argv in renders if argv[argv.index("--out") + 1] == published]
+    assert into_public
+    for argv in into_public:
+        assert "--final" in argv
+        assert argv[argv.index("--only") + 1] == "notice"
+    assert any(argv[argv.index("--out") + 1] != published for argv in renders)  # a review copy
