@@ -168,3 +168,25 @@ def test_an_unwritable_place_is_exit_3_and_leaves_nothing(
 def test_path_is_required(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["init"]) == 2
     assert "PATH" in capsys.readouterr().err
+
+
+def test_the_tutorials_starter_is_what_init_writes() -> None:
+    """``docs/tutorial/starter.yaml`` (shown by the tutorial) is ``init --yes``'s output
+    (``UPDATE_GOLDEN=1`` rewrites it)."""
+    import os
+
+    from harmonien_ropa.starter import Answers, starter
+
+    path = Path(__file__).parent.parent / "docs" / "tutorial" / "starter.yaml"
+    written = starter(Answers(), commented=True)
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(written, encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == written
+
+
+def test_the_starter_is_deterministic() -> None:
+    from harmonien_ropa.starter import Answers, starter
+
+    assert starter(Answers(lang="nb"), commented=True) == starter(
+        Answers(lang="nb"), commented=True
+    )
