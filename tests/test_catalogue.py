@@ -128,13 +128,22 @@ parties:
     assert not party_needs_mechanism(party)  # the DPF covers a certified US importer
 
 
-def test_model_json_shows_the_merged_values(tmp_path: object) -> None:
+def test_model_json_shows_the_merged_values_and_their_sources() -> None:
     from harmonien_ropa.render import render
 
     datamap = example_map(RUBIC).datamap
     result = render(datamap, only=["model"])
     model = json.loads(next(a.content for a in result.artifacts if a.path == "model.json"))
-    assert "Rubic AS" in json.dumps(model)
+    party = next(p for p in model["parties"] if p["id"] == "rubic")
+    assert (party["name"], party["catalogue"]) == ("Rubic AS", "rubic")
+    index = model["parties"].index(party)
+    assert {
+        "path": f"parties[{index}].name",
+        "entry": "rubic",
+        "source": "https://rubic.no/personvern/personvernerklaering/",
+        "checked": "2026-12-05",
+    } in model["catalogue_facts"]
+    assert not any(f["path"] == f"parties[{index}].dpa" for f in model["catalogue_facts"])
 
 
 def test_an_unknown_entry_is_a_load_error_at_its_line_with_a_guess() -> None:
