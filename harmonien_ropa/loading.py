@@ -231,6 +231,9 @@ def _translate(error: Any, loc: Loc, data: Any, positions: Positions, path: str)
         line, column = positions.find(parent, key=True) if parent else (1, 1)
         message = f"{_describe(parent, data)} is missing the required key '{name}'"
         fix = f"add '{name}:'" + (f" ({described})" if described else "")
+        entry = _catalogue_of(parent, data)
+        if entry is not None:
+            message += f" (the vendor catalogue's entry '{_short(entry)}' does not give it)"
     elif kind == "enum":
         allowed = _enum_values(info)
         guess = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
@@ -309,6 +312,15 @@ def _translate(error: Any, loc: Loc, data: Any, positions: Positions, path: str)
         message,
         fix,
     )
+
+
+def _catalogue_of(loc: Loc, data: Any) -> str | None:
+    """The catalogue id the entry at ``loc`` names, if any."""
+    node = data
+    for part in loc:
+        node = node[part] if _has(node, part) else None
+    found = node.get("catalogue") if isinstance(node, dict) else None
+    return found if isinstance(found, str) else None
 
 
 def _short(value: Any, limit: int = 60) -> str:

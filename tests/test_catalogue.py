@@ -233,3 +233,16 @@ def test_entries_are_frozen() -> None:
     entry = catalogue()["rubic"]
     with pytest.raises((TypeError, ValueError, dataclasses.FrozenInstanceError)):
         entry.name = "x"  # type: ignore[misc]
+
+
+def test_a_required_key_the_entry_does_not_give_says_so() -> None:
+    text = example_text("parties:\n  - id: styreweb\n    catalogue: styreweb\n")
+    with pytest.raises(LoadError) as raised:
+        loads(text, "map.yaml")
+    messages = [d.message for d in raised.value.diagnostics]
+    assert any(
+        "missing the required key 'country'" in m
+        and "the vendor catalogue's entry 'styreweb' does not give it" in m
+        for m in messages
+    ), messages
+    assert not any("'name'" in m for m in messages)  # the service's name stands in
