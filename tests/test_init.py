@@ -93,6 +93,8 @@ def test_a_terminal_session_in_norwegian_writes_the_answers(
     assert main(["init", str(path), "--lang", "nb"]) == 0
     out = capsys.readouterr().out
     assert "Organisasjonens navn: " in out
+    assert "ikke en gyldig e-postadresse" in out  # the refused answer, in the session's language
+    assert "svar j (ja) eller n (nei)" in out
     assert "skrev " in out
     datamap = load(path)
     assert datamap.organisation.name == "Fjordkoret"

@@ -138,10 +138,15 @@ def ask(lang: Lang, read: Callable[[str], str]) -> Answers:
     answers = Answers(lang=lang, activities=())
     print(text["intro"])
     try:
-        answers.organisation = _ask(read, text["organisation"], _check_short)
-        answers.org_number = _ask(read, text["org_number"], _check_org_number)
-        answers.contact_name = _ask(read, text["contact_name"], _check_short)
-        answers.contact_email = _ask(read, text["contact_email"], _check_email)
+        short = _checked(_is_short, text["bad_text"])
+        answers.organisation = _ask(read, text["organisation"], short)
+        answers.org_number = _ask(
+            read, text["org_number"], _checked(_is_org_number, text["bad_org"])
+        )
+        answers.contact_name = _ask(read, text["contact_name"], short)
+        answers.contact_email = _ask(
+            read, text["contact_email"], _checked(_is_email, text["bad_email"])
+        )
         print(text["activities"])
         chosen: list[str] = []
         for ident in ACTIVITIES:
@@ -203,7 +208,14 @@ def _yes(read: Callable[[str], str], prompt: str, lang: Lang) -> bool:
     return False
 
 
-def _check_short(value: str) -> str | None:
+def _checked(valid: Callable[[str], bool], problem: str) -> Callable[[str], str | None]:
+    def check(value: str) -> str | None:
+        return None if valid(value) else problem
+
+    return check
+
+
+def _is_short(value: str) -> bool:
     from pydantic import TypeAdapter, ValidationError
 
     from ..model.base import ShortText
@@ -211,23 +223,23 @@ def _check_short(value: str) -> str | None:
     try:
         TypeAdapter(ShortText).validate_python(value)
     except ValidationError:
-        return "at most 500 characters, without control characters"
-    return None
+        return False
+    return True
 
 
-def _check_org_number(value: str) -> str | None:
+def _is_org_number(value: str) -> bool:
     digits = value.replace(" ", "")
-    return None if digits.isdigit() and len(digits) == 9 else "9 digits, e.g. 999 999 999"
+    return digits.isdigit() and len(digits) == 9
 
 
-def _check_email(value: str) -> str | None:
+def _is_email(value: str) -> bool:
     from ..emails import InvalidEmail, parse
 
     try:
         parse(value)
-    except InvalidEmail as exc:
-        return f"not a valid e-mail address: {exc.reason}"
-    return None
+    except InvalidEmail:
+        return False
+    return True
 
 
 _YES = {"nb": ("j", "ja", "y", "yes"), "en": ("y", "yes", "j", "ja")}
@@ -253,6 +265,9 @@ _QUESTIONS: dict[str, dict[str, str]] = {
         "yes_no_help": "svar j (ja) eller n (nei)",
         "vendor": "{activity}: hvilken tjeneste fra katalogen ({ids}; Enter for ingen)? ",
         "choose": "velg en av tjenestene i listen, eller trykk Enter",
+        "bad_text": "høyst 500 tegn, uten kontrolltegn",
+        "bad_org": "9 siffer, f.eks. 999 999 999",
+        "bad_email": "ikke en gyldig e-postadresse, f.eks. navn@eksempel.no",
     },
     "en": {
         "intro": "A new data map. Press Enter to skip a question; what is left open is marked as "
@@ -273,6 +288,9 @@ _QUESTIONS: dict[str, dict[str, str]] = {
         "yes_no_help": "answer y (yes) or n (no)",
         "vendor": "{activity}: which service from the catalogue ({ids}; Enter for none)? ",
         "choose": "choose one of the services listed, or press Enter",
+        "bad_text": "at most 500 characters, without control characters",
+        "bad_org": "9 digits, e.g. 999 999 999",
+        "bad_email": "not a valid e-mail address, e.g. name@example.org",
     },
 }
 
