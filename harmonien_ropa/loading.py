@@ -11,20 +11,23 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, Union
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from .diagnostics import Diagnostic, Severity, visible
 from .errors import LoadError
-from .load_codes import INVALID_VALUE, MISSING_KEY, UNKNOWN_KEY
+from .load_codes import DANGLING_REFERENCE, INVALID_VALUE, MISSING_KEY, UNKNOWN_KEY
 from .model.base import PATTERN_HINTS, Text, refusal
 from .model.datamap import DataMap
 from .positions import Loc, Positions
 from .references import reference_problems
 from .yamlbase import YamlDocument, YamlError
 from .yamlsource import parse, read_text
+
+if TYPE_CHECKING:
+    from .catalogue.merge import UnknownEntry
 
 
 def load(path: str | Path, *, display_path: str | None = None) -> DataMap:
@@ -135,14 +138,38 @@ def from_document(document: YamlDocument) -> DataMap:
                 )
             ]
         )
+    from .catalogue.merge import resolve
+
+    resolved = resolve(data)
+    if resolved.unknown:
+        raise LoadError(_catalogue_diagnostic(u, positions, path) for u in resolved.unknown)
     try:
-        datamap = DataMap.model_validate(data)
+        datamap = DataMap.model_validate(resolved.data)
     except ValidationError as exc:
-        raise LoadError(_validation_diagnostics(exc, data, positions, path)) from None
+        raise LoadError(_validation_diagnostics(exc, resolved.data, positions, path)) from None
     problems = reference_problems(datamap, positions, path)
     if problems:
         raise LoadError(problems)
+    for (kind, index), origin in resolved.origins.items():
+        # A plain value on the entry (its private slot, so a map cannot claim it in YAML):
+        # which keys the catalogue filled, with the entry's source and date.
+        getattr(datamap, kind)[index]._catalogue = origin
     return datamap
+
+
+def _catalogue_diagnostic(unknown: UnknownEntry, positions: Positions, path: str) -> Diagnostic:
+    line, column = positions.find(unknown.loc)
+    hint = f"; did you mean '{unknown.guess}'?" if unknown.guess else ""
+    return Diagnostic(
+        path,
+        line,
+        column,
+        DANGLING_REFERENCE.code,
+        Severity.ERROR,
+        f"'{_short(unknown.ident)}' is not an entry of the vendor catalogue{hint}",
+        "name an entry listed by 'harmonien-ropa catalogue', or remove 'catalogue:' and "
+        "describe the vendor here",
+    )
 
 
 # -- pydantic errors → diagnostics -------------------------------------------------------------
@@ -209,6 +236,9 @@ def _translate(error: Any, loc: Loc, data: Any, positions: Positions, path: str)
         line, column = positions.find(parent, key=True) if parent else (1, 1)
         message = f"{_describe(parent, data)} is missing the required key '{name}'"
         fix = f"add '{name}:'" + (f" ({described})" if described else "")
+        entry = _catalogue_of(parent, data)
+        if entry is not None:
+            message += f" (the vendor catalogue's entry '{_short(entry)}' does not give it)"
     elif kind == "enum":
         allowed = _enum_values(info)
         guess = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
@@ -293,6 +323,15 @@ def _translate(error: Any, loc: Loc, data: Any, positions: Positions, path: str)
         message,
         fix,
     )
+
+
+def _catalogue_of(loc: Loc, data: Any) -> str | None:
+    """The catalogue id the entry at ``loc`` names, if any."""
+    node = data
+    for part in loc:
+        node = node[part] if _has(node, part) else None
+    found = node.get("catalogue") if isinstance(node, dict) else None
+    return found if isinstance(found, str) else None
 
 
 def _short(value: Any, limit: int = 60) -> str:

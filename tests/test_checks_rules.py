@@ -15,15 +15,28 @@ from harmonien_ropa.checks import (
     SelectionError,
     check,
 )
-from harmonien_ropa.checks.examples import base_text, example_map, example_text, merge
+from harmonien_ropa.checks.engine import CheckResult
+from harmonien_ropa.checks.examples import (
+    base_text,
+    example_config,
+    example_map,
+    example_text,
+    merge,
+)
 from harmonien_ropa.checks.registry import resolve, selection
 from harmonien_ropa.diagnostics import Severity
 
 CODES = sorted(RULES)
 
 
-def _codes(overlay: str) -> list[str]:
-    return [d.code for d in check(example_map(overlay)).findings]
+def _codes(overlay: str, rule: Rule | None = None) -> list[str]:
+    return [d.code for d in _check(overlay, rule).findings]
+
+
+def _check(overlay: str, rule: Rule | None) -> CheckResult:
+    """The findings on the reference map with ``overlay``, as on ``rule``'s example date."""
+    loaded = example_map(overlay)
+    return check(loaded, example_config(loaded, rule) if rule is not None else None)
 
 
 def test_there_are_at_least_25_rules_in_every_group() -> None:
@@ -41,9 +54,7 @@ def test_reference_map_has_no_findings() -> None:
 @pytest.mark.parametrize("code", CODES)
 def test_rule_fires_on_failing_example(code: str) -> None:
     rule = RULES[code]
-    findings = [
-        d for d in check(example_map(rule.examples()["failing"])).findings if d.code == code
-    ]
+    findings = [d for d in _check(rule.examples()["failing"], rule).findings if d.code == code]
     assert findings, f"{code} did not fire on its failing example"
     for finding in findings:
         assert finding.severity is rule.severity
@@ -55,7 +66,7 @@ def test_rule_fires_on_failing_example(code: str) -> None:
 
 @pytest.mark.parametrize("code", CODES)
 def test_rule_is_silent_on_passing_example(code: str) -> None:
-    assert code not in _codes(RULES[code].examples()["passing"])
+    assert code not in _codes(RULES[code].examples()["passing"], RULES[code])
 
 
 #: Rules whose finding sits on a key the failing example does not write itself.
@@ -69,7 +80,7 @@ def test_failing_finding_points_into_the_example(code: str) -> None:
     lines = example_text(rule.examples()["failing"]).splitlines()
     allowed = set(_keys(yaml.safe_load(rule.examples()["failing"])))
     allowed.add(_POINTS_ELSEWHERE.get(code, "id"))
-    findings = check(example_map(rule.examples()["failing"])).findings
+    findings = _check(rule.examples()["failing"], rule).findings
     assert code in {f.code for f in findings}
     for finding in findings:
         if finding.code != code:

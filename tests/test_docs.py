@@ -196,8 +196,8 @@ def test_getting_started_shows_real_check_output(site: Site) -> None:
 def test_tutorial_runs_each_step_and_renders_the_result(site: Site) -> None:
     html = _page(site, "tutorial/index.html")
     page = _text(html)
-    assert page.count("$ harmonien-ropa check --data choir.yaml") == 5
-    assert "choir.yaml:1:1: error" in page  # the empty file
+    assert page.count("$ harmonien-ropa check --data choir.yaml") == 4
+    assert "$ harmonien-ropa check --data docs/tutorial/starter.yaml" in page  # init's starter
     assert "Vestland Amatørkor" in page  # snippet of step 1, Norwegian letters intact
     assert "<!-- files:" not in html
     assert "--8&lt;--" not in html

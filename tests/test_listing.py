@@ -39,7 +39,7 @@ def test_every_item_is_named_or_counted(items: list[str]) -> None:
 @pytest.mark.parametrize("output", ["dpv", "fides"])
 def test_render_messages_are_bounded(output: str) -> None:
     datamap = synthetic(60)
-    messages = hr.render(datamap, only=[output]).messages
+    messages = hr.render(datamap, only=[output]).details
     assert messages
     for message in messages:
         match = re.search(r": (\d+) [^:]+: (.*?)(?: … and (\d+) more)? \(", message)

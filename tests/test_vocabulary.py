@@ -480,7 +480,7 @@ def test_an_unknown_data_use_is_replaced_by_the_derived_one() -> None:
     manifest = yaml.safe_load(result.artifacts[0].content)
     (declaration,) = [d for s in manifest["system"] for d in s["privacy_declarations"]]
     assert declaration["data_use"] == "essential.service"  # the reference map's contract
-    assert result.details == [
+    assert [d for d in result.details if "not a term" in d] == [
         "fides: 'sell.tickets' (activity 'membership') is not a term of fideslang "
         f"{fideslang().version}: exported as essential.service, the data use the activity's "
         "legal basis and purpose give (rule ROPA802 of 'check' points at it)"

@@ -103,6 +103,8 @@ class Rule:
     fix: ClassVar[str]
     #: Late rules run after the others and see their findings in ``Context.fired``.
     late: ClassVar[bool] = False
+    #: The "today" a rule about dates has its examples checked on (``None``: not known).
+    example_today: ClassVar[dt.date | None] = None
 
     def __init_subclass__(cls, *, abstract: bool = False, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

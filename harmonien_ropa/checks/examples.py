@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 from importlib.resources import files
 from typing import Any
 
 import yaml
 
 from ..loading import LoadedMap, loads_with_positions
+from .base import Rule
+from .config import CheckConfig, combine
+from .engine import settings_layer
 
 
 def base_text() -> str:
@@ -56,3 +60,9 @@ def example_text(overlay: str) -> str:
 def example_map(overlay: str, path: str = "example.yaml") -> LoadedMap:
     """The reference map with ``overlay`` merged in, loaded with positions."""
     return loads_with_positions(example_text(overlay), path)
+
+
+def example_config(loaded: LoadedMap, rule: Rule) -> CheckConfig:
+    """The settings ``rule``'s examples are checked with: the map's own, on the rule's
+    ``example_today``."""
+    return dataclasses.replace(combine(settings_layer(loaded)), today=rule.example_today)

@@ -29,7 +29,7 @@ from ..model.base import Statement
 from ..positions import Positions
 from .base import Context, Loc
 from .config import CheckConfig
-from .engine import check, configuration, diagnostic
+from .engine import CheckResult, check, configuration, diagnostic
 from .rules.mapfile import LegalGroundAssumed
 
 
@@ -121,7 +121,12 @@ def publication_blockers(
         loaded = load_with_positions(os.fspath(source))
         if config is None:
             config = configuration(loaded)
-    result = check(loaded, config)
+    return blockers_of(loaded, check(loaded, config))
+
+
+def blockers_of(loaded: LoadedMap, result: CheckResult) -> tuple[Blocker, ...]:
+    """What keeps the notice of ``loaded`` from being published, given the ``result`` of
+    checking it (so that a caller that also reports the check runs the rules once)."""
     config = result.config
     open_findings = set(result.findings)
     blockers: dict[Diagnostic, BlockerKind] = {}

@@ -37,6 +37,8 @@ COMMANDS: tuple[str, ...] = (
     "impact",
     "diff",
     "import-fides",
+    "catalogue",
+    "init",
 )
 
 #: Exit codes: 0 success, 1 findings at or above --fail-on (or ``render --final`` refused),
@@ -330,9 +332,23 @@ def load_data(args: argparse.Namespace) -> DataMap:
     from ..loading import load, loads
 
     path, shown = data_path(args)
+    _note_bundled(args)
     datamap = loads(read_stdin(), shown) if path == STDIN else load(path, display_path=shown)
     settle()
     return datamap
+
+
+def _note_bundled(args: argparse.Namespace) -> None:
+    """Say on standard error when the bundled example stands in for a data map not given."""
+    from ..resources import DEFAULT_DATA, default_data
+
+    if not args.data and default_data() != DEFAULT_DATA:
+        print(
+            f"harmonien-ropa: no --data given and no {DEFAULT_DATA.as_posix()} in this folder: "
+            "using the bundled example (Musikkselskapet Harmonien); start your own with "
+            f"'harmonien-ropa init {DEFAULT_DATA.as_posix()}'",
+            file=sys.stderr,
+        )
 
 
 def load_data_with_positions(args: argparse.Namespace) -> LoadedMap:
@@ -340,6 +356,7 @@ def load_data_with_positions(args: argparse.Namespace) -> LoadedMap:
     from ..loading import load_with_positions, loads_with_positions
 
     path, shown = data_path(args)
+    _note_bundled(args)
     if path == STDIN:
         loaded = loads_with_positions(read_stdin(), shown)
     else:

@@ -17,8 +17,10 @@ from . import (
     output_path,
     split_list,
 )
+from .progress import Progress
 
 if TYPE_CHECKING:
+    from ..checks.engine import CheckResult
     from ..checks.publication import Blocker
     from ..loading import LoadedMap
     from ..model import DataMap
@@ -111,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
     if args.final:
         loaded = load_data_with_positions(args)
         datamap = loaded.datamap
-        blockers = _blockers(loaded, args)
+        blockers, checked = _blockers(loaded, args)
         del loaded  # the positions are needed for the blockers only
         if blockers:
             print(
@@ -124,8 +126,9 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_FINDINGS
     else:
         datamap = load_data(args)
+        found, checked = _blockers_without_positions(datamap, args)
         if "notice" in names:
-            blockers = _blockers_without_positions(datamap, args)
+            blockers = found
     base = RenderOptions(
         languages=languages,
         draft=args.draft,
@@ -138,6 +141,7 @@ def run(args: argparse.Namespace) -> int:
     # renamed into place only after every renderer has succeeded; files of these outputs and
     # languages that an earlier render wrote and this one no longer makes are removed.
     scope = Scope(frozenset(names), frozenset(base.languages))
+    progress = Progress(len(names))
     with StagedOutput(Path(args.out), scope=scope) as staged:
         staged.open()
         current = ""
@@ -145,33 +149,57 @@ def run(args: argparse.Namespace) -> int:
             base, deliver=lambda artifact: staged.stage([artifact], output=current)
         )
         for current in names:
+            progress.step(f"rendering {current}")
             result = renderer(current)(datamap, options)
             staged.stage(result.artifacts, output=current)
             messages.extend(result.messages)
             if args.verbose or current in asked:
                 messages.extend(result.details)
             del result
+        progress.step("writing")
         written = staged.commit()
+        progress.done()
         for message in [*messages, *staged.messages]:
             print(f"harmonien-ropa: {message}", file=sys.stderr)
     print(f"wrote {len(written)} file(s) to {args.out}")
+    print(f"harmonien-ropa: {verdict(checked)}", file=sys.stderr)
     return EXIT_OK
 
 
-def _blockers(loaded: LoadedMap, args: argparse.Namespace) -> tuple[Blocker, ...]:
-    """What keeps the notice from being published, with the configuration ``check`` uses."""
-    from ..checks.engine import configuration
-    from ..checks.publication import publication_blockers
+def verdict(result: CheckResult) -> str:
+    """The checker's verdict on the rendered map in one line, e.g. ``check: 3 errors, 45
+    warnings (see 'harmonien-ropa check')``."""
+    counts = result.counts()
+    parts = [
+        f"{counts[severity]} {severity}{'' if counts[severity] == 1 else 's'}"
+        for severity in ("error", "warning")
+        if counts[severity]
+    ]
+    if not parts:
+        return "check: no errors or warnings"
+    return f"check: {', '.join(parts)} (see 'harmonien-ropa check')"
+
+
+def _blockers(
+    loaded: LoadedMap, args: argparse.Namespace
+) -> tuple[tuple[Blocker, ...], CheckResult]:
+    """What keeps the notice from being published, with the configuration ``check`` uses, and
+    the result of that one checker run."""
+    from ..checks.engine import check, configuration
+    from ..checks.publication import blockers_of
 
     config = configuration(
         loaded,
         Path(args.config) if args.config else None,
         report=lambda message: print(f"harmonien-ropa: {message}", file=sys.stderr),
     )
-    return publication_blockers(loaded, config)
+    result = check(loaded, config)
+    return blockers_of(loaded, result), result
 
 
-def _blockers_without_positions(datamap: DataMap, args: argparse.Namespace) -> tuple[Blocker, ...]:
+def _blockers_without_positions(
+    datamap: DataMap, args: argparse.Namespace
+) -> tuple[tuple[Blocker, ...], CheckResult]:
     """Like :func:`_blockers` for the banner, which needs only their number: the map was
     loaded without positions, and is read again for them only if its settings are wrong."""
     from ..errors import LoadError

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, StringConstraints
+from pydantic import AfterValidator, Field, PrivateAttr, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from .base import CountryCode, Entity, Ref, ShortText, Text, Url
+from .base import CountryCode, Entity, Provenance, Ref, ShortText, Text, Url
 from .legal import PartyRole, TransferMechanism
 from .organisation import Contact
 
@@ -50,6 +52,48 @@ DpvConcept = Annotated[
     StringConstraints(pattern=r"^[A-Za-z0-9_.:/#-]{1,200}$"),
     AfterValidator(_known_dpv_prefix),
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogueOrigin:
+    """The vendor-catalogue entry a party or system refers to, and the keys it filled."""
+
+    entry: str
+    source: str
+    checked: dt.date
+    fields: frozenset[str]
+
+    def note(self) -> str:
+        return f"vendor catalogue '{self.entry}': {self.source}, checked {self.checked.isoformat()}"
+
+
+class FromCatalogue(Entity):
+    """An entry that may take what it leaves out from the vendor catalogue (``catalogue:``)."""
+
+    catalogue_id: Ref | None = Field(
+        default=None,
+        alias="catalogue",
+        description="Id of an entry of the vendor catalogue (list them with "
+        "'harmonien-ropa catalogue'); the entry fills the keys left out here (legal name, "
+        "country, role, links, DPF status), with its source and date; what is written here wins.",
+        examples=["mailchimp"],
+    )
+    _catalogue: CatalogueOrigin | None = PrivateAttr(default=None)
+
+    @property
+    def catalogue_origin(self) -> CatalogueOrigin | None:
+        """The catalogue entry used and the keys it filled (set by the loader)."""
+        private = self.__pydantic_private__
+        return private.get("_catalogue") if private else None
+
+    def provenance(self, field: str) -> Provenance:
+        """Assumed (with the note), or stated; a value from the catalogue is stated with the
+        entry's source and date as its note."""
+        found = super().provenance(field)
+        origin = self.catalogue_origin
+        if found.is_assumed or origin is None or field not in origin.fields:
+            return found
+        return Provenance("stated", origin.note())
 
 
 class DataSubject(Entity):
@@ -96,7 +140,7 @@ class DataCategory(Entity):
     )
 
 
-class Party(Entity):
+class Party(FromCatalogue):
     """An outside organisation that receives or handles personal data."""
 
     name: ShortText
@@ -138,7 +182,7 @@ class Party(Entity):
     )
 
 
-class System(Entity):
+class System(FromCatalogue):
     """A system or service where personal data is stored or handled."""
 
     name: ShortText

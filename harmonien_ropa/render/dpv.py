@@ -33,7 +33,7 @@ def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
         missing = item.dpv_missing
         if missing:
             one, many = _NOUNS.get(item.kind, (item.kind, item.kind))
-            result.messages.append(
+            result.details.append(
                 f"dpv: {len(missing)} {one if len(missing) == 1 else many} without a DPV "
                 f"concept: {some(missing)} (add 'dpv:' to the entry or a row to the mapping table)"
             )

@@ -27,7 +27,7 @@ def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     )
     for kind, ids in unmapped.items():
         singular, effect = _UNMAPPED[kind]
-        result.messages.append(
+        result.details.append(
             f"fides: {len(ids)} {singular if len(ids) == 1 else kind} without a fideslang key: "
             f"{some(ids)} ({effect}; add 'fideslang:' to the entry or a row to the mapping table)"
         )

@@ -119,7 +119,31 @@ def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     data["open_assumptions"] = [
         {"path": _dotted(loc), "note": note} for loc, _, _, note in datamap.assumptions()
     ]
+    facts = _catalogue_facts(datamap)
+    if facts:  # only maps that use the vendor catalogue have the key
+        data["catalogue_facts"] = facts
     return RenderResult([Artifact("model.json", to_json(data))])
+
+
+def _catalogue_facts(datamap: DataMap) -> list[dict[str, Any]]:
+    """Each value a party or system took from the vendor catalogue, with its source and date
+    (stated, not assumed)."""
+    found = []
+    for kind in ("parties", "systems"):
+        for index, item in enumerate(getattr(datamap, kind)):
+            origin = item.catalogue_origin
+            if origin is None:
+                continue
+            for key in sorted(origin.fields):
+                found.append(
+                    {
+                        "path": _dotted((kind, index, key)),
+                        "entry": origin.entry,
+                        "source": origin.source,
+                        "checked": origin.checked.isoformat(),
+                    }
+                )
+    return found
 
 
 def _dotted(loc: tuple[str | int, ...]) -> str:

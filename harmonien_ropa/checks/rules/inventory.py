@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
+from ...catalogue import catalogue, stale
 from ...diagnostics import Severity
 from ..base import Context, Hit, Rule
 
@@ -235,6 +237,59 @@ class HostingUnknown(Rule):
                 yield self.hit((*loc, "id"), system=system.id)
 
 
+class CatalogueEntryStale(Rule):
+    """A vendor-catalogue entry the map uses was checked against its source more than a year ago.
+
+    Values a party or system takes from the catalogue (``catalogue:``) count as stated, with the
+    entry's source and the date it was checked; a vendor's legal entity, country or Data Privacy
+    Framework status can change, so an entry checked more than a year before the checker's
+    "today" should be checked again (update the package, or state the values in the map). Silent
+    when "today" is not known. The examples are checked as on 2028-01-01.
+
+    Failing::
+
+        parties:
+          - id: rubic
+            catalogue: rubic
+            dpa: true
+
+    Passing::
+
+        parties:
+          - id: rubic
+            name: Rubic AS
+            role: processor
+            country: "NO"
+            dpa: true
+    """
+
+    code = "ROPA507"
+    name = "catalogue-entry-stale"
+    severity = Severity.WARNING
+    law = "GDPR Art. 5(2), 24(1) (measures reviewed and updated where necessary)"
+    message = "{kind} '{ident}' uses catalogue entry '{entry}', last checked {checked}"
+    fix = "check the vendor's facts again (a newer harmonien-ropa), or state them in the map"
+    example_today = dt.date(2028, 1, 1)
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        if ctx.today is None:
+            return
+        today = ctx.today
+        entries = catalogue()
+        for kind, items in (("party", ctx.parties()), ("system", ctx.systems())):
+            for loc, item in items:
+                origin = item.catalogue_origin
+                if origin is None or not stale(entries[origin.entry], today):
+                    continue
+                yield self.hit(
+                    (*loc, "catalogue"),
+                    kind=kind,
+                    ident=item.id,
+                    entry=origin.entry,
+                    checked=origin.checked.isoformat(),
+                )
+
+
 RULES: tuple[type[Rule], ...] = (
     CategoryUnused,
     DataSubjectUnused,
@@ -242,4 +297,5 @@ RULES: tuple[type[Rule], ...] = (
     PartyUnreferenced,
     SecurityMeasuresMissing,
     HostingUnknown,
+    CatalogueEntryStale,
 )
