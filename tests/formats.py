@@ -23,8 +23,8 @@ import html5lib
 from hardening import benign, strings_in
 from markdown_it import MarkdownIt
 
-from harmonien_ropa.yamlbase import YamlError
-from harmonien_ropa.yamlsource import parse
+from harmonien_ropa.source.yamlbase import YamlError
+from harmonien_ropa.source.yamlsource import parse
 
 _DANGEROUS_SCHEMES = re.compile(r"^\s*(javascript|vbscript|data)\s*:", re.IGNORECASE)
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "background"}

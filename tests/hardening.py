@@ -21,11 +21,11 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
 import harmonien_ropa as hr
-from harmonien_ropa.loading import _unwrap
 from harmonien_ropa.model.base import Statement, Text
 from harmonien_ropa.model.datamap import DataMap
-from harmonien_ropa.render import RENDERERS, RenderOptions, renderer
-from harmonien_ropa.yamlsource import parse
+from harmonien_ropa.outputs import RENDERERS, RenderOptions, renderer
+from harmonien_ropa.source.loading import _unwrap
+from harmonien_ropa.source.yamlsource import parse
 
 SMALL_YAML = Path(__file__).resolve().parent / "fixtures" / "small.yaml"
 

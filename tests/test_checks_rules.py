@@ -17,7 +17,7 @@ from harmonien_ropa.checks import (
 )
 from harmonien_ropa.checks.examples import base_text, example_map, example_text, merge
 from harmonien_ropa.checks.registry import resolve, selection
-from harmonien_ropa.diagnostics import Severity
+from harmonien_ropa.core.diagnostics import Severity
 
 CODES = sorted(RULES)
 

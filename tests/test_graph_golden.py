@@ -12,10 +12,10 @@ import pytest
 from golden_files import check_golden
 
 import harmonien_ropa as hr
-from harmonien_ropa.queries import impact, locate
-from harmonien_ropa.query_report import impact_text, locate_text, to_json
-from harmonien_ropa.render import RenderOptions
-from harmonien_ropa.render import graph as rg
+from harmonien_ropa.flows.queries import impact, locate
+from harmonien_ropa.flows.query_report import impact_text, locate_text, to_json
+from harmonien_ropa.outputs import RenderOptions
+from harmonien_ropa.outputs import diagram as rg
 
 
 @pytest.mark.parametrize("which", ["small", "harmonien"])

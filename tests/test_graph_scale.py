@@ -15,15 +15,15 @@ from hypothesis import strategies as st
 from synthetic import synthetic
 
 import harmonien_ropa as hr
-from harmonien_ropa import graph as g
 from harmonien_ropa.cli import main
-from harmonien_ropa.errors import RenderError
-from harmonien_ropa.output import Artifact
-from harmonien_ropa.render import RenderOptions, RenderResult, graphml
-from harmonien_ropa.render import graph as rg
-from harmonien_ropa.render.graph_dot import Digraph
-from harmonien_ropa.render.graphml import graphml_text
-from harmonien_ropa.render.model_json import to_json
+from harmonien_ropa.core.errors import RenderError
+from harmonien_ropa.flows import graph as g
+from harmonien_ropa.outputs import RenderOptions, RenderResult, graphml
+from harmonien_ropa.outputs import diagram as rg
+from harmonien_ropa.outputs.diagram_dot import Digraph
+from harmonien_ropa.outputs.graphml import graphml_text
+from harmonien_ropa.outputs.model_json import to_json
+from harmonien_ropa.outputs.staging import Artifact
 
 
 def files(result: RenderResult) -> dict[str, bytes]:

@@ -55,7 +55,7 @@ def test_unlinked_entries_still_refuse_lookups() -> None:
 
 @pytest.mark.parametrize("datamap", _maps(), ids=["harmonien", "small", "generated"])
 def test_activity_views_in_one_pass_equal_one_view_at_a_time(datamap: hr.DataMap) -> None:
-    from harmonien_ropa import graph as g
+    from harmonien_ropa.flows import graph as g
 
     full = g.build(datamap)
     views = g.activity_views(full, [a.id for a in datamap.activities])

@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import harmonien_ropa as hr
-from harmonien_ropa import graph as g
-from harmonien_ropa.render import model_json
-from harmonien_ropa.render.model_json import to_json
+from harmonien_ropa.flows import graph as g
+from harmonien_ropa.outputs import model_json
+from harmonien_ropa.outputs.model_json import to_json
 
 
 def reference(value: Any) -> bytes:

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from ..loading import LoadedMap, loads_with_positions
+from ..source.loading import LoadedMap, loads_with_positions
 
 
 def base_text() -> str:

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from ..errors import HarmonienError
-from .base import Rule
+from ..core.errors import HarmonienError
+from .rule import Rule
 from .rules import (
     governance,
     interop,

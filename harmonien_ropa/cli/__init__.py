@@ -22,8 +22,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING, TextIO, cast
 
 if TYPE_CHECKING:
-    from ..loading import LoadedMap
     from ..model import DataMap
+    from ..source.loading import LoadedMap
 
     #: The object ``add_subparsers`` returns, which each command module registers with.
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -165,7 +165,7 @@ def _main(argv: Sequence[str] | None) -> int:
         return int(exc.code) if isinstance(exc.code, int) else EXIT_INVALID
     except _StdoutError:
         return EXIT_OUTPUT
-    from ..errors import HarmonienError, LoadError, OutputError
+    from ..core.errors import HarmonienError, LoadError, OutputError
 
     frozen = gc.get_freeze_count()
     try:
@@ -303,9 +303,9 @@ def add_data_argument(parser: argparse.ArgumentParser) -> None:
 def read_stdin() -> str:
     """The data map's text from standard input (``--data -``), through the same checks as a
     file; raises LoadError."""
-    from ..errors import LoadError
-    from ..yamlbase import YamlError
-    from ..yamlsource import read_stream
+    from ..core.errors import LoadError
+    from ..source.yamlbase import YamlError
+    from ..source.yamlsource import read_stream
 
     try:
         return read_stream(sys.stdin.buffer, STDIN_NAME)
@@ -316,7 +316,7 @@ def read_stdin() -> str:
 def data_path(args: argparse.Namespace) -> tuple[str, str]:
     """The data map named by ``--data`` (or the default), and the path to show in messages
     (:data:`STDIN` for standard input)."""
-    from ..resources import DEFAULT_DATA, default_data
+    from ..source.resources import DEFAULT_DATA, default_data
 
     if args.data:
         return args.data, STDIN_NAME if args.data == STDIN else args.data
@@ -327,7 +327,7 @@ def data_path(args: argparse.Namespace) -> tuple[str, str]:
 def load_data(args: argparse.Namespace) -> DataMap:
     """Load the data map named by ``--data`` (or the default, or standard input for ``-``);
     raises LoadError."""
-    from ..loading import load, loads
+    from ..source.loading import load, loads
 
     path, shown = data_path(args)
     datamap = loads(read_stdin(), shown) if path == STDIN else load(path, display_path=shown)
@@ -337,7 +337,7 @@ def load_data(args: argparse.Namespace) -> DataMap:
 
 def load_data_with_positions(args: argparse.Namespace) -> LoadedMap:
     """Like :func:`load_data`, with the line and column of every value (for findings)."""
-    from ..loading import load_with_positions, loads_with_positions
+    from ..source.loading import load_with_positions, loads_with_positions
 
     path, shown = data_path(args)
     if path == STDIN:

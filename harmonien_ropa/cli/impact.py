@@ -30,8 +30,8 @@ def register(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..queries import impact
-    from ..query_report import impact_text, to_json
+    from ..flows.queries import impact
+    from ..flows.query_report import impact_text, to_json
 
     datamap = load_data(args)
     result = impact(datamap, party=args.party, system=args.system)

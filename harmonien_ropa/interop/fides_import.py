@@ -17,14 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..diagnostics import Diagnostic, Severity
-from ..errors import HarmonienError, LoadError
-from ..listing import some
-from ..loading import loads
+from ..core.diagnostics import Diagnostic, Severity
+from ..core.errors import HarmonienError, LoadError
+from ..core.listing import some
 from ..model.base import WINDOWS_RESERVED, strip_unwritable
 from ..model.legal import PartyRole, TransferMechanism
-from ..yamlbase import YamlDocument, YamlError
-from ..yamlsource import parse, read_text
+from ..source.loading import loads
+from ..source.yamlbase import YamlDocument, YamlError
+from ..source.yamlsource import parse, read_text
 from .fides import META_KEY, dump_yaml
 from .mapping import Mapping, Row, mapping
 
@@ -762,7 +762,7 @@ def _email(value: Any) -> str | None:
     text = _short(value, 254)
     if not text or not re.match(EMAIL_PATTERN, text):
         return None
-    from ..emails import InvalidEmail, parse
+    from ..core.emails import InvalidEmail, parse
 
     try:
         parse(text)

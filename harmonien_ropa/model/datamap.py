@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, PrivateAttr
 
-from ..listing import some
+from ..core.listing import some
 from .activity import Activity
 from .base import Frozen, ShortText, Statement, Text
 from .inventory import DataCategory, DataSubject, Linked, Party, System
@@ -103,9 +103,9 @@ class DataMap(Frozen):
         """Validate ``data``, check its references and link it.
 
         Raises :class:`pydantic.ValidationError` for structural problems and
-        :class:`harmonien_ropa.errors.ReferenceError` for broken references.
+        :class:`harmonien_ropa.core.errors.ReferenceError` for broken references.
         """
-        from ..errors import ModelReferenceError
+        from ..core.errors import ModelReferenceError
 
         datamap = cls.model_validate(data)
         problems = datamap.problems()

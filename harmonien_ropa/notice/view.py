@@ -5,7 +5,7 @@ the law layer, once per language, and makes every choice the notice makes: which
 a fact (the legal basis with or without the law behind it, whether a DPO is appointed, whether a
 flow is our transfer or a recipient's own onward transfer, whether a copy of the safeguards is
 owed, how far erasure goes), the values it is filled with, and the assumptions still open behind
-it. The HTML and Markdown layouts (:mod:`harmonien_ropa.render.notice`) only arrange the view.
+it. The HTML and Markdown layouts (:mod:`harmonien_ropa.outputs.notice_pages`) only arrange the view.
 
 A value is plain text (escaped by the layout), a map text in the page's language
 (:class:`Localized`, which names its language when it falls back to another), a link, an

@@ -57,7 +57,7 @@ def _build(builder: _Builder, previous: DataMap | None) -> Record:
 class _Builder(ActivityTables, InventoryTables):
     def history(self, previous: DataMap) -> Table:
         """The previous and the current version, with what changed in between."""
-        from ..changes import version_history
+        from ..changes.changelog import version_history
 
         rows = [
             Row(

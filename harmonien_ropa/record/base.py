@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ..i18n import strings
 from ..law.rights import rights_of
 from ..law.terms import Right, cite, label
 from ..model.base import LANGUAGES, Statement, Text
 from ..model.datamap import DataMap, Loc
 from ..model.inventory import DataCategory, DataSubject, Party, System
+from ..source.i18n import strings
 from .tables import Assumption, Cell, Column, Foreign, Row, Table, foreign
 
 #: Column key → article (cited in the record's language, without the regulation's name).

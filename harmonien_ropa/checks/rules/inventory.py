@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...diagnostics import Severity
-from ..base import Context, Hit, Rule
+from ...core.diagnostics import Severity
+from ..rule import Context, Hit, Rule
 
 
 class CategoryUnused(Rule):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...diagnostics import Severity
+from ...core.diagnostics import Severity
 from ...law.countries import adequacy, is_eea
 from ...law.transfers import (
     DPF_COUNTRY,
@@ -19,7 +19,7 @@ from ...law.transfers import (
     party_needs_mechanism,
 )
 from ...model import Activity, Party, Transfer, TransferMechanism
-from ..base import Context, Hit, Loc, Rule
+from ..rule import Context, Hit, Loc, Rule
 
 
 def _transfers(ctx: Context) -> Iterator[tuple[Loc, Activity, Transfer, Party]]:

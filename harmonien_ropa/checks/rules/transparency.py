@@ -6,12 +6,12 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from ...diagnostics import Severity
+from ...core.diagnostics import Severity
 from ...law.requirements import controller_reachable
 from ...law.wording import wrong_statements
 from ...model import LANGUAGES, LegalBasis, SourceKind, Text
 from ...notice.view import build as build_notice
-from ..base import Context, Hit, Loc, Rule, describe
+from ..rule import Context, Hit, Loc, Rule, describe
 
 
 class Art14SourceUndescribed(Rule):
