@@ -22,7 +22,7 @@ from harmonien_ropa.outputs import RenderOptions, RenderResult, graphml
 from harmonien_ropa.outputs import diagram as rg
 from harmonien_ropa.outputs.diagram_dot import Digraph
 from harmonien_ropa.outputs.graphml import graphml_text
-from harmonien_ropa.outputs.model_json import to_json
+from harmonien_ropa.outputs.model_json import json_bytes
 from harmonien_ropa.outputs.staging import Artifact
 
 
@@ -227,7 +227,7 @@ def test_fast_digraph_writes_what_graphviz_writes(
 
 def test_node_link_json_is_networkx_node_link(harmonien: hr.DataMap) -> None:
     for graph in (g.build(harmonien), g.aggregate(g.build(synthetic(40))), nx.MultiDiGraph()):
-        assert to_json(rg.node_link(graph)) == to_json(g.node_link(graph))
+        assert json_bytes(rg.node_link(graph)) == json_bytes(g.node_link(graph))
 
 
 @pytest.mark.parametrize("with_dot", [False, True])

@@ -56,7 +56,7 @@ class Change:
         table = strings("changes", lang)
         return table[self.kind].format(**{k: v.get(lang) for k, v in self.values})
 
-    def to_json(self) -> dict[str, Any]:
+    def json_data(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
             "level": str(self.level),
@@ -116,13 +116,13 @@ class Changelog:
             lines.append("")
         return "\n".join(lines)
 
-    def to_json(self) -> dict[str, Any]:
+    def json_data(self) -> dict[str, Any]:
         return {
             "old": {"version": self.old_version, "effective_date": self.old_date},
             "new": {"version": self.new_version, "effective_date": self.new_date},
             "level": str(self.level) if self.level else None,
             "counts": self.counts(),
-            "changes": [c.to_json() for c in self.changes],
+            "changes": [c.json_data() for c in self.changes],
         }
 
     def for_notice(self) -> Changelog:

@@ -17,7 +17,7 @@ from .queries import ImpactResult, LocateResult
 WIDTH = 96
 
 
-def to_json(result: LocateResult | ImpactResult) -> str:
+def json_text(result: LocateResult | ImpactResult) -> str:
     """The result as sorted, indented JSON with a final newline."""
     data: dict[str, Any] = result.to_dict()
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

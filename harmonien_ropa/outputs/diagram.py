@@ -37,7 +37,7 @@ from ..source.i18n import strings
 from . import RenderOptions, RenderResult
 from .diagram_dot import DotBuilder, forget_quoting
 from .graphml import graphml_bytes
-from .model_json import Lazy, to_json
+from .model_json import Lazy, json_bytes
 from .staging import Artifact
 
 #: Above this many activities the overview is drawn with activities aggregated away.
@@ -184,7 +184,7 @@ def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     # as soon as its own files are written.
     overview = g.aggregate(full) if aggregated else full
     graphml = Artifact("dataflow.graphml", graphml_bytes(full))
-    result.add(Artifact("dataflow.json", to_json(node_link(full))), options)
+    result.add(Artifact("dataflow.json", json_bytes(node_link(full))), options)
     result.add(graphml, options)
     del graphml
     if aggregated:
@@ -247,7 +247,7 @@ def _encoded(digraph: graphviz.Digraph) -> bytes:
 
 
 def node_link(graph: Any) -> dict[str, Any]:
-    """:func:`graph.node_link` of ``graph`` for :func:`to_json`, each node and link made as it
+    """:func:`graph.node_link` of ``graph`` for :func:`json_bytes`, each node and link made as it
     is written (the same JSON without a large map's every node and link as a dict at once)."""
 
     def nodes() -> Iterator[dict[str, Any]]:

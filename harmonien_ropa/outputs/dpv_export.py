@@ -19,13 +19,13 @@ def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     """The DPV graph as JSON-LD and Turtle (languages: both, as language-tagged literals)."""
     from ..interop.dpv import export_graph
     from ..interop.mapping import coverage
-    from ..interop.rdf import to_jsonld, to_turtle
+    from ..interop.rdf import jsonld_bytes, turtle_bytes
 
     graph, substitutions = export_graph(datamap)
     result = RenderResult(
         [
-            Artifact("ropa.dpv.jsonld", to_jsonld(graph)),
-            Artifact("ropa.dpv.ttl", to_turtle(graph)),
+            Artifact("ropa.dpv.jsonld", jsonld_bytes(graph)),
+            Artifact("ropa.dpv.ttl", turtle_bytes(graph)),
         ],
         details=substitutions.messages(),
     )

@@ -13,7 +13,7 @@ from . import RenderOptions, RenderResult
 from .staging import Artifact
 
 
-def to_json(value: Any) -> bytes:
+def json_bytes(value: Any) -> bytes:
     """Deterministic, readable UTF-8 JSON with a final newline.
 
     The text of ``json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)``, written
@@ -35,7 +35,7 @@ def to_json(value: Any) -> bytes:
 
 
 class Lazy:
-    """A list whose items ``make`` yields as :func:`to_json` writes them, so that a long list
+    """A list whose items ``make`` yields as :func:`json_bytes` writes them, so that a long list
     of new dicts is never held whole. ``make`` may be called more than once."""
 
     def __init__(self, make: Callable[[], Iterable[Any]]) -> None:
@@ -119,7 +119,7 @@ def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     data["open_assumptions"] = [
         {"path": _dotted(loc), "note": note} for loc, _, _, note in datamap.assumptions()
     ]
-    return RenderResult([Artifact("model.json", to_json(data))])
+    return RenderResult([Artifact("model.json", json_bytes(data))])
 
 
 def _dotted(loc: tuple[str | int, ...]) -> str:

@@ -105,7 +105,7 @@ class ManifestEntry:
     sha256: str
     size: int
 
-    def to_json(self) -> dict[str, Any]:
+    def json_data(self) -> dict[str, Any]:
         return {
             "path": self.path,
             "output": self.output,
@@ -261,7 +261,7 @@ class StagedOutput:
                 self.messages.append(
                     f"kept {path}: no longer rendered, but changed since it was written"
                 )
-        files = [entries[path].to_json() for path in sorted(entries)]
+        files = [entries[path].json_data() for path in sorted(entries)]
         document = {
             "about": "Files harmonien-ropa wrote into this folder; it removes those it no longer "
             "makes. Do not edit.",

@@ -1,4 +1,4 @@
-"""``to_json`` writes exactly what ``json.dumps(indent=2, sort_keys=True)`` writes, faster."""
+"""``json_bytes`` writes exactly what ``json.dumps(indent=2, sort_keys=True)`` writes, faster."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import harmonien_ropa as hr
 from harmonien_ropa.flows import graph as g
 from harmonien_ropa.outputs import model_json
-from harmonien_ropa.outputs.model_json import to_json
+from harmonien_ropa.outputs.model_json import json_bytes
 
 
 def reference(value: Any) -> bytes:
@@ -37,7 +37,7 @@ _values = st.recursive(
 @settings(max_examples=200, deadline=None)
 @given(_values)
 def test_same_text_as_json_dumps(value: Any) -> None:
-    assert to_json(value) == reference(value)
+    assert json_bytes(value) == reference(value)
 
 
 class Colour(enum.IntEnum):
@@ -49,12 +49,12 @@ class Colour(enum.IntEnum):
     [{1: "a", 2: "b"}, {"x": Colour.RED}, [Colour.RED, {"k": 1.5}], {"a": {"b": {}}}, [[], ()]],
 )
 def test_unusual_values_fall_back_to_json(value: Any) -> None:
-    assert to_json(value) == reference(value)
+    assert json_bytes(value) == reference(value)
 
 
 def test_graph_json_unchanged(harmonien: hr.DataMap) -> None:
     data = g.node_link(g.build(harmonien))
-    assert to_json(data) == reference(data)
+    assert json_bytes(data) == reference(data)
 
 
 def test_written_in_pieces_is_the_same(
@@ -63,12 +63,12 @@ def test_written_in_pieces_is_the_same(
     data = g.node_link(g.build(harmonien))
     data["deep"] = [{"ø": [[], {}, ["æ\u2028x", None, 1.5]]}] * 3
     monkeypatch.setattr(model_json._Parts, "LIMIT", 1)
-    assert to_json(data) == reference(data)
+    assert json_bytes(data) == reference(data)
 
 
 @pytest.mark.parametrize("items", [[], [1, {"a": [2]}], ["x"] * 3])
 def test_lazy_lists_are_written_like_lists(items: list[Any]) -> None:
     value = {"lazy": model_json.Lazy(lambda: iter(items)), "plain": items}
-    assert to_json(value) == reference({"lazy": items, "plain": items})
+    assert json_bytes(value) == reference({"lazy": items, "plain": items})
     unusual = {"lazy": model_json.Lazy(lambda: iter(items)), "enum": Colour.RED}
-    assert to_json(unusual) == reference({"lazy": items, "enum": Colour.RED})
+    assert json_bytes(unusual) == reference({"lazy": items, "enum": Colour.RED})
