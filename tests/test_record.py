@@ -20,7 +20,7 @@ from harmonien_ropa.model import Art9Condition
 from harmonien_ropa.outputs import RenderOptions
 from harmonien_ropa.outputs.record_formats.pages import anchor
 from harmonien_ropa.record import ARTICLE_30_1, CONTROLLER_COLUMNS, build_record
-from harmonien_ropa.record.base import _one_line
+from harmonien_ropa.record.cells import _one_line
 from harmonien_ropa.source.i18n import strings
 
 LANGS = ("nb", "en")

@@ -1,4 +1,5 @@
-"""What every part of the record builder shares: strings, provenance lookup, cell making."""
+"""The record's cell maker: values of one map in one language made into cells and tables,
+each with the open assumptions behind it; and the lookups every language shares."""
 
 from __future__ import annotations
 
@@ -11,89 +12,8 @@ from ..model.base import LANGUAGES, Statement, Text
 from ..model.datamap import DataMap, Loc
 from ..model.inventory import DataCategory, DataSubject, Party, System
 from ..source.i18n import strings
+from .columns import ARTICLES, width
 from .tables import Assumption, Cell, Column, Foreign, Row, Table, foreign
-
-#: Column key → article (cited in the record's language, without the regulation's name).
-#: Labels come from ``templates/i18n/record.yaml``.
-_ART = {
-    "controller": "GDPR Art. 30(1)(a)",
-    "joint_controllers": "GDPR Art. 30(1)(a), 26",
-    "purpose": "GDPR Art. 30(1)(b)",
-    "data_subjects": "GDPR Art. 30(1)(c)",
-    "data_categories": "GDPR Art. 30(1)(c)",
-    "special_categories": "GDPR Art. 9, 10; personopplysningsloven § 12",
-    "recipients": "GDPR Art. 30(1)(d)",
-    "transfers": "GDPR Art. 30(1)(e)",
-    "retention": "GDPR Art. 30(1)(f)",
-    "security": "GDPR Art. 30(1)(g), 32(1)",
-    "legal_basis": "GDPR Art. 6(1)",
-    "art9_condition": "GDPR Art. 9(2)",
-    "legitimate_interest": "GDPR Art. 6(1)(f)",
-    "sources": "GDPR Art. 13, 14",
-    "processors": "GDPR Art. 28",
-    "rights": "GDPR Art. 15-22",
-    "profiling": "GDPR Art. 22, 35",
-    "dpia": "GDPR Art. 35",
-    "processor": "GDPR Art. 30(2)(a)",
-    "client_controller": "GDPR Art. 30(2)(a)",
-    "processing": "GDPR Art. 30(2)(b)",
-    "transfers_2": "GDPR Art. 30(2)(c)",
-    "security_2": "GDPR Art. 30(2)(d), 32(1)",
-    "dpo": "GDPR Art. 30(1)(a), 37",
-    "representative": "GDPR Art. 30(1)(a), 27",
-}
-_WIDE = {
-    "purpose",
-    "legitimate_interest",
-    "security",
-    "retention",
-    "note",
-    "processing",
-    "dpia",
-    "description",
-    "joint_arrangement",
-    "transfer_mechanism",
-    "justification",
-    "safeguards",
-}
-_NARROW = {"country", "dpa", "special", "criminal", "national_id", "version", "effective_date"}
-
-CONTROLLER_COLUMNS = (
-    "id",
-    "name",
-    "business_function",
-    "controller",
-    "joint_controllers",
-    "purpose",
-    "data_subjects",
-    "data_categories",
-    "special_categories",
-    "recipients",
-    "transfers",
-    "retention",
-    "security",
-    "legal_basis",
-    "art9_condition",
-    "legitimate_interest",
-    "sources",
-    "systems",
-    "access",
-    "processors",
-    "profiling",
-    "rights",
-    "dpia",
-)
-#: The Art. 30(1) items every controller activity must state: column key → letter.
-ARTICLE_30_1 = {
-    "controller": "a",
-    "purpose": "b",
-    "data_subjects": "c",
-    "data_categories": "c",
-    "recipients": "d",
-    "transfers": "e",
-    "retention": "f",
-    "security": "g",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,8 +47,8 @@ class Shared:
         self.found: dict[tuple[int, tuple[str, ...]], tuple[Assumption, ...]] = {}
 
 
-class Base:
-    """Builds cells in one language from one data map."""
+class CellMaker:
+    """Makes the record's cells and tables in one language from one data map."""
 
     def __init__(self, datamap: DataMap, lang: str, shared: Shared | None = None) -> None:
         self.map = datamap
@@ -143,9 +63,7 @@ class Base:
         #: rights) is one object, which keeps a large record small and cheap to keep in memory.
         self.cells: dict[Cell, Cell] = {}
 
-    # -- small helpers -----------------------------------------------------------------------
-
-    def t(self, text: Text | None) -> str:
+    def text(self, text: Text | None) -> str:
         """``text`` in the record's language; a fallback to another language is marked with
         the language it is in (:class:`Foreign`)."""
         if text is None:
@@ -161,7 +79,7 @@ class Base:
             return self.s["unknown"]
         return self.common["yes"] if value else self.common["no"]
 
-    def open(self, statement: Statement | None, *fields: str) -> list[Assumption]:
+    def assumed(self, statement: Statement | None, *fields: str) -> list[Assumption]:
         """Open assumptions of ``statement`` on ``fields`` (all fields when none are named)."""
         if statement is None or not statement.assumptions:
             return []
@@ -208,8 +126,8 @@ class Base:
             Column(
                 name,
                 self.s[f"col_{name}"],
-                self.cite_short(own[name] if name in own else _ART.get(name)),
-                _width(name),
+                self.cite_short(own[name] if name in own else ARTICLES.get(name)),
+                width(name),
             )
             for name in columns
         )
@@ -224,8 +142,6 @@ class Base:
 
     def contact_line(self, name: str, email: str | None, phone: str | None) -> str:
         return ", ".join(part for part in (name, email, phone) if part)
-
-    # -- the record ----------------------------------------------------------------------------
 
 
 def _one_line(text: str) -> str:
@@ -246,12 +162,3 @@ def dotted(loc: Loc) -> str:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out
-
-
-def _width(column: str) -> int:
-    """Width hint of a column, in characters (spreadsheets use it; HTML groups it)."""
-    if column in _WIDE:
-        return 60
-    if column in _NARROW:
-        return 12
-    return 22 if column == "id" else 30
