@@ -20,7 +20,7 @@ from harmonien_ropa.core.errors import RenderError
 from harmonien_ropa.flows import graph as g
 from harmonien_ropa.outputs import RenderOptions, RenderResult, graphml
 from harmonien_ropa.outputs import diagram as rg
-from harmonien_ropa.outputs.diagram_dot import Digraph
+from harmonien_ropa.outputs.fastpaths import fast_digraph
 from harmonien_ropa.outputs.graphml import graphml_text
 from harmonien_ropa.outputs.model_json import json_bytes
 from harmonien_ropa.outputs.staging import Artifact
@@ -211,7 +211,7 @@ def test_fast_digraph_writes_what_graphviz_writes(
 ) -> None:
     """The memoised quoting gives graphviz's own DOT text, for HTML-like and plain text."""
     sources = []
-    for cls in (graphviz.Digraph, Digraph):
+    for cls in (graphviz.Digraph, fast_digraph()):
         dot = cls(name="g")
         dot.attr("node", **attrs)
         for a, b, plain in items:

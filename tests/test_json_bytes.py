@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import harmonien_ropa as hr
 from harmonien_ropa.flows import graph as g
-from harmonien_ropa.outputs import model_json
+from harmonien_ropa.outputs import fastpaths, model_json
 from harmonien_ropa.outputs.model_json import json_bytes
 
 
@@ -62,7 +62,7 @@ def test_written_in_pieces_is_the_same(
 ) -> None:
     data = g.node_link(g.build(harmonien))
     data["deep"] = [{"ø": [[], {}, ["æ\u2028x", None, 1.5]]}] * 3
-    monkeypatch.setattr(model_json._Parts, "LIMIT", 1)
+    monkeypatch.setattr(fastpaths.Utf8Parts, "LIMIT", 1)
     assert json_bytes(data) == reference(data)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import gc
 import importlib
 import io
 import os
@@ -166,10 +165,11 @@ def _main(argv: Sequence[str] | None) -> int:
     except _StdoutError:
         return EXIT_OUTPUT
     from ..core.errors import HarmonienError, LoadError, OutputError
+    from ..outputs.fastpaths import exemptions_ended
 
-    frozen = gc.get_freeze_count()
     try:
-        code: int = args.run(args)
+        with exemptions_ended():
+            code: int = args.run(args)
         return code
     except _StdoutError:
         return EXIT_OUTPUT
@@ -194,11 +194,6 @@ def _main(argv: Sequence[str] | None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL
-    finally:
-        if not frozen and gc.get_freeze_count():
-            # settle() froze the map for this command's lifetime only: a caller that runs
-            # several commands in one process (tests, scripts) gets its memory back.
-            gc.unfreeze()
 
 
 class _StdoutError(Exception):
@@ -349,10 +344,11 @@ def load_data_with_positions(args: argparse.Namespace) -> LoadedMap:
 
 
 def settle() -> None:
-    """Exempt what is loaded so far (the data map lives until the command ends) from the
-    garbage collector's full passes, which would otherwise walk a large map again and again
-    while the outputs are made (about a tenth of the render time at 10,000 activities)."""
-    gc.freeze()
+    """Exempt the loaded map from the garbage collector's full passes for the rest of the
+    command (:func:`~harmonien_ropa.outputs.fastpaths.exempt_loaded`)."""
+    from ..outputs.fastpaths import exempt_loaded
+
+    exempt_loaded()
 
 
 def split_list(value: str) -> list[str]:

@@ -7,9 +7,7 @@ data map and :class:`RenderOptions` and returns a :class:`RenderResult`; it neve
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..core.errors import RenderError
 from ..model.base import LANGUAGES
 from ..model.datamap import DataMap
+from .fastpaths import collector_paused
 from .staging import Artifact
 
 if TYPE_CHECKING:
@@ -108,25 +107,6 @@ def renderer(name: str) -> Renderer:
             return found(datamap, options)
 
     return run
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a renderer runs (reference counting still
-    frees everything at once; cycles are collected once it is back on).
-
-    A renderer allocates hundreds of thousands of small containers that live until it returns;
-    each full collection they trigger scans the loaded data map and them again, which cost from
-    a tenth (notice, record) to a third (graph) of a renderer's time on large maps.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def render(

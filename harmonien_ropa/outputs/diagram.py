@@ -35,7 +35,8 @@ from ..flows import graph as g
 from ..model.datamap import DataMap
 from ..source.i18n import strings
 from . import RenderOptions, RenderResult
-from .diagram_dot import DotBuilder, forget_quoting
+from .diagram_dot import DotBuilder
+from .fastpaths import forget_quoting, utf8
 from .graphml import graphml_bytes
 from .model_json import Lazy, json_bytes
 from .staging import Artifact
@@ -203,7 +204,7 @@ def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
         builder = _builder(datamap, overview, lang)
         digraph = builder.digraph(s[key].format(organisation=organisation), organisation)
         stem = "dataflow" if index == 0 else f"dataflow.{lang}"
-        result.add(Artifact(f"{stem}.dot", _encoded(digraph)), options)
+        result.add(Artifact(f"{stem}.dot", utf8(digraph)), options)
         if index == 0:
             edges = builder.edges
         if dot is not None and edges <= OVERVIEW_MAX_EDGES:
@@ -231,19 +232,6 @@ def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
         )
     result.artifacts.extend(_draw(dot, pictures))
     return result
-
-
-def _encoded(digraph: graphviz.Digraph) -> bytes:
-    """``digraph.source`` as UTF-8, encoded a few thousand lines at a time."""
-    out = io.BytesIO()
-    lines: list[str] = []
-    for line in digraph:
-        lines.append(line)
-        if len(lines) >= 4096:
-            out.write("".join(lines).encode("utf-8"))
-            lines.clear()
-    out.write("".join(lines).encode("utf-8"))
-    return out.getvalue()
 
 
 def node_link(graph: Any) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from graphviz import quoting
 from ..flows.graph import Graph
 from ..law.terms import label, label_cite
 from ..model.legal import LegalBasis, PartyRole, TransferMechanism
+from .fastpaths import fast_digraph
 
 FONT = "DejaVu Sans"
 VERMILLION = "#D55E00"  # special categories
@@ -35,59 +36,6 @@ _NODE_STYLE: dict[str, dict[str, str]] = {
     "party": {"shape": "box3d", "style": "filled", "fillcolor": "#FFFFFF"},
     "country": {"shape": "hexagon", "style": "filled,dashed", "fillcolor": "#DCEBF7"},
 }
-
-
-#: DOT quoting of one identifier or value, memoised: a large graph repeats the same node names,
-#: colours and styles thousands of times. ``typed`` keeps text marked as not HTML apart.
-_quote_memo = functools.lru_cache(maxsize=8192, typed=True)(quoting.quote)
-_quote_edge = functools.lru_cache(maxsize=8192, typed=True)(quoting.quote_edge)
-#: Longer text (labels, tooltips) rarely repeats: it is quoted without the memo, which would
-#: otherwise keep thousands of long strings after a large graph is drawn.
-MEMO_MAX_LENGTH = 48
-
-
-def _quote(identifier: str) -> str:
-    if len(identifier) > MEMO_MAX_LENGTH:
-        quoted: str = quoting.quote(identifier)
-        return quoted
-    return _quote_memo(identifier)  # type: ignore[no-any-return]
-
-
-def forget_quoting() -> None:
-    """Empty the quoting memo. Its entries, made all through drawing a large graph, would
-    otherwise keep much of the memory the graph used from being given back."""
-    _quote_memo.cache_clear()
-    _quote_edge.cache_clear()
-
-
-def _pairs(attributes: Any) -> Any:
-    """Attribute pairs the way graphviz takes them: a plain dict sorted, a mapping in its order."""
-    if type(attributes) is dict:
-        return sorted(attributes.items())
-    return attributes.items() if hasattr(attributes, "items") else attributes
-
-
-def _a_list(label: str | None = None, kwargs: Any = None, attributes: Any = None) -> str:
-    """``graphviz.quoting.a_list`` with the memoised quoting: the same text."""
-    result = [f"label={_quote(label)}"] if label is not None else []
-    for extra in (kwargs, attributes):
-        if extra:
-            result += [f"{_quote(k)}={_quote(v)}" for k, v in _pairs(extra) if v is not None]
-    return " ".join(result)
-
-
-def _attr_list(label: str | None = None, kwargs: Any = None, attributes: Any = None) -> str:
-    content = _a_list(label, kwargs=kwargs, attributes=attributes)
-    return f" [{content}]" if content else ""
-
-
-class Digraph(graphviz.Digraph):  # type: ignore[misc]  # graphviz ships no types
-    """A :class:`graphviz.Digraph` writing the same DOT faster, for graphs of thousands of edges."""
-
-    _quote = staticmethod(_quote)
-    _quote_edge = staticmethod(_quote_edge)
-    _a_list = staticmethod(_a_list)
-    _attr_list = staticmethod(_attr_list)
 
 
 def dot_name(node: str) -> str:
@@ -172,7 +120,7 @@ class DotBuilder:
 
     def digraph(self, title: str, organisation: str, *, legend: bool = True) -> graphviz.Digraph:
         self.title = title
-        dot = Digraph(name=_plain(title), strict=False)
+        dot = fast_digraph()(name=_plain(title), strict=False)
         dot.attr(
             "graph",
             rankdir="LR",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Callable, Iterable
 from json.encoder import encode_basestring
@@ -10,6 +9,7 @@ from typing import Any, cast
 
 from ..model.datamap import DataMap
 from . import RenderOptions, RenderResult
+from .fastpaths import Utf8Parts
 from .staging import Artifact
 
 
@@ -20,10 +20,8 @@ def json_bytes(value: Any) -> bytes:
     about twice as fast for the plain data renderers produce (dicts with string keys, lists,
     strings, numbers, booleans, ``None``); anything else goes to :func:`json.dumps` itself.
     """
-    # Parts are encoded a few thousand at a time into one growing byte buffer: a StringIO of a
-    # large map's text (kept as 4-byte characters once one is not ASCII) or a list of its
-    # millions of small parts took several times the memory of the encoded JSON.
-    parts = _Parts()
+    # Parts are encoded a few thousand at a time into one growing byte buffer (Utf8Parts).
+    parts = Utf8Parts()
     try:
         _write(value, "", parts)
         parts.append("\n")
@@ -48,26 +46,11 @@ def _listed(value: Any) -> list[Any]:
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
-class _Parts(list[str]):
-    """Pieces of JSON text; :meth:`flush` moves them, UTF-8 encoded, into :attr:`out`."""
-
-    #: Pieces held before they are encoded (checked between the items of a list or dict).
-    LIMIT = 4096
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.out = io.BytesIO()
-
-    def flush(self) -> None:
-        self.out.write("".join(self).encode("utf-8"))
-        self.clear()
-
-
 class _Unusual(Exception):
     """A value :func:`_write` leaves to :func:`json.dumps`."""
 
 
-def _write(value: Any, indent: str, parts: _Parts) -> None:
+def _write(value: Any, indent: str, parts: Utf8Parts) -> None:
     add = parts.append
     if isinstance(value, str):
         add(encode_basestring(value))
@@ -95,7 +78,7 @@ def _write(value: Any, indent: str, parts: _Parts) -> None:
             add(": ")
             _write(value[key], inner, parts)
             separator = ",\n" + inner
-            if len(parts) > _Parts.LIMIT:
+            if len(parts) > Utf8Parts.LIMIT:
                 parts.flush()
         add("\n" + indent + "}")
     elif type(value) is list or type(value) is tuple or type(value) is Lazy:
@@ -106,7 +89,7 @@ def _write(value: Any, indent: str, parts: _Parts) -> None:
             add(separator)
             _write(item, inner, parts)
             separator = ",\n" + inner
-            if len(parts) > _Parts.LIMIT:
+            if len(parts) > Utf8Parts.LIMIT:
                 parts.flush()
         add("[]" if separator[0] == "[" else "\n" + indent + "]")
     else:

@@ -31,6 +31,7 @@ from jinja2 import (
 from jinja2.runtime import Context
 
 from ..source.resources import templates_dir
+from .fastpaths import utf8
 
 #: Filters that apply the helper of the same name the renderer put into the context:
 #: ``{{ a.name|t }}`` is ``{{ t(a.name) }}``, ``{{ a|mark("purpose") }}`` is ``{{ mark(a,
@@ -73,15 +74,8 @@ def render_text(template: Template, context: Mapping[str, Any]) -> str:
     return out.getvalue()
 
 
-def render_utf8(template: Template, context: Mapping[str, Any], batch: int = 4096) -> bytes:
+def render_utf8(template: Template, context: Mapping[str, Any]) -> bytes:
     """``template.render(context)`` encoded as UTF-8, encoding the parts in batches as they are
-    produced: a large page is held once, as bytes, and never also as text."""
-    out = io.BytesIO()
-    parts: list[str] = []
-    for part in template.generate(context):
-        parts.append(part)
-        if len(parts) >= batch:
-            out.write("".join(parts).encode("utf-8"))
-            parts.clear()
-    out.write("".join(parts).encode("utf-8"))
-    return out.getvalue()
+    produced (:func:`~.fastpaths.utf8`): a large page is held once, as bytes, and never also
+    as text."""
+    return utf8(template.generate(context))

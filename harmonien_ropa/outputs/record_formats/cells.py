@@ -8,13 +8,14 @@ value from the data map (HTML: markupsafe; Markdown: :func:`harmonien_ropa.core.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from markupsafe import Markup, escape
 
 from ...core.escaping import markdown
 from ...record import Cell, Row, Table
 from ...record.tables import Foreign
+from ..fastpaths import PageMemo, markdown_for_one_page
 
 _NOT_ANCHOR = re.compile(r"[^a-z0-9]+")
 _HTML_SPECIAL = re.compile(r"[&<>\"']")
@@ -23,18 +24,6 @@ _HTML_SPECIAL = re.compile(r"[&<>\"']")
 def _escape(text: str) -> str:
     """``text`` escaped for HTML as autoescape does (most text needs nothing: skip the copy)."""
     return str(escape(text)) if _HTML_SPECIAL.search(text) else text
-
-
-class _Memo(dict[str, str]):
-    """Escaped text by the original, for one page: names and labels repeat from entry to entry."""
-
-    def __init__(self, escape: Callable[[str], str]) -> None:
-        super().__init__()
-        self._escape = escape
-
-    def __missing__(self, text: str) -> str:
-        value = self[text] = self._escape(text)
-        return value
 
 
 #: The language of assumption notes.
@@ -62,7 +51,7 @@ class HtmlValue:
         box = '<div class="assumed-box"><strong class="badge assumed">{}</strong>\n'
         self._assumed = box.format(escape(s["assumed_badge"]))
         self._assumed_short = box.format(escape(s["assumed_short"]))
-        self._escape = _Memo(_escape).__getitem__
+        self._escape = PageMemo(_escape).__getitem__
         self._heads: dict[str, list[str]] = {}
         self._table_head = (
             '<thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead>\n'.format(
@@ -165,7 +154,7 @@ class MarkdownValue:
             f"| {markdown(s['column_heading'])} | {markdown(s['value_heading'])} |\n| --- | --- |\n"
         )
         self._provenance = f"\n**{markdown(s['col_provenance'])}:**\n\n"
-        self._markdown = _Memo(markdown.__wrapped__).__getitem__
+        self._markdown = markdown_for_one_page()
 
     def wide_rows(self, table: Table) -> str:
         """The body rows of a wide table, one line per entry."""
