@@ -1,3 +1,4 @@
+# Longer than 400 lines: the comparison of every part of two maps makes the same Change values in one walk.
 """What changed between two versions of a data map, in substance, and who must hear of it.
 
 :func:`compare` returns a :class:`Changelog` of typed :class:`Change` values (purposes added or

@@ -17,6 +17,7 @@ from .rules import (
     marketing,
     recipients,
     retention,
+    transfer_grounds,
     transfers,
     transparency,
 )
@@ -50,6 +51,7 @@ GROUPS: tuple[Group, ...] = (
 _MODULES = (
     legal_basis,
     transfers,
+    transfer_grounds,
     recipients,
     retention,
     transparency,

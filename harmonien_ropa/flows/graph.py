@@ -1,3 +1,4 @@
+# Longer than 400 lines: one graph builder and its views (aggregate, node_link), sharing its node and edge kinds.
 """The data map as a typed networkx graph: where personal data comes from and where it goes.
 
 :func:`build` turns a :class:`DataMap` into a :class:`networkx.MultiDiGraph`. Node ids are

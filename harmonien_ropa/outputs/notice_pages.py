@@ -39,7 +39,7 @@ from ..checks.publication import Blocker, BlockerKind, counts, publication_block
 from ..core.emails import mailto
 from ..core.escaping import markdown
 from ..model.datamap import DataMap
-from ..notice.view import (
+from ..notice.facts import (
     Date,
     Fact,
     Link,
@@ -50,9 +50,8 @@ from ..notice.view import (
     NoticeView,
     Sentence,
     Value,
-    build,
-    places,
 )
+from ..notice.view import build, places
 from ..source.i18n import strings
 from . import RenderOptions, RenderResult
 from .staging import Artifact

@@ -1,3 +1,4 @@
+# Longer than 400 lines: one write protocol (lock, stage, journal, commit, roll back, manifest) whose steps are read together.
 """Safe writing of rendered files into an output folder: confined, locked, all or nothing,
 recoverable after a crash, and never mixing two renders.
 

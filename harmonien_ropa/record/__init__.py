@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from ..model.datamap import DataMap
-from . import activities, organisation, registers, review
+from . import about, activities, registers, review
 from .cells import CellMaker, Shared
 from .columns import ARTICLE_30_1, CONTROLLER_COLUMNS
 from .tables import Assumption, Cell, CellStatus, Column, Record, Row, Table
@@ -53,8 +53,8 @@ def _record(make: CellMaker, previous: DataMap | None) -> Record:
         lang=make.lang,
         title=make.s["title"],
         organisation=datamap.organisation.name,
-        meta=organisation.meta(make),
-        controller=organisation.controller(make),
+        meta=about.meta(make),
+        controller=about.controller(make),
         activities=activities.controller_table(make, datamap.controller_activities),
         processor=activities.processor_table(make, processor_acts) if processor_acts else None,
         systems=registers.systems(make),

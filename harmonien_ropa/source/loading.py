@@ -1,3 +1,4 @@
+# Longer than 400 lines: loading, mapping errors back to positions and reference checks are one pass.
 """Load a data map from YAML, reporting every problem with file, line and column."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# Longer than 400 lines: one reader: the event loop and the checks it makes while reading share the parser's state.
 """Read YAML safely into plain Python data plus a position for every node.
 
 PyYAML's safe loader is used only to parse and compose nodes (the C implementation when it is

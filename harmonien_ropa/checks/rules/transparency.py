@@ -1,3 +1,4 @@
+# Longer than 400 lines: one module per rule group (ROPA4xx in registry.GROUPS); each rule is a class with its examples.
 """ROPA4xx: transparency: what the privacy notice must be able to tell people (Art. 12-14)."""
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from ...record import Record
 from ...source.i18n import strings
 from ..fastpaths import utf8
 from ..templating import environment
-from .cells import HtmlValue, MarkdownValue, anchor
+from .cell_markup import HtmlValue, MarkdownValue, anchor
 
 __all__ = ["anchor", "record_html", "record_markdown"]
 
