@@ -57,7 +57,7 @@ class Change:
         table = strings("changes", lang)
         return table[self.kind].format(**{k: v.get(lang) for k, v in self.values})
 
-    def json_data(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
             "level": str(self.level),
@@ -117,13 +117,13 @@ class Changelog:
             lines.append("")
         return "\n".join(lines)
 
-    def json_data(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "old": {"version": self.old_version, "effective_date": self.old_date},
             "new": {"version": self.new_version, "effective_date": self.new_date},
             "level": str(self.level) if self.level else None,
             "counts": self.counts(),
-            "changes": [c.json_data() for c in self.changes],
+            "changes": [c.to_dict() for c in self.changes],
         }
 
     def for_notice(self) -> Changelog:

@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     if unknown:
         raise HarmonienError(f"unknown language(s) {', '.join(unknown)}; choose from nb, en")
     if args.format == "json":
-        sys.stdout.write(json.dumps(changelog.json_data(), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(changelog.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write("\n".join(changelog.render(lang, args.format) for lang in languages))
     if args.fail_on:

@@ -23,6 +23,6 @@ def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
         Artifact(f"changes.{lang}.md", changelog.render(lang, "markdown").encode("utf-8"))
         for lang in options.languages
     ]
-    text = json.dumps(changelog.json_data(), ensure_ascii=False, indent=2, sort_keys=True)
+    text = json.dumps(changelog.to_dict(), ensure_ascii=False, indent=2, sort_keys=True)
     artifacts.append(Artifact("changes.json", (text + "\n").encode("utf-8")))
     return RenderResult(artifacts)

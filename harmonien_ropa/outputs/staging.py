@@ -106,7 +106,7 @@ class ManifestEntry:
     sha256: str
     size: int
 
-    def json_data(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "path": self.path,
             "output": self.output,
@@ -262,7 +262,7 @@ class StagedOutput:
                 self.messages.append(
                     f"kept {path}: no longer rendered, but changed since it was written"
                 )
-        files = [entries[path].json_data() for path in sorted(entries)]
+        files = [entries[path].to_dict() for path in sorted(entries)]
         document = {
             "about": "Files harmonien-ropa wrote into this folder; it removes those it no longer "
             "makes. Do not edit.",
