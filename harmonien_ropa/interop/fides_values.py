@@ -99,7 +99,7 @@ def _url(value: Any) -> str | None:
 
 
 def _email(value: Any) -> str | None:
-    """The address if the data map would accept it (see :mod:`..emails`), else None."""
+    """The address if the data map would accept it (see :mod:`..core.emails`), else None."""
     from ..model.base import EMAIL_PATTERN
 
     text = _short(value, 254)
