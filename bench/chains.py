@@ -32,7 +32,7 @@ from generate import dump, organisation
 
 import harmonien_ropa as hr
 from harmonien_ropa.cli import main as cli
-from harmonien_ropa.queries import impact
+from harmonien_ropa.flows.queries import impact
 
 SHAPES = ("chain", "fan", "cycle")
 

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from support.synthetic import synthetic_dict  # noqa: E402
 
 from harmonien_ropa.checks import REPORTERS, check  # noqa: E402
-from harmonien_ropa.loading import loads_with_positions  # noqa: E402
+from harmonien_ropa.source.loading import loads_with_positions  # noqa: E402
 
 
 def median_seconds(action: Callable[[], Any], runs: int = 5) -> tuple[float, Any]:

@@ -21,10 +21,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 from support.synthetic import synthetic  # noqa: E402
 
 import harmonien_ropa as hr  # noqa: E402
-from harmonien_ropa import graph as g  # noqa: E402
-from harmonien_ropa.render import RenderOptions  # noqa: E402
-from harmonien_ropa.render import graph as render_graph  # noqa: E402
-from harmonien_ropa.render.graph import _builder  # noqa: E402
+from harmonien_ropa.flows import graph as g  # noqa: E402
+from harmonien_ropa.outputs import RenderOptions  # noqa: E402
+from harmonien_ropa.outputs import diagram as render_graph  # noqa: E402
+from harmonien_ropa.outputs.diagram import _builder  # noqa: E402
 
 
 def timed(action: Callable[[], Any]) -> tuple[float, Any]:

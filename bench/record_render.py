@@ -22,12 +22,12 @@ sys.path.insert(0, str(ROOT / "tests"))
 from support.synthetic import synthetic  # noqa: E402
 
 import harmonien_ropa as hr  # noqa: E402
+from harmonien_ropa.outputs import RenderOptions  # noqa: E402
+from harmonien_ropa.outputs.record_formats.csv_file import record_csv  # noqa: E402
+from harmonien_ropa.outputs.record_formats.json_file import record_json  # noqa: E402
+from harmonien_ropa.outputs.record_formats.pages import record_html, record_markdown  # noqa: E402
+from harmonien_ropa.outputs.record_formats.xlsx_file import record_xlsx  # noqa: E402
 from harmonien_ropa.record import build_record  # noqa: E402
-from harmonien_ropa.render import RenderOptions  # noqa: E402
-from harmonien_ropa.render.record_csv import record_csv  # noqa: E402
-from harmonien_ropa.render.record_json import record_json  # noqa: E402
-from harmonien_ropa.render.record_text import record_html, record_markdown  # noqa: E402
-from harmonien_ropa.render.record_xlsx import record_xlsx  # noqa: E402
 
 
 def median_ms(action: Callable[[], Any], runs: int) -> float:

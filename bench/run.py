@@ -53,7 +53,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate
 
 import harmonien_ropa as hr
-from harmonien_ropa.render import RENDERERS, RenderOptions, renderer
+from harmonien_ropa.outputs import RENDERERS, RenderOptions, renderer
 
 try:
     from yaml import CSafeLoader as CLoader

@@ -2,7 +2,7 @@
 
 Nothing generated is committed. On every build this hook adds to the site, in memory:
 
-* ``examples/harmonien/…`` — every file ``harmonien_ropa.render.render`` produces from
+* ``examples/harmonien/…`` — every file ``harmonien_ropa.outputs.render`` produces from
   ``data/processing.yaml`` (the same as ``python -m harmonien_ropa render``), and the Examples
   pages that list, link and embed them;
 * ``tutorial/output/…`` — the tutorial's data map rendered the same way;
@@ -123,7 +123,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def generated(config: MkDocsConfig) -> list[tuple[str, str | bytes]]:
     """``(site path, content)`` of every generated file."""
     import harmonien_ropa as hr
-    from harmonien_ropa.schema import datamap_schema_json, record_schema_json
+    from harmonien_ropa.schema.json_schemas import datamap_schema_json, record_schema_json
 
     datamap = hr.load(DATA, display_path="data/processing.yaml")
     harmonien = hr.render(datamap)
@@ -277,8 +277,8 @@ def demote(markdown: str, levels: int) -> str:
 
 def yaml_reference_page() -> str:
     """The YAML reference, generated from the JSON Schema with Harmonien's map as examples."""
-    from harmonien_ropa.schema_docs import markdown_reference
-    from harmonien_ropa.yamlsource import parse
+    from harmonien_ropa.schema.yaml_reference import markdown_reference
+    from harmonien_ropa.source.yamlsource import parse
 
     example = parse(DATA.read_text(encoding="utf-8"), str(DATA)).data
     return (
@@ -366,13 +366,13 @@ def api_page() -> str:
         f"::: harmonien_ropa.model.{n}\n"
         for n in ("Activity", "DataCategory", "DataSubject", "System", "Party", "Text", "Statement")
     ]
-    if importlib.util.find_spec("harmonien_ropa.queries") is not None:
+    if importlib.util.find_spec("harmonien_ropa.flows.queries") is not None:
         lines += [
             "## Queries and the graph",
             "",
-            "::: harmonien_ropa.queries.locate\n",
-            "::: harmonien_ropa.queries.impact\n",
-            "::: harmonien_ropa.graph.build\n",
+            "::: harmonien_ropa.flows.queries.locate\n",
+            "::: harmonien_ropa.flows.queries.impact\n",
+            "::: harmonien_ropa.flows.graph.build\n",
         ]
     if importlib.util.find_spec("harmonien_ropa.checks") is not None:
         lines += [
@@ -380,7 +380,7 @@ def api_page() -> str:
             "",
             "The rules themselves are listed in the [rule reference](rules.md).",
             "",
-            "::: harmonien_ropa.loading.load_with_positions\n",
+            "::: harmonien_ropa.source.loading.load_with_positions\n",
             "::: harmonien_ropa.checks.check\n",
             "::: harmonien_ropa.checks.CheckResult\n",
         ]
@@ -388,7 +388,7 @@ def api_page() -> str:
 
 
 def _dotted(obj: Any) -> str:
-    """Where an object is defined (``harmonien_ropa.render.render``), for mkdocstrings."""
+    """Where an object is defined (``harmonien_ropa.outputs.render``), for mkdocstrings."""
     return f"{obj.__module__}.{obj.__qualname__}"
 
 

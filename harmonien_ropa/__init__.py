@@ -14,8 +14,6 @@ Public API::
 from __future__ import annotations
 
 import importlib
-import sys
-import types
 
 #: Set without importing ``typing`` (which costs start-up time); type checkers treat it as true.
 TYPE_CHECKING = False
@@ -23,34 +21,34 @@ if TYPE_CHECKING:
     from typing import Any
 
     from .checks.publication import Blocker, BlockerKind, publication_blockers
-    from .diagnostics import Diagnostic, Severity
-    from .errors import HarmonienError, LoadError, OutputError, RenderError
-    from .loading import from_data, load, loads
+    from .core.diagnostics import Diagnostic, Severity
+    from .core.errors import HarmonienError, LoadError, OutputError, RenderError
     from .model import DataMap
-    from .output import Artifact, write_artifacts
-    from .render import RenderOptions, RenderResult, render
+    from .outputs import RenderOptions, RenderResult, render
+    from .outputs.staging import Artifact, write_artifacts
+    from .source.loading import from_data, load, loads
 
 #: Public name → module that defines it. Imported on first use, so that the command line's
 #: ``--help`` and ``--version`` do not pay for pydantic, Jinja2 and the model.
 _LAZY: dict[str, str] = {
-    "Artifact": ".output",
+    "Artifact": ".outputs.staging",
     "Blocker": ".checks.publication",
     "BlockerKind": ".checks.publication",
     "DataMap": ".model",
-    "Diagnostic": ".diagnostics",
-    "HarmonienError": ".errors",
-    "LoadError": ".errors",
-    "OutputError": ".errors",
-    "RenderError": ".errors",
-    "RenderOptions": ".render",
-    "RenderResult": ".render",
-    "Severity": ".diagnostics",
-    "from_data": ".loading",
-    "load": ".loading",
-    "loads": ".loading",
+    "Diagnostic": ".core.diagnostics",
+    "HarmonienError": ".core.errors",
+    "LoadError": ".core.errors",
+    "OutputError": ".core.errors",
+    "RenderError": ".core.errors",
+    "RenderOptions": ".outputs",
+    "RenderResult": ".outputs",
+    "Severity": ".core.diagnostics",
+    "from_data": ".source.loading",
+    "load": ".source.loading",
+    "loads": ".source.loading",
     "publication_blockers": ".checks.publication",
-    "render": ".render",
-    "write_artifacts": ".output",
+    "render": ".outputs",
+    "write_artifacts": ".outputs.staging",
 }
 
 
@@ -65,22 +63,6 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted([*globals(), *_LAZY])
-
-
-class _Package(types.ModuleType):
-    """This package, keeping ``harmonien_ropa.render`` the function of that name.
-
-    Importing the subpackage ``harmonien_ropa.render`` sets the package attribute ``render`` to
-    the subpackage; the public API names the function there, so bind that instead.
-    """
-
-    def __setattr__(self, name: str, value: object) -> None:
-        if name == "render" and isinstance(value, types.ModuleType):
-            value = value.render
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
 
 
 __all__ = [

@@ -15,7 +15,7 @@ import pytest
 from support.paths import SMALL_YAML
 
 import harmonien_ropa as hr
-from harmonien_ropa.render import RENDERERS
+from harmonien_ropa.outputs import RENDERERS
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -106,7 +106,8 @@ def test_run_at_n_10_prints_a_complete_table(tmp_path: Path) -> None:
 def test_renderers_run_with_the_cyclic_collector_paused_and_restore_it() -> None:
     import gc
 
-    from harmonien_ropa.render import RenderOptions, RenderResult, collector_paused, renderer
+    from harmonien_ropa.outputs import RenderOptions, RenderResult, renderer
+    from harmonien_ropa.outputs.fastpaths import collector_paused
 
     states: list[bool] = []
     with collector_paused():

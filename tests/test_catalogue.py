@@ -8,14 +8,14 @@ import json
 
 import pytest
 
-from harmonien_ropa.catalogue import CatalogueEntry, catalogue, fill, stale
+from harmonien_ropa.source.catalogue import CatalogueEntry, catalogue, fill, stale
 from harmonien_ropa.checks import CheckConfig, check
 from harmonien_ropa.checks.examples import example_map, example_text
 from harmonien_ropa.cli import main
-from harmonien_ropa.errors import LoadError
+from harmonien_ropa.core.errors import LoadError
 from harmonien_ropa.interop.vocabulary import dpv, fideslang
 from harmonien_ropa.law.transfers import party_needs_mechanism
-from harmonien_ropa.loading import loads
+from harmonien_ropa.source.loading import loads
 
 RUBIC = """
 parties:
@@ -129,7 +129,7 @@ parties:
 
 
 def test_model_json_shows_the_merged_values_and_their_sources() -> None:
-    from harmonien_ropa.render import render
+    from harmonien_ropa.outputs import render
 
     datamap = example_map(RUBIC).datamap
     result = render(datamap, only=["model"])

@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import harmonien_ropa as hr
-from harmonien_ropa.changes import Level, compare, version_history
+from harmonien_ropa.changes.changelog import Level, compare, version_history
 from harmonien_ropa.cli import main
-from harmonien_ropa.yamlsource import parse
+from harmonien_ropa.source.yamlsource import parse
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PAIR = FIXTURES / "changes"
@@ -473,7 +473,7 @@ def test_notice_has_a_what_changed_section_when_a_previous_version_is_given(
 
 
 def test_notice_section_says_when_nothing_changed(pair: tuple[hr.DataMap, hr.DataMap]) -> None:
-    from harmonien_ropa.changes import notice_section
+    from harmonien_ropa.changes.changelog import notice_section
 
     section = notice_section(pair[0], pair[0], "en")
     assert section.heading == "What has changed"
@@ -485,7 +485,7 @@ def test_record_keeps_a_version_history_when_a_previous_version_is_given(
 ) -> None:
     import jsonschema
 
-    from harmonien_ropa.schema import record_schema
+    from harmonien_ropa.schema.json_schemas import record_schema
 
     old, new = pair
     files = {

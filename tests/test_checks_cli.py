@@ -231,9 +231,9 @@ def test_today_reaches_the_rules(monkeypatch: pytest.MonkeyPatch) -> None:
     import datetime as dt
 
     from harmonien_ropa.checks import check
-    from harmonien_ropa.checks.base import Context
     from harmonien_ropa.checks.config import CheckConfig
-    from harmonien_ropa.loading import load_with_positions
+    from harmonien_ropa.checks.rule import Context
+    from harmonien_ropa.source.loading import load_with_positions
 
     seen: list[dt.date | None] = []
     original = Context.__init__

@@ -16,9 +16,9 @@ from harmonien_ropa.checks.config import (
     from_settings,
 )
 from harmonien_ropa.checks.examples import example_map, example_text
-from harmonien_ropa.diagnostics import Severity
-from harmonien_ropa.errors import LoadError
-from harmonien_ropa.loading import LoadedMap, load_with_positions, loads_with_positions
+from harmonien_ropa.core.diagnostics import Severity
+from harmonien_ropa.core.errors import LoadError
+from harmonien_ropa.source.loading import LoadedMap, load_with_positions, loads_with_positions
 
 SAMPLE = FIXTURES / "check_sample.yaml"
 

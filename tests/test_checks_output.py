@@ -16,7 +16,7 @@ from support.paths import FIXTURES, HARMONIEN_YAML
 from harmonien_ropa.checks import REPORTERS, CheckResult, check
 from harmonien_ropa.checks.coverage import coverage, coverage_json, coverage_text
 from harmonien_ropa.checks.sarif import artifact_uri, sarif_log
-from harmonien_ropa.loading import load_with_positions
+from harmonien_ropa.source.loading import load_with_positions
 
 GOLDEN = Path(__file__).parent / "golden"
 SAMPLE = FIXTURES / "check_sample.yaml"

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from harmonien_ropa.checks import RULES, CheckConfig, check
 from harmonien_ropa.checks.examples import example_text
 from harmonien_ropa.checks.rules.governance import dpia_reasons
-from harmonien_ropa.loading import loads_with_positions
 from harmonien_ropa.model import DpiaStatus, LegalBasis, MarketingChannel
+from harmonien_ropa.source.loading import loads_with_positions
 
 _ACTIVITY = st.fixed_dictionaries(
     {

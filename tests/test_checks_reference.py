@@ -14,7 +14,7 @@ import harmonien_ropa as hr
 from harmonien_ropa.checks import GROUPS, RULES
 from harmonien_ropa.checks.examples import example_text
 from harmonien_ropa.checks.reference import markdown
-from harmonien_ropa.load_codes import LOAD_CODES, LoadCode
+from harmonien_ropa.core.load_codes import LOAD_CODES, LoadCode
 
 PAGE = ROOT / "docs" / "rules.md"
 

@@ -24,7 +24,7 @@ from harmonien_ropa.checks.examples import (
     merge,
 )
 from harmonien_ropa.checks.registry import resolve, selection
-from harmonien_ropa.diagnostics import Severity
+from harmonien_ropa.core.diagnostics import Severity
 
 CODES = sorted(RULES)
 

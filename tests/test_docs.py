@@ -155,7 +155,7 @@ def test_record_page_embeds_the_record_tables_when_there_is_a_record(site: Site)
 
 
 def test_yaml_reference_covers_every_key_of_the_schema(site: Site) -> None:
-    from harmonien_ropa.schema import datamap_schema
+    from harmonien_ropa.schema.json_schemas import datamap_schema
 
     schema = datamap_schema()
     page = _text(_page(site, "reference/yaml/index.html"))
@@ -224,7 +224,7 @@ def test_tutorial_steps_are_valid_data_maps_from_step_one() -> None:
 
 def test_tutorial_ends_with_no_errors_or_warnings() -> None:
     from harmonien_ropa.checks import check
-    from harmonien_ropa.loading import load_with_positions
+    from harmonien_ropa.source.loading import load_with_positions
 
     result = check(load_with_positions(DOCS / "tutorial" / "choir.yaml"))
     assert [f.format() for f in result.findings if f.severity.value != "info"] == []

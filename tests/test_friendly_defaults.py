@@ -15,7 +15,7 @@ from harmonien_ropa.checks import check
 from harmonien_ropa.checks.engine import configuration
 from harmonien_ropa.cli import main
 from harmonien_ropa.cli.progress import Progress
-from harmonien_ropa.loading import load_with_positions
+from harmonien_ropa.source.loading import load_with_positions
 
 VERDICT = re.compile(
     r"^harmonien-ropa: check: (no errors or warnings"

@@ -103,7 +103,7 @@ def test_arbitrary_bytes_fail_cleanly(raw: bytes) -> None:
 def test_a_map_that_loads_and_checks_renders(data: dict[str, Any], modes: tuple[str, ...]) -> None:
     """Whatever a renderer cannot handle, load or check must report first (with a place):
     a map that loads is checked without an internal error and renders without any error."""
-    from harmonien_ropa.loading import loads_with_positions
+    from harmonien_ropa.source.loading import loads_with_positions
 
     text = to_yaml(data)
     loaded = _load_or_fail_cleanly(lambda: loads_with_positions(text, "hostile.yaml"), text)

@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import harmonien_ropa as hr
-from harmonien_ropa.loading import load_with_positions
-from harmonien_ropa.yamlsource import parse
+from harmonien_ropa.source.loading import load_with_positions
+from harmonien_ropa.source.yamlsource import parse
 
 GOOD = Path(__file__).parent / "good_yaml"
 

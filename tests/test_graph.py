@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from support.synthetic import synthetic
 
 import harmonien_ropa as hr
-from harmonien_ropa import graph as g
+from harmonien_ropa.flows import graph as g
 from harmonien_ropa.law.countries import is_eea
-from harmonien_ropa.render.graph import graphml_bytes
+from harmonien_ropa.outputs.diagram import graphml_bytes
 
 
 @pytest.fixture(scope="module")

@@ -12,10 +12,10 @@ import pytest
 from support.golden_files import check_golden
 
 import harmonien_ropa as hr
-from harmonien_ropa.queries import impact, locate
-from harmonien_ropa.query_report import impact_text, locate_text, to_json
-from harmonien_ropa.render import RenderOptions
-from harmonien_ropa.render import graph as rg
+from harmonien_ropa.flows.queries import impact, locate
+from harmonien_ropa.flows.query_report import impact_text, json_text, locate_text
+from harmonien_ropa.outputs import RenderOptions
+from harmonien_ropa.outputs import diagram as rg
 
 
 @pytest.mark.parametrize("which", ["small", "harmonien"])
@@ -36,7 +36,9 @@ def test_locate_customers_text(harmonien: hr.DataMap, lang: str) -> None:
 
 
 def test_locate_customers_json(harmonien: hr.DataMap) -> None:
-    check_golden("graph", "locate-customers.json", to_json(locate(harmonien, "customers")).encode())
+    check_golden(
+        "graph", "locate-customers.json", json_text(locate(harmonien, "customers")).encode()
+    )
 
 
 @pytest.mark.parametrize(
@@ -49,4 +51,4 @@ def test_locate_customers_json(harmonien: hr.DataMap) -> None:
 def test_impact_text(harmonien: hr.DataMap, name: str, kwargs: dict[str, str]) -> None:
     result = impact(harmonien, **kwargs)
     check_golden("graph", f"impact-{name}.en.txt", impact_text(result, harmonien, "en").encode())
-    check_golden("graph", f"impact-{name}.json", to_json(result).encode())
+    check_golden("graph", f"impact-{name}.json", json_text(result).encode())

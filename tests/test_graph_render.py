@@ -15,8 +15,8 @@ from support.synthetic import synthetic
 
 import harmonien_ropa as hr
 from harmonien_ropa.cli import main
-from harmonien_ropa.render import RenderOptions, RenderResult
-from harmonien_ropa.render import graph as rg
+from harmonien_ropa.outputs import RenderOptions, RenderResult
+from harmonien_ropa.outputs import diagram as rg
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz 'dot' not installed")
 SVG = "{http://www.w3.org/2000/svg}"

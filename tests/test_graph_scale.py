@@ -15,15 +15,15 @@ from hypothesis import strategies as st
 from support.synthetic import synthetic
 
 import harmonien_ropa as hr
-from harmonien_ropa import graph as g
 from harmonien_ropa.cli import main
-from harmonien_ropa.errors import RenderError
-from harmonien_ropa.output import Artifact
-from harmonien_ropa.render import RenderOptions, RenderResult, graphml
-from harmonien_ropa.render import graph as rg
-from harmonien_ropa.render.graph_dot import Digraph
-from harmonien_ropa.render.graphml import graphml_text
-from harmonien_ropa.render.model_json import to_json
+from harmonien_ropa.core.errors import RenderError
+from harmonien_ropa.flows import graph as g
+from harmonien_ropa.outputs import RenderOptions, RenderResult, graphml
+from harmonien_ropa.outputs import diagram as rg
+from harmonien_ropa.outputs.fastpaths import fast_digraph
+from harmonien_ropa.outputs.graphml import graphml_text
+from harmonien_ropa.outputs.model_json import json_bytes
+from harmonien_ropa.outputs.staging import Artifact
 
 
 def files(result: RenderResult) -> dict[str, bytes]:
@@ -211,7 +211,7 @@ def test_fast_digraph_writes_what_graphviz_writes(
 ) -> None:
     """The memoised quoting gives graphviz's own DOT text, for HTML-like and plain text."""
     sources = []
-    for cls in (graphviz.Digraph, Digraph):
+    for cls in (graphviz.Digraph, fast_digraph()):
         dot = cls(name="g")
         dot.attr("node", **attrs)
         for a, b, plain in items:
@@ -227,7 +227,7 @@ def test_fast_digraph_writes_what_graphviz_writes(
 
 def test_node_link_json_is_networkx_node_link(harmonien: hr.DataMap) -> None:
     for graph in (g.build(harmonien), g.aggregate(g.build(synthetic(40))), nx.MultiDiGraph()):
-        assert to_json(rg.node_link(graph)) == to_json(g.node_link(graph))
+        assert json_bytes(rg.node_link(graph)) == json_bytes(g.node_link(graph))
 
 
 @pytest.mark.parametrize("with_dot", [False, True])

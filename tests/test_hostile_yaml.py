@@ -426,7 +426,7 @@ def test_loading_sub_processor_chains_is_linear(shape: str) -> None:
 
 @pytest.mark.parametrize("shape", ["chain", "fan"])
 def test_impact_of_a_long_sub_processor_chain_is_linear(shape: str) -> None:
-    from harmonien_ropa.queries import impact
+    from harmonien_ropa.flows.queries import impact
 
     maps = {n: hr.loads(_with_parties(shape, n)) for n in (1_000, 4_000)}
     found: dict[int, Any] = {}

@@ -9,7 +9,7 @@ import pytest
 
 import harmonien_ropa.cli.init as init_command
 from harmonien_ropa.cli import main
-from harmonien_ropa.loading import load
+from harmonien_ropa.source.loading import load
 
 
 def _check(path: Path) -> int:
@@ -177,7 +177,7 @@ def test_the_tutorials_starter_is_what_init_writes() -> None:
     (``UPDATE_GOLDEN=1`` rewrites it)."""
     import os
 
-    from harmonien_ropa.starter import Answers, starter
+    from harmonien_ropa.outputs.starter import Answers, starter
 
     path = Path(__file__).parent.parent / "docs" / "tutorial" / "starter.yaml"
     written = starter(Answers(), commented=True)
@@ -187,7 +187,7 @@ def test_the_tutorials_starter_is_what_init_writes() -> None:
 
 
 def test_the_starter_is_deterministic() -> None:
-    from harmonien_ropa.starter import Answers, starter
+    from harmonien_ropa.outputs.starter import Answers, starter
 
     assert starter(Answers(lang="nb"), commented=True) == starter(
         Answers(lang="nb"), commented=True

@@ -38,10 +38,10 @@ from support.hardening import (
     to_yaml,
 )
 
-from harmonien_ropa import escaping
 from harmonien_ropa.checks import REPORTERS, check
-from harmonien_ropa.diagnostics import visible
-from harmonien_ropa.loading import load_with_positions
+from harmonien_ropa.core import escaping
+from harmonien_ropa.core.diagnostics import visible
+from harmonien_ropa.source.loading import load_with_positions
 
 
 @functools.cache

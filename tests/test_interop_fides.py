@@ -16,11 +16,11 @@ from support.work import hang_guard, lines_run
 
 import harmonien_ropa as hr
 from harmonien_ropa.cli import main
-from harmonien_ropa.errors import HarmonienError
+from harmonien_ropa.core.errors import HarmonienError
 from harmonien_ropa.interop.fides import dump_yaml, export_manifest, manifest_yaml
 from harmonien_ropa.interop.fides_import import import_fides, import_fides_yaml
-from harmonien_ropa.yamlbase import YamlDocument
-from harmonien_ropa.yamlsource import parse
+from harmonien_ropa.source.yamlbase import YamlDocument
+from harmonien_ropa.source.yamlsource import parse
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)

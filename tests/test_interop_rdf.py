@@ -24,7 +24,7 @@ from support.synthetic import synthetic
 
 import harmonien_ropa as hr
 from harmonien_ropa.interop.dpv import PREFIXES, build_graph, iri_text
-from harmonien_ropa.interop.rdf import Graph, Term, literal, to_jsonld, to_turtle
+from harmonien_ropa.interop.rdf import Graph, Term, jsonld_bytes, literal, turtle_bytes
 
 XSD = PREFIXES["xsd"]
 
@@ -52,8 +52,8 @@ def _parse(data: bytes, fmt: str) -> rdflib.Graph:
 
 def _assert_round_trip(graph: Graph) -> None:
     intended = _intended(graph)
-    document = to_jsonld(graph)
-    for data, fmt in ((to_turtle(graph), "turtle"), (document, "json-ld")):
+    document = jsonld_bytes(graph)
+    for data, fmt in ((turtle_bytes(graph), "turtle"), (document, "json-ld")):
         back = _parse(data, fmt)
         assert set(back) == set(intended), fmt
         assert rdflib.compare.isomorphic(back, intended)
@@ -74,7 +74,7 @@ def test_synthetic_graph_reads_back_as_built() -> None:
 
 
 def test_turtle_uses_the_prefixes_and_no_invented_ones(harmonien: hr.DataMap) -> None:
-    text = to_turtle(build_graph(harmonien)).decode()
+    text = turtle_bytes(build_graph(harmonien)).decode()
     prefixes = [line for line in text.splitlines() if line.startswith("@prefix")]
     namespaces = {**PREFIXES, "ex": "https://harmonien.no/ropa#"}
     assert prefixes == [f"@prefix {p}: <{ns}> ." for p, ns in sorted(namespaces.items())]
@@ -91,8 +91,8 @@ def test_order_of_adding_and_duplicates_do_not_change_the_bytes(small: hr.DataMa
     random.Random(7).shuffle(triples)
     for triple in triples:
         shuffled.add(*triple)
-    assert to_turtle(shuffled) == to_turtle(graph)
-    assert to_jsonld(shuffled) == to_jsonld(graph)
+    assert turtle_bytes(shuffled) == turtle_bytes(graph)
+    assert jsonld_bytes(shuffled) == jsonld_bytes(graph)
 
 
 def test_small_map_golden(small: hr.DataMap) -> None:

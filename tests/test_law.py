@@ -16,17 +16,17 @@ import harmonien_ropa as hr
 from harmonien_ropa.checks import check
 from harmonien_ropa.checks.coverage import coverage
 from harmonien_ropa.checks.examples import example_map
+from harmonien_ropa.flows.queries import locate
 from harmonien_ropa.law import requirements
 from harmonien_ropa.law.rights import erasure_limit
 from harmonien_ropa.law.terms import Right
 from harmonien_ropa.law.transfers import owes_safeguards_copy
-from harmonien_ropa.loading import LoadedMap, load_with_positions
 from harmonien_ropa.model import TransferMechanism
-from harmonien_ropa.positions import Positions
-from harmonien_ropa.queries import locate
+from harmonien_ropa.outputs import RenderOptions
+from harmonien_ropa.outputs.notice_pages import render as render_notice
 from harmonien_ropa.record import build_record
-from harmonien_ropa.render import RenderOptions
-from harmonien_ropa.render.notice import render as render_notice
+from harmonien_ropa.source.loading import LoadedMap, load_with_positions
+from harmonien_ropa.source.positions import Positions
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "processing.yaml"
 
@@ -451,7 +451,7 @@ def test_harmonien_us_importers(harmonien: hr.DataMap) -> None:
 
 
 def test_norwegian_record_marks_the_english_notes(harmonien: hr.DataMap) -> None:
-    from harmonien_ropa.render.record_text import record_html
+    from harmonien_ropa.outputs.record_formats.pages import record_html
 
     page = record_html(build_record(harmonien, "nb")).decode("utf-8")
     note = next(n for _, _, _, n in harmonien.assumptions())
@@ -528,7 +528,7 @@ def test_wrong_wording_is_recognised_and_ordinary_wording_is_not() -> None:
 
 
 def test_norwegian_record_marks_map_text_given_only_in_english(small: hr.DataMap) -> None:
-    from harmonien_ropa.render.record_text import record_html
+    from harmonien_ropa.outputs.record_formats.pages import record_html
 
     data = _data(small)
     data["activities"][0]["purpose"] = {"en": "To administer the membership."}
@@ -541,7 +541,7 @@ def test_norwegian_record_marks_map_text_given_only_in_english(small: hr.DataMap
 
 
 def test_graph_marks_the_recipient_s_own_transfer(harmonien: hr.DataMap, small: hr.DataMap) -> None:
-    from harmonien_ropa import graph
+    from harmonien_ropa.flows import graph
 
     edges = graph.build(harmonien).edges
     assert edges["party:meta", "country:US", "transferred-to:eu_us_dpf"]["onward"] is True

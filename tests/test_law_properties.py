@@ -20,16 +20,16 @@ from support.notice_text import Page, render_notice
 from support.strategies import PROFILE, datamaps
 
 import harmonien_ropa as hr
-from harmonien_ropa.checks.base import Context
 from harmonien_ropa.checks.coverage import coverage, coverage_json
 from harmonien_ropa.checks.registry import RULES
-from harmonien_ropa.i18n import strings
+from harmonien_ropa.checks.rule import Context
+from harmonien_ropa.flows.queries import locate
 from harmonien_ropa.law.requirements import ITEMS, requirements
 from harmonien_ropa.law.rights import erasure_limit, notice_activities, rights_of
 from harmonien_ropa.law.terms import Right
-from harmonien_ropa.queries import locate
 from harmonien_ropa.record import build_record
 from harmonien_ropa.record.activities import COLUMN_ITEMS
+from harmonien_ropa.source.i18n import strings
 
 #: Rules that report a missing item, by the items they report.
 REPORTING = frozenset(code for item in ITEMS for code in item.rules)

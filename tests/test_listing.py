@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from support.synthetic import synthetic
 
 import harmonien_ropa as hr
-from harmonien_ropa.errors import HarmonienError
-from harmonien_ropa.listing import SHOWN, some
-from harmonien_ropa.queries import impact
+from harmonien_ropa.core.errors import HarmonienError
+from harmonien_ropa.core.listing import SHOWN, some
+from harmonien_ropa.flows.queries import impact
 
 
 def test_short_lists_are_written_out() -> None:

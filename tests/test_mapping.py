@@ -7,7 +7,7 @@ import warnings
 import pytest
 
 import harmonien_ropa as hr
-from harmonien_ropa.errors import HarmonienError
+from harmonien_ropa.core.errors import HarmonienError
 from harmonien_ropa.interop.mapping import coverage, mapping, parse_mapping
 from harmonien_ropa.model import Art9Condition, LegalBasis, PartyRole, TransferMechanism
 

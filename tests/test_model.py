@@ -148,7 +148,7 @@ def test_lookup_of_unknown_id_raises_keyerror(small: hr.DataMap) -> None:
 
 
 def test_json_schema_covers_the_model() -> None:
-    from harmonien_ropa.schema import datamap_schema
+    from harmonien_ropa.schema.json_schemas import datamap_schema
 
     schema = datamap_schema()
     assert schema["$schema"].endswith("2020-12/schema")

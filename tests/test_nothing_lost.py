@@ -25,11 +25,11 @@ from support.paths import HARMONIEN_YAML, SMALL_YAML
 
 import harmonien_ropa as hr
 from harmonien_ropa.cli import main
-from harmonien_ropa.output import MANIFEST
-from harmonien_ropa.render import RENDERERS
+from harmonien_ropa.outputs import RENDERERS
+from harmonien_ropa.outputs.staging import MANIFEST
 
-output_module = importlib.import_module("harmonien_ropa.output")
-render_module = importlib.import_module("harmonien_ropa.render")
+output_module = importlib.import_module("harmonien_ropa.outputs.staging")
+render_module = importlib.import_module("harmonien_ropa.outputs")
 
 FOREIGN = {
     "notes.txt": b"the user's own notes\n",

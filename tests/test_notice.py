@@ -10,12 +10,12 @@ from support.cli import run_cli
 from support.notice_text import Page, render_notice
 
 import harmonien_ropa as hr
-from harmonien_ropa.i18n import strings
 from harmonien_ropa.law.countries import country_name, is_eea
 from harmonien_ropa.law.rights import applicable_rights, notice_activities
 from harmonien_ropa.law.terms import Right, cite, label
 from harmonien_ropa.model import LegalBasis
-from harmonien_ropa.output import MANIFEST
+from harmonien_ropa.outputs.staging import MANIFEST
+from harmonien_ropa.source.i18n import strings
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden" / "notice"
@@ -309,7 +309,7 @@ def test_english_page_uses_english_data(files: dict[str, str], harmonien: hr.Dat
 
 
 def test_public_render_tags_assumptions_and_warns(harmonien: hr.DataMap) -> None:
-    from harmonien_ropa.render import RenderOptions, render
+    from harmonien_ropa.outputs import RenderOptions, render
 
     result = render(harmonien, ["notice"], RenderOptions())
     assert len(result.messages) == 2
@@ -334,7 +334,7 @@ def test_confirmed_map_renders_without_tags_or_warning(harmonien: hr.DataMap) ->
     data = harmonien.model_dump(mode="json", by_alias=True)
     _drop_assumptions(data)
     confirmed = hr.from_data(data)
-    from harmonien_ropa.render import RenderOptions, render
+    from harmonien_ropa.outputs import RenderOptions, render
 
     result = render(confirmed, ["notice"], RenderOptions())
     # No provisional tags or warning about them; what the checker still finds may keep the
@@ -396,7 +396,7 @@ def test_automated_decisions_and_missing_items_are_stated(small: hr.DataMap) -> 
 
 
 def test_missing_translation_is_marked_with_its_language_and_reported(small: hr.DataMap) -> None:
-    from harmonien_ropa.render import RenderOptions, render
+    from harmonien_ropa.outputs import RenderOptions, render
 
     data = small.model_dump(mode="json", by_alias=True)
     first = next(a for a in data["activities"] if not a.get("on_behalf_of"))

@@ -13,7 +13,7 @@ from markupsafe import escape
 from support.notice_text import Page, render_notice
 
 import harmonien_ropa as hr
-from harmonien_ropa.escaping import markdown
+from harmonien_ropa.core.escaping import markdown
 
 PAYLOAD = (
     "<script>alert(1)</script> Tom & Jerry *bold* _em_ [link](https://evil.example) `code` # x"

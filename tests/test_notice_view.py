@@ -15,19 +15,19 @@ import pytest
 
 import harmonien_ropa as hr
 from harmonien_ropa.checks.examples import example_map
-from harmonien_ropa.i18n import strings
 from harmonien_ropa.law import rights as rights_law
 from harmonien_ropa.law.terms import cite
 from harmonien_ropa.model import LANGUAGES
-from harmonien_ropa.notice.view import (
+from harmonien_ropa.notice.facts import (
     Fact,
     Link,
     Localized,
     NoticeView,
     Sentence,
     Value,
-    build,
 )
+from harmonien_ropa.notice.view import build
+from harmonien_ropa.source.i18n import strings
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import harmonien_ropa as hr
-from harmonien_ropa.output import Artifact, write_artifacts
+from harmonien_ropa.outputs.staging import Artifact, write_artifacts
 
 
 def test_writes_nested_files(tmp_path: Path) -> None:
@@ -60,7 +60,7 @@ def test_duplicate_paths_are_refused_before_writing(tmp_path: Path) -> None:
 def test_failing_renderer_leaves_previous_outputs(
     tmp_path: Path, small: hr.DataMap, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    render_module = importlib.import_module("harmonien_ropa.render")
+    render_module = importlib.import_module("harmonien_ropa.outputs")
     real = render_module.renderer
     write_artifacts(tmp_path, hr.render(small, only=["model"]).artifacts)
     before = (tmp_path / "model.json").read_bytes()

@@ -28,7 +28,7 @@ from support.paths import HARMONIEN_YAML, SMALL_YAML
 
 import harmonien_ropa as hr
 from harmonien_ropa.cli import main
-from harmonien_ropa.output import (
+from harmonien_ropa.outputs.staging import (
     LOCK,
     MANIFEST,
     STAGING,
@@ -39,7 +39,7 @@ from harmonien_ropa.output import (
     recover,
 )
 
-output_module = importlib.import_module("harmonien_ropa.output")
+output_module = importlib.import_module("harmonien_ropa.outputs.staging")
 
 #: ``os`` functions the output module changes the file system with: each call is one step.
 STEPS = {"open", "write", "fsync", "close", "mkdir", "rename", "replace", "unlink", "link"}

@@ -12,8 +12,8 @@ from support.paths import HARMONIEN_YAML, SMALL_YAML
 import harmonien_ropa as hr
 from harmonien_ropa.checks.publication import BlockerKind, counts
 from harmonien_ropa.cli import main
-from harmonien_ropa.i18n import strings
-from harmonien_ropa.output import MANIFEST
+from harmonien_ropa.outputs.staging import MANIFEST
+from harmonien_ropa.source.i18n import strings
 
 NOTICE_FILES = [
     f"notice.{lang}.{suffix}" for lang in ("nb", "en") for suffix in ("html", "fragment.html", "md")

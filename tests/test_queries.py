@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import harmonien_ropa as hr
 from harmonien_ropa.cli import main
-from harmonien_ropa.queries import QueryError, impact, locate
+from harmonien_ropa.flows.queries import QueryError, impact, locate
 
 # -- locate: erasing a ticket customer ---------------------------------------------------
 

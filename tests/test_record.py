@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 from support.record_html import html_rows
 
 import harmonien_ropa as hr
-from harmonien_ropa.i18n import strings
 from harmonien_ropa.law import requirements
 from harmonien_ropa.law.rights import (
     OBJECTION_BASES,
@@ -18,10 +17,11 @@ from harmonien_ropa.law.rights import (
 )
 from harmonien_ropa.law.terms import label_cite
 from harmonien_ropa.model import Art9Condition
+from harmonien_ropa.outputs import RenderOptions
+from harmonien_ropa.outputs.record_formats.pages import anchor
 from harmonien_ropa.record import ARTICLE_30_1, CONTROLLER_COLUMNS, build_record
-from harmonien_ropa.record.base import _one_line
-from harmonien_ropa.render import RenderOptions
-from harmonien_ropa.render.record_text import anchor
+from harmonien_ropa.record.cells import _one_line
+from harmonien_ropa.source.i18n import strings
 
 LANGS = ("nb", "en")
 

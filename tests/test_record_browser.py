@@ -8,7 +8,7 @@ import pytest
 from support.browser import DESKTOP, PHONE, Browser, describe_vnu, require, vnu_messages
 
 import harmonien_ropa as hr
-from harmonien_ropa.render import RenderOptions
+from harmonien_ropa.outputs import RenderOptions
 
 pytestmark = pytest.mark.slow
 

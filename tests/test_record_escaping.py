@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from support.record_html import html_rows
 
 import harmonien_ropa as hr
+from harmonien_ropa.outputs.record_formats.pages import anchor, record_markdown
 from harmonien_ropa.record import build_record
-from harmonien_ropa.render.record_text import anchor, record_markdown
 
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 #: Text the model accepts: no C0 controls but tab and line breaks, no DEL or C1 controls, no

@@ -20,16 +20,16 @@ from support.paths import HARMONIEN_YAML, SMALL_YAML
 
 import harmonien_ropa as hr
 from harmonien_ropa.cli import main
-from harmonien_ropa.i18n import strings
 from harmonien_ropa.law.terms import label
+from harmonien_ropa.outputs import RenderOptions
+from harmonien_ropa.outputs.record_formats.csv_file import record_csv
+from harmonien_ropa.outputs.record_formats.json_file import record_json
+from harmonien_ropa.outputs.record_formats.json_format import JsonRecord
+from harmonien_ropa.outputs.record_formats.pages import record_html, record_markdown
+from harmonien_ropa.outputs.record_formats.xlsx_file import record_xlsx
 from harmonien_ropa.record import Cell, Column, Record, Row, Table, build_record
-from harmonien_ropa.record.json_format import JsonRecord
-from harmonien_ropa.render import RenderOptions
-from harmonien_ropa.render.record_csv import record_csv
-from harmonien_ropa.render.record_json import record_json
-from harmonien_ropa.render.record_text import record_html, record_markdown
-from harmonien_ropa.render.record_xlsx import record_xlsx
-from harmonien_ropa.schema import record_schema
+from harmonien_ropa.schema.json_schemas import record_schema
+from harmonien_ropa.source.i18n import strings
 
 #: Activity fields the record shows (the notice-only ones, e.g. provision, are not).
 SHOWN_FIELDS = {
@@ -341,8 +341,8 @@ def test_a_map_without_activities_still_renders() -> None:
 
 
 def test_files_handed_over_as_made_are_the_files_kept_otherwise(harmonien: hr.DataMap) -> None:
-    from harmonien_ropa.output import Artifact
-    from harmonien_ropa.render import RenderOptions, renderer
+    from harmonien_ropa.outputs import RenderOptions, renderer
+    from harmonien_ropa.outputs.staging import Artifact
 
     kept = renderer("record")(harmonien, RenderOptions())
     handed: list[Artifact] = []
@@ -356,7 +356,7 @@ def test_files_handed_over_as_made_are_the_files_kept_otherwise(harmonien: hr.Da
 def test_xlsx_keeps_texts_longer_than_a_cell_on_the_overflow_sheet() -> None:
     """Excel holds 32,767 characters in a cell; a longer text is never cut silently: the cell
     shows its beginning and a pointer, the overflow sheet the whole text, piece by piece."""
-    from harmonien_ropa.render.record_xlsx import CELL_LIMIT
+    from harmonien_ropa.outputs.record_formats.xlsx_file import CELL_LIMIT
 
     # Three measures of 15,000 characters, joined in one cell: 1.4 cells of text, with
     # characters outside the BMP (two UTF-16 units each) and a start that a spreadsheet would

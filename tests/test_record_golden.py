@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import harmonien_ropa as hr
-from harmonien_ropa.render import RenderOptions
+from harmonien_ropa.outputs import RenderOptions
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "record"
 TEXT_FILES = ("record.nb.html", "record.en.html", "record.nb.md", "record.en.md", "record.csv",

@@ -65,7 +65,7 @@ def test_entries_hold_ids_and_the_map_resolves_them() -> None:
 
 @pytest.mark.parametrize("datamap", _maps(), ids=["harmonien", "small", "generated"])
 def test_activity_views_in_one_pass_equal_one_view_at_a_time(datamap: hr.DataMap) -> None:
-    from harmonien_ropa import graph as g
+    from harmonien_ropa.flows import graph as g
 
     full = g.build(datamap)
     views = g.activity_views(full, [a.id for a in datamap.activities])

@@ -1,4 +1,4 @@
-"""The YAML reference generated from the JSON Schema (``harmonien_ropa.schema_docs``)."""
+"""The YAML reference generated from the JSON Schema (``harmonien_ropa.schema.yaml_reference``)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 
 from harmonien_ropa.law.terms import article, label
 from harmonien_ropa.model import LegalBasis, TransferMechanism
-from harmonien_ropa.schema import datamap_schema
-from harmonien_ropa.schema_docs import anchor, markdown_reference
-from harmonien_ropa.yamlsource import parse
+from harmonien_ropa.schema.json_schemas import datamap_schema
+from harmonien_ropa.schema.yaml_reference import anchor, markdown_reference
+from harmonien_ropa.source.yamlsource import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 

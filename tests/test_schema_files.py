@@ -10,7 +10,7 @@ import os
 import pytest
 from support.paths import ROOT
 
-from harmonien_ropa.schema import datamap_schema_json, record_schema_json
+from harmonien_ropa.schema.json_schemas import datamap_schema_json, record_schema_json
 
 
 @pytest.mark.parametrize(

@@ -14,11 +14,11 @@ from support.paths import SMALL_YAML
 
 import harmonien_ropa as hr
 from harmonien_ropa.cli import main
-from harmonien_ropa.output import LOCK, STAGING, StagedOutput
-from harmonien_ropa.render import RENDERERS, render_each
+from harmonien_ropa.outputs import RENDERERS, render_each
+from harmonien_ropa.outputs.staging import LOCK, STAGING, StagedOutput
 
-render_module = importlib.import_module("harmonien_ropa.render")
-output_module = importlib.import_module("harmonien_ropa.output")
+render_module = importlib.import_module("harmonien_ropa.outputs")
+output_module = importlib.import_module("harmonien_ropa.outputs.staging")
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

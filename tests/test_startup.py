@@ -29,10 +29,10 @@ def test_help_and_version_import_nothing_heavy(option: str) -> None:
 
 def test_public_api_resolves_lazily_and_render_stays_the_function() -> None:
     code = (
-        "import harmonien_ropa as hr, harmonien_ropa.render, sys\n"
-        "from harmonien_ropa.render import RENDERERS\n"
-        "assert callable(hr.render) and hr.render.__module__ == 'harmonien_ropa.render'\n"
-        "assert hr.DataMap.__name__ == 'DataMap' and hr.load.__module__ == 'harmonien_ropa.loading'\n"
+        "import harmonien_ropa as hr, harmonien_ropa.outputs, sys\n"
+        "from harmonien_ropa.outputs import RENDERERS\n"
+        "assert callable(hr.render) and hr.render.__module__ == 'harmonien_ropa.outputs'\n"
+        "assert hr.DataMap.__name__ == 'DataMap' and hr.load.__module__ == 'harmonien_ropa.source.loading'\n"
         "assert 'load' in dir(hr) and 'RENDERERS' not in dir(hr)\n"
         "try:\n    hr.nothing\nexcept AttributeError as e:\n    print(e)\n"
     )

@@ -11,8 +11,8 @@ import pytest
 from jinja2 import UndefinedError
 from support.paths import SMALL_YAML
 
-from harmonien_ropa.resources import templates_dir
-from harmonien_ropa.templating import environment
+from harmonien_ropa.outputs.templating import environment
+from harmonien_ropa.source.resources import templates_dir
 
 TEMPLATES = sorted(str(p.relative_to(templates_dir())) for p in Path(templates_dir()).rglob("*.j2"))
 
@@ -62,7 +62,7 @@ def refuse(*args, **kwargs):
     raise AssertionError("unpickled")
 pickle.load = pickle.loads = refuse
 import harmonien_ropa as hr
-from harmonien_ropa.render import RenderOptions, renderer
+from harmonien_ropa.outputs import RenderOptions, renderer
 options = RenderOptions()
 digest = hashlib.sha256()
 for name in ("notice", "record"):
@@ -134,8 +134,8 @@ def test_helper_filters_apply_the_helper_from_the_context() -> None:
 def test_a_string_table_with_a_key_written_twice_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from harmonien_ropa import i18n
-    from harmonien_ropa.errors import RenderError
+    from harmonien_ropa.core.errors import RenderError
+    from harmonien_ropa.source import i18n
 
     (tmp_path / "i18n").mkdir()
     (tmp_path / "i18n" / "twice.yaml").write_text(

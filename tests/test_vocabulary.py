@@ -416,7 +416,7 @@ def test_render_shows_substitutions_when_the_export_is_named_or_verbose(
 def test_render_all_shows_substitutions_only_with_verbose(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    rendering = importlib.import_module("harmonien_ropa.render")
+    rendering = importlib.import_module("harmonien_ropa.outputs")
     # Every output but the slow ones, as if they were all there is.
     monkeypatch.setattr(
         rendering,

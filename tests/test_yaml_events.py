@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from support.paths import HARMONIEN_YAML, ROOT
 
 import harmonien_ropa as hr
-from harmonien_ropa import yamlbase, yamlnodes, yamlsource
-from harmonien_ropa.yamlbase import YamlError
-from harmonien_ropa.yamlsource import parse
+from harmonien_ropa.source import yamlbase, yamlnodes, yamlsource
+from harmonien_ropa.source.yamlbase import YamlError
+from harmonien_ropa.source.yamlsource import parse
 
 LIMIT = 10**6
 EXPANDED = 10**7

@@ -2,7 +2,7 @@
 
 Usage::
 
-    from harmonien_ropa.loading import load_with_positions
+    from harmonien_ropa.source.loading import load_with_positions
     from harmonien_ropa.checks import check
 
     result = check(load_with_positions("data/processing.yaml"))
@@ -16,11 +16,11 @@ Usage::
 
 from __future__ import annotations
 
-from .base import Context, Hit, Rule
 from .config import CheckConfig, Layer, combine
 from .engine import Acknowledged, CheckResult, check
 from .registry import GROUPS, RULES, SelectionError
 from .reporters import REPORTERS
+from .rule import Context, Hit, Rule
 
 __all__ = [
     "GROUPS",

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast
 
-from ..diagnostics import Severity
+from ..core.diagnostics import Severity
 from ..model import CheckSettings
 from .registry import SelectionError, selection
 

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..diagnostics import Diagnostic, Severity
-from ..errors import LoadError
-from ..load_codes import INVALID_VALUE
-from ..loading import LoadedMap
-from .base import Context, Hit, Loc, Rule
+from ..core.diagnostics import Diagnostic, Severity
+from ..core.errors import LoadError
+from ..core.load_codes import INVALID_VALUE
+from ..source.loading import LoadedMap
 from .config import CheckConfig, Layer, combine, find_pyproject, from_settings, read_pyproject
 from .registry import RULES, SelectionError, resolve
+from .rule import Context, Hit, Loc, Rule
 
 
 @dataclass(frozen=True, slots=True)

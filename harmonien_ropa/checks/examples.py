@@ -8,10 +8,10 @@ from typing import Any
 
 import yaml
 
-from ..loading import LoadedMap, loads_with_positions
-from .base import Rule
+from ..source.loading import LoadedMap, loads_with_positions
 from .config import CheckConfig, combine
 from .engine import settings_layer
+from .rule import Rule
 
 
 def base_text() -> str:

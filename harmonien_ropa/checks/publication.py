@@ -21,15 +21,15 @@ import os
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ..diagnostics import Diagnostic, Severity
-from ..loading import LoadedMap, load_with_positions
+from ..core.diagnostics import Diagnostic, Severity
 from ..model import Activity, DataMap, Party
 from ..model.activity import Transfer
 from ..model.base import Statement
-from ..positions import Positions
-from .base import Context, Loc
+from ..source.loading import LoadedMap, load_with_positions
+from ..source.positions import Positions
 from .config import CheckConfig
 from .engine import CheckResult, check, configuration, diagnostic
+from .rule import Context, Loc
 from .rules.mapfile import LegalGroundAssumed
 
 
@@ -106,11 +106,11 @@ def publication_blockers(
     exactly what ``render --final --data FILE`` lists: the map is read with the position of
     every value, and by default configured as ``check`` does (the nearest ``pyproject.toml``,
     then the map's ``settings.check``). Given a
-    :class:`~harmonien_ropa.loading.LoadedMap` or a :class:`DataMap`, the default ``config`` is
+    :class:`~harmonien_ropa.source.loading.LoadedMap` or a :class:`DataMap`, the default ``config`` is
     the map's own ``settings.check`` (as :func:`harmonien_ropa.checks.check`), and a bare
     ``DataMap`` has no positions: every blocker is then at line 1, column 1.
 
-    Raises :class:`~harmonien_ropa.errors.LoadError` for a map that does not load and
+    Raises :class:`~harmonien_ropa.core.errors.LoadError` for a map that does not load and
     :class:`~harmonien_ropa.checks.SelectionError` for settings naming no rule.
     """
     if isinstance(source, LoadedMap):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..load_codes import LOAD_CODES
+from ..core.load_codes import LOAD_CODES
 from .examples import base_text
 from .registry import GROUPS, RULES
 
@@ -16,16 +16,12 @@ generated from the rule registry (`harmonien_ropa.checks.reference.markdown()`).
 - **Severities**: `error` (the map shows a breach or a gap the law does not allow),
   `warning` (a likely gap or a risk to look at), `info` (worth knowing).
   `--fail-on error|warning|info|never` decides which findings make the exit code 1
-<<<<<<< HEAD
-  (default `error`); invalid input exits with 2.
+  (default `error`); invalid input exits with 2, with the [load problems](#load-problems)
+  ROPA001–ROPA010.
 - **Today**: rules about dates (a review that is overdue, a catalogue entry checked long ago)
   count from `--today YYYY-MM-DD`, else the environment variable `HARMONIEN_ROPA_TODAY`, else
   the system clock. Only `check` reads the clock; `render` (its banner and `--final`) leaves
   those rules out, so the same map always renders the same files.
-=======
-  (default `error`); invalid input exits with 2, with the [load problems](#load-problems)
-  ROPA001–ROPA010.
->>>>>>> model_ids
 - **Selecting rules**: `--select` and `--ignore` take codes (`ROPA101`), code prefixes
   (`ROPA1`), group names (`legal-basis`) or rule names (`missing-legal-basis`), comma-separated.
   The same keys (`select`, `ignore`, `fail-on`) can be set under `[tool.harmonien_ropa]` in

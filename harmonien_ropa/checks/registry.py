@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from ..errors import HarmonienError
-from .base import Rule
+from ..core.errors import HarmonienError
+from .rule import Rule
 from .rules import (
     governance,
     interop,
@@ -17,6 +17,7 @@ from .rules import (
     marketing,
     recipients,
     retention,
+    transfer_grounds,
     transfers,
     transparency,
 )
@@ -50,6 +51,7 @@ GROUPS: tuple[Group, ...] = (
 _MODULES = (
     legal_basis,
     transfers,
+    transfer_grounds,
     recipients,
     retention,
     transparency,

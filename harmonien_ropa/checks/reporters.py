@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from ..diagnostics import Diagnostic, visible
+from ..core.diagnostics import Diagnostic, visible
 from .engine import CheckResult
 
 Reporter = Callable[[CheckResult], str]

@@ -12,10 +12,10 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import PurePath, PurePosixPath, PureWindowsPath
 from typing import Any
 
-from ..diagnostics import Diagnostic, Severity
-from .base import Rule
+from ..core.diagnostics import Diagnostic, Severity
 from .engine import CheckResult
 from .registry import group_of
+from .rule import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

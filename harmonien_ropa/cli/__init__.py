@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import gc
 import importlib
 import io
 import os
@@ -22,8 +21,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING, TextIO, cast
 
 if TYPE_CHECKING:
-    from ..loading import LoadedMap
     from ..model import DataMap
+    from ..source.loading import LoadedMap
 
     #: The object ``add_subparsers`` returns, which each command module registers with.
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -167,11 +166,12 @@ def _main(argv: Sequence[str] | None) -> int:
         return int(exc.code) if isinstance(exc.code, int) else EXIT_INVALID
     except _StdoutError:
         return EXIT_OUTPUT
-    from ..errors import HarmonienError, LoadError, OutputError
+    from ..core.errors import HarmonienError, LoadError, OutputError
+    from ..outputs.fastpaths import exemptions_ended
 
-    frozen = gc.get_freeze_count()
     try:
-        code: int = args.run(args)
+        with exemptions_ended():
+            code: int = args.run(args)
         return code
     except _StdoutError:
         return EXIT_OUTPUT
@@ -196,11 +196,6 @@ def _main(argv: Sequence[str] | None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL
-    finally:
-        if not frozen and gc.get_freeze_count():
-            # settle() froze the map for this command's lifetime only: a caller that runs
-            # several commands in one process (tests, scripts) gets its memory back.
-            gc.unfreeze()
 
 
 class _StdoutError(Exception):
@@ -305,9 +300,9 @@ def add_data_argument(parser: argparse.ArgumentParser) -> None:
 def read_stdin() -> str:
     """The data map's text from standard input (``--data -``), through the same checks as a
     file; raises LoadError."""
-    from ..errors import LoadError
-    from ..yamlbase import YamlError
-    from ..yamlsource import read_stream
+    from ..core.errors import LoadError
+    from ..source.yamlbase import YamlError
+    from ..source.yamlsource import read_stream
 
     try:
         return read_stream(sys.stdin.buffer, STDIN_NAME)
@@ -318,7 +313,7 @@ def read_stdin() -> str:
 def data_path(args: argparse.Namespace) -> tuple[str, str]:
     """The data map named by ``--data`` (or the default), and the path to show in messages
     (:data:`STDIN` for standard input)."""
-    from ..resources import DEFAULT_DATA, default_data
+    from ..source.resources import DEFAULT_DATA, default_data
 
     if args.data:
         return args.data, STDIN_NAME if args.data == STDIN else args.data
@@ -329,7 +324,7 @@ def data_path(args: argparse.Namespace) -> tuple[str, str]:
 def load_data(args: argparse.Namespace) -> DataMap:
     """Load the data map named by ``--data`` (or the default, or standard input for ``-``);
     raises LoadError."""
-    from ..loading import load, loads
+    from ..source.loading import load, loads
 
     path, shown = data_path(args)
     _note_bundled(args)
@@ -340,7 +335,7 @@ def load_data(args: argparse.Namespace) -> DataMap:
 
 def _note_bundled(args: argparse.Namespace) -> None:
     """Say on standard error when the bundled example stands in for a data map not given."""
-    from ..resources import DEFAULT_DATA, default_data
+    from ..source.resources import DEFAULT_DATA, default_data
 
     if not args.data and default_data() != DEFAULT_DATA:
         print(
@@ -353,7 +348,7 @@ def _note_bundled(args: argparse.Namespace) -> None:
 
 def load_data_with_positions(args: argparse.Namespace) -> LoadedMap:
     """Like :func:`load_data`, with the line and column of every value (for findings)."""
-    from ..loading import load_with_positions, loads_with_positions
+    from ..source.loading import load_with_positions, loads_with_positions
 
     path, shown = data_path(args)
     _note_bundled(args)
@@ -366,10 +361,11 @@ def load_data_with_positions(args: argparse.Namespace) -> LoadedMap:
 
 
 def settle() -> None:
-    """Exempt what is loaded so far (the data map lives until the command ends) from the
-    garbage collector's full passes, which would otherwise walk a large map again and again
-    while the outputs are made (about a tenth of the render time at 10,000 activities)."""
-    gc.freeze()
+    """Exempt the loaded map from the garbage collector's full passes for the rest of the
+    command (:func:`~harmonien_ropa.outputs.fastpaths.exempt_loaded`)."""
+    from ..outputs.fastpaths import exempt_loaded
+
+    exempt_loaded()
 
 
 def split_list(value: str) -> list[str]:

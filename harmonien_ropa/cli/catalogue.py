@@ -33,7 +33,7 @@ def register(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..catalogue import catalogue
+    from ..source.catalogue import catalogue
 
     entries = list(catalogue().values())
     if args.format == "json":

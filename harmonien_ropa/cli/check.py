@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     if len(paths) <= 1:
         return _check_one(args, paths[0] if paths else None)
-    from ..errors import HarmonienError
+    from ..core.errors import HarmonienError
 
     worst = EXIT_OK
     for path in dict.fromkeys(paths):
@@ -106,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _report(exc: Exception) -> int:
     """Print a load or settings error of one of several files; the exit code it gives."""
-    from ..errors import LoadError
+    from ..core.errors import LoadError
 
     if isinstance(exc, LoadError):
         for diagnostic in exc.diagnostics:

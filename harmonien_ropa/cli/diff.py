@@ -49,17 +49,17 @@ def register(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..changes import LEVELS, compare
-    from ..errors import HarmonienError
-    from ..loading import load, loads
+    from ..changes.changelog import LEVELS, compare
+    from ..core.errors import HarmonienError
     from ..model.base import LANGUAGES
-    from ..resources import default_data
+    from ..source.loading import load, loads
+    from ..source.resources import default_data
 
     if args.git:
         if args.old and args.new:
             raise HarmonienError("with --git give at most one file (the current map)")
         current = args.data or args.old or args.new or str(default_data())
-        from ..gitrev import read_at_revision
+        from ..source.gitrev import read_at_revision
 
         shown = f"{args.git}:{current}"
         old = loads(read_at_revision(current, args.git, shown), shown)
@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     if unknown:
         raise HarmonienError(f"unknown language(s) {', '.join(unknown)}; choose from nb, en")
     if args.format == "json":
-        sys.stdout.write(json.dumps(changelog.to_json(), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(changelog.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write("\n".join(changelog.render(lang, args.format) for lang in languages))
     if args.fail_on:

@@ -30,13 +30,13 @@ def register(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..queries import impact
-    from ..query_report import impact_text, to_json
+    from ..flows.queries import impact
+    from ..flows.query_report import impact_text, json_text
 
     datamap = load_data(args)
     result = impact(datamap, party=args.party, system=args.system)
     if args.format == "json":
-        sys.stdout.write(to_json(result))
+        sys.stdout.write(json_text(result))
     else:
         sys.stdout.write(impact_text(result, datamap, args.lang))
     return EXIT_OK

@@ -42,7 +42,7 @@ def register(sub: Subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..interop.fides_import import import_fides_yaml
-    from ..output import Artifact, write_artifacts
+    from ..outputs.staging import Artifact, write_artifacts
 
     date = args.date or dt.date.today()
     content = import_fides_yaml(args.paths, effective_date=date)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from . import EXIT_INVALID, EXIT_OK, output_path
 
 if TYPE_CHECKING:
-    from ..starter import Answers, Lang
+    from ..outputs.starter import Answers, Lang
     from . import Subparsers
 
 #: How often a question is asked again after an answer that is not valid, before its default
@@ -56,9 +56,9 @@ def register(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..errors import OutputError
-    from ..loading import loads
-    from ..starter import Answers, starter
+    from ..core.errors import OutputError
+    from ..outputs.starter import Answers, starter
+    from ..source.loading import loads
 
     path = Path(args.path)
     if (path.exists() or path.is_symlink()) and not args.force:
@@ -131,8 +131,8 @@ def _umask() -> int:
 def ask(lang: Lang, read: Callable[[str], str]) -> Answers:
     """Ask the questions with ``read`` (``input``); an empty answer takes the default, and the
     end of input takes the defaults of every question left."""
-    from ..catalogue import catalogue
-    from ..starter import ACTIVITIES, VENDOR_CATEGORY, Answers
+    from ..source.catalogue import catalogue
+    from ..outputs.starter import ACTIVITIES, VENDOR_CATEGORY, Answers
 
     text = _QUESTIONS[lang]
     answers = Answers(lang=lang, activities=())
@@ -180,7 +180,7 @@ def _one_of(allowed: list[str], problem: str) -> Callable[[str], str | None]:
 
 def _usable(ident: str) -> bool:
     """True if the entry alone makes a valid party (legal entity, country and role known)."""
-    from ..catalogue import catalogue, fill
+    from ..source.catalogue import catalogue, fill
 
     return {"name", "country", "role"} <= set(fill(catalogue()[ident], "parties"))
 
@@ -233,7 +233,7 @@ def _is_org_number(value: str) -> bool:
 
 
 def _is_email(value: str) -> bool:
-    from ..emails import InvalidEmail, parse
+    from ..core.emails import InvalidEmail, parse
 
     try:
         parse(value)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from ..languages import LANGUAGES
+from ..core.languages import LANGUAGES
 from . import EXIT_OK, add_data_argument, load_data, split_list
 
 if TYPE_CHECKING:
@@ -41,14 +41,14 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..queries import locate
-    from ..query_report import locate_text, to_json
+    from ..flows.queries import locate
+    from ..flows.query_report import json_text, locate_text
 
     datamap = load_data(args)
     categories = [c for value in args.category for c in split_list(value)]
     result = locate(datamap, args.subject, categories, lang=args.lang)
     if args.format == "json":
-        sys.stdout.write(to_json(result))
+        sys.stdout.write(json_text(result))
     else:
         sys.stdout.write(locate_text(result, datamap, args.lang))
     return EXIT_OK

@@ -22,8 +22,8 @@ from .progress import Progress
 if TYPE_CHECKING:
     from ..checks.engine import CheckResult
     from ..checks.publication import Blocker
-    from ..loading import LoadedMap
     from ..model import DataMap
+    from ..source.loading import LoadedMap
     from . import Subparsers
 
 
@@ -90,10 +90,10 @@ def register(sub: Subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     import dataclasses
 
-    from ..errors import HarmonienError, RenderError
-    from ..loading import load
-    from ..output import Scope, StagedOutput
-    from ..render import RENDERERS, RenderOptions, output_names, renderer
+    from ..core.errors import HarmonienError, RenderError
+    from ..outputs import RENDERERS, RenderOptions, output_names, renderer
+    from ..outputs.staging import Scope, StagedOutput
+    from ..source.loading import load
 
     # Usage errors first, so that they are reported as such (exit 2) before the gate is asked.
     asked = split_list(args.only) if args.only else []
@@ -202,9 +202,9 @@ def _blockers_without_positions(
 ) -> tuple[tuple[Blocker, ...], CheckResult]:
     """Like :func:`_blockers` for the banner, which needs only their number: the map was
     loaded without positions, and is read again for them only if its settings are wrong."""
-    from ..errors import LoadError
-    from ..loading import LoadedMap, load_with_positions
-    from ..positions import Positions
+    from ..core.errors import LoadError
+    from ..source.loading import LoadedMap, load_with_positions
+    from ..source.positions import Positions
 
     path, shown = data_path(args)
     try:

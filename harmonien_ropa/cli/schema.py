@@ -28,7 +28,7 @@ def register(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..schema import datamap_schema_json, record_schema_json
+    from ..schema.json_schemas import datamap_schema_json, record_schema_json
 
     sys.stdout.write(record_schema_json() if args.record else datamap_schema_json())
     return EXIT_OK

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..emails import mailto
+from ..core.emails import mailto
 from ..law.transfers import effective_mechanism
 from ..model.activity import Activity
 from ..model.base import LANGUAGES, Statement, Text

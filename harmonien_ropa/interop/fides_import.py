@@ -1,3 +1,4 @@
+# Longer than 400 lines: one importer: every manifest section adds to the same ids, notes and diagnostics.
 """Turn Fides manifests (systems, datasets, organisation) into a data map of our own.
 
 Fides knows less than a GDPR data map needs: no organisation number, no notice text, purposes
@@ -11,22 +12,35 @@ same loader as any data map before it is returned.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..diagnostics import Diagnostic, Severity
-from ..errors import HarmonienError, LoadError
-from ..listing import some
-from ..load_codes import INVALID_VALUE
-from ..loading import loads
-from ..model.base import WINDOWS_RESERVED, strip_unwritable
+from ..core.diagnostics import Diagnostic, Severity
+from ..core.errors import HarmonienError, LoadError
+from ..core.listing import some
+from ..core.load_codes import INVALID_VALUE
+from ..model.base import strip_unwritable
 from ..model.legal import PartyRole, TransferMechanism
-from ..yamlbase import YamlDocument, YamlError
-from ..yamlsource import parse, read_text
-from .fides import META_KEY, dump_yaml
+from ..source.loading import loads
+from ..source.yamlbase import YamlDocument, YamlError
+from ..source.yamlsource import parse, read_text
+from .fides import dump_yaml
+from .fides_values import (
+    _country,
+    _dataset_categories,
+    _email,
+    _Ids,
+    _key,
+    _list,
+    _long,
+    _our_meta,
+    _short,
+    _slug,
+    _unique,
+    _url,
+)
 from .mapping import Mapping, Row, mapping
 
 #: Where something is written in the manifests: the parsed manifest and a location in it.
@@ -212,46 +226,6 @@ _HEADER = (
     "# Data map imported from a Fides manifest. Everything Fides did not hold is listed under\n"
     "# 'assumptions:' on its entry: check each one, correct the value and delete its line.\n"
 )
-
-
-def _slug(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9_-]+", "-", text.lower()).strip("-_")
-    if slug in WINDOWS_RESERVED:
-        return f"{slug}-entry"  # a device name on Windows is refused as an id
-    return slug[:_ID_LENGTH].rstrip("-_") or "entry"
-
-
-#: The longest id the loader accepts.
-_ID_LENGTH = 80
-#: What an id keeps of the id it was made from when it needs a ``-N`` suffix (room for any N).
-_ID_STEM = _ID_LENGTH - 21
-
-
-class _Ids:
-    """Unique ids of one kind: the wanted id if it is free, else its stem with the first free
-    number, ``-2``, ``-3``, …
-
-    This ends by construction: every try takes a higher number than the one before, and only
-    the finitely many ids already taken can refuse one. The next number to try is kept per stem,
-    so each taken id refuses at most one try, and allocating every id is linear in their count.
-    """
-
-    def __init__(self) -> None:
-        self.taken: set[str] = set()
-        self.next: dict[str, int] = {}
-
-    def allocate(self, wanted: str) -> str:
-        if wanted not in self.taken:
-            self.taken.add(wanted)
-            return wanted
-        stem = wanted[:_ID_STEM].rstrip("-_") or "entry"
-        number = self.next.get(stem, 2)
-        while f"{stem}-{number}" in self.taken:
-            number += 1
-        self.next[stem] = number + 1
-        found = f"{stem}-{number}"
-        self.taken.add(found)
-        return found
 
 
 class _Importer:
@@ -707,75 +681,3 @@ def _diag(document: YamlDocument, loc: tuple[str | int, ...], message: str) -> D
         message,
         "give a Fides manifest with 'system:' (and optionally 'organization:', 'dataset:')",
     )
-
-
-def _list(value: Any) -> list[Any]:
-    return list(value) if isinstance(value, list) else []
-
-
-def _unique(items: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(items))
-
-
-def _our_meta(system: dict[str, Any]) -> dict[str, Any]:
-    meta = system.get("meta")
-    ours = meta.get(META_KEY) if isinstance(meta, dict) else None
-    return ours if isinstance(ours, dict) else {}
-
-
-def _dataset_categories(dataset: dict[str, Any]) -> Iterable[str]:
-    yield from (str(c) for c in _list(dataset.get("data_categories")))
-    for collection in _list(dataset.get("collections")):
-        if isinstance(collection, dict):
-            yield from (str(c) for c in _list(collection.get("data_categories")))
-            for item in _list(collection.get("fields")):
-                if isinstance(item, dict):
-                    yield from (str(c) for c in _list(item.get("data_categories")))
-
-
-_URL = re.compile(r"^https?://[^\s<>\"'`]+$")
-_KEY = re.compile(r"^[A-Za-z0-9_.:/#-]{1,200}$")
-
-
-def _short(value: Any, limit: int = 500) -> str | None:
-    """One line of text (at most ``limit`` characters), or None for nothing."""
-    if value is None or isinstance(value, dict | list):
-        return None
-    return " ".join(str(value).split())[:limit] or None
-
-
-def _long(value: Any) -> str | None:
-    """Text of at most 20,000 characters, or None for nothing."""
-    if value is None or isinstance(value, dict | list):
-        return None
-    return str(value).strip()[:20000] or None
-
-
-def _url(value: Any) -> str | None:
-    text = _short(value, 2000)
-    return text if text and _URL.match(text) else None
-
-
-def _email(value: Any) -> str | None:
-    """The address if the data map would accept it (see :mod:`..emails`), else None."""
-    from ..model.base import EMAIL_PATTERN
-
-    text = _short(value, 254)
-    if not text or not re.match(EMAIL_PATTERN, text):
-        return None
-    from ..emails import InvalidEmail, parse
-
-    try:
-        parse(text)
-    except InvalidEmail:
-        return None
-    return text
-
-
-def _key(value: Any) -> str | None:
-    text = _short(value, 200)
-    return text if text and _KEY.match(text) else None
-
-
-def _country(value: Any) -> bool:
-    return isinstance(value, str) and re.fullmatch(r"[A-Z]{2}", value) is not None

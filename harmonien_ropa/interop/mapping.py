@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
-from ..errors import HarmonienError
-from ..listing import some
+from ..core.errors import HarmonienError
+from ..core.listing import some
 from ..model.activity import Activity
 from ..model.datamap import DataMap
 from ..model.inventory import DPV_PREFIXES, DataCategory, DataSubject

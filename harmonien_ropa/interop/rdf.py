@@ -96,7 +96,7 @@ class _Names:
 # -- Turtle --------------------------------------------------------------------------------
 
 
-def to_turtle(graph: Graph) -> bytes:
+def turtle_bytes(graph: Graph) -> bytes:
     """The graph as Turtle: prefixes, then one block per subject."""
     name = _Names(graph.prefixes, turtle=True)
     lines = [f"@prefix {p}: <{ns}> ." for p, ns in sorted(graph.prefixes.items())]
@@ -131,7 +131,7 @@ def _turtle_escape(match: re.Match[str]) -> str:
 # -- JSON-LD -------------------------------------------------------------------------------
 
 
-def to_jsonld(graph: Graph) -> bytes:
+def jsonld_bytes(graph: Graph) -> bytes:
     """The graph as compact JSON-LD: the prefixes as ``@context``, one node per subject.
 
     The layout is that of ``json.dumps(indent=2, sort_keys=True)``; a predicate with one

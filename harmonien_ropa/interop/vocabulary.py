@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib.resources import files
 
-from ..errors import HarmonienError
+from ..core.errors import HarmonienError
 
 #: Why a term is suggested, best first. The first four may replace the unknown term.
 SPELLING = "spelling"
@@ -329,7 +329,7 @@ class Substitutions:
             places.append(where)
 
     def messages(self) -> list[str]:
-        from ..listing import some
+        from ..core.listing import some
 
         out = []
         for (term, replacement), places in self.found.items():

@@ -1,3 +1,4 @@
+# Longer than 400 lines: one table of every Art. 30/13/14 item, kept whole so the record, coverage and rules read one list.
 """What the law asks the record and the notice to contain, and whether the map gives it.
 
 Each :class:`Item` is one thing Art. 30(1), 30(2), 13 or 14 requires, with when it applies (to

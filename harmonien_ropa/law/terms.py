@@ -1,3 +1,4 @@
+# Longer than 400 lines: one table of every legal term, kept whole so that a collision or a missing term is refused in one place.
 """Legal terms and citations: each term once, with its article and its labels.
 
 Every legal vocabulary of the model (Art. 6 bases, Art. 9 conditions, Chapter V mechanisms,

@@ -17,7 +17,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from ..languages import LANGUAGES as LANGUAGES  # noqa: PLC0414 (re-exported)
+from ..core.languages import LANGUAGES as LANGUAGES  # noqa: PLC0414 (re-exported)
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 COUNTRY_PATTERN = r"^[A-Z]{2}$"
@@ -83,7 +83,7 @@ CountryCode = Annotated[
 
 
 def _strict_email(value: str) -> str:
-    from ..emails import InvalidEmail, parse
+    from ..core.emails import InvalidEmail, parse
 
     try:
         parse(value)

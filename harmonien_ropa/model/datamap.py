@@ -1,3 +1,4 @@
+# Longer than 400 lines: the root model: its lookups, reverse index, linking and reference checks are one pydantic class.
 """The whole data map: one organisation, its inventory and activities, resolved by id."""
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
-"""The privacy notice as data: one typed view per language (:mod:`.view`), laid out by the
-notice renderer and read by the checks."""
+"""The privacy notice as data: one typed view per language (:mod:`.view`, made of the values in
+:mod:`.facts`), laid out by the notice renderer and read by the checks."""
 
-from .view import NoticeView, build, places
+from .facts import NoticeView
+from .view import build, places
 
 __all__ = ["NoticeView", "build", "places"]

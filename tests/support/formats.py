@@ -22,8 +22,8 @@ from typing import Any
 import html5lib
 from markdown_it import MarkdownIt
 
-from harmonien_ropa.yamlbase import YamlError
-from harmonien_ropa.yamlsource import parse
+from harmonien_ropa.source.yamlbase import YamlError
+from harmonien_ropa.source.yamlsource import parse
 from support.hardening import benign, strings_in
 
 _DANGEROUS_SCHEMES = re.compile(r"^\s*(javascript|vbscript|data)\s*:", re.IGNORECASE)

@@ -20,11 +20,11 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
 import harmonien_ropa as hr
-from harmonien_ropa.loading import _unwrap, from_data
 from harmonien_ropa.model.base import Statement, Text
 from harmonien_ropa.model.datamap import DataMap
-from harmonien_ropa.render import RENDERERS, RenderOptions, renderer
-from harmonien_ropa.yamlsource import parse
+from harmonien_ropa.outputs import RENDERERS, RenderOptions, renderer
+from harmonien_ropa.source.loading import _unwrap, from_data
+from harmonien_ropa.source.yamlsource import parse
 from support.paths import SMALL_YAML
 
 #: Payloads that would be active content if any output let them through.

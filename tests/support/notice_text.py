@@ -7,7 +7,7 @@ import re
 from html.parser import HTMLParser
 
 from harmonien_ropa.model import DataMap
-from harmonien_ropa.render import RenderOptions, render
+from harmonien_ropa.outputs import RenderOptions, render
 
 
 def render_notice(datamap: DataMap, **options: object) -> dict[str, str]:

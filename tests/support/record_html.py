@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+from harmonien_ropa.outputs.record_formats.pages import record_html
 from harmonien_ropa.record import Record
-from harmonien_ropa.render.record_text import record_html
 
 
 class _ItemRows(HTMLParser):

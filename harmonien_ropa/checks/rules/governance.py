@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...diagnostics import Severity
+from ...core.diagnostics import Severity
 from ...model import Activity, DataMap, DpiaStatus, MarketingChannel
-from ..base import Context, Hit, Rule
+from ..rule import Context, Hit, Rule
 
 _DONE = (DpiaStatus.DONE, DpiaStatus.IN_PROGRESS)
 _ADS = (

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...diagnostics import Severity
+from ...core.diagnostics import Severity
 from ...interop.vocabulary import did_you_mean, dpv_term, fideslang
 from ...interop.vocabulary import dpv as dpv_vocabulary
-from ..base import Context, Hit, Loc, Rule, describe
+from ..rule import Context, Hit, Loc, Rule, describe
 
 #: Which fideslang kind the ``fideslang:`` key of each part of the map names.
 _FIDESLANG_KINDS = {

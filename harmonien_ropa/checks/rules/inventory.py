@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ...catalogue import catalogue, stale
-from ...diagnostics import Severity
-from ..base import Context, Hit, Rule
+from ...source.catalogue import catalogue, stale
+from ...core.diagnostics import Severity
+from ..rule import Context, Hit, Rule
 
 
 class CategoryUnused(Rule):

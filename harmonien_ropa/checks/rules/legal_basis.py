@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...diagnostics import Severity
+from ...core.diagnostics import Severity
 from ...law.rights import required_by_statute, uses_consent
 from ...model import LegalBasis
-from ..base import Context, Hit, Rule
+from ..rule import Context, Hit, Rule
 
 
 class MissingLegalBasis(Rule):

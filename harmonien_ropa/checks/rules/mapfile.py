@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ...diagnostics import Severity
-from ..base import Context, Hit, Rule, describe
+from ...core.diagnostics import Severity
+from ..rule import Context, Hit, Rule, describe
 
 #: Fields whose value is a legal ground: an assumption there is a warning, not a note.
 LEGAL_GROUND_FIELDS = frozenset(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...diagnostics import Severity
+from ...core.diagnostics import Severity
 from ...law.devices import device_categories
 from ...model import Activity, LegalBasis, MarketingChannel, PartyRole, SourceKind
-from ..base import Context, Hit, Rule
+from ..rule import Context, Hit, Rule
 
 _ELECTRONIC = (MarketingChannel.EMAIL, MarketingChannel.SMS)
 _AUDIENCES = (MarketingChannel.CUSTOM_AUDIENCE, MarketingChannel.LOOKALIKE_AUDIENCE)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...diagnostics import Severity
+from ...core.diagnostics import Severity
 from ...law.requirements import client_reachable
 from ...model import PartyRole
-from ..base import Context, Hit, Rule
+from ..rule import Context, Hit, Rule
 
 _PROCESSORS = (PartyRole.PROCESSOR, PartyRole.SUB_PROCESSOR)
 _CONTROLLERS = (PartyRole.INDEPENDENT_CONTROLLER, PartyRole.JOINT_CONTROLLER)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...diagnostics import Severity
-from ..base import Context, Hit, Rule
+from ...core.diagnostics import Severity
+from ..rule import Context, Hit, Rule
 
 #: Phrases that state no limit at all, in the languages of the map.
 _VAGUE = re.compile(

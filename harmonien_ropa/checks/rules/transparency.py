@@ -1,3 +1,4 @@
+# Longer than 400 lines: one module per rule group (ROPA4xx in registry.GROUPS); each rule is a class with its examples.
 """ROPA4xx: transparency: what the privacy notice must be able to tell people (Art. 12-14)."""
 
 from __future__ import annotations
@@ -6,12 +7,12 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from ...diagnostics import Severity
+from ...core.diagnostics import Severity
 from ...law.requirements import controller_reachable
 from ...law.wording import wrong_statements
 from ...model import LANGUAGES, LegalBasis, SourceKind, Text
 from ...notice.view import build as build_notice
-from ..base import Context, Hit, Loc, Rule, describe
+from ..rule import Context, Hit, Loc, Rule, describe
 
 
 class Art14SourceUndescribed(Rule):

@@ -1,0 +1,224 @@
+"""The rule base class, the value a rule yields, and what a rule can look at.
+
+A rule is a small class: a stable ``code``, a kebab-case ``name``, a ``severity``, the ``law`` it
+rests on, a one-line ``message`` template, a ``fix`` hint, and a ``check`` generator that yields
+:class:`Hit` values (a location in the data map plus the words to fill into ``message``). The
+docstring explains the rule and carries a failing and a passing YAML example; both examples are
+merged into the reference map and run by the tests, so the documentation cannot drift.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import textwrap
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from string import Formatter
+from typing import Any, ClassVar
+
+import yaml
+
+from ..core.diagnostics import Severity
+from ..model import Activity, DataCategory, DataMap, DataSubject, Party, System
+from ..model.base import Statement
+
+Loc = tuple[str | int, ...]
+
+_CODE = re.compile(r"^ROPA[1-9][0-9][0-9]$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+_EXAMPLE = re.compile(r"^    (Failing|Passing)::\n\n((?:        .*\n|\n)+)", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One place where a rule fires: the location and the words for the message template.
+
+    The finding points at the key (``legal_basis:``), or at the entry for list items; with
+    ``key=False`` it points at the value instead.
+    """
+
+    loc: Loc
+    fields: tuple[tuple[str, str], ...] = ()
+    key: bool = True
+
+
+@dataclass
+class Context:
+    """What rules look at: the resolved map, plus (for late rules) what the others found."""
+
+    datamap: DataMap
+    #: (code, loc) of every finding of the rules that ran before the late ones.
+    fired: frozenset[tuple[str, Loc]] = frozenset()
+    #: Codes of every rule that ran in this check.
+    selected: frozenset[str] = frozenset()
+    #: Codes of every registered rule.
+    known: frozenset[str] = frozenset()
+    #: The checker's "today" (``CheckConfig.today``); ``None`` when not known, and then the
+    #: rules that depend on the date yield nothing.
+    today: dt.date | None = None
+    _statements: list[tuple[Loc, Statement]] = field(default_factory=list)
+
+    def activities(self) -> Iterator[tuple[Loc, Activity]]:
+        for index, activity in enumerate(self.datamap.activities):
+            yield ("activities", index), activity
+
+    def controller_activities(self) -> Iterator[tuple[Loc, Activity]]:
+        """Activities done as controller; those done for a client (Art. 30(2)) are left out."""
+        for loc, activity in self.activities():
+            if not activity.is_processor_activity:
+                yield loc, activity
+
+    def parties(self) -> Iterator[tuple[Loc, Party]]:
+        for index, party in enumerate(self.datamap.parties):
+            yield ("parties", index), party
+
+    def systems(self) -> Iterator[tuple[Loc, System]]:
+        for index, system in enumerate(self.datamap.systems):
+            yield ("systems", index), system
+
+    def data_categories(self) -> Iterator[tuple[Loc, DataCategory]]:
+        for index, category in enumerate(self.datamap.data_categories):
+            yield ("data_categories", index), category
+
+    def data_subjects(self) -> Iterator[tuple[Loc, DataSubject]]:
+        for index, subject in enumerate(self.datamap.data_subjects):
+            yield ("data_subjects", index), subject
+
+    def statements(self) -> list[tuple[Loc, Statement]]:
+        """Every part of the map that can carry assumptions and acknowledgements."""
+        if not self._statements:
+            self._statements = list(self.datamap.statements())
+        return self._statements
+
+
+class Rule:
+    """Base class of every rule; subclasses are checked when they are defined."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    law: ClassVar[str]
+    message: ClassVar[str]
+    fix: ClassVar[str]
+    #: Late rules run after the others and see their findings in ``Context.fired``.
+    late: ClassVar[bool] = False
+    #: The "today" a rule about dates has its examples checked on (``None``: not known).
+    example_today: ClassVar[dt.date | None] = None
+
+    def __init_subclass__(cls, *, abstract: bool = False, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if abstract:
+            return
+        problems = _class_problems(cls)
+        if problems:
+            raise TypeError(f"rule {cls.__name__}: " + "; ".join(problems))
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        """Yield a :class:`Hit` for every place the rule finds a problem."""
+        raise NotImplementedError
+
+    def hit(self, loc: Loc, *, key: bool = True, **fields: object) -> Hit:
+        """A hit at ``loc`` whose message is ``message`` filled with ``fields``."""
+        return Hit(loc, tuple(sorted((k, str(v)) for k, v in fields.items())), key)
+
+    def format_message(self, hit: Hit) -> str:
+        return self.message.format_map(dict(hit.fields))
+
+    @classmethod
+    def summary(cls) -> str:
+        """The first paragraph of the docstring, on one line."""
+        doc = textwrap.dedent(cls.__doc__ or "").strip()
+        return " ".join(doc.split("\n\n", 1)[0].split())
+
+    @classmethod
+    def explanation(cls) -> str:
+        """The docstring's prose between the summary and the examples."""
+        doc = textwrap.dedent(cls.__doc__ or "").strip()
+        body = doc.split("\n\n", 1)[1] if "\n\n" in doc else ""
+        body = body.split("Failing::", 1)[0]
+        return "\n\n".join(" ".join(p.split()) for p in body.split("\n\n") if p.strip())
+
+    @classmethod
+    def examples(cls) -> dict[str, str]:
+        """The ``Failing`` and ``Passing`` YAML examples of the docstring, dedented."""
+        doc = (cls.__doc__ or "") + "\n"
+        return {
+            kind.lower(): textwrap.dedent(block).strip() + "\n"
+            for kind, block in _EXAMPLE.findall(doc)
+        }
+
+    @classmethod
+    def placeholders(cls) -> frozenset[str]:
+        return frozenset(name for _, name, _, _ in Formatter().parse(cls.message) if name)
+
+
+def _class_problems(cls: type[Rule]) -> list[str]:
+    problems: list[str] = []
+    for attr in ("code", "name", "severity", "law", "message", "fix"):
+        if not hasattr(cls, attr):
+            problems.append(f"missing class attribute '{attr}'")
+    if problems:
+        return problems
+    if not _CODE.match(cls.code):
+        problems.append(f"code '{cls.code}' must look like ROPA101 (ROPA100-ROPA999)")
+    if not _NAME.match(cls.name):
+        problems.append(f"name '{cls.name}' must be kebab-case")
+    if not isinstance(cls.severity, Severity):
+        problems.append("severity must be a Severity")
+    for attr in ("law", "message", "fix"):
+        value = getattr(cls, attr)
+        if not isinstance(value, str) or not value.strip() or "\n" in value:
+            problems.append(f"'{attr}' must be one non-empty line")
+    if cls.check is Rule.check:
+        problems.append("must implement check()")
+    if not cls.summary():
+        problems.append("needs a docstring")
+    examples = cls.examples()
+    for kind in ("failing", "passing"):
+        if kind not in examples:
+            problems.append(f"docstring needs a '{kind.capitalize()}::' YAML example")
+            continue
+        try:
+            parsed = yaml.safe_load(examples[kind])
+        except yaml.YAMLError as exc:
+            problems.append(f"{kind} example is not YAML: {exc}")
+            continue
+        if not isinstance(parsed, dict):
+            problems.append(f"{kind} example must be a YAML mapping")
+    return problems
+
+
+_SINGULAR = {
+    "activities": "activity",
+    "data_categories": "data category",
+    "data_subjects": "data subject",
+    "parties": "party",
+    "systems": "system",
+}
+
+
+def describe(datamap: DataMap, loc: Loc) -> str:
+    """``("activities", 3, "purpose")`` → ``activity 'newsletter'.purpose``."""
+    node: object = datamap
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            node = node[part] if isinstance(node, tuple) else None
+            ident = getattr(node, "id", None)
+            text += f" '{ident}'" if isinstance(ident, str) else f"[{part}]"
+        else:
+            node = getattr(node, _attr_name(node, part), None)
+            text += ("." if text else "") + part
+    for plural, singular in _SINGULAR.items():
+        if text.startswith(plural + " '"):
+            text = singular + text[len(plural) :]
+    return text or "the map"
+
+
+def _attr_name(node: object, key: str) -> str:
+    fields = getattr(type(node), "model_fields", {})
+    for name, info in fields.items():
+        if (info.alias or name) == key:
+            return str(name)
+    return key

@@ -1,0 +1,2 @@
+"""The map as a graph of data flows, the questions asked of it (``locate``, ``impact``) and their
+reports."""

@@ -1,0 +1,137 @@
+"""Renderers: pure functions from a :class:`DataMap` to output files (:class:`Artifact`).
+
+Each renderer lives in its own module and is listed in :data:`RENDERERS` by output name, as
+``"module:function"`` so that only the renderers asked for are imported. A renderer takes the
+data map and :class:`RenderOptions` and returns a :class:`RenderResult`; it never writes files.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..core.errors import RenderError
+from ..model.base import LANGUAGES
+from ..model.datamap import DataMap
+from .fastpaths import collector_paused
+from .staging import Artifact
+
+if TYPE_CHECKING:
+    from ..checks.publication import Blocker
+
+#: Output name → "module:function" of its renderer, in the order ``render`` runs them.
+RENDERERS: dict[str, str] = {
+    "model": "harmonien_ropa.outputs.model_json:render",
+    "notice": "harmonien_ropa.outputs.notice_pages:render",
+    "graph": "harmonien_ropa.outputs.diagram:render",
+    "dpv": "harmonien_ropa.outputs.dpv_export:render",
+    "fides": "harmonien_ropa.outputs.fides_export:render",
+    "changes": "harmonien_ropa.outputs.changelog_files:render",
+    "record": "harmonien_ropa.outputs.record_formats:render",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """What to render and how."""
+
+    languages: tuple[str, ...] = LANGUAGES
+    draft: bool = False
+    #: The previous version of the map, for "what changed" sections and version history.
+    previous: DataMap | None = None
+    #: Where a renderer may hand over each file as soon as it is made, instead of keeping it in
+    #: its result, so that a large map's outputs need not all be in memory at once (the
+    #: command line stages them on disk). Files handed over are not in ``artifacts``.
+    deliver: Callable[[Artifact], None] | None = field(default=None, compare=False, repr=False)
+    #: What keeps the notice from being published (see :mod:`harmonien_ropa.checks.publication`),
+    #: when the caller has worked it out already with its own checker configuration; ``None``
+    #: lets the notice ask the checker with the map's own ``settings.check``. The notice shows
+    #: a "not ready for publication" banner while any remains.
+    blockers: tuple[Blocker, ...] | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # A language named twice is rendered once (its files would otherwise be made twice).
+        object.__setattr__(self, "languages", tuple(dict.fromkeys(self.languages)))
+        unknown = [lang for lang in self.languages if lang not in LANGUAGES]
+        if unknown or not self.languages:
+            raise RenderError(
+                f"unknown language(s) {', '.join(unknown) or '(none given)'}; "
+                f"choose from {', '.join(LANGUAGES)}"
+            )
+
+
+@dataclass(slots=True)
+class RenderResult:
+    """Files a renderer produced, and messages for the user (e.g. a missing tool).
+
+    ``details`` are messages only for those who look at this output closely (the command line
+    shows them when the output is asked for by name or with ``--verbose``), such as the terms
+    an export left out or replaced by broader ones.
+    """
+
+    artifacts: list[Artifact] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)
+
+    def add(self, artifact: Artifact, options: RenderOptions) -> None:
+        """Hand ``artifact`` over to ``options.deliver``, or keep it in this result."""
+        if options.deliver is None:
+            self.artifacts.append(artifact)
+        else:
+            options.deliver(artifact)
+
+    def extend(self, other: RenderResult) -> None:
+        self.artifacts.extend(other.artifacts)
+        self.messages.extend(other.messages)
+        self.details.extend(other.details)
+
+
+Renderer = Callable[[DataMap, RenderOptions], RenderResult]
+
+
+def renderer(name: str) -> Renderer:
+    """The renderer registered under ``name`` (imported on first use)."""
+    try:
+        target = RENDERERS[name]
+    except KeyError:
+        raise RenderError(f"unknown output '{name}'; choose from {', '.join(RENDERERS)}") from None
+    module_name, _, function = target.partition(":")
+    found: Renderer = getattr(importlib.import_module(module_name), function)
+
+    @functools.wraps(found)
+    def run(datamap: DataMap, options: RenderOptions) -> RenderResult:
+        with collector_paused():
+            return found(datamap, options)
+
+    return run
+
+
+def render(
+    datamap: DataMap, only: Iterable[str] | None = None, options: RenderOptions | None = None
+) -> RenderResult:
+    """Run the renderers named in ``only`` (all by default) and collect their files in memory."""
+    result = RenderResult()
+    for _, part in render_each(datamap, only, options):
+        result.extend(part)
+    return result
+
+
+def output_names(only: Iterable[str] | None = None) -> list[str]:
+    """The outputs ``only`` names (all by default), once each, in the order given."""
+    return list(RENDERERS) if only is None else list(dict.fromkeys(only))
+
+
+def render_each(
+    datamap: DataMap, only: Iterable[str] | None = None, options: RenderOptions | None = None
+) -> Iterator[tuple[str, RenderResult]]:
+    """Like :func:`render`, one renderer at a time: (output name, its result) in order.
+
+    A caller that writes each result out before asking for the next (as ``render`` on the
+    command line does) holds only one renderer's files in memory at a time.
+    """
+    opts = options or RenderOptions()
+    for name in output_names(only):
+        yield name, renderer(name)(datamap, opts)

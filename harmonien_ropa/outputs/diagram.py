@@ -1,0 +1,324 @@
+"""The data-flow graph: DOT, SVG and PNG through Graphviz, node-link JSON and GraphML.
+
+Outputs (``lang`` is the first language asked for; others get ``dataflow.<lang>.svg``):
+
+* ``dataflow.dot``, ``dataflow.svg``, ``dataflow.png`` — the whole map, left to right, with a legend;
+* ``dataflow/<activity-id>.svg`` — one picture per activity;
+* ``dataflow.json`` (networkx node-link) and ``dataflow.graphml`` (Gephi, yEd) — the full graph.
+
+SVG and PNG come from the real ``dot`` binary, piped in memory, each run stopped after
+:data:`DOT_TIMEOUT` seconds. Without ``dot`` the DOT, JSON and GraphML files are still produced and
+a message says how to install Graphviz. Large maps are bounded, and a message says so: above
+:data:`AGGREGATE_ABOVE` activities the overview is aggregated by system and recipient; an overview
+with more than :data:`OVERVIEW_MAX_EDGES` edges is not drawn (only its DOT file is written); above
+:data:`ACTIVITY_PICTURES_MAX` activities no per-activity pictures are drawn.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import os
+import re
+import shutil
+import struct
+import subprocess
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+import graphviz
+
+from ..core.errors import RenderError
+from ..flows import graph as g
+from ..model.datamap import DataMap
+from ..source.i18n import strings
+from . import RenderOptions, RenderResult
+from .diagram_dot import DotBuilder
+from .fastpaths import forget_quoting, utf8
+from .graphml import graphml_bytes
+from .model_json import Lazy, json_bytes
+from .staging import Artifact
+
+#: Above this many activities the overview is drawn with activities aggregated away.
+AGGREGATE_ABOVE = 150
+#: Most edges an overview picture may have. Graphviz's layout time grows about with the cube of
+#: the edges: 1,000 edges take ~1.3 s of CPU for the SVG, 1,600 ~6 s, 2,900 (aggregated 1,000
+#: activities) ~75 s. Larger overviews are written as DOT only.
+OVERVIEW_MAX_EDGES = 1_000
+#: Above this many activities no per-activity pictures are drawn (one ``dot`` run each, ~25 ms).
+ACTIVITY_PICTURES_MAX = 1_000
+#: Seconds one ``dot`` run may take before it is stopped (``HARMONIEN_ROPA_DOT_TIMEOUT``).
+DOT_TIMEOUT = 120.0
+DOT_TIMEOUT_ENV = "HARMONIEN_ROPA_DOT_TIMEOUT"
+
+INSTALL_HINT = (
+    "Graphviz's 'dot' program was not found, so dataflow.svg and dataflow.png were not made "
+    "(dataflow.dot, dataflow.json and dataflow.graphml were). Install Graphviz "
+    "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz; "
+    "or run scripts/setup.sh) and render again."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Dot:
+    """How to run Graphviz's ``dot``: the program found on PATH and the time one run may take."""
+
+    program: str
+    timeout: float
+
+    @classmethod
+    def find(cls) -> _Dot | None:
+        program = shutil.which("dot")
+        return None if program is None else cls(program, dot_timeout())
+
+    def pipe(self, source: str, fmt: str, what: str) -> bytes:
+        """``source`` drawn as ``fmt`` (``svg``, ``png``); ``what`` names the file in errors."""
+        try:
+            proc = subprocess.run(
+                [self.program, "-Kdot", f"-T{fmt}"],
+                input=source.encode("utf-8"),
+                capture_output=True,
+                timeout=self.timeout,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise RenderError(
+                f"Graphviz 'dot' did not finish drawing {what} within {self.timeout:g} s and was "
+                f"stopped (set {DOT_TIMEOUT_ENV} to allow longer); nothing was written"
+            ) from None
+        except OSError as exc:
+            raise RenderError(
+                f"Graphviz 'dot' could not be run for {what}: {exc.strerror or exc}; "
+                "nothing was written"
+            ) from None
+        if proc.returncode != 0:
+            how = (
+                f"was stopped by signal {-proc.returncode}"
+                if proc.returncode < 0
+                else f"exited with status {proc.returncode}"
+            )
+            detail = proc.stderr.decode("utf-8", "replace").strip()
+            raise RenderError(
+                f"Graphviz 'dot' {how} while drawing {what}"
+                + (f": {detail}" if detail else "")
+                + "; nothing was written"
+            )
+        return proc.stdout
+
+
+def dot_timeout() -> float:
+    """Seconds one ``dot`` run may take: :data:`DOT_TIMEOUT` or ``HARMONIEN_ROPA_DOT_TIMEOUT``."""
+    raw = os.environ.get(DOT_TIMEOUT_ENV, "").strip()
+    if not raw:
+        return DOT_TIMEOUT
+    try:
+        value = float(raw)
+    except ValueError:
+        value = 0.0
+    if not value > 0 or value == float("inf"):
+        raise RenderError(f"{DOT_TIMEOUT_ENV} must be a positive number of seconds, not {raw!r}")
+    return value
+
+
+@dataclass(slots=True)
+class _Picture:
+    """One graph to draw: the file stem, its DOT and the builder's readable titles."""
+
+    stem: str
+    dot: graphviz.Digraph
+    builder: DotBuilder
+    with_png: bool = False
+
+
+def _draw(dot: _Dot, pictures: list[_Picture]) -> list[Artifact]:
+    """SVG (and PNG where asked) of every picture, one ``dot`` process each, a few at a time.
+
+    (One ``dot`` run over many graphs would be faster, but its layouts then vary between runs.)
+    """
+
+    def svg(picture: _Picture) -> bytes:
+        return dot.pipe(picture.dot.source, "svg", f"{picture.stem}.svg")
+
+    workers = max(1, min(4, os.cpu_count() or 1))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        try:
+            svgs = list(pool.map(svg, pictures))
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise
+    out: list[Artifact] = []
+    for picture, data in zip(pictures, svgs, strict=True):
+        title = picture.builder.title
+        out.append(
+            Artifact(f"{picture.stem}.svg", accessible_svg(data, picture.builder.titles, title))
+        )
+        if picture.with_png:
+            picture.dot.attr("graph", dpi="110")
+            png = dot.pipe(picture.dot.source, "png", f"{picture.stem}.png")
+            out.append(Artifact(f"{picture.stem}.png", deterministic_png(png)))
+    return out
+
+
+def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
+    """Every graph output for ``datamap`` (see the module docstring)."""
+    try:
+        return _render(datamap, options)
+    finally:
+        forget_quoting()
+
+
+def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
+    # Each file is encoded as soon as it is made (and handed over, where the caller takes
+    # files as they come), and graphs and DOT sources are let go as soon as nothing more is
+    # drawn from them: a large map's outputs are never all in memory at once beside the
+    # objects they are made from.
+    full = g.build(datamap)
+    result = RenderResult()
+    organisation = datamap.organisation.name
+    count = len(datamap.activities)
+    dot = _Dot.find()
+    activity_pictures = dot is not None and count <= ACTIVITY_PICTURES_MAX
+    aggregated = count > AGGREGATE_ABOVE
+    # The (smaller) aggregated overview is made first, so that the whole graph can be let go
+    # as soon as its own files are written.
+    overview = g.aggregate(full) if aggregated else full
+    graphml = Artifact("dataflow.graphml", graphml_bytes(full))
+    result.add(Artifact("dataflow.json", json_bytes(node_link(full))), options)
+    result.add(graphml, options)
+    del graphml
+    if aggregated:
+        result.messages.append(
+            f"the data map has {count} activities (more than {AGGREGATE_ABOVE}); the overview "
+            "graph is drawn aggregated by system and recipient"
+        )
+        if not activity_pictures:
+            g.release(full)
+            del full
+    overviews: list[_Picture] = []
+    edges = 0
+    for index, lang in enumerate(options.languages):
+        s = strings("graph", lang)
+        key = "title_aggregated" if aggregated else "title"
+        builder = _builder(datamap, overview, lang)
+        digraph = builder.digraph(s[key].format(organisation=organisation), organisation)
+        stem = "dataflow" if index == 0 else f"dataflow.{lang}"
+        result.add(Artifact(f"{stem}.dot", utf8(digraph)), options)
+        if index == 0:
+            edges = builder.edges
+        if dot is not None and edges <= OVERVIEW_MAX_EDGES:
+            overviews.append(_Picture(stem, digraph, builder, with_png=index == 0))
+        del builder, digraph
+    if aggregated and not overviews:
+        g.release(overview)
+    del overview
+    if dot is None:
+        result.messages.append(INSTALL_HINT)
+        return result
+    pictures: list[_Picture] = overviews
+    if edges > OVERVIEW_MAX_EDGES:
+        result.messages.append(
+            f"the overview graph has {edges} edges (more than {OVERVIEW_MAX_EDGES}), too many "
+            "for Graphviz to lay out in reasonable time; dataflow.svg and dataflow.png were not "
+            "drawn (dataflow.dot, dataflow.json and dataflow.graphml were)"
+        )
+    if activity_pictures:
+        pictures.extend(_activity_pictures(datamap, full, options.languages[0]))
+    else:
+        result.messages.append(
+            f"the data map has {count} activities (more than {ACTIVITY_PICTURES_MAX}); no "
+            "per-activity pictures were drawn under dataflow/"
+        )
+    result.artifacts.extend(_draw(dot, pictures))
+    return result
+
+
+def node_link(graph: Any) -> dict[str, Any]:
+    """:func:`graph.node_link` of ``graph`` for :func:`json_bytes`, each node and link made as it
+    is written (the same JSON without a large map's every node and link as a dict at once)."""
+
+    def nodes() -> Iterator[dict[str, Any]]:
+        for node in sorted(graph.nodes, key=str):
+            yield {**graph.nodes[node], "id": node}
+
+    def links() -> Iterator[dict[str, Any]]:
+        edges = sorted(graph.edges(keys=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+        for source, target, key in edges:
+            yield {
+                **graph.edges[source, target, key],
+                "source": source,
+                "target": target,
+                "key": key,
+            }
+
+    return {
+        "directed": graph.is_directed(),
+        "multigraph": graph.is_multigraph(),
+        "graph": graph.graph,
+        "nodes": Lazy(nodes),
+        "links": Lazy(links),
+    }
+
+
+def _activity_pictures(datamap: DataMap, full: Any, lang: str) -> list[_Picture]:
+    s = strings("graph", lang)
+    organisation = datamap.organisation.name
+    views = g.activity_views(full, [activity.id for activity in datamap.activities])
+    pictures = []
+    for activity in datamap.activities:
+        builder = _builder(datamap, views[activity.id], lang)
+        title = s["title_activity"].format(activity=activity.name.get(lang))
+        digraph = builder.digraph(title, organisation)
+        pictures.append(_Picture(f"dataflow/{activity.id}", digraph, builder))
+    return pictures
+
+
+def _builder(datamap: DataMap, view: Any, lang: str) -> DotBuilder:
+    names = {c.id: c.name.get(lang) for c in datamap.data_categories}
+    return DotBuilder(view, strings("graph", lang), lang, names)
+
+
+_TITLE = re.compile(rb"<title>(.*?)</title>")
+
+
+def accessible_svg(svg: bytes, titles: dict[str, str], title: str) -> bytes:
+    """Replace Graphviz's ``<title>`` ids with readable names; mark the root as an image."""
+
+    def readable(match: re.Match[bytes]) -> bytes:
+        raw = html.unescape(match.group(1).decode("utf-8"))
+        name = titles.get(raw, raw)
+        return b"<title>" + html.escape(name, quote=False).encode("utf-8") + b"</title>"
+
+    out = _TITLE.sub(readable, svg)
+    label = html.escape(title, quote=True).encode("utf-8")
+    return out.replace(b"<svg ", b'<svg role="img" aria-label="' + label + b'" ', 1)
+
+
+_KEEP_CHUNKS = frozenset({b"IHDR", b"PLTE", b"tRNS", b"IDAT", b"IEND", b"pHYs", b"sRGB"})
+
+
+def deterministic_png(png: bytes) -> bytes:
+    """The PNG without chunks that can vary between runs (tIME, tEXt and the like)."""
+    signature = b"\x89PNG\r\n\x1a\n"
+    if not png.startswith(signature):
+        return png
+    out = io.BytesIO()
+    out.write(signature)
+    pos = len(signature)
+    while pos + 8 <= len(png):
+        (length,) = struct.unpack(">I", png[pos : pos + 4])
+        kind = png[pos + 4 : pos + 8]
+        chunk = png[pos : pos + 12 + length]
+        if kind in _KEEP_CHUNKS:
+            out.write(chunk)
+        pos += 12 + length
+        if kind == b"IEND":
+            break
+    return out.getvalue()
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """Width and height in pixels, from the IHDR chunk."""
+    width, height = struct.unpack(">II", png[16:24])
+    return int(width), int(height)

@@ -1,0 +1,283 @@
+"""The cells of an activity's row, one function per column that needs more than a value."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from ..law import transfers as transfers_law
+from ..law.requirements import (
+    transfer_gap,
+)
+from ..law.rights import erasure_limit
+from ..law.terms import Right, cite, label, label_cite
+from ..model.activity import Activity
+from ..model.inventory import Party, System
+from ..model.legal import DpiaStatus, PartyRole
+from .cells import CellMaker, dotted
+from .tables import Assumption, Cell
+
+#: Record column → the item of :mod:`..law.requirements` it states.
+COLUMN_ITEMS = {
+    "controller": "30.1a",
+    "purpose": "30.1b",
+    "data_subjects": "30.1c",
+    "data_categories": "30.1c",
+    "recipients": "30.1d",
+    "transfers": "30.1e",
+    "retention": "30.1f",
+    "security": "30.1g",
+    "legal_basis": "13.1c",
+    "art9_condition": "13.1c",
+    "legitimate_interest": "13.1d",
+    "processor": "30.2a",
+    "client_controller": "30.2a",
+    "processing": "30.2b",
+    "transfers_2": "30.2c",
+    "security_2": "30.2d",
+}
+#: Columns that share an item and mark only their own part of it.
+_OWN_MARK = frozenset({"legal_basis", "art9_condition", "processor", "client_controller"})
+
+_UNKNOWN = (
+    "Not known yet: the map does not say where this system stores the data, so whether data "
+    "leaves the EEA is not established."
+)
+
+
+def controller_value(make: CellMaker) -> Cell:
+    """The controller cell, the same in every row (made once per record)."""
+    org = make.map.organisation
+    items = [f"{org.name} ({make.s['org_number_short']} {org.org_number})"]
+    contact = org.privacy_contact or org.email
+    if contact:
+        items.append(contact)
+    dpo = org.dpo
+    if dpo is not None and dpo.appointed:
+        items.append(
+            f"{make.s['col_dpo']}: {make.contact_line(dpo.name or '', dpo.email, dpo.phone)}"
+        )
+    elif dpo is not None:
+        items.append(make.s["dpo_none"])
+    if org.representative is not None:
+        rep = org.representative
+        items.append(
+            f"{make.s['col_representative']}: {make.contact_line(rep.name, rep.email, rep.phone)}"
+        )
+    found = make.assumed(org, "name", "privacy_contact", "email") + make.assumed(dpo, "appointed")
+    return make.cell(items, found, required=True)
+
+
+def party_contact(make: CellMaker, party: Party) -> str:
+    """A party's name, country and how to reach it (contact person, else its privacy notice)."""
+    parts = [f"{party.name} ({party.country})"]
+    contact = party.contact
+    if contact is not None:
+        parts.append(make.contact_line(contact.name, contact.email, contact.phone))
+    elif party.privacy_policy or party.website:
+        parts.append(party.privacy_policy or party.website or "")
+    return ", ".join(parts)
+
+
+def system_label(make: CellMaker, system: System) -> str:
+    details = []
+    vendor = make.map.vendor_of(system)
+    if vendor is not None:
+        details.append(vendor.name)
+    if system.hosting_countries:
+        details.append(f"{make.s['hosted_in']} {', '.join(system.hosting_countries)}")
+    return f"{system.name} ({'; '.join(details)})" if details else system.name
+
+
+def recipients_cell(
+    make: CellMaker,
+    act: Activity,
+    recipients: tuple[Party, ...],
+    transfer_parties: Mapping[str, str],
+) -> Cell:
+    items = []
+    for party in recipients:
+        label = make.party_label(party)
+        if party.id in transfer_parties:
+            label += f"; {make.s['third_country']}: {transfer_parties[party.id]}"
+        items.append(label)
+    found = make.assumed(act, "recipients", "systems")
+    found += [a for p in recipients for a in make.assumed(p, "role", "country")]
+    return make.cell(items or [make.s["no_recipients"]], found)
+
+
+def transfer_items(make: CellMaker, act: Activity) -> tuple[list[str], list[Assumption], bool]:
+    items: list[str] = []
+    found = make.assumed(act, "transfers")
+    for transfer in act.transfers:
+        party = make.map.party(transfer.party_id)
+        mechanism = transfers_law.effective_mechanism(transfer, party)
+        if mechanism is None:
+            ground = make.s["mechanism_missing"]
+        else:
+            ground = label_cite(mechanism, make.lang)
+        importer = transfers_law.importer(make.map, transfer)
+        if transfers_law.is_onward(make.map, transfer):
+            own = make.s["onward_transfer"].format(
+                established=party.country, importer=importer.name, country=transfer.country
+            )
+            text = f"{transfer.country}: {party.name}; {own}; {ground}"
+        elif importer is not party:
+            text = (
+                f"{transfer.country}: {party.name}; {make.s['importer']}: {importer.name}; {ground}"
+            )
+        else:
+            text = f"{transfer.country}: {party.name}; {ground}"
+        safeguards = transfer.safeguards or party.transfer_safeguards
+        if safeguards is not None:
+            text += f"; {make.s['safeguards']}: {make.text(safeguards)}"
+        elif mechanism is not None and mechanism.value == "derogation_compelling_interests":
+            text += f"; {make.s['safeguards_missing']}"
+        items.append(text)
+        found += make.assumed(transfer)
+        if transfer.mechanism is None:
+            found += make.assumed(party, "transfer_mechanism")
+    reach = transfers_law.destinations(make.map, act)
+    unrecorded = sorted(reach.ours - {t.country for t in act.transfers})
+    if unrecorded:
+        items.append(make.s["transfers_unrecorded"].format(countries=", ".join(unrecorded)))
+    unknown = reach.unknown_hosting
+    if unknown:
+        # Not known is not "none": said as a provisional statement, with its reason.
+        items.append(f"{make.s['transfers_unknown']} {', '.join(s.name for s in unknown)}")
+        found += [
+            Assumption(dotted((*make.paths.get(id(system), ()), "hosting_countries")), _UNKNOWN)
+            for system in unknown
+        ]
+    gap = transfer_gap(make.map, act) is not None
+    return items, found, gap
+
+
+def transfers_cell(make: CellMaker, act: Activity) -> Cell:
+    items, found, gap = transfer_items(make, act)
+    cell = make.cell(items or [make.s["no_transfers"]], found)
+    return Cell(cell.items, cell.assumptions, missing=gap)
+
+
+def retention_cell(make: CellMaker, act: Activity) -> Cell:
+    ret = act.retention
+    if ret is None:
+        return make.cell([], make.assumed(act, "retention"), required=True)
+    items = [make.text(ret.text)]
+    if ret.legal_source and ret.legal_source not in items[0]:
+        items.append(ret.legal_source)
+    return make.cell(items, make.assumed(act, "retention") + make.assumed(ret), required=True)
+
+
+def optional_retention_cell(make: CellMaker, act: Activity) -> Cell:
+    """Retention where Art. 30(2) does not ask for it (the processor record)."""
+    if act.retention is None:
+        return make.cell([], make.assumed(act, "retention"))
+    return retention_cell(make, act)
+
+
+def security_cell(make: CellMaker, act: Activity) -> Cell:
+    items = [make.text(m) for m in act.security_measures]
+    systems = make.links[act.id].systems
+    for system in systems:
+        items += [f"{system.name}: {make.text(m)}" for m in system.security_measures]
+    found = make.assumed(act, "security_measures")
+    found += [a for sys in systems for a in make.assumed(sys, "security_measures")]
+    return make.cell(items, found, required=True)
+
+
+def legal_basis_cell(make: CellMaker, act: Activity) -> Cell:
+    items = []
+    if act.legal_basis is not None:
+        items.append(label_cite(act.legal_basis, make.lang))
+    if act.legal_source:
+        items.append(act.legal_source)
+    return make.cell(
+        items if act.legal_basis else [],
+        make.assumed(act, "legal_basis", "legal_source"),
+        required=True,
+    )
+
+
+def art9_cell(make: CellMaker, act: Activity) -> Cell:
+    cond = act.art9_condition
+    found = make.assumed(act, "art9_condition")
+    if cond is not None:
+        return make.cell([label_cite(cond, make.lang)], found)
+    special = any(c.special_category for c in make.links[act.id].categories)
+    return make.cell([], found, required=special)
+
+
+def legitimate_interest_cell(make: CellMaker, act: Activity) -> Cell:
+    items = [make.text(act.legitimate_interest)]
+    if act.balancing_test:
+        items.append(f"{make.s['balancing_test']}: {act.balancing_test}")
+    needed = act.legal_basis is not None and act.legal_basis.value == "legitimate_interests"
+    found = make.assumed(act, "legitimate_interest", "balancing_test")
+    return make.cell(items if act.legitimate_interest else [], found, required=needed)
+
+
+def sources_cell(make: CellMaker, act: Activity) -> Cell:
+    items = []
+    found = make.assumed(act, "sources")
+    for source in act.sources:
+        parts = [label(source.kind, make.lang)]
+        party = make.map.source_party(source)
+        if party is not None:
+            parts.append(party.name)
+        if source.description is not None:
+            parts.append(make.text(source.description))
+        if source.category_ids:
+            parts.append(
+                ", ".join(make.text(c.name) for c in make.map.source_categories(act, source))
+            )
+        items.append(f"{parts[0]}: {'; '.join(parts[1:])}" if len(parts) > 1 else parts[0])
+        found += make.assumed(source)
+    return make.cell(items, found, required=True)
+
+
+def access_cell(make: CellMaker, systems: tuple[System, ...]) -> Cell:
+    items = [
+        f"{sys.name}: {', '.join(make.text(a) for a in sys.access)}"
+        for sys in systems
+        if sys.access
+    ]
+    found = [a for sys in systems for a in make.assumed(sys, "access")]
+    return make.cell(items, found)
+
+
+def processors_cell(make: CellMaker, recipients: Iterable[Party]) -> Cell:
+    items = []
+    found: list[Assumption] = []
+    for party in recipients:
+        if party.role not in (PartyRole.PROCESSOR, PartyRole.SUB_PROCESSOR):
+            continue
+        role = label(party.role, make.lang)
+        text = f"{party.name} ({role}): {make.s['dpa']} {make.yes_no(party.dpa)}"
+        if party.dpa_reference:
+            text += f" ({party.dpa_reference})"
+        items.append(text)
+        found += make.assumed(party, "role", "dpa", "dpa_reference")
+    return make.cell(items, found)
+
+
+def rights_cell(make: CellMaker, act: Activity) -> Cell:
+    """The data subject's rights for this activity, derived from its legal basis."""
+    items = []
+    limit = erasure_limit(act)
+    for right in make.links[act.id].rights:
+        text = f"{make.s[f'right_{right.value}']} ({cite(right, make.lang, short=True)})"
+        if right is Right.ERASURE and limit is not None:
+            text += f": {make.s['erasure_limited']} ({cite(limit, make.lang)})"
+        items.append(text)
+    found = make.assumed(act, "legal_basis", "art9_condition", "marketing")
+    return make.cell(items, found)
+
+
+def dpia_cell(make: CellMaker, act: Activity) -> Cell:
+    dpia = act.dpia
+    if dpia is None:
+        return make.cell([label(DpiaStatus.NOT_ASSESSED, make.lang)], make.assumed(act, "dpia"))
+    items = [label(dpia.status, make.lang), make.text(dpia.reason)]
+    if dpia.reference:
+        items.append(dpia.reference)
+    return make.cell(items, make.assumed(act, "dpia") + make.assumed(dpia))

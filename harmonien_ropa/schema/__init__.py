@@ -1,0 +1,1 @@
+"""The published JSON Schemas and the YAML reference generated from them."""
