@@ -8,13 +8,13 @@ import json
 
 import pytest
 
-from harmonien_ropa.source.catalogue import CatalogueEntry, catalogue, fill, stale
 from harmonien_ropa.checks import CheckConfig, check
 from harmonien_ropa.checks.examples import example_map, example_text
 from harmonien_ropa.cli import main
 from harmonien_ropa.core.errors import LoadError
 from harmonien_ropa.interop.vocabulary import dpv, fideslang
 from harmonien_ropa.law.transfers import party_needs_mechanism
+from harmonien_ropa.source.catalogue import CatalogueEntry, catalogue, fill, stale
 from harmonien_ropa.source.loading import loads
 
 RUBIC = """

@@ -131,8 +131,8 @@ def _umask() -> int:
 def ask(lang: Lang, read: Callable[[str], str]) -> Answers:
     """Ask the questions with ``read`` (``input``); an empty answer takes the default, and the
     end of input takes the defaults of every question left."""
-    from ..source.catalogue import catalogue
     from ..outputs.starter import ACTIVITIES, VENDOR_CATEGORY, Answers
+    from ..source.catalogue import catalogue
 
     text = _QUESTIONS[lang]
     answers = Answers(lang=lang, activities=())

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ...source.catalogue import catalogue, stale
 from ...core.diagnostics import Severity
+from ...source.catalogue import catalogue, stale
 from ..rule import Context, Hit, Rule
 
 
