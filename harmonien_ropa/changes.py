@@ -25,6 +25,7 @@ from .i18n import strings
 from .law.countries import country_name
 from .law.terms import label
 from .model.activity import Activity, Retention, Transfer
+from .languages import DEFAULT_LANGUAGES
 from .model.base import LANGUAGES, Text
 from .model.datamap import DataMap
 from .model.legal import PartyRole
@@ -56,13 +57,13 @@ class Change:
         table = strings("changes", lang)
         return table[self.kind].format(**{k: v.get(lang) for k, v in self.values})
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> dict[str, Any]:
         return {
             "kind": self.kind,
             "level": str(self.level),
             "activity": self.activity,
             "in_notice": self.public,
-            "text": {lang: self.text(lang) for lang in LANGUAGES},
+            "text": {lang: self.text(lang) for lang in languages},
         }
 
 
@@ -75,6 +76,8 @@ class Changelog:
     new_version: str
     new_date: str
     changes: tuple[Change, ...]
+    #: The languages the (new) map publishes in: the JSON form gives each change in these.
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
 
     def at(self, level: Level) -> tuple[Change, ...]:
         return tuple(c for c in self.changes if c.level == level)
@@ -122,14 +125,16 @@ class Changelog:
             "new": {"version": self.new_version, "effective_date": self.new_date},
             "level": str(self.level) if self.level else None,
             "counts": self.counts(),
-            "changes": [c.to_json() for c in self.changes],
+            "changes": [c.to_json(self.languages) for c in self.changes],
         }
 
     def for_notice(self) -> Changelog:
         """Only what a public notice's "what changed" section shows: no editorial changes and
         nothing about activities left out of the notice."""
         kept = tuple(c for c in self.changes if c.level != Level.EDITORIAL and c.public)
-        return Changelog(self.old_version, self.old_date, self.new_version, self.new_date, kept)
+        return Changelog(
+            self.old_version, self.old_date, self.new_version, self.new_date, kept, self.languages
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,11 +197,12 @@ def compare(old: DataMap, new: DataMap) -> Changelog:
         new.notice.version,
         new.notice.effective_date.isoformat(),
         tuple(changes),
+        new.languages,
     )
 
 
 def _same(value: str) -> Text:
-    return Text(nb=value, en=value)
+    return Text(**dict.fromkeys(LANGUAGES, value))
 
 
 def _text_of(key: str) -> Text:

@@ -37,7 +37,7 @@ import networkx as nx
 from .law.countries import adequacy, country_name, is_eea
 from .law.transfers import effective_mechanism, is_onward
 from .model.activity import Activity
-from .model.base import LANGUAGES, Text
+from .model.base import Text
 from .model.datamap import DataMap
 from .model.inventory import Party, System
 
@@ -64,10 +64,11 @@ def node_id(kind: str, ref: str) -> str:
     return f"{kind}:{ref}"
 
 
-def _labels(text: Text | str) -> dict[str, str]:
+def _labels(text: Text | str, languages: tuple[str, ...]) -> dict[str, str]:
+    """A node's label in each language the map publishes in (``label_nb``, ...)."""
     if isinstance(text, str):
-        return {f"label_{lang}": text for lang in LANGUAGES}
-    return {f"label_{lang}": text.get(lang) for lang in LANGUAGES}
+        return {f"label_{lang}": text for lang in languages}
+    return {f"label_{lang}": text.get(lang) for lang in languages}
 
 
 class _Builder:
@@ -92,7 +93,9 @@ class _Builder:
         if nid not in self.graph:
             attrs.setdefault("special", False)
             attrs.setdefault("outside_eea", False)
-            self.graph.add_node(nid, kind=kind, ref=ref, **_labels(label), **attrs)
+            self.graph.add_node(
+                nid, kind=kind, ref=ref, **_labels(label, self.datamap.languages), **attrs
+            )
         return nid
 
     def edge(
@@ -158,7 +161,7 @@ class _Builder:
         return self.node(
             "country",
             code,
-            Text(nb=country_name(code, "nb"), en=country_name(code, "en")),
+            Text(**{lang: country_name(code, lang) for lang in self.datamap.languages}),
             eea=is_eea(code),
             outside_eea=not is_eea(code),
             adequacy=found.decision if found else None,

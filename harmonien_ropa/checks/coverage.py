@@ -105,7 +105,9 @@ def coverage_json(table: Coverage) -> str:
         "activities": [
             {
                 "id": row.activity.id,
-                "name": {"nb": row.activity.name.nb, "en": row.activity.name.en},
+                "name": {
+                    lang: getattr(row.activity.name, lang) for lang in row.activity.datamap.languages
+                },
                 "items": {
                     item.key: {"status": cell.status, **({"note": cell.note} if cell.note else {})}
                     for item, cell in zip(table.items, row.cells, strict=True)

@@ -335,6 +335,18 @@ def load_data(args: argparse.Namespace) -> DataMap:
     return datamap
 
 
+def languages_of(datamap: DataMap, value: str | None) -> tuple[str, ...]:
+    """The languages ``--lang`` names (comma-separated), or all the map publishes in when it is
+    not given; a language the map does not publish in is a usage error (exit 2)."""
+    from ..errors import HarmonienError
+    from ..languages import LanguageError, choose
+
+    try:
+        return choose(datamap.languages, None if value is None else split_list(value))
+    except LanguageError as exc:
+        raise HarmonienError(f"--lang: {exc}") from None
+
+
 def load_data_with_positions(args: argparse.Namespace) -> LoadedMap:
     """Like :func:`load_data`, with the line and column of every value (for findings)."""
     from ..loading import load_with_positions, loads_with_positions

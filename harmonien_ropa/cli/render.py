@@ -13,6 +13,7 @@ from . import (
     add_data_argument,
     data_path,
     load_data,
+    languages_of,
     load_data_with_positions,
     output_path,
     split_list,
@@ -45,7 +46,8 @@ def register(sub: Subparsers) -> None:
         help="output folder (default: build)",
     )
     parser.add_argument(
-        "--lang", metavar="LANGS", default=None, help="languages, comma-separated (default: nb,en)"
+        "--lang", metavar="LANGS", default=None, help="languages, comma-separated, among those the map publishes in "
+        "(organisation.languages; default: all of them, nb,en when it declares none)"
     )
     parser.add_argument(
         "--only", metavar="OUTPUTS", default=None, help="outputs, comma-separated (default: all)"
@@ -105,12 +107,13 @@ def run(args: argparse.Namespace) -> int:
             "compare with (e.g. --previous old/processing.yaml); without it there are no changes "
             "to write"
         )
-    languages = tuple(split_list(args.lang)) if args.lang else RenderOptions().languages
-    RenderOptions(languages=languages)  # raises RenderError for an unknown language
+    if args.lang is not None:  # an unknown code is refused before the map is read
+        RenderOptions(languages=tuple(split_list(args.lang)))
     blockers: tuple[Blocker, ...] | None = None
     if args.final:
         loaded = load_data_with_positions(args)
         datamap = loaded.datamap
+        languages = languages_of(datamap, args.lang)
         blockers = _blockers(loaded, args)
         del loaded  # the positions are needed for the blockers only
         if blockers:
@@ -124,6 +127,7 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_FINDINGS
     else:
         datamap = load_data(args)
+        languages = languages_of(datamap, args.lang)
         if "notice" in names:
             blockers = _blockers_without_positions(datamap, args)
     base = RenderOptions(

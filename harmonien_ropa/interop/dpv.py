@@ -19,7 +19,7 @@ import re
 from ..emails import mailto
 from ..law.transfers import effective_mechanism
 from ..model.activity import Activity
-from ..model.base import LANGUAGES, Statement, Text
+from ..model.base import Statement, Text
 from ..model.datamap import DataMap
 from .mapping import Mapping, mapping
 from .rdf import Graph, Literal, literal
@@ -137,7 +137,7 @@ class _Builder:
     def text(self, s: str, p: str, text: Text | None) -> None:
         if text is None:
             return
-        for lang in LANGUAGES:
+        for lang in self.map.languages:
             value = getattr(text, lang)
             if value:
                 self.graph.add(s, p, literal(value, lang=lang))

@@ -207,14 +207,19 @@ class Frozen(BaseModel):
 
 
 class Text(Frozen):
-    """A human-readable text in Norwegian bokmål (``nb``) and English (``en``).
+    """A human-readable text in Norwegian bokmål (``nb``), Norwegian nynorsk (``nn``) and
+    English (``en``): any of them, at least one.
 
-    A missing language is allowed when loading (the checker reports it); renderers fall back to
-    the other language so nothing is silently dropped.
+    Which languages a text needs follows ``organisation.languages`` (the checker reports a text
+    without one of them); renderers fall back to another language (in the order of
+    :data:`LANGUAGES`) so nothing is silently dropped.
     """
 
     nb: Annotated[str, StringConstraints(min_length=1, max_length=20000), NOT_BLANK] | None = Field(
         default=None, description="Norwegian bokmål."
+    )
+    nn: Annotated[str, StringConstraints(min_length=1, max_length=20000), NOT_BLANK] | None = Field(
+        default=None, description="Norwegian nynorsk."
     )
     en: Annotated[str, StringConstraints(min_length=1, max_length=20000), NOT_BLANK] | None = Field(
         default=None, description="English."
@@ -222,8 +227,11 @@ class Text(Frozen):
 
     @model_validator(mode="after")
     def _at_least_one(self) -> Text:
-        if self.nb is None and self.en is None:
-            raise ValueError("a text needs at least one language: give 'nb' and 'en'")
+        if self.nb is None and self.nn is None and self.en is None:
+            raise ValueError(
+                "a text needs at least one language: give each language the organisation "
+                "publishes in ('nb', 'nn', 'en'; by default 'nb' and 'en')"
+            )
         return self
 
     def get(self, lang: str) -> str:
@@ -237,9 +245,9 @@ class Text(Frozen):
                 return found
         raise AssertionError("unreachable: a Text always has one language")  # pragma: no cover
 
-    def missing_languages(self) -> tuple[str, ...]:
-        """Languages of :data:`LANGUAGES` this text lacks."""
-        return tuple(lang for lang in LANGUAGES if getattr(self, lang) is None)
+    def missing_languages(self, languages: tuple[str, ...] = LANGUAGES) -> tuple[str, ...]:
+        """Languages of ``languages`` (those the map publishes in) this text lacks."""
+        return tuple(lang for lang in languages if getattr(self, lang) is None)
 
 
 @dataclass(frozen=True, slots=True)

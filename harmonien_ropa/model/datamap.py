@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, PrivateAttr
 
+from ..languages import DEFAULT_LANGUAGES
 from ..listing import some
 from .activity import Activity
 from .base import Frozen, ShortText, Statement, Text
@@ -92,6 +93,12 @@ class DataMap(Frozen):
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and other.__dict__ == self.__dict__
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the organisation publishes in, its default first
+        (``organisation.languages``, or :data:`~harmonien_ropa.languages.DEFAULT_LANGUAGES`)."""
+        return self.organisation.languages or DEFAULT_LANGUAGES
 
     def __hash__(self) -> int:
         return id(self)

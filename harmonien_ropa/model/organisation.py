@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from .base import CountryCode, Email, Frozen, Phone, ShortText, Statement, Text, Url
 
@@ -65,10 +65,24 @@ class SupervisoryAuthority(Statement):
     phone: Phone | None = None
 
 
+#: A language an organisation can publish in (see :data:`harmonien_ropa.languages.LANGUAGES`).
+Language = Literal["nb", "nn", "en"]
+
+
 class Organisation(Statement):
     """The controller the data map describes (GDPR Art. 30(1)(a), 13(1)(a))."""
 
     name: ShortText
+    languages: tuple[Language, ...] | None = Field(
+        default=None,
+        min_length=1,
+        description="The languages the organisation publishes in: nb (Norwegian bokmål), nn "
+        "(Norwegian nynorsk), en (English). The first is the default: it gets the unsuffixed "
+        "file names where an output has them (dataflow.svg), and the commands that show one "
+        "language use it. Every text of the map needs each of these languages, and no other "
+        "is required; outputs are made in these only. Absent means [nb, en].",
+        examples=[["nn"], ["nb", "nn", "en"]],
+    )
     legal_form: Text | None = Field(default=None, description="E.g. foundation, limited company.")
     org_number: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z -]{4,20}$")] = Field(
         description="Organisation number in the national register (Norway: 9 digits)."
@@ -89,6 +103,14 @@ class Organisation(Statement):
     employees: int | None = Field(
         default=None, ge=0, description="Number of employees (Art. 30(5) exemption threshold)."
     )
+
+    @field_validator("languages")
+    @classmethod
+    def _each_language_once(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        if value is not None and len(set(value)) != len(value):
+            twice = next(lang for lang in value if value.count(lang) > 1)
+            raise ValueError(f"'{twice}' is listed twice; list each language once")
+        return value
 
 
 class DocumentMeta(Statement):

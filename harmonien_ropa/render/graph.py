@@ -162,6 +162,7 @@ def _draw(dot: _Dot, pictures: list[_Picture]) -> list[Artifact]:
 
 def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     """Every graph output for ``datamap`` (see the module docstring)."""
+    options = options.for_map(datamap)
     try:
         return _render(datamap, options)
     finally:

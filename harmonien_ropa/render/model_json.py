@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from json.encoder import encode_basestring
 from typing import Any, cast
 
+from ..languages import LANGUAGES
 from ..model.datamap import DataMap
 from ..output import Artifact
 from . import RenderOptions, RenderResult
@@ -115,11 +116,28 @@ def _write(value: Any, indent: str, parts: _Parts) -> None:
 
 def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     """``model.json``: every field of the map, references as ids, open assumptions listed."""
-    data = datamap.model_dump(mode="json", by_alias=True)
+    data = _texts_in(datamap.model_dump(mode="json", by_alias=True), datamap.languages)
+    # Resolved: the languages the map publishes in, also where it declares none.
+    data["organisation"]["languages"] = list(datamap.languages)
     data["open_assumptions"] = [
         {"path": _dotted(loc), "note": note} for loc, _, _, note in datamap.assumptions()
     ]
     return RenderResult([Artifact("model.json", to_json(data))])
+
+
+_TEXT_KEYS = frozenset(LANGUAGES)
+
+
+def _texts_in(value: Any, languages: tuple[str, ...]) -> Any:
+    """``value`` with each text's missing languages left out unless the map publishes in them
+    (a text shows ``"en": null`` where English is owed, never ``"nn": null`` where it is not)."""
+    if type(value) is dict:
+        if value.keys() == _TEXT_KEYS:
+            return {k: v for k, v in value.items() if v is not None or k in languages}
+        return {k: _texts_in(v, languages) for k, v in value.items()}
+    if type(value) is list:
+        return [_texts_in(v, languages) for v in value]
+    return value
 
 
 def _dotted(loc: tuple[str | int, ...]) -> str:
