@@ -17,6 +17,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ..languages import DEFAULT_LANGUAGES
 from ..languages import LANGUAGES as LANGUAGES  # noqa: PLC0414 (re-exported)
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
@@ -211,8 +212,8 @@ class Text(Frozen):
     English (``en``): any of them, at least one.
 
     Which languages a text needs follows ``organisation.languages`` (the checker reports a text
-    without one of them); renderers fall back to another language (in the order of
-    :data:`LANGUAGES`) so nothing is silently dropped.
+    without one of them); renderers fall back to another language (nb, nn, en, in that order)
+    so nothing is silently dropped.
     """
 
     nb: Annotated[str, StringConstraints(min_length=1, max_length=20000), NOT_BLANK] | None = Field(
@@ -245,8 +246,9 @@ class Text(Frozen):
                 return found
         raise AssertionError("unreachable: a Text always has one language")  # pragma: no cover
 
-    def missing_languages(self, languages: tuple[str, ...] = LANGUAGES) -> tuple[str, ...]:
-        """Languages of ``languages`` (those the map publishes in) this text lacks."""
+    def missing_languages(self, languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> tuple[str, ...]:
+        """Languages of ``languages`` (those the map publishes in; by default those of a map
+        that declares none) this text lacks."""
         return tuple(lang for lang in languages if getattr(self, lang) is None)
 
 
