@@ -22,10 +22,10 @@ from typing import Any
 
 from .escaping import markdown
 from .i18n import strings
+from .languages import DEFAULT_LANGUAGES
 from .law.countries import country_name
 from .law.terms import label
 from .model.activity import Activity, Retention, Transfer
-from .languages import DEFAULT_LANGUAGES
 from .model.base import LANGUAGES, Text
 from .model.datamap import DataMap
 from .model.legal import PartyRole

@@ -46,7 +46,7 @@ def choose(declared: Sequence[str], asked: Iterable[str] | None) -> tuple[str, .
             else "unknown language(s) "
         )
         hint = (
-            f"; add it to organisation.languages to publish in it"
+            "; add it to organisation.languages to publish in it"
             if len(known) == len(undeclared)
             else f" (known: {', '.join(LANGUAGES)})"
         )

@@ -106,7 +106,8 @@ def coverage_json(table: Coverage) -> str:
             {
                 "id": row.activity.id,
                 "name": {
-                    lang: getattr(row.activity.name, lang) for lang in row.activity.datamap.languages
+                    lang: getattr(row.activity.name, lang)
+                    for lang in row.activity.datamap.languages
                 },
                 "items": {
                     item.key: {"status": cell.status, **({"note": cell.note} if cell.note else {})}

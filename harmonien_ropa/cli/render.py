@@ -12,8 +12,8 @@ from . import (
     EXIT_OK,
     add_data_argument,
     data_path,
-    load_data,
     languages_of,
+    load_data,
     load_data_with_positions,
     output_path,
     split_list,
@@ -46,8 +46,11 @@ def register(sub: Subparsers) -> None:
         help="output folder (default: build)",
     )
     parser.add_argument(
-        "--lang", metavar="LANGS", default=None, help="languages, comma-separated, among those the map publishes in "
-        "(organisation.languages; default: all of them, nb,en when it declares none)"
+        "--lang",
+        metavar="LANGS",
+        default=None,
+        help="languages, comma-separated, among those the map publishes in "
+        "(organisation.languages; default: all of them, nb,en when it declares none)",
     )
     parser.add_argument(
         "--only", metavar="OUTPUTS", default=None, help="outputs, comma-separated (default: all)"
@@ -91,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
     import dataclasses
 
     from ..errors import HarmonienError, RenderError
+    from ..languages import LANGUAGES
     from ..loading import load
     from ..output import Scope, StagedOutput
     from ..render import RENDERERS, RenderOptions, output_names, renderer
@@ -141,7 +145,9 @@ def run(args: argparse.Namespace) -> int:
     # renderer hands it over or returns (so little output is in memory at a time), and all are
     # renamed into place only after every renderer has succeeded; files of these outputs and
     # languages that an earlier render wrote and this one no longer makes are removed.
-    scope = Scope(frozenset(names), frozenset(base.languages))
+    # Without --lang the render makes every language the map publishes in, so the files an
+    # earlier render made in a language it no longer declares are stale too.
+    scope = Scope(frozenset(names), frozenset(base.languages if args.lang else LANGUAGES))
     with StagedOutput(Path(args.out), scope=scope) as staged:
         staged.open()
         current = ""

@@ -595,15 +595,13 @@ def build_table(
     if nynorsk is None:
         nynorsk = _NN
     table: dict[tuple[type[Enum], str], LegalTerm] = {}
-    for member, term in entries:
+    for member, given in entries:
         key = (type(member), str(member.value))
         if key in table:
             raise ValueError(f"legal term {key[0].__name__}.{member.name} is given twice")
-        if not term.nn:
-            if member not in nynorsk:
-                raise ValueError(f"legal term {key[0].__name__}.{member.name} has no nynorsk label")
-            term = term._replace(nn=nynorsk[member])
-        table[key] = term
+        if not given.nn and member not in nynorsk:
+            raise ValueError(f"legal term {key[0].__name__}.{member.name} has no nynorsk label")
+        table[key] = given if given.nn else given._replace(nn=nynorsk[member])
     for vocabulary in vocabularies:
         for member in vocabulary:
             if (vocabulary, str(member.value)) not in table:

@@ -20,6 +20,7 @@ from .organisation import (
     Dpo,
     Notice,
     Organisation,
+    RepresentedBy,
     SupervisoryAuthority,
 )
 
@@ -47,6 +48,7 @@ __all__ = [
     "Party",
     "PartyRole",
     "Provenance",
+    "RepresentedBy",
     "Retention",
     "SeedText",
     "Settings",

@@ -33,6 +33,17 @@ class Contact(Statement):
     phone: Phone | None = None
 
 
+class RepresentedBy(Statement):
+    """Who legally represents the organisation: signs for it and answers for it in law (e.g.
+    its managing director, "daglig leder"), as distinct from the Art. 27 representative."""
+
+    role: Text = Field(
+        description="The function that represents the organisation, e.g. {nb: daglig leder, "
+        "nn: dagleg leiar, en: managing director}.",
+    )
+    name: ShortText | None = Field(default=None, description="The person in that role, if named.")
+
+
 class Dpo(Statement):
     """The data-protection officer (GDPR Art. 37-39), or the decision not to appoint one."""
 
@@ -98,6 +109,29 @@ class Organisation(Statement):
     dpo: Dpo | None = Field(default=None, description="DPO, or the decision not to appoint one.")
     representative: Contact | None = Field(
         default=None, description="EU/EEA representative (Art. 27), where one is required."
+    )
+    represented_by: RepresentedBy | None = Field(
+        default=None,
+        description="Who legally represents the organisation (e.g. its managing director); the "
+        "notice and the record say it is represented by them. Not the Art. 27 representative "
+        "in the Union (that is 'representative').",
+        examples=[
+            {"role": {"nb": "daglig leder", "nn": "dagleg leiar", "en": "managing director"}}
+        ],
+    )
+    data_protection_adviser: Contact | None = Field(
+        default=None,
+        description="A data-protection adviser (personvernrådgiver) people may contact about "
+        "privacy, who is not a data-protection officer under GDPR Art. 37-39: the notice lists "
+        "them as a contact and never calls them a DPO. Whether a DPO is designated is still "
+        "decided under 'dpo'.",
+        examples=[
+            {
+                "name": "Kari Nordmann",
+                "role": {"nb": "personvernrådgiver", "en": "data-protection adviser"},
+                "email": "personvern@example.org",
+            }
+        ],
     )
     supervisory_authority: SupervisoryAuthority = Field(default_factory=SupervisoryAuthority)
     employees: int | None = Field(

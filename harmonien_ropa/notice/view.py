@@ -36,6 +36,7 @@ from ..model.base import LANGUAGES, Statement, Text
 from ..model.datamap import DataMap
 from ..model.inventory import Party, System
 from ..model.legal import LegalBasis
+from ..model.organisation import Contact
 
 #: The note behind the mark of an activity that reads people's devices without resting on consent.
 DEVICE_CONSENT_NOTE = (
@@ -169,6 +170,8 @@ class Controller:
     privacy_contact: Fact | None
     dpo: Dpo
     representative: Representative | None
+    #: Who legally represents the organisation (its role, and name where given).
+    represented_by: Fact | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,7 +329,7 @@ class RightView:
 @dataclass(frozen=True, slots=True)
 class ContactLine:
     name: str
-    role: Localized | None
+    role: Localized | Sentence | None
     email: str | None
     phone: str | None
     marks: Marks
@@ -592,6 +595,20 @@ class _Builder:
                 rep.phone or None,
                 self.marks(org, "representative") + self.marks(rep, "name", "email", "phone"),
             )
+        represented_by = None
+        if org.represented_by:
+            signatory = org.represented_by
+            self.take(org, "represented_by")
+            role = self.field(signatory, "role")
+            assert role is not None  # a required field
+            value: Value = (
+                Sentence("represented_by_named", (("role", role), ("name", signatory.name)))
+                if signatory.name
+                else role
+            )
+            represented_by = Fact(
+                value, self.marks(org, "represented_by") + self.marks(signatory, "role", "name")
+            )
         return Controller(
             intro=Sentence("controller_intro", (("name", org.name), ("number", org.org_number))),
             legal_form=legal_form,
@@ -601,6 +618,7 @@ class _Builder:
             privacy_contact=privacy,
             dpo=dpo_view,
             representative=representative,
+            represented_by=represented_by,
         )
 
     def categories(
@@ -1032,15 +1050,27 @@ class _Builder:
         return tuple(out)
 
     def contacts(self) -> tuple[ContactLine, ...]:
-        return tuple(
-            ContactLine(
-                c.name,
-                self.field(c, "role"),
-                c.email or None,
-                c.phone or None,
-                self.marks(c, "name", "role", "email", "phone"),
-            )
-            for c in self.datamap.organisation.contacts
+        """The organisation's contacts, then its data-protection adviser (a contact named by
+        its function, never as a DPO: that is the controller section's statement)."""
+        org = self.datamap.organisation
+        lines = [self.contact_line(c) for c in org.contacts]
+        if org.data_protection_adviser:
+            self.take(org, "data_protection_adviser")
+            lines.append(self.contact_line(org.data_protection_adviser, "adviser_role"))
+        return tuple(lines)
+
+    def contact_line(self, c: Contact, default_role: str | None = None) -> ContactLine:
+        """A contact as the notice lists it; without a role of its own, ``default_role`` (a
+        key of the notice's strings) names its function."""
+        role: Localized | Sentence | None = self.field(c, "role")
+        if role is None and default_role is not None:
+            role = Sentence(default_role)
+        return ContactLine(
+            c.name,
+            role,
+            c.email or None,
+            c.phone or None,
+            self.marks(c, "name", "role", "email", "phone"),
         )
 
 

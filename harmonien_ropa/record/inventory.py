@@ -10,7 +10,7 @@ from ..law.terms import label, label_cite
 from ..model.activity import Activity
 from ..model.legal import PartyRole
 from .base import Base, dotted
-from .tables import Row, Table
+from .tables import Cell, Row, Table
 
 
 class InventoryTables(Base):
@@ -48,7 +48,7 @@ class InventoryTables(Base):
             for c in org.contacts
         ]
         notice = self.map.notice
-        cells = (
+        cells: tuple[Cell, ...] = (
             self.cell([org.name], self.open(org, "name")),
             self.cell([org.org_number], self.open(org, "org_number")),
             self.cell([self.t(org.legal_form)], self.open(org, "legal_form")),
@@ -74,7 +74,7 @@ class InventoryTables(Base):
             ),
             self.cell([self.t(notice.security_summary)], self.open(notice, "security_summary")),
         )
-        columns = (
+        columns: tuple[str, ...] = (
             "org_name",
             "org_number",
             "legal_form",
@@ -87,6 +87,28 @@ class InventoryTables(Base):
             "supervisory_authority",
             "security_general",
         )
+        # Rows the map has only where it gives them (not Art. 30 items of their own): who
+        # legally represents the organisation, and a data-protection adviser who is not a DPO.
+        signatory = org.represented_by
+        if signatory is not None:
+            role = self.t(signatory.role)
+            cells += (
+                self.cell(
+                    [f"{role}, {signatory.name}" if signatory.name else role],
+                    self.open(signatory) + self.open(org, "represented_by"),
+                ),
+            )
+            columns += ("represented_by",)
+        adviser = org.data_protection_adviser
+        if adviser is not None:
+            name = f"{adviser.name} ({self.t(adviser.role)})" if adviser.role else adviser.name
+            cells += (
+                self.cell(
+                    [self.contact_line(name, adviser.email, adviser.phone)],
+                    self.open(adviser) + self.open(org, "data_protection_adviser"),
+                ),
+            )
+            columns += ("adviser",)
         return self.table("controller", columns, [Row("controller", cells)])
 
     def names_of(self, acts: Iterable[Activity]) -> list[str]:

@@ -406,7 +406,7 @@ class NoticeCannotShow(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         dm = ctx.datamap
-        view = build_notice(dm, LANGUAGES[0], {})
+        view = build_notice(dm, dm.languages[0], {})
         places: list[tuple[Loc, str, object]] = [
             (("organisation",), "organisation", dm.organisation),
             (("notice",), "notice", dm.notice),
