@@ -205,6 +205,11 @@ def _same(value: str) -> Text:
     return Text(**dict.fromkeys(LANGUAGES, value))
 
 
+def _name(value: str | Text) -> Text:
+    """A name of the map, plain (the same in every language) or translated."""
+    return value if isinstance(value, Text) else _same(value)
+
+
 def _text_of(key: str) -> Text:
     return Text(**{lang: strings("changes", lang)[key] for lang in LANGUAGES})
 
@@ -227,7 +232,7 @@ def _organisation(old: DataMap, new: DataMap) -> Iterator[Change]:
             "controller_changed",
             Level.NOTIFY,
             None,
-            (("old", _same(a.name)), ("new", _same(b.name))),
+            (("old", _name(a.name)), ("new", _name(b.name))),
         )
     old_contact, new_contact = a.privacy_contact or a.email, b.privacy_contact or b.email
     if old_contact != new_contact:
@@ -373,7 +378,7 @@ def _activity(a: Activity, b: Activity) -> Iterator[Change]:
     yield from _pairs(change, "subject", a.data_subjects, b.data_subjects, Level.RECORD)
     yield from _recipients(change, a, b)
     yield from _pairs(
-        change, "system", a.systems, b.systems, Level.RECORD, label=lambda s: _same(s.name)
+        change, "system", a.systems, b.systems, Level.RECORD, label=lambda s: _name(s.name)
     )
     yield from _transfers(change, a, b)
     yield from _retention(change, a.retention, b.retention)

@@ -37,7 +37,7 @@ import networkx as nx
 from .law.countries import adequacy, country_name, is_eea
 from .law.transfers import effective_mechanism, is_onward
 from .model.activity import Activity
-from .model.base import Text
+from .model.base import Text, in_language
 from .model.datamap import DataMap
 from .model.inventory import Party, System
 
@@ -76,7 +76,9 @@ class _Builder:
 
     def __init__(self, datamap: DataMap) -> None:
         self.datamap = datamap
-        self.graph: Graph = nx.MultiDiGraph(organisation=datamap.organisation.name)
+        self.graph: Graph = nx.MultiDiGraph(
+            organisation=in_language(datamap.organisation.name, datamap.languages[0])
+        )
         self._order = {c.id: i for i, c in enumerate(datamap.data_categories)}
         self._special = {c.id for c in datamap.data_categories if c.special_category}
 

@@ -134,6 +134,13 @@ class _Builder:
                 literal(f"assumption, to be confirmed: {field}: {note}", lang="en"),
             )
 
+    def name(self, s: str, p: str, name: str | Text) -> None:
+        """A name of the map: a plain literal, or one per language where it is translated."""
+        if isinstance(name, str):
+            self.add(s, p, literal(name))
+        else:
+            self.text(s, p, name)
+
     def text(self, s: str, p: str, text: Text | None) -> None:
         if text is None:
             return
@@ -148,7 +155,7 @@ class _Builder:
         org = self.map.organisation
         node = self.iri("controller")
         self.add(node, RDF.type, DPV.DataController)
-        self.add(node, DPV.hasName, literal(org.name))
+        self.name(node, DPV.hasName, org.name)
         self.add(node, DCTERMS.identifier, literal(org.org_number))
         if org.address is not None:
             self.add(node, DPV.hasCountry, self.place(org.address.country, "the organisation"))
@@ -199,7 +206,7 @@ class _Builder:
         for system in self.map.systems:
             node = self.iri("system", system.id)
             self.add(node, RDF.type, DPV.Technology)
-            self.add(node, RDFS.label, literal(system.name))
+            self.name(node, RDFS.label, system.name)
             self.assumed(node, system)
             for party in system.parties:
                 self.add(node, DCTERMS.publisher, self.iri("party", party.id))

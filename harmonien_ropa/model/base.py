@@ -252,6 +252,22 @@ class Text(Frozen):
         return tuple(lang for lang in languages if getattr(self, lang) is None)
 
 
+#: A name: plain text when it is the same in every language (``Harmonien``), or a text per
+#: language when it is translated (``{nb: Medlemsregister, nn: Medlemsregister, en: ...}``).
+Name = Annotated[
+    ShortText | Text,
+    Field(
+        description="The name: plain text, or one text per language ({nb: ..., nn: ..., en: "
+        "...}) where it is translated."
+    ),
+]
+
+
+def in_language(name: str | Text, lang: str) -> str:
+    """``name`` (plain or translated) in ``lang``, falling back as :meth:`Text.get` does."""
+    return name if isinstance(name, str) else name.get(lang)
+
+
 @dataclass(frozen=True, slots=True)
 class Provenance:
     """Where a statement in the data map comes from.

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 from pydantic import AfterValidator, Field, PrivateAttr, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from .base import CountryCode, Entity, Ref, ShortText, Text, Url
+from .base import CountryCode, Entity, Name, Ref, ShortText, Text, Url
 from .legal import PartyRole, TransferMechanism
 from .organisation import Contact
 
@@ -196,7 +196,7 @@ class Party(Linked):
 class System(Linked):
     """A system or service where personal data is stored or handled."""
 
-    name: ShortText
+    name: Name
     description: Text | None = None
     vendor_id: Ref | None = Field(
         default=None,

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
-from .base import CountryCode, Email, Frozen, Phone, ShortText, Statement, Text, Url
+from .base import CountryCode, Email, Frozen, Name, Phone, ShortText, Statement, Text, Url
 
 
 class Address(Frozen):
@@ -83,7 +83,7 @@ Language = Literal["nb", "nn", "en"]
 class Organisation(Statement):
     """The controller the data map describes (GDPR Art. 30(1)(a), 13(1)(a))."""
 
-    name: ShortText
+    name: Name
     languages: tuple[Language, ...] | None = Field(
         default=None,
         min_length=1,

@@ -32,7 +32,7 @@ from ..law.devices import device_categories
 from ..law.terms import Statute, cite
 from ..law.terms import label as term_label
 from ..model.activity import Activity, Transfer
-from ..model.base import LANGUAGES, Statement, Text
+from ..model.base import LANGUAGES, Statement, Text, in_language
 from ..model.datamap import DataMap
 from ..model.inventory import Party, System
 from ..model.legal import LegalBasis
@@ -442,6 +442,10 @@ class _Builder:
         other = next(code for code in LANGUAGES if getattr(text, code) == value)
         return Localized(value, other)
 
+    def name(self, value: str | Text) -> str | Localized:
+        """A name of the map (plain, or translated) in the notice's language."""
+        return value if isinstance(value, str) else self.t(value)
+
     def field(self, entry: object, name: str) -> Localized | None:
         """The map text ``entry.name`` in the notice's language, recorded as shown."""
         text = getattr(entry, name)
@@ -511,9 +515,11 @@ class _Builder:
         org = dm.organisation
         request_email = org.privacy_contact or org.email
         rights_intro = (
-            Sentence("rights_intro", (("name", org.name), ("email", Mail(request_email))))
+            Sentence(
+                "rights_intro", (("name", self.name(org.name)), ("email", Mail(request_email)))
+            )
             if request_email
-            else Sentence("rights_intro_no_email", (("name", org.name),))
+            else Sentence("rights_intro_no_email", (("name", self.name(org.name)),))
         )
         rights = self.rights(activities)
         joint = tuple(p.name for p in rights_law.joint_controllers(activities))
@@ -525,13 +531,13 @@ class _Builder:
         footer = Fact(version, self.marks(notice, "url"))
         return NoticeView(
             lang=self.lang,
-            org_name=org.name,
+            org_name=in_language(org.name, self.lang),
             version=head,
             footer=footer,
             published=published,
             introduction=introduction,
             controller=controller,
-            categories_intro=Sentence("categories_intro", (("name", org.name),)),
+            categories_intro=Sentence("categories_intro", (("name", self.name(org.name)),)),
             categories=categories,
             national_id=national_id,
             activities=activity_views,
@@ -545,7 +551,7 @@ class _Builder:
             rights_intro=rights_intro,
             rights=rights,
             joint=joint,
-            contact_intro=Sentence("contact_intro", (("name", org.name),)),
+            contact_intro=Sentence("contact_intro", (("name", self.name(org.name)),)),
             contacts=contacts,
             open_marks=tuple(self.open_marks.values()),
             untranslated=frozenset(self.untranslated),
@@ -610,7 +616,9 @@ class _Builder:
                 value, self.marks(org, "represented_by") + self.marks(signatory, "role", "name")
             )
         return Controller(
-            intro=Sentence("controller_intro", (("name", org.name), ("number", org.org_number))),
+            intro=Sentence(
+                "controller_intro", (("name", self.name(org.name)), ("number", org.org_number))
+            ),
             legal_form=legal_form,
             address=address,
             address_country=country,
@@ -766,9 +774,12 @@ class _Builder:
         lines = []
         for sys in a.systems:
             system: Value = (
-                Sentence("system_supplied_by", (("system", sys.name), ("vendor", sys.vendor.name)))
+                Sentence(
+                    "system_supplied_by",
+                    (("system", self.name(sys.name)), ("vendor", sys.vendor.name)),
+                )
                 if sys.vendor
-                else sys.name
+                else self.name(sys.name)
             )
             run_by = None
             if sys.operated_by and sys.operated_by != sys.vendor:
@@ -893,7 +904,7 @@ class _Builder:
             unknown=Sentence("transfers_unknown") if hosting else None,
             hosting_unknown=tuple(
                 (
-                    sys.name,
+                    in_language(sys.name, self.lang),
                     self.marks(sys, "hosting_countries", unknown=HOSTING_UNKNOWN_NOTE),
                 )
                 for sys in hosting
@@ -976,7 +987,7 @@ class _Builder:
             measures_marks = self.marks(sys, "security_measures") if measures else ()
             out.append(
                 SecuritySystem(
-                    sys.name,
+                    in_language(sys.name, self.lang),
                     self.field(sys, "description"),
                     access,
                     access_marks,

@@ -78,7 +78,7 @@ class _Builder(ActivityTables, InventoryTables):
         record = Record(
             lang=self.lang,
             title=self.s["title"],
-            organisation=org.name,
+            organisation=self.name(org.name),
             meta=self.meta(),
             controller=self.controller(),
             activities=self.table(

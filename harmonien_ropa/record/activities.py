@@ -59,7 +59,7 @@ class ActivityTables(Base):
     def controller_value(self) -> Cell:
         """The controller cell, the same in every row."""
         org = self.map.organisation
-        items = [f"{org.name} ({self.s['org_number_short']} {org.org_number})"]
+        items = [f"{self.name(org.name)} ({self.s['org_number_short']} {org.org_number})"]
         contact = org.privacy_contact or org.email
         if contact:
             items.append(contact)
@@ -199,7 +199,8 @@ class ActivityTables(Base):
             details.append(system.vendor.name)
         if system.hosting_countries:
             details.append(f"{self.s['hosted_in']} {', '.join(system.hosting_countries)}")
-        return f"{system.name} ({'; '.join(details)})" if details else system.name
+        name = self.name(system.name)
+        return f"{name} ({'; '.join(details)})" if details else name
 
     def recipients_cell(
         self, act: Activity, recipients: tuple[Party, ...], transfer_parties: Mapping[str, str]
@@ -250,7 +251,9 @@ class ActivityTables(Base):
         unknown = reach.unknown_hosting
         if unknown:
             # Not known is not "none": said as a provisional statement, with its reason.
-            items.append(f"{self.s['transfers_unknown']} {', '.join(s.name for s in unknown)}")
+            items.append(
+                f"{self.s['transfers_unknown']} {', '.join(self.name(s.name) for s in unknown)}"
+            )
             found += [
                 Assumption(dotted((*self.paths.get(id(system), ()), "hosting_countries")), _UNKNOWN)
                 for system in unknown
@@ -282,7 +285,7 @@ class ActivityTables(Base):
         items = [self.t(m) for m in act.security_measures]
         systems = self.links[act.id].systems
         for system in systems:
-            items += [f"{system.name}: {self.t(m)}" for m in system.security_measures]
+            items += [f"{self.name(system.name)}: {self.t(m)}" for m in system.security_measures]
         found = self.open(act, "security_measures")
         found += [a for sys in systems for a in self.open(sys, "security_measures")]
         return self.cell(items, found, required=True)
@@ -333,7 +336,7 @@ class ActivityTables(Base):
 
     def access_cell(self, systems: tuple[System, ...]) -> Cell:
         items = [
-            f"{sys.name}: {', '.join(self.t(a) for a in sys.access)}"
+            f"{self.name(sys.name)}: {', '.join(self.t(a) for a in sys.access)}"
             for sys in systems
             if sys.access
         ]
@@ -410,7 +413,7 @@ class ActivityTables(Base):
                 )
             org = self.map.organisation
             processor_items = [
-                f"{org.name} ({self.s['org_number_short']} {org.org_number})",
+                f"{self.name(org.name)} ({self.s['org_number_short']} {org.org_number})",
                 org.privacy_contact or org.email or "",
             ]
             dpo = org.dpo

@@ -49,7 +49,7 @@ class InventoryTables(Base):
         ]
         notice = self.map.notice
         cells: tuple[Cell, ...] = (
-            self.cell([org.name], self.open(org, "name")),
+            self.cell([self.name(org.name)], self.open(org, "name")),
             self.cell([org.org_number], self.open(org, "org_number")),
             self.cell([self.t(org.legal_form)], self.open(org, "legal_form")),
             self.cell([org.address.one_line() if org.address else ""], self.open(org, "address")),
@@ -119,7 +119,7 @@ class InventoryTables(Base):
         for sys in self.map.systems:
             cells = (
                 self.cell([sys.id]),
-                self.cell([sys.name], self.open(sys, "name")),
+                self.cell([self.name(sys.name)], self.open(sys, "name")),
                 self.cell([self.t(sys.description)], self.open(sys, "description")),
                 self.cell([sys.vendor.name if sys.vendor else ""], self.open(sys, "vendor")),
                 self.cell(

@@ -33,6 +33,7 @@ import graphviz
 from .. import graph as g
 from ..errors import RenderError
 from ..i18n import strings
+from ..model.base import in_language
 from ..model.datamap import DataMap
 from ..output import Artifact
 from . import RenderOptions, RenderResult
@@ -176,7 +177,6 @@ def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     # objects they are made from.
     full = g.build(datamap)
     result = RenderResult()
-    organisation = datamap.organisation.name
     count = len(datamap.activities)
     dot = _Dot.find()
     activity_pictures = dot is not None and count <= ACTIVITY_PICTURES_MAX
@@ -202,6 +202,7 @@ def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
         s = strings("graph", lang)
         key = "title_aggregated" if aggregated else "title"
         builder = _builder(datamap, overview, lang)
+        organisation = in_language(datamap.organisation.name, lang)
         digraph = builder.digraph(s[key].format(organisation=organisation), organisation)
         stem = "dataflow" if index == 0 else f"dataflow.{lang}"
         result.add(Artifact(f"{stem}.dot", _encoded(digraph)), options)
@@ -276,7 +277,7 @@ def node_link(graph: Any) -> dict[str, Any]:
 
 def _activity_pictures(datamap: DataMap, full: Any, lang: str) -> list[_Picture]:
     s = strings("graph", lang)
-    organisation = datamap.organisation.name
+    organisation = in_language(datamap.organisation.name, lang)
     views = g.activity_views(full, [activity.id for activity in datamap.activities])
     pictures = []
     for activity in datamap.activities:
