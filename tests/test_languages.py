@@ -168,6 +168,12 @@ def test_nynorsk_texts_in_model_json_and_exports(nynorsk: hr.DataMap) -> None:
     assert '"languages": [\n      "nn"\n    ]' in model
     assert '"@language": "nn"' in files["ropa.dpv.jsonld"]
     assert '"@language": "nb"' not in files["ropa.dpv.jsonld"]
+    # Who legally represents the controller: dpv:Representative, not the Art. 27 one.
+    assert (
+        "dpv:hasRepresentative <https://kammerkor.example/ropa#controller/represented-by>"
+        in (files["ropa.dpv.ttl"])
+    )
+    assert '"dagleg leiar"@nn' in files["ropa.dpv.ttl"]
     assert '"label_nn"' in files["dataflow.json"]
     assert '"label_nb"' not in files["dataflow.json"]
 

@@ -165,6 +165,17 @@ class _Builder:
         contact = org.privacy_contact or org.email
         if contact:
             self.add(node, DPV.hasContact, mailto(contact))
+        if org.represented_by is not None:
+            # Who legally represents the controller (dpv:Representative, "a representative of
+            # a legal entity"); not the Art. 27 representative (eu-gdpr:Representative).
+            signatory = org.represented_by
+            person = self.iri("controller", "represented-by")
+            self.add(node, DPV.hasRepresentative, person)
+            self.add(person, RDF.type, DPV.Representative)
+            self.text(person, RDFS.label, signatory.role)
+            if signatory.name:
+                self.add(person, DPV.hasName, literal(signatory.name))
+            self.assumed(person, signatory)
         self.assumed(node, org)
         return node
 
