@@ -228,6 +228,8 @@ def test_three_languages_render_each_and_the_first_is_unsuffixed() -> None:
     assert 'href="notice.nb.html"' in nn
     assert 'href="notice.en.html"' in nn
     assert "Les på nynorsk" in en
+    assert "Les på bokmål" in en  # beside nynorsk, "norsk" would not say which
+    assert "Les på bokmål" not in render_notice(hr.load(SMALL_YAML))["notice.en.html"]
     assert "Members" in files["record.en.md"].decode()
     assert "Medlemsregister" in files["record.nb.md"].decode()
 
