@@ -25,12 +25,12 @@ from harmonien_ropa.yamlsource import parse
 NYNORSK_YAML = FIXTURES / "nynorsk.yaml"
 
 #: Bokmål word forms that nynorsk writes otherwise (ikkje, korleis, kva, kven, kvar, rettar,
-#: personopplysningar, verksemd, om, enno, mottakar, naudsynt, behandlar, føremål, gjeld, frå,
-#: òg, kategoriar, endringar, føresetnad): none may appear in a nynorsk string.
+#: personopplysningar, verksemd, om, enno, mottakar, behandlar, gjeld, frå, kategoriar,
+#: endringar, føresetnad): none may appear in a nynorsk string.
 BOKMAL = re.compile(
     r"\b(ikke|hvordan|hvilke|hva|hvem|hvor|rettigheter|personopplysninger|opplysninger"
-    r"|virksomhet|virksomheter|hvis|ennå|mottaker|mottakere|nødvendig|behandler|formål"
-    r"|gjelder|fra|også|kategorier|endringer|antakelse)\b",
+    r"|virksomhet|virksomheter|hvis|ennå|mottaker|mottakere|behandler"
+    r"|gjelder|fra|kategorier|endringer|antakelse)\b",
     re.IGNORECASE,
 )
 
