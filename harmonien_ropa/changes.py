@@ -249,7 +249,14 @@ def _organisation(old: DataMap, new: DataMap) -> Iterator[Change]:
             None,
             (("old", _same(_dpo(a.dpo) or "–")), ("new", _same(_dpo(b.dpo) or "–"))),
         )
-    for field in ("address", "website", "phone", "contacts"):
+    for field in (
+        "address",
+        "website",
+        "phone",
+        "contacts",
+        "represented_by",
+        "data_protection_adviser",
+    ):
         if getattr(a, field) != getattr(b, field):
             yield Change(
                 "organisation_details_changed",

@@ -382,3 +382,16 @@ def test_represented_by_needs_every_declared_language(
     found = findings(capsys, path, "ROPA403")
     assert len(found) == 1
     assert "organisation.represented_by.role has no en text" in found[0]
+
+
+def test_a_new_adviser_or_representation_is_a_change_for_the_record() -> None:
+    from harmonien_ropa.changes import compare
+
+    old = hr.load(SMALL_YAML)
+    new = with_representation({"nb": "daglig leder", "en": "managing director"})
+    changes = compare(old, new)
+    assert [c.text("nn") for c in changes.changes] == [
+        "Nye opplysningar om verksemda: kven som representerer verksemda.",
+        "Nye opplysningar om verksemda: personvernrådgjevaren.",
+    ]
+    assert {str(c.level) for c in changes.changes} == {"editorial"}
