@@ -115,7 +115,7 @@ def test_a_language_or_output_named_twice_counts_once(
     assert twice == once
     assert "notice.nb.html" in once
     assert main(["render", "--lang", ",", "--out", str(tmp_path / "none")]) == 2
-    assert "(none given)" in capsys.readouterr().err
+    assert "no language given; choose from nb, en" in capsys.readouterr().err
 
 
 def test_render_into_a_file_path_fails_cleanly(tmp_path: Path) -> None:

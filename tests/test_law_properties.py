@@ -112,9 +112,10 @@ def test_record_coverage_and_rules_agree_on_what_is_missing(data: dict[str, Any]
 @given(datamaps())
 def test_notice_record_and_locate_give_the_same_rights(data: dict[str, Any]) -> None:
     datamap = hr.from_data(data)
-    page = Page(render_notice(datamap, languages=("en",))["notice.en.html"])
-    record = build_record(datamap, "en")
-    names = strings("record", "en")
+    lang = datamap.languages[0]
+    page = Page(render_notice(datamap, languages=(lang,))[f"notice.{lang}.html"])
+    record = build_record(datamap, lang)
+    names = strings("record", lang)
     labels = {names[f"right_{r.value}"]: r for r in Right if f"right_{r.value}" in names}
     shown = notice_activities(datamap)
     limited_in_notice = {

@@ -17,6 +17,7 @@ from support.browser import (
     vnu_messages,
 )
 from support.notice_text import render_notice
+from support.paths import FIXTURES
 
 import harmonien_ropa as hr
 
@@ -46,6 +47,10 @@ def out_dir(harmonien: hr.DataMap, tmp_path_factory: pytest.TempPathFactory) -> 
                 (root / sub / name.replace(".fragment.html", ".embedded.html")).write_text(
                     page, encoding="utf-8"
                 )
+    # A map published in nynorsk only (ready for publication: no banner).
+    (root / "nynorsk").mkdir()
+    nynorsk = render_notice(hr.load(FIXTURES / "nynorsk.yaml"))
+    (root / "nynorsk" / "notice.nn.html").write_text(nynorsk["notice.nn.html"], encoding="utf-8")
     return root
 
 
@@ -59,6 +64,7 @@ PAGES = [
     ],
     *[("public", f"notice.{lang}.embedded.html", PHONE, False) for lang in ("nb", "en")],
     ("draft", "notice.nb.html", PHONE, False),
+    ("nynorsk", "notice.nn.html", PHONE, False),
 ]
 
 
@@ -94,6 +100,6 @@ def test_print_stylesheet(browser: Browser, out_dir: Path, lang: str) -> None:
 def test_nu_validator_finds_no_errors(out_dir: Path) -> None:
     require("vnu")
     pages = sorted(p for p in out_dir.glob("*/*.html") if not p.name.endswith(".fragment.html"))
-    assert len(pages) == 8
+    assert len(pages) == 9
     messages = vnu_messages(*pages, errors_only=True)
     assert messages == [], describe_vnu(messages)

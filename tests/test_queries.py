@@ -165,7 +165,7 @@ def test_impact_needs_exactly_one_target(harmonien: hr.DataMap) -> None:
 
 
 def test_cli_locate_text(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["locate", "--subject", "customers"]) == 0
+    assert main(["locate", "--subject", "customers", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "Data about 'customers and subscribers'" in out
     assert "must be kept for the legal period (bokføringsloven § 13)" in out

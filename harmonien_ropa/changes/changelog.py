@@ -22,6 +22,7 @@ from enum import StrEnum
 from typing import Any
 
 from ..core.escaping import markdown
+from ..core.languages import DEFAULT_LANGUAGES
 from ..law.countries import country_name
 from ..law.terms import label
 from ..model.activity import Activity, Retention, Transfer
@@ -58,13 +59,13 @@ class Change:
         table = strings("changes", lang)
         return table[self.kind].format(**{k: v.get(lang) for k, v in self.values})
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> dict[str, Any]:
         return {
             "kind": self.kind,
             "level": str(self.level),
             "activity": self.activity,
             "in_notice": self.public,
-            "text": {lang: self.text(lang) for lang in LANGUAGES},
+            "text": {lang: self.text(lang) for lang in languages},
         }
 
 
@@ -77,6 +78,8 @@ class Changelog:
     new_version: str
     new_date: str
     changes: tuple[Change, ...]
+    #: The languages the (new) map publishes in: the JSON form gives each change in these.
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
 
     def at(self, level: Level) -> tuple[Change, ...]:
         return tuple(c for c in self.changes if c.level == level)
@@ -124,14 +127,16 @@ class Changelog:
             "new": {"version": self.new_version, "effective_date": self.new_date},
             "level": str(self.level) if self.level else None,
             "counts": self.counts(),
-            "changes": [c.to_dict() for c in self.changes],
+            "changes": [c.to_dict(self.languages) for c in self.changes],
         }
 
     def for_notice(self) -> Changelog:
         """Only what a public notice's "what changed" section shows: no editorial changes and
         nothing about activities left out of the notice."""
         kept = tuple(c for c in self.changes if c.level != Level.EDITORIAL and c.public)
-        return Changelog(self.old_version, self.old_date, self.new_version, self.new_date, kept)
+        return Changelog(
+            self.old_version, self.old_date, self.new_version, self.new_date, kept, self.languages
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,11 +199,17 @@ def compare(old: DataMap, new: DataMap) -> Changelog:
         new.notice.version,
         new.notice.effective_date.isoformat(),
         tuple(changes),
+        new.languages,
     )
 
 
 def _same(value: str) -> Text:
-    return Text(nb=value, en=value)
+    return Text(**dict.fromkeys(LANGUAGES, value))
+
+
+def _name(value: str | Text) -> Text:
+    """A name of the map, plain (the same in every language) or translated."""
+    return value if isinstance(value, Text) else _same(value)
 
 
 def _text_of(key: str) -> Text:
@@ -223,7 +234,7 @@ def _organisation(old: DataMap, new: DataMap) -> Iterator[Change]:
             "controller_changed",
             Level.NOTIFY,
             None,
-            (("old", _same(a.name)), ("new", _same(b.name))),
+            (("old", _name(a.name)), ("new", _name(b.name))),
         )
     old_contact, new_contact = a.privacy_contact or a.email, b.privacy_contact or b.email
     if old_contact != new_contact:
@@ -240,7 +251,14 @@ def _organisation(old: DataMap, new: DataMap) -> Iterator[Change]:
             None,
             (("old", _same(_dpo(a.dpo) or "–")), ("new", _same(_dpo(b.dpo) or "–"))),
         )
-    for field in ("address", "website", "phone", "contacts"):
+    for field in (
+        "address",
+        "website",
+        "phone",
+        "contacts",
+        "represented_by",
+        "data_protection_adviser",
+    ):
         if getattr(a, field) != getattr(b, field):
             yield Change(
                 "organisation_details_changed",
@@ -375,7 +393,7 @@ def _activity(old: DataMap, new: DataMap, a: Activity, b: Activity) -> Iterator[
         old.systems_of(a),
         new.systems_of(b),
         Level.RECORD,
-        label=lambda s: _same(s.name),
+        label=lambda s: _name(s.name),
     )
     yield from _transfers(change, old, new, a, b)
     yield from _retention(change, a.retention, b.retention)

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..core.languages import DEFAULT_LANGUAGES
 from ..law.requirements import ITEMS, STATUSES, Cell, Item, Status, requirements
 from ..model import Activity, DataMap
 
@@ -34,6 +35,8 @@ class Row:
 class Coverage:
     items: tuple[Item, ...]
     rows: tuple[Row, ...]
+    #: The languages the map publishes in (the activities' names are given in each).
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
 
 
 _RECORD_ITEMS = sum(1 for item in ITEMS if item.record)
@@ -45,7 +48,7 @@ def coverage(datamap: DataMap) -> Coverage:
         Row(activity, tuple(cell for _, cell in requirements(datamap, activity)))
         for activity in datamap.activities
     )
-    return Coverage(ITEMS, rows)
+    return Coverage(ITEMS, rows, datamap.languages)
 
 
 def _totals(rows: Iterable[Row]) -> dict[str, int]:
@@ -105,7 +108,7 @@ def coverage_json(table: Coverage) -> str:
         "activities": [
             {
                 "id": row.activity.id,
-                "name": {"nb": row.activity.name.nb, "en": row.activity.name.en},
+                "name": {lang: getattr(row.activity.name, lang) for lang in table.languages},
                 "items": {
                     item.key: {"status": cell.status, **({"note": cell.note} if cell.note else {})}
                     for item, cell in zip(table.items, row.cells, strict=True)

@@ -346,6 +346,18 @@ def _note_bundled(args: argparse.Namespace) -> None:
         )
 
 
+def languages_of(datamap: DataMap, value: str | None) -> tuple[str, ...]:
+    """The languages ``--lang`` names (comma-separated), or all the map publishes in when it is
+    not given; a language the map does not publish in is a usage error (exit 2)."""
+    from ..core.errors import HarmonienError
+    from ..core.languages import LanguageError, choose
+
+    try:
+        return choose(datamap.languages, None if value is None else split_list(value))
+    except LanguageError as exc:
+        raise HarmonienError(f"--lang: {exc}") from None
+
+
 def load_data_with_positions(args: argparse.Namespace) -> LoadedMap:
     """Like :func:`load_data`, with the line and column of every value (for findings)."""
     from ..source.loading import load_with_positions, loads_with_positions

@@ -1,4 +1,5 @@
-"""``diff``: the changes in substance between two versions of a data map, in nb and en."""
+"""``diff``: the changes in substance between two versions of a data map, in the languages the
+map publishes in."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from . import EXIT_FINDINGS, EXIT_OK, split_list
+from . import EXIT_FINDINGS, EXIT_OK, languages_of
 
 _LEVELS = ("notify", "record", "editorial")
 
@@ -34,7 +35,11 @@ def register(sub: Subparsers) -> None:
     )
     parser.add_argument("--data", metavar="PATH", help="the current data map (with --git)")
     parser.add_argument(
-        "--lang", metavar="LANGS", default=None, help="languages, comma-separated (default: nb,en)"
+        "--lang",
+        metavar="LANGS",
+        default=None,
+        help="languages, comma-separated, among those the (new) map publishes in "
+        "(organisation.languages; default: all of them, nb,en when it declares none)",
     )
     parser.add_argument(
         "--format", choices=("text", "markdown", "json"), default="text", help="output format"
@@ -51,7 +56,6 @@ def register(sub: Subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..changes.changelog import LEVELS, compare
     from ..core.errors import HarmonienError
-    from ..model.base import LANGUAGES
     from ..source.loading import load, loads
     from ..source.resources import default_data
 
@@ -69,10 +73,7 @@ def run(args: argparse.Namespace) -> int:
             raise HarmonienError("give two files (diff OLD NEW) or a revision (diff --git REV)")
         old, new = load(args.old), load(args.new)
     changelog = compare(old, new)
-    languages = split_list(args.lang) if args.lang else list(LANGUAGES)
-    unknown = [lang for lang in languages if lang not in LANGUAGES]
-    if unknown:
-        raise HarmonienError(f"unknown language(s) {', '.join(unknown)}; choose from nb, en")
+    languages = languages_of(new, args.lang)
     if args.format == "json":
         sys.stdout.write(json.dumps(changelog.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:

@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from . import EXIT_OK, add_data_argument, load_data
-from .locate import add_output_arguments
+from .locate import add_output_arguments, output_language
 
 if TYPE_CHECKING:
     from . import Subparsers
@@ -34,9 +34,10 @@ def run(args: argparse.Namespace) -> int:
     from ..flows.query_report import impact_text, json_text
 
     datamap = load_data(args)
+    lang = output_language(datamap, args.lang)
     result = impact(datamap, party=args.party, system=args.system)
     if args.format == "json":
         sys.stdout.write(json_text(result))
     else:
-        sys.stdout.write(impact_text(result, datamap, args.lang))
+        sys.stdout.write(impact_text(result, datamap, lang))
     return EXIT_OK

@@ -7,9 +7,10 @@ import sys
 from typing import TYPE_CHECKING
 
 from ..core.languages import LANGUAGES
-from . import EXIT_OK, add_data_argument, load_data, split_list
+from . import EXIT_OK, add_data_argument, languages_of, load_data, split_list
 
 if TYPE_CHECKING:
+    from ..model import DataMap
     from . import Subparsers
 
 
@@ -37,7 +38,18 @@ def register(sub: Subparsers) -> None:
 def add_output_arguments(parser: argparse.ArgumentParser) -> None:
     """``--format`` and ``--lang``, shared with ``impact``."""
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    parser.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the text")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="language of the text, one the map publishes in (organisation.languages; "
+        "default: its first, nb when it declares none)",
+    )
+
+
+def output_language(datamap: DataMap, value: str | None) -> str:
+    """The one language ``--lang`` names, or the map's default (its first) language."""
+    return languages_of(datamap, value)[0]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -45,10 +57,11 @@ def run(args: argparse.Namespace) -> int:
     from ..flows.query_report import json_text, locate_text
 
     datamap = load_data(args)
+    lang = output_language(datamap, args.lang)
     categories = [c for value in args.category for c in split_list(value)]
-    result = locate(datamap, args.subject, categories, lang=args.lang)
+    result = locate(datamap, args.subject, categories, lang=lang)
     if args.format == "json":
         sys.stdout.write(json_text(result))
     else:
-        sys.stdout.write(locate_text(result, datamap, args.lang))
+        sys.stdout.write(locate_text(result, datamap, lang))
     return EXIT_OK

@@ -7,11 +7,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..core.languages import LANGUAGES
 from . import (
     EXIT_FINDINGS,
     EXIT_OK,
     add_data_argument,
     data_path,
+    languages_of,
     load_data,
     load_data_with_positions,
     output_path,
@@ -47,7 +49,11 @@ def register(sub: Subparsers) -> None:
         help="output folder (default: build)",
     )
     parser.add_argument(
-        "--lang", metavar="LANGS", default=None, help="languages, comma-separated (default: nb,en)"
+        "--lang",
+        metavar="LANGS",
+        default=None,
+        help="languages, comma-separated, among those the map publishes in "
+        "(organisation.languages; default: all of them, nb,en when it declares none)",
     )
     parser.add_argument(
         "--only", metavar="OUTPUTS", default=None, help="outputs, comma-separated (default: all)"
@@ -107,12 +113,13 @@ def run(args: argparse.Namespace) -> int:
             "compare with (e.g. --previous old/processing.yaml); without it there are no changes "
             "to write"
         )
-    languages = tuple(split_list(args.lang)) if args.lang else RenderOptions().languages
-    RenderOptions(languages=languages)  # raises RenderError for an unknown language
+    if args.lang is not None:  # an unknown code is refused before the map is read
+        RenderOptions(languages=tuple(split_list(args.lang)))
     blockers: tuple[Blocker, ...] | None = None
     if args.final:
         loaded = load_data_with_positions(args)
         datamap = loaded.datamap
+        languages = languages_of(datamap, args.lang)
         blockers, checked = _blockers(loaded, args)
         del loaded  # the positions are needed for the blockers only
         if blockers:
@@ -127,6 +134,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         datamap = load_data(args)
         found, checked = _blockers_without_positions(datamap, args)
+        languages = languages_of(datamap, args.lang)
         if "notice" in names:
             blockers = found
     base = RenderOptions(
@@ -140,7 +148,9 @@ def run(args: argparse.Namespace) -> int:
     # renderer hands it over or returns (so little output is in memory at a time), and all are
     # renamed into place only after every renderer has succeeded; files of these outputs and
     # languages that an earlier render wrote and this one no longer makes are removed.
-    scope = Scope(frozenset(names), frozenset(base.languages))
+    # Without --lang the render makes every language the map publishes in, so the files an
+    # earlier render made in a language it no longer declares are stale too.
+    scope = Scope(frozenset(names), frozenset(base.languages if args.lang else LANGUAGES))
     progress = Progress(len(names))
     with StagedOutput(Path(args.out), scope=scope) as staged:
         staged.open()

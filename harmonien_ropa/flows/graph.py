@@ -38,7 +38,7 @@ import networkx as nx
 from ..law.countries import adequacy, country_name, is_eea
 from ..law.transfers import effective_mechanism, is_onward
 from ..model.activity import Activity
-from ..model.base import LANGUAGES, Text
+from ..model.base import Text, in_language
 from ..model.datamap import DataMap
 from ..model.inventory import Party, System
 
@@ -65,10 +65,11 @@ def node_id(kind: str, ref: str) -> str:
     return f"{kind}:{ref}"
 
 
-def _labels(text: Text | str) -> dict[str, str]:
+def _labels(text: Text | str, languages: tuple[str, ...]) -> dict[str, str]:
+    """A node's label in each language the map publishes in (``label_nb``, ...)."""
     if isinstance(text, str):
-        return {f"label_{lang}": text for lang in LANGUAGES}
-    return {f"label_{lang}": text.get(lang) for lang in LANGUAGES}
+        return {f"label_{lang}": text for lang in languages}
+    return {f"label_{lang}": text.get(lang) for lang in languages}
 
 
 class _Builder:
@@ -76,7 +77,9 @@ class _Builder:
 
     def __init__(self, datamap: DataMap) -> None:
         self.datamap = datamap
-        self.graph: Graph = nx.MultiDiGraph(organisation=datamap.organisation.name)
+        self.graph: Graph = nx.MultiDiGraph(
+            organisation=in_language(datamap.organisation.name, datamap.languages[0])
+        )
         self._order = {c.id: i for i, c in enumerate(datamap.data_categories)}
         self._special = {c.id for c in datamap.data_categories if c.special_category}
 
@@ -93,7 +96,9 @@ class _Builder:
         if nid not in self.graph:
             attrs.setdefault("special", False)
             attrs.setdefault("outside_eea", False)
-            self.graph.add_node(nid, kind=kind, ref=ref, **_labels(label), **attrs)
+            self.graph.add_node(
+                nid, kind=kind, ref=ref, **_labels(label, self.datamap.languages), **attrs
+            )
         return nid
 
     def edge(
@@ -159,7 +164,7 @@ class _Builder:
         return self.node(
             "country",
             code,
-            Text(nb=country_name(code, "nb"), en=country_name(code, "en")),
+            Text(**{lang: country_name(code, lang) for lang in self.datamap.languages}),
             eea=is_eea(code),
             outside_eea=not is_eea(code),
             adequacy=found.decision if found else None,

@@ -24,6 +24,7 @@ from ..law.countries import is_eea
 from ..law.rights import erasure_limit
 from ..law.transfers import effective_mechanism
 from ..model.activity import Activity
+from ..model.base import in_language
 from ..model.datamap import DataMap
 from ..model.inventory import Party, System
 from ..model.legal import LegalBasis
@@ -317,7 +318,7 @@ def impact(
     return ImpactResult(
         kind="party" if party is not None else "system",
         id=target.id,
-        name=target.name,
+        name=in_language(target.name, datamap.languages[0]),
         parties=tuple(p.id for p in parties),
         systems=tuple(s.id for s in systems),
         activities=tuple(a.id for a in acts),

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..law.countries import country_name
 from ..law.terms import label
+from ..model.base import in_language
 from ..model.datamap import DataMap
 from ..model.legal import LegalBasis, MarketingChannel, PartyRole, TransferMechanism
 from ..source.i18n import strings
@@ -35,7 +36,7 @@ class _Names:
         return ", ".join(self.dm.activity(i).name.get(self.lang) for i in ids)
 
     def systems(self, ids: Iterable[str]) -> str:
-        return ", ".join(self.dm.system(i).name for i in ids)
+        return ", ".join(in_language(self.dm.system(i).name, self.lang) for i in ids)
 
     def parties(self, ids: Iterable[str]) -> str:
         return ", ".join(self.dm.party(i).name for i in ids)

@@ -19,7 +19,7 @@ import re
 from ..core.emails import mailto
 from ..law.transfers import effective_mechanism
 from ..model.activity import Activity
-from ..model.base import LANGUAGES, Statement, Text
+from ..model.base import Statement, Text
 from ..model.datamap import DataMap
 from .mapping import Mapping, mapping
 from .rdf import Graph, Literal, literal
@@ -134,10 +134,17 @@ class _Builder:
                 literal(f"assumption, to be confirmed: {field}: {note}", lang="en"),
             )
 
+    def name(self, s: str, p: str, name: str | Text) -> None:
+        """A name of the map: a plain literal, or one per language where it is translated."""
+        if isinstance(name, str):
+            self.add(s, p, literal(name))
+        else:
+            self.text(s, p, name)
+
     def text(self, s: str, p: str, text: Text | None) -> None:
         if text is None:
             return
-        for lang in LANGUAGES:
+        for lang in self.map.languages:
             value = getattr(text, lang)
             if value:
                 self.graph.add(s, p, literal(value, lang=lang))
@@ -148,7 +155,7 @@ class _Builder:
         org = self.map.organisation
         node = self.iri("controller")
         self.add(node, RDF.type, DPV.DataController)
-        self.add(node, DPV.hasName, literal(org.name))
+        self.name(node, DPV.hasName, org.name)
         self.add(node, DCTERMS.identifier, literal(org.org_number))
         if org.address is not None:
             self.add(node, DPV.hasCountry, self.place(org.address.country, "the organisation"))
@@ -158,6 +165,17 @@ class _Builder:
         contact = org.privacy_contact or org.email
         if contact:
             self.add(node, DPV.hasContact, mailto(contact))
+        if org.represented_by is not None:
+            # Who legally represents the controller (dpv:Representative, "a representative of
+            # a legal entity"); not the Art. 27 representative (eu-gdpr:Representative).
+            signatory = org.represented_by
+            person = self.iri("controller", "represented-by")
+            self.add(node, DPV.hasRepresentative, person)
+            self.add(person, RDF.type, DPV.Representative)
+            self.text(person, RDFS.label, signatory.role)
+            if signatory.name:
+                self.add(person, DPV.hasName, literal(signatory.name))
+            self.assumed(person, signatory)
         self.assumed(node, org)
         return node
 
@@ -199,7 +217,7 @@ class _Builder:
         for system in self.map.systems:
             node = self.iri("system", system.id)
             self.add(node, RDF.type, DPV.Technology)
-            self.add(node, RDFS.label, literal(system.name))
+            self.name(node, RDFS.label, system.name)
             self.assumed(node, system)
             for party in self.map.parties_of(system):
                 self.add(node, DCTERMS.publisher, self.iri("party", party.id))

@@ -27,7 +27,7 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 from ..law.terms import label
 from ..law.transfers import effective_mechanism
 from ..model.activity import Activity, Transfer
-from ..model.base import Text
+from ..model.base import Text, in_language
 from ..model.datamap import DataMap
 from ..model.inventory import DataCategory, DataSubject, Party, System
 from ..model.legal import DpiaStatus, PartyRole
@@ -63,7 +63,8 @@ class _Exporter:
         self.taxonomy = taxonomy
         self.substitutions = Substitutions("fides", taxonomy.name)
         self.lang = lang
-        self.org_key = fides_key(datamap.organisation.name)
+        self.org_name = in_language(datamap.organisation.name, lang)
+        self.org_key = fides_key(self.org_name)
         #: Ids without a fideslang key: data categories, data subjects, activities (data use).
         self.unmapped: dict[str, set[str]] = {kind: set() for kind in UNMAPPED_KINDS}
 
@@ -72,11 +73,11 @@ class _Exporter:
 
     def organisation(self) -> dict[str, Any]:
         org = self.map.organisation
-        out: dict[str, Any] = {"fides_key": self.org_key, "name": org.name}
+        out: dict[str, Any] = {"fides_key": self.org_key, "name": self.org_name}
         if org.legal_form:
             out["description"] = self.t(org.legal_form)
         out["controller"] = _contact(
-            org.name,
+            self.org_name,
             org.address.one_line() if org.address else "",
             org.privacy_contact or org.email or "",
             org.phone or "",
@@ -116,7 +117,7 @@ class _Exporter:
     def system(
         self, key: str, system: System | None, activities: tuple[Activity, ...]
     ) -> dict[str, Any]:
-        name = system.name if system else self.t(activities[0].name) or key
+        name = in_language(system.name, self.lang) if system else self.t(activities[0].name) or key
         out: dict[str, Any] = {
             "fides_key": key,
             "organization_fides_key": self.org_key,

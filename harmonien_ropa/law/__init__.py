@@ -10,5 +10,6 @@ standard library):
   whether a copy of the safeguards is owed, who the importer is, ours or a recipient's own;
 * :mod:`.requirements`: each Art. 30(1)/(2), 13 and 14 item, when it applies and its status for
   an entry (the record's gaps, ``check --coverage`` and the rules reporting a missing item);
-* :mod:`.wording`: statements the law contradicts, recognised in a map's texts (ROPA410).
+* :mod:`.wording`: statements the law contradicts, recognised in a map's texts (ROPA410);
+* :mod:`.adviser`: a data-protection adviser is not the Art. 37 officer (ROPA707).
 """

@@ -48,10 +48,13 @@ class Adequacy:
     decision: str
     partial: bool = False
     condition_nb: str | None = None
+    condition_nn: str | None = None
     condition_en: str | None = None
 
     def condition(self, lang: str) -> str | None:
         """Who the decision covers, for partial decisions (``None`` when it covers everyone)."""
+        if lang == "nn":
+            return self.condition_nn
         return self.condition_nb if lang == "nb" else self.condition_en
 
 
@@ -68,6 +71,7 @@ ADEQUACY: MappingProxyType[str, Adequacy] = MappingProxyType(
                 "Decision 2002/2/EC",
                 partial=True,
                 condition_nb="bare for kommersielle virksomheter som er omfattet av PIPEDA",
+                condition_nn="berre for kommersielle verksemder som er omfatta av PIPEDA",
                 condition_en="only commercial organisations subject to PIPEDA",
             ),
             _A("CH", "Decision 2000/518/EC"),
@@ -82,6 +86,7 @@ ADEQUACY: MappingProxyType[str, Adequacy] = MappingProxyType(
                 "Implementing Decision (EU) 2019/419",
                 partial=True,
                 condition_nb="bare for private virksomheter som er omfattet av APPI",
+                condition_nn="berre for private verksemder som er omfatta av APPI",
                 condition_en="only private-sector organisations subject to the APPI",
             ),
             _A("KR", "Implementing Decision (EU) 2022/254"),
@@ -92,6 +97,8 @@ ADEQUACY: MappingProxyType[str, Adequacy] = MappingProxyType(
                 partial=True,
                 condition_nb="bare for virksomheter som er sertifisert under EU–US Data Privacy "
                 "Framework (DPF-listen)",
+                condition_nn="berre for verksemder som er sertifiserte under EU–US Data Privacy "
+                "Framework (DPF-lista)",
                 condition_en="only organisations certified under the EU–US Data Privacy "
                 "Framework (the DPF list)",
             ),
@@ -191,10 +198,25 @@ def adequacy(code: str) -> Adequacy | None:
     return ADEQUACY.get(normalise(code))
 
 
+#: Nynorsk names where they differ from the bokmål ones of :data:`_NAMES`.
+_NAMES_NN: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "AE": "Dei sameinte arabiske emirata",
+        "AT": "Austerrike",
+        "FO": "Færøyane",
+        "NO": "Noreg",
+        "PH": "Filippinane",
+    }
+)
+
+
 def country_name(code: str, lang: str) -> str:
-    """The country's name in ``lang`` (``nb`` or ``en``); unknown codes are returned as given."""
+    """The country's name in ``lang`` (``nb``, ``nn`` or ``en``); unknown codes are returned as
+    given."""
     key = normalise(code)
     names = _NAMES.get(key)
     if names is None:
         return key
+    if lang == "nn":
+        return _NAMES_NN.get(key, names[0])
     return names[0] if lang == "nb" else names[1]

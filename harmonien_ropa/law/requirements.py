@@ -58,6 +58,8 @@ class Item:
     rules: tuple[str, ...]
 
     def text(self, lang: str) -> str:
+        if lang == "nn":
+            return LABELS_NN[self.key]
         return self.label_nb if lang == "nb" else self.label
 
     @property
@@ -555,6 +557,37 @@ _ITEMS: tuple[tuple[Item, Callable[[DataMap, Activity], Cell]], ...] = (
     ),
 )
 ITEMS: tuple[Item, ...] = tuple(item for item, _ in _ITEMS)
+
+#: Each item's label in nynorsk, by its key.
+LABELS_NN: dict[str, str] = {
+    "30.1a": "namnet og kontaktopplysningane til den behandlingsansvarlege",
+    "30.1b": "føremål",
+    "30.1c": "kategoriar av registrerte og personopplysningar",
+    "30.1d": "mottakarar",
+    "30.1e": "overføringar til tredjeland",
+    "30.1f": "fristar for sletting",
+    "30.1g": "tryggingstiltak",
+    "30.2a": "namnet og kontaktopplysningane til databehandlaren og den behandlingsansvarlege",
+    "30.2b": "kategoriar av behandling",
+    "30.2c": "overføringar til tredjeland",
+    "30.2d": "tryggingstiltak",
+    "13.1a": "identiteten og kontaktopplysningane til den behandlingsansvarlege",
+    "13.1b": "kontaktopplysningane til personvernombodet (eller avgjerda)",
+    "13.1c": "føremål og behandlingsgrunnlag",
+    "13.1d": "berettiga interesser som blir forfølgde",
+    "13.1e": "mottakarar",
+    "13.1f": "overføringar, tilstrekkelegheit eller garantiar",
+    "13.2a": "lagringstid eller kriterium for ho",
+    "13.2b": "rettane som gjeld",
+    "13.2c": "retten til å trekkje samtykke",
+    "13.2d": "retten til å klage til tilsynsstyresmakta",
+    "13.2e": "om det er plikt til å gje opplysningane",
+    "13.2f": "automatiserte avgjerder og profilering",
+    "14.1d": "kategoriar av opplysningar (opplysningar frå andre)",
+    "14.2f": "kvar opplysningane kjem frå (opplysningar frå andre)",
+}
+if set(LABELS_NN) != {item.key for item in ITEMS}:  # pragma: no cover - a table kept in step
+    raise ValueError("every requirement item needs a nynorsk label in LABELS_NN, and no other")
 
 
 def applies_to(item: Item, activity: Activity) -> bool:

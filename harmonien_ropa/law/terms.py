@@ -16,7 +16,7 @@ its own entry; building the table refuses a key given twice and a term without a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from enum import Enum, StrEnum
 from types import MappingProxyType
 from typing import NamedTuple
@@ -33,14 +33,19 @@ from ..model.legal import (
 
 
 class LegalTerm(NamedTuple):
-    """Reference and plain-language labels of one legal term."""
+    """Reference and plain-language labels of one legal term (nynorsk from :data:`_NN`)."""
 
     article: str
     nb: str
     en: str
+    nn: str = ""
 
     def label(self, lang: str) -> str:
-        return self.nb if lang == "nb" else self.en
+        if lang == "nb":
+            return self.nb
+        if lang == "nn":
+            return self.nn or self.nb
+        return self.en
 
 
 class Right(StrEnum):
@@ -487,17 +492,117 @@ VOCABULARIES: tuple[type[Enum], ...] = (
 )
 
 
+#: The nynorsk label of every term, kept beside the bokmål and English ones of ``_ENTRIES``
+#: (building the table refuses a term without one).
+_NN: dict[Enum, str] = {
+    LegalBasis.CONSENT: "samtykke",
+    LegalBasis.CONTRACT: "naudsynt for å oppfylle ein avtale med deg",
+    LegalBasis.LEGAL_OBLIGATION: "naudsynt for å oppfylle ei rettsleg plikt",
+    LegalBasis.VITAL_INTERESTS: "naudsynt for å verne vitale interesser",
+    LegalBasis.PUBLIC_TASK: "naudsynt for å utføre ei oppgåve i ålmenta si interesse",
+    LegalBasis.LEGITIMATE_INTERESTS: "berettiga interesse",
+    Art9Condition.EXPLICIT_CONSENT: "uttrykkeleg samtykke",
+    Art9Condition.EMPLOYMENT: "plikter og rettar innanfor arbeidsrett og trygderett",
+    Art9Condition.VITAL_INTERESTS: "vitale interesser når samtykke ikkje kan givast",
+    Art9Condition.NOT_FOR_PROFIT_BODY: "behandling i ein ideell organisasjon om eigne medlemmer",
+    Art9Condition.MADE_PUBLIC: "opplysningar du sjølv openbert har offentleggjort",
+    Art9Condition.LEGAL_CLAIMS: "fastsetjing, utøving eller forsvar av rettskrav",
+    Art9Condition.SUBSTANTIAL_PUBLIC_INTEREST: "viktige ålmenne interesser med heimel i lov",
+    Art9Condition.HEALTH_SOCIAL_CARE: "førebyggjande medisin, arbeidsmedisin, helse- og "
+    "omsorgstenester",
+    Art9Condition.PUBLIC_HEALTH: "ålmenne folkehelseomsyn",
+    Art9Condition.ARCHIVING_RESEARCH_STATISTICS: "arkiv, forsking eller statistikk",
+    TransferMechanism.ADEQUACY: "avgjerda til EU-kommisjonen om tilstrekkeleg vernenivå",
+    TransferMechanism.EU_US_DPF: "avgjerda til EU-kommisjonen om tilstrekkeleg vernenivå for "
+    "EU–US Data Privacy Framework (gjeld berre mottakarar i USA som er sertifiserte under "
+    "rammeverket)",
+    TransferMechanism.SCC: "standard personvernføresegner frå EU-kommisjonen (SCC)",
+    TransferMechanism.BCR: "bindande verksemdsreglar (BCR)",
+    TransferMechanism.CODE_OF_CONDUCT: "godkjende åtferdsnormer med bindande plikter",
+    TransferMechanism.CERTIFICATION: "godkjend sertifiseringsordning med bindande plikter",
+    TransferMechanism.AD_HOC_CLAUSES: "avtalevilkår godkjende av tilsynsstyresmakta",
+    TransferMechanism.PUBLIC_AUTHORITY_INSTRUMENT: "bindande instrument mellom offentlege "
+    "styresmakter",
+    TransferMechanism.DEROGATION_EXPLICIT_CONSENT: "det uttrykkelege samtykket ditt til "
+    "overføringa",
+    TransferMechanism.DEROGATION_CONTRACT: "naudsynt for å oppfylle ein avtale med deg",
+    TransferMechanism.DEROGATION_CONTRACT_IN_INTEREST: "naudsynt for ein avtale inngått i di "
+    "interesse",
+    TransferMechanism.DEROGATION_PUBLIC_INTEREST: "naudsynt av omsyn til viktige ålmenne "
+    "interesser",
+    TransferMechanism.DEROGATION_LEGAL_CLAIMS: "naudsynt for rettskrav",
+    TransferMechanism.DEROGATION_VITAL_INTERESTS: "naudsynt for å verne vitale interesser",
+    TransferMechanism.DEROGATION_PUBLIC_REGISTER: "overføring frå eit offentleg register",
+    TransferMechanism.DEROGATION_COMPELLING_INTERESTS: "tvingande berettiga interesser "
+    "(einskild overføring)",
+    PartyRole.PROCESSOR: "databehandlar",
+    PartyRole.SUB_PROCESSOR: "underdatabehandlar",
+    PartyRole.INDEPENDENT_CONTROLLER: "sjølvstendig behandlingsansvarleg",
+    PartyRole.JOINT_CONTROLLER: "felles behandlingsansvarleg",
+    PartyRole.CLIENT_CONTROLLER: "behandlingsansvarleg vi er databehandlar for",
+    PartyRole.PUBLIC_AUTHORITY: "offentleg styresmakt",
+    PartyRole.OTHER_RECIPIENT: "annan mottakar",
+    SourceKind.DATA_SUBJECT: "frå deg",
+    SourceKind.OBSERVED: "registrert når du bruker tenestene våre",
+    SourceKind.THIRD_PARTY: "frå andre",
+    SourceKind.PUBLIC_SOURCE: "frå offentleg tilgjengelege kjelder",
+    MarketingChannel.EMAIL: "e-post",
+    MarketingChannel.SMS: "SMS",
+    MarketingChannel.TELEPHONE: "telefon",
+    MarketingChannel.POST: "post",
+    MarketingChannel.CUSTOM_AUDIENCE: "målretting med kundelister i annonsesystem",
+    MarketingChannel.LOOKALIKE_AUDIENCE: "spegelsegment (liknande målgrupper)",
+    MarketingChannel.SOCIAL_MEDIA: "sosiale medium",
+    DpiaStatus.DONE: "gjennomført",
+    DpiaStatus.IN_PROGRESS: "pågår",
+    DpiaStatus.NEEDED: "naudsynt, ikkje starta",
+    DpiaStatus.NOT_NEEDED: "ikkje naudsynt",
+    DpiaStatus.NOT_ASSESSED: "ikkje vurdert",
+    Right.ACCESS: "innsyn",
+    Right.RECTIFICATION: "retting",
+    Right.ERASURE: "sletting",
+    Right.RESTRICTION: "avgrensa behandling",
+    Right.PORTABILITY: "dataportabilitet",
+    Right.OBJECTION: "protest",
+    Right.OBJECTION_DIRECT_MARKETING: "protest mot direkte marknadsføring",
+    Right.WITHDRAW_CONSENT: "trekkje samtykke",
+    Right.AUTOMATED_DECISIONS: "automatiserte avgjerder",
+    Right.COMPLAINT: "klage",
+    Statute.NATIONAL_ID: "fødselsnummer",
+    Statute.SPECIAL_CATEGORIES: "særlege kategoriar",
+    Statute.CRIMINAL_OFFENCES: "straffedommar og lovbrot",
+    Statute.ELECTRONIC_MARKETING: "samtykke til marknadsføring på e-post og SMS",
+    Statute.ELECTRONIC_MARKETING_EXISTING_CUSTOMERS: "unntaket for eksisterande kundeforhold",
+    Statute.COOKIES: "lagring av og tilgang til informasjon på utstyret til brukaren "
+    "(informasjonskapslar)",
+    Statute.RESPONSE_TIME: "svarfrist",
+    Statute.JOINT_CONTROLLERS_RIGHTS: "rettar overfor kvar felles behandlingsansvarleg",
+    Statute.DPO: "personvernombod",
+    Statute.REPRESENTATIVE: "representant",
+    Statute.ERASURE_GROUNDS: "grunnlag for sletting",
+    Statute.ERASURE_EXCEPTIONS: "lovpålagd oppbevaring",
+}
+
+
 def build_table(
-    entries: Iterable[tuple[Enum, LegalTerm]], vocabularies: Iterable[type[Enum]] = ()
+    entries: Iterable[tuple[Enum, LegalTerm]],
+    vocabularies: Iterable[type[Enum]] = (),
+    nynorsk: Mapping[Enum, str] | None = None,
 ) -> MappingProxyType[tuple[type[Enum], str], LegalTerm]:
-    """The term table keyed by (vocabulary, value); refuses a key given twice and, for each of
-    ``vocabularies``, a member without an entry (a ``ValueError`` naming it)."""
+    """The term table keyed by (vocabulary, value), each term's nynorsk label its own or taken
+    from ``nynorsk`` (by default :data:`_NN`); refuses a key given twice, a term without a
+    nynorsk label and, for each of ``vocabularies``, a member without an entry (a
+    ``ValueError`` naming it)."""
+    if nynorsk is None:
+        nynorsk = _NN
     table: dict[tuple[type[Enum], str], LegalTerm] = {}
-    for member, term in entries:
+    for member, given in entries:
         key = (type(member), str(member.value))
         if key in table:
             raise ValueError(f"legal term {key[0].__name__}.{member.name} is given twice")
-        table[key] = term
+        if not given.nn and member not in nynorsk:
+            raise ValueError(f"legal term {key[0].__name__}.{member.name} has no nynorsk label")
+        table[key] = given if given.nn else given._replace(nn=nynorsk[member])
     for vocabulary in vocabularies:
         for member in vocabulary:
             if (vocabulary, str(member.value)) not in table:
@@ -538,26 +643,47 @@ _WORDS_NB = (
     ("CJEU", "EU-domstolen"),
     ("EDPB Guidelines", "EDPBs retningslinjer"),
 )
+_WORDS_NN = (
+    ("GDPR Art. ", "personvernforordninga art. "),
+    ("Art. ", "art. "),
+    ("Commission Implementing Decision (EU)", "gjennomføringsavgjerd frå Kommisjonen (EU)"),
+    ("Implementing Decision (EU)", "gjennomføringsavgjerd (EU)"),
+    ("Decision (EU)", "avgjerd (EU)"),
+    ("second subparagraph", "andre ledd"),
+    ("third paragraph", "tredje ledd"),
+    ("CJEU", "EU-domstolen"),
+    ("EDPB Guidelines", "retningslinjene frå EDPB"),
+    ("markedsføringsloven", "marknadsføringslova"),
+)
+#: A Norwegian statute's short title in bokmål (``arkivloven``), whose nynorsk form ends in
+#: ``-lova`` (``arkivlova``, ``personopplysningslova``, ``ekomlova``).
+_STATUTE_NB = re.compile(r"\b(\w+)loven\b")
 
 
 def cite(reference: Term | str, lang: str, *, short: bool = False) -> str:
     """``reference`` (a term or an article such as ``GDPR Art. 6(1)(b)``) as cited in ``lang``.
 
-    English keeps the EU-wide form; Norwegian gives ``personvernforordningen art. 6 nr. 1
-    bokstav b``. ``short`` leaves out the regulation's name (``Art. 6(1)(b)``, ``art. 6 nr. 1
-    bokstav b``), for column headings where the regulation is understood.
+    English keeps the EU-wide form; bokmål gives ``personvernforordningen art. 6 nr. 1
+    bokstav b`` and nynorsk ``personvernforordninga artikkel 6 nr. 1 bokstav b`` (with Norwegian
+    statutes by their nynorsk names: ``personopplysningslova § 12``). ``short`` leaves out the
+    regulation's name (``Art. 6(1)(b)``, ``art. 6 nr. 1 bokstav b``), for column headings where
+    the regulation is understood.
     """
     text = article(reference) if isinstance(reference, Enum) else reference
     if short:
         text = text.replace("GDPR Art. ", "Art. ")
-    if lang != "nb":
+    if lang not in ("nb", "nn"):
         return text
-    for english, norwegian in _WORDS_NB:
+    for english, norwegian in _WORDS_NB if lang == "nb" else _WORDS_NN:
         text = text.replace(english, norwegian)
     text = _RANGE.sub(r"\1 nr. \2–\3", text)
     text = _POINT.sub(r"\1 nr. \2 bokstav \3", text)
     text = _PARAGRAPH.sub(r"\1 nr. \2", text)
-    return _ARTICLE_RANGE.sub(r"\1–\2", text)
+    text = _ARTICLE_RANGE.sub(r"\1–\2", text)
+    if lang == "nn":
+        text = _STATUTE_NB.sub(r"\1lova", text)
+        text = text.replace("personvernforordninga art. ", "personvernforordninga artikkel ")
+    return text
 
 
 def label_cite(member: Term, lang: str) -> str:

@@ -20,6 +20,7 @@ from .organisation import (
     Dpo,
     Notice,
     Organisation,
+    RepresentedBy,
     SupervisoryAuthority,
 )
 
@@ -46,6 +47,7 @@ __all__ = [
     "Party",
     "PartyRole",
     "Provenance",
+    "RepresentedBy",
     "Retention",
     "SeedText",
     "Settings",

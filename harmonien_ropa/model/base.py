@@ -17,6 +17,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ..core.languages import DEFAULT_LANGUAGES
 from ..core.languages import LANGUAGES as LANGUAGES  # noqa: PLC0414 (re-exported)
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
@@ -207,14 +208,19 @@ class Frozen(BaseModel):
 
 
 class Text(Frozen):
-    """A human-readable text in Norwegian bokmål (``nb``) and English (``en``).
+    """A human-readable text in Norwegian bokmål (``nb``), Norwegian nynorsk (``nn``) and
+    English (``en``): any of them, at least one.
 
-    A missing language is allowed when loading (the checker reports it); renderers fall back to
-    the other language so nothing is silently dropped.
+    Which languages a text needs follows ``organisation.languages`` (the checker reports a text
+    without one of them); renderers fall back to another language (nb, nn, en, in that order)
+    so nothing is silently dropped.
     """
 
     nb: Annotated[str, StringConstraints(min_length=1, max_length=20000), NOT_BLANK] | None = Field(
         default=None, description="Norwegian bokmål."
+    )
+    nn: Annotated[str, StringConstraints(min_length=1, max_length=20000), NOT_BLANK] | None = Field(
+        default=None, description="Norwegian nynorsk."
     )
     en: Annotated[str, StringConstraints(min_length=1, max_length=20000), NOT_BLANK] | None = Field(
         default=None, description="English."
@@ -222,8 +228,11 @@ class Text(Frozen):
 
     @model_validator(mode="after")
     def _at_least_one(self) -> Text:
-        if self.nb is None and self.en is None:
-            raise ValueError("a text needs at least one language: give 'nb' and 'en'")
+        if self.nb is None and self.nn is None and self.en is None:
+            raise ValueError(
+                "a text needs at least one language: give each language the organisation "
+                "publishes in ('nb', 'nn', 'en'; by default 'nb' and 'en')"
+            )
         return self
 
     def get(self, lang: str) -> str:
@@ -237,9 +246,26 @@ class Text(Frozen):
                 return found
         raise AssertionError("unreachable: a Text always has one language")  # pragma: no cover
 
-    def missing_languages(self) -> tuple[str, ...]:
-        """Languages of :data:`LANGUAGES` this text lacks."""
-        return tuple(lang for lang in LANGUAGES if getattr(self, lang) is None)
+    def missing_languages(self, languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> tuple[str, ...]:
+        """Languages of ``languages`` (those the map publishes in; by default those of a map
+        that declares none) this text lacks."""
+        return tuple(lang for lang in languages if getattr(self, lang) is None)
+
+
+#: A name: plain text when it is the same in every language (``Harmonien``), or a text per
+#: language when it is translated (``{nb: Medlemsregister, nn: Medlemsregister, en: ...}``).
+Name = Annotated[
+    ShortText | Text,
+    Field(
+        description="The name: plain text, or one text per language ({nb: ..., nn: ..., en: "
+        "...}) where it is translated."
+    ),
+]
+
+
+def in_language(name: str | Text, lang: str) -> str:
+    """``name`` (plain or translated) in ``lang``, falling back as :meth:`Text.get` does."""
+    return name if isinstance(name, str) else name.get(lang)
 
 
 @dataclass(frozen=True, slots=True)

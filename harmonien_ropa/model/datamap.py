@@ -11,6 +11,7 @@ from typing import Any, Literal, Self, TypeVar
 
 from pydantic import BaseModel, Field, PrivateAttr
 
+from ..core.languages import DEFAULT_LANGUAGES
 from .activity import Activity, Source
 from .base import Entity, Frozen, ShortText, Statement, Text
 from .inventory import DataCategory, DataSubject, Party, System
@@ -89,6 +90,12 @@ class DataMap(Frozen):
     def __eq__(self, other: object) -> bool:
         # Fields only: the index is derived from them.
         return type(other) is type(self) and other.__dict__ == self.__dict__
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the organisation publishes in, its default first
+        (``organisation.languages``, or :data:`~harmonien_ropa.core.languages.DEFAULT_LANGUAGES`)."""
+        return self.organisation.languages or DEFAULT_LANGUAGES
 
     def __hash__(self) -> int:
         return id(self)

@@ -9,7 +9,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, PrivateAttr, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from .base import CountryCode, Entity, Provenance, Ref, ShortText, Text, Url
+from .base import CountryCode, Entity, Name, Provenance, Ref, ShortText, Text, Url
 from .legal import PartyRole, TransferMechanism
 from .organisation import Contact
 
@@ -185,7 +185,7 @@ class Party(FromCatalogue):
 class System(FromCatalogue):
     """A system or service where personal data is stored or handled."""
 
-    name: ShortText
+    name: Name
     description: Text | None = None
     vendor_id: Ref | None = Field(
         default=None,

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
-from .base import CountryCode, Email, Frozen, Phone, ShortText, Statement, Text, Url
+from .base import CountryCode, Email, Frozen, Name, Phone, ShortText, Statement, Text, Url
 
 
 class Address(Frozen):
@@ -31,6 +31,17 @@ class Contact(Statement):
     role: Text | None = Field(default=None, description="Job title or function.")
     email: Email | None = None
     phone: Phone | None = None
+
+
+class RepresentedBy(Statement):
+    """Who legally represents the organisation: signs for it and answers for it in law (e.g.
+    its managing director, "daglig leder"), as distinct from the Art. 27 representative."""
+
+    role: Text = Field(
+        description="The function that represents the organisation, e.g. {nb: daglig leder, "
+        "nn: dagleg leiar, en: managing director}.",
+    )
+    name: ShortText | None = Field(default=None, description="The person in that role, if named.")
 
 
 class Dpo(Statement):
@@ -65,10 +76,24 @@ class SupervisoryAuthority(Statement):
     phone: Phone | None = None
 
 
+#: A language an organisation can publish in (see :data:`harmonien_ropa.core.languages.LANGUAGES`).
+Language = Literal["nb", "nn", "en"]
+
+
 class Organisation(Statement):
     """The controller the data map describes (GDPR Art. 30(1)(a), 13(1)(a))."""
 
-    name: ShortText
+    name: Name
+    languages: tuple[Language, ...] | None = Field(
+        default=None,
+        min_length=1,
+        description="The languages the organisation publishes in: nb (Norwegian bokmål), nn "
+        "(Norwegian nynorsk), en (English). The first is the default: it gets the unsuffixed "
+        "file names where an output has them (dataflow.svg), and the commands that show one "
+        "language use it. Every text of the map needs each of these languages, and no other "
+        "is required; outputs are made in these only. Absent means [nb, en].",
+        examples=[["nn"], ["nb", "nn", "en"]],
+    )
     legal_form: Text | None = Field(default=None, description="E.g. foundation, limited company.")
     org_number: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z -]{4,20}$")] = Field(
         description="Organisation number in the national register (Norway: 9 digits)."
@@ -85,10 +110,41 @@ class Organisation(Statement):
     representative: Contact | None = Field(
         default=None, description="EU/EEA representative (Art. 27), where one is required."
     )
+    represented_by: RepresentedBy | None = Field(
+        default=None,
+        description="Who legally represents the organisation (e.g. its managing director); the "
+        "notice and the record say it is represented by them. Not the Art. 27 representative "
+        "in the Union (that is 'representative').",
+        examples=[
+            {"role": {"nb": "daglig leder", "nn": "dagleg leiar", "en": "managing director"}}
+        ],
+    )
+    data_protection_adviser: Contact | None = Field(
+        default=None,
+        description="A data-protection adviser (personvernrådgiver) people may contact about "
+        "privacy, who is not a data-protection officer under GDPR Art. 37-39: the notice lists "
+        "them as a contact and never calls them a DPO. Whether a DPO is designated is still "
+        "decided under 'dpo'.",
+        examples=[
+            {
+                "name": "Kari Nordmann",
+                "role": {"nb": "personvernrådgiver", "en": "data-protection adviser"},
+                "email": "personvern@example.org",
+            }
+        ],
+    )
     supervisory_authority: SupervisoryAuthority = Field(default_factory=SupervisoryAuthority)
     employees: int | None = Field(
         default=None, ge=0, description="Number of employees (Art. 30(5) exemption threshold)."
     )
+
+    @field_validator("languages")
+    @classmethod
+    def _each_language_once(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        if value is not None and len(set(value)) != len(value):
+            twice = next(lang for lang in value if value.count(lang) > 1)
+            raise ValueError(f"'{twice}' is listed twice; list each language once")
+        return value
 
 
 class DocumentMeta(Statement):

@@ -132,6 +132,8 @@ class Controller:
     privacy_contact: Fact | None
     dpo: Dpo
     representative: Representative | None
+    #: Who legally represents the organisation (its role, and name where given).
+    represented_by: Fact | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,7 +291,7 @@ class RightView:
 @dataclass(frozen=True, slots=True)
 class ContactLine:
     name: str
-    role: Localized | None
+    role: Localized | Sentence | None
     email: str | None
     phone: str | None
     marks: Marks

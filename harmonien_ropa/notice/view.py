@@ -26,10 +26,11 @@ from ..law.devices import device_categories
 from ..law.terms import Statute, cite
 from ..law.terms import label as term_label
 from ..model.activity import Activity, Transfer
-from ..model.base import LANGUAGES, Statement, Text
+from ..model.base import LANGUAGES, Statement, Text, in_language
 from ..model.datamap import DataMap
 from ..model.inventory import Party, System
 from ..model.legal import LegalBasis
+from ..model.organisation import Contact
 from .facts import (
     ActivityView,
     Category,
@@ -128,6 +129,10 @@ class _Builder:
         other = next(code for code in LANGUAGES if getattr(text, code) == value)
         return Localized(value, other)
 
+    def name(self, value: str | Text) -> str | Localized:
+        """A name of the map (plain, or translated) in the notice's language."""
+        return value if isinstance(value, str) else self.t(value)
+
     def field(self, entry: object, name: str) -> Localized | None:
         """The map text ``entry.name`` in the notice's language, recorded as shown."""
         text = getattr(entry, name)
@@ -197,9 +202,11 @@ class _Builder:
         org = dm.organisation
         request_email = org.privacy_contact or org.email
         rights_intro = (
-            Sentence("rights_intro", (("name", org.name), ("email", Mail(request_email))))
+            Sentence(
+                "rights_intro", (("name", self.name(org.name)), ("email", Mail(request_email)))
+            )
             if request_email
-            else Sentence("rights_intro_no_email", (("name", org.name),))
+            else Sentence("rights_intro_no_email", (("name", self.name(org.name)),))
         )
         rights = self.rights(activities)
         joint = tuple(p.name for p in rights_law.joint_controllers(self.datamap, activities))
@@ -211,13 +218,13 @@ class _Builder:
         footer = Fact(version, self.marks(notice, "url"))
         return NoticeView(
             lang=self.lang,
-            org_name=org.name,
+            org_name=in_language(org.name, self.lang),
             version=head,
             footer=footer,
             published=published,
             introduction=introduction,
             controller=controller,
-            categories_intro=Sentence("categories_intro", (("name", org.name),)),
+            categories_intro=Sentence("categories_intro", (("name", self.name(org.name)),)),
             categories=categories,
             national_id=national_id,
             activities=activity_views,
@@ -231,7 +238,7 @@ class _Builder:
             rights_intro=rights_intro,
             rights=rights,
             joint=joint,
-            contact_intro=Sentence("contact_intro", (("name", org.name),)),
+            contact_intro=Sentence("contact_intro", (("name", self.name(org.name)),)),
             contacts=contacts,
             open_marks=tuple(self.open_marks.values()),
             untranslated=frozenset(self.untranslated),
@@ -281,8 +288,24 @@ class _Builder:
                 rep.phone or None,
                 self.marks(org, "representative") + self.marks(rep, "name", "email", "phone"),
             )
+        represented_by = None
+        if org.represented_by:
+            signatory = org.represented_by
+            self.take(org, "represented_by")
+            role = self.field(signatory, "role")
+            assert role is not None  # a required field
+            value: Value = (
+                Sentence("represented_by_named", (("role", role), ("name", signatory.name)))
+                if signatory.name
+                else role
+            )
+            represented_by = Fact(
+                value, self.marks(org, "represented_by") + self.marks(signatory, "role", "name")
+            )
         return Controller(
-            intro=Sentence("controller_intro", (("name", org.name), ("number", org.org_number))),
+            intro=Sentence(
+                "controller_intro", (("name", self.name(org.name)), ("number", org.org_number))
+            ),
             legal_form=legal_form,
             address=address,
             address_country=country,
@@ -290,6 +313,7 @@ class _Builder:
             privacy_contact=privacy,
             dpo=dpo_view,
             representative=representative,
+            represented_by=represented_by,
         )
 
     def categories(
@@ -438,9 +462,12 @@ class _Builder:
         for sys in self.datamap.systems_of(a):
             vendor, operator = self.datamap.vendor_of(sys), self.datamap.operator_of(sys)
             system: Value = (
-                Sentence("system_supplied_by", (("system", sys.name), ("vendor", vendor.name)))
+                Sentence(
+                    "system_supplied_by",
+                    (("system", self.name(sys.name)), ("vendor", vendor.name)),
+                )
                 if vendor
-                else sys.name
+                else self.name(sys.name)
             )
             run_by = None
             if operator and operator != vendor:
@@ -565,7 +592,7 @@ class _Builder:
             unknown=Sentence("transfers_unknown") if hosting else None,
             hosting_unknown=tuple(
                 (
-                    sys.name,
+                    in_language(sys.name, self.lang),
                     self.marks(sys, "hosting_countries", unknown=HOSTING_UNKNOWN_NOTE),
                 )
                 for sys in hosting
@@ -648,7 +675,7 @@ class _Builder:
             measures_marks = self.marks(sys, "security_measures") if measures else ()
             out.append(
                 SecuritySystem(
-                    sys.name,
+                    in_language(sys.name, self.lang),
                     self.field(sys, "description"),
                     access,
                     access_marks,
@@ -722,15 +749,27 @@ class _Builder:
         return tuple(out)
 
     def contacts(self) -> tuple[ContactLine, ...]:
-        return tuple(
-            ContactLine(
-                c.name,
-                self.field(c, "role"),
-                c.email or None,
-                c.phone or None,
-                self.marks(c, "name", "role", "email", "phone"),
-            )
-            for c in self.datamap.organisation.contacts
+        """The organisation's contacts, then its data-protection adviser (a contact named by
+        its function, never as a DPO: that is the controller section's statement)."""
+        org = self.datamap.organisation
+        lines = [self.contact_line(c) for c in org.contacts]
+        if org.data_protection_adviser:
+            self.take(org, "data_protection_adviser")
+            lines.append(self.contact_line(org.data_protection_adviser, "adviser_role"))
+        return tuple(lines)
+
+    def contact_line(self, c: Contact, default_role: str | None = None) -> ContactLine:
+        """A contact as the notice lists it; without a role of its own, ``default_role`` (a
+        key of the notice's strings) names its function."""
+        role: Localized | Sentence | None = self.field(c, "role")
+        if role is None and default_role is not None:
+            role = Sentence(default_role)
+        return ContactLine(
+            c.name,
+            role,
+            c.email or None,
+            c.phone or None,
+            self.marks(c, "name", "role", "email", "phone"),
         )
 
 

@@ -7,6 +7,7 @@ data map and :class:`RenderOptions` and returns a :class:`RenderResult`; it neve
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import importlib
 from collections.abc import Callable, Iterable, Iterator
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..core.errors import RenderError
+from ..core.languages import LanguageError, choose
 from ..model.base import LANGUAGES
 from ..model.datamap import DataMap
 from .fastpaths import collector_paused
@@ -38,7 +40,10 @@ RENDERERS: dict[str, str] = {
 class RenderOptions:
     """What to render and how."""
 
-    languages: tuple[str, ...] = LANGUAGES
+    #: The languages to render, each of them one the map publishes in; empty (the default)
+    #: means all of them (``organisation.languages``, by default nb and en), the first being
+    #: the map's default language.
+    languages: tuple[str, ...] = ()
     draft: bool = False
     #: The previous version of the map, for "what changed" sections and version history.
     previous: DataMap | None = None
@@ -56,11 +61,21 @@ class RenderOptions:
         # A language named twice is rendered once (its files would otherwise be made twice).
         object.__setattr__(self, "languages", tuple(dict.fromkeys(self.languages)))
         unknown = [lang for lang in self.languages if lang not in LANGUAGES]
-        if unknown or not self.languages:
+        if unknown:
             raise RenderError(
-                f"unknown language(s) {', '.join(unknown) or '(none given)'}; "
-                f"choose from {', '.join(LANGUAGES)}"
+                f"unknown language(s) {', '.join(unknown)}; choose from {', '.join(LANGUAGES)}"
             )
+
+    def for_map(self, datamap: DataMap) -> RenderOptions:
+        """These options with the languages resolved for ``datamap``: all it publishes in when
+        none are named; a language it does not publish in raises :class:`RenderError`."""
+        try:
+            chosen = choose(datamap.languages, self.languages or None)
+        except LanguageError as exc:
+            raise RenderError(str(exc)) from None
+        if chosen == self.languages:
+            return self
+        return dataclasses.replace(self, languages=chosen)
 
 
 @dataclass(slots=True)
@@ -104,7 +119,7 @@ def renderer(name: str) -> Renderer:
     @functools.wraps(found)
     def run(datamap: DataMap, options: RenderOptions) -> RenderResult:
         with collector_paused():
-            return found(datamap, options)
+            return found(datamap, options.for_map(datamap))
 
     return run
 

@@ -14,6 +14,7 @@ from .staging import Artifact
 
 def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     """The semantic changelog from ``options.previous`` to ``datamap``, per language and JSON."""
+    options = options.for_map(datamap)
     if options.previous is None:
         return RenderResult()
     from ..changes.changelog import compare

@@ -32,6 +32,7 @@ import graphviz
 
 from ..core.errors import RenderError
 from ..flows import graph as g
+from ..model.base import in_language
 from ..model.datamap import DataMap
 from ..source.i18n import strings
 from . import RenderOptions, RenderResult
@@ -163,6 +164,7 @@ def _draw(dot: _Dot, pictures: list[_Picture]) -> list[Artifact]:
 
 def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     """Every graph output for ``datamap`` (see the module docstring)."""
+    options = options.for_map(datamap)
     try:
         return _render(datamap, options)
     finally:
@@ -176,7 +178,6 @@ def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     # objects they are made from.
     full = g.build(datamap)
     result = RenderResult()
-    organisation = datamap.organisation.name
     count = len(datamap.activities)
     dot = _Dot.find()
     activity_pictures = dot is not None and count <= ACTIVITY_PICTURES_MAX
@@ -202,6 +203,7 @@ def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
         s = strings("graph", lang)
         key = "title_aggregated" if aggregated else "title"
         builder = _builder(datamap, overview, lang)
+        organisation = in_language(datamap.organisation.name, lang)
         digraph = builder.digraph(s[key].format(organisation=organisation), organisation)
         stem = "dataflow" if index == 0 else f"dataflow.{lang}"
         result.add(Artifact(f"{stem}.dot", utf8(digraph)), options)
@@ -263,7 +265,7 @@ def node_link(graph: Any) -> dict[str, Any]:
 
 def _activity_pictures(datamap: DataMap, full: Any, lang: str) -> list[_Picture]:
     s = strings("graph", lang)
-    organisation = datamap.organisation.name
+    organisation = in_language(datamap.organisation.name, lang)
     views = g.activity_views(full, [activity.id for activity in datamap.activities])
     pictures = []
     for activity in datamap.activities:

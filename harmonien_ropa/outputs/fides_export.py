@@ -17,6 +17,7 @@ _UNMAPPED = {
 
 def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     """One manifest, in English when it is among the languages (Fides holds one language)."""
+    options = options.for_map(datamap)
     from ..interop.fides import manifest_yaml_checked
 
     lang = "en" if "en" in options.languages else options.languages[0]

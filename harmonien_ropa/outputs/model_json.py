@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from json.encoder import encode_basestring
 from typing import Any, cast
 
+from ..core.languages import LANGUAGES
 from ..model.datamap import DataMap
 from . import RenderOptions, RenderResult
 from .fastpaths import Utf8Parts
@@ -98,7 +99,9 @@ def _write(value: Any, indent: str, parts: Utf8Parts) -> None:
 
 def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     """``model.json``: every field of the map, references as ids, open assumptions listed."""
-    data = datamap.model_dump(mode="json", by_alias=True)
+    data = _texts_in(datamap.model_dump(mode="json", by_alias=True), datamap.languages)
+    # Resolved: the languages the map publishes in, also where it declares none.
+    data["organisation"]["languages"] = list(datamap.languages)
     data["open_assumptions"] = [
         {"path": _dotted(loc), "note": note} for loc, _, _, note in datamap.assumptions()
     ]
@@ -127,6 +130,21 @@ def _catalogue_facts(datamap: DataMap) -> list[dict[str, Any]]:
                     }
                 )
     return found
+
+
+_TEXT_KEYS = frozenset(LANGUAGES)
+
+
+def _texts_in(value: Any, languages: tuple[str, ...]) -> Any:
+    """``value`` with each text's missing languages left out unless the map publishes in them
+    (a text shows ``"en": null`` where English is owed, never ``"nn": null`` where it is not)."""
+    if type(value) is dict:
+        if value.keys() == _TEXT_KEYS:
+            return {k: v for k, v in value.items() if v is not None or k in languages}
+        return {k: _texts_in(v, languages) for k, v in value.items()}
+    if type(value) is list:
+        return [_texts_in(v, languages) for v in value]
+    return value
 
 
 def _dotted(loc: tuple[str | int, ...]) -> str:

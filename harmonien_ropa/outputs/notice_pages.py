@@ -91,6 +91,7 @@ class _Numbering:
 
 def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     """Render the notice in every language of ``options``."""
+    options = options.for_map(datamap)
     result = RenderResult()
     place_names = places(datamap)
     blockers = options.blockers if options.blockers is not None else publication_blockers(datamap)

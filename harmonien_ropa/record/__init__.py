@@ -52,7 +52,7 @@ def _record(make: CellMaker, previous: DataMap | None) -> Record:
     return Record(
         lang=make.lang,
         title=make.s["title"],
-        organisation=datamap.organisation.name,
+        organisation=make.name(datamap.organisation.name),
         meta=about.meta(make),
         controller=about.controller(make),
         activities=activities.controller_table(make, datamap.controller_activities),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..law.requirements import controller_reachable
 from .cells import CellMaker
-from .tables import Row, Table
+from .tables import Cell, Row, Table
 
 
 def meta(make: CellMaker) -> Table:
@@ -39,8 +39,8 @@ def controller(make: CellMaker) -> Table:
         for c in org.contacts
     ]
     notice = make.map.notice
-    cells = (
-        make.cell([org.name], make.assumed(org, "name")),
+    cells: tuple[Cell, ...] = (
+        make.cell([make.name(org.name)], make.assumed(org, "name")),
         make.cell([org.org_number], make.assumed(org, "org_number")),
         make.cell([make.text(org.legal_form)], make.assumed(org, "legal_form")),
         make.cell([org.address.one_line() if org.address else ""], make.assumed(org, "address")),
@@ -65,7 +65,7 @@ def controller(make: CellMaker) -> Table:
         ),
         make.cell([make.text(notice.security_summary)], make.assumed(notice, "security_summary")),
     )
-    columns = (
+    columns: tuple[str, ...] = (
         "org_name",
         "org_number",
         "legal_form",
@@ -78,4 +78,26 @@ def controller(make: CellMaker) -> Table:
         "supervisory_authority",
         "security_general",
     )
+    # Rows the map has only where it gives them (not Art. 30 items of their own): who legally
+    # represents the organisation, and a data-protection adviser who is not a DPO.
+    signatory = org.represented_by
+    if signatory is not None:
+        role = make.text(signatory.role)
+        cells += (
+            make.cell(
+                [f"{role}, {signatory.name}" if signatory.name else role],
+                make.assumed(signatory) + make.assumed(org, "represented_by"),
+            ),
+        )
+        columns += ("represented_by",)
+    adviser = org.data_protection_adviser
+    if adviser is not None:
+        name = f"{adviser.name} ({make.text(adviser.role)})" if adviser.role else adviser.name
+        cells += (
+            make.cell(
+                [make.contact_line(name, adviser.email, adviser.phone)],
+                make.assumed(adviser) + make.assumed(org, "data_protection_adviser"),
+            ),
+        )
+        columns += ("adviser",)
     return make.table("controller", columns, [Row("controller", cells)])

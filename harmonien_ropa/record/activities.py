@@ -212,7 +212,7 @@ def processor_table(make: CellMaker, acts: Iterable[Activity]) -> Table:
             )
         org = make.map.organisation
         processor_items = [
-            f"{org.name} ({make.s['org_number_short']} {org.org_number})",
+            f"{make.name(org.name)} ({make.s['org_number_short']} {org.org_number})",
             org.privacy_contact or org.email or "",
         ]
         dpo = org.dpo

@@ -47,7 +47,7 @@ _UNKNOWN = (
 def controller_value(make: CellMaker) -> Cell:
     """The controller cell, the same in every row (made once per record)."""
     org = make.map.organisation
-    items = [f"{org.name} ({make.s['org_number_short']} {org.org_number})"]
+    items = [f"{make.name(org.name)} ({make.s['org_number_short']} {org.org_number})"]
     contact = org.privacy_contact or org.email
     if contact:
         items.append(contact)
@@ -85,7 +85,8 @@ def system_label(make: CellMaker, system: System) -> str:
         details.append(vendor.name)
     if system.hosting_countries:
         details.append(f"{make.s['hosted_in']} {', '.join(system.hosting_countries)}")
-    return f"{system.name} ({'; '.join(details)})" if details else system.name
+    name = make.name(system.name)
+    return f"{name} ({'; '.join(details)})" if details else name
 
 
 def recipients_cell(
@@ -143,7 +144,9 @@ def transfer_items(make: CellMaker, act: Activity) -> tuple[list[str], list[Assu
     unknown = reach.unknown_hosting
     if unknown:
         # Not known is not "none": said as a provisional statement, with its reason.
-        items.append(f"{make.s['transfers_unknown']} {', '.join(s.name for s in unknown)}")
+        items.append(
+            f"{make.s['transfers_unknown']} {', '.join(make.name(s.name) for s in unknown)}"
+        )
         found += [
             Assumption(dotted((*make.paths.get(id(system), ()), "hosting_countries")), _UNKNOWN)
             for system in unknown
@@ -179,7 +182,7 @@ def security_cell(make: CellMaker, act: Activity) -> Cell:
     items = [make.text(m) for m in act.security_measures]
     systems = make.links[act.id].systems
     for system in systems:
-        items += [f"{system.name}: {make.text(m)}" for m in system.security_measures]
+        items += [f"{make.name(system.name)}: {make.text(m)}" for m in system.security_measures]
     found = make.assumed(act, "security_measures")
     found += [a for sys in systems for a in make.assumed(sys, "security_measures")]
     return make.cell(items, found, required=True)
@@ -237,7 +240,7 @@ def sources_cell(make: CellMaker, act: Activity) -> Cell:
 
 def access_cell(make: CellMaker, systems: tuple[System, ...]) -> Cell:
     items = [
-        f"{sys.name}: {', '.join(make.text(a) for a in sys.access)}"
+        f"{make.name(sys.name)}: {', '.join(make.text(a) for a in sys.access)}"
         for sys in systems
         if sys.access
     ]

@@ -74,6 +74,10 @@ class CellMaker:
             return foreign(value, other)
         return value
 
+    def name(self, value: str | Text) -> str:
+        """A name of the map, plain or translated, in the record's language."""
+        return value if isinstance(value, str) else self.text(value)
+
     def yes_no(self, value: bool | None) -> str:
         if value is None:
             return self.s["unknown"]

@@ -21,7 +21,7 @@ def systems(make: CellMaker) -> Table:
     for sys in make.map.systems:
         cells = (
             make.cell([sys.id]),
-            make.cell([sys.name], make.assumed(sys, "name")),
+            make.cell([make.name(sys.name)], make.assumed(sys, "name")),
             make.cell([make.text(sys.description)], make.assumed(sys, "description")),
             make.cell(
                 [vendor.name if (vendor := make.map.vendor_of(sys)) else ""],

@@ -168,11 +168,14 @@ def _enum_section(name: str, node: Schema) -> list[str]:
         out += [description, ""]
     vocabulary = getattr(legal, name, None)
     if isinstance(vocabulary, type) and issubclass(vocabulary, legal._LegalEnum):
-        out += ["| value | legal reference | meaning | nb |", "| --- | --- | --- | --- |"]
+        out += [
+            "| value | legal reference | meaning | nb | nn |",
+            "| --- | --- | --- | --- | --- |",
+        ]
         for member in vocabulary:
             out.append(
                 f"| `{member.value}` | {_cell(article(member))} | {_cell(label(member, 'en'))} "
-                f"| {_cell(label(member, 'nb'))} |"
+                f"| {_cell(label(member, 'nb'))} | {_cell(label(member, 'nn'))} |"
             )
     else:
         out += ["| value |", "| --- |"]
@@ -229,7 +232,19 @@ def _describe(node: Schema) -> str:
             parts.append(f"From {option['minimum']} to {option['maximum']}.")
         if "maxLength" in option:
             parts.append(f"At most {option['maxLength']} characters.")
+    examples = node.get("examples")
+    if isinstance(examples, list) and examples:
+        written = ", ".join(f"`{_flow(example)}`" for example in examples)
+        parts.append(f"Example{'s' if len(examples) > 1 else ''}: {written}.")
     return " ".join(p for p in parts if p)
+
+
+def _flow(value: Any) -> str:
+    """``value`` as one line of YAML (flow style)."""
+    text = yaml.safe_dump(
+        value, default_flow_style=True, allow_unicode=True, sort_keys=False, width=10_000
+    )
+    return text.strip().removesuffix("...").strip()
 
 
 def _default(node: Schema) -> str:

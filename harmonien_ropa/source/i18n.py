@@ -5,11 +5,12 @@ Strings live in YAML tables under ``templates/i18n/<domain>.yaml``, one table pe
 
     rights_heading:
       nb: Dine rettigheter
+      nn: Rettane dine
       en: Your rights
 
-Adding a language means adding it to :data:`harmonien_ropa.model.base.LANGUAGES` and a line to
-every key; :func:`strings` refuses a table with a missing translation, so nothing half-translated
-is ever rendered.
+Every key has every language of :data:`harmonien_ropa.core.languages.LANGUAGES` (bokmål, nynorsk,
+English); adding a language means adding it there and a line to every key. :func:`strings`
+refuses a table with a missing translation, so nothing half-translated is ever rendered.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from pydantic.fields import FieldInfo
 
 from ..core.diagnostics import Diagnostic, Severity, visible
 from ..core.errors import LoadError
+from ..core.languages import DEFAULT_LANGUAGES
 from ..core.load_codes import DANGLING_REFERENCE, INVALID_VALUE, MISSING_KEY, UNKNOWN_KEY
 from ..model.base import PATTERN_HINTS, Text, refusal
 from ..model.datamap import DataMap
@@ -180,11 +181,51 @@ def _validation_diagnostics(
     exc: ValidationError, data: Any, positions: Positions, path: str
 ) -> list[Diagnostic]:
     found: dict[tuple[int, int, str], Diagnostic] = {}
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    # A name is plain text or a text per language: report only the errors of the form the
+    # value is written in, where pydantic reports both.
+    branches: dict[Loc, set[str]] = {}
+    for error in errors:
+        taken = _branch(tuple(error["loc"]), data)
+        if taken is not None:
+            branches.setdefault(taken[0], set()).add(taken[1])
+    for error in errors:
+        taken = _branch(tuple(error["loc"]), data)
+        if taken is not None and len(branches[taken[0]]) > 1 and not taken[2]:
+            continue
         loc = _data_loc(tuple(error["loc"]), data)
         diagnostic = _translate(error, loc, data, positions, path)
         found.setdefault((diagnostic.line, diagnostic.column, diagnostic.message), diagnostic)
     return list(found.values())
+
+
+#: How the fix for a text written as plain text names each language's text.
+_TEXT_HINTS = {"nb": "Norwegian text", "nn": "nynorsk text", "en": "English text"}
+
+
+def _declared(data: Any) -> tuple[str, ...]:
+    """The languages the map (as read, perhaps invalid) declares, or the default ones."""
+    organisation = data.get("organisation") if isinstance(data, dict) else None
+    found = organisation.get("languages") if isinstance(organisation, dict) else None
+    if isinstance(found, list) and found and all(lang in _TEXT_HINTS for lang in found):
+        return tuple(dict.fromkeys(found))
+    return DEFAULT_LANGUAGES
+
+
+def _branch(loc: Loc, data: Any) -> tuple[Loc, str, bool] | None:
+    """For an error within a name's union of plain text and text per language: the name's
+    location, the branch, and whether the value is written in that branch's form (a mapping
+    for the text per language, anything else for plain text)."""
+    node: Any = data
+    for index, part in enumerate(loc):
+        if isinstance(part, str) and part.endswith("Text]"):
+            return loc[:index], "text", isinstance(node, dict)
+        if isinstance(part, str) and part.endswith("constrained-str]"):
+            return loc[:index], "plain", not isinstance(node, dict)
+        if not _has(node, part):
+            return None
+        node = node[part]
+    return None
 
 
 def _data_loc(loc: Loc, data: Any) -> Loc:
@@ -223,8 +264,14 @@ def _translate(error: Any, loc: Loc, data: Any, positions: Positions, path: str)
     fix: str | None = described
 
     if kind in {"dict_type", "model_type", "model_attributes_type"} and _expects_text(loc):
-        message = f"{where} must give the text per language (nb and en), not {_kind_of(value)}"
-        fix = "write it as {nb: Norwegian text, en: English text}"
+        languages = _declared(data)
+        named = " and ".join(
+            [", ".join(languages[:-1]), languages[-1]] if languages[:-1] else languages
+        )
+        message = f"{where} must give the text per language ({named}), not {_kind_of(value)}"
+        fix = (
+            "write it as {" + ", ".join(f"{lang}: {_TEXT_HINTS[lang]}" for lang in languages) + "}"
+        )
     elif kind == "extra_forbidden":
         line, column = positions.find(loc, key=True)
         valid = _valid_keys(loc[:-1])

@@ -53,8 +53,8 @@ DURATIONS = st.sampled_from(["P1Y", "P6M", "P30D", "P2W", "P5Y6M", "P10Y"])
 
 @st.composite
 def texts(draw: st.DrawFn) -> dict[str, str]:
-    """A bilingual text with one or both languages."""
-    langs = draw(st.sampled_from([("nb", "en"), ("nb",), ("en",)]))
+    """A text in one, two or three of the languages (nb, nn, en)."""
+    langs = draw(st.sampled_from([("nb", "en"), ("nb",), ("en",), ("nn",), ("nb", "nn", "en")]))
     return {lang: draw(TEXT) for lang in langs}
 
 
@@ -75,8 +75,24 @@ def datamaps(draw: st.DrawFn) -> dict[str, Any]:
     parties = _ids("party", draw(st.integers(0, 4)))
     systems = _ids("system", draw(st.integers(0, 3)))
 
-    organisation: dict[str, Any] = {"name": draw(SHORT), "org_number": "999 888 777"}
+    organisation: dict[str, Any] = {
+        "name": draw(SHORT | texts()),
+        "org_number": "999 888 777",
+    }
+    _maybe(
+        draw,
+        organisation,
+        "languages",
+        st.sampled_from([["nb", "en"], ["nn"], ["en", "nb"], ["nb", "nn", "en"]]),
+    )
     _maybe(draw, organisation, "legal_form", texts())
+    _maybe(draw, organisation, "represented_by", st.builds(lambda r: {"role": r}, texts()))
+    _maybe(
+        draw,
+        organisation,
+        "data_protection_adviser",
+        st.builds(lambda n, r: {"name": n, "role": r}, SHORT, texts()),
+    )
     _maybe(draw, organisation, "email", st.just("post@example.org"))
     _maybe(
         draw,

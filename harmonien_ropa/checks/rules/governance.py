@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...core.diagnostics import Severity
+from ...law import adviser as adviser_law
 from ...model import Activity, DataMap, DpiaStatus, MarketingChannel
 from ..rule import Context, Hit, Rule
 
@@ -313,6 +314,52 @@ class RecordOwnerMissing(Rule):
             yield self.hit(("record", "maintained_by"), key=True)
 
 
+class AdviserCalledDpo(Rule):
+    """A data-protection adviser must not be presented as the data-protection officer.
+
+    Only the person designated under Art. 37, with the position and tasks of Art. 38-39, is the
+    DPO; the notice gives the DPO's contact details (Art. 13(1)(b)), and shows an adviser as a
+    contact by function. An adviser whose role says "personvernombud" or "DPO" would be read as
+    the officer. Designate the adviser as DPO under ``dpo:`` if that is what they are.
+
+    Failing::
+
+        organisation:
+          data_protection_adviser:
+            name: Per Rådgiver
+            role: {nb: personvernombud, en: data protection officer}
+            email: per@kor.example
+
+    Passing::
+
+        organisation:
+          data_protection_adviser:
+            name: Per Rådgiver
+            role: {nb: personvernrådgiver, en: data-protection adviser}
+            email: per@kor.example
+    """
+
+    code = "ROPA707"
+    name = "adviser-called-dpo"
+    severity = Severity.ERROR
+    law = adviser_law.LAW
+    message = (
+        "the data-protection adviser's role says '{title}', but only the officer designated "
+        "under 'dpo' is the data-protection officer"
+    )
+    fix = (
+        "give the adviser's own function (e.g. {nb: personvernrådgiver, en: data-protection "
+        "adviser}), or, if they are designated as DPO, record them under 'organisation.dpo' "
+        "with 'appointed: true'"
+    )
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        adviser = ctx.datamap.organisation.data_protection_adviser
+        title = adviser_law.dpo_title_in(adviser.role) if adviser else None
+        if title is not None:
+            yield self.hit(("organisation", "data_protection_adviser", "role"), title=title)
+
+
 RULES: tuple[type[Rule], ...] = (
     DpiaLikelyRequired,
     DpiaNotAssessed,
@@ -320,4 +367,5 @@ RULES: tuple[type[Rule], ...] = (
     DpoDecisionMissing,
     DpoLikelyRequired,
     RecordOwnerMissing,
+    AdviserCalledDpo,
 )

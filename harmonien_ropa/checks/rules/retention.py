@@ -11,10 +11,11 @@ from ..rule import Context, Hit, Rule
 #: Phrases that state no limit at all, in the languages of the map.
 _VAGUE = re.compile(
     r"as long as (necessary|needed|required)|so long as|until no longer needed|indefinitely"
-    r"|så lenge (det er )?(nødvendig|behov)|så lenge vi har behov|på ubestemt tid",
+    r"|så lenge (det er )?(nødvendig|naudsynt|behov)|så lenge vi har (behov|bruk for)"
+    r"|på ubestemt tid",
     re.IGNORECASE,
 )
-_BOOKKEEPING = re.compile(r"bokføringslov|bookkeeping act", re.IGNORECASE)
+_BOOKKEEPING = re.compile(r"bokføringslov|bookkeeping act", re.IGNORECASE)  # nn: bokføringslova
 _DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 #: bokføringsloven § 13(1): primary records are kept five years after the financial year.
 BOOKKEEPING_MONTHS = 60
@@ -104,7 +105,9 @@ class RetentionVague(Rule):
             if retention is None:
                 continue
             where = (*loc, "retention", "text")
-            texts = " ".join(t for t in (retention.text.nb, retention.text.en) if t)
+            texts = " ".join(
+                t for t in (retention.text.nb, retention.text.nn, retention.text.en) if t
+            )
             vague = _VAGUE.search(texts)
             if retention.period is None and retention.trigger is None:
                 yield self.hit(where, activity=activity.id, why="neither a period nor a trigger")

@@ -94,8 +94,10 @@ class SourcesMissing(Rule):
 class MissingTranslation(Rule):
     """Every text must be given in every language of the notice.
 
-    The notice is published in Norwegian and English; a text missing in one language would be
-    shown in the other. Art. 12(1) asks for clear and plain language the reader understands.
+    The notice is published in each language of ``organisation.languages`` (by default
+    Norwegian bokmål and English); a text missing in one of them would be shown in another.
+    Art. 12(1) asks for clear and plain language the reader understands. A language the
+    organisation does not publish in is never asked for.
 
     Failing::
 
@@ -123,7 +125,7 @@ class MissingTranslation(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, text in _texts(ctx.datamap, ()):
-            missing = text.missing_languages()
+            missing = text.missing_languages(ctx.datamap.languages)
             if missing:
                 yield self.hit(loc, where=describe(ctx.datamap, loc), languages="/".join(missing))
 
@@ -405,7 +407,7 @@ class NoticeCannotShow(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         dm = ctx.datamap
-        view = build_notice(dm, LANGUAGES[0], {})
+        view = build_notice(dm, dm.languages[0], {})
         places: list[tuple[Loc, str, object]] = [
             (("organisation",), "organisation", dm.organisation),
             (("notice",), "notice", dm.notice),

@@ -26,6 +26,7 @@ def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     every language, then each language's pages, letting go of a language's tables as soon as
     nothing needs them any more.
     """
+    options = options.for_map(datamap)
     records = list(build_records(datamap, options.languages, options.previous))
     primary = records[0]
     result = RenderResult()
