@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field, PrivateAttr
 from ..listing import some
 from .activity import Activity
 from .base import Frozen, ShortText, Statement, Text
+from .cookies import Tracker
 from .inventory import DataCategory, DataSubject, Linked, Party, System
 from .organisation import DocumentMeta, Notice, Organisation
 
@@ -75,6 +76,13 @@ class DataMap(Frozen):
     systems: tuple[System, ...] = ()
     parties: tuple[Party, ...] = ()
     activities: tuple[Activity, ...] = ()
+    cookies: tuple[Tracker, ...] = Field(
+        default=(),
+        description="Cookies and similar technologies (local storage, pixels, SDKs, e-mail open "
+        "tracking) the organisation's websites, apps and e-mails use (ekomloven § 3-15): the "
+        "notice and the record list them, and the checker compares each with its activity's "
+        "consent.",
+    )
     seed_texts: tuple[SeedText, ...] = Field(
         default=(),
         description="Wording kept as it stands in the documents the map was built from (e.g. "
@@ -89,6 +97,8 @@ class DataMap(Frozen):
     _users: dict[tuple[str, str], tuple[Activity, ...]] = PrivateAttr(default_factory=dict)
     #: party id → the systems it supplies or operates, in map order (built by :meth:`link`).
     _party_systems: dict[str, tuple[System, ...]] = PrivateAttr(default_factory=dict)
+    #: activity id → the cookies and similar technologies that serve it (built by :meth:`link`).
+    _trackers: dict[str, tuple[Tracker, ...]] = PrivateAttr(default_factory=dict)
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and other.__dict__ == self.__dict__
@@ -144,6 +154,16 @@ class DataMap(Frozen):
                 if party_id is not None:
                     party_systems.setdefault(party_id, []).append(system)
         self._party_systems = {key: tuple(found) for key, found in party_systems.items()}
+        trackers: dict[str, list[Tracker]] = {}
+        for tracker in self.cookies:
+            trackers.setdefault(tracker.activity_id, []).append(tracker)
+        self._trackers = {key: tuple(found) for key, found in trackers.items()}
+
+    def trackers_of(self, activity_id: str) -> tuple[Tracker, ...]:
+        """The cookies and similar technologies under ``cookies`` that serve activity
+        ``activity_id``, in map order."""
+        trackers: dict[str, tuple[Tracker, ...]] = self._private("_trackers")
+        return trackers.get(activity_id, ())
 
     def _collections(self) -> dict[str, Sequence[Linked]]:
         return {
@@ -314,6 +334,10 @@ class DataMap(Frozen):
             for j, transfer in enumerate(act.transfers):
                 ref((*base, "transfers", j, "party"), owner, "parties", transfer.party_id)
                 ref((*base, "transfers", j, "importer"), owner, "parties", transfer.importer_id)
+        for i, tracker in enumerate(self.cookies):
+            owner = f"cookie '{tracker.name}'"
+            ref(("cookies", i, "provider"), owner, "parties", tracker.provider_id)
+            ref(("cookies", i, "activity"), owner, "activities", tracker.activity_id)
         problems.extend(self._cycle_problems(ids["parties"]))
         problems.extend(self._assumption_problems())
         return problems
