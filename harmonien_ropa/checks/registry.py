@@ -9,6 +9,8 @@ from types import MappingProxyType
 from ..errors import HarmonienError
 from .base import Rule
 from .rules import (
+    consent,
+    cookies,
     governance,
     interop,
     inventory,
@@ -49,12 +51,14 @@ GROUPS: tuple[Group, ...] = (
 
 _MODULES = (
     legal_basis,
+    consent,
     transfers,
     recipients,
     retention,
     transparency,
     inventory,
     marketing,
+    cookies,
     governance,
     interop,
     mapfile,
