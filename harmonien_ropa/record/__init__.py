@@ -91,6 +91,7 @@ class _Builder(ActivityTables, InventoryTables):
             parties=self.parties(),
             data_categories=self.data_categories(),
             transfers=self.transfers(),
+            cookies=self.cookies(),
             gaps=self.table("gaps", (), ()),
             assumptions=self.assumptions(),
         )

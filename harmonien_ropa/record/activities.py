@@ -13,11 +13,12 @@ from ..law.requirements import (
     requirements,
     transfer_gap,
 )
-from ..law.rights import erasure_limit
+from ..law.consent import consent_bases
+from ..law.rights import erasure_limit, uses_consent
 from ..law.terms import Right, cite, label, label_cite
 from ..model.activity import Activity
 from ..model.inventory import Party, System
-from ..model.legal import DpiaStatus, PartyRole
+from ..model.legal import DpiaStatus, LegalBasis, PartyRole
 from .base import CONTROLLER_COLUMNS, Base, dotted
 from .tables import Assumption, Cell, Row, Table
 
@@ -40,6 +41,7 @@ COLUMN_ITEMS = {
     "legal_basis": "13.1c",
     "art9_condition": "13.1c",
     "legitimate_interest": "13.1d",
+    "consent": "13.2c",
     "processor": "30.2a",
     "client_controller": "30.2a",
     "processing": "30.2b",
@@ -136,6 +138,7 @@ class ActivityTables(Base):
             "legal_basis": self.legal_basis_cell(act),
             "art9_condition": self.art9_cell(act),
             "legitimate_interest": self.legitimate_interest_cell(act),
+            "consent": self.consent_cell(act),
             "sources": self.sources_cell(act),
             "systems": self.cell(
                 [self.system_label(sys) for sys in systems],
@@ -289,15 +292,19 @@ class ActivityTables(Base):
 
     def legal_basis_cell(self, act: Activity) -> Cell:
         items = []
-        if act.legal_basis is not None:
-            items.append(label_cite(act.legal_basis, self.lang))
-        if act.legal_source:
-            items.append(act.legal_source)
-        return self.cell(
-            items if act.legal_basis else [],
-            self.open(act, "legal_basis", "legal_source"),
-            required=True,
-        )
+        found = self.open(act, "legal_basis", "legal_source", "legal_bases")
+        for b in act.bases:
+            if b.basis is None:
+                continue
+            text = label_cite(b.basis, self.lang)
+            if b.covers is not None:
+                text = f"{self.t(b.covers)}: {text}"
+            items.append(f"{text}, {b.law}" if b.law and b.is_part else text)
+            if b.law and not b.is_part:
+                items.append(b.law)
+            if b.is_part:
+                found += self.open(b.owner, "basis", "covers", "law")
+        return self.cell(items, found, required=True)
 
     def art9_cell(self, act: Activity) -> Cell:
         cond = act.art9_condition
@@ -308,12 +315,41 @@ class ActivityTables(Base):
         return self.cell([], found, required=special)
 
     def legitimate_interest_cell(self, act: Activity) -> Cell:
-        items = [self.t(act.legitimate_interest)]
-        if act.balancing_test:
-            items.append(f"{self.s['balancing_test']}: {act.balancing_test}")
-        needed = act.legal_basis is not None and act.legal_basis.value == "legitimate_interests"
-        found = self.open(act, "legitimate_interest", "balancing_test")
-        return self.cell(items if act.legitimate_interest else [], found, required=needed)
+        items = []
+        found = []
+        needed = False
+        for b in act.bases:
+            if b.basis is LegalBasis.LEGITIMATE_INTERESTS:
+                needed = True
+            if b.legitimate_interest is None:
+                continue
+            text = self.t(b.legitimate_interest)
+            items.append(f"{self.t(b.covers)}: {text}" if b.covers is not None else text)
+            if b.balancing_test:
+                items.append(f"{self.s['balancing_test']}: {b.balancing_test}")
+            found += self.open(b.owner, b.field("legitimate_interest"), b.field("balancing_test"))
+        return self.cell(items, found, required=needed)
+
+    def consent_cell(self, act: Activity) -> Cell:
+        """How consent is obtained, where the records of consent are kept (Art. 7(1); the
+        ICO template's "record of consent") and how it is withdrawn (Art. 7(3))."""
+        items: list[str] = []
+        found = self.open(act, "consent_withdrawal")
+        parts = consent_bases(act)
+        for b in parts or (act.bases[:1] if uses_consent(act) else ()):
+            consent = b.consent
+            prefix = f"{self.t(b.covers)}: " if b.covers is not None and len(parts) > 1 else ""
+            if consent is not None:
+                if consent.mechanism is not None:
+                    items.append(f"{prefix}{self.s['consent_mechanism']}: {label(consent.mechanism, self.lang)}")
+                if consent.records is not None:
+                    items.append(f"{prefix}{self.s['consent_records']}: {self.t(consent.records)}")
+                if consent.age_check is not None:
+                    items.append(f"{prefix}{self.s['consent_age_check']}: {self.t(consent.age_check)}")
+                found += self.open(consent)
+            if b.withdrawal is not None:
+                items.append(f"{prefix}{self.s['consent_withdrawal']}: {self.t(b.withdrawal)}")
+        return self.cell(items, found, required=uses_consent(act))
 
     def sources_cell(self, act: Activity) -> Cell:
         items = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..law import transfers as transfers_law
+from ..law.devices import consent_needed
 from ..law.requirements import controller_reachable
 from ..law.terms import label, label_cite
 from ..model.activity import Activity
@@ -199,6 +200,40 @@ class InventoryTables(Base):
             "used_by",
         )
         return self.table("data_categories", columns, rows)
+
+    def cookies(self) -> Table | None:
+        """Cookies and similar technologies (ekomloven § 3-15), with whether each needs
+        consent; ``None`` when the map lists none."""
+        if not self.map.cookies:
+            return None
+        rows = []
+        for index, tracker in enumerate(self.map.cookies):
+            provider = self.map.party(tracker.provider_id) if tracker.provider_id else None
+            activity = self.map.activity(tracker.activity_id)
+            cells = (
+                self.cell([tracker.name], self.open(tracker, "name")),
+                self.cell([tracker.domain or ""], self.open(tracker, "domain")),
+                self.cell([label(tracker.kind, self.lang)], self.open(tracker, "kind")),
+                self.cell([provider.name if provider else ""], self.open(tracker, "provider")),
+                self.cell([self.yes_no(tracker.first_party)], self.open(tracker, "first_party")),
+                self.cell([label(tracker.purpose, self.lang)], self.open(tracker, "purpose")),
+                self.cell([tracker.lifetime or ""], self.open(tracker, "lifetime")),
+                self.cell([self.yes_no(consent_needed(tracker))]),
+                self.cell([self.t(activity.name)], self.open(tracker, "activity")),
+            )
+            rows.append(Row(f"cookies/{index}", cells))
+        columns = (
+            "cookie",
+            "domain",
+            "kind",
+            "provider",
+            "first_party",
+            "cookie_purpose",
+            "lifetime",
+            "consent_needed",
+            "activity",
+        )
+        return self.table("cookies", columns, rows)
 
     def transfers(self) -> Table:
         rows = []
