@@ -247,9 +247,9 @@ class _Builder:
         for basis in activity.basis_values:
             row = self.table.legal_basis(basis)
             self.add(node, DPV.hasLegalBasis, self.concept(row.dpv, where))
-        for basis in activity.bases:
-            mechanism = basis.consent.mechanism if basis.consent is not None else None
-            if basis.basis is LegalBasis.CONSENT and mechanism is not None:
+        for part in activity.bases:
+            mechanism = part.consent.mechanism if part.consent is not None else None
+            if part.basis is LegalBasis.CONSENT and mechanism is not None:
                 self.add(node, DPV.hasLegalBasis, DPV[_CONSENT_TYPES[mechanism]])
         if activity.art9_condition is not None:
             row = self.table.art9(activity.art9_condition)
@@ -257,7 +257,9 @@ class _Builder:
         for tracker in trackers_of(activity):
             third = not tracker.first_party or tracker.provider_id is not None
             self.add(
-                node, DPV.hasProcessing, DPV.TrackingByThirdParty if third else DPV.TrackingByFirstParty
+                node,
+                DPV.hasProcessing,
+                DPV.TrackingByThirdParty if third else DPV.TrackingByFirstParty,
             )
         self.transfers(node, activity, where)
         self.storage(node, activity, where)

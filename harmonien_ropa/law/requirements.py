@@ -226,9 +226,7 @@ def _interests(_: DataMap, a: Activity) -> Cell:
 def _rights(_: DataMap, a: Activity) -> Cell:
     if not a.basis_values:
         return Cell("missing", "no legal basis to derive them from")
-    return _cell(
-        True, _bases_assumed(a, "basis"), ", ".join(r.value for r in rights_of(a))
-    )
+    return _cell(True, _bases_assumed(a, "basis"), ", ".join(r.value for r in rights_of(a)))
 
 
 def _withdrawal(_: DataMap, a: Activity) -> Cell:

@@ -6,8 +6,8 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
-from .bases import Basis, BasisPart, Consent
 from .base import DURATION_PATTERN, CountryCode, Ref, ShortText, Statement, Text
+from .bases import Basis, BasisPart, Consent
 from .inventory import DataCategory, DataSubject, DpvConcept, Linked, Party, System, TaxonomyKey
 from .legal import (
     Art9Condition,

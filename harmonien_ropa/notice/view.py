@@ -26,16 +26,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
+from ..law import consent as consent_law
 from ..law import rights as rights_law
 from ..law import transfers as transfers_law
 from ..law.countries import country_name, is_eea
-from ..law import consent as consent_law
 from ..law.devices import consent_needed, device_categories, trackers_of
 from ..law.terms import Right, Statute, cite
 from ..law.terms import label as term_label
 from ..model.activity import Activity, Transfer
-from ..model.bases import Basis
 from ..model.base import LANGUAGES, Statement, Text
+from ..model.bases import Basis
 from ..model.datamap import DataMap
 from ..model.inventory import Party, System
 from ..model.legal import LegalBasis
@@ -740,10 +740,10 @@ class _Builder:
             )
         interest = self.field(b.owner, "legitimate_interest")
         if interest is not None:
-            sentence = Sentence("basis_part_interest", (("basis", sentence), ("interest", interest)))
-        return Fact(
-            sentence, self.marks(b.owner, "basis", "covers", "law", "legitimate_interest")
-        )
+            sentence = Sentence(
+                "basis_part_interest", (("basis", sentence), ("interest", interest))
+            )
+        return Fact(sentence, self.marks(b.owner, "basis", "covers", "law", "legitimate_interest"))
 
     def withdrawal(self, a: Activity) -> Fact | None:
         """How to withdraw consent: the consent basis's own route, else the activity's."""
@@ -782,16 +782,16 @@ class _Builder:
             for name in ("name", "domain", "kind", "first_party", "provider", "purpose"):
                 self.take(tracker, name)
             self.take(tracker, "lifetime")
-            provider = (
-                self.datamap.party(tracker.provider_id).name if tracker.provider_id else None
-            )
+            provider = self.datamap.party(tracker.provider_id).name if tracker.provider_id else None
             lines.append(
                 CookieLine(
                     name=tracker.name,
                     domain=tracker.domain,
                     kind=self.label(tracker.kind),
                     provider=provider,
-                    party=Sentence("cookie_first_party" if tracker.first_party else "cookie_third_party"),
+                    party=Sentence(
+                        "cookie_first_party" if tracker.first_party else "cookie_third_party"
+                    ),
                     purpose=self.label(tracker.purpose),
                     lifetime=self.lifetime(tracker.lifetime),
                     consent=Sentence(

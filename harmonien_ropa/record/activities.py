@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 
 from ..law import transfers as transfers_law
+from ..law.consent import consent_bases
 from ..law.requirements import (
     client_reachable,
     controller_reachable,
@@ -13,7 +14,6 @@ from ..law.requirements import (
     requirements,
     transfer_gap,
 )
-from ..law.consent import consent_bases
 from ..law.rights import erasure_limit, uses_consent
 from ..law.terms import Right, cite, label, label_cite
 from ..model.activity import Activity
@@ -341,11 +341,15 @@ class ActivityTables(Base):
             prefix = f"{self.t(b.covers)}: " if b.covers is not None and len(parts) > 1 else ""
             if consent is not None:
                 if consent.mechanism is not None:
-                    items.append(f"{prefix}{self.s['consent_mechanism']}: {label(consent.mechanism, self.lang)}")
+                    items.append(
+                        f"{prefix}{self.s['consent_mechanism']}: {label(consent.mechanism, self.lang)}"
+                    )
                 if consent.records is not None:
                     items.append(f"{prefix}{self.s['consent_records']}: {self.t(consent.records)}")
                 if consent.age_check is not None:
-                    items.append(f"{prefix}{self.s['consent_age_check']}: {self.t(consent.age_check)}")
+                    items.append(
+                        f"{prefix}{self.s['consent_age_check']}: {self.t(consent.age_check)}"
+                    )
                 found += self.open(consent)
             if b.withdrawal is not None:
                 items.append(f"{prefix}{self.s['consent_withdrawal']}: {self.t(b.withdrawal)}")

@@ -291,7 +291,9 @@ class DotBuilder:
 
     def _activity_lines(self, data: Mapping[str, Any]) -> list[str]:
         lines = []
-        for value in data.get("legal_bases") or ([data["legal_basis"]] if data.get("legal_basis") else []):
+        for value in data.get("legal_bases") or (
+            [data["legal_basis"]] if data.get("legal_basis") else []
+        ):
             text = label_cite(LegalBasis(value), self.lang)
             lines.append(f'<FONT POINT-SIZE="8"><I>{_esc(text, 40)}</I></FONT>')
         plain = [self.cats.get(c, c) for c in data["categories"] if not self._special(c)]

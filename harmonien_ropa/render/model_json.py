@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from json.encoder import encode_basestring
 from typing import Any, cast
 
+from ..law.devices import consent_needed
 from ..model.datamap import DataMap
 from ..output import Artifact
 from . import RenderOptions, RenderResult
@@ -116,6 +117,9 @@ def _write(value: Any, indent: str, parts: _Parts) -> None:
 def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     """``model.json``: every field of the map, references as ids, open assumptions listed."""
     data = datamap.model_dump(mode="json", by_alias=True)
+    # Derived by the law layer, for tools that compare the inventory with a website scan.
+    for entry, tracker in zip(data["cookies"], datamap.cookies, strict=True):
+        entry["consent_needed"] = consent_needed(tracker)
     data["open_assumptions"] = [
         {"path": _dotted(loc), "note": note} for loc, _, _, note in datamap.assumptions()
     ]

@@ -55,14 +55,14 @@ class ConsentMechanismInvalid(Rule):
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.controller_activities():
             for basis in consent_bases(activity):
-                consent = basis.consent
-                if consent is None or consent.mechanism not in INVALID_MECHANISMS:
+                mechanism = basis.consent.mechanism if basis.consent is not None else None
+                if mechanism is None or mechanism not in INVALID_MECHANISMS:
                     continue
-                why, article = INVALID_MECHANISMS[consent.mechanism]
+                why, article = INVALID_MECHANISMS[mechanism]
                 yield self.hit(
                     (*loc, *basis.at("consent"), "mechanism"),
                     activity=activity.id,
-                    mechanism=consent.mechanism.value,
+                    mechanism=mechanism.value,
                     why=why,
                     article=article,
                 )

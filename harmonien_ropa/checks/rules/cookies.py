@@ -50,11 +50,7 @@ class CookieWithoutConsent(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         dm = ctx.datamap
-        flagged = {
-            id(t)
-            for a in dm.controller_activities
-            for t in trackers_without_consent(a)
-        }
+        flagged = {id(t) for a in dm.controller_activities for t in trackers_without_consent(a)}
         for index, tracker in enumerate(dm.cookies):
             if id(tracker) in flagged:
                 yield self.hit(
@@ -108,9 +104,9 @@ class StrictlyNecessaryDoubtful(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         dm = ctx.datamap
-        tracking = {
-            t.provider_id for t in dm.cookies if t.purpose in NOT_NECESSARY_PURPOSES
-        } - {None}
+        tracking = {t.provider_id for t in dm.cookies if t.purpose in NOT_NECESSARY_PURPOSES} - {
+            None
+        }
         for index, tracker in enumerate(dm.cookies):
             if consent_needed(tracker) or tracker.purpose is not TrackerPurpose.STRICTLY_NECESSARY:
                 continue

@@ -245,7 +245,10 @@ class LegalSourceMissing(Rule):
         for loc, activity in ctx.controller_activities():
             for part in activity.bases:
                 basis = part.basis
-                if basis in (LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK) and part.law is None:
+                if (
+                    basis in (LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK)
+                    and part.law is None
+                ):
                     yield self.hit((*loc, *part.at("basis")), activity=activity.id, basis=basis)
 
 
