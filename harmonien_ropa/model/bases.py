@@ -83,7 +83,7 @@ SINGLE_FIELDS = {
     "balancing_test": "balancing_test",
     "consent": "consent",
 }
-PART_FIELDS = {name: name for name in SINGLE_FIELDS}
+PART_FIELDS = {name: name for name in (*SINGLE_FIELDS, "covers")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +108,7 @@ class Basis:
 
     def field(self, name: str) -> str:
         """The YAML name of ``name`` (``basis``, ``law``, …) on :attr:`owner`."""
-        return (PART_FIELDS if self.loc else SINGLE_FIELDS)[name]
+        return (PART_FIELDS if self.loc else SINGLE_FIELDS).get(name, name)
 
     def at(self, name: str) -> Loc:
         """The location of field ``name`` relative to the activity."""
