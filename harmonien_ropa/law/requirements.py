@@ -212,9 +212,7 @@ def _basis(_: DataMap, a: Activity) -> Cell:
         return Cell("missing", "an entry of legal_bases has no basis")
     if a.special_categories and a.art9_condition is None:
         return Cell("missing", "no Art. 9(2) condition")
-    return _cell(
-        True, _bases_assumed(a, "basis", "law", "covers") or _assumed(a, "art9_condition")
-    )
+    return _cell(True, _bases_assumed(a, "basis", "law", "covers") or _assumed(a, "art9_condition"))
 
 
 def _interests(_: DataMap, a: Activity) -> Cell:

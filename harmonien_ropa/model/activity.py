@@ -144,6 +144,13 @@ class Activity(Linked):
         default=None,
         description="For a consent basis given as 'legal_basis': how consent is obtained, "
         "recorded and withdrawn.",
+        examples=[
+            {
+                "mechanism": "double_opt_in",
+                "records": {"nb": "Påmeldingslogg.", "en": "Sign-up log."},
+                "withdrawal": {"nb": "Lenken i hver e-post.", "en": "The link in every e-mail."},
+            }
+        ],
     )
     legal_source: ShortText | None = Field(
         default=None,

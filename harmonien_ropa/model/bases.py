@@ -28,22 +28,35 @@ class Consent(Statement):
         "link sent to the address), checkbox (unticked), consent_banner, signed_form; "
         "pre_ticked, bundled (tied to accepting terms) and by_use ('by using our services you "
         "accept') give no valid consent (GDPR Art. 4(11), 7(2), 7(4), recital 32).",
+        examples=["double_opt_in"],
     )
     records: Text | None = Field(
         default=None,
         description="Where the records of consent are kept (who consented, when, to what, "
         "how), so that consent can be demonstrated (GDPR Art. 7(1)).",
+        examples=[
+            {
+                "nb": "Påmeldingslogg i nyhetsbrevverktøyet.",
+                "en": "Sign-up log in the newsletter tool.",
+            }
+        ],
     )
     withdrawal: Text | None = Field(
         default=None,
         description="How people withdraw consent, as easily as they gave it (GDPR Art. 7(3)); "
         "the activity's 'consent_withdrawal' is used when this is left out.",
+        examples=[
+            {"nb": "Lenken nederst i hver e-post.", "en": "The link at the bottom of every e-mail."}
+        ],
     )
     age_check: Text | None = Field(
         default=None,
         description="For online services offered to people who may be children: how age is "
         "checked or a parent's consent obtained below 13 years (personopplysningsloven § 5, "
         "GDPR Art. 8).",
+        examples=[
+            {"nb": "Under 13 år melder en forelder på.", "en": "Below 13, a parent signs up."}
+        ],
     )
 
 
@@ -55,11 +68,15 @@ class BasisPart(Statement):
         default=None,
         description="The part of the activity's processing this basis covers, e.g. "
         "'paying salaries' or 'reporting to the tax authorities'.",
+        examples=[
+            {"nb": "rapportering til Skatteetaten", "en": "reporting to the tax authorities"}
+        ],
     )
     law: ShortText | None = Field(
         default=None,
         description="The law behind a legal_obligation or public_task basis, "
         "e.g. 'skatteforvaltningsloven § 7-2'.",
+        examples=["skatteforvaltningsloven § 7-2"],
     )
     legitimate_interest: Text | None = Field(
         default=None,
@@ -70,7 +87,11 @@ class BasisPart(Statement):
         default=None, description="Reference to the legitimate-interests assessment."
     )
     consent: Consent | None = Field(
-        default=None, description="For consent: how it is obtained, recorded and withdrawn."
+        default=None,
+        description="For consent: how it is obtained, recorded and withdrawn.",
+        examples=[
+            {"mechanism": "checkbox", "records": {"nb": "I registeret.", "en": "In the register."}}
+        ],
     )
 
 

@@ -33,11 +33,13 @@ class Tracker(Statement):
         default=TrackerKind.COOKIE,
         description="cookie, local_storage, pixel, sdk or email_tracking (open tracking in "
         "e-mails).",
+        examples=["pixel"],
     )
     first_party: bool = Field(
         default=True,
         description="True if set under the organisation's own domain (even when a provider's "
         "script sets it), false for a third-party domain.",
+        examples=[False],
     )
     provider_id: Ref | None = Field(
         default=None,
@@ -49,6 +51,7 @@ class Tracker(Statement):
     purpose: TrackerPurpose = Field(
         description="strictly_necessary (exempt from consent under ekomloven § 3-15 second "
         "paragraph), preferences, statistics or marketing.",
+        examples=["statistics"],
     )
     lifetime: ShortText | None = Field(
         default=None,
@@ -56,6 +59,12 @@ class Tracker(Statement):
         examples=["P13M"],
     )
     activity_id: Ref = Field(
-        alias="activity", description="Id of the activity the information is used for."
+        alias="activity",
+        description="Id of the activity the information is used for.",
+        examples=["web-analytics"],
     )
-    description: Text | None = Field(default=None, description="What it does, in plain words.")
+    description: Text | None = Field(
+        default=None,
+        description="What it does, in plain words.",
+        examples=[{"nb": "Skiller besøkende fra hverandre.", "en": "Tells visitors apart."}],
+    )

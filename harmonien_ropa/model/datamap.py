@@ -82,6 +82,18 @@ class DataMap(Frozen):
         "tracking) the organisation's websites, apps and e-mails use (ekomloven § 3-15): the "
         "notice and the record list them, and the checker compares each with its activity's "
         "consent.",
+        examples=[
+            [
+                {
+                    "name": "_ga",
+                    "domain": ".harmonien.no",
+                    "provider": "google",
+                    "purpose": "statistics",
+                    "lifetime": "P13M",
+                    "activity": "web-analytics",
+                }
+            ]
+        ],
     )
     seed_texts: tuple[SeedText, ...] = Field(
         default=(),
