@@ -160,11 +160,15 @@ activities:
 
 
 def test_requirements_follow_every_basis(bases: hr.DataMap) -> None:
-    status = {item.key: cell.status for item, cell in requirements(bases, bases.activity("employment"))}
+    status = {
+        item.key: cell.status for item, cell in requirements(bases, bases.activity("employment"))
+    }
     assert status["13.1c"] == "assumed"  # a part's 'covers' is still an assumption
     assert status["13.1d"] == "stated"  # the interest of the legitimate-interests part
     assert status["13.2c"] == "n/a"  # no consent part
-    newsletter = {item.key: c.status for item, c in requirements(bases, bases.activity("newsletter"))}
+    newsletter = {
+        item.key: c.status for item, c in requirements(bases, bases.activity("newsletter"))
+    }
     assert newsletter["13.2c"] == "stated"  # consent.withdrawal
 
 
@@ -325,7 +329,9 @@ def test_notice_golden(bases: hr.DataMap, lang: str) -> None:
 
 def test_notice_states_each_basis_rights_per_part_and_the_cookie_table(bases: hr.DataMap) -> None:
     page = render_notice(bases)["notice.en.md"]
-    assert "  - reporting to the tax authorities: necessary to comply with a legal obligation" in page
+    assert (
+        "  - reporting to the tax authorities: necessary to comply with a legal obligation" in page
+    )
     assert "Applies to: Employment \\(rotas\\)" in page  # objection: the legitimate-interests part
     assert "Employment \\(pay and the employment contract\\)" in page  # portability: the contract
     assert "If you are under 13, one of your parents must consent for you" in page
@@ -372,3 +378,36 @@ def test_exports_map_each_basis(bases: hr.DataMap, tmp_path: Path) -> None:
     assert fides.count("legal_basis_for_processing: Legal obligations") == 1
     model = json.loads((tmp_path / "model.json").read_text(encoding="utf-8"))
     assert [c["consent_needed"] for c in model["cookies"]] == [False, True, True]
+
+
+@pytest.mark.parametrize("group", ["html", "markdown", "spreadsheet"])
+def test_payloads_in_bases_consent_and_cookies_are_inert(group: str) -> None:
+    """The injection check of ``test_injection`` over this map, whose texts include every new
+    field (a part's ``covers``, ``consent``, a cookie's name and domain, ``children_note``)."""
+    from formats import CHECKS
+    from hardening import benign, fill_text, group_texts, render_everything
+
+    from harmonien_ropa.yamlsource import parse
+
+    data = parse(FIXTURE.read_text(encoding="utf-8")).data
+    texts = group_texts(group)
+
+    def fill(payload: list[str]) -> hr.DataMap:
+        filled = fill_text(data, payload)
+        for activity in filled["activities"]:  # the single form's keys, filled in beside it
+            if "legal_bases" in activity:
+                for key in ("legal_source", "legitimate_interest", "balancing_test", "consent"):
+                    activity.pop(key, None)
+        return hr.DataMap.build(filled)
+
+    filled = fill_text(data, texts)
+    assert filled["cookies"][1]["name"] in texts
+    assert filled["activities"][1]["legal_bases"][0]["covers"]["en"] in texts
+    files = render_everything(fill(texts), ("final",))
+    base = render_everything(fill([benign(t) for t in texts]), ("final",))
+    problems = []
+    for path, content in sorted(files.items()):
+        check_format = CHECKS.get(Path(path).suffix)
+        if check_format is not None:
+            problems += check_format(content, base[path], texts, path)
+    assert problems == []
