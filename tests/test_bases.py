@@ -53,7 +53,8 @@ def test_single_form_is_one_basis_for_the_whole_activity(bases: hr.DataMap) -> N
     membership = bases.activity("membership")
     (basis,) = membership.bases
     assert basis.basis is LegalBasis.CONTRACT
-    assert basis.covers is None and not basis.is_part
+    assert basis.covers is None
+    assert not basis.is_part
     assert basis.at("basis") == ("legal_basis",)
     assert membership.basis_values == (LegalBasis.CONTRACT,)
 
@@ -68,7 +69,8 @@ def test_several_bases_each_with_its_part(bases: hr.DataMap) -> None:
     )
     tax = employment.bases[1]
     assert tax.law == "skatteforvaltningsloven § 7-2"
-    assert tax.covers is not None and tax.covers.en == "reporting to the tax authorities"
+    assert tax.covers is not None
+    assert tax.covers.en == "reporting to the tax authorities"
     assert tax.at("law") == ("legal_bases", 1, "law")
     assert employment.bases[2].is_assumed("covers")
 
@@ -84,8 +86,10 @@ activities:
     with pytest.raises(LoadError) as caught:
         hr.loads(example_text(overlay), "map.yaml")
     (problem,) = caught.value.diagnostics
-    assert problem.line > 1 and problem.code.startswith("ROPA")
-    assert "'legal_basis'" in problem.message and "legal_bases" in problem.message
+    assert problem.line > 1
+    assert problem.code.startswith("ROPA")
+    assert "'legal_basis'" in problem.message
+    assert "legal_bases" in problem.message
 
 
 def test_a_basis_entry_needs_its_basis(tmp_path: Path) -> None:
@@ -105,7 +109,8 @@ activities:
     result = run_cli("check", "--data", str(path))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert "legal_bases[0]" in result.stderr and "basis" in result.stderr
+    assert "legal_bases[0]" in result.stderr
+    assert "basis" in result.stderr
 
 
 def test_an_unknown_consent_mechanism_is_a_positioned_error(tmp_path: Path) -> None:
@@ -122,7 +127,8 @@ activities:
     result = run_cli("check", "--data", str(path))
     assert result.returncode == 2
     line = next(i for i, row in enumerate(text.splitlines(), 1) if "mechanism: implied" in row)
-    assert f"map.yaml:{line}:" in result.stderr and "double_opt_in" in result.stderr
+    assert f"map.yaml:{line}:" in result.stderr
+    assert "double_opt_in" in result.stderr
 
 
 # -- the law -----------------------------------------------------------------------------------
@@ -137,7 +143,8 @@ def test_rights_are_derived_per_part(bases: hr.DataMap) -> None:
     assert right_parts(employment, Right.WITHDRAW_CONSENT) == ()
     assert right_parts(bases.activity("membership"), Right.PORTABILITY) == ()
     found = rights_of(employment)
-    assert Right.PORTABILITY in found and Right.OBJECTION in found
+    assert Right.PORTABILITY in found
+    assert Right.OBJECTION in found
     assert Right.WITHDRAW_CONSENT not in found
     by_right = {r.right: r.activities for r in applicable_rights(bases)}
     assert employment in by_right[Right.OBJECTION]
@@ -191,7 +198,8 @@ activities:
     consent: {mechanism: signed_form, withdrawal: {nb: Skriv til oss., en: Write to us.}}
 """
     paper = example_map(overlay).datamap.activity("membership")
-    assert not is_online(paper) and children_without_age_check(paper) == ()
+    assert not is_online(paper)
+    assert children_without_age_check(paper) == ()
 
 
 def test_cookie_consent_is_derived_from_the_purpose(bases: hr.DataMap) -> None:
@@ -257,7 +265,8 @@ activities:
     assert found[2] == "mechanism: by_use"
     result = check(example_map(overlay))
     (finding,) = [d for d in result.findings if d.code == "ROPA120"]
-    assert finding.severity.value == "error" and "recital 32" in finding.message
+    assert finding.severity.value == "error"
+    assert "recital 32" in finding.message
 
 
 def test_per_basis_rules_point_at_their_entry() -> None:
@@ -286,7 +295,8 @@ cookies:
   - {name: _ga, provider: hostco, purpose: statistics, activity: membership}
 """
     found = _findings(overlay, "ROPA620")
-    assert len(found) == 1 and found[0][2].startswith("purpose: statistics")
+    assert len(found) == 1
+    assert found[0][2].startswith("purpose: statistics")
 
 
 def test_cookie_refers_to_existing_party_and_activity() -> None:
@@ -297,17 +307,20 @@ cookies:
     with pytest.raises(LoadError) as caught:
         hr.loads(example_text(overlay), "map.yaml")
     messages = " ".join(d.message for d in caught.value.diagnostics)
-    assert "party 'googel'" in messages and "activity 'membrship'" in messages
+    assert "party 'googel'" in messages
+    assert "activity 'membrship'" in messages
 
 
 def test_business_contacts_get_a_warning_not_an_error() -> None:
     private = _codes("activities:\n  - id: membership\n    marketing: [email]\n")
-    assert "ROPA601" in private and "ROPA606" not in private
+    assert "ROPA601" in private
+    assert "ROPA606" not in private
     business = _codes(
         "data_subjects:\n  - id: members\n    business_contacts: true\n"
         "activities:\n  - id: membership\n    marketing: [email]\n"
     )
-    assert "ROPA606" in business and "ROPA601" not in business
+    assert "ROPA606" in business
+    assert "ROPA601" not in business
 
 
 def test_the_fixture_has_no_warnings(bases: hr.DataMap) -> None:
@@ -338,7 +351,8 @@ def test_notice_states_each_basis_rights_per_part_and_the_cookie_table(bases: hr
     assert "| \\_pk\\_id (\\.kor\\.example), cookie" in page
     assert "1 year and 6 months | required | Newsletter |" in page
     html = render_notice(bases)["notice.nb.html"]
-    assert '<section id="cookies"' in html and "kreves" in html
+    assert '<section id="cookies"' in html
+    assert "kreves" in html
 
 
 def test_record_lists_bases_consent_and_cookies(bases: hr.DataMap) -> None:
@@ -372,7 +386,8 @@ def test_exports_map_each_basis(bases: hr.DataMap, tmp_path: Path) -> None:
     turtle = (tmp_path / "ropa.dpv.ttl").read_text(encoding="utf-8")
     for term in ("eu-gdpr:A6-1-b", "eu-gdpr:A6-1-c", "eu-gdpr:A6-1-f", "dpv:ExpressedConsent"):
         assert term in turtle
-    assert "dpv:Child" in turtle and "dpv:TrackingByThirdParty" in turtle
+    assert "dpv:Child" in turtle
+    assert "dpv:TrackingByThirdParty" in turtle
     fides = (tmp_path / "ropa.fides.yml").read_text(encoding="utf-8")
     assert "name: Employment (reporting to the tax authorities)" in fides
     assert fides.count("legal_basis_for_processing: Legal obligations") == 1
