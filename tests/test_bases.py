@@ -426,3 +426,23 @@ def test_payloads_in_bases_consent_and_cookies_are_inert(group: str) -> None:
         if check_format is not None:
             problems += check_format(content, base[path], texts, path)
     assert problems == []
+
+
+def test_an_assumed_basis_of_a_part_blocks_publication() -> None:
+    from harmonien_ropa.checks.publication import BlockerKind, publication_blockers
+
+    overlay = """
+activities:
+  - id: membership
+    legal_basis: null
+    legal_bases:
+      - basis: contract
+      - basis: legitimate_interests
+        legitimate_interest: {nb: Å drive koret., en: Running the choir.}
+        balancing_test: LIA 1
+        assumptions:
+          basis: The old notice gives no basis for the rotas.
+"""
+    blockers = publication_blockers(example_map(overlay))
+    assert [b.kind for b in blockers] == [BlockerKind.LEGAL_BASIS]
+    assert blockers[0].code == "ROPA901"

@@ -12,6 +12,8 @@ from ..base import Context, Hit, Rule, describe
 LEGAL_GROUND_FIELDS = frozenset(
     {
         "legal_basis",
+        "basis",
+        "law",
         "art9_condition",
         "legitimate_interest",
         "legal_source",
