@@ -26,8 +26,8 @@ from ..diagnostics import Diagnostic, Severity
 from ..loading import LoadedMap, load_with_positions
 from ..model import Activity, DataMap, Party
 from ..model.activity import Transfer
-from ..model.bases import BasisPart
 from ..model.base import Statement
+from ..model.bases import BasisPart
 from ..positions import Positions
 from .base import Context, Loc
 from .config import CheckConfig
