@@ -446,3 +446,18 @@ activities:
     blockers = publication_blockers(example_map(overlay))
     assert [b.kind for b in blockers] == [BlockerKind.LEGAL_BASIS]
     assert blockers[0].code == "ROPA901"
+
+
+def test_record_notes_children_and_business_contacts(bases: hr.DataMap) -> None:
+    record = build_record(bases, "en")
+    columns = [c.key for c in record.activities.columns]
+    cells = dict(zip(columns, record.activities.rows[0].cells, strict=True))
+    assert cells["data_subjects"].items == (
+        "members (may include children: the children's choir has singers from 8)",
+    )
+    overlay = "data_subjects:\n  - id: members\n    business_contacts: true\n"
+    other = build_record(example_map(overlay).datamap, "nb")
+    cells = dict(zip(columns, other.activities.rows[0].cells, strict=True))
+    assert cells["data_subjects"].items == (
+        "medlemmer (kontaktpersoner i virksomheter, nås på jobb)",
+    )

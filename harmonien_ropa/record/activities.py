@@ -17,7 +17,7 @@ from ..law.requirements import (
 from ..law.rights import erasure_limit, uses_consent
 from ..law.terms import Right, cite, label, label_cite
 from ..model.activity import Activity
-from ..model.inventory import Party, System
+from ..model.inventory import DataSubject, Party, System
 from ..model.legal import DpiaStatus, LegalBasis, PartyRole
 from .base import CONTROLLER_COLUMNS, Base, dotted
 from .tables import Assumption, Cell, Row, Table
@@ -113,8 +113,13 @@ class ActivityTables(Base):
             ),
             "purpose": self.cell([self.t(act.purpose)], self.open(act, "purpose"), required=True),
             "data_subjects": self.cell(
-                [self.t(d.name) for d in links.subjects],
-                self.open(act, "data_subjects"),
+                [self.subject_label(d) for d in links.subjects],
+                self.open(act, "data_subjects")
+                + [
+                    a
+                    for d in links.subjects
+                    for a in self.open(d, "may_include_children", "business_contacts")
+                ],
                 required=True,
             ),
             "data_categories": self.cell(
@@ -162,6 +167,22 @@ class ActivityTables(Base):
             "dpia": self.dpia_cell(act),
         }
         return Row(act.id, tuple(self.as_required(act, cells, CONTROLLER_COLUMNS)))
+
+    def subject_label(self, subject: DataSubject) -> str:
+        """A data subject's name, noting business contacts and that children may be among them
+        (with the age note)."""
+        notes = []
+        if subject.may_include_children:
+            note = self.t(subject.children_note) if subject.children_note else ""
+            notes.append(
+                f"{self.s['may_include_children']}: {note}"
+                if note
+                else self.s["may_include_children"]
+            )
+        if subject.business_contacts:
+            notes.append(self.s["business_contacts"])
+        name = self.t(subject.name)
+        return f"{name} ({'; '.join(notes)})" if notes else name
 
     def marked(self, cell: Cell, *, missing: bool) -> Cell:
         return Cell(cell.items, cell.assumptions, missing=missing)
