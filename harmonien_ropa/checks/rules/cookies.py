@@ -120,4 +120,69 @@ class StrictlyNecessaryDoubtful(Rule):
             yield self.hit(("cookies", index, "purpose"), cookie=tracker.name, why=why)
 
 
-RULES: tuple[type[Rule], ...] = (CookieWithoutConsent, StrictlyNecessaryDoubtful)
+class CookieProviderNotRecipient(Rule):
+    """The provider of a cookie or similar technology receives data: name it as a recipient.
+
+    A provider whose technology runs on people's devices (an analytics or advertising cookie, a
+    pixel, an SDK) receives what it reads there, so it is a recipient of the activity the
+    cookie serves (GDPR Art. 4(9), 13(1)(e), 30(1)(d)). The rule fires when a cookie's
+    ``provider`` is neither among its activity's ``recipients`` nor the vendor or operator of
+    one of its systems, so that the notice and the record name it.
+
+    Failing::
+
+        parties:
+          - id: adco
+            name: Adco Ltd
+            role: independent_controller
+            country: IE
+        cookies:
+          - name: _ad
+            provider: adco
+            purpose: strictly_necessary
+            activity: membership
+
+    Passing::
+
+        parties:
+          - id: adco
+            name: Adco Ltd
+            role: independent_controller
+            country: IE
+        activities:
+          - id: membership
+            recipients: [adco]
+        cookies:
+          - name: _ad
+            provider: adco
+            purpose: strictly_necessary
+            activity: membership
+    """
+
+    code = "ROPA622"
+    name = "cookie-provider-not-recipient"
+    severity = Severity.WARNING
+    law = "GDPR Art. 4(9), 13(1)(e), 30(1)(d)"
+    message = "cookie '{cookie}' comes from '{provider}', which activity '{activity}' does not name as a recipient"
+    fix = "add the provider to the activity's 'recipients' (or to a system it uses as vendor or operator)"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        dm = ctx.datamap
+        for index, tracker in enumerate(dm.cookies):
+            if tracker.provider_id is None:
+                continue
+            activity = dm.activity(tracker.activity_id)
+            if tracker.provider_id not in {p.id for p in activity.all_recipients}:
+                yield self.hit(
+                    ("cookies", index, "provider"),
+                    cookie=tracker.name,
+                    provider=tracker.provider_id,
+                    activity=activity.id,
+                )
+
+
+RULES: tuple[type[Rule], ...] = (
+    CookieWithoutConsent,
+    StrictlyNecessaryDoubtful,
+    CookieProviderNotRecipient,
+)
