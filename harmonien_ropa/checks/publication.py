@@ -51,6 +51,7 @@ class BlockerKind(StrEnum):
 #: (kind of entry, field) → the kind of blocker an assumption there is.
 GATED_FIELDS: dict[tuple[type[Statement], str], BlockerKind] = {
     (Activity, "legal_basis"): BlockerKind.LEGAL_BASIS,
+    (Activity, "legal_bases"): BlockerKind.LEGAL_BASIS,
     (BasisPart, "basis"): BlockerKind.LEGAL_BASIS,
     (Activity, "art9_condition"): BlockerKind.ART9_CONDITION,
     (Transfer, "mechanism"): BlockerKind.TRANSFER_GROUND,

@@ -12,6 +12,7 @@ from ..base import Context, Hit, Rule, describe
 LEGAL_GROUND_FIELDS = frozenset(
     {
         "legal_basis",
+        "legal_bases",
         "basis",
         "law",
         "art9_condition",
