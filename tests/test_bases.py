@@ -461,3 +461,22 @@ def test_record_notes_children_and_business_contacts(bases: hr.DataMap) -> None:
     assert cells["data_subjects"].items == (
         "medlemmer (kontaktpersoner i virksomheter, nås på jobb)",
     )
+
+
+@pytest.mark.slow
+def test_cookie_table_is_accessible_and_fits_a_phone(
+    browser: object, bases: hr.DataMap, tmp_path: Path
+) -> None:
+    """The notice with several bases, a word to children and the cookie table passes axe-core
+    (WCAG 2.1 A/AA) at phone width without scrolling the page sideways, and the Nu validator."""
+    from support.browser import PHONE, WCAG21_AA, Browser, describe_vnu, require, vnu_messages
+
+    assert isinstance(browser, Browser)
+    page = tmp_path / "notice.nb.html"
+    page.write_text(render_notice(bases)["notice.nb.html"], encoding="utf-8")
+    report = browser.check(page, width=PHONE, tags=(*WCAG21_AA, "best-practice"))
+    assert report.violations == [], report.describe()
+    assert not report.horizontal_scroll, report.describe()
+    require("vnu")
+    messages = vnu_messages(page, errors_only=True)
+    assert messages == [], describe_vnu(messages)
