@@ -35,6 +35,7 @@ from typing import Any
 import networkx as nx
 
 from .law.countries import adequacy, country_name, is_eea
+from .law.devices import trackers_of
 from .law.transfers import effective_mechanism, is_onward
 from .model.activity import Activity
 from .model.base import LANGUAGES, Text
@@ -196,6 +197,7 @@ class _Builder:
             act.name,
             legal_basis=act.basis_values[0].value if act.basis_values else None,
             legal_bases=[b.value for b in act.basis_values],
+            cookies=[t.name for t in trackers_of(act)],
             art9_condition=act.art9_condition.value if act.art9_condition else None,
             categories=cats,
             special=bool(act.special_categories),

@@ -305,6 +305,9 @@ class DotBuilder:
             lines.append(
                 f'<FONT POINT-SIZE="8" COLOR="{VERMILLION}"><B>{_esc(text, 40)}</B></FONT>'
             )
+        if data.get("cookies"):
+            text = f"{self.s['cookies_tag']}: {', '.join(data['cookies'])}"
+            lines.append(f'<FONT POINT-SIZE="8">{_esc(text, 40)}</FONT>')
         return lines
 
     def _special(self, category: str) -> bool:
