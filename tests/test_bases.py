@@ -480,3 +480,13 @@ def test_cookie_table_is_accessible_and_fits_a_phone(
     require("vnu")
     messages = vnu_messages(page, errors_only=True)
     assert messages == [], describe_vnu(messages)
+
+
+def test_graph_gives_every_basis_and_the_cookies(bases: hr.DataMap) -> None:
+    from harmonien_ropa.graph import build, node_id
+
+    graph = build(bases)
+    employment = graph.nodes[node_id("activity", "employment")]
+    assert employment["legal_bases"] == ["contract", "legal_obligation", "legitimate_interests"]
+    newsletter = graph.nodes[node_id("activity", "newsletter")]
+    assert newsletter["cookies"] == ["_pk_id", "open-pixel"]
