@@ -2,15 +2,20 @@
 
 from .activity import Activity, Dpia, Retention, Source, Transfer
 from .base import LANGUAGES, Acknowledgement, Entity, Provenance, Statement, Text
+from .bases import Basis, BasisPart, Consent
+from .cookies import Tracker
 from .datamap import CheckSettings, DataMap, ModelProblem, SeedText, Settings
 from .inventory import DataCategory, DataSubject, Party, System
 from .legal import (
     Art9Condition,
+    ConsentMechanism,
     DpiaStatus,
     LegalBasis,
     MarketingChannel,
     PartyRole,
     SourceKind,
+    TrackerKind,
+    TrackerPurpose,
     TransferMechanism,
 )
 from .organisation import (
@@ -29,7 +34,11 @@ __all__ = [
     "Activity",
     "Address",
     "Art9Condition",
+    "Basis",
+    "BasisPart",
     "CheckSettings",
+    "Consent",
+    "ConsentMechanism",
     "Contact",
     "DataCategory",
     "DataMap",
@@ -56,6 +65,9 @@ __all__ = [
     "SupervisoryAuthority",
     "System",
     "Text",
+    "Tracker",
+    "TrackerKind",
+    "TrackerPurpose",
     "Transfer",
     "TransferMechanism",
 ]
