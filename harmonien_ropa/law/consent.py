@@ -95,8 +95,3 @@ def children_without_age_check(activity: Activity) -> tuple[DataSubject, ...]:
         return ()
     return tuple(s for s in activity.data_subjects if s.may_include_children)
 
-
-def may_include_children(activity: Activity) -> bool:
-    """True if some of the activity's data subjects may be children (Art. 12(1), recital 58:
-    information to them in language a child can understand)."""
-    return any(s.may_include_children for s in activity.data_subjects)
