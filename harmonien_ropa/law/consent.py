@@ -94,4 +94,3 @@ def children_without_age_check(activity: Activity) -> tuple[DataSubject, ...]:
     if all(b.consent is not None and b.consent.age_check is not None for b in parts):
         return ()
     return tuple(s for s in activity.data_subjects if s.may_include_children)
-
