@@ -227,6 +227,13 @@ def _label(term: Any) -> Text:
     return Text(**{lang: label(term, lang) for lang in LANGUAGES})
 
 
+def _labels(terms: tuple[Any, ...]) -> Text:
+    """Labels of legal terms joined with commas (or 'none') in every language."""
+    if len(terms) < 2:
+        return _label(terms[0] if terms else None)
+    return Text(**{lang: ", ".join(label(t, lang) for t in terms) for lang in LANGUAGES})
+
+
 def _organisation(old: DataMap, new: DataMap) -> Iterator[Change]:
     a, b = old.organisation, new.organisation
     if a.name != b.name:
@@ -357,12 +364,12 @@ def _activity(old: DataMap, new: DataMap, a: Activity, b: Activity) -> Iterator[
         yield Change("notice_scope_changed", level, b.id, (name, ("new", _text_of(key))))
     if a.purpose != b.purpose:
         yield change("purpose_changed", Level.RECORD)
-    if a.legal_basis != b.legal_basis:
+    if a.basis_values != b.basis_values:
         yield change(
             "legal_basis_changed",
             Level.NOTIFY,
-            ("old", _label(a.legal_basis)),
-            ("new", _label(b.legal_basis)),
+            ("old", _labels(a.basis_values)),
+            ("new", _labels(b.basis_values)),
         )
     if a.art9_condition != b.art9_condition:
         yield change(

@@ -3,7 +3,8 @@
 A notice may be published only when the legal grounds it states are confirmed and the checker
 finds nothing that fails the map. Two kinds of :class:`Blocker` keep it back:
 
-* a legal ground that is still an assumption: an activity's Art. 6 ``legal_basis`` or Art. 9
+* a legal ground that is still an assumption: an activity's Art. 6 ``legal_basis`` (or the
+  ``basis`` of an entry of ``legal_bases``) or Art. 9
   ``art9_condition``, or a Chapter V ground (a transfer's ``mechanism``, a party's
   ``transfer_mechanism`` or ``dpf_certified``). Each is the ROPA901 finding on that field;
 * any other finding that makes ``check`` fail (by default: every error).
@@ -25,6 +26,7 @@ from ..core.diagnostics import Diagnostic, Severity
 from ..model import Activity, DataMap, Party
 from ..model.activity import Transfer
 from ..model.base import Statement
+from ..model.bases import BasisPart
 from ..source.loading import LoadedMap, load_with_positions
 from ..source.positions import Positions
 from .config import CheckConfig
@@ -49,6 +51,8 @@ class BlockerKind(StrEnum):
 #: (kind of entry, field) → the kind of blocker an assumption there is.
 GATED_FIELDS: dict[tuple[type[Statement], str], BlockerKind] = {
     (Activity, "legal_basis"): BlockerKind.LEGAL_BASIS,
+    (Activity, "legal_bases"): BlockerKind.LEGAL_BASIS,
+    (BasisPart, "basis"): BlockerKind.LEGAL_BASIS,
     (Activity, "art9_condition"): BlockerKind.ART9_CONDITION,
     (Transfer, "mechanism"): BlockerKind.TRANSFER_GROUND,
     (Party, "transfer_mechanism"): BlockerKind.TRANSFER_GROUND,

@@ -9,6 +9,8 @@ from types import MappingProxyType
 from ..core.errors import HarmonienError
 from .rule import Rule
 from .rules import (
+    consent,
+    cookies,
     governance,
     interop,
     inventory,
@@ -50,6 +52,7 @@ GROUPS: tuple[Group, ...] = (
 
 _MODULES = (
     legal_basis,
+    consent,
     transfers,
     transfer_grounds,
     recipients,
@@ -57,6 +60,7 @@ _MODULES = (
     transparency,
     inventory,
     marketing,
+    cookies,
     governance,
     interop,
     mapfile,

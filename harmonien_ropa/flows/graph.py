@@ -36,6 +36,7 @@ from typing import Any
 import networkx as nx
 
 from ..law.countries import adequacy, country_name, is_eea
+from ..law.devices import trackers_of
 from ..law.transfers import effective_mechanism, is_onward
 from ..model.activity import Activity
 from ..model.base import Text, in_language
@@ -200,7 +201,9 @@ class _Builder:
             "activity",
             act.id,
             act.name,
-            legal_basis=act.legal_basis.value if act.legal_basis else None,
+            legal_basis=act.basis_values[0].value if act.basis_values else None,
+            legal_bases=[b.value for b in act.basis_values],
+            cookies=[t.name for t in trackers_of(self.datamap, act)],
             art9_condition=act.art9_condition.value if act.art9_condition else None,
             categories=cats,
             special=bool(self.datamap.special_categories_of(act)),

@@ -212,7 +212,7 @@ def locate(
                 activity=act.id,
                 name=act.name.get(lang),
                 categories=tuple(cats),
-                legal_basis=act.legal_basis.value if act.legal_basis else None,
+                legal_basis=", ".join(b.value for b in act.basis_values) or None,
                 systems=act.system_ids,
                 recipients=tuple(p.id for p in datamap.all_recipients_of(act)),
                 marketing=tuple(m.value for m in act.marketing),
@@ -314,7 +314,7 @@ def impact(
         c for c in datamap.data_categories if any(c in datamap.categories_of(a) for a in acts)
     ]
     subjects = [s for s in datamap.data_subjects if any(s in datamap.subjects_of(a) for a in acts)]
-    bases = [b.value for b in LegalBasis if any(a.legal_basis is b for a in acts)]
+    bases = [b.value for b in LegalBasis if any(b in a.basis_values for a in acts)]
     return ImpactResult(
         kind="party" if party is not None else "system",
         id=target.id,

@@ -69,7 +69,11 @@ def locate_text(result: LocateResult, datamap: DataMap, lang: str) -> str:
     for h in result.holdings:
         lines.append(f"  - {h.name} [{h.activity}]")
         lines += _field(s["categories"], n.categories(h.categories))
-        basis = label(LegalBasis(h.legal_basis), lang) if h.legal_basis else s["not_stated"]
+        basis = (
+            ", ".join(label(LegalBasis(v), lang) for v in h.legal_basis.split(", "))
+            if h.legal_basis
+            else s["not_stated"]
+        )
         lines += _field(s["legal_basis"], basis)
         if h.systems:
             lines += _field(s["systems"], n.systems(h.systems))

@@ -17,10 +17,12 @@ from __future__ import annotations
 import re
 
 from ..core.emails import mailto
+from ..law.devices import trackers_of
 from ..law.transfers import effective_mechanism
 from ..model.activity import Activity
 from ..model.base import Statement, Text
 from ..model.datamap import DataMap
+from ..model.legal import ConsentMechanism, LegalBasis
 from .mapping import Mapping, mapping
 from .rdf import Graph, Literal, literal
 from .vocabulary import Substitutions, Vocabulary, dpv_term
@@ -57,6 +59,19 @@ class _Vocab:
 
 
 DPV = _Vocab(PREFIXES["dpv"])
+#: How consent is obtained → the DPV consent type it gives: an active choice is expressed
+#: consent; a pre-ticked box or use of the service is at most implied (and not valid under the
+#: GDPR, which the checker reports); consent bundled with terms is uninformed of its own scope.
+_CONSENT_TYPES = {
+    ConsentMechanism.OPT_IN_FORM: "ExpressedConsent",
+    ConsentMechanism.DOUBLE_OPT_IN: "ExpressedConsent",
+    ConsentMechanism.CHECKBOX: "ExpressedConsent",
+    ConsentMechanism.CONSENT_BANNER: "ExpressedConsent",
+    ConsentMechanism.SIGNED_FORM: "ExpressedConsent",
+    ConsentMechanism.PRE_TICKED: "ImpliedConsent",
+    ConsentMechanism.BY_USE: "ImpliedConsent",
+    ConsentMechanism.BUNDLED: "UninformedConsent",
+}
 PD = _Vocab(PREFIXES["pd"])
 EU_GDPR = _Vocab(PREFIXES["eu-gdpr"])
 LOC = _Vocab(PREFIXES["loc"])
@@ -204,6 +219,8 @@ class _Builder:
             )
             if subject.vulnerable:
                 self.add(node, RDF.type, DPV.VulnerableDataSubject)
+            if subject.may_include_children:
+                self.add(node, RDF.type, DPV.Child)
             self.text(node, RDFS.label, subject.name)
             self.assumed(node, subject)
         for party in self.map.parties:
@@ -245,12 +262,23 @@ class _Builder:
                 self.add(node, DPV.hasDataProcessor, self.iri("party", party.id))
         if activity.on_behalf_of_id:
             self.add(node, DPV.hasDataController, self.iri("party", activity.on_behalf_of_id))
-        if activity.legal_basis is not None:
-            row = self.table.legal_basis(activity.legal_basis)
+        for basis in activity.basis_values:
+            row = self.table.legal_basis(basis)
             self.add(node, DPV.hasLegalBasis, self.concept(row.dpv, where))
+        for part in activity.bases:
+            mechanism = part.consent.mechanism if part.consent is not None else None
+            if part.basis is LegalBasis.CONSENT and mechanism is not None:
+                self.add(node, DPV.hasLegalBasis, DPV[_CONSENT_TYPES[mechanism]])
         if activity.art9_condition is not None:
             row = self.table.art9(activity.art9_condition)
             self.add(node, DPV.hasLegalBasis, self.concept(row.dpv, where))
+        for tracker in trackers_of(self.map, activity):
+            third = not tracker.first_party or tracker.provider_id is not None
+            self.add(
+                node,
+                DPV.hasProcessing,
+                DPV.TrackingByThirdParty if third else DPV.TrackingByFirstParty,
+            )
         self.transfers(node, activity, where)
         self.storage(node, activity, where)
         self.assumed(node, activity)

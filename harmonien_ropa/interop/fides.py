@@ -128,7 +128,7 @@ class _Exporter:
                 _unique(self.t(a.business_function) or "" for a in activities)
             )
             or "Not defined",
-            "privacy_declarations": [self.declaration(a) for a in activities],
+            "privacy_declarations": [d for a in activities for d in self.declarations(a)],
             "responsibility": _unique(
                 "Processor" if a.is_processor_activity else "Controller" for a in activities
             ),
@@ -207,6 +207,24 @@ class _Exporter:
         if assumed:
             meta["assumptions"] = assumed
         return meta
+
+    def declarations(self, activity: Activity) -> list[dict[str, Any]]:
+        """The activity's privacy declarations: one, or with several bases (``legal_bases``)
+        one per basis, named after the part it covers (a Fides declaration has one basis)."""
+        first = self.declaration(activity)
+        if not activity.legal_bases:
+            return [first]
+        out = []
+        for index, basis in enumerate(activity.bases):
+            declaration = dict(first) if index == 0 else self.declaration(activity)
+            if basis.covers is not None:
+                declaration["name"] = f"{first['name']} ({self.t(basis.covers)})"
+            if basis.basis is not None:
+                declaration["legal_basis_for_processing"] = self.table.legal_basis(
+                    basis.basis
+                ).fideslang
+            out.append(declaration)
+        return out
 
     def declaration(self, activity: Activity) -> dict[str, Any]:
         categories = self.keys(

@@ -54,7 +54,7 @@ class PurposeRule:
             elif key == "marketing":
                 found = any(str(c) == value for c in activity.marketing)
             elif key == "legal_basis":
-                found = activity.legal_basis is not None and str(activity.legal_basis) == value
+                found = any(str(b) == value for b in activity.basis_values)
             elif key == "profiling":
                 found = activity.profiling is value
             elif key == "processor":

@@ -3,11 +3,19 @@
 Under ekomloven § 3-15 (LOV-2024-12-13-76, in force 1 January 2025) this needs the user's
 consent, unless it is strictly necessary for a service the user has asked for. That consent is
 separate from, and comes before, the GDPR Art. 6 basis of what is done with the data afterwards.
+
+The map says so in two ways: an activity that observes device-based data (its categories), and
+the inventory under ``cookies:`` (each cookie, storage key, pixel, SDK or e-mail tracker with its
+purpose and activity). Only a strictly necessary one is exempt (§ 3-15 second paragraph); the
+other purposes (preferences, statistics, marketing) need consent, and e-mail open tracking and
+pixels read information from the device as cookies do.
 """
 
 from __future__ import annotations
 
 from ..model import Activity, DataCategory, DataMap, SourceKind
+from ..model.cookies import Tracker
+from ..model.legal import LegalBasis, TrackerPurpose
 
 #: fideslang and DPV keys of data stored on or read from a device (cookie and device ids,
 #: fingerprints, what the browser or app reports about the device).
@@ -24,3 +32,34 @@ def device_categories(datamap: DataMap, activity: Activity) -> tuple[DataCategor
         for category in datamap.categories_of(activity)
         if any((key or "").startswith(DEVICE_KEYS) for key in (category.fideslang, category.dpv))
     )
+
+
+#: Purposes exempt from consent: strictly necessary for a service the user has asked for.
+EXEMPT_PURPOSES = frozenset({TrackerPurpose.STRICTLY_NECESSARY})
+#: Purposes that a strictly necessary technology cannot serve: if the activity or the provider
+#: is about these, the exemption is doubtful.
+NOT_NECESSARY_PURPOSES = frozenset({TrackerPurpose.STATISTICS, TrackerPurpose.MARKETING})
+
+
+def consent_needed(tracker: Tracker) -> bool:
+    """True if storing or reading ``tracker`` needs the user's consent (ekomloven § 3-15 first
+    paragraph): any purpose but strictly necessary."""
+    return tracker.purpose not in EXEMPT_PURPOSES
+
+
+def trackers_of(datamap: DataMap, activity: Activity) -> tuple[Tracker, ...]:
+    """The cookies and similar technologies listed under ``cookies`` for ``activity``."""
+    return datamap.trackers_of(activity.id)
+
+
+def asks_device_consent(activity: Activity) -> bool:
+    """True if the activity rests on consent (one of its bases), which the map takes to include
+    the device consent of ekomloven § 3-15."""
+    return activity.has_basis(LegalBasis.CONSENT)
+
+
+def trackers_without_consent(datamap: DataMap, activity: Activity) -> tuple[Tracker, ...]:
+    """The trackers of ``activity`` that need consent when the activity does not ask for it."""
+    if asks_device_consent(activity):
+        return ()
+    return tuple(t for t in trackers_of(datamap, activity) if consent_needed(t))

@@ -19,6 +19,7 @@ from ..model.activity import Activity
 from ..model.base import Statement
 from ..model.datamap import DataMap
 from ..model.legal import LegalBasis, SourceKind
+from .consent import consent_bases
 from .rights import rights_of, uses_consent
 from .transfers import (
     destinations,
@@ -201,30 +202,45 @@ def dpo_missing(dm: DataMap) -> bool:
     return dpo is None or (not dpo.appointed and dpo.reason is None)
 
 
+def _bases_assumed(a: Activity, *names: str) -> bool:
+    """True if a field ``names`` (``basis``, ``law``, …) of any of the activity's bases is an
+    assumption (the whole ``legal_bases`` list counts for each)."""
+    return _assumed(a, "legal_bases") or any(b.is_assumed(n) for b in a.bases for n in names)
+
+
 def _basis(dm: DataMap, a: Activity) -> Cell:
-    if a.legal_basis is None:
+    if not a.basis_values:
         return Cell("missing", "no Art. 6 basis")
+    if any(b.basis is None for b in a.bases):
+        return Cell("missing", "an entry of legal_bases has no basis")
     if dm.special_categories_of(a) and a.art9_condition is None:
         return Cell("missing", "no Art. 9(2) condition")
-    return _cell(True, _assumed(a, "legal_basis", "art9_condition", "legal_source"))
+    return _cell(True, _bases_assumed(a, "basis", "law", "covers") or _assumed(a, "art9_condition"))
 
 
 def _interests(_: DataMap, a: Activity) -> Cell:
-    if a.legal_basis is not LegalBasis.LEGITIMATE_INTERESTS:
+    parts = [b for b in a.bases if b.basis is LegalBasis.LEGITIMATE_INTERESTS]
+    if not parts:
         return Cell("n/a")
-    return _cell(a.legitimate_interest is not None, _assumed(a, "legitimate_interest"))
+    stated = all(b.legitimate_interest is not None for b in parts)
+    return _cell(stated, any(b.is_assumed("legitimate_interest") for b in parts))
 
 
 def _rights(dm: DataMap, a: Activity) -> Cell:
-    if a.legal_basis is None:
+    if not a.basis_values:
         return Cell("missing", "no legal basis to derive them from")
-    return _cell(True, _assumed(a, "legal_basis"), ", ".join(r.value for r in rights_of(dm, a)))
+    return _cell(True, _bases_assumed(a, "basis"), ", ".join(r.value for r in rights_of(dm, a)))
 
 
 def _withdrawal(_: DataMap, a: Activity) -> Cell:
     if not uses_consent(a):
         return Cell("n/a")
-    return _cell(a.consent_withdrawal is not None, _assumed(a, "consent_withdrawal"))
+    parts = consent_bases(a) or a.bases[:1]
+    stated = all(b.withdrawal is not None for b in parts)
+    assumed = _assumed(a, "consent_withdrawal") or any(
+        b.consent is not None and b.consent.is_assumed("withdrawal") for b in parts
+    )
+    return _cell(stated, assumed)
 
 
 def _complaint(dm: DataMap, _: Activity) -> Cell:
@@ -236,7 +252,7 @@ def _provision(_: DataMap, a: Activity) -> Cell:
         return Cell("n/a")
     if a.provision is not None:
         return _cell(True, _assumed(a, "provision"))
-    if a.legal_basis in (LegalBasis.CONTRACT, LegalBasis.LEGAL_OBLIGATION):
+    if a.has_basis(LegalBasis.CONTRACT, LegalBasis.LEGAL_OBLIGATION):
         return Cell("missing")
     return Cell("n/a", "voluntary")
 

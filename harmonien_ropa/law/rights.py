@@ -14,6 +14,11 @@ erasure, restriction, complaint); others depend on it:
   activity under a legal obligation or a public task, or one whose retention names the statute
   that requires keeping the data (:func:`erasure_limit`).
 
+An activity may rest on several bases, each for a part of its processing (``legal_bases``):
+a right that depends on the basis then holds for the parts whose basis gives it
+(:func:`right_parts`), e.g. portability for the part under a contract and objection for the part
+under legitimate interests of the same activity.
+
 The notice, the record, ``locate`` and the checker share this derivation, so they agree on it.
 """
 
@@ -23,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model.activity import Activity
+from ..model.bases import Basis
 from ..model.datamap import DataMap
 from ..model.inventory import Party
 from ..model.legal import Art9Condition, LegalBasis, PartyRole
@@ -45,15 +51,44 @@ def erasure_limit(activity: Activity) -> str | None:
     Art. 17(3)(b) itself when the basis limits erasure but no statute is named.
     """
     retention_source = activity.retention.legal_source if activity.retention else None
-    if activity.legal_basis in ERASURE_LIMITED_BASES:
-        return retention_source or activity.legal_source or article(Statute.ERASURE_EXCEPTIONS)
+    limiting = [b for b in activity.bases if b.basis in ERASURE_LIMITED_BASES]
+    if limiting:
+        law = next((b.law for b in limiting if b.law), None)
+        return retention_source or law or article(Statute.ERASURE_EXCEPTIONS)
     return retention_source
 
 
 def required_by_statute(activity: Activity) -> bool:
-    """True if a statute named as the activity's legal source requires the processing (a legal
-    obligation or public task with its ``legal_source``)."""
-    return activity.legal_source is not None and activity.legal_basis in ERASURE_LIMITED_BASES
+    """True if a statute named as the law of one of the activity's bases requires the
+    processing (a legal obligation or public task with its ``legal_source`` or ``law``)."""
+    return any(b.law is not None and b.basis in ERASURE_LIMITED_BASES for b in activity.bases)
+
+
+def statutes(activity: Activity) -> tuple[str, ...]:
+    """The laws named behind the activity's bases, in map order, without repeats."""
+    return tuple(dict.fromkeys(b.law for b in activity.bases if b.law))
+
+
+#: The rights that depend on the Art. 6(1) basis, with the bases that give each.
+BASIS_RIGHTS: dict[Right, frozenset[LegalBasis]] = {
+    Right.PORTABILITY: PORTABILITY_BASES,
+    Right.OBJECTION: OBJECTION_BASES,
+    Right.WITHDRAW_CONSENT: frozenset({LegalBasis.CONSENT}),
+}
+
+
+def right_parts(activity: Activity, right: Right) -> tuple[Basis, ...]:
+    """The parts of ``activity`` a basis-dependent ``right`` holds for, when it holds for only
+    some of them: the ``legal_bases`` entries whose basis gives it. Empty when the right holds
+    for the whole activity or not at all (one basis, or every basis gives it; the Art. 9(2)(a)
+    explicit consent gives portability and withdrawal for the whole activity)."""
+    bases = BASIS_RIGHTS.get(right)
+    if bases is None or len(activity.bases) < 2:
+        return ()
+    if activity.art9_condition is Art9Condition.EXPLICIT_CONSENT and right is not Right.OBJECTION:
+        return ()
+    parts = tuple(b for b in activity.bases if b.basis in bases)
+    return parts if len(parts) < len(activity.bases) else ()
 
 
 def joint_controllers(datamap: DataMap, activities: tuple[Activity, ...]) -> tuple[Party, ...]:
@@ -78,7 +113,7 @@ def is_direct_marketing(activity: Activity) -> bool:
 def uses_consent(activity: Activity) -> bool:
     """True if the activity relies on consent (Art. 6(1)(a)) or explicit consent (Art. 9(2)(a))."""
     return (
-        activity.legal_basis is LegalBasis.CONSENT
+        activity.has_basis(LegalBasis.CONSENT)
         or activity.art9_condition is Art9Condition.EXPLICIT_CONSENT
     )
 
@@ -129,12 +164,12 @@ def applicable_rights(
     ]
     portability = where(
         lambda a: (
-            a.legal_basis in PORTABILITY_BASES or a.art9_condition is Art9Condition.EXPLICIT_CONSENT
+            a.has_basis(*PORTABILITY_BASES) or a.art9_condition is Art9Condition.EXPLICIT_CONSENT
         )
     )
     if portability:
         out.append(ApplicableRight(Right.PORTABILITY, portability))
-    objection = where(lambda a: a.legal_basis in OBJECTION_BASES)
+    objection = where(lambda a: a.has_basis(*OBJECTION_BASES))
     if objection:
         out.append(ApplicableRight(Right.OBJECTION, objection))
     marketing = where(is_direct_marketing)

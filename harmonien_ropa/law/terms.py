@@ -23,11 +23,14 @@ from typing import NamedTuple
 
 from ..model.legal import (
     Art9Condition,
+    ConsentMechanism,
     DpiaStatus,
     LegalBasis,
     MarketingChannel,
     PartyRole,
     SourceKind,
+    TrackerKind,
+    TrackerPurpose,
     TransferMechanism,
 )
 
@@ -78,6 +81,11 @@ class Statute(StrEnum):
     REPRESENTATIVE = "representative"
     ERASURE_GROUNDS = "erasure_grounds"
     ERASURE_EXCEPTIONS = "erasure_exceptions"
+    CONSENT_CONDITIONS = "consent_conditions"
+    CONSENT_WITHDRAWAL = "consent_withdrawal"
+    CONSENT_INVALID = "consent_invalid"
+    CHILDREN_CONSENT = "children_consent"
+    COOKIES_EXEMPT = "cookies_exempt"
 
 
 #: A member of any vocabulary in :data:`VOCABULARIES`.
@@ -90,8 +98,10 @@ _ENTRIES: tuple[tuple[Enum, LegalTerm], ...] = (
         LegalBasis.CONTRACT,
         _T(
             "GDPR Art. 6(1)(b)",
-            "nødvendig for å oppfylle en avtale med deg",
-            "necessary to perform a contract with you",
+            "nødvendig for å oppfylle en avtale med deg, eller for å gjennomføre tiltak du "
+            "har bedt om før en avtale inngås",
+            "necessary to perform a contract with you, or to take steps at your request "
+            "before entering into one",
         ),
     ),
     (
@@ -396,6 +406,52 @@ _ENTRIES: tuple[tuple[Enum, LegalTerm], ...] = (
     (DpiaStatus.NEEDED, _T("GDPR Art. 35", "nødvendig, ikke startet", "needed, not started")),
     (DpiaStatus.NOT_NEEDED, _T("GDPR Art. 35", "ikke nødvendig", "not needed")),
     (DpiaStatus.NOT_ASSESSED, _T("GDPR Art. 35", "ikke vurdert", "not assessed")),
+    (ConsentMechanism.OPT_IN_FORM, _T("GDPR Art. 4(11)", "påmeldingsskjema", "opt-in form")),
+    (
+        ConsentMechanism.DOUBLE_OPT_IN,
+        _T("GDPR Art. 4(11)", "dobbel bekreftelse (double opt-in)", "double opt-in"),
+    ),
+    (ConsentMechanism.CHECKBOX, _T("GDPR Art. 4(11)", "avkrysningsboks", "tick box")),
+    (
+        ConsentMechanism.CONSENT_BANNER,
+        _T("GDPR Art. 4(11)", "samtykkebanner", "consent banner"),
+    ),
+    (ConsentMechanism.SIGNED_FORM, _T("GDPR Art. 4(11)", "signert skjema", "signed form")),
+    (
+        ConsentMechanism.PRE_TICKED,
+        _T("GDPR Art. 4(11); recital 32", "forhåndsavkrysset boks", "pre-ticked box"),
+    ),
+    (
+        ConsentMechanism.BUNDLED,
+        _T(
+            "GDPR Art. 7(2), 7(4)",
+            "samtykke koblet til vilkår",
+            "consent bundled with terms",
+        ),
+    ),
+    (
+        ConsentMechanism.BY_USE,
+        _T(
+            "GDPR Art. 4(11); recital 32",
+            "«samtykke» ved bruk av tjenesten",
+            "'consent' by using the service",
+        ),
+    ),
+    (TrackerKind.COOKIE, _T("ekomloven § 3-15", "informasjonskapsel", "cookie")),
+    (TrackerKind.LOCAL_STORAGE, _T("ekomloven § 3-15", "lokal lagring", "local storage")),
+    (TrackerKind.PIXEL, _T("ekomloven § 3-15", "sporingspiksel", "tracking pixel")),
+    (TrackerKind.SDK, _T("ekomloven § 3-15", "programvarebibliotek (SDK)", "SDK")),
+    (
+        TrackerKind.EMAIL_TRACKING,
+        _T("ekomloven § 3-15", "sporing av åpnet e-post", "e-mail open tracking"),
+    ),
+    (
+        TrackerPurpose.STRICTLY_NECESSARY,
+        _T("ekomloven § 3-15 second paragraph", "strengt nødvendig", "strictly necessary"),
+    ),
+    (TrackerPurpose.PREFERENCES, _T("ekomloven § 3-15", "innstillinger", "preferences")),
+    (TrackerPurpose.STATISTICS, _T("ekomloven § 3-15", "statistikk", "statistics")),
+    (TrackerPurpose.MARKETING, _T("ekomloven § 3-15", "markedsføring", "marketing")),
     (Right.ACCESS, _T("GDPR Art. 15", "innsyn", "access")),
     (Right.RECTIFICATION, _T("GDPR Art. 16", "retting", "rectification")),
     (Right.ERASURE, _T("GDPR Art. 17", "sletting", "erasure")),
@@ -478,9 +534,44 @@ _ENTRIES: tuple[tuple[Enum, LegalTerm], ...] = (
         Statute.ERASURE_EXCEPTIONS,
         _T("GDPR Art. 17(3)(b)", "lovpålagt oppbevaring", "storage required by law"),
     ),
+    (
+        Statute.CONSENT_CONDITIONS,
+        _T("GDPR Art. 7(1)", "dokumentasjon av samtykke", "demonstrating consent"),
+    ),
+    (
+        Statute.CONSENT_WITHDRAWAL,
+        _T("GDPR Art. 7(3)", "tilbaketrekking av samtykke", "withdrawing consent"),
+    ),
+    (
+        Statute.CONSENT_INVALID,
+        _T(
+            "GDPR Art. 4(11), 7(2), 7(4); recital 32",
+            "gyldig samtykke: en aktiv, frivillig og spesifikk handling",
+            "valid consent: an active, freely given and specific act",
+        ),
+    ),
+    (
+        Statute.CHILDREN_CONSENT,
+        _T(
+            "personopplysningsloven § 5; GDPR Art. 8(1)",
+            "barns samtykke til informasjonssamfunnstjenester (13 år)",
+            "children's consent to information society services (13 years)",
+        ),
+    ),
+    (
+        Statute.COOKIES_EXEMPT,
+        _T(
+            "ekomloven § 3-15 second paragraph",
+            "strengt nødvendig for en tjeneste brukeren har bedt om",
+            "strictly necessary for a service the user has asked for",
+        ),
+    ),
 )
 VOCABULARIES: tuple[type[Enum], ...] = (
     LegalBasis,
+    ConsentMechanism,
+    TrackerKind,
+    TrackerPurpose,
     Art9Condition,
     TransferMechanism,
     PartyRole,
@@ -639,7 +730,9 @@ _WORDS_NB = (
     ("Implementing Decision (EU)", "gjennomføringsbeslutning (EU)"),
     ("Decision (EU)", "beslutning (EU)"),
     ("second subparagraph", "annet ledd"),
+    ("second paragraph", "annet ledd"),
     ("third paragraph", "tredje ledd"),
+    ("recital", "fortalepunkt"),
     ("CJEU", "EU-domstolen"),
     ("EDPB Guidelines", "EDPBs retningslinjer"),
 )

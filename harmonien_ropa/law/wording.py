@@ -2,7 +2,7 @@
 
 Maps are often written from an organisation's earlier privacy notice, and some of its sentences
 are wrong in law. Each :class:`WrongStatement` names one such statement, how to recognise it
-(in Norwegian or English), what the law says instead and where. The checker (ROPA410) reports
+(in Norwegian bokmål and nynorsk or English), what the law says instead and where. The checker (ROPA410) reports
 every text of the map that makes one; the notice states the law in the library's own words.
 """
 
@@ -74,6 +74,26 @@ WRONG_STATEMENTS: tuple[WrongStatement, ...] = (
         "GDPR Art. 4(1), 4(5), 26; EDPB Guidelines 8/2020",
         "say that the list is hashed before upload, that the platform matches individuals, and "
         "that hashed lists are still personal data",
+    ),
+    # Consent by use: "ved å bruke nettsiden godtar du …" (nb), "ved å nytte tenesta godtek du
+    # …" (nn), "by using our website you accept …" (en). The mechanism itself is an error
+    # (ROPA120, consent.mechanism: by_use); in prose it is reported here as wording.
+    WrongStatement(
+        "consent-by-use",
+        _re(
+            r"\bved\s+(å|at\s+du)\s+(bruke|benytte|besøke|fortsette|nytte|nytta|vitje)\b[^.]{0,160}"
+            r"\b(godtar|godtek|aksepterer|samtykker|samtykkjer|gir\s+du\s+samtykke|gjev\s+du\s+samtykke)\b",
+            r"\bby\s+(using|visiting|browsing|continuing\s+to\s+(use|browse))\b[^.]{0,160}"
+            r"\byou\s+(accept|agree|consent)",
+            r"\b(continued|further)\s+use\b[^.]{0,80}\b(constitutes|means|implies)\b[^.]{0,40}"
+            r"\b(acceptance|consent|agreement)",
+        ),
+        "using a service is not consent: consent is a clear affirmative act, and silence or "
+        "inactivity is not (consent by use)",
+        "GDPR Art. 4(11), 7(1)-(2); recital 32",
+        "ask for consent with an active choice (an unticked box or a consent banner with an "
+        "equally easy refusal) and describe that choice, or name the basis the processing "
+        "rests on",
     ),
 )
 

@@ -6,11 +6,14 @@ from .datamap import CheckSettings, DataMap, SeedText, Settings
 from .inventory import DataCategory, DataSubject, Party, System
 from .legal import (
     Art9Condition,
+    ConsentMechanism,
     DpiaStatus,
     LegalBasis,
     MarketingChannel,
     PartyRole,
     SourceKind,
+    TrackerKind,
+    TrackerPurpose,
     TransferMechanism,
 )
 from .organisation import (
@@ -30,7 +33,11 @@ __all__ = [
     "Activity",
     "Address",
     "Art9Condition",
+    "Basis",
+    "BasisPart",
     "CheckSettings",
+    "Consent",
+    "ConsentMechanism",
     "Contact",
     "DataCategory",
     "DataMap",
@@ -57,6 +64,9 @@ __all__ = [
     "SupervisoryAuthority",
     "System",
     "Text",
+    "Tracker",
+    "TrackerKind",
+    "TrackerPurpose",
     "Transfer",
     "TransferMechanism",
 ]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, model_validator
 
 from .base import DURATION_PATTERN, CountryCode, Entity, Ref, ShortText, Statement, Text
+from .bases import Basis, BasisPart, Consent
 from .inventory import DpvConcept, TaxonomyKey
 from .legal import (
     Art9Condition,
@@ -118,7 +119,39 @@ class Activity(Entity):
     data_subject_ids: tuple[Ref, ...] = Field(alias="data_subjects", min_length=1)
     data_category_ids: tuple[Ref, ...] = Field(alias="data_categories", min_length=1)
     sources: tuple[Source, ...] = Field(default=(), description="Where the data comes from.")
-    legal_basis: LegalBasis | None = Field(default=None, description="Art. 6(1) basis.")
+    legal_basis: LegalBasis | None = Field(
+        default=None,
+        description="Art. 6(1) basis, when one basis covers the whole activity; use "
+        "'legal_bases' instead when different parts rest on different bases.",
+    )
+    legal_bases: tuple[BasisPart, ...] = Field(
+        default=(),
+        description="Several Art. 6(1) bases, each with the part of the processing it covers "
+        "(instead of 'legal_basis', 'legal_source', 'legitimate_interest', 'balancing_test' and "
+        "'consent' on the activity).",
+        examples=[
+            [
+                {"basis": "contract", "covers": {"nb": "Lønn.", "en": "Paying salaries."}},
+                {
+                    "basis": "legal_obligation",
+                    "law": "skatteforvaltningsloven § 7-2",
+                    "covers": {"nb": "Skatterapportering.", "en": "Tax reporting."},
+                },
+            ]
+        ],
+    )
+    consent: Consent | None = Field(
+        default=None,
+        description="For a consent basis given as 'legal_basis': how consent is obtained, "
+        "recorded and withdrawn.",
+        examples=[
+            {
+                "mechanism": "double_opt_in",
+                "records": {"nb": "Påmeldingslogg.", "en": "Sign-up log."},
+                "withdrawal": {"nb": "Lenken i hver e-post.", "en": "The link in every e-mail."},
+            }
+        ],
+    )
     legal_source: ShortText | None = Field(
         default=None,
         description="The law behind a legal_obligation or public_task basis, "
@@ -185,6 +218,68 @@ class Activity(Entity):
         default=None,
         description="W3C DPV purpose concept, e.g. dpv:DirectMarketing (or a full IRI).",
     )
+
+    @model_validator(mode="after")
+    def _one_form_of_basis(self) -> Activity:
+        if self.legal_bases:
+            single = [
+                name
+                for name in ("legal_basis", "legal_source", "legitimate_interest", "balancing_test")
+                if getattr(self, name) is not None
+            ]
+            if self.consent is not None:
+                single.append("consent")
+            if single:
+                names = ", ".join(f"'{n}'" for n in single)
+                raise ValueError(
+                    f"{names} cannot stand beside 'legal_bases': move it into the entry of "
+                    "'legal_bases' it belongs to (as 'basis', 'law', 'legitimate_interest', "
+                    "'balancing_test' or 'consent')"
+                )
+        return self
+
+    @property
+    def bases(self) -> tuple[Basis, ...]:
+        """Every Art. 6(1) basis, in either form: the entries of ``legal_bases``, else the one
+        ``legal_basis`` (a single entry with ``basis`` None when none is stated)."""
+        if self.legal_bases:
+            return tuple(
+                Basis(
+                    p.basis,
+                    p.covers,
+                    p.law,
+                    p.legitimate_interest,
+                    p.balancing_test,
+                    p.consent,
+                    (p.consent.withdrawal if p.consent else None) or self.consent_withdrawal,
+                    p,
+                    ("legal_bases", i),
+                )
+                for i, p in enumerate(self.legal_bases)
+            )
+        consent = self.consent
+        return (
+            Basis(
+                self.legal_basis,
+                None,
+                self.legal_source,
+                self.legitimate_interest,
+                self.balancing_test,
+                consent,
+                (consent.withdrawal if consent else None) or self.consent_withdrawal,
+                self,
+                (),
+            ),
+        )
+
+    @property
+    def basis_values(self) -> tuple[LegalBasis, ...]:
+        """The Art. 6(1) bases stated, in map order, without repeats."""
+        return tuple(dict.fromkeys(b.basis for b in self.bases if b.basis is not None))
+
+    def has_basis(self, *bases: LegalBasis) -> bool:
+        """True if any of the activity's bases is one of ``bases``."""
+        return any(b in bases for b in self.basis_values)
 
     # -- derived from the activity's own fields (the DataMap resolves its ids) ---------------
 

@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field, PrivateAttr
 from ..core.languages import DEFAULT_LANGUAGES
 from .activity import Activity, Source
 from .base import Entity, Frozen, ShortText, Statement, Text
+from .cookies import Tracker
 from .inventory import DataCategory, DataSubject, Party, System
 from .organisation import DocumentMeta, Notice, Organisation
 
@@ -66,6 +67,25 @@ class DataMap(Frozen):
     systems: tuple[System, ...] = ()
     parties: tuple[Party, ...] = ()
     activities: tuple[Activity, ...] = ()
+    cookies: tuple[Tracker, ...] = Field(
+        default=(),
+        description="Cookies and similar technologies (local storage, pixels, SDKs, e-mail open "
+        "tracking) the organisation's websites, apps and e-mails use (ekomloven § 3-15): the "
+        "notice and the record list them, and the checker compares each with its activity's "
+        "consent.",
+        examples=[
+            [
+                {
+                    "name": "_ga",
+                    "domain": ".harmonien.no",
+                    "provider": "google",
+                    "purpose": "statistics",
+                    "lifetime": "P13M",
+                    "activity": "web-analytics",
+                }
+            ]
+        ],
+    )
     seed_texts: tuple[SeedText, ...] = Field(
         default=(),
         description="Wording kept as it stands in the documents the map was built from (e.g. "
@@ -201,6 +221,11 @@ class DataMap(Frozen):
         ident = party if isinstance(party, str) else party.id
         return self._resolved().party_systems.get(ident, ())
 
+    def trackers_of(self, activity_id: str) -> tuple[Tracker, ...]:
+        """The cookies and similar technologies under ``cookies`` that serve activity
+        ``activity_id``, in map order."""
+        return self._resolved().trackers.get(activity_id, ())
+
     # -- who uses what ---------------------------------------------------------------------
 
     def activities_of(
@@ -289,6 +314,8 @@ class _Index:
     users: dict[tuple[str, str], tuple[Activity, ...]]
     #: party id → the systems it supplies or operates, in map order.
     party_systems: dict[str, tuple[System, ...]]
+    #: activity id → the cookies and similar technologies that serve it, in map order.
+    trackers: dict[str, tuple[Tracker, ...]]
 
     @classmethod
     def of(cls, datamap: DataMap) -> _Index:
@@ -308,6 +335,9 @@ class _Index:
             for party_id in dict.fromkeys((system.vendor_id, system.operated_by_id)):
                 if party_id is not None:
                     party_systems.setdefault(party_id, []).append(system)
+        trackers: dict[str, list[Tracker]] = {}
+        for tracker in datamap.cookies:
+            trackers.setdefault(tracker.activity_id, []).append(tracker)
         return cls(
             _first_by_id(datamap.data_subjects),
             _first_by_id(datamap.data_categories),
@@ -316,6 +346,7 @@ class _Index:
             _first_by_id(datamap.activities),
             {key: tuple(found) for key, found in users.items()},
             {key: tuple(found) for key, found in party_systems.items()},
+            {key: tuple(found) for key, found in trackers.items()},
         )
 
 

@@ -104,6 +104,29 @@ class DataSubject(Entity):
     vulnerable: bool = Field(
         default=False, description="Children, employees or others in a weak position (WP248)."
     )
+    business_contacts: bool = Field(
+        default=False,
+        description="Reached at work addresses in a business role (contact persons at "
+        "suppliers, partners, the press), not as private persons: e-mail marketing to them is "
+        "not under the consent rule of markedsføringsloven § 15 when sent to the business, "
+        "though a named person's work address may still be.",
+        examples=[True],
+    )
+    may_include_children: bool = Field(
+        default=False,
+        description="True if some of these people may be children (under 18): consent to "
+        "online services needs a parent's below 13 (personopplysningsloven § 5, GDPR Art. 8), "
+        "and information to them must be in clear language (Art. 12(1)).",
+        examples=[True],
+    )
+    children_note: Text | None = Field(
+        default=None,
+        description="Which ages, and why children are among them (e.g. 'pupils aged 10-16 on "
+        "school concerts').",
+        examples=[
+            {"nb": "elever fra 10 år på skolekonserter", "en": "pupils from 10 at school concerts"}
+        ],
+    )
     fideslang: TaxonomyKey | None = Field(default=None, description="fideslang subject key.")
     dpv: DpvConcept | None = Field(
         default=None, description="W3C DPV concept, e.g. dpv:Customer (or a full IRI)."

@@ -107,3 +107,36 @@ class DpiaStatus(_LegalEnum):
     NEEDED = "needed"
     NOT_NEEDED = "not_needed"
     NOT_ASSESSED = "not_assessed"
+
+
+class ConsentMechanism(_LegalEnum):
+    """How consent is obtained (GDPR Art. 4(11), 7; recital 32): an active, specific choice, or
+    one of the ways that give no valid consent (``pre_ticked``, ``bundled``, ``by_use``)."""
+
+    OPT_IN_FORM = "opt_in_form"
+    DOUBLE_OPT_IN = "double_opt_in"
+    CHECKBOX = "checkbox"
+    CONSENT_BANNER = "consent_banner"
+    SIGNED_FORM = "signed_form"
+    PRE_TICKED = "pre_ticked"
+    BUNDLED = "bundled"
+    BY_USE = "by_use"
+
+
+class TrackerKind(_LegalEnum):
+    """A technology that stores or reads information on a user's device (ekomloven § 3-15)."""
+
+    COOKIE = "cookie"
+    LOCAL_STORAGE = "local_storage"
+    PIXEL = "pixel"
+    SDK = "sdk"
+    EMAIL_TRACKING = "email_tracking"
+
+
+class TrackerPurpose(_LegalEnum):
+    """What a cookie or similar technology is for, in the usual four consent categories."""
+
+    STRICTLY_NECESSARY = "strictly_necessary"
+    PREFERENCES = "preferences"
+    STATISTICS = "statistics"
+    MARKETING = "marketing"

@@ -203,6 +203,11 @@ class ActivityView:
     profiling: Sentence | None
     no_automated_decision: Fact | None
     rights: tuple[str, ...]
+    #: With several bases (``legal_bases``): each basis with the part it covers, in map order
+    #: (``legal_basis`` is then the first of them).
+    legal_bases: tuple[Fact, ...] = ()
+    #: Said when some of the people may be children (Art. 12(1); personopplysningsloven § 5).
+    children: Fact | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,6 +303,23 @@ class ContactLine:
 
 
 @dataclass(frozen=True, slots=True)
+class CookieLine:
+    """One cookie or similar technology in the notice's cookie table."""
+
+    name: str
+    domain: str | None
+    kind: str
+    provider: str | None
+    party: Sentence
+    purpose: str
+    lifetime: Value | None
+    consent: Sentence
+    activity: Ref
+    description: Localized | None
+    marks: Marks
+
+
+@dataclass(frozen=True, slots=True)
 class NoticeView:
     """The whole notice in one language."""
 
@@ -333,6 +355,9 @@ class NoticeView:
     #: Fields the notice leaves out because the law does not ask for them here (a copy of the
     #: safeguards where none is owed, the logic of automated decisions where there are none).
     waived: frozenset[tuple[int, str]] = field(repr=False)
+    #: The cookies and similar technologies of the activities in the notice (ekomloven § 3-15).
+    cookies: tuple[CookieLine, ...] = ()
+    cookies_intro: Sentence | None = None
 
     @property
     def provisional(self) -> bool:

@@ -16,17 +16,20 @@ check can tell when a field the law wants in the notice would go missing (ROPA40
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from enum import Enum
 
+from ..law import consent as consent_law
 from ..law import rights as rights_law
 from ..law import transfers as transfers_law
 from ..law.countries import country_name, is_eea
-from ..law.devices import device_categories
-from ..law.terms import Statute, cite
+from ..law.devices import consent_needed, device_categories, trackers_of
+from ..law.terms import Right, Statute, cite
 from ..law.terms import label as term_label
 from ..model.activity import Activity, Transfer
 from ..model.base import LANGUAGES, Statement, Text, in_language
+from ..model.bases import Basis
 from ..model.datamap import DataMap
 from ..model.inventory import Party, System
 from ..model.legal import LegalBasis
@@ -36,6 +39,7 @@ from .facts import (
     Category,
     ContactLine,
     Controller,
+    CookieLine,
     Date,
     Dpo,
     Fact,
@@ -68,6 +72,8 @@ DEVICE_CONSENT_NOTE = (
     "necessary for a service the person asked for. Confirm how consent is asked for, or why it "
     "is strictly necessary."
 )
+#: An ISO 8601 duration of years, months, weeks and days (as the model accepts it).
+_DURATION = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?")
 #: The note behind the mark of a system whose hosting the map does not give.
 HOSTING_UNKNOWN_NOTE = (
     "Not known yet: the map does not say where this system stores the data "
@@ -188,6 +194,7 @@ class _Builder:
         controller = self.controller()
         categories, national_id = self.categories(activities)
         activity_views = tuple(self.activity(a) for a in activities)
+        cookies = self.cookies(activities)
         recipients = self.recipients(activities)
         no_other = (
             Fact(Sentence("no_other_recipients"), self.marks(notice, "no_other_recipients"))
@@ -244,6 +251,12 @@ class _Builder:
             untranslated=frozenset(self.untranslated),
             shown=frozenset(self.shown),
             waived=frozenset(self.waived),
+            cookies=cookies,
+            cookies_intro=(
+                Sentence("cookies_intro", (("article", cite(Statute.COOKIES, self.lang)),))
+                if cookies
+                else None
+            ),
         )
 
     def controller(self) -> Controller:
@@ -360,8 +373,8 @@ class _Builder:
             legal_basis=self.legal_basis(a),
             art9=self.art9(a),
             device_consent=self.device_consent(a),
-            legitimate_interest=self.fact(a, "legitimate_interest"),
-            consent_withdrawal=self.fact(a, "consent_withdrawal"),
+            legitimate_interest=None if a.legal_bases else self.fact(a, "legitimate_interest"),
+            consent_withdrawal=self.withdrawal(a),
             sources=self.sources(a),
             sources_marks=self.marks(a, "sources") if a.sources else (),
             provision=self.fact(a, "provision"),
@@ -383,32 +396,134 @@ class _Builder:
                 else None
             ),
             rights=tuple(str(r) for r in rights_law.rights_of(self.datamap, a)),
+            legal_bases=tuple(self.basis_part(b) for b in a.bases) if a.legal_bases else (),
+            children=self.children(a),
         )
 
     def legal_basis(self, a: Activity) -> Fact:
+        if a.legal_bases:
+            return self.basis_part(a.bases[0])
         self.take(a, "legal_basis")
-        if a.legal_basis:
-            basis = (
-                ("basis", self.label(a.legal_basis)),
-                ("article", cite(a.legal_basis, self.lang)),
-            )
-            if a.legal_source:
-                self.take(a, "legal_source")
-                sentence = Sentence("basis_with_law", (*basis, ("law", a.legal_source)))
-            else:
-                sentence = Sentence("basis_plain", basis)
-        else:
-            sentence = Sentence("legal_basis_missing")
+        basis = self.basis_sentence(a.bases[0])
+        sentence = basis or Sentence("legal_basis_missing")
         return Fact(sentence, self.marks(a, "legal_basis", "legal_source"))
+
+    def basis_sentence(self, b: Basis) -> Sentence | None:
+        """The basis, its article and the law behind it; ``None`` when none is stated."""
+        if b.basis is None:
+            return None
+        basis = (("basis", self.label(b.basis)), ("article", cite(b.basis, self.lang)))
+        if b.law:
+            self.take(b.owner, b.field("law"))
+            return Sentence("basis_with_law", (*basis, ("law", b.law)))
+        return Sentence("basis_plain", basis)
+
+    def basis_part(self, b: Basis) -> Fact:
+        """One entry of ``legal_bases``: the part it covers, its basis and, for legitimate
+        interests, the interest."""
+        self.take(b.owner, "basis")
+        sentence = self.basis_sentence(b) or Sentence("legal_basis_missing")
+        if b.covers is not None:
+            sentence = Sentence(
+                "basis_part", (("covers", self.field(b.owner, "covers") or ""), ("basis", sentence))
+            )
+        interest = self.field(b.owner, "legitimate_interest")
+        if interest is not None:
+            sentence = Sentence(
+                "basis_part_interest", (("basis", sentence), ("interest", interest))
+            )
+        return Fact(sentence, self.marks(b.owner, "basis", "covers", "law", "legitimate_interest"))
+
+    def withdrawal(self, a: Activity) -> Fact | None:
+        """How to withdraw consent: the consent basis's own route, else the activity's."""
+        for b in consent_law.consent_bases(a) or a.bases[:1]:
+            if b.consent is not None and b.consent.withdrawal is not None:
+                return self.fact(b.consent, "withdrawal")
+        return self.fact(a, "consent_withdrawal")
+
+    def children(self, a: Activity) -> Fact | None:
+        """Said when some of the people may be children: a parent consents below 13 where the
+        activity asks for consent online (personopplysningsloven § 5)."""
+        subjects = [s for s in self.datamap.subjects_of(a) if s.may_include_children]
+        if not subjects:
+            return None
+        notes = [n for n in (self.field(s, "children_note") for s in subjects) if n is not None]
+        marks = sum((self.marks(s, "may_include_children", "children_note") for s in subjects), ())
+        online = bool(consent_law.consent_bases(a)) and consent_law.is_online(self.datamap, a)
+        values: tuple[tuple[str, Value], ...] = (
+            ("article", cite(Statute.CHILDREN_CONSENT, self.lang)),
+            ("age", str(consent_law.CHILD_CONSENT_AGE)),
+        )
+        key = "children_consent" if online else "children_included"
+        sentence = Sentence(key, values)
+        if notes:
+            sentence = Sentence("children_with_note", (("text", sentence), ("note", notes[0])))
+        return Fact(sentence, marks)
+
+    def cookies(self, activities: tuple[Activity, ...]) -> tuple[CookieLine, ...]:
+        """The cookie table: every tracker of an activity in the notice, in map order."""
+        shown = {a.id: a for a in activities}
+        lines = []
+        for tracker in self.datamap.cookies:
+            a = shown.get(tracker.activity_id)
+            if a is None:
+                continue
+            for name in ("name", "domain", "kind", "first_party", "provider", "purpose"):
+                self.take(tracker, name)
+            self.take(tracker, "lifetime")
+            provider = self.datamap.party(tracker.provider_id).name if tracker.provider_id else None
+            lines.append(
+                CookieLine(
+                    name=tracker.name,
+                    domain=tracker.domain,
+                    kind=self.label(tracker.kind),
+                    provider=provider,
+                    party=Sentence(
+                        "cookie_first_party" if tracker.first_party else "cookie_third_party"
+                    ),
+                    purpose=self.label(tracker.purpose),
+                    lifetime=self.lifetime(tracker.lifetime),
+                    consent=Sentence(
+                        "cookie_consent_needed" if consent_needed(tracker) else "cookie_exempt"
+                    ),
+                    activity=Ref(a.id, self.t(a.name)),
+                    description=self.field(tracker, "description"),
+                    marks=self.marks(
+                        tracker, "name", "provider", "purpose", "lifetime", "first_party", "kind"
+                    ),
+                )
+            )
+        return tuple(lines)
+
+    def lifetime(self, value: str | None) -> Value | None:
+        """A lifetime as people read it: 'session', or an ISO 8601 duration in words."""
+        if value is None:
+            return None
+        if value == "session":
+            return Sentence("cookie_session")
+        match = _DURATION.fullmatch(value)
+        if match is None:
+            return value
+        parts: list[Value] = [
+            Sentence(f"duration_{unit}_{'one' if int(n) == 1 else 'other'}", (("n", n),))
+            for unit, n in zip(("years", "months", "weeks", "days"), match.groups(), strict=True)
+            if n
+        ]
+        words = parts[-1]
+        for part in reversed(parts[:-1]):
+            words = Sentence("duration_and", (("first", part), ("rest", words)))
+        return words
 
     def device_consent(self, a: Activity) -> Fact | None:
         """Cookies and similar technologies (ekomloven § 3-15): their consent is separate from
         the Art. 6 basis. Stated as given only when the activity rests on consent; otherwise
         the notice says the law requires it and that whether it is asked for is not settled."""
-        if not device_categories(self.datamap, a):
+        if not device_categories(self.datamap, a) and not any(
+            consent_needed(t) for t in trackers_of(self.datamap, a)
+        ):
             return None
         article = (("article", cite(Statute.COOKIES, self.lang)),)
-        if a.legal_basis is LegalBasis.CONSENT:
+        if a.has_basis(LegalBasis.CONSENT):
             return Fact(Sentence("device_consent_asked", article), self.marks(a, "legal_basis"))
         return Fact(
             Sentence("device_consent_unsettled", article),
@@ -656,7 +771,7 @@ class _Builder:
                 continue
             channels = tuple(self.label(m) for m in a.marketing)
             marks = self.marks(a, "marketing", "direct_marketing")
-            withdrawal = self.fact(a, "consent_withdrawal")
+            withdrawal = self.withdrawal(a)
             stop = withdrawal or Fact(
                 Sentence("stop_by_objecting", (("email", org.privacy_contact or org.email or ""),))
             )
@@ -720,7 +835,7 @@ class _Builder:
             else:
                 text = Sentence(f"right_{key}_text")
             applies = (
-                tuple(Ref(a.id, self.t(a.name)) for a in r.activities)
+                tuple(self.right_ref(a, r.right) for a in r.activities)
                 if key != "automated_decisions"
                 else ()
             )
@@ -731,7 +846,7 @@ class _Builder:
             )
             intro = None
             if limited:  # a public task is named only where an activity rests on one
-                public = any(a.legal_basis is LegalBasis.PUBLIC_TASK for a in limiting)
+                public = any(a.has_basis(LegalBasis.PUBLIC_TASK) for a in limiting)
                 intro = Sentence("right_erasure_limited" if public else "right_erasure_limited_law")
             out.append(
                 RightView(
@@ -747,6 +862,16 @@ class _Builder:
                 )
             )
         return tuple(out)
+
+    def right_ref(self, a: Activity, right: Right) -> Ref:
+        """The activity a right applies to, named with the parts it covers when it holds for
+        only some of them (several bases)."""
+        name = self.t(a.name)
+        covers = [self.t(b.covers) for b in rights_law.right_parts(a, right) if b.covers]
+        if not covers:
+            return Ref(a.id, name)
+        parts = "; ".join(c.text for c in covers)
+        return Ref(a.id, Localized(f"{name.text} ({parts})", name.lang))
 
     def contacts(self) -> tuple[ContactLine, ...]:
         """The organisation's contacts, then its data-protection adviser (a contact named by

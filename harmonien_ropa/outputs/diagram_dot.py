@@ -239,9 +239,10 @@ class DotBuilder:
 
     def _activity_lines(self, data: Mapping[str, Any]) -> list[str]:
         lines = []
-        if data.get("legal_basis"):
-            basis = LegalBasis(data["legal_basis"])
-            text = label_cite(basis, self.lang)
+        for value in data.get("legal_bases") or (
+            [data["legal_basis"]] if data.get("legal_basis") else []
+        ):
+            text = label_cite(LegalBasis(value), self.lang)
             lines.append(f'<FONT POINT-SIZE="8"><I>{_esc(text, 40)}</I></FONT>')
         plain = [self.cats.get(c, c) for c in data["categories"] if not self._special(c)]
         special = [self.cats.get(c, c) for c in data["categories"] if self._special(c)]
@@ -252,6 +253,9 @@ class DotBuilder:
             lines.append(
                 f'<FONT POINT-SIZE="8" COLOR="{VERMILLION}"><B>{_esc(text, 40)}</B></FONT>'
             )
+        if data.get("cookies"):
+            text = f"{self.s['cookies_tag']}: {', '.join(data['cookies'])}"
+            lines.append(f'<FONT POINT-SIZE="8">{_esc(text, 40)}</FONT>')
         return lines
 
     def _special(self, category: str) -> bool:

@@ -8,6 +8,7 @@ from json.encoder import encode_basestring
 from typing import Any, cast
 
 from ..core.languages import LANGUAGES
+from ..law.devices import consent_needed
 from ..model.datamap import DataMap
 from . import RenderOptions, RenderResult
 from .fastpaths import Utf8Parts
@@ -102,6 +103,9 @@ def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     data = _texts_in(datamap.model_dump(mode="json", by_alias=True), datamap.languages)
     # Resolved: the languages the map publishes in, also where it declares none.
     data["organisation"]["languages"] = list(datamap.languages)
+    # Derived by the law layer, for tools that compare the inventory with a website scan.
+    for entry, tracker in zip(data["cookies"], datamap.cookies, strict=True):
+        entry["consent_needed"] = consent_needed(tracker)
     data["open_assumptions"] = [
         {"path": _dotted(loc), "note": note} for loc, _, _, note in datamap.assumptions()
     ]

@@ -61,6 +61,7 @@ def _record(make: CellMaker, previous: DataMap | None) -> Record:
         parties=registers.parties(make),
         data_categories=registers.data_categories(make),
         transfers=registers.transfers(make),
+        cookies=registers.cookies(make),
         history=None if previous is None else review.history(make, previous),
         gaps=review.gaps(make),
         assumptions=review.assumptions(make),

@@ -15,6 +15,7 @@ from ..model.legal import PartyRole
 from .activity_cells import (
     access_cell,
     art9_cell,
+    consent_cell,
     controller_value,
     dpia_cell,
     legal_basis_cell,
@@ -27,6 +28,7 @@ from .activity_cells import (
     rights_cell,
     security_cell,
     sources_cell,
+    subject_label,
     system_label,
     transfers_cell,
 )
@@ -47,6 +49,7 @@ COLUMN_ITEMS = {
     "legal_basis": "13.1c",
     "art9_condition": "13.1c",
     "legitimate_interest": "13.1d",
+    "consent": "13.2c",
     "processor": "30.2a",
     "client_controller": "30.2a",
     "processing": "30.2b",
@@ -101,8 +104,13 @@ def activity_row(make: CellMaker, act: Activity, controller: Cell) -> Row:
         ),
         "purpose": make.cell([make.text(act.purpose)], make.assumed(act, "purpose"), required=True),
         "data_subjects": make.cell(
-            [make.text(d.name) for d in links.subjects],
-            make.assumed(act, "data_subjects"),
+            [subject_label(make, d) for d in links.subjects],
+            make.assumed(act, "data_subjects")
+            + [
+                a
+                for d in links.subjects
+                for a in make.assumed(d, "may_include_children", "business_contacts")
+            ],
             required=True,
         ),
         "data_categories": make.cell(
@@ -126,6 +134,7 @@ def activity_row(make: CellMaker, act: Activity, controller: Cell) -> Row:
         "legal_basis": legal_basis_cell(make, act),
         "art9_condition": art9_cell(make, act),
         "legitimate_interest": legitimate_interest_cell(make, act),
+        "consent": consent_cell(make, act),
         "sources": sources_cell(make, act),
         "systems": make.cell(
             [system_label(make, sys) for sys in systems],

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from ..law import transfers as transfers_law
+from ..law.consent import consent_bases
 from ..law.requirements import (
     transfer_gap,
 )
-from ..law.rights import erasure_limit
+from ..law.rights import erasure_limit, uses_consent
 from ..law.terms import Right, cite, label, label_cite
 from ..model.activity import Activity
-from ..model.inventory import Party, System
-from ..model.legal import DpiaStatus, PartyRole
+from ..model.inventory import DataSubject, Party, System
+from ..model.legal import DpiaStatus, LegalBasis, PartyRole
 from .cells import CellMaker, dotted
 from .tables import Assumption, Cell
 
@@ -190,15 +191,19 @@ def security_cell(make: CellMaker, act: Activity) -> Cell:
 
 def legal_basis_cell(make: CellMaker, act: Activity) -> Cell:
     items = []
-    if act.legal_basis is not None:
-        items.append(label_cite(act.legal_basis, make.lang))
-    if act.legal_source:
-        items.append(act.legal_source)
-    return make.cell(
-        items if act.legal_basis else [],
-        make.assumed(act, "legal_basis", "legal_source"),
-        required=True,
-    )
+    found = make.assumed(act, "legal_basis", "legal_source", "legal_bases")
+    for b in act.bases:
+        if b.basis is None:
+            continue
+        text = label_cite(b.basis, make.lang)
+        if b.covers is not None:
+            text = f"{make.text(b.covers)}: {text}"
+        items.append(f"{text}, {b.law}" if b.law and b.is_part else text)
+        if b.law and not b.is_part:
+            items.append(b.law)
+        if b.is_part:
+            found += make.assumed(b.owner, "basis", "covers", "law")
+    return make.cell(items, found, required=True)
 
 
 def art9_cell(make: CellMaker, act: Activity) -> Cell:
@@ -211,12 +216,61 @@ def art9_cell(make: CellMaker, act: Activity) -> Cell:
 
 
 def legitimate_interest_cell(make: CellMaker, act: Activity) -> Cell:
-    items = [make.text(act.legitimate_interest)]
-    if act.balancing_test:
-        items.append(f"{make.s['balancing_test']}: {act.balancing_test}")
-    needed = act.legal_basis is not None and act.legal_basis.value == "legitimate_interests"
-    found = make.assumed(act, "legitimate_interest", "balancing_test")
-    return make.cell(items if act.legitimate_interest else [], found, required=needed)
+    items = []
+    found = []
+    needed = False
+    for b in act.bases:
+        if b.basis is LegalBasis.LEGITIMATE_INTERESTS:
+            needed = True
+        if b.legitimate_interest is None:
+            continue
+        text = make.text(b.legitimate_interest)
+        items.append(f"{make.text(b.covers)}: {text}" if b.covers is not None else text)
+        if b.balancing_test:
+            items.append(f"{make.s['balancing_test']}: {b.balancing_test}")
+        found += make.assumed(b.owner, b.field("legitimate_interest"), b.field("balancing_test"))
+    return make.cell(items, found, required=needed)
+
+
+def consent_cell(make: CellMaker, act: Activity) -> Cell:
+    """How consent is obtained, where the records of consent are kept (Art. 7(1); the ICO
+    template's "record of consent") and how it is withdrawn (Art. 7(3))."""
+    items: list[str] = []
+    found = make.assumed(act, "consent_withdrawal")
+    parts = consent_bases(act)
+    for b in parts or (act.bases[:1] if uses_consent(act) else ()):
+        consent = b.consent
+        prefix = f"{make.text(b.covers)}: " if b.covers is not None and len(parts) > 1 else ""
+        if consent is not None:
+            if consent.mechanism is not None:
+                items.append(
+                    f"{prefix}{make.s['consent_mechanism']}: {label(consent.mechanism, make.lang)}"
+                )
+            if consent.records is not None:
+                items.append(f"{prefix}{make.s['consent_records']}: {make.text(consent.records)}")
+            if consent.age_check is not None:
+                items.append(
+                    f"{prefix}{make.s['consent_age_check']}: {make.text(consent.age_check)}"
+                )
+            found += make.assumed(consent)
+        if b.withdrawal is not None:
+            items.append(f"{prefix}{make.s['consent_withdrawal']}: {make.text(b.withdrawal)}")
+    return make.cell(items, found, required=uses_consent(act))
+
+
+def subject_label(make: CellMaker, subject: DataSubject) -> str:
+    """A data subject's name, noting business contacts and that children may be among them
+    (with the age note)."""
+    notes = []
+    if subject.may_include_children:
+        note = make.text(subject.children_note) if subject.children_note else ""
+        notes.append(
+            f"{make.s['may_include_children']}: {note}" if note else make.s["may_include_children"]
+        )
+    if subject.business_contacts:
+        notes.append(make.s["business_contacts"])
+    name = make.text(subject.name)
+    return f"{name} ({'; '.join(notes)})" if notes else name
 
 
 def sources_cell(make: CellMaker, act: Activity) -> Cell:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..law import transfers as transfers_law
+from ..law.devices import consent_needed
 from ..law.terms import label, label_cite
 from ..model.activity import Activity
 from ..model.legal import PartyRole
@@ -181,3 +182,38 @@ def transfers(make: CellMaker) -> Table:
         "safeguards_copy",
     )
     return make.table("transfers", columns, rows)
+
+
+def cookies(make: CellMaker) -> Table | None:
+    """Cookies and similar technologies (ekomloven § 3-15), with whether each needs consent;
+    ``None`` when the map lists none."""
+    if not make.map.cookies:
+        return None
+    rows = []
+    for index, tracker in enumerate(make.map.cookies):
+        provider = make.map.party(tracker.provider_id) if tracker.provider_id else None
+        activity = make.map.activity(tracker.activity_id)
+        cells = (
+            make.cell([tracker.name], make.assumed(tracker, "name")),
+            make.cell([tracker.domain or ""], make.assumed(tracker, "domain")),
+            make.cell([label(tracker.kind, make.lang)], make.assumed(tracker, "kind")),
+            make.cell([provider.name if provider else ""], make.assumed(tracker, "provider")),
+            make.cell([make.yes_no(tracker.first_party)], make.assumed(tracker, "first_party")),
+            make.cell([label(tracker.purpose, make.lang)], make.assumed(tracker, "purpose")),
+            make.cell([tracker.lifetime or ""], make.assumed(tracker, "lifetime")),
+            make.cell([make.yes_no(consent_needed(tracker))]),
+            make.cell([make.text(activity.name)], make.assumed(tracker, "activity")),
+        )
+        rows.append(Row(f"cookies/{index}", cells))
+    columns = (
+        "cookie",
+        "domain",
+        "kind",
+        "provider",
+        "first_party",
+        "cookie_purpose",
+        "lifetime",
+        "consent_needed",
+        "activity",
+    )
+    return make.table("cookies", columns, rows)

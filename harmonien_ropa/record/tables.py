@@ -115,6 +115,8 @@ class Record:
     assumptions: Table
     #: Version history, when the record is rendered with the previous version of the map.
     history: Table | None = None
+    #: Cookies and similar technologies, when the map lists any.
+    cookies: Table | None = None
 
     def tables(self) -> tuple[Table, ...]:
         """Every table, in the order the formats show them."""
@@ -122,6 +124,8 @@ class Record:
         if self.processor is not None:
             found.append(self.processor)
         found += [self.systems, self.parties, self.data_categories, self.transfers]
+        if self.cookies is not None:
+            found.append(self.cookies)
         if self.history is not None:
             found.append(self.history)
         found += [self.gaps, self.assumptions]

@@ -145,6 +145,9 @@ def _object_section(name: str, node: Schema, example: Any, defs: Mapping[str, Sc
             default = _default(prop) if key not in required else ""
             if default:
                 meaning = f"{meaning} Default: {default}." if meaning else f"Default: {default}."
+            examples = prop.get("examples")
+            if isinstance(examples, list) and examples:
+                meaning = f"{meaning} Example: {_inline_example(examples[0])}".strip()
             out.append(
                 f"| `{key}` | {_type(prop)} | {'yes' if key in required else ''} | {meaning} |"
             )
@@ -261,6 +264,15 @@ def _prose(text: str) -> str:
     text = re.sub(r"``([^`]+)``", r"`\1`", text)
     text = re.sub(r":(?:class|func|meth|data|attr|mod):`~?([^`]+)`", r"`\1`", text)
     return " ".join(text.split())
+
+
+def _inline_example(value: Any) -> str:
+    """A field's schema example as one line of YAML in flow style, as inline code."""
+    text = yaml.safe_dump(
+        value, allow_unicode=True, sort_keys=False, default_flow_style=True, width=10**6
+    ).strip()
+    text = text.removesuffix("...").strip()
+    return "`" + _cell(text) + "`"
 
 
 def _cell(text: str) -> str:

@@ -154,6 +154,10 @@ def _dangling(datamap: DataMap, ids: dict[str, set[str]], report: _Report) -> No
         for j, transfer in enumerate(act.transfers):
             ref((*base, "transfers", j, "party"), owner, "parties", transfer.party_id)
             ref((*base, "transfers", j, "importer"), owner, "parties", transfer.importer_id)
+    for i, tracker in enumerate(datamap.cookies):
+        owner = f"cookie '{tracker.name}'"
+        ref(("cookies", i, "provider"), owner, "parties", tracker.provider_id)
+        ref(("cookies", i, "activity"), owner, "activities", tracker.activity_id)
 
 
 def _cycles(datamap: DataMap, known: set[str], report: _Report) -> None:

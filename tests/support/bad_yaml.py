@@ -41,7 +41,7 @@ PATCHES: dict[str, Patch] = {
         (
             (
                 "    systems: [crm]\n",
-                ("    systems: [crm]\n    assumptions:\n      legal_bases: Not confirmed.\n"),
+                ("    systems: [crm]\n    assumptions:\n      legal_basiss: Not confirmed.\n"),
             ),
         )
     ),

@@ -11,11 +11,14 @@ from hypothesis import strategies as st
 
 from harmonien_ropa.model.legal import (
     Art9Condition,
+    ConsentMechanism,
     DpiaStatus,
     LegalBasis,
     MarketingChannel,
     PartyRole,
     SourceKind,
+    TrackerKind,
+    TrackerPurpose,
     TransferMechanism,
 )
 from support.hardening import PAYLOADS
@@ -60,6 +63,29 @@ def texts(draw: st.DrawFn) -> dict[str, str]:
 
 def _ids(prefix: str, count: int) -> list[str]:
     return [f"{prefix}-{i}" for i in range(count)]
+
+
+#: How consent is obtained: any mechanism (valid or not), records, withdrawal, age check.
+CONSENTS = st.fixed_dictionaries(
+    {},
+    optional={
+        "mechanism": st.sampled_from([m.value for m in ConsentMechanism]),
+        "records": texts(),
+        "withdrawal": texts(),
+        "age_check": texts(),
+    },
+)
+#: One entry of ``legal_bases``: a basis with what it covers, its law, interest and consent.
+BASIS_PARTS = st.fixed_dictionaries(
+    {"basis": st.sampled_from([b.value for b in LegalBasis])},
+    optional={
+        "covers": texts(),
+        "law": SHORT,
+        "legitimate_interest": texts(),
+        "balancing_test": SHORT,
+        "consent": CONSENTS,
+    },
+)
 
 
 def _maybe(draw: st.DrawFn, data: dict[str, Any], key: str, strategy: Any) -> None:
@@ -154,9 +180,13 @@ def datamaps(draw: st.DrawFn) -> dict[str, Any]:
             ),
             "data_categories": used,
         }
-        _maybe(draw, activity, "legal_basis", st.sampled_from([b.value for b in LegalBasis]))
+        if draw(st.booleans()):
+            _maybe(draw, activity, "legal_basis", st.sampled_from([b.value for b in LegalBasis]))
+            _maybe(draw, activity, "legitimate_interest", texts())
+            _maybe(draw, activity, "consent", CONSENTS)
+        else:
+            activity["legal_bases"] = draw(st.lists(BASIS_PARTS, min_size=1, max_size=3))
         _maybe(draw, activity, "art9_condition", st.sampled_from([c.value for c in Art9Condition]))
-        _maybe(draw, activity, "legitimate_interest", texts())
         _maybe(draw, activity, "in_notice", st.booleans())
         _maybe(
             draw,
@@ -241,12 +271,36 @@ def datamaps(draw: st.DrawFn) -> dict[str, Any]:
             activity["assumptions"] = {"purpose": draw(SHORT)}
         activity_list.append(activity)
 
+    cookie_list = []
+    for _ in range(draw(st.integers(0, 2))):
+        cookie: dict[str, Any] = {
+            "name": draw(SHORT),
+            "purpose": draw(st.sampled_from([p.value for p in TrackerPurpose])),
+            "activity": draw(st.sampled_from([a["id"] for a in activity_list])),
+        }
+        _maybe(draw, cookie, "kind", st.sampled_from([k.value for k in TrackerKind]))
+        _maybe(draw, cookie, "domain", SHORT)
+        _maybe(draw, cookie, "first_party", st.booleans())
+        _maybe(draw, cookie, "lifetime", st.just("session") | DURATIONS | SHORT)
+        _maybe(draw, cookie, "description", texts())
+        if parties:
+            _maybe(draw, cookie, "provider", st.sampled_from(parties))
+        cookie_list.append(cookie)
+
     return {
         "schema_version": 1,
         "organisation": organisation,
         "notice": notice,
         "record": {"version": draw(SHORT), "effective_date": date},
-        "data_subjects": [{"id": i, "name": draw(texts())} for i in subjects],
+        "data_subjects": [
+            {
+                "id": i,
+                "name": draw(texts()),
+                "may_include_children": draw(st.booleans()),
+                "business_contacts": draw(st.booleans()),
+            }
+            for i in subjects
+        ],
         "data_categories": [
             {"id": i, "name": draw(texts()), "special_category": draw(st.booleans())}
             for i in categories
@@ -254,6 +308,7 @@ def datamaps(draw: st.DrawFn) -> dict[str, Any]:
         "parties": party_list,
         "systems": system_list,
         "activities": activity_list,
+        "cookies": cookie_list,
     }
 
 

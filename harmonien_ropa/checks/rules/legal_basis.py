@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...core.diagnostics import Severity
-from ...law.rights import required_by_statute, uses_consent
+from ...law.consent import consent_bases
+from ...law.rights import required_by_statute, statutes, uses_consent
 from ...model import LegalBasis
 from ..rule import Context, Hit, Rule
 
@@ -38,7 +39,7 @@ class MissingLegalBasis(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.controller_activities():
-            if activity.legal_basis is None:
+            if not activity.basis_values:
                 yield self.hit((*loc, "legal_basis"), activity=activity.id)
 
 
@@ -120,11 +121,12 @@ class LegitimateInterestUndescribed(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.controller_activities():
-            if (
-                activity.legal_basis is LegalBasis.LEGITIMATE_INTERESTS
-                and activity.legitimate_interest is None
-            ):
-                yield self.hit((*loc, "legal_basis"), activity=activity.id)
+            for basis in activity.bases:
+                if (
+                    basis.basis is LegalBasis.LEGITIMATE_INTERESTS
+                    and basis.legitimate_interest is None
+                ):
+                    yield self.hit((*loc, *basis.at("basis")), activity=activity.id)
 
 
 class BalancingTestMissing(Rule):
@@ -160,12 +162,13 @@ class BalancingTestMissing(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.controller_activities():
-            if (
-                activity.legal_basis is LegalBasis.LEGITIMATE_INTERESTS
-                and activity.legitimate_interest is not None
-                and activity.balancing_test is None
-            ):
-                yield self.hit((*loc, "legitimate_interest"), activity=activity.id)
+            for basis in activity.bases:
+                if (
+                    basis.basis is LegalBasis.LEGITIMATE_INTERESTS
+                    and basis.legitimate_interest is not None
+                    and basis.balancing_test is None
+                ):
+                    yield self.hit((*loc, *basis.at("legitimate_interest")), activity=activity.id)
 
 
 class ConsentWithdrawalMissing(Rule):
@@ -194,17 +197,18 @@ class ConsentWithdrawalMissing(Rule):
     severity = Severity.ERROR
     law = "GDPR Art. 7(3), 13(2)(c)"
     message = "activity '{activity}' relies on consent but says nothing about how to withdraw it"
-    fix = "add 'consent_withdrawal:' (nb and en) describing a route as easy as giving consent"
+    fix = "add 'consent_withdrawal:' or 'consent: {withdrawal: …}' (nb and en) describing a route as easy as giving consent"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.controller_activities():
-            if uses_consent(activity) and activity.consent_withdrawal is None:
-                field = (
-                    "legal_basis"
-                    if activity.legal_basis is LegalBasis.CONSENT
-                    else "art9_condition"
-                )
-                yield self.hit((*loc, field), activity=activity.id)
+            if not uses_consent(activity):
+                continue
+            parts = consent_bases(activity)
+            for basis in parts:
+                if basis.withdrawal is None:
+                    yield self.hit((*loc, *basis.at("basis")), activity=activity.id)
+            if not parts and activity.bases[0].withdrawal is None:
+                yield self.hit((*loc, "art9_condition"), activity=activity.id)
 
 
 class LegalSourceMissing(Rule):
@@ -212,6 +216,9 @@ class LegalSourceMissing(Rule):
 
     Art. 6(3) requires the basis for (c) and (e) to be set out in Union or national law; the
     record and the notice should name it (e.g. ``bokføringsloven § 13``).
+
+    With several bases (``legal_bases``), each legal obligation or public task names its own
+    ``law``.
 
     Failing::
 
@@ -232,16 +239,17 @@ class LegalSourceMissing(Rule):
     severity = Severity.WARNING
     law = "GDPR Art. 6(1)(c), 6(1)(e), 6(3)"
     message = "activity '{activity}' relies on {basis} but names no law"
-    fix = "add 'legal_source:' naming the statute, e.g. 'bokføringsloven § 13'"
+    fix = "add 'legal_source:' (or 'law:' in the entry of 'legal_bases') naming the statute, e.g. 'bokføringsloven § 13'"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.controller_activities():
-            basis = activity.legal_basis
-            if (
-                basis in (LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK)
-                and activity.legal_source is None
-            ):
-                yield self.hit((*loc, "legal_basis"), activity=activity.id, basis=basis)
+            for part in activity.bases:
+                basis = part.basis
+                if (
+                    basis in (LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK)
+                    and part.law is None
+                ):
+                    yield self.hit((*loc, *part.at("basis")), activity=activity.id, basis=basis)
 
 
 class NationalIdUnjustified(Rule):
@@ -335,7 +343,7 @@ class CriminalOffenceData(Rule):
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.controller_activities():
             found = [c.id for c in ctx.datamap.categories_of(activity) if c.criminal_offence]
-            if found and activity.legal_source is None:
+            if found and not statutes(activity):
                 yield self.hit(
                     (*loc, "data_categories"), activity=activity.id, categories=", ".join(found)
                 )

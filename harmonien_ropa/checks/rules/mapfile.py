@@ -12,6 +12,9 @@ from ..rule import Context, Hit, Rule, describe
 LEGAL_GROUND_FIELDS = frozenset(
     {
         "legal_basis",
+        "legal_bases",
+        "basis",
+        "law",
         "art9_condition",
         "legitimate_interest",
         "legal_source",

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ...core.diagnostics import Severity
 from ...law.devices import device_categories
+from ...law.marketing import only_business_contacts
 from ...model import Activity, LegalBasis, MarketingChannel, PartyRole, SourceKind
 from ..rule import Context, Hit, Rule
 
@@ -30,7 +31,8 @@ class EmailMarketingWithoutConsent(Rule):
     this marketing by this channel. The only exception (§ 15 third paragraph) is existing
     customers whose address was obtained in a sale, for the business's own similar products,
     with an easy opt-out each time; set ``existing_customer_exception: true`` only if all of
-    that holds.
+    that holds. Marketing only to business contacts (``business_contacts: true`` on every data
+    subject) is reported by ROPA606 instead.
 
     Failing::
 
@@ -58,8 +60,9 @@ class EmailMarketingWithoutConsent(Rule):
             channels = [c.value for c in activity.marketing if c in _ELECTRONIC]
             if (
                 channels
-                and activity.legal_basis is not LegalBasis.CONSENT
+                and not activity.has_basis(LegalBasis.CONSENT)
                 and not activity.existing_customer_exception
+                and not only_business_contacts(ctx.datamap, activity)
             ):
                 yield self.hit(
                     (*loc, "marketing"), activity=activity.id, channels="/".join(channels)
@@ -210,8 +213,9 @@ class TargetingOnLegitimateInterests(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.controller_activities():
-            if activity.legal_basis is LegalBasis.LEGITIMATE_INTERESTS and _targets(activity):
-                yield self.hit((*loc, "legal_basis"), activity=activity.id)
+            for basis in activity.bases:
+                if basis.basis is LegalBasis.LEGITIMATE_INTERESTS and _targets(activity):
+                    yield self.hit((*loc, *basis.at("basis")), activity=activity.id)
 
 
 #: Taxonomy keys of data read from people's devices (cookies, advertising ids, device ids).
@@ -264,7 +268,7 @@ class TrackingWithoutConsent(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.controller_activities():
-            if activity.legal_basis is LegalBasis.CONSENT:
+            if activity.has_basis(LegalBasis.CONSENT):
                 continue
             found = [c.id for c in device_categories(ctx.datamap, activity)]
             if found:
@@ -273,8 +277,62 @@ class TrackingWithoutConsent(Rule):
                 )
 
 
+class EmailMarketingToBusinessContacts(Rule):
+    """E-mail or SMS marketing to business contacts: check whom the messages reach.
+
+    The consent rule of markedsføringsloven § 15 first paragraph protects natural persons:
+    marketing sent to a business (a generic address such as post@firma.no) is outside it.
+    A named person's work address (ola.nordmann@firma.no) still reaches a natural person, and
+    Forbrukertilsynet treats it as covered. The rule fires, as a warning, for e-mail or SMS
+    marketing without consent or the existing-customer exception when every data subject is
+    marked ``business_contacts``: confirm that the messages go to the businesses, or ask for
+    consent.
+
+    Failing::
+
+        data_subjects:
+          - id: members
+            business_contacts: true
+        activities:
+          - id: membership
+            marketing: [email]
+
+    Passing::
+
+        data_subjects:
+          - id: members
+            business_contacts: true
+        activities:
+          - id: membership
+            marketing: [email]
+            legal_basis: consent
+            consent_withdrawal: {nb: Lenken i hver e-post., en: The link in every e-mail.}
+    """
+
+    code = "ROPA606"
+    name = "email-marketing-to-business-contacts"
+    severity = Severity.WARNING
+    law = "markedsføringsloven § 15 first paragraph"
+    message = "activity '{activity}' markets by {channels} to business contacts without consent: the consent rule still applies where a message reaches a named person"
+    fix = "send to the businesses' own addresses, or ask the contact persons for consent; acknowledge the finding once confirmed"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, activity in ctx.controller_activities():
+            channels = [c.value for c in activity.marketing if c in _ELECTRONIC]
+            if (
+                channels
+                and not activity.has_basis(LegalBasis.CONSENT)
+                and not activity.existing_customer_exception
+                and only_business_contacts(ctx.datamap, activity)
+            ):
+                yield self.hit(
+                    (*loc, "marketing"), activity=activity.id, channels="/".join(channels)
+                )
+
+
 RULES: tuple[type[Rule], ...] = (
     EmailMarketingWithoutConsent,
+    EmailMarketingToBusinessContacts,
     ExistingCustomerExceptionDoubtful,
     CustomAudienceWithoutJointController,
     TargetingOnLegitimateInterests,

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ...core.diagnostics import Severity
+from ...law.rights import statutes
 from ..rule import Context, Hit, Rule
 
 #: Phrases that state no limit at all, in the languages of the map.
@@ -158,7 +159,7 @@ class AccountingRetentionTooShort(Rule):
             retention = activity.retention
             if retention is None or retention.period is None:
                 continue
-            sources = " ".join(s for s in (activity.legal_source, retention.legal_source) if s)
+            sources = " ".join((*statutes(activity), retention.legal_source or ""))
             if _BOOKKEEPING.search(sources) and months(retention.period) < BOOKKEEPING_MONTHS:
                 yield self.hit(
                     (*loc, "retention", "period"), activity=activity.id, period=retention.period

@@ -164,10 +164,9 @@ class ProvisionMissing(Rule):
         required = (LegalBasis.CONTRACT, LegalBasis.LEGAL_OBLIGATION)
         for loc, activity in ctx.controller_activities():
             direct = any(s.kind is SourceKind.DATA_SUBJECT for s in activity.sources)
-            if activity.legal_basis in required and direct and activity.provision is None:
-                yield self.hit(
-                    (*loc, "legal_basis"), activity=activity.id, basis=activity.legal_basis
-                )
+            basis = next((b for b in activity.bases if b.basis in required), None)
+            if basis is not None and direct and activity.provision is None:
+                yield self.hit((*loc, *basis.at("basis")), activity=activity.id, basis=basis.basis)
 
 
 class AutomatedDecisionsUnexplained(Rule):

@@ -64,6 +64,7 @@ class JsonTable(_Json):
         "parties",
         "data_categories",
         "transfers",
+        "cookies",
         "history",
         "gaps",
         "assumptions",

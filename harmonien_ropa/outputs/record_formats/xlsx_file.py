@@ -60,6 +60,8 @@ def record_xlsx(record: Record, effective_date: dt.date) -> bytes:
         (record.data_categories, "sheet_data_categories"),
         (record.transfers, "sheet_transfers"),
     ]
+    if record.cookies is not None:
+        sheets.append((record.cookies, "sheet_cookies"))
     for table, name in sheets:
         _table_sheet(book, formats, table, s[name], s["col_provenance"])
     _table_sheet(book, formats, record.gaps, s["sheet_gaps"], None)
