@@ -84,6 +84,8 @@ def base_iri(datamap: DataMap) -> str:
     org = datamap.organisation
     if org.website:
         return iri_text(org.website.rstrip("/"), also="#") + "/ropa#"
+    if org.org_number is None:
+        return "tag:harmonien-ropa,2026:controller#"
     number = "".join(org.org_number.split())
     return f"tag:harmonien-ropa,2026:{number}#"
 
@@ -149,7 +151,8 @@ class _Builder:
         node = self.iri("controller")
         self.add(node, RDF.type, DPV.DataController)
         self.add(node, DPV.hasName, literal(org.name))
-        self.add(node, DCTERMS.identifier, literal(org.org_number))
+        if org.org_number is not None:
+            self.add(node, DCTERMS.identifier, literal(org.org_number))
         if org.address is not None:
             self.add(node, DPV.hasCountry, self.place(org.address.country, "the organisation"))
             self.add(node, DPV.hasAddress, literal(org.address.one_line()))

@@ -283,6 +283,14 @@ class DataMap(Frozen):
             ref(("systems", i, "operated_by"), owner, "parties", system.operated_by_id)
         for i, party in enumerate(self.parties):
             ref(("parties", i, "engaged_by"), f"party '{party.id}'", "parties", party.engaged_by_id)
+        for i, category in enumerate(self.data_categories):
+            for j, aid in enumerate(category.needed_for):
+                ref(
+                    ("data_categories", i, "needed_for", j),
+                    f"data category '{category.id}'",
+                    "activities",
+                    aid,
+                )
         for i, act in enumerate(self.activities):
             owner = f"activity '{act.id}'"
             base: Loc = ("activities", i)
@@ -307,6 +315,22 @@ class DataMap(Frozen):
                                 "ROPA006",
                                 f"{owner} has a source for category '{cid}', which the activity "
                                 "does not list under data_categories",
+                                f"add '{cid}' to the activity's data_categories or remove it here",
+                            )
+                        )
+                    ref(loc, owner, "data_categories", cid)
+            for j, src in enumerate(act.sources):
+                ref((*base, "sources", j, "activity"), owner, "activities", src.activity_id)
+            for j, kept in enumerate(act.category_retention):
+                for k, cid in enumerate(kept.category_ids):
+                    loc = (*base, "category_retention", j, "categories", k)
+                    if cid in ids["data_categories"] and cid not in act.data_category_ids:
+                        problems.append(
+                            ModelProblem(
+                                loc,
+                                "ROPA006",
+                                f"{owner} has a retention rule for category '{cid}', which the "
+                                "activity does not list under data_categories",
                                 f"add '{cid}' to the activity's data_categories or remove it here",
                             )
                         )

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import AfterValidator, Field, PrivateAttr, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, PrivateAttr, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from .base import CountryCode, Entity, Ref, ShortText, Text, Url
 from .legal import PartyRole, TransferMechanism
 from .organisation import Contact
+from .words import unknown_as_empty
 
 if TYPE_CHECKING:
     from .activity import Activity
@@ -123,6 +124,13 @@ class DataCategory(Linked):
         description="Why this category is needed; required reasoning for national identity "
         "numbers (a 'saklig behov' for secure identification).",
     )
+    needed_for: tuple[Ref, ...] = Field(
+        default=(),
+        description="For a national identity number: ids of the activities the stated need "
+        "('justification') covers; using the number in any other activity is reported "
+        "(ROPA150). Leave out only where the need covers every activity using it.",
+        examples=[["payroll", "fee-reporting"]],
+    )
     fideslang: TaxonomyKey | None = Field(
         default=None, description="fideslang data category, e.g. user.contact.email."
     )
@@ -209,10 +217,23 @@ class System(Linked):
         alias="operated_by",
         description="Id of a party that operates the system on the organisation's behalf.",
     )
-    hosting_countries: tuple[CountryCode, ...] = Field(
-        default=(), description="Where the data is stored (ISO country codes)."
+    hosting_countries: Annotated[
+        tuple[CountryCode, ...],
+        BeforeValidator(
+            unknown_as_empty, json_schema_input_type=tuple[CountryCode, ...] | Literal["unknown"]
+        ),
+    ] = Field(
+        default=(),
+        description="Where the data is stored (ISO country codes), or 'unknown': then every "
+        "statement about transfers for the system is provisional in the notice and the record "
+        "(leaving it out means the same).",
+        examples=[["NO", "IE"], "unknown"],
     )
-    access: tuple[Text, ...] = Field(default=(), description="Who has access to the data.")
+    access: tuple[Text, ...] = Field(
+        default=(),
+        description="Who has access to the data (roles or groups); an activity may name fewer "
+        "in its own 'access'.",
+    )
     security_measures: tuple[Text, ...] = Field(
         default=(), description="Technical and organisational measures specific to this system."
     )

@@ -50,6 +50,12 @@ HOSTING_UNKNOWN_NOTE = (
     "(hosting_countries), so whether data leaves the EEA is not established."
 )
 
+#: The note behind the mark of an organisation number the map gives as unknown.
+ORG_NUMBER_UNKNOWN_NOTE = (
+    "Not known yet: the map gives the organisation number as unknown; write the number from "
+    "the national register (Norway: Enhetsregisteret, nine digits)."
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Localized:
@@ -160,7 +166,7 @@ class Representative:
 class Controller:
     """Who is responsible (Art. 13(1)(a), (b))."""
 
-    intro: Sentence
+    intro: Fact
     legal_form: Fact | None
     address: Fact | None
     #: The controller's country, when not Norway.
@@ -550,6 +556,20 @@ class _Builder:
             waived=frozenset(self.waived),
         )
 
+    def controller_intro(self) -> Fact:
+        """Who the controller is, with its organisation number, or that number as not known."""
+        org = self.datamap.organisation
+        if org.org_number is None:
+            return Fact(
+                Sentence("controller_intro_no_number", (("name", org.name),)),
+                self.marks(org, "org_number", unknown=ORG_NUMBER_UNKNOWN_NOTE),
+            )
+        self.take(org, "org_number")
+        return Fact(
+            Sentence("controller_intro", (("name", org.name), ("number", org.org_number))),
+            self.marks(org, "org_number"),
+        )
+
     def controller(self) -> Controller:
         org = self.datamap.organisation
         legal_form = self.fact(org, "legal_form")
@@ -593,7 +613,7 @@ class _Builder:
                 self.marks(org, "representative") + self.marks(rep, "name", "email", "phone"),
             )
         return Controller(
-            intro=Sentence("controller_intro", (("name", org.name), ("number", org.org_number))),
+            intro=self.controller_intro(),
             legal_form=legal_form,
             address=address,
             address_country=country,

@@ -59,7 +59,8 @@ class ActivityTables(Base):
     def controller_value(self) -> Cell:
         """The controller cell, the same in every row."""
         org = self.map.organisation
-        items = [f"{org.name} ({self.s['org_number_short']} {org.org_number})"]
+        number, number_open = self.org_number()
+        items = [f"{org.name} ({self.s['org_number_short']} {number})"]
         contact = org.privacy_contact or org.email
         if contact:
             items.append(contact)
@@ -76,7 +77,7 @@ class ActivityTables(Base):
                 f"{self.s['col_representative']}: {self.contact_line(rep.name, rep.email, rep.phone)}"
             )
         found = self.open(org, "name", "privacy_contact", "email") + self.open(dpo, "appointed")
-        return self.cell(items, found, required=True)
+        return self.cell(items, found + number_open, required=True)
 
     def activity_row(self, act: Activity) -> Row:
         s = self.s
@@ -410,7 +411,7 @@ class ActivityTables(Base):
                 )
             org = self.map.organisation
             processor_items = [
-                f"{org.name} ({self.s['org_number_short']} {org.org_number})",
+                f"{org.name} ({self.s['org_number_short']} {self.org_number()[0]})",
                 org.privacy_contact or org.email or "",
             ]
             dpo = org.dpo
