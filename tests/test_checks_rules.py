@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar
 
 import pytest
@@ -20,10 +21,12 @@ from harmonien_ropa.checks.registry import resolve, selection
 from harmonien_ropa.diagnostics import Severity
 
 CODES = sorted(RULES)
+#: The examples are checked with a fixed "today", so that rules about dates run on them.
+EXAMPLE_CONFIG = CheckConfig(today=dt.date(2026, 12, 1))
 
 
 def _codes(overlay: str) -> list[str]:
-    return [d.code for d in check(example_map(overlay)).findings]
+    return [d.code for d in check(example_map(overlay), EXAMPLE_CONFIG).findings]
 
 
 def test_there_are_at_least_25_rules_in_every_group() -> None:
@@ -42,7 +45,9 @@ def test_reference_map_has_no_findings() -> None:
 def test_rule_fires_on_failing_example(code: str) -> None:
     rule = RULES[code]
     findings = [
-        d for d in check(example_map(rule.examples()["failing"])).findings if d.code == code
+        d
+        for d in check(example_map(rule.examples()["failing"]), EXAMPLE_CONFIG).findings
+        if d.code == code
     ]
     assert findings, f"{code} did not fire on its failing example"
     for finding in findings:
@@ -69,7 +74,7 @@ def test_failing_finding_points_into_the_example(code: str) -> None:
     lines = example_text(rule.examples()["failing"]).splitlines()
     allowed = set(_keys(yaml.safe_load(rule.examples()["failing"])))
     allowed.add(_POINTS_ELSEWHERE.get(code, "id"))
-    findings = check(example_map(rule.examples()["failing"])).findings
+    findings = check(example_map(rule.examples()["failing"]), EXAMPLE_CONFIG).findings
     assert code in {f.code for f in findings}
     for finding in findings:
         if finding.code != code:

@@ -17,6 +17,7 @@ from .rules import (
     marketing,
     recipients,
     retention,
+    stated,
     transfers,
     transparency,
 )
@@ -57,6 +58,7 @@ _MODULES = (
     marketing,
     governance,
     interop,
+    stated,
     mapfile,
 )
 
