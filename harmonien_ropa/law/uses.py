@@ -88,8 +88,10 @@ def _same(one: Text, other: Text) -> bool:
     spacing aside)."""
     for lang in LANGUAGES:
         a, b = getattr(one, lang), getattr(other, lang)
-        if a is not None and b is not None and " ".join(a.casefold().split()) == " ".join(
-            b.casefold().split()
+        if (
+            a is not None
+            and b is not None
+            and " ".join(a.casefold().split()) == " ".join(b.casefold().split())
         ):
             return True
     return False

@@ -31,11 +31,11 @@ from ..law.countries import country_name, is_eea
 from ..law.devices import device_categories
 from ..law.terms import Statute, cite
 from ..law.terms import label as term_label
-from ..model.activity import Activity, Transfer
+from ..model.activity import Activity, Retention, Transfer
 from ..model.base import LANGUAGES, Statement, Text
 from ..model.datamap import DataMap
 from ..model.inventory import Party, System
-from ..model.legal import LegalBasis
+from ..model.legal import LegalBasis, RetentionKind
 
 #: The note behind the mark of an activity that reads people's devices without resting on consent.
 DEVICE_CONSENT_NOTE = (
@@ -234,10 +234,14 @@ class ActivityView:
     sources_marks: Marks
     provision: Fact | None
     retention: Fact
+    #: Retention rules for some of the activity's categories (``category_retention``).
+    category_retention: tuple[Fact, ...]
     systems: tuple[SystemLine, ...]
     systems_marks: Marks
     recipients: tuple[RecipientRef, ...]
     recipients_marks: Marks
+    #: The activity states that it discloses data to no one (``recipients: none``).
+    no_recipients: Fact | None
     transfers: tuple[Fact, ...]
     marketing: tuple[str, ...]
     marketing_marks: Marks
@@ -673,10 +677,12 @@ class _Builder:
             sources_marks=self.marks(a, "sources") if a.sources else (),
             provision=self.fact(a, "provision"),
             retention=self.retention(a),
+            category_retention=self.category_retention(a),
             systems=self.activity_systems(a),
             systems_marks=self.marks(a, "systems") if a.systems else (),
             recipients=self.activity_recipients(a, recipients),
             recipients_marks=self.marks(a, "recipients") if recipients else (),
+            no_recipients=self.no_recipients(a, recipients),
             transfers=self.activity_transfers(a),
             marketing=tuple(self.label(m) for m in a.marketing),
             marketing_marks=self.marks(a, "marketing") if a.marketing else (),
@@ -741,13 +747,17 @@ class _Builder:
         lines = []
         for src in a.sources:
             party = a.source_party(src)
+            origin = party.name if party else None
+            if src.activity_id is not None:
+                # Data reused from another of our activities: named by that activity.
+                origin = self.t(self.datamap.activity(src.activity_id).name).text
             categories = None
             if src.kind.is_indirect or src.category_ids:
                 categories = tuple(self.t(c.name) for c in a.source_categories(src))
             lines.append(
                 SourceLine(
                     self.label(src.kind),
-                    party.name if party else None,
+                    origin,
                     self.field(src, "description"),
                     categories,
                     self.marks(src, "kind", "party", "description", "categories"),
@@ -758,11 +768,56 @@ class _Builder:
     def retention(self, a: Activity) -> Fact:
         self.take(a, "retention")
         if a.retention:
-            value: Value = self.t(a.retention.text)
-            marks = self.marks(a.retention, "text", "period", "trigger")
+            value = self.retention_value(a.retention)
+            marks = self.marks(a.retention, "text", "period", "trigger", "kind")
         else:
             value, marks = Sentence("retention_missing"), ()
         return Fact(value, marks + self.marks(a, "retention"))
+
+    def retention_value(self, retention: Retention) -> Value:
+        """The rule's own words; where storage ends otherwise than after a period (until
+        consent is withdrawn, or never: permanent archiving), that kind with its article."""
+        text = self.t(retention.text)
+        if retention.kind is RetentionKind.PERIOD:
+            return text
+        self.take(retention, "kind")
+        return Sentence(
+            "retention_with_kind",
+            (
+                ("text", text),
+                ("kind", self.label(retention.kind)),
+                ("article", cite(retention.kind, self.lang)),
+            ),
+        )
+
+    def category_retention(self, a: Activity) -> tuple[Fact, ...]:
+        if a.category_retention:
+            self.take(a, "category_retention")
+        facts = []
+        for kept in a.category_retention:
+            names = ", ".join(
+                self.t(self.datamap.data_category(c).name).text for c in kept.category_ids
+            )
+            facts.append(
+                Fact(
+                    Sentence(
+                        "retention_for_categories",
+                        (("categories", names), ("rule", self.retention_value(kept))),
+                    ),
+                    self.marks(kept, "text", "period", "trigger", "kind", "categories")
+                    + self.marks(a, "category_retention"),
+                )
+            )
+        return tuple(facts)
+
+    def no_recipients(self, a: Activity, recipients: tuple[Party, ...]) -> Fact | None:
+        """An activity that states it discloses data to no one says so (with the systems'
+        providers, to no one else)."""
+        if not a.no_recipients:
+            return None
+        self.take(a, "no_recipients")
+        key = "no_recipients_but_providers" if recipients else "no_recipients_activity"
+        return Fact(Sentence(key), self.marks(a, "recipients", "no_recipients"))
 
     def activity_systems(self, a: Activity) -> tuple[SystemLine, ...]:
         lines = []

@@ -14,10 +14,10 @@ from ..law.requirements import (
     transfer_gap,
 )
 from ..law.rights import erasure_limit
-from ..law.terms import Right, cite, label, label_cite
-from ..model.activity import Activity
+from ..law.terms import Right, Statute, cite, label, label_cite
+from ..model.activity import Activity, Retention
 from ..model.inventory import Party, System
-from ..model.legal import DpiaStatus, PartyRole
+from ..model.legal import DpiaStatus, PartyRole, RetentionKind
 from .base import CONTROLLER_COLUMNS, Base, dotted
 from .tables import Assumption, Cell, Row, Table
 
@@ -98,13 +98,14 @@ class ActivityTables(Base):
             ]
             if marks:
                 extra = f": {self.t(cat.justification)}" if cat.justification else ""
+                if cat.national_id and cat.needed_for:
+                    covered = ", ".join(self.t(self.map.activity(a).name) for a in cat.needed_for)
+                    extra += f" ({s['needed_for']}: {covered})"
                 special.append(f"{self.t(cat.name)} ({', '.join(marks)}){extra}")
         cells = {
             "id": self.cell([act.id]),
             "name": self.cell([self.t(act.name)], self.open(act, "name")),
-            "business_function": self.cell(
-                [self.t(act.business_function)], self.open(act, "business_function")
-            ),
+            "business_function": self.business_function_cell(act),
             "controller": self.controller_value,
             "joint_controllers": self.cell(
                 [self.party_contact(p) for p in joint],
@@ -143,7 +144,7 @@ class ActivityTables(Base):
                 self.open(act, "systems")
                 + [a for sys in systems for a in self.open(sys, "vendor", "hosting_countries")],
             ),
-            "access": self.access_cell(systems),
+            "access": self.access_cell(systems, act),
             "processors": self.processors_cell(recipients),
             "profiling": self.cell(
                 [
@@ -268,10 +269,25 @@ class ActivityTables(Base):
         ret = act.retention
         if ret is None:
             return self.cell([], self.open(act, "retention"), required=True)
+        items = self.retention_items(ret)
+        found = self.open(act, "retention", "category_retention") + self.open(ret)
+        for kept in act.category_retention:
+            names = ", ".join(self.t(self.map.data_category(c).name) for c in kept.category_ids)
+            items += [f"{names}: {item}" for item in self.retention_items(kept)]
+            found += self.open(kept)
+        return self.cell(items, found, required=True)
+
+    def retention_items(self, ret: Retention) -> list[str]:
+        """One retention rule: its text, its kind where not a period, the statute, the
+        safeguards of permanent archiving."""
         items = [self.t(ret.text)]
+        if ret.kind is not RetentionKind.PERIOD:
+            items.append(label_cite(ret.kind, self.lang))
         if ret.legal_source and ret.legal_source not in items[0]:
             items.append(ret.legal_source)
-        return self.cell(items, self.open(act, "retention") + self.open(ret), required=True)
+        if ret.safeguards is not None:
+            items.append(f"{self.s['safeguards']}: {self.t(ret.safeguards)}")
+        return items
 
     def optional_retention_cell(self, act: Activity) -> Cell:
         """Retention where Art. 30(2) does not ask for it (the processor record)."""
@@ -326,20 +342,48 @@ class ActivityTables(Base):
                 parts.append(party.name)
             if source.description is not None:
                 parts.append(self.t(source.description))
+            if source.activity_id is not None:
+                parts.append(self.t(self.map.activity(source.activity_id).name))
             if source.category_ids:
                 parts.append(", ".join(self.t(c.name) for c in act.source_categories(source)))
+            if source.compatibility is not None:
+                parts.append(
+                    f"{label_cite(Statute.COMPATIBLE_PURPOSE, self.lang)}: "
+                    f"{self.t(source.compatibility)}"
+                )
             items.append(f"{parts[0]}: {'; '.join(parts[1:])}" if len(parts) > 1 else parts[0])
             found += self.open(source)
         return self.cell(items, found, required=True)
 
-    def access_cell(self, systems: tuple[System, ...]) -> Cell:
-        items = [
+    def access_cell(self, systems: tuple[System, ...], act: Activity | None = None) -> Cell:
+        items = []
+        found: list[Assumption] = []
+        if act is not None and act.access:
+            own = ", ".join(self.t(a) for a in act.access)
+            items.append(f"{self.s['activity_access']}: {own}")
+            found += self.open(act, "access")
+        items += [
             f"{sys.name}: {', '.join(self.t(a) for a in sys.access)}"
             for sys in systems
             if sys.access
         ]
-        found = [a for sys in systems for a in self.open(sys, "access")]
+        found += [a for sys in systems for a in self.open(sys, "access")]
         return self.cell(items, found)
+
+    def business_function_cell(self, act: Activity) -> Cell:
+        """The function responsible, the activity's owner and its review dates."""
+        s = self.s
+        items = [self.t(act.business_function)]
+        owner = act.owner
+        if owner is not None:
+            who = ", ".join(x for x in (self.t(owner.role), owner.name, owner.email) if x)
+            items.append(f"{s['owner']}: {who}")
+        if act.last_reviewed is not None:
+            items.append(f"{s['last_reviewed']}: {act.last_reviewed.isoformat()}")
+        if act.review_by is not None:
+            items.append(f"{s['review_by']}: {act.review_by.isoformat()}")
+        found = self.open(act, "business_function", "owner", "last_reviewed", "review_by")
+        return self.cell(items, found + self.open(owner))
 
     def processors_cell(self, recipients: Iterable[Party]) -> Cell:
         items = []

@@ -50,7 +50,7 @@ class InventoryTables(Base):
         notice = self.map.notice
         cells = (
             self.cell([org.name], self.open(org, "name")),
-            self.cell(*self.org_number()),
+            self.cell([self.org_number()[0]], self.org_number()[1]),
             self.cell([self.t(org.legal_form)], self.open(org, "legal_form")),
             self.cell([org.address.one_line() if org.address else ""], self.open(org, "address")),
             self.cell(
