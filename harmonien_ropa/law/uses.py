@@ -48,7 +48,11 @@ def compatibility_needed(activity: Activity, source: Source) -> bool:
         return False
     if activity.legal_basis in _REUSE_WITHOUT_TEST:
         return False
-    return not required_by_statute(activity)
+    # A statute that obliges us to process the data is a law of Art. 6(4); the general
+    # provision behind a public task is not one that allows reuse for a new purpose.
+    return not (
+        activity.legal_basis is LegalBasis.LEGAL_OBLIGATION and activity.legal_source is not None
+    )
 
 
 def retentions(activity: Activity) -> Iterator[tuple[tuple[str | int, ...], Retention]]:
