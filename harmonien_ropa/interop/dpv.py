@@ -21,6 +21,7 @@ from ..law.transfers import effective_mechanism
 from ..model.activity import Activity
 from ..model.base import LANGUAGES, Statement, Text
 from ..model.datamap import DataMap
+from ..model.legal import RetentionKind
 from .mapping import Mapping, mapping
 from .rdf import Graph, Literal, literal
 from .vocabulary import Substitutions, Vocabulary, dpv_term
@@ -65,6 +66,13 @@ RDF = _Vocab(PREFIXES["rdf"])
 RDFS = _Vocab(PREFIXES["rdfs"])
 SKOS = _Vocab(PREFIXES["skos"])
 XSD = _Vocab(PREFIXES["xsd"])
+
+#: The DPV duration of each retention kind besides a period: kept until an event (consent
+#: withdrawn), or without end (permanent archiving).
+_DURATION_KINDS = {
+    RetentionKind.UNTIL_CONSENT_WITHDRAWN: DPV.UntilEventDuration,
+    RetentionKind.PERMANENT_ARCHIVE: DPV.EndlessDuration,
+}
 
 
 #: Characters an IRI cannot hold: ASCII controls, space and delimiters, C1 controls, any
@@ -263,6 +271,9 @@ class _Builder:
             duration = self.iri("activity", activity.id, "retention")
             self.add(node, DPV.hasStorageCondition, duration)
             self.add(duration, RDF.type, DPV.StorageDuration)
+            kind = _DURATION_KINDS.get(retention.kind)
+            if kind is not None:
+                self.add(duration, RDF.type, kind)
             self.text(duration, DCTERMS.description, retention.text)
             self.assumed(duration, retention)
             if retention.period:

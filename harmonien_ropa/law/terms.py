@@ -387,7 +387,10 @@ _ENTRIES: tuple[tuple[Enum, LegalTerm], ...] = (
             "from another of our activities",
         ),
     ),
-    (RetentionKind.PERIOD, _T("GDPR Art. 5(1)(e)", "slettes etter en frist", "erased after a period")),
+    (
+        RetentionKind.PERIOD,
+        _T("GDPR Art. 5(1)(e)", "slettes etter en frist", "erased after a period"),
+    ),
     (
         RetentionKind.UNTIL_CONSENT_WITHDRAWN,
         _T(
