@@ -29,7 +29,8 @@ def test_recipients_none_is_stated_and_empty() -> None:
     assert activity.recipient_ids == ()
     assert activity.no_recipients
     silent = _load("").activity("membership")
-    assert silent.recipient_ids == () and not silent.no_recipients
+    assert silent.recipient_ids == ()
+    assert not silent.no_recipients
 
 
 def test_recipients_none_with_recipients_is_refused() -> None:
@@ -61,7 +62,8 @@ def test_unknown_org_number_is_never_shown_as_the_word(tmp_path: object) -> None
         if artifact.path.endswith((".md", ".html", ".csv", ".json", ".ttl", ".jsonld")):
             text = artifact.content.decode()
             assert "UNKNOWN" not in text, artifact.path
-            assert "org.nr. unknown" not in text and "number unknown" not in text, artifact.path
+            assert "org.nr. unknown" not in text, artifact.path
+            assert "number unknown" not in text, artifact.path
 
 
 def test_review_by_before_last_reviewed_is_refused() -> None:
@@ -98,7 +100,8 @@ def test_retention_kinds_load() -> None:
         "text: {nb: Varig., en: Permanent.}, legal_source: arkivlova § 9}}]"
     )
     retention = datamap.activity("membership").retention
-    assert retention is not None and retention.kind is RetentionKind.PERMANENT_ARCHIVE
+    assert retention is not None
+    assert retention.kind is RetentionKind.PERMANENT_ARCHIVE
 
 
 def test_bad_value_exits_2_with_a_position(
@@ -113,6 +116,7 @@ def test_bad_value_exits_2_with_a_position(
     )
     assert main(["check", "--data", str(path)]) == 2
     err = capsys.readouterr().err
-    assert "map.yaml:" in err and "'forever' is not a valid value" in err
+    assert "map.yaml:" in err
+    assert "'forever' is not a valid value" in err
     assert "until_consent_withdrawn, permanent_archive" in err
     assert "Traceback" not in err
