@@ -4,6 +4,8 @@ holds."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from harmonien_ropa.checks.examples import example_text
@@ -120,3 +122,24 @@ def test_bad_value_exits_2_with_a_position(
     assert "'forever' is not a valid value" in err
     assert "until_consent_withdrawn, permanent_archive" in err
     assert "Traceback" not in err
+
+
+def test_docs_employees_example_loads_checks_clean_and_renders() -> None:
+    """The YAML of docs/employees.md, on the rule examples' reference map: it loads, has no
+    error or warning, and its notice names the referees as a source."""
+    from pathlib import Path
+
+    from harmonien_ropa import render
+    from harmonien_ropa.checks import CheckConfig, check
+    from harmonien_ropa.checks.examples import example_map
+    from harmonien_ropa.render import RenderOptions
+
+    page = (Path(__file__).resolve().parent.parent / "docs" / "employees.md").read_text("utf-8")
+    block = page.split("```yaml\n", 1)[1].split("```", 1)[0]
+    loaded = example_map(block)
+    found = check(loaded, CheckConfig(today=dt.date(2026, 12, 1))).findings
+    assert [f.code for f in found if f.severity.value in ("error", "warning")] == []
+    notice = render(loaded.datamap, ["notice"], RenderOptions())
+    text = next(a.content for a in notice.artifacts if a.path == "notice.en.md").decode()
+    assert "from another person: referees you name" in text
+    assert "For reference statement: Erased at the appointment" in text
