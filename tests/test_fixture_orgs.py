@@ -142,3 +142,20 @@ def test_explicit_unknowns_and_nones_are_stated() -> None:
     assert "Newsletter" in festival
     assert "We do not disclose this data to anyone." in festival
     assert "Kept until you unsubscribe" in festival
+
+
+def test_reuse_is_an_edge_of_the_graph() -> None:
+    """A source reusing another activity's data links the two activities in the graph."""
+    from harmonien_ropa.graph import build
+
+    for org, expected in (
+        ("municipal_culture", [("activity:youth-festival", "activity:festival-survey", False)]),
+        ("orchestra_recruitment", [("activity:recruitment", "activity:talent-pool", True)]),
+    ):
+        graph = build(hr.load(ORGS / f"{org}.yaml"))
+        found = [
+            (s, t, d["compatibility"])
+            for s, t, d in graph.edges(data=True)
+            if d["kind"] == "reused-from"
+        ]
+        assert found == expected, org
