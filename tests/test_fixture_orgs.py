@@ -159,3 +159,16 @@ def test_reuse_is_an_edge_of_the_graph() -> None:
             if d["kind"] == "reused-from"
         ]
         assert found == expected, org
+
+
+def test_dpv_states_sources_and_retention_kinds() -> None:
+    turtle = _dpv("municipal_culture")
+    assert "dpv:EndlessDuration" in turtle  # permanent archiving
+    assert "dpv:PublicDataSource" in turtle  # public directories, the Central Register
+    assert "dpv:DataControllerDataSource" in turtle  # the survey reuses registrations
+    assert "dpv:UntilEventDuration" in _dpv("festival")  # newsletter until withdrawal
+
+
+def _dpv(org: str) -> str:
+    result = hr.render(hr.load(ORGS / f"{org}.yaml"), ["dpv"], RenderOptions())
+    return next(a.content for a in result.artifacts if a.path == "ropa.dpv.ttl").decode()

@@ -21,7 +21,7 @@ from ..law.transfers import effective_mechanism
 from ..model.activity import Activity
 from ..model.base import LANGUAGES, Statement, Text
 from ..model.datamap import DataMap
-from ..model.legal import RetentionKind
+from ..model.legal import RetentionKind, SourceKind
 from .mapping import Mapping, mapping
 from .rdf import Graph, Literal, literal
 from .vocabulary import Substitutions, Vocabulary, dpv_term
@@ -66,6 +66,19 @@ RDF = _Vocab(PREFIXES["rdf"])
 RDFS = _Vocab(PREFIXES["rdfs"])
 SKOS = _Vocab(PREFIXES["skos"])
 XSD = _Vocab(PREFIXES["xsd"])
+
+#: The DPV data source of each kind of source: from the person (given or observed), from a
+#: third party (another organisation, or a person such as a referee), public (sources, registers
+#: and catalogues), or the controller's own data reused from another activity.
+_SOURCE_KINDS = {
+    SourceKind.DATA_SUBJECT: DPV.DataSubjectDataSource,
+    SourceKind.OBSERVED: DPV.DataSubjectDataSource,
+    SourceKind.THIRD_PARTY: DPV.ThirdPartyDataSource,
+    SourceKind.OTHER_PERSON: DPV.ThirdPartyDataSource,
+    SourceKind.PUBLIC_SOURCE: DPV.PublicDataSource,
+    SourceKind.PUBLIC_REGISTER: DPV.PublicDataSource,
+    SourceKind.OWN_ACTIVITY: DPV.DataControllerDataSource,
+}
 
 #: The DPV duration of each retention kind besides a period: kept until an event (consent
 #: withdrawn), or without end (permanent archiving).
@@ -244,6 +257,8 @@ class _Builder:
         if activity.art9_condition is not None:
             row = self.table.art9(activity.art9_condition)
             self.add(node, DPV.hasLegalBasis, self.concept(row.dpv, where))
+        for kind in dict.fromkeys(_SOURCE_KINDS[source.kind] for source in activity.sources):
+            self.add(node, DPV.hasDataSource, kind)
         self.transfers(node, activity, where)
         self.storage(node, activity, where)
         self.assumed(node, activity)
