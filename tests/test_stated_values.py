@@ -143,3 +143,30 @@ def test_docs_employees_example_loads_checks_clean_and_renders() -> None:
     text = next(a.content for a in notice.artifacts if a.path == "notice.en.md").decode()
     assert "from another person: referees you name" in text
     assert "For reference statement: Erased at the appointment" in text
+
+
+@pytest.mark.parametrize(
+    ("overlay", "expected"),
+    [
+        # the kind says when storage ends: neither vague nor without a trigger
+        (
+            "activities: [{id: membership, legal_basis: consent, consent_withdrawal: "
+            "{nb: Skriv til oss., en: Write to us.}, retention: {kind: until_consent_withdrawn, "
+            "text: {nb: Til du trekker samtykket., en: Until you withdraw.}, period: null, "
+            "trigger: null}}]",
+            set(),
+        ),
+        # a rule per category is read like the activity's own
+        (
+            "activities: [{id: membership, category_retention: [{categories: [email], "
+            "text: {nb: Så lenge det er nødvendig., en: As long as necessary.}, period: P1Y}]}]",
+            {"ROPA302", "ROPA304"},
+        ),
+    ],
+)
+def test_retention_rules_read_kinds_and_category_rules(overlay: str, expected: set[str]) -> None:
+    from harmonien_ropa.checks import check
+    from harmonien_ropa.checks.examples import example_map
+
+    found = {d.code for d in check(example_map(overlay)).findings}
+    assert found & {"ROPA302", "ROPA304", "ROPA350", "ROPA351"} == expected

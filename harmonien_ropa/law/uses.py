@@ -64,6 +64,12 @@ def retentions(activity: Activity) -> Iterator[tuple[tuple[str | int, ...], Rete
         yield ("category_retention", index), kept
 
 
+def ends_by_kind(retention: Retention) -> bool:
+    """True if the retention's kind itself says when storage ends (the withdrawal of consent)
+    or that it does not end (permanent archiving), so that no period or trigger is needed."""
+    return retention.kind is not RetentionKind.PERIOD
+
+
 def until_withdrawn_without_consent(activity: Activity, retention: Retention) -> bool:
     """True if data is kept "until consent is withdrawn" where the activity does not rest on
     consent (Art. 7(3), 17(1)(b))."""
