@@ -88,7 +88,7 @@ def test_own_activity_source_names_an_existing_activity() -> None:
 
 def test_needed_for_and_category_retention_refer_to_what_exists() -> None:
     problems = _refused(
-        "data_categories: [{id: email, needed_for: [payroll]}]\n"
+        "data_categories: [{id: email, national_id: true, needed_for: [payroll]}]\n"
         "activities: [{id: membership, category_retention: "
         "[{categories: [phone], text: {nb: x, en: x}, period: P1Y}]}]"
     )
@@ -170,3 +170,22 @@ def test_retention_rules_read_kinds_and_category_rules(overlay: str, expected: s
 
     found = {d.code for d in check(example_map(overlay)).findings}
     assert found & {"ROPA302", "ROPA304", "ROPA350", "ROPA351"} == expected
+
+
+@pytest.mark.parametrize(
+    ("overlay", "words"),
+    [
+        (
+            "data_categories: [{id: email, needed_for: [membership]}]",
+            "set 'national_id: true'",
+        ),
+        (
+            "activities: [{id: membership, sources: [{kind: data_subject, "
+            "compatibility: {nb: x, en: x}}]}]",
+            "with 'kind: own_activity' only",
+        ),
+    ],
+)
+def test_keys_of_one_kind_of_entry_are_refused_elsewhere(overlay: str, words: str) -> None:
+    problems = _refused(overlay)
+    assert any(words in p for p in problems), problems

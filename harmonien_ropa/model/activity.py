@@ -71,10 +71,12 @@ class Source(Statement):
                 "a source of kind own_activity names the activity the data comes from: "
                 "add 'activity: <id>'"
             )
-        if self.kind is not SourceKind.OWN_ACTIVITY and self.activity_id is not None:
+        if self.kind is not SourceKind.OWN_ACTIVITY and (
+            self.activity_id is not None or self.compatibility is not None
+        ):
             raise ValueError(
-                "'activity' names our own activity a source reuses: use it with "
-                "'kind: own_activity' only"
+                "'activity' and 'compatibility' describe data reused from our own activity: "
+                "use them with 'kind: own_activity' only"
             )
         return self
 

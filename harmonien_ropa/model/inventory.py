@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field, PrivateAttr, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from .base import CountryCode, Entity, Ref, ShortText, Text, Url
@@ -137,6 +144,15 @@ class DataCategory(Linked):
     dpv: DpvConcept | None = Field(
         default=None, description="W3C DPV concept, e.g. pd:EmailAddress (or a full IRI)."
     )
+
+    @model_validator(mode="after")
+    def _need_of_a_national_id(self) -> DataCategory:
+        if self.needed_for and not self.national_id:
+            raise ValueError(
+                "'needed_for' names the activities the stated need for a national identity "
+                "number covers: set 'national_id: true', or remove 'needed_for'"
+            )
+        return self
 
     @property
     def activities(self) -> tuple[Activity, ...]:
