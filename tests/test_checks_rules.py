@@ -27,6 +27,7 @@ from harmonien_ropa.checks.registry import resolve, selection
 from harmonien_ropa.core.diagnostics import Severity
 
 CODES = sorted(RULES)
+#: The examples are checked with a fixed "today", so that rules about dates run on them.
 
 
 def _codes(overlay: str, rule: Rule | None = None) -> list[str]:

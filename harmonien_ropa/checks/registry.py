@@ -19,6 +19,7 @@ from .rules import (
     marketing,
     recipients,
     retention,
+    stated,
     transfer_grounds,
     transfers,
     transparency,
@@ -63,6 +64,7 @@ _MODULES = (
     cookies,
     governance,
     interop,
+    stated,
     mapfile,
 )
 

@@ -22,6 +22,8 @@ Edge kinds:
                           (``onward``: the recipient's own transfer, not ours)
 ``located-in``            party → the country where it is established
 ``hosted-in``             system → a country where its data is stored
+``reused-from``           activity → another activity that reuses its data (a source of
+                          kind ``own_activity``; ``compatibility``: the Art. 6(4) note is given)
 ========================  ==============================================================
 
 The views (:func:`activity_view`, :func:`system_view`, :func:`party_view`,
@@ -58,6 +60,7 @@ EDGE_KINDS = (
     "transferred-to",
     "located-in",
     "hosted-in",
+    "reused-from",
 )
 
 
@@ -189,11 +192,29 @@ class _Builder:
             )
         for activity in dm.activities:
             self.activity(activity)
+        for activity in dm.activities:
+            self.reuse_edges(activity)
         for system in dm.systems:
             self.system_edges(system)
         for party in dm.parties:
             self.party_edges(party)
         return self.graph
+
+    def reuse_edges(self, act: Activity) -> None:
+        """Data ``act`` reuses from another of our activities (once every activity has its
+        node)."""
+        for source in act.sources:
+            if source.activity_id is None or source.activity_id == act.id:
+                continue
+            self.edge(
+                node_id("activity", source.activity_id),
+                node_id("activity", act.id),
+                "reused-from",
+                [c.id for c in self.datamap.source_categories(act, source)],
+                [act.id],
+                assumed=act.is_assumed("sources") or source.is_assumed("activity"),
+                compatibility=source.compatibility is not None,
+            )
 
     def activity(self, act: Activity) -> None:
         cats = list(act.data_category_ids)

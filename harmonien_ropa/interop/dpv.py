@@ -22,7 +22,7 @@ from ..law.transfers import effective_mechanism
 from ..model.activity import Activity
 from ..model.base import Statement, Text
 from ..model.datamap import DataMap
-from ..model.legal import ConsentMechanism, LegalBasis
+from ..model.legal import ConsentMechanism, LegalBasis, RetentionKind, SourceKind
 from .mapping import Mapping, mapping
 from .rdf import Graph, Literal, literal
 from .vocabulary import Substitutions, Vocabulary, dpv_term
@@ -81,6 +81,26 @@ RDFS = _Vocab(PREFIXES["rdfs"])
 SKOS = _Vocab(PREFIXES["skos"])
 XSD = _Vocab(PREFIXES["xsd"])
 
+#: The DPV data source of each kind of source: from the person (given or observed), from a
+#: third party (another organisation, or a person such as a referee), public (sources, registers
+#: and catalogues), or the controller's own data reused from another activity.
+_SOURCE_KINDS = {
+    SourceKind.DATA_SUBJECT: DPV.DataSubjectDataSource,
+    SourceKind.OBSERVED: DPV.DataSubjectDataSource,
+    SourceKind.THIRD_PARTY: DPV.ThirdPartyDataSource,
+    SourceKind.OTHER_PERSON: DPV.ThirdPartyDataSource,
+    SourceKind.PUBLIC_SOURCE: DPV.PublicDataSource,
+    SourceKind.PUBLIC_REGISTER: DPV.PublicDataSource,
+    SourceKind.OWN_ACTIVITY: DPV.DataControllerDataSource,
+}
+
+#: The DPV duration of each retention kind besides a period: kept until an event (consent
+#: withdrawn), or without end (permanent archiving).
+_DURATION_KINDS = {
+    RetentionKind.UNTIL_CONSENT_WITHDRAWN: DPV.UntilEventDuration,
+    RetentionKind.PERMANENT_ARCHIVE: DPV.EndlessDuration,
+}
+
 
 #: Characters an IRI cannot hold: ASCII controls, space and delimiters, C1 controls, any
 #: other white space (JSON-LD processors refuse IRIs with it), and a '%' that does not start a
@@ -99,6 +119,8 @@ def base_iri(datamap: DataMap) -> str:
     org = datamap.organisation
     if org.website:
         return iri_text(org.website.rstrip("/"), also="#") + "/ropa#"
+    if org.org_number is None:
+        return "tag:harmonien-ropa,2026:controller#"
     number = "".join(org.org_number.split())
     return f"tag:harmonien-ropa,2026:{number}#"
 
@@ -171,7 +193,8 @@ class _Builder:
         node = self.iri("controller")
         self.add(node, RDF.type, DPV.DataController)
         self.name(node, DPV.hasName, org.name)
-        self.add(node, DCTERMS.identifier, literal(org.org_number))
+        if org.org_number is not None:
+            self.add(node, DCTERMS.identifier, literal(org.org_number))
         if org.address is not None:
             self.add(node, DPV.hasCountry, self.place(org.address.country, "the organisation"))
             self.add(node, DPV.hasAddress, literal(org.address.one_line()))
@@ -279,6 +302,8 @@ class _Builder:
                 DPV.hasProcessing,
                 DPV.TrackingByThirdParty if third else DPV.TrackingByFirstParty,
             )
+        for kind in dict.fromkeys(_SOURCE_KINDS[source.kind] for source in activity.sources):
+            self.add(node, DPV.hasDataSource, kind)
         self.transfers(node, activity, where)
         self.storage(node, activity, where)
         self.assumed(node, activity)
@@ -306,6 +331,9 @@ class _Builder:
             duration = self.iri("activity", activity.id, "retention")
             self.add(node, DPV.hasStorageCondition, duration)
             self.add(duration, RDF.type, DPV.StorageDuration)
+            kind = _DURATION_KINDS.get(retention.kind)
+            if kind is not None:
+                self.add(duration, RDF.type, kind)
             self.text(duration, DCTERMS.description, retention.text)
             self.assumed(duration, retention)
             if retention.period:

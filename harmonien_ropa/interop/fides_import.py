@@ -620,7 +620,7 @@ class _Importer:
             "default_organization",
         )
         name = _short(org.get("name")) or _short(key) or "organisation"
-        entry: dict[str, Any] = {"name": name, "org_number": "UNKNOWN"}
+        entry: dict[str, Any] = {"name": name, "org_number": "unknown"}
         notes = {
             "org_number": "Fides holds no organisation number; write the national register "
             "number (Norway: 9 digits)."

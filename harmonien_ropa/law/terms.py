@@ -28,6 +28,7 @@ from ..model.legal import (
     LegalBasis,
     MarketingChannel,
     PartyRole,
+    RetentionKind,
     SourceKind,
     TrackerKind,
     TrackerPurpose,
@@ -86,6 +87,8 @@ class Statute(StrEnum):
     CONSENT_INVALID = "consent_invalid"
     CHILDREN_CONSENT = "children_consent"
     COOKIES_EXEMPT = "cookies_exempt"
+    ARCHIVE_ACT = "archive_act"
+    COMPATIBLE_PURPOSE = "compatible_purpose"
 
 
 #: A member of any vocabulary in :data:`VOCABULARIES`.
@@ -380,6 +383,46 @@ _ENTRIES: tuple[tuple[Enum, LegalTerm], ...] = (
             "from publicly available sources",
         ),
     ),
+    (
+        SourceKind.PUBLIC_REGISTER,
+        _T(
+            "GDPR Art. 14(2)(f)",
+            "fra offentlige registre",
+            "from public registers",
+        ),
+    ),
+    (
+        SourceKind.OTHER_PERSON,
+        _T("GDPR Art. 14(2)(f)", "fra en annen person", "from another person"),
+    ),
+    (
+        SourceKind.OWN_ACTIVITY,
+        _T(
+            "GDPR Art. 6(4), 13(3)",
+            "fra en annen av våre behandlinger",
+            "from another of our activities",
+        ),
+    ),
+    (
+        RetentionKind.PERIOD,
+        _T("GDPR Art. 5(1)(e)", "slettes etter en frist", "erased after a period"),
+    ),
+    (
+        RetentionKind.UNTIL_CONSENT_WITHDRAWN,
+        _T(
+            "GDPR Art. 7(3), 17(1)(b)",
+            "til du trekker samtykket",
+            "until you withdraw your consent",
+        ),
+    ),
+    (
+        RetentionKind.PERMANENT_ARCHIVE,
+        _T(
+            "GDPR Art. 5(1)(e), 89(1)",
+            "bevares varig for arkivformål i allmennhetens interesse",
+            "kept permanently for archiving purposes in the public interest",
+        ),
+    ),
     (MarketingChannel.EMAIL, _T("markedsføringsloven § 15", "e-post", "e-mail")),
     (MarketingChannel.SMS, _T("markedsføringsloven § 15", "SMS", "text message")),
     (MarketingChannel.TELEPHONE, _T("markedsføringsloven § 12", "telefon", "telephone")),
@@ -566,6 +609,22 @@ _ENTRIES: tuple[tuple[Enum, LegalTerm], ...] = (
             "strictly necessary for a service the user has asked for",
         ),
     ),
+    (
+        Statute.ARCHIVE_ACT,
+        _T(
+            "arkivlova §§ 6, 9 (LOV-1992-12-04-126); GDPR Art. 17(3)(d), 89(1)",
+            "arkivplikt og forbud mot kassasjon",
+            "duty to keep archives and ban on destroying them",
+        ),
+    ),
+    (
+        Statute.COMPATIBLE_PURPOSE,
+        _T(
+            "GDPR Art. 6(4)",
+            "forenlig formål",
+            "compatible purpose",
+        ),
+    ),
 )
 VOCABULARIES: tuple[type[Enum], ...] = (
     LegalBasis,
@@ -576,6 +635,7 @@ VOCABULARIES: tuple[type[Enum], ...] = (
     TransferMechanism,
     PartyRole,
     SourceKind,
+    RetentionKind,
     MarketingChannel,
     DpiaStatus,
     Right,

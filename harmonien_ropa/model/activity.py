@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import datetime as dt
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
-from .base import DURATION_PATTERN, CountryCode, Entity, Ref, ShortText, Statement, Text
+from .base import DURATION_PATTERN, CountryCode, Email, Entity, Ref, ShortText, Statement, Text
 from .bases import Basis, BasisPart, Consent
 from .inventory import DpvConcept, TaxonomyKey
 from .legal import (
@@ -14,9 +15,11 @@ from .legal import (
     DpiaStatus,
     LegalBasis,
     MarketingChannel,
+    RetentionKind,
     SourceKind,
     TransferMechanism,
 )
+from .words import none_as_empty
 
 #: ISO 8601 duration of years, months, weeks and days, e.g. P3Y, P6M, P5Y6M, P30D.
 Duration = Annotated[
@@ -42,6 +45,41 @@ class Source(Statement):
         alias="categories",
         description="Ids of the categories from this source; empty means all of the activity's.",
     )
+    activity_id: Ref | None = Field(
+        default=None,
+        alias="activity",
+        description="For kind own_activity: the id of our own activity the data is reused from, "
+        "e.g. 'ticket-sales' for a survey of ticket buyers.",
+        examples=["ticket-sales"],
+    )
+    compatibility: Text | None = Field(
+        default=None,
+        description="For kind own_activity: why the new purpose is compatible with the one the "
+        "data was collected for (GDPR Art. 6(4): the link between the purposes, the context, the "
+        "nature of the data, the consequences, the safeguards).",
+        examples=[
+            {
+                "nb": "Begge formål gjelder konsertbesøket; bare e-postadressen brukes.",
+                "en": "Both purposes concern the concert visit; only the e-mail address is used.",
+            }
+        ],
+    )
+
+    @model_validator(mode="after")
+    def _own_activity_named(self) -> Source:
+        if self.kind is SourceKind.OWN_ACTIVITY and self.activity_id is None:
+            raise ValueError(
+                "a source of kind own_activity names the activity the data comes from: "
+                "add 'activity: <id>'"
+            )
+        if self.kind is not SourceKind.OWN_ACTIVITY and (
+            self.activity_id is not None or self.compatibility is not None
+        ):
+            raise ValueError(
+                "'activity' and 'compatibility' describe data reused from our own activity: "
+                "use them with 'kind: own_activity' only"
+            )
+        return self
 
 
 class Transfer(Statement):
@@ -77,6 +115,16 @@ class Transfer(Statement):
 class Retention(Statement):
     """How long data is kept, and when it is erased (Art. 30(1)(f), 13(2)(a))."""
 
+    kind: RetentionKind = Field(
+        default=RetentionKind.PERIOD,
+        description="What ends storage: 'period' (erased after a period or an event, the "
+        "default), 'until_consent_withdrawn' (kept until the person withdraws consent, for "
+        "consent-based activities) or 'permanent_archive' (kept for good for archiving in the "
+        "public interest, GDPR Art. 5(1)(e) and 89(1); for a public body, because arkivlova "
+        "§ 9 forbids destroying it: name it as 'legal_source' and the safeguards in "
+        "'safeguards').",
+        examples=["permanent_archive"],
+    )
     text: Text = Field(description="The rule in plain words, as the notice states it.")
     period: Duration | None = Field(default=None, description="The period, when it is fixed.")
     trigger: Text | None = Field(
@@ -88,6 +136,47 @@ class Retention(Statement):
         default=None,
         description="Statute that requires keeping the data, e.g. 'bokføringsloven § 13'.",
     )
+    safeguards: Text | None = Field(
+        default=None,
+        description="For permanent_archive: the Art. 89(1) safeguards, e.g. data minimisation, "
+        "restricted access, transfer to the archive repository.",
+        examples=[
+            {
+                "nb": "Avleveres til IKA Vestland; bare arkivtjenesten har tilgang.",
+                "en": "Deposited with the inter-municipal archive; only archivists have access.",
+            }
+        ],
+    )
+
+
+class CategoryRetention(Retention):
+    """A retention rule for some of an activity's data categories, where it differs from the
+    activity's own."""
+
+    category_ids: tuple[Ref, ...] = Field(
+        alias="categories",
+        min_length=1,
+        description="Ids of the activity's categories this rule applies to.",
+        examples=[["cv", "references"]],
+    )
+
+
+class Owner(Statement):
+    """Who answers for an activity and keeps its entry up to date."""
+
+    role: Text = Field(
+        description="The role or function that owns the activity, e.g. 'HR manager'.",
+        examples=[{"nb": "HR-sjef", "en": "HR manager"}],
+    )
+    name: ShortText | None = Field(default=None, description="The person, if named.")
+    email: Email | None = Field(default=None, description="How to reach the owner.")
+
+
+#: A list of ids, or the word ``none`` when the map states that there are none.
+_NoneOrIds = Annotated[
+    tuple[Ref, ...],
+    BeforeValidator(none_as_empty, json_schema_input_type=tuple[Ref, ...] | Literal["none"]),
+]
 
 
 class Dpia(Statement):
@@ -177,14 +266,46 @@ class Activity(Entity):
         "if it is not given (Art. 13(2)(e)).",
     )
     system_ids: tuple[Ref, ...] = Field(default=(), alias="systems")
-    recipient_ids: tuple[Ref, ...] = Field(
+    recipient_ids: _NoneOrIds = Field(
         default=(),
         alias="recipients",
         description="Ids of parties that receive data in this activity (besides the systems' "
-        "vendors, which are recipients through the systems).",
+        "vendors, which are recipients through the systems), or 'none' to state that the "
+        "activity discloses data to no one (the notice then says so).",
+        examples=[["skatteetaten"], "none"],
+    )
+    no_recipients: bool = Field(
+        default=False,
+        description="True when the activity discloses data to no one; 'recipients: none' sets "
+        "it. Systems' vendors that only process data for us are not disclosures of this kind.",
     )
     transfers: tuple[Transfer, ...] = ()
     retention: Retention | None = None
+    category_retention: tuple[CategoryRetention, ...] = Field(
+        default=(),
+        description="Retention rules for some of the activity's categories where they differ "
+        "from 'retention', e.g. references erased sooner than the CV.",
+    )
+    owner: Owner | None = Field(
+        default=None, description="Who answers for the activity and keeps its entry current."
+    )
+    last_reviewed: dt.date | None = Field(
+        default=None,
+        description="When the entry was last reviewed and found right.",
+        examples=["2026-03-01"],
+    )
+    review_by: dt.date | None = Field(
+        default=None,
+        description="When the entry is next to be reviewed; 'check' reports it once that date "
+        "has passed (ROPA750).",
+        examples=["2027-03-01"],
+    )
+    access: tuple[Text, ...] = Field(
+        default=(),
+        description="The roles or groups that may see this activity's data, where fewer than "
+        "those with access to its systems (each as written in the systems' 'access').",
+        examples=[[{"nb": "HR-avdelingen", "en": "HR department"}]],
+    )
     security_measures: tuple[Text, ...] = Field(
         default=(), description="Art. 32 measures in general terms (besides the systems' own)."
     )
@@ -236,6 +357,34 @@ class Activity(Entity):
                     "'legal_bases' it belongs to (as 'basis', 'law', 'legitimate_interest', "
                     "'balancing_test' or 'consent')"
                 )
+        return self
+
+    @model_validator(mode="before")
+    @classmethod
+    def _recipients_none(cls, data: Any) -> Any:
+        """``recipients: none`` states that the activity discloses data to no one."""
+        if isinstance(data, dict) and data.get("recipients") == "none":
+            if data.get("no_recipients") is False:
+                return data  # contradicted: left to the check below
+            return {**data, "no_recipients": True}
+        return data
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Activity:
+        if self.no_recipients and self.recipient_ids:
+            raise ValueError(
+                "an activity with 'no_recipients: true' (recipients: none) lists no recipients: "
+                "remove one or the other"
+            )
+        if (
+            self.last_reviewed is not None
+            and self.review_by is not None
+            and self.review_by < self.last_reviewed
+        ):
+            raise ValueError(
+                f"review_by ({self.review_by}) is before last_reviewed ({self.last_reviewed}): "
+                "give the date of the next review"
+            )
         return self
 
     @property

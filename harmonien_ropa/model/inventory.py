@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, PrivateAttr, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from .base import CountryCode, Entity, Name, Provenance, Ref, ShortText, Text, Url
 from .legal import PartyRole, TransferMechanism
 from .organisation import Contact
+from .words import unknown_as_empty
 
 TaxonomyKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.:/#-]{1,200}$")]
 
@@ -155,12 +163,28 @@ class DataCategory(Entity):
         description="Why this category is needed; required reasoning for national identity "
         "numbers (a 'saklig behov' for secure identification).",
     )
+    needed_for: tuple[Ref, ...] = Field(
+        default=(),
+        description="For a national identity number: ids of the activities the stated need "
+        "('justification') covers; using the number in any other activity is reported "
+        "(ROPA150). Leave out only where the need covers every activity using it.",
+        examples=[["payroll", "fee-reporting"]],
+    )
     fideslang: TaxonomyKey | None = Field(
         default=None, description="fideslang data category, e.g. user.contact.email."
     )
     dpv: DpvConcept | None = Field(
         default=None, description="W3C DPV concept, e.g. pd:EmailAddress (or a full IRI)."
     )
+
+    @model_validator(mode="after")
+    def _need_of_a_national_id(self) -> DataCategory:
+        if self.needed_for and not self.national_id:
+            raise ValueError(
+                "'needed_for' names the activities the stated need for a national identity "
+                "number covers: set 'national_id: true', or remove 'needed_for'"
+            )
+        return self
 
 
 class Party(FromCatalogue):
@@ -221,10 +245,23 @@ class System(FromCatalogue):
         alias="operated_by",
         description="Id of a party that operates the system on the organisation's behalf.",
     )
-    hosting_countries: tuple[CountryCode, ...] = Field(
-        default=(), description="Where the data is stored (ISO country codes)."
+    hosting_countries: Annotated[
+        tuple[CountryCode, ...],
+        BeforeValidator(
+            unknown_as_empty, json_schema_input_type=tuple[CountryCode, ...] | Literal["unknown"]
+        ),
+    ] = Field(
+        default=(),
+        description="Where the data is stored (ISO country codes), or 'unknown': then every "
+        "statement about transfers for the system is provisional in the notice and the record "
+        "(leaving it out means the same).",
+        examples=[["NO", "IE"], "unknown"],
     )
-    access: tuple[Text, ...] = Field(default=(), description="Who has access to the data.")
+    access: tuple[Text, ...] = Field(
+        default=(),
+        description="Who has access to the data (roles or groups); an activity may name fewer "
+        "in its own 'access'.",
+    )
     security_measures: tuple[Text, ...] = Field(
         default=(), description="Technical and organisational measures specific to this system."
     )

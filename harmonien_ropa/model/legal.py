@@ -80,11 +80,34 @@ class SourceKind(_LegalEnum):
     OBSERVED = "observed"
     THIRD_PARTY = "third_party"
     PUBLIC_SOURCE = "public_source"
+    #: A public register or catalogue (Brønnøysundregistrene, Folkeregisteret).
+    PUBLIC_REGISTER = "public_register"
+    #: A person other than the data subject, e.g. a referee named by an applicant.
+    OTHER_PERSON = "other_person"
+    #: Data we already hold from another of our own activities, used again (Art. 6(4)).
+    OWN_ACTIVITY = "own_activity"
 
     @property
     def is_indirect(self) -> bool:
         """True when Art. 14 (data not obtained from the data subject) applies."""
-        return self in (SourceKind.THIRD_PARTY, SourceKind.PUBLIC_SOURCE)
+        return self in (
+            SourceKind.THIRD_PARTY,
+            SourceKind.PUBLIC_SOURCE,
+            SourceKind.PUBLIC_REGISTER,
+            SourceKind.OTHER_PERSON,
+        )
+
+
+class RetentionKind(_LegalEnum):
+    """What ends the storage of data (Art. 5(1)(e), 13(2)(a))."""
+
+    #: Erased after a period or an event (the default).
+    PERIOD = "period"
+    #: Kept until the person withdraws consent (Art. 7(3)), then erased.
+    UNTIL_CONSENT_WITHDRAWN = "until_consent_withdrawn"
+    #: Kept permanently for archiving in the public interest (Art. 5(1)(e), 89(1)); for a public
+    #: body, because the archive act forbids erasing it.
+    PERMANENT_ARCHIVE = "permanent_archive"
 
 
 class MarketingChannel(_LegalEnum):

@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, field_validator, model_validator
+from pydantic import BeforeValidator, Field, StringConstraints, field_validator, model_validator
 
 from .base import CountryCode, Email, Frozen, Name, Phone, ShortText, Statement, Text, Url
+from .words import unknown_as_missing
+
+#: An organisation number as registered (Norway: nine digits).
+OrgNumber = Annotated[str, StringConstraints(pattern=r"^[0-9A-Z -]{4,20}$")]
 
 
 class Address(Frozen):
@@ -95,8 +99,13 @@ class Organisation(Statement):
         examples=[["nn"], ["nb", "nn", "en"]],
     )
     legal_form: Text | None = Field(default=None, description="E.g. foundation, limited company.")
-    org_number: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z -]{4,20}$")] = Field(
-        description="Organisation number in the national register (Norway: 9 digits)."
+    org_number: Annotated[
+        OrgNumber | None,
+        BeforeValidator(unknown_as_missing, json_schema_input_type=OrgNumber | Literal["unknown"]),
+    ] = Field(
+        description="Organisation number in the national register (Norway: 9 digits), or "
+        "'unknown' while it is not known: the outputs then show it as to be confirmed.",
+        examples=["916 558 155", "unknown"],
     )
     address: Address | None = None
     website: Url | None = None

@@ -123,7 +123,7 @@ class Representative:
 class Controller:
     """Who is responsible (Art. 13(1)(a), (b))."""
 
-    intro: Sentence
+    intro: Fact
     legal_form: Fact | None
     address: Fact | None
     #: The controller's country, when not Norway.
@@ -193,10 +193,14 @@ class ActivityView:
     sources_marks: Marks
     provision: Fact | None
     retention: Fact
+    #: Retention rules for some of the activity's categories (``category_retention``).
+    category_retention: tuple[Fact, ...]
     systems: tuple[SystemLine, ...]
     systems_marks: Marks
     recipients: tuple[RecipientRef, ...]
     recipients_marks: Marks
+    #: The activity states that it discloses data to no one (``recipients: none``).
+    no_recipients: Fact | None
     transfers: tuple[Fact, ...]
     marketing: tuple[str, ...]
     marketing_marks: Marks

@@ -27,12 +27,12 @@ from ..law.countries import country_name, is_eea
 from ..law.devices import consent_needed, device_categories, trackers_of
 from ..law.terms import Right, Statute, cite
 from ..law.terms import label as term_label
-from ..model.activity import Activity, Transfer
+from ..model.activity import Activity, Retention, Transfer
 from ..model.base import LANGUAGES, Statement, Text, in_language
 from ..model.bases import Basis
 from ..model.datamap import DataMap
 from ..model.inventory import Party, System
-from ..model.legal import LegalBasis
+from ..model.legal import LegalBasis, RetentionKind
 from ..model.organisation import Contact
 from .facts import (
     ActivityView,
@@ -78,6 +78,12 @@ _DURATION = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?")
 HOSTING_UNKNOWN_NOTE = (
     "Not known yet: the map does not say where this system stores the data "
     "(hosting_countries), so whether data leaves the EEA is not established."
+)
+
+#: The note behind the mark of an organisation number the map gives as unknown.
+ORG_NUMBER_UNKNOWN_NOTE = (
+    "Not known yet: the map gives the organisation number as unknown; write the number from "
+    "the national register (Norway: Enhetsregisteret, nine digits)."
 )
 
 
@@ -259,6 +265,22 @@ class _Builder:
             ),
         )
 
+    def controller_intro(self) -> Fact:
+        """Who the controller is, with its organisation number, or that number as not known."""
+        org = self.datamap.organisation
+        if org.org_number is None:
+            return Fact(
+                Sentence("controller_intro_no_number", (("name", self.name(org.name)),)),
+                self.marks(org, "org_number", unknown=ORG_NUMBER_UNKNOWN_NOTE),
+            )
+        self.take(org, "org_number")
+        return Fact(
+            Sentence(
+                "controller_intro", (("name", self.name(org.name)), ("number", org.org_number))
+            ),
+            self.marks(org, "org_number"),
+        )
+
     def controller(self) -> Controller:
         org = self.datamap.organisation
         legal_form = self.fact(org, "legal_form")
@@ -316,9 +338,7 @@ class _Builder:
                 value, self.marks(org, "represented_by") + self.marks(signatory, "role", "name")
             )
         return Controller(
-            intro=Sentence(
-                "controller_intro", (("name", self.name(org.name)), ("number", org.org_number))
-            ),
+            intro=self.controller_intro(),
             legal_form=legal_form,
             address=address,
             address_country=country,
@@ -379,10 +399,12 @@ class _Builder:
             sources_marks=self.marks(a, "sources") if a.sources else (),
             provision=self.fact(a, "provision"),
             retention=self.retention(a),
+            category_retention=self.category_retention(a),
             systems=self.activity_systems(a),
             systems_marks=self.marks(a, "systems") if self.datamap.systems_of(a) else (),
             recipients=self.activity_recipients(a, recipients),
             recipients_marks=self.marks(a, "recipients") if recipients else (),
+            no_recipients=self.no_recipients(a, recipients),
             transfers=self.activity_transfers(a),
             marketing=tuple(self.label(m) for m in a.marketing),
             marketing_marks=self.marks(a, "marketing") if a.marketing else (),
@@ -549,13 +571,17 @@ class _Builder:
         lines = []
         for src in a.sources:
             party = self.datamap.source_party(src)
+            origin = party.name if party else None
+            if src.activity_id is not None:
+                # Data reused from another of our activities: named by that activity.
+                origin = self.t(self.datamap.activity(src.activity_id).name).text
             categories = None
             if src.kind.is_indirect or src.category_ids:
                 categories = tuple(self.t(c.name) for c in self.datamap.source_categories(a, src))
             lines.append(
                 SourceLine(
                     self.label(src.kind),
-                    party.name if party else None,
+                    origin,
                     self.field(src, "description"),
                     categories,
                     self.marks(src, "kind", "party", "description", "categories"),
@@ -566,11 +592,56 @@ class _Builder:
     def retention(self, a: Activity) -> Fact:
         self.take(a, "retention")
         if a.retention:
-            value: Value = self.t(a.retention.text)
-            marks = self.marks(a.retention, "text", "period", "trigger")
+            value = self.retention_value(a.retention)
+            marks = self.marks(a.retention, "text", "period", "trigger", "kind")
         else:
             value, marks = Sentence("retention_missing"), ()
         return Fact(value, marks + self.marks(a, "retention"))
+
+    def retention_value(self, retention: Retention) -> Value:
+        """The rule's own words; where storage ends otherwise than after a period (until
+        consent is withdrawn, or never: permanent archiving), that kind with its article."""
+        text = self.t(retention.text)
+        if retention.kind is RetentionKind.PERIOD:
+            return text
+        self.take(retention, "kind")
+        return Sentence(
+            "retention_with_kind",
+            (
+                ("text", text),
+                ("kind", self.label(retention.kind)),
+                ("article", cite(retention.kind, self.lang)),
+            ),
+        )
+
+    def category_retention(self, a: Activity) -> tuple[Fact, ...]:
+        if a.category_retention:
+            self.take(a, "category_retention")
+        facts = []
+        for kept in a.category_retention:
+            names = ", ".join(
+                self.t(self.datamap.data_category(c).name).text for c in kept.category_ids
+            )
+            facts.append(
+                Fact(
+                    Sentence(
+                        "retention_for_categories",
+                        (("categories", names), ("rule", self.retention_value(kept))),
+                    ),
+                    self.marks(kept, "text", "period", "trigger", "kind", "categories")
+                    + self.marks(a, "category_retention"),
+                )
+            )
+        return tuple(facts)
+
+    def no_recipients(self, a: Activity, recipients: tuple[Party, ...]) -> Fact | None:
+        """An activity that states it discloses data to no one says so (with the systems'
+        providers, to no one else)."""
+        if not a.no_recipients:
+            return None
+        self.take(a, "no_recipients")
+        key = "no_recipients_but_providers" if recipients else "no_recipients_activity"
+        return Fact(Sentence(key), self.marks(a, "recipients", "no_recipients"))
 
     def activity_systems(self, a: Activity) -> tuple[SystemLine, ...]:
         lines = []

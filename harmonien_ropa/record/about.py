@@ -41,7 +41,7 @@ def controller(make: CellMaker) -> Table:
     notice = make.map.notice
     cells: tuple[Cell, ...] = (
         make.cell([make.name(org.name)], make.assumed(org, "name")),
-        make.cell([org.org_number], make.assumed(org, "org_number")),
+        make.cell([make.org_number()[0]], make.org_number()[1]),
         make.cell([make.text(org.legal_form)], make.assumed(org, "legal_form")),
         make.cell([org.address.one_line() if org.address else ""], make.assumed(org, "address")),
         make.cell(

@@ -15,6 +15,7 @@ from ..model.legal import PartyRole
 from .activity_cells import (
     access_cell,
     art9_cell,
+    business_function_cell,
     consent_cell,
     controller_value,
     dpia_cell,
@@ -90,13 +91,14 @@ def activity_row(make: CellMaker, act: Activity, controller: Cell) -> Row:
         ]
         if marks:
             extra = f": {make.text(cat.justification)}" if cat.justification else ""
+            if cat.national_id and cat.needed_for:
+                covered = ", ".join(make.text(make.map.activity(a).name) for a in cat.needed_for)
+                extra += f" ({s['needed_for']}: {covered})"
             special.append(f"{make.text(cat.name)} ({', '.join(marks)}){extra}")
     cells = {
         "id": make.cell([act.id]),
         "name": make.cell([make.text(act.name)], make.assumed(act, "name")),
-        "business_function": make.cell(
-            [make.text(act.business_function)], make.assumed(act, "business_function")
-        ),
+        "business_function": business_function_cell(make, act),
         "controller": controller,
         "joint_controllers": make.cell(
             [party_contact(make, p) for p in joint],
@@ -141,7 +143,7 @@ def activity_row(make: CellMaker, act: Activity, controller: Cell) -> Row:
             make.assumed(act, "systems")
             + [a for sys in systems for a in make.assumed(sys, "vendor", "hosting_countries")],
         ),
-        "access": access_cell(make, systems),
+        "access": access_cell(make, systems, act),
         "processors": processors_cell(make, recipients),
         "profiling": make.cell(
             [
@@ -221,7 +223,7 @@ def processor_table(make: CellMaker, acts: Iterable[Activity]) -> Table:
             )
         org = make.map.organisation
         processor_items = [
-            f"{make.name(org.name)} ({make.s['org_number_short']} {org.org_number})",
+            f"{make.name(org.name)} ({make.s['org_number_short']} {make.org_number()[0]})",
             org.privacy_contact or org.email or "",
         ]
         dpo = org.dpo

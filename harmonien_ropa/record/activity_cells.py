@@ -10,10 +10,10 @@ from ..law.requirements import (
     transfer_gap,
 )
 from ..law.rights import erasure_limit, uses_consent
-from ..law.terms import Right, cite, label, label_cite
-from ..model.activity import Activity
+from ..law.terms import Right, Statute, cite, label, label_cite
+from ..model.activity import Activity, Retention
 from ..model.inventory import DataSubject, Party, System
-from ..model.legal import DpiaStatus, LegalBasis, PartyRole
+from ..model.legal import DpiaStatus, LegalBasis, PartyRole, RetentionKind
 from .cells import CellMaker, dotted
 from .tables import Assumption, Cell
 
@@ -48,7 +48,8 @@ _UNKNOWN = (
 def controller_value(make: CellMaker) -> Cell:
     """The controller cell, the same in every row (made once per record)."""
     org = make.map.organisation
-    items = [f"{make.name(org.name)} ({make.s['org_number_short']} {org.org_number})"]
+    number, number_open = make.org_number()
+    items = [f"{make.name(org.name)} ({make.s['org_number_short']} {number})"]
     contact = org.privacy_contact or org.email
     if contact:
         items.append(contact)
@@ -65,7 +66,7 @@ def controller_value(make: CellMaker) -> Cell:
             f"{make.s['col_representative']}: {make.contact_line(rep.name, rep.email, rep.phone)}"
         )
     found = make.assumed(org, "name", "privacy_contact", "email") + make.assumed(dpo, "appointed")
-    return make.cell(items, found, required=True)
+    return make.cell(items, found + number_open, required=True)
 
 
 def party_contact(make: CellMaker, party: Party) -> str:
@@ -166,10 +167,26 @@ def retention_cell(make: CellMaker, act: Activity) -> Cell:
     ret = act.retention
     if ret is None:
         return make.cell([], make.assumed(act, "retention"), required=True)
+    items = retention_items(make, ret)
+    found = make.assumed(act, "retention", "category_retention") + make.assumed(ret)
+    for kept in act.category_retention:
+        names = ", ".join(make.text(make.map.data_category(c).name) for c in kept.category_ids)
+        items += [f"{names}: {item}" for item in retention_items(make, kept)]
+        found += make.assumed(kept)
+    return make.cell(items, found, required=True)
+
+
+def retention_items(make: CellMaker, ret: Retention) -> list[str]:
+    """One retention rule: its text, its kind where not a period, the statute, the safeguards
+    of permanent archiving."""
     items = [make.text(ret.text)]
+    if ret.kind is not RetentionKind.PERIOD:
+        items.append(label_cite(ret.kind, make.lang))
     if ret.legal_source and ret.legal_source not in items[0]:
         items.append(ret.legal_source)
-    return make.cell(items, make.assumed(act, "retention") + make.assumed(ret), required=True)
+    if ret.safeguards is not None:
+        items.append(f"{make.s['safeguards']}: {make.text(ret.safeguards)}")
+    return items
 
 
 def optional_retention_cell(make: CellMaker, act: Activity) -> Cell:
@@ -283,23 +300,52 @@ def sources_cell(make: CellMaker, act: Activity) -> Cell:
             parts.append(party.name)
         if source.description is not None:
             parts.append(make.text(source.description))
+        if source.activity_id is not None:
+            parts.append(make.text(make.map.activity(source.activity_id).name))
         if source.category_ids:
             parts.append(
                 ", ".join(make.text(c.name) for c in make.map.source_categories(act, source))
+            )
+        if source.compatibility is not None:
+            parts.append(
+                f"{label_cite(Statute.COMPATIBLE_PURPOSE, make.lang)}: "
+                f"{make.text(source.compatibility)}"
             )
         items.append(f"{parts[0]}: {'; '.join(parts[1:])}" if len(parts) > 1 else parts[0])
         found += make.assumed(source)
     return make.cell(items, found, required=True)
 
 
-def access_cell(make: CellMaker, systems: tuple[System, ...]) -> Cell:
-    items = [
+def access_cell(make: CellMaker, systems: tuple[System, ...], act: Activity | None = None) -> Cell:
+    items = []
+    found: list[Assumption] = []
+    if act is not None and act.access:
+        own = ", ".join(make.text(a) for a in act.access)
+        items.append(f"{make.s['activity_access']}: {own}")
+        found += make.assumed(act, "access")
+    items += [
         f"{make.name(sys.name)}: {', '.join(make.text(a) for a in sys.access)}"
         for sys in systems
         if sys.access
     ]
-    found = [a for sys in systems for a in make.assumed(sys, "access")]
+    found += [a for sys in systems for a in make.assumed(sys, "access")]
     return make.cell(items, found)
+
+
+def business_function_cell(make: CellMaker, act: Activity) -> Cell:
+    """The function responsible, the activity's owner and its review dates."""
+    s = make.s
+    items = [make.text(act.business_function)]
+    owner = act.owner
+    if owner is not None:
+        who = ", ".join(x for x in (make.text(owner.role), owner.name, owner.email) if x)
+        items.append(f"{s['owner']}: {who}")
+    if act.last_reviewed is not None:
+        items.append(f"{s['last_reviewed']}: {act.last_reviewed.isoformat()}")
+    if act.review_by is not None:
+        items.append(f"{s['review_by']}: {act.review_by.isoformat()}")
+    found = make.assumed(act, "business_function", "owner", "last_reviewed", "review_by")
+    return make.cell(items, found + make.assumed(owner))
 
 
 def processors_cell(make: CellMaker, recipients: Iterable[Party]) -> Cell:

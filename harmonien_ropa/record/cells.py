@@ -15,6 +15,12 @@ from ..source.i18n import strings
 from .columns import ARTICLES, width
 from .tables import Assumption, Cell, Column, Foreign, Row, Table, foreign
 
+#: The note of an organisation number the map gives as unknown.
+ORG_NUMBER_UNKNOWN = (
+    "Not known yet: the map gives the organisation number as unknown; write the number from "
+    "the national register (Norway: Enhetsregisteret, nine digits)."
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Links:
@@ -98,6 +104,15 @@ class CellMaker:
                 if name in statement.assumptions
             )
         return list(found)
+
+    def org_number(self) -> tuple[str, list[Assumption]]:
+        """The organisation number as the record shows it, and its open assumptions (a number
+        the map gives as unknown is one: never shown as a value)."""
+        org = self.map.organisation
+        if org.org_number is None:
+            where = dotted((*self.paths.get(id(org), ("organisation",)), "org_number"))
+            return self.s["org_number_unknown"], [Assumption(where, ORG_NUMBER_UNKNOWN)]
+        return org.org_number, self.assumed(org, "org_number")
 
     def cell(
         self,

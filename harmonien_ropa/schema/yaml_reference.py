@@ -199,6 +199,8 @@ def _type(node: Schema) -> str:
         return text if len(options) == len(node["anyOf"]) else f"{text} or null"
     if "enum" in node:
         return " \\| ".join(f"`{v}`" for v in node["enum"])
+    if "const" in node:
+        return f"`{node['const']}`"
     kind = node.get("type")
     if kind == "array":
         return f"list of {_type(node.get('items', {}))}"

@@ -324,6 +324,9 @@ def _translate(error: Any, loc: Loc, data: Any, positions: Positions, path: str)
     elif kind == "refused_character":
         message = f"{where}: {ctx['reason']}"
         fix = str(ctx["fix"])
+    elif kind == "list_or_word":
+        message = f"{where} must be a list or the word '{ctx['word']}', not {_short(value)!r}"
+        fix = str(ctx["fix"])
     elif kind == "email_invalid":
         message = f"'{_short(value)}' is not a plain e-mail address for {where}: {ctx['reason']}"
         fix = (

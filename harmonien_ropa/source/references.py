@@ -125,6 +125,14 @@ def _dangling(datamap: DataMap, ids: dict[str, set[str]], report: _Report) -> No
         ref(("systems", i, "operated_by"), owner, "parties", system.operated_by_id)
     for i, party in enumerate(datamap.parties):
         ref(("parties", i, "engaged_by"), f"party '{party.id}'", "parties", party.engaged_by_id)
+    for i, category in enumerate(datamap.data_categories):
+        for j, aid in enumerate(category.needed_for):
+            ref(
+                ("data_categories", i, "needed_for", j),
+                f"data category '{category.id}'",
+                "activities",
+                aid,
+            )
     for i, act in enumerate(datamap.activities):
         owner = f"activity '{act.id}'"
         base: Loc = ("activities", i)
@@ -154,6 +162,20 @@ def _dangling(datamap: DataMap, ids: dict[str, set[str]], report: _Report) -> No
         for j, transfer in enumerate(act.transfers):
             ref((*base, "transfers", j, "party"), owner, "parties", transfer.party_id)
             ref((*base, "transfers", j, "importer"), owner, "parties", transfer.importer_id)
+        for j, src in enumerate(act.sources):
+            ref((*base, "sources", j, "activity"), owner, "activities", src.activity_id)
+        for j, kept in enumerate(act.category_retention):
+            for k, cid in enumerate(kept.category_ids):
+                where: Loc = (*base, "category_retention", j, "categories", k)
+                if cid in ids["data_categories"] and cid not in act.data_category_ids:
+                    report.add(
+                        where,
+                        DANGLING_REFERENCE,
+                        f"{owner} has a retention rule for category '{cid}', which the "
+                        "activity does not list under data_categories",
+                        f"add '{cid}' to the activity's data_categories or remove it here",
+                    )
+                ref(where, owner, "data_categories", cid)
     for i, tracker in enumerate(datamap.cookies):
         owner = f"cookie '{tracker.name}'"
         ref(("cookies", i, "provider"), owner, "parties", tracker.provider_id)

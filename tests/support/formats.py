@@ -215,10 +215,16 @@ def _round_trip(
     return problems
 
 
+def _plain_name(key: str) -> bool:
+    return key.isidentifier() and key.isascii() and key == key.lower()
+
+
 def _shape(value: Any) -> str:
-    """The nesting of mappings and lists, keys included where they are plain names."""
+    """The nesting of mappings and lists, keys included where they are plain names (lower-case
+    identifiers such as ``data_categories``: a key made of a map's text, such as an activity's
+    name, is not one even where its harmless version happens to be an identifier)."""
     if isinstance(value, dict):
-        items = sorted(f"{k if k.isidentifier() else '?'}:{_shape(v)}" for k, v in value.items())
+        items = sorted(f"{k if _plain_name(k) else '?'}:{_shape(v)}" for k, v in value.items())
         return "{" + ",".join(items) + "}"
     if isinstance(value, list):
         return "[" + ",".join(_shape(v) for v in value) + "]"

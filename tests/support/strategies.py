@@ -258,6 +258,10 @@ def datamaps(draw: st.DrawFn) -> dict[str, Any]:
         for _ in range(draw(st.integers(0, 2))):
             kind = draw(st.sampled_from(list(SourceKind)))
             source: dict[str, Any] = {"kind": kind.value}
+            if kind is SourceKind.OWN_ACTIVITY:
+                earlier = [a["id"] for a in activity_list] + [activity["id"]]
+                source["activity"] = draw(st.sampled_from(earlier))
+                _maybe(draw, source, "compatibility", texts())
             if parties and draw(st.booleans()):
                 source["party"] = draw(st.sampled_from(parties))
             _maybe(draw, source, "description", texts())

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ...core.diagnostics import Severity
+from ...law import uses
 from ...law.rights import statutes
 from ..rule import Context, Hit, Rule
 
@@ -70,7 +71,9 @@ class RetentionVague(Rule):
     """A retention rule must let someone work out when the data will be erased.
 
     "As long as necessary" restates the principle without a limit. Give a period, or the
-    event that ends storage, or both.
+    event that ends storage, or both. A rule whose kind says when storage ends (until consent
+    is withdrawn) or that it does not (permanent archiving, ROPA351) needs neither. Rules per
+    category (``category_retention``) are read the same way.
 
     Failing::
 
@@ -102,18 +105,22 @@ class RetentionVague(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.controller_activities():
-            retention = activity.retention
-            if retention is None:
-                continue
-            where = (*loc, "retention", "text")
-            texts = " ".join(
-                t for t in (retention.text.nb, retention.text.nn, retention.text.en) if t
-            )
-            vague = _VAGUE.search(texts)
-            if retention.period is None and retention.trigger is None:
-                yield self.hit(where, activity=activity.id, why="neither a period nor a trigger")
-            elif vague is not None:
-                yield self.hit(where, activity=activity.id, why=f"'{vague.group(0)}'")
+            for place, retention in uses.retentions(activity):
+                where = (*loc, *place, "text")
+                texts = " ".join(
+                    t for t in (retention.text.nb, retention.text.nn, retention.text.en) if t
+                )
+                vague = _VAGUE.search(texts)
+                if (
+                    retention.period is None
+                    and retention.trigger is None
+                    and not uses.ends_by_kind(retention)
+                ):
+                    yield self.hit(
+                        where, activity=activity.id, why="neither a period nor a trigger"
+                    )
+                elif vague is not None:
+                    yield self.hit(where, activity=activity.id, why=f"'{vague.group(0)}'")
 
 
 class AccountingRetentionTooShort(Rule):
@@ -196,11 +203,11 @@ class RetentionPeriodWithoutTrigger(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.controller_activities():
-            retention = activity.retention
-            if retention is not None and retention.period and retention.trigger is None:
-                yield self.hit(
-                    (*loc, "retention", "period"), activity=activity.id, period=retention.period
-                )
+            for place, retention in uses.retentions(activity):
+                if retention.period and retention.trigger is None:
+                    yield self.hit(
+                        (*loc, *place, "period"), activity=activity.id, period=retention.period
+                    )
 
 
 RULES: tuple[type[Rule], ...] = (

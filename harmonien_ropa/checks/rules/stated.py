@@ -1,0 +1,407 @@
+"""Rules on what the map states per use: the need for a national identity number, reuse of
+our own data, retention kinds, access per activity and review dates.
+
+Their codes sit in the groups of their topics (ROPA1xx lawfulness, ROPA3xx retention, ROPA5xx
+inventory, ROPA7xx accountability); each legal conclusion is taken from :mod:`...law.uses`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ...core.diagnostics import Severity
+from ...law import uses
+from ..rule import Context, Hit, Rule
+
+
+class NationalIdOutsideNeed(Rule):
+    """A national identity number is used in an activity its stated need does not cover.
+
+    Personopplysningsloven § 12 allows fødselsnummer only where secure identification is
+    needed, and the need is judged for each use. When a category's ``needed_for`` names the
+    activities the stated need covers (payroll, reporting fees), using the number anywhere
+    else (ticket sales, say) has no stated need. Either stop using it there, or extend the
+    justification and name the activity. A use required by a statute the activity names as
+    its ``legal_source`` is not reported.
+
+    Failing::
+
+        data_categories:
+          - id: fnr
+            name: {nb: fødselsnummer, en: national identity number}
+            national_id: true
+            justification:
+              nb: Kreves for innrapportering av honorarer til Skatteetaten.
+              en: Required to report fees to the tax authority.
+            needed_for: [fees]
+        activities:
+          - id: membership
+            data_categories: [name, email, fnr]
+          - id: fees
+            name: {nb: Honorarer, en: Fees}
+            purpose: {nb: Å betale honorarer., en: To pay fees.}
+            data_subjects: [members]
+            data_categories: [name, fnr]
+            sources: [{kind: data_subject}]
+            legal_basis: legal_obligation
+            legal_source: skatteforvaltningsloven § 7-2
+            provision: {nb: Lovpålagt., en: Required by law.}
+            systems: [register]
+            retention:
+              text: {nb: Fem år., en: Five years.}
+              period: P5Y
+              trigger: {nb: regnskapsårets slutt, en: end of the financial year}
+            dpia: {status: not_needed, reason: {nb: Lite omfang., en: Small scale.}}
+
+    Passing::
+
+        data_categories:
+          - id: fnr
+            name: {nb: fødselsnummer, en: national identity number}
+            national_id: true
+            justification:
+              nb: Kreves for innrapportering av honorarer til Skatteetaten.
+              en: Required to report fees to the tax authority.
+            needed_for: [membership]
+        activities:
+          - id: membership
+            data_categories: [name, email, fnr]
+    """
+
+    code = "ROPA150"
+    name = "national-id-outside-need"
+    severity = Severity.ERROR
+    law = "personopplysningsloven § 12; GDPR Art. 87"
+    message = (
+        "activity '{activity}' uses the national identity number '{category}', whose stated "
+        "need covers only {covered}"
+    )
+    fix = "remove the category from the activity, or add the activity to the category's 'needed_for' and say why in its 'justification'"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, activity in ctx.activities():
+            for index, cid in enumerate(activity.data_category_ids):
+                category = ctx.datamap.data_category(cid)
+                if uses.national_id_outside_need(category, activity):
+                    yield self.hit(
+                        (*loc, "data_categories", index),
+                        activity=activity.id,
+                        category=category.id,
+                        covered=", ".join(f"'{a}'" for a in category.needed_for),
+                    )
+
+
+class ReuseCompatibilityMissing(Rule):
+    """Data reused from another of our activities needs the compatibility of the purposes
+    assessed.
+
+    Using data collected for one purpose for another is allowed only when the new purpose is
+    compatible with the first (GDPR Art. 6(4): the link between the purposes, the context,
+    the nature of the data, the consequences and the safeguards), unless the new processing
+    rests on consent or on a law. Before the data is used again, people must be told of the
+    new purpose (Art. 13(3)). Record the assessment in the source's ``compatibility``.
+
+    Failing::
+
+        activities:
+          - id: survey
+            name: {nb: Publikumsundersøkelse, en: Audience survey}
+            purpose: {nb: Å forbedre konsertene., en: To improve the concerts.}
+            data_subjects: [members]
+            data_categories: [email]
+            sources:
+              - kind: own_activity
+                activity: membership
+            legal_basis: legitimate_interests
+            legitimate_interest: {nb: Bedre konserter., en: Better concerts.}
+            balancing_test: LIA-1
+            provision: {nb: Frivillig., en: Voluntary.}
+            systems: [register]
+            retention:
+              text: {nb: Slettes etter tre måneder., en: Erased after three months.}
+              period: P3M
+              trigger: {nb: undersøkelsens slutt, en: end of the survey}
+            dpia: {status: not_needed, reason: {nb: Lite omfang., en: Small scale.}}
+
+    Passing::
+
+        activities:
+          - id: survey
+            name: {nb: Publikumsundersøkelse, en: Audience survey}
+            purpose: {nb: Å forbedre konsertene., en: To improve the concerts.}
+            data_subjects: [members]
+            data_categories: [email]
+            sources:
+              - kind: own_activity
+                activity: membership
+                compatibility:
+                  nb: Begge formål gjelder medlemskapet; bare e-post brukes.
+                  en: Both purposes concern the membership; only the e-mail is used.
+            legal_basis: legitimate_interests
+            legitimate_interest: {nb: Bedre konserter., en: Better concerts.}
+            balancing_test: LIA-1
+            provision: {nb: Frivillig., en: Voluntary.}
+            systems: [register]
+            retention:
+              text: {nb: Slettes etter tre måneder., en: Erased after three months.}
+              period: P3M
+              trigger: {nb: undersøkelsens slutt, en: end of the survey}
+            dpia: {status: not_needed, reason: {nb: Lite omfang., en: Small scale.}}
+    """
+
+    code = "ROPA151"
+    name = "reuse-compatibility-missing"
+    severity = Severity.WARNING
+    law = "GDPR Art. 5(1)(b), 6(4), 13(3)"
+    message = (
+        "activity '{activity}' reuses data from activity '{source}' without saying why the "
+        "new purpose is compatible"
+    )
+    fix = "add 'compatibility:' (nb and en) to the source: the link between the purposes, the context, the data, the consequences and the safeguards (Art. 6(4))"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, activity in ctx.controller_activities():
+            for index, source in enumerate(activity.sources):
+                if uses.compatibility_needed(activity, source) and source.compatibility is None:
+                    yield self.hit(
+                        (*loc, "sources", index),
+                        activity=activity.id,
+                        source=source.activity_id,
+                    )
+
+
+class UntilWithdrawnWithoutConsent(Rule):
+    """Data kept "until consent is withdrawn" must rest on consent.
+
+    Withdrawing consent ends processing that rests on it (Art. 7(3), 17(1)(b)); an activity on
+    another basis cannot tie its retention to a consent it does not have. Give the period or
+    event that ends storage, or base the activity on consent.
+
+    Failing::
+
+        activities:
+          - id: membership
+            retention:
+              kind: until_consent_withdrawn
+              text: {nb: Til du trekker samtykket., en: Until you withdraw your consent.}
+              period: null
+              trigger: {nb: tilbaketrukket samtykke, en: withdrawal of consent}
+
+    Passing::
+
+        activities:
+          - id: membership
+            legal_basis: consent
+            consent_withdrawal:
+              nb: Skriv til personvern@kor.example.
+              en: Write to personvern@kor.example.
+            retention:
+              kind: until_consent_withdrawn
+              text: {nb: Til du trekker samtykket., en: Until you withdraw your consent.}
+              period: null
+              trigger: {nb: tilbaketrukket samtykke, en: withdrawal of consent}
+    """
+
+    code = "ROPA350"
+    name = "until-withdrawn-without-consent"
+    severity = Severity.ERROR
+    law = "GDPR Art. 5(1)(e), 7(3), 17(1)(b)"
+    message = (
+        "activity '{activity}' keeps data until consent is withdrawn, but rests on {basis}, "
+        "not consent"
+    )
+    fix = "state a 'period' or 'trigger' with 'kind: period', or base the activity on consent"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, activity in ctx.controller_activities():
+            for where, retention in uses.retentions(activity):
+                if uses.until_withdrawn_without_consent(activity, retention):
+                    yield self.hit(
+                        (*loc, *where, "kind"),
+                        activity=activity.id,
+                        basis=activity.legal_basis,
+                    )
+
+
+class PermanentArchiveUnsupported(Rule):
+    """Permanent archiving needs its safeguards and the law that requires it stated.
+
+    Data may be kept beyond its purpose only for archiving in the public interest, research or
+    statistics, with the safeguards of Art. 89(1) (Art. 5(1)(e)). For a public body, the
+    archive act forbids destroying records (arkivlova § 9) unless a rule allows it: name that
+    as the retention's ``legal_source`` and describe the safeguards in ``safeguards``.
+
+    Failing::
+
+        activities:
+          - id: membership
+            retention:
+              kind: permanent_archive
+              text: {nb: Bevares for ettertiden., en: Kept for posterity.}
+              period: null
+              trigger: {nb: avlevering, en: deposit}
+
+    Passing::
+
+        activities:
+          - id: membership
+            retention:
+              kind: permanent_archive
+              text: {nb: Bevares for ettertiden., en: Kept for posterity.}
+              period: null
+              trigger: {nb: avlevering, en: deposit}
+              legal_source: arkivlova § 9
+              safeguards:
+                nb: Avleveres til arkivdepot; bare arkivarer har tilgang.
+                en: Deposited with the archive; only archivists have access.
+    """
+
+    code = "ROPA351"
+    name = "permanent-archive-unsupported"
+    severity = Severity.WARNING
+    law = "GDPR Art. 5(1)(e), 89(1); arkivlova §§ 6, 9"
+    message = "activity '{activity}' keeps data permanently without stating {missing}"
+    fix = "add 'safeguards:' (the Art. 89(1) measures) and 'legal_source:' (e.g. arkivlova § 9) to the retention"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, activity in ctx.controller_activities():
+            for where, retention in uses.retentions(activity):
+                missing = uses.archive_gaps(retention)
+                if missing:
+                    yield self.hit(
+                        (*loc, *where, "kind"),
+                        activity=activity.id,
+                        missing=" and ".join(f"'{m}'" for m in missing),
+                    )
+
+
+class SpecialCategoryAccessWider(Rule):
+    """Special-category data sits in a system that more people can see than the activity
+    allows.
+
+    When an activity names who may see its data (``access``) and uses special categories
+    (Art. 9), a system that gives access to further roles exposes that data to them. Limit
+    access in the system (a restricted area, a separate register), or widen the activity's
+    ``access`` if those roles do need it (data protection by default, Art. 25(2); security of
+    processing, Art. 32(1)(b) and 32(4)).
+
+    Failing::
+
+        data_categories:
+          - id: health
+            name: {nb: helseopplysninger, en: health data}
+            special_category: true
+        systems:
+          - id: register
+            access:
+              - {nb: styret, en: the board}
+              - {nb: alle korledere, en: all choir leaders}
+        activities:
+          - id: membership
+            data_categories: [name, email, health]
+            art9_condition: explicit_consent
+            legal_basis: consent
+            consent_withdrawal: {nb: Skriv til oss., en: Write to us.}
+            access:
+              - {nb: styret, en: the board}
+
+    Passing::
+
+        data_categories:
+          - id: health
+            name: {nb: helseopplysninger, en: health data}
+            special_category: true
+        systems:
+          - id: register
+            access:
+              - {nb: styret, en: the board}
+        activities:
+          - id: membership
+            data_categories: [name, email, health]
+            art9_condition: explicit_consent
+            legal_basis: consent
+            consent_withdrawal: {nb: Skriv til oss., en: Write to us.}
+            access:
+              - {nb: styret, en: the board}
+    """
+
+    code = "ROPA550"
+    name = "special-category-access-wider"
+    severity = Severity.WARNING
+    law = "GDPR Art. 9, 25(2), 32(1)(b), 32(4)"
+    message = (
+        "activity '{activity}' keeps special-category data in system '{system}', which also "
+        "gives access to {roles}"
+    )
+    fix = "restrict access in the system to the activity's 'access', or add those roles to the activity's 'access' if they need the data"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, activity in ctx.controller_activities():
+            if not ctx.datamap.special_categories_of(activity):
+                continue
+            for index, system in enumerate(ctx.datamap.systems_of(activity)):
+                wider = uses.wider_access(activity, system)
+                if wider:
+                    yield self.hit(
+                        (*loc, "systems", index),
+                        activity=activity.id,
+                        system=system.id,
+                        roles=", ".join(f"'{role.get('en')}'" for role in wider),
+                    )
+
+
+class ReviewOverdue(Rule):
+    """An activity's entry was due for review and has not been reviewed.
+
+    The controller must be able to show that the record is right (Art. 5(2), 24(1), 30); an
+    owner and a review date per activity is how many organisations and municipalities keep it
+    so. Counted from the checker's "today" (``--today``); silent when that is not known.
+
+    Failing::
+
+        activities:
+          - id: membership
+            owner:
+              role: {nb: daglig leder, en: general manager}
+            last_reviewed: 2020-01-15
+            review_by: 2021-01-15
+
+    Passing::
+
+        activities:
+          - id: membership
+            owner:
+              role: {nb: daglig leder, en: general manager}
+            last_reviewed: 2026-06-01
+            review_by: 2099-06-01
+    """
+
+    code = "ROPA750"
+    name = "review-overdue"
+    example_today = dt.date(2026, 12, 1)
+    severity = Severity.WARNING
+    law = "GDPR Art. 5(2), 24(1), 30"
+    message = "activity '{activity}' was due for review by {due}{owner}"
+    fix = "review the activity's entry, then set 'last_reviewed' to the date and 'review_by' to the next review"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, activity in ctx.activities():
+            if uses.review_overdue(activity, ctx.today):
+                owner = activity.owner
+                yield self.hit(
+                    (*loc, "review_by"),
+                    activity=activity.id,
+                    due=activity.review_by,
+                    owner=f" (owner: {owner.role.get('en')})" if owner is not None else "",
+                )
+
+
+RULES: tuple[type[Rule], ...] = (
+    NationalIdOutsideNeed,
+    ReuseCompatibilityMissing,
+    UntilWithdrawnWithoutConsent,
+    PermanentArchiveUnsupported,
+    SpecialCategoryAccessWider,
+    ReviewOverdue,
+)
