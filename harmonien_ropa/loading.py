@@ -18,7 +18,7 @@ from pydantic.fields import FieldInfo
 
 from .diagnostics import Diagnostic, Severity, visible
 from .errors import LoadError
-from .model.base import PATTERN_HINTS, Text, refusal
+from .model.base import COUNTRY_PATTERN, PATTERN_HINTS, Text, refusal
 from .model.datamap import DataMap, ModelProblem
 from .positions import Loc, Positions
 from .yamlbase import YamlDocument, YamlError
@@ -243,6 +243,10 @@ def _translate(error: Any, loc: Loc, data: Any, positions: Positions, path: str)
     elif kind == "refused_character":
         message = f"{where}: {ctx['reason']}"
         fix = str(ctx["fix"])
+    elif kind == "country_code":
+        hint = f"; {ctx['hint']}" if ctx.get("hint") else ""
+        message = f"'{_short(value)}' is not a valid country code for {where}: {ctx['reason']}{hint}"
+        fix = PATTERN_HINTS[COUNTRY_PATTERN]
     elif kind == "email_invalid":
         message = f"'{_short(value)}' is not a plain e-mail address for {where}: {ctx['reason']}"
         fix = (

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..countrycodes import is_country
 from ..diagnostics import Diagnostic, Severity
 from ..errors import HarmonienError, LoadError
 from ..listing import some
@@ -777,4 +778,4 @@ def _key(value: Any) -> str | None:
 
 
 def _country(value: Any) -> bool:
-    return isinstance(value, str) and re.fullmatch(r"[A-Z]{2}", value) is not None
+    return is_country(value)

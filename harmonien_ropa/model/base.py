@@ -11,6 +11,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     StringConstraints,
     field_validator,
     model_validator,
@@ -75,9 +76,37 @@ Ref = Annotated[
     StringConstraints(pattern=ID_PATTERN, max_length=80),
     Field(description="The id of another entry in the data map."),
 ]
+
+
+def _iso_country(value: str) -> str:
+    from .. import countrycodes
+
+    if not countrycodes.is_country(value):
+        reason, hint = countrycodes.problem(value)
+        raise PydanticCustomError(
+            "country_code", "{reason}", {"reason": reason, "hint": hint}
+        )
+    return value
+
+
+class _CountryCodes:
+    """The JSON Schema of a country code: every ISO 3166-1 alpha-2 code (an ``enum``, so an
+    editor completes them), computed when a schema is asked for, not at import."""
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: Any, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        from .. import countrycodes
+
+        schema = handler(core_schema)
+        schema["enum"] = list(countrycodes.codes())
+        return schema
+
+
 CountryCode = Annotated[
     str,
-    StringConstraints(pattern=COUNTRY_PATTERN),
+    AfterValidator(_iso_country),
+    _CountryCodes(),
     Field(description="ISO 3166-1 alpha-2 country code in capitals, e.g. NO, SE, US."),
 ]
 
