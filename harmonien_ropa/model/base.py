@@ -22,9 +22,11 @@ from ..languages import LANGUAGES as LANGUAGES  # noqa: PLC0414 (re-exported)
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 COUNTRY_PATTERN = r"^[A-Z]{2}$"
-EMAIL_PATTERN = r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$"
+#: Patterns are written so that Python and ECMA-262 (JSON Schema validators, editors) read them
+#: alike: no escape such as ``\"`` that a Unicode-mode ECMAScript regular expression refuses.
+EMAIL_PATTERN = r"""^[^@\s<>"']+@[^@\s<>"']+\.[A-Za-z]{2,}$"""
 PHONE_PATTERN = r"^\+?[0-9][0-9 ]{3,20}$"
-URL_PATTERN = r"^https?://[^\s<>\"'`]+$"
+URL_PATTERN = r"""^https?://[^\s<>"'`]+$"""
 #: ISO 8601 duration of years, months, weeks and days, each number at most six digits long (so
 #: that every use of it, in months, dates or xsd:duration, stays in range).
 DURATION_PATTERN = (
