@@ -21,6 +21,7 @@ from .errors import LoadError
 from .model.base import COUNTRY_PATTERN, PATTERN_HINTS, Text, refusal
 from .model.datamap import DataMap, ModelProblem
 from .positions import Loc, Positions
+from .versions import upgrade
 from .yamlbase import YamlDocument, YamlError
 from .yamlsource import parse, read_text
 
@@ -123,6 +124,7 @@ def from_document(document: YamlDocument) -> DataMap:
                 )
             ]
         )
+    upgrade(data)  # an older version's map, read as the current one (versions.STEPS)
     try:
         datamap = DataMap.model_validate(data)
     except ValidationError as exc:
@@ -245,7 +247,9 @@ def _translate(error: Any, loc: Loc, data: Any, positions: Positions, path: str)
         fix = str(ctx["fix"])
     elif kind == "country_code":
         hint = f"; {ctx['hint']}" if ctx.get("hint") else ""
-        message = f"'{_short(value)}' is not a valid country code for {where}: {ctx['reason']}{hint}"
+        message = (
+            f"'{_short(value)}' is not a valid country code for {where}: {ctx['reason']}{hint}"
+        )
         fix = PATTERN_HINTS[COUNTRY_PATTERN]
     elif kind == "email_invalid":
         message = f"'{_short(value)}' is not a plain e-mail address for {where}: {ctx['reason']}"

@@ -37,6 +37,7 @@ COMMANDS: tuple[str, ...] = (
     "impact",
     "diff",
     "import-fides",
+    "migrate",
 )
 
 #: Exit codes: 0 success, 1 findings at or above --fail-on (or ``render --final`` refused),

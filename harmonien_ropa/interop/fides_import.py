@@ -24,6 +24,7 @@ from ..listing import some
 from ..loading import loads
 from ..model.base import WINDOWS_RESERVED, strip_unwritable
 from ..model.legal import PartyRole, TransferMechanism
+from ..versions import CURRENT
 from ..yamlbase import YamlDocument, YamlError
 from ..yamlsource import parse, read_text
 from .fides import META_KEY, dump_yaml
@@ -298,7 +299,7 @@ class _Importer:
         ]
         activities = self.activities(declarations)
         return {
-            "schema_version": 1,
+            "schema_version": CURRENT,
             "organisation": self.organisation(),
             "notice": self.document_meta(),
             "record": self.document_meta(),

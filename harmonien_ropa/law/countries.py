@@ -36,6 +36,7 @@ ADEQUACY_SOURCE = (
     "international-dimension-data-protection/adequacy-decisions_en"
 )
 
+
 @dataclass(frozen=True, slots=True)
 class Adequacy:
     """An adequacy decision (GDPR Art. 45) for a country outside the EEA.
@@ -99,6 +100,7 @@ ADEQUACY: MappingProxyType[str, Adequacy] = MappingProxyType(
         )
     }
 )
+
 
 def normalise(code: str) -> str:
     """``code`` in capitals (the loader has already refused anything but ISO 3166-1 codes)."""

@@ -85,9 +85,7 @@ def _iso_country(value: str) -> str:
 
     if not countrycodes.is_country(value):
         reason, hint = countrycodes.problem(value)
-        raise PydanticCustomError(
-            "country_code", "{reason}", {"reason": reason, "hint": hint}
-        )
+        raise PydanticCustomError("country_code", "{reason}", {"reason": reason, "hint": hint})
     return value
 
 

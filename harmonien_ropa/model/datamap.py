@@ -65,7 +65,12 @@ class DataMap(Frozen):
     """
 
     schema_version: int = Field(
-        default=1, ge=1, le=1, description="Version of this file format (1)."
+        default=1,
+        ge=1,
+        le=2,
+        description="Version of this file format: 2. A map of version 1 is still read (and "
+        "upgraded when loaded); 'harmonien-ropa migrate PATH' rewrites it to 2.",
+        examples=[2],
     )
     organisation: Organisation
     notice: Notice
