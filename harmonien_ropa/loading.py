@@ -21,7 +21,7 @@ from .errors import LoadError
 from .model.base import COUNTRY_PATTERN, PATTERN_HINTS, Text, refusal
 from .model.datamap import DataMap, ModelProblem
 from .positions import Loc, Positions
-from .versions import upgrade
+from .versions import CURRENT, READABLE, upgrade
 from .yamlbase import YamlDocument, YamlError
 from .yamlsource import parse, read_text
 
@@ -245,6 +245,13 @@ def _translate(error: Any, loc: Loc, data: Any, positions: Positions, path: str)
     elif kind == "refused_character":
         message = f"{where}: {ctx['reason']}"
         fix = str(ctx["fix"])
+    elif loc == ("schema_version",) and kind in {"less_than_equal", "greater_than_equal"}:
+        readable = " and ".join(str(v) for v in READABLE)
+        message = (
+            f"schema_version {_short(value)} is not a format version this release reads "
+            f"(it reads {readable})"
+        )
+        fix = f"write schema_version: {CURRENT}, or use the release that wrote this map"
     elif kind == "country_code":
         hint = f"; {ctx['hint']}" if ctx.get("hint") else ""
         message = (

@@ -90,7 +90,11 @@ def test_migrate_out_writes_another_file_and_leaves_the_source(v1: Path) -> None
             "'UK' is not a valid country code",
         ),
         ("email: ola@fjordkor.example", "email: ola@@fjordkor.example", "is not a valid value for"),
-        ("schema_version: 1  #", "schema_version: 7  #", "'schema_version' must be at most 2"),
+        (
+            "schema_version: 1  #",
+            "schema_version: 7  #",
+            "schema_version 7 is not a format version this release reads (it reads 1 and 2)",
+        ),
     ],
 )
 def test_migrate_refuses_an_invalid_map_and_writes_nothing(
