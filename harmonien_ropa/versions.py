@@ -1,7 +1,8 @@
 """Versions of the data map's file format, and the steps that upgrade a map from one to the next.
 
 A map says its version in ``schema_version``. The loader reads every version in
-:data:`READABLE` and upgrades an older map in memory with :func:`upgrade`; ``harmonien-ropa
+:data:`READABLE` and upgrades an older map in memory with :func:`upgrade` (``DataMap`` does the
+same, on a copy, for a dict of an older version); ``harmonien-ropa
 migrate`` applies the same steps to the file itself (:mod:`harmonien_ropa.migration`), keeping
 its comments and layout. Each step is one small function that changes one thing in place, on
 the plain mapping the YAML gives (a ``dict`` when loading, ruamel.yaml's ``CommentedMap`` when

@@ -150,3 +150,14 @@ def test_every_readable_version_but_the_current_has_steps() -> None:
     assert versions.upgrade(data) == ["schema_version: 2"]
     assert data == {"schema_version": 2}
     assert versions.upgrade(data) == []
+
+
+def test_building_from_a_version_1_dict_upgrades_a_copy() -> None:
+    from harmonien_ropa.yamlsource import parse
+
+    data = parse(FIXTURE.read_text(encoding="utf-8"), "map.yaml", positions=False).data
+    assert data["schema_version"] == 1
+    datamap = hr.DataMap.build(data)
+    assert datamap.schema_version == 2
+    assert data["schema_version"] == 1  # the caller's data is left as it was
+    assert datamap == hr.load(FIXTURE)

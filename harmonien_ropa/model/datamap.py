@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import difflib
 import functools
 import typing
@@ -9,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, PrivateAttr
+from pydantic import BaseModel, Field, PrivateAttr, model_validator
 
 from ..listing import some
 from .activity import Activity
@@ -94,6 +95,18 @@ class DataMap(Frozen):
     _users: dict[tuple[str, str], tuple[Activity, ...]] = PrivateAttr(default_factory=dict)
     #: party id → the systems it supplies or operates, in map order (built by :meth:`link`).
     _party_systems: dict[str, tuple[System, ...]] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _upgrade(cls, data: Any) -> Any:
+        """A map of an older format version is read as the current one (the steps of
+        :mod:`harmonien_ropa.versions`, on a copy: the caller's data is left as it was)."""
+        from ..versions import needs_upgrade, upgrade
+
+        if isinstance(data, dict) and needs_upgrade(data):
+            data = copy.deepcopy(data)
+            upgrade(data)
+        return data
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and other.__dict__ == self.__dict__
