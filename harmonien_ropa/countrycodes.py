@@ -1,20 +1,24 @@
-"""ISO 3166-1 alpha-2 country codes and their names, from the Unicode CLDR through Babel.
+"""ISO 3166-1 alpha-2 country codes and their names, from the Unicode CLDR.
 
 Which codes name a country, and what each is called in Norwegian (bokmål and nynorsk) and
-English, come from CLDR's territory data as Babel ships it; nothing here is typed by hand except
-the few codes CLDR lists that are not ISO 3166-1 countries (:data:`NOT_COUNTRIES`), the
-abbreviations the EU uses for two countries (:data:`EU_ABBREVIATIONS`, refused with a hint), and the English
-names that take "the" in running text (:data:`ENGLISH_ARTICLE`). What a country is in law (the
-EEA, adequacy decisions) is in :mod:`harmonien_ropa.law.countries`.
+English, come from CLDR's territory data, written by ``scripts/update-countries.py`` from the
+pinned Babel into ``countrycodes.json`` (Babel keeps CLDR as pickled files, and nothing here is
+ever unpickled, so the package reads that JSON and needs no Babel at run time). Typed by hand
+are only the codes CLDR lists that are not ISO 3166-1 countries (:data:`NOT_COUNTRIES`), the
+abbreviations the EU uses for two countries (:data:`EU_ABBREVIATIONS`, refused with a hint),
+and the English names that take "the" in running text (:data:`ENGLISH_ARTICLE`). What a country
+is in law (the EEA, adequacy decisions) is in :mod:`harmonien_ropa.law.countries`.
 
-A base module: the model validates codes with :func:`check`, and Babel is imported only when a
-code is first checked or named.
+A base module: the model validates codes with :func:`is_country` and :func:`problem`; the table
+is read when a code is first checked or named.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 from types import MappingProxyType
+from typing import Any
 
 #: Two-letter codes CLDR names that are not ISO 3166-1 alpha-2 countries: groupings (EU, EZ,
 #: UN, QO), private-use and test codes (XA, XB, XK, ZZ) and codes ISO only reserves for other
@@ -42,18 +46,18 @@ _HINT_LANGUAGE = "en"
 
 
 @functools.cache
-def _names(lang: str) -> MappingProxyType[str, str]:
-    """Every ISO 3166-1 code's CLDR name in ``lang`` (a Babel locale such as nb, nn, en)."""
-    from babel import Locale
+def _table() -> dict[str, Any]:
+    from importlib.resources import files
 
-    territories = Locale.parse(lang).territories
-    return MappingProxyType(
-        {
-            code: territories[code]
-            for code in sorted(territories)
-            if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES
-        }
-    )
+    text = files(__package__).joinpath("countrycodes.json").read_text(encoding="utf-8")
+    table: dict[str, Any] = json.loads(text)
+    return table
+
+
+@functools.cache
+def _names(lang: str) -> MappingProxyType[str, str]:
+    """Every ISO 3166-1 code's CLDR name in ``lang`` (nb, nn or en)."""
+    return MappingProxyType(dict(sorted(_table()["names"][lang].items())))
 
 
 def codes() -> tuple[str, ...]:
@@ -97,11 +101,9 @@ def suggestions(value: str) -> tuple[str, ...]:
         return (upper,)
     if upper in EU_ABBREVIATIONS:
         return (EU_ABBREVIATIONS[upper],)
-    from babel.core import get_global
-
-    aliases = get_global("territory_aliases").get(upper)
-    if aliases and len(aliases) == 1 and is_country(aliases[0]):
-        return (aliases[0],)
+    alias = _table()["aliases"].get(upper)
+    if alias is not None:
+        return (alias,)
     named = _by_name().get(text.casefold())
     if named is not None:
         return (named,)
@@ -139,8 +141,6 @@ def problem(value: str) -> tuple[str, str]:
 
 
 def name_of_region(code: str) -> str:
-    """CLDR's English name of any region code it knows (also the non-countries), else the code."""
-    from babel import Locale
-
-    found: str = Locale.parse(_HINT_LANGUAGE).territories.get(code, code)
+    """CLDR's English name of a region code it knows (also the non-countries), else the code."""
+    found: str = _table()["not_countries"].get(code) or _names(_HINT_LANGUAGE).get(code, code)
     return found

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import runpy
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -175,3 +177,12 @@ def test_every_code_is_eea_or_third_country(code: str) -> None:
     assert c.is_eea(code) != c.is_third_country(code)
     if c.is_eea(code):
         assert not tr.party_needs_mechanism(_party(code))
+
+
+def test_the_shipped_table_is_cldr_s_as_the_pinned_babel_gives_it() -> None:
+    """``countrycodes.json`` is what ``scripts/update-countries.py`` writes from Babel (a dev
+    dependency: the package itself reads the JSON and never unpickles Babel's data)."""
+    script = runpy.run_path(str(ROOT / "scripts" / "update-countries.py"))
+    shipped = (ROOT / "harmonien_ropa" / "countrycodes.json").read_text(encoding="utf-8")
+    assert shipped == script["text"](), "run scripts/update-countries.py and review the diff"
+    assert set(script["NOT_COUNTRIES"]) == countrycodes.NOT_COUNTRIES
