@@ -104,7 +104,7 @@ def test_dpf_flow_names_the_us_importer_and_the_recipient_s_own_transfer() -> No
     datamap = example_map(_IRISH_RECIPIENT).datamap
     text = _notice(datamap, "en")
     assert "Adco Ireland Ltd receives the data in the EEA and itself transfers it" in text
-    assert "to Adco, Inc. in United States" in text
+    assert "to Adco, Inc. in the United States" in text
     assert "Adco Ireland Ltd in United States" not in text
     assert "the recipient is certified" not in text
     # an adequacy decision: no copy of safeguards is offered
@@ -493,7 +493,7 @@ def test_an_unrecorded_destination_is_not_published_as_no_transfers(small: hr.Da
     text = _notice(datamap, "en")
     assert "We do not transfer personal data" not in text
     assert "We do not ourselves transfer" not in text
-    assert "Data is also stored or processed in United States, outside the EEA" in text
+    assert "Data is also stored or processed in the United States, outside the EEA" in text
     assert "Opplysninger lagres eller behandles også i USA" in _notice(datamap, "nb")
     record = build_record(datamap, "en")
     cell = record.activities.cell(record.activities.rows[0], "transfers")

@@ -39,7 +39,7 @@ def test_every_definition_has_a_section_with_every_key(page: str) -> None:
     assert set(sections) == {anchor(n) for n in schema["$defs"]} | {"datamap"}
     for name, node in [("DataMap", schema), *schema["$defs"].items()]:
         section = sections[anchor(name)]
-        rows = re.findall(r"^\| `([a-z0-9_]+)` \|", section, re.M)
+        rows = re.findall(r"^\| `([A-Za-z0-9_]+)` \|", section, re.M)
         assert sorted(rows) == sorted(node.get("properties", node.get("enum", []))), name
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..core.escaping import markdown
 from ..core.languages import DEFAULT_LANGUAGES
-from ..law.countries import country_name
+from ..law.countries import country_in_text
 from ..law.terms import label
 from ..model.activity import Activity, Retention, Transfer
 from ..model.base import LANGUAGES, Text
@@ -217,7 +217,7 @@ def _text_of(key: str) -> Text:
 
 
 def _country(code: str) -> Text:
-    return Text(**{lang: country_name(code, lang) for lang in LANGUAGES})
+    return Text(**{lang: country_in_text(code, lang) for lang in LANGUAGES})
 
 
 def _label(term: Any) -> Text:

@@ -38,6 +38,7 @@ COMMANDS: tuple[str, ...] = (
     "import-fides",
     "catalogue",
     "init",
+    "migrate",
 )
 
 #: Exit codes: 0 success, 1 findings at or above --fail-on (or ``render --final`` refused),

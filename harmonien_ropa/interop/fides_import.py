@@ -21,6 +21,7 @@ from ..core.diagnostics import Diagnostic, Severity
 from ..core.errors import HarmonienError, LoadError
 from ..core.listing import some
 from ..core.load_codes import INVALID_VALUE
+from ..core.versions import CURRENT
 from ..model.base import strip_unwritable
 from ..model.legal import PartyRole, TransferMechanism
 from ..source.loading import loads
@@ -272,7 +273,7 @@ class _Importer:
         ]
         activities = self.activities(declarations)
         return {
-            "schema_version": 1,
+            "schema_version": CURRENT,
             "organisation": self.organisation(),
             "notice": self.document_meta(),
             "record": self.document_meta(),

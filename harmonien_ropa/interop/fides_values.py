@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from ..core.countrycodes import is_country
 from ..model.base import WINDOWS_RESERVED
 from .fides import META_KEY
 
@@ -120,4 +121,4 @@ def _key(value: Any) -> str | None:
 
 
 def _country(value: Any) -> bool:
-    return isinstance(value, str) and re.fullmatch(r"[A-Z]{2}", value) is not None
+    return is_country(value)

@@ -2,8 +2,9 @@
 
 Plain data and small functions, shared by the graph, the notice, the record and the checker so
 that "outside the EEA" means the same everywhere; whether a transfer is covered by a decision
-(the EU-US DPF needs a certified US importer) is decided in :mod:`.transfers`. Codes are ISO 3166-1 alpha-2 in capitals; the
-EU's own abbreviations ``EL`` (Greece) and ``UK`` (United Kingdom) are accepted as aliases.
+(the EU-US DPF needs a certified US importer) is decided in :mod:`.transfers`. Codes are ISO 3166-1
+alpha-2 in capitals, as the loader accepts them (:mod:`harmonien_ropa.core.countrycodes`, which also
+gives the names from CLDR); the membership and adequacy tables here are the law's own data.
 
 The adequacy list follows the European Commission's published decisions (see
 :data:`ADEQUACY_SOURCE`). Decisions are reviewed and can be withdrawn, as Safe Harbour and Privacy
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from types import MappingProxyType
+
+from ..core import countrycodes
 
 #: The 27 member states of the European Union.
 # fmt: off
@@ -32,8 +35,6 @@ ADEQUACY_SOURCE = (
     "https://commission.europa.eu/law/law-topic/data-protection/"
     "international-dimension-data-protection/adequacy-decisions_en"
 )
-
-_ALIASES = MappingProxyType({"EL": "GR", "UK": "GB"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,75 +108,10 @@ ADEQUACY: MappingProxyType[str, Adequacy] = MappingProxyType(
     }
 )
 
-# nb and en names of the countries a data map is likely to name: the EEA, the adequacy list and
-# the most common hosting countries outside it. Other codes are shown as the code itself.
-_NAMES: MappingProxyType[str, tuple[str, str]] = MappingProxyType(
-    {
-        "AD": ("Andorra", "Andorra"),
-        "AE": ("De forente arabiske emirater", "United Arab Emirates"),
-        "AR": ("Argentina", "Argentina"),
-        "AT": ("Østerrike", "Austria"),
-        "AU": ("Australia", "Australia"),
-        "BE": ("Belgia", "Belgium"),
-        "BG": ("Bulgaria", "Bulgaria"),
-        "BR": ("Brasil", "Brazil"),
-        "CA": ("Canada", "Canada"),
-        "CH": ("Sveits", "Switzerland"),
-        "CN": ("Kina", "China"),
-        "CY": ("Kypros", "Cyprus"),
-        "CZ": ("Tsjekkia", "Czechia"),
-        "DE": ("Tyskland", "Germany"),
-        "DK": ("Danmark", "Denmark"),
-        "EE": ("Estland", "Estonia"),
-        "ES": ("Spania", "Spain"),
-        "FI": ("Finland", "Finland"),
-        "FO": ("Færøyene", "Faroe Islands"),
-        "FR": ("Frankrike", "France"),
-        "GB": ("Storbritannia", "United Kingdom"),
-        "GG": ("Guernsey", "Guernsey"),
-        "GR": ("Hellas", "Greece"),
-        "HR": ("Kroatia", "Croatia"),
-        "HU": ("Ungarn", "Hungary"),
-        "IE": ("Irland", "Ireland"),
-        "IL": ("Israel", "Israel"),
-        "IM": ("Man", "Isle of Man"),
-        "IN": ("India", "India"),
-        "IS": ("Island", "Iceland"),
-        "IT": ("Italia", "Italy"),
-        "JE": ("Jersey", "Jersey"),
-        "JP": ("Japan", "Japan"),
-        "KR": ("Sør-Korea", "South Korea"),
-        "LI": ("Liechtenstein", "Liechtenstein"),
-        "LT": ("Litauen", "Lithuania"),
-        "LU": ("Luxembourg", "Luxembourg"),
-        "LV": ("Latvia", "Latvia"),
-        "MT": ("Malta", "Malta"),
-        "NL": ("Nederland", "Netherlands"),
-        "NO": ("Norge", "Norway"),
-        "NZ": ("New Zealand", "New Zealand"),
-        "PH": ("Filippinene", "Philippines"),
-        "PL": ("Polen", "Poland"),
-        "PT": ("Portugal", "Portugal"),
-        "RO": ("Romania", "Romania"),
-        "RU": ("Russland", "Russia"),
-        "SE": ("Sverige", "Sweden"),
-        "SG": ("Singapore", "Singapore"),
-        "SI": ("Slovenia", "Slovenia"),
-        "SK": ("Slovakia", "Slovakia"),
-        "TR": ("Tyrkia", "Türkiye"),
-        "UA": ("Ukraina", "Ukraine"),
-        "US": ("USA", "United States"),
-        "UY": ("Uruguay", "Uruguay"),
-        "VN": ("Vietnam", "Vietnam"),
-        "ZA": ("Sør-Afrika", "South Africa"),
-    }
-)
-
 
 def normalise(code: str) -> str:
-    """``code`` in capitals, with the EU aliases ``EL`` and ``UK`` mapped to ISO (GR, GB)."""
-    upper = code.strip().upper()
-    return _ALIASES.get(upper, upper)
+    """``code`` in capitals (the loader has already refused anything but ISO 3166-1 codes)."""
+    return code.strip().upper()
 
 
 def is_eu(code: str) -> bool:
@@ -211,12 +147,12 @@ _NAMES_NN: MappingProxyType[str, str] = MappingProxyType(
 
 
 def country_name(code: str, lang: str) -> str:
-    """The country's name in ``lang`` (``nb``, ``nn`` or ``en``); unknown codes are returned as
-    given."""
-    key = normalise(code)
-    names = _NAMES.get(key)
-    if names is None:
-        return key
-    if lang == "nn":
-        return _NAMES_NN.get(key, names[0])
-    return names[0] if lang == "nb" else names[1]
+    """The country's name in ``lang`` (CLDR, e.g. nb *USA*, en *United States*) as a list, a
+    table or a graph shows it; a sentence uses :func:`country_in_text`."""
+    return countrycodes.name(normalise(code), lang)
+
+
+def country_in_text(code: str, lang: str) -> str:
+    """The country's name as a sentence uses it after a preposition: en *the United States*
+    ("in the United States"), nb *USA* ("i USA")."""
+    return countrycodes.name_in_text(normalise(code), lang)

@@ -11,6 +11,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     StringConstraints,
     field_validator,
     model_validator,
@@ -22,9 +23,11 @@ from ..core.languages import LANGUAGES as LANGUAGES  # noqa: PLC0414 (re-exporte
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 COUNTRY_PATTERN = r"^[A-Z]{2}$"
-EMAIL_PATTERN = r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$"
+#: Patterns are written so that Python and ECMA-262 (JSON Schema validators, editors) read them
+#: alike: no escape such as ``\"`` that a Unicode-mode ECMAScript regular expression refuses.
+EMAIL_PATTERN = r"""^[^@\s<>"']+@[^@\s<>"']+\.[A-Za-z]{2,}$"""
 PHONE_PATTERN = r"^\+?[0-9][0-9 ]{3,20}$"
-URL_PATTERN = r"^https?://[^\s<>\"'`]+$"
+URL_PATTERN = r"""^https?://[^\s<>"'`]+$"""
 #: ISO 8601 duration of years, months, weeks and days, each number at most six digits long (so
 #: that every use of it, in months, dates or xsd:duration, stays in range).
 DURATION_PATTERN = (
@@ -76,9 +79,35 @@ Ref = Annotated[
     StringConstraints(pattern=ID_PATTERN, max_length=80),
     Field(description="The id of another entry in the data map."),
 ]
+
+
+def _iso_country(value: str) -> str:
+    from ..core import countrycodes
+
+    if not countrycodes.is_country(value):
+        reason, hint = countrycodes.problem(value)
+        raise PydanticCustomError("country_code", "{reason}", {"reason": reason, "hint": hint})
+    return value
+
+
+class _CountryCodes:
+    """The JSON Schema of a country code: every ISO 3166-1 alpha-2 code (an ``enum``, so an
+    editor completes them), computed when a schema is asked for, not at import."""
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: Any, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        from ..core import countrycodes
+
+        schema = handler(core_schema)
+        schema["enum"] = list(countrycodes.codes())
+        return schema
+
+
 CountryCode = Annotated[
     str,
-    StringConstraints(pattern=COUNTRY_PATTERN),
+    AfterValidator(_iso_country),
+    _CountryCodes(),
     Field(description="ISO 3166-1 alpha-2 country code in capitals, e.g. NO, SE, US."),
 ]
 

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import copy
 import functools
 import typing
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, Self, TypeVar
 
-from pydantic import BaseModel, Field, PrivateAttr
+from pydantic import BaseModel, Field, PrivateAttr, model_validator
 
 from ..core.languages import DEFAULT_LANGUAGES
 from .activity import Activity, Source
@@ -57,7 +58,12 @@ class DataMap(Frozen):
     """
 
     schema_version: int = Field(
-        default=1, ge=1, le=1, description="Version of this file format (1)."
+        default=1,
+        ge=1,
+        le=2,
+        description="Version of this file format: 2. A map of version 1 is still read (and "
+        "upgraded when loaded); 'harmonien-ropa migrate PATH' rewrites it to 2.",
+        examples=[2],
     )
     organisation: Organisation
     notice: Notice
@@ -106,6 +112,18 @@ class DataMap(Frozen):
         copied = super().model_copy(update=update, deep=deep)
         copied._index = _Index.of(copied)
         return copied
+
+    @model_validator(mode="before")
+    @classmethod
+    def _upgrade(cls, data: Any) -> Any:
+        """A map of an older format version is read as the current one (the steps of
+        :mod:`harmonien_ropa.core.versions`, on a copy: the caller's data is left as it was)."""
+        from ..core.versions import needs_upgrade, upgrade
+
+        if isinstance(data, dict) and needs_upgrade(data):
+            data = copy.deepcopy(data)
+            upgrade(data)
+        return data
 
     def __eq__(self, other: object) -> bool:
         # Fields only: the index is derived from them.

@@ -23,7 +23,7 @@ from enum import Enum
 from ..law import consent as consent_law
 from ..law import rights as rights_law
 from ..law import transfers as transfers_law
-from ..law.countries import country_name, is_eea
+from ..law.countries import country_in_text, country_name, is_eea
 from ..law.devices import consent_needed, device_categories, trackers_of
 from ..law.terms import Right, Statute, cite
 from ..law.terms import label as term_label
@@ -159,7 +159,12 @@ class _Builder:
         return self.labels[term]
 
     def country(self, code: str) -> str:
+        """The country's name standing alone (a table cell, an address)."""
         return country_name(code, self.lang)
+
+    def country_in_text(self, code: str) -> str:
+        """The country's name inside a sentence ("in the United States")."""
+        return country_in_text(code, self.lang)
 
     def marks(self, entry: Statement | None, *names: str, unknown: str | None = None) -> Marks:
         """One group of marks: the assumed fields among ``names`` of ``entry`` (with
@@ -692,7 +697,7 @@ class _Builder:
                 (
                     ("party", party.name),
                     ("importer", importer.name),
-                    ("country", self.country(tr.country)),
+                    ("country", self.country_in_text(tr.country)),
                     ("mechanism", mech),
                 ),
             )
@@ -732,7 +737,9 @@ class _Builder:
                         if (engaged_by := self.datamap.engaged_by(p))
                         else None
                     ),
-                    established=Sentence("established_in", (("country", self.country(p.country)),)),
+                    established=Sentence(
+                        "established_in", (("country", self.country_in_text(p.country)),)
+                    ),
                     country_marks=self.marks(p, "country"),
                     description=self.field(p, "description"),
                     joint_arrangement=joint,
@@ -770,7 +777,7 @@ class _Builder:
             unrecorded=(
                 Sentence(
                     "transfers_unrecorded",
-                    (("countries", ", ".join(self.country(c) for c in unrecorded)),),
+                    (("countries", ", ".join(self.country_in_text(c) for c in unrecorded)),),
                 )
                 if unrecorded
                 else None
@@ -798,9 +805,9 @@ class _Builder:
                     "transfer_onward",
                     (
                         ("party", party.name),
-                        ("established", self.country(party.country)),
+                        ("established", self.country_in_text(party.country)),
                         ("importer", importer.name),
-                        ("country", self.country(country)),
+                        ("country", self.country_in_text(country)),
                     ),
                 ),
                 self.marks(transfer, "importer"),

@@ -180,6 +180,12 @@ def _enum_section(name: str, node: Schema) -> list[str]:
                 f"| `{member.value}` | {_cell(article(member))} | {_cell(label(member, 'en'))} "
                 f"| {_cell(label(member, 'nb'))} | {_cell(label(member, 'nn'))} |"
             )
+    elif "markdownEnumDescriptions" in node:  # e.g. country codes with their names
+        out += ["| value | meaning |", "| --- | --- |"]
+        out += [
+            f"| `{value}` | {_cell(meaning)} |"
+            for value, meaning in zip(node["enum"], node["markdownEnumDescriptions"], strict=True)
+        ]
     else:
         out += ["| value |", "| --- |"]
         out += [f"| `{value}` |" for value in node["enum"]]

@@ -21,7 +21,8 @@ from ..core.diagnostics import Diagnostic, Severity, visible
 from ..core.errors import LoadError
 from ..core.languages import DEFAULT_LANGUAGES
 from ..core.load_codes import DANGLING_REFERENCE, INVALID_VALUE, MISSING_KEY, UNKNOWN_KEY
-from ..model.base import PATTERN_HINTS, Text, refusal
+from ..core.versions import CURRENT, READABLE, upgrade
+from ..model.base import COUNTRY_PATTERN, PATTERN_HINTS, Text, refusal
 from ..model.datamap import DataMap
 from .positions import Loc, Positions
 from .references import reference_problems
@@ -140,6 +141,7 @@ def from_document(document: YamlDocument) -> DataMap:
                 )
             ]
         )
+    upgrade(data)  # an older version's map, read as the current one (versions.STEPS)
     from .catalogue.merge import resolve
 
     resolved = resolve(data)
@@ -327,6 +329,19 @@ def _translate(error: Any, loc: Loc, data: Any, positions: Positions, path: str)
     elif kind == "list_or_word":
         message = f"{where} must be a list or the word '{ctx['word']}', not {_short(value)!r}"
         fix = str(ctx["fix"])
+    elif loc == ("schema_version",) and kind in {"less_than_equal", "greater_than_equal"}:
+        readable = " and ".join(str(v) for v in READABLE)
+        message = (
+            f"schema_version {_short(value)} is not a format version this release reads "
+            f"(it reads {readable})"
+        )
+        fix = f"write schema_version: {CURRENT}, or use the release that wrote this map"
+    elif kind == "country_code":
+        hint = f"; {ctx['hint']}" if ctx.get("hint") else ""
+        message = (
+            f"'{_short(value)}' is not a valid country code for {where}: {ctx['reason']}{hint}"
+        )
+        fix = PATTERN_HINTS[COUNTRY_PATTERN]
     elif kind == "email_invalid":
         message = f"'{_short(value)}' is not a plain e-mail address for {where}: {ctx['reason']}"
         fix = (

@@ -501,7 +501,7 @@ PATCHES: dict[str, Patch] = {
         (("    name: {nb: kunder, en: customers}\n", "    name: {no: kunder, en: customers}\n"),)
     ),
     "unknown_key_top": Patch((("activities:\n", "activites:\n"),)),
-    "unsupported_schema_version": Patch((("schema_version: 1\n", "schema_version: 2\n"),)),
+    "unsupported_schema_version": Patch((("schema_version: 1\n", "schema_version: 3\n"),)),
     "windows_device_ids": Patch(
         (
             ("  - id: customers\n", "  - id: com1\n"),
