@@ -124,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_FINDINGS
     else:
         datamap = load_data(args)
-        if "notice" in names:
+        if {"notice", "docx", "pdf"} & set(names):  # the documents show the notice too
             blockers = _blockers_without_positions(datamap, args)
     base = RenderOptions(
         languages=languages,

@@ -31,8 +31,13 @@ RENDERERS: dict[str, str] = {
     "dpv": "harmonien_ropa.render.dpv:render",
     "fides": "harmonien_ropa.render.fides:render",
     "changes": "harmonien_ropa.render.changes:render",
+    "docx": "harmonien_ropa.render.word:render",
+    "pdf": "harmonien_ropa.render.pdf:render",
     "record": "harmonien_ropa.render.record:render",
 }
+
+#: Outputs made only when named (``--only docx,pdf``): slower, and needing more installed.
+ON_REQUEST: frozenset[str] = frozenset({"docx", "pdf"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +137,8 @@ def collector_paused() -> Iterator[None]:
 def render(
     datamap: DataMap, only: Iterable[str] | None = None, options: RenderOptions | None = None
 ) -> RenderResult:
-    """Run the renderers named in ``only`` (all by default) and collect their files in memory."""
+    """Run the renderers named in ``only`` (by default all but those made :data:`ON_REQUEST`)
+    and collect their files in memory."""
     result = RenderResult()
     for _, part in render_each(datamap, only, options):
         result.extend(part)
@@ -140,8 +146,11 @@ def render(
 
 
 def output_names(only: Iterable[str] | None = None) -> list[str]:
-    """The outputs ``only`` names (all by default), once each, in the order given."""
-    return list(RENDERERS) if only is None else list(dict.fromkeys(only))
+    """The outputs ``only`` names (by default all but those made :data:`ON_REQUEST`), once each,
+    in the order given."""
+    if only is None:
+        return [name for name in RENDERERS if name not in ON_REQUEST]
+    return list(dict.fromkeys(only))
 
 
 def render_each(
