@@ -37,6 +37,7 @@ COMMANDS: tuple[str, ...] = (
     "impact",
     "diff",
     "import-fides",
+    "review",
 )
 
 #: Exit codes: 0 success, 1 findings at or above --fail-on (or ``render --final`` refused),
