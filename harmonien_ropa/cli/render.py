@@ -76,6 +76,19 @@ def register(sub: Subparsers) -> None:
         "version history",
     )
     parser.add_argument(
+        "--id-prefix",
+        metavar="PREFIX",
+        default="",
+        help="put PREFIX before every id of the notice fragment (and every link to one), so "
+        "that two fragments embedded in one page do not clash, e.g. --id-prefix hr-",
+    )
+    parser.add_argument(
+        "--fragment-css",
+        action="store_true",
+        help="also write notice.fragment.css: the notice's stylesheet with every rule scoped "
+        "to the fragment, to paste into a CMS (see docs/cms.md)",
+    )
+    parser.add_argument(
         "-v",
         "--verbose",
         action="store_true",
@@ -106,7 +119,8 @@ def run(args: argparse.Namespace) -> int:
             "to write"
         )
     languages = tuple(split_list(args.lang)) if args.lang else RenderOptions().languages
-    RenderOptions(languages=languages)  # raises RenderError for an unknown language
+    # Raises RenderError for an unknown language or an id prefix that is not one.
+    RenderOptions(languages=languages, id_prefix=args.id_prefix)
     blockers: tuple[Blocker, ...] | None = None
     if args.final:
         loaded = load_data_with_positions(args)
@@ -131,6 +145,8 @@ def run(args: argparse.Namespace) -> int:
         draft=args.draft,
         blockers=blockers,
         previous=load(args.previous) if args.previous else None,
+        id_prefix=args.id_prefix,
+        fragment_css=args.fragment_css,
     )
     messages: list[str] = []
     # The folder is locked from here on. Each file goes to the staging folder as soon as its

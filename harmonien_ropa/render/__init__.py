@@ -57,10 +57,22 @@ class RenderOptions:
     #: lets the notice ask the checker with the map's own ``settings.check``. The notice shows
     #: a "not ready for publication" banner while any remains.
     blockers: tuple[Blocker, ...] | None = field(default=None, compare=False, repr=False)
+    #: Put before every id of the notice's fragment and every reference to one, so that two
+    #: fragments in one page do not clash (see :mod:`harmonien_ropa.render.cms`).
+    id_prefix: str = ""
+    #: Also write ``notice.fragment.css``: the notice's stylesheet scoped to the fragment.
+    fragment_css: bool = False
 
     def __post_init__(self) -> None:
         # A language named twice is rendered once (its files would otherwise be made twice).
         object.__setattr__(self, "languages", tuple(dict.fromkeys(self.languages)))
+        from .cms import valid_prefix
+
+        if not valid_prefix(self.id_prefix):
+            raise RenderError(
+                f"invalid id prefix '{self.id_prefix[:50]}': start with a letter, then use "
+                "letters, digits, '-' and '_' (at most 40), e.g. 'hr-'"
+            )
         unknown = [lang for lang in self.languages if lang not in LANGUAGES]
         if unknown or not self.languages:
             raise RenderError(
