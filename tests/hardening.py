@@ -255,15 +255,15 @@ MODES: dict[str, RenderOptions] = {
 
 
 def render_everything(
-    datamap: hr.DataMap, modes: tuple[str, ...] = tuple(MODES), also: tuple[str, ...] = ()
+    datamap: hr.DataMap, modes: tuple[str, ...] = tuple(MODES)
 ) -> dict[str, bytes]:
-    """Every registered renderer in every mode (those made on request only if named in
-    ``also``): ``"<mode>/<path>"`` → bytes."""
+    """Every registered renderer but those made on request, in every mode:
+    ``"<mode>/<path>"`` → bytes."""
     files: dict[str, bytes] = {}
     for mode in modes:
         options = MODES[mode]
         for name in RENDERERS:
-            if name in ON_REQUEST and name not in also:
+            if name in ON_REQUEST:
                 continue
             for artifact in renderer(name)(datamap, options).artifacts:
                 files[f"{mode}/{artifact.path}"] = artifact.content
