@@ -48,7 +48,11 @@ def register(sub: Subparsers) -> None:
         "--lang", metavar="LANGS", default=None, help="languages, comma-separated (default: nb,en)"
     )
     parser.add_argument(
-        "--only", metavar="OUTPUTS", default=None, help="outputs, comma-separated (default: all)"
+        "--only",
+        metavar="OUTPUTS",
+        default=None,
+        help="outputs, comma-separated (default: all but the Word and PDF documents, 'docx' "
+        "and 'pdf', which are made only when named here)",
     )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument(
