@@ -53,7 +53,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate
 
 import harmonien_ropa as hr
-from harmonien_ropa.outputs import RENDERERS, RenderOptions, renderer
+from harmonien_ropa.outputs import ON_REQUEST, RENDERERS, RenderOptions, renderer
 
 try:
     from yaml import CSafeLoader as CLoader
@@ -66,6 +66,9 @@ CHECK = "check"
 RENDER_ALL = "render:all (no SVG)"
 #: Renderers known to call Graphviz's ``dot`` (measured again with it, up to --svg-max).
 DOT_RENDERERS = ("graph",)
+#: The documents made only on request (Word, PDF) are measured up to this many activities: a
+#: PDF of thousands of activities is a book, and laying it out would dwarf every other stage.
+DOCUMENTS_MAX = 100
 MiB = 1024 * 1024
 
 
@@ -228,6 +231,8 @@ def run_sizes(report: Report, args: argparse.Namespace, work_dir: Path) -> None:
             continue
         with without_dot(empty):
             for name in RENDERERS:
+                if name in ON_REQUEST and n > DOCUMENTS_MAX:
+                    continue
                 render_one = renderer(name)
                 measure(
                     report, f"render:{name}", n, lambda r=render_one, d=datamap: r(d, options), args

@@ -2,7 +2,8 @@
 # Set up everything harmonien_ropa needs on a fresh machine, idempotently.
 #
 #   scripts/setup.sh            virtualenv with the package and its runtime dependencies,
-#                               plus Graphviz's `dot` (installed with apt-get when root)
+#                               plus Graphviz's `dot`, and Pango with the DejaVu fonts for the
+#                               PDF documents (installed with apt-get when root)
 #   scripts/setup.sh --dev      the above, plus everything the test suite needs
 #
 # The virtualenv lives in .venv (override with VENV=...). Re-running is cheap: each step is
@@ -55,6 +56,17 @@ if ! command -v dot >/dev/null 2>&1; then
   apt_install graphviz || log "continuing without Graphviz: SVG/PNG graphs will be skipped"
 fi
 
+# 1b. The PDF documents (WeasyPrint) need Pango and a font: DejaVu, the one the print stylesheet
+#     names, so that every machine embeds the same glyphs.
+pdf_missing=()
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || pdf_missing+=(fonts-dejavu-core)
+if ! ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0'; then
+  pdf_missing+=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
+fi
+if [ "${#pdf_missing[@]}" -gt 0 ]; then
+  apt_install "${pdf_missing[@]}" || log "continuing without them: PDF documents will be skipped"
+fi
+
 # 2. The virtualenv and the package.
 if [ ! -x "$VENV/bin/python" ]; then
   py=$(pick_python)
@@ -65,7 +77,7 @@ if [ "$DEV" -eq 1 ]; then
   extras="[dev]"
   stamp="$VENV/.installed-dev"
 else
-  extras=""
+  extras="[pdf]"
   stamp="$VENV/.installed"
 fi
 # Every package (the build backend and pip itself included) at the version pinned in

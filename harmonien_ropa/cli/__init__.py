@@ -39,6 +39,7 @@ COMMANDS: tuple[str, ...] = (
     "catalogue",
     "init",
     "migrate",
+    "review",
 )
 
 #: Exit codes: 0 success, 1 findings at or above --fail-on (or ``render --final`` refused),

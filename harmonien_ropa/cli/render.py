@@ -56,7 +56,11 @@ def register(sub: Subparsers) -> None:
         "(organisation.languages; default: all of them, nb,en when it declares none)",
     )
     parser.add_argument(
-        "--only", metavar="OUTPUTS", default=None, help="outputs, comma-separated (default: all)"
+        "--only",
+        metavar="OUTPUTS",
+        default=None,
+        help="outputs, comma-separated (default: all but the Word and PDF documents, 'docx' "
+        "and 'pdf', which are made only when named here)",
     )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument(
@@ -82,6 +86,19 @@ def register(sub: Subparsers) -> None:
         metavar="PATH",
         help="the previous version of the data map: adds what changed (changes.*) and the "
         "version history",
+    )
+    parser.add_argument(
+        "--id-prefix",
+        metavar="PREFIX",
+        default="",
+        help="put PREFIX before every id of the notice fragment (and every link to one), so "
+        "that two fragments embedded in one page do not clash, e.g. --id-prefix hr-",
+    )
+    parser.add_argument(
+        "--fragment-css",
+        action="store_true",
+        help="also write notice.fragment.css: the notice's stylesheet with every rule scoped "
+        "to the fragment, to paste into a CMS (see docs/cms.md)",
     )
     parser.add_argument(
         "-v",
@@ -113,8 +130,12 @@ def run(args: argparse.Namespace) -> int:
             "compare with (e.g. --previous old/processing.yaml); without it there are no changes "
             "to write"
         )
-    if args.lang is not None:  # an unknown code is refused before the map is read
-        RenderOptions(languages=tuple(split_list(args.lang)))
+    # An unknown language code or an id prefix that is not one is refused (RenderError) before
+    # the map is read.
+    RenderOptions(
+        languages=tuple(split_list(args.lang)) if args.lang else RenderOptions().languages,
+        id_prefix=args.id_prefix,
+    )
     blockers: tuple[Blocker, ...] | None = None
     if args.final:
         loaded = load_data_with_positions(args)
@@ -135,13 +156,15 @@ def run(args: argparse.Namespace) -> int:
         datamap = load_data(args)
         found, checked = _blockers_without_positions(datamap, args)
         languages = languages_of(datamap, args.lang)
-        if "notice" in names:
+        if {"notice", "docx", "pdf"} & set(names):  # the documents show the notice too
             blockers = found
     base = RenderOptions(
         languages=languages,
         draft=args.draft,
         blockers=blockers,
         previous=load(args.previous) if args.previous else None,
+        id_prefix=args.id_prefix,
+        fragment_css=args.fragment_css,
     )
     messages: list[str] = []
     # The folder is locked from here on. Each file goes to the staging folder as soon as its

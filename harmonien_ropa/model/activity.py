@@ -1,3 +1,4 @@
+# Longer than 400 lines: one processing activity is one pydantic model with the values nested in it (sources, transfers, retention, owner), kept together so that its schema reads in one place.
 """Processing activities: the heart of the data map (GDPR Art. 30(1), 13, 14)."""
 
 from __future__ import annotations

@@ -32,8 +32,13 @@ RENDERERS: dict[str, str] = {
     "dpv": "harmonien_ropa.outputs.dpv_export:render",
     "fides": "harmonien_ropa.outputs.fides_export:render",
     "changes": "harmonien_ropa.outputs.changelog_files:render",
+    "docx": "harmonien_ropa.outputs.word:render",
+    "pdf": "harmonien_ropa.outputs.pdf:render",
     "record": "harmonien_ropa.outputs.record_formats:render",
 }
+
+#: Outputs made only when named (``--only docx,pdf``): slower, and needing more installed.
+ON_REQUEST: frozenset[str] = frozenset({"docx", "pdf"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +61,22 @@ class RenderOptions:
     #: lets the notice ask the checker with the map's own ``settings.check``. The notice shows
     #: a "not ready for publication" banner while any remains.
     blockers: tuple[Blocker, ...] | None = field(default=None, compare=False, repr=False)
+    #: Put before every id of the notice's fragment and every reference to one, so that two
+    #: fragments in one page do not clash (see :mod:`harmonien_ropa.render.cms`).
+    id_prefix: str = ""
+    #: Also write ``notice.fragment.css``: the notice's stylesheet scoped to the fragment.
+    fragment_css: bool = False
 
     def __post_init__(self) -> None:
         # A language named twice is rendered once (its files would otherwise be made twice).
         object.__setattr__(self, "languages", tuple(dict.fromkeys(self.languages)))
+        from .cms import valid_prefix
+
+        if not valid_prefix(self.id_prefix):
+            raise RenderError(
+                f"invalid id prefix '{self.id_prefix[:50]}': start with a letter, then use "
+                "letters, digits, '-' and '_' (at most 40), e.g. 'hr-'"
+            )
         unknown = [lang for lang in self.languages if lang not in LANGUAGES]
         if unknown:
             raise RenderError(
@@ -127,7 +144,8 @@ def renderer(name: str) -> Renderer:
 def render(
     datamap: DataMap, only: Iterable[str] | None = None, options: RenderOptions | None = None
 ) -> RenderResult:
-    """Run the renderers named in ``only`` (all by default) and collect their files in memory."""
+    """Run the renderers named in ``only`` (by default all but those made :data:`ON_REQUEST`)
+    and collect their files in memory."""
     result = RenderResult()
     for _, part in render_each(datamap, only, options):
         result.extend(part)
@@ -135,8 +153,11 @@ def render(
 
 
 def output_names(only: Iterable[str] | None = None) -> list[str]:
-    """The outputs ``only`` names (all by default), once each, in the order given."""
-    return list(RENDERERS) if only is None else list(dict.fromkeys(only))
+    """The outputs ``only`` names (by default all but those made :data:`ON_REQUEST`), once each,
+    in the order given."""
+    if only is None:
+        return [name for name in RENDERERS if name not in ON_REQUEST]
+    return list(dict.fromkeys(only))
 
 
 def render_each(

@@ -53,7 +53,9 @@ from ..notice.facts import (
 )
 from ..notice.view import build, places
 from ..source.i18n import strings
+from ..source.resources import templates_dir
 from . import RenderOptions, RenderResult
+from .cms import prefix_ids, scoped_stylesheet
 from .staging import Artifact
 from .templating import environment, render_text, render_utf8
 
@@ -117,6 +119,10 @@ def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
                 "assumptions still to be confirmed; they are tagged as provisional. Confirm them "
                 "(see `harmonien-ropa check`) or review them with `render --draft`."
             )
+    if options.fragment_css:
+        page_css = (templates_dir() / "notice" / "notice.css").read_text(encoding="utf-8")
+        css = scoped_stylesheet(page_css)
+        result.add(Artifact("notice.fragment.css", css.encode("utf-8")), options)
     if blockers:
         result.messages.append(
             f"notice: not ready for publication ({len(blockers)} blocker(s)); the notice says "
@@ -221,6 +227,8 @@ def _render_page(view: NoticeView, options: RenderOptions, body: bytes, *, fragm
     for offset, marker in enumerate(_HEADINGS):
         body = body.replace(marker.encode(), f"h{base + offset}".encode())
     body = _cut(body, _PAGE_ONLY.encode(), keep=not fragment)
+    if fragment and options.id_prefix:
+        body = prefix_ids(body, options.id_prefix)
     frame = (
         environment(html=True)
         .get_template("notice/page.html.j2")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from ..model.datamap import DataMap
-from . import about, activities, registers, review
+from . import about, activities, registers, status
 from .cells import CellMaker, Shared
 from .columns import ARTICLE_30_1, CONTROLLER_COLUMNS
 from .tables import Assumption, Cell, CellStatus, Column, Record, Row, Table
@@ -62,7 +62,7 @@ def _record(make: CellMaker, previous: DataMap | None) -> Record:
         data_categories=registers.data_categories(make),
         transfers=registers.transfers(make),
         cookies=registers.cookies(make),
-        history=None if previous is None else review.history(make, previous),
-        gaps=review.gaps(make),
-        assumptions=review.assumptions(make),
+        history=None if previous is None else status.history(make, previous),
+        gaps=status.gaps(make),
+        assumptions=status.assumptions(make),
     )

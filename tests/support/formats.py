@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+import zipfile
 from collections.abc import Callable
 from typing import Any
 
@@ -29,6 +30,7 @@ from support.hardening import benign, strings_in
 _DANGEROUS_SCHEMES = re.compile(r"^\s*(javascript|vbscript|data)\s*:", re.IGNORECASE)
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "background"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_WORD = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 Signature = list[tuple[str, tuple[str, ...]]]
 
@@ -272,6 +274,65 @@ def check_png(data: bytes, base: bytes, payloads: list[str], where: str) -> list
     return [] if data.startswith(b"\x89PNG\r\n\x1a\n") else [f"{where}: not a PNG"]
 
 
+def _docx_signature(data: bytes) -> tuple[Signature, list[str]]:
+    """The elements of a Word document's body and the targets of its relationships."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        body = ET.fromstring(archive.read("word/document.xml"))
+        rels = ET.fromstring(archive.read("word/_rels/document.xml.rels"))
+    signature: Signature = [
+        (element.tag, tuple(sorted(element.attrib))) for element in body.iter() if element.tag
+    ]
+    targets = sorted(rel.get("Target") or "" for rel in rels)
+    return signature, targets
+
+
+def check_docx(data: bytes, base: bytes, payloads: list[str], where: str) -> list[str]:
+    """Same Word elements and relationships as the benign render: the text made no link,
+    field, paragraph or table of its own."""
+    got, got_targets = _docx_signature(data)
+    want, want_targets = _docx_signature(base)
+    problems = _compare("Word structure", got, want, where)
+    if len(got_targets) != len(want_targets):
+        problems.append(f"{where}: {len(got_targets)} relationships, benign {len(want_targets)}")
+    problems += [
+        f"{where}: Word link to {target!r}"
+        for target in got_targets
+        if _DANGEROUS_SCHEMES.match(target)
+    ]
+    return problems
+
+
+def _pdf_actions(data: bytes) -> tuple[list[str], list[str]]:
+    """The link targets of a PDF and any script or launch action in it."""
+    import pypdf
+
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    links: list[str] = []
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A") or {}
+            if "/URI" in action:
+                links.append(str(action["/URI"]))
+    scripts = [
+        name for name in ("/JavaScript", "/JS", "/Launch", "/OpenAction") if name.encode() in data
+    ]
+    return links, scripts
+
+
+def check_pdf(data: bytes, base: bytes, payloads: list[str], where: str) -> list[str]:
+    """As many link targets as the benign render (a link broken over two lines has an area on
+    each), none to a script, and no script or launch action."""
+    links, scripts = _pdf_actions(data)
+    want, _ = _pdf_actions(base)
+    problems = [f"{where}: PDF holds {name}" for name in scripts]
+    if len(set(links)) != len(set(want)):
+        problems.append(f"{where}: {len(set(links))} link targets, benign {len(set(want))}")
+    problems += [
+        f"{where}: PDF link to {link!r}" for link in links if _DANGEROUS_SCHEMES.match(link)
+    ]
+    return problems
+
+
 CHECKS: dict[str, Callable[[bytes, bytes, list[str], str], list[str]]] = {
     ".html": check_html,
     ".htm": check_html,
@@ -290,4 +351,6 @@ CHECKS: dict[str, Callable[[bytes, bytes, list[str], str], list[str]]] = {
     ".jsonld": check_json,
     ".sarif": check_json,
     ".png": check_png,
+    ".docx": check_docx,
+    ".pdf": check_pdf,
 }

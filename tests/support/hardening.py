@@ -4,7 +4,9 @@
 every unconstrained string, every assumption note), adding optional fields that the base map
 leaves out, and a variant into fields with a pattern (e-mail, URL, phone) where it fits.
 ``render_everything`` runs every renderer registered in ``RENDERERS`` when the tests run, in
-normal and draft mode, so new outputs are covered as soon as they are registered.
+normal and draft mode, so new outputs are covered as soon as they are registered; the documents
+made only on request (``ON_REQUEST``: Word, PDF) are left out, being slow, and
+``test_documents.py`` puts the payloads through them once.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from pydantic.fields import FieldInfo
 import harmonien_ropa as hr
 from harmonien_ropa.model.base import Statement, Text
 from harmonien_ropa.model.datamap import DataMap
-from harmonien_ropa.outputs import RENDERERS, RenderOptions, renderer
+from harmonien_ropa.outputs import ON_REQUEST, RENDERERS, RenderOptions, renderer
 from harmonien_ropa.source.loading import _unwrap, from_data
 from harmonien_ropa.source.yamlsource import parse
 from support.paths import SMALL_YAML
@@ -253,11 +255,14 @@ MODES: dict[str, RenderOptions] = {
 def render_everything(
     datamap: hr.DataMap, modes: tuple[str, ...] = tuple(MODES)
 ) -> dict[str, bytes]:
-    """Every registered renderer in every mode: ``"<mode>/<path>"`` → bytes."""
+    """Every registered renderer but those made on request, in every mode:
+    ``"<mode>/<path>"`` → bytes."""
     files: dict[str, bytes] = {}
     for mode in modes:
         options = MODES[mode]
         for name in RENDERERS:
+            if name in ON_REQUEST:
+                continue
             for artifact in renderer(name)(datamap, options).artifacts:
                 files[f"{mode}/{artifact.path}"] = artifact.content
     return files

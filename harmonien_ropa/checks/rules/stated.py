@@ -1,3 +1,4 @@
+# Longer than 400 lines: six small rules over law/uses.py, each with its runnable Failing/Passing examples.
 """Rules on what the map states per use: the need for a national identity number, reuse of
 our own data, retention kinds, access per activity and review dates.
 

@@ -1,0 +1,166 @@
+"""The open assumptions of a map as review rows: where, what, the question, who should answer.
+
+A row names the value an assumption is about by its YAML path and carries a hash of that value
+as the map holds it when the workbook is made, so that answers to a value changed since then
+are refused rather than written over the change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..source.loading import LoadedMap
+from .fields import AnswerKind, answer_kind
+
+Loc = tuple[str | int, ...]
+#: Lists of an activity that name entries of the map's inventory: (key, inventory list).
+_REFERENCES = (
+    ("data_subjects", "data_subjects"),
+    ("data_categories", "data_categories"),
+    ("systems", "systems"),
+    ("recipients", "parties"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One open assumption to confirm or correct."""
+
+    #: Path of the value in the YAML, e.g. ``("activities", 2, "legal_basis")``.
+    path: Loc
+    line: int
+    entry: str
+    field: str
+    current: str
+    note: str
+    who: str
+    kind: AnswerKind
+    digest: str
+
+
+def value_at(data: Any, path: Loc) -> Any:
+    """The plain value at ``path`` in parsed YAML data (``None`` where there is none)."""
+    node = data
+    for part in path:
+        if isinstance(node, list):
+            if not (isinstance(part, int) and 0 <= part < len(node)):
+                return None
+            node = node[part]
+        elif isinstance(node, Mapping) and part in node:
+            node = node[part]
+        else:
+            return None
+    return node
+
+
+def digest(value: Any) -> str:
+    """A short, stable hash of a plain YAML value."""
+    canonical = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:20]
+
+
+def shown(value: Any, lang: str) -> str:
+    """A plain YAML value as one line of text for a cell, in ``lang`` where it has languages."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Mapping):
+        if lang in value and isinstance(value[lang], str):
+            return " ".join(value[lang].split())
+        return "; ".join(f"{k}: {shown(v, lang)}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(shown(item, lang) for item in value)
+    return " ".join(str(value).split())
+
+
+def _entry(data: Any, loc: Loc, lang: str) -> str:
+    """``activities › ticketing (Subscriptions and tickets) › transfers 1`` for a location."""
+    parts: list[str] = []
+    node = data
+    for part in loc:
+        node = value_at(node, (part,))
+        if isinstance(part, int):
+            ident = node.get("id") if isinstance(node, Mapping) else None
+            name = shown(node.get("name"), lang) if isinstance(node, Mapping) else ""
+            label = str(ident) if ident else str(part + 1)
+            if name and name != label:
+                label += f" ({name[:60]})"
+            parts[-1] = f"{parts[-1]} {label}" if parts else label
+        else:
+            parts.append(part)
+    return " › ".join(parts)
+
+
+def _functions(data: Any, lang: str) -> dict[tuple[str, str], list[str]]:
+    """For each (list, id) an activity refers to, the business functions of those activities."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for activity in value_at(data, ("activities",)) or []:
+        if not isinstance(activity, Mapping):
+            continue
+        function = shown(activity.get("business_function"), lang)
+        if not function:
+            continue
+        for key, kind in _REFERENCES:
+            for ref in activity.get(key) or []:
+                names = found.setdefault((kind, str(ref)), [])
+                if function not in names:
+                    names.append(function)
+    return found
+
+
+def _owner(data: Any, lang: str) -> str:
+    """Who answers for the organisation as a whole: the record's maintainer, else a contact."""
+    maintainer = value_at(data, ("record", "maintained_by"))
+    if maintainer:
+        return shown(maintainer, lang)
+    for contact in value_at(data, ("organisation", "contacts")) or []:
+        if isinstance(contact, Mapping) and contact.get("name"):
+            role = shown(contact.get("role"), lang)
+            return f"{contact['name']}, {role}" if role else str(contact["name"])
+    return ""
+
+
+def _who(data: Any, loc: Loc, lang: str, functions: dict[tuple[str, str], list[str]]) -> str:
+    if len(loc) >= 2 and loc[0] == "activities" and isinstance(loc[1], int):
+        activity = value_at(data, loc[:2])
+        if isinstance(activity, Mapping):
+            function = shown(activity.get("business_function"), lang)
+            if function:
+                return function
+    if len(loc) >= 2 and isinstance(loc[0], str) and isinstance(loc[1], int):
+        entry = value_at(data, loc[:2])
+        ident = entry.get("id") if isinstance(entry, Mapping) else None
+        names = functions.get((loc[0], str(ident)), [])
+        if names:
+            return ", ".join(names)
+    return _owner(data, lang)
+
+
+def rows(loaded: LoadedMap, data: Any, lang: str) -> Iterator[Row]:
+    """A row for every open assumption of ``loaded``, in the map's order; ``data`` is the same
+    map as plain parsed YAML (its values, as written)."""
+    functions = _functions(data, lang)
+    for note_loc, statement, field, note in loaded.datamap.assumptions():
+        owner_loc = note_loc[:-2]
+        path = (*owner_loc, field)
+        value = value_at(data, path)
+        model: type[BaseModel] = type(statement)
+        line = loaded.positions.find(note_loc)[0]
+        yield Row(
+            path=path,
+            line=line,
+            entry=_entry(data, owner_loc, lang) or "—",
+            field=field,
+            current=shown(value, lang),
+            note=" ".join(note.split()),
+            who=_who(data, owner_loc, lang, functions),
+            kind=answer_kind(model, field),
+            digest=digest(value),
+        )
