@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 COMMANDS: tuple[str, ...] = (
     "render",
     "check",
+    "scan",
     "schema",
     "locate",
     "impact",
