@@ -434,3 +434,62 @@ def test_check_accepts_settings_that_name_scan_findings(tmp_path: Path) -> None:
     result = run_cli("check", "--data", str(SMALL_YAML), "--config", str(settings))
     assert result.returncode in (0, 1), result.stderr
     assert "names no rule" not in result.stderr
+
+
+def test_the_adapter_reads_hosts_and_transfer_facts_from_the_map() -> None:
+    import harmonien_ropa as hr
+    from harmonien_ropa.scan import declared
+
+    datamap = hr.load(SMALL_YAML)
+    (mailhost,) = [s for s in declared.services(datamap) if s.id == "mailhost"]
+    assert (mailhost.country, mailhost.needs_transfer_ground, mailhost.transfer_recorded) == (
+        "US",
+        True,
+        True,
+    )
+    bare = datamap.model_copy(
+        update={
+            "activities": tuple(a.model_copy(update={"transfers": ()}) for a in datamap.activities),
+            "parties": tuple(
+                p.model_copy(
+                    update={"transfer_mechanism": None, "website": "https://www.mailhost.example/"}
+                )
+                if p.id == "mailhost"
+                else p
+                for p in datamap.parties
+            ),
+        }
+    )
+    (mailhost,) = [s for s in declared.services(bare) if s.id == "mailhost"]
+    assert mailhost.hosts == ("mailhost.example",)
+    assert not mailhost.transfer_recorded
+    assert declared.cookies(datamap) == ()  # no cookie inventory in this map
+    seen = Observation(
+        "https://example.org/",
+        "example.org",
+        PhaseObservation(
+            "before_consent",
+            requests=(ObservedRequest("cdn.mailhost.example", "https://cdn.mailhost.example/t.js", "script", "https://example.org/"),),
+        ),
+    )  # fmt: skip
+    found = compare(seen, declared.Declared(declared.services(bare)))
+    assert [(f.code, f.loc) for f in found] == [("SCAN105", ("parties", 0))]
+
+
+def test_recording_is_bounded_per_page(
+    site: Server, chromium: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from harmonien_ropa.scan import browse
+
+    monkeypatch.setattr(browse, "MAX_REQUESTS", 2)
+    seen = observe(chromium, site.url("/two"), pages=1, timeout=10)
+    assert len(seen.before.requests) == 2  # under the limit: all of them
+    assert not seen.before.truncated
+    seen = observe(chromium, site.url("/"), pages=1, timeout=10)  # three: one left out
+    assert len(seen.before.requests) == 2
+    assert seen.before.truncated
+
+
+def test_accept_with_a_button_that_is_not_there(site: Server, chromium: object) -> None:
+    with pytest.raises(ScanError, match="--accept '#nothing'"):
+        observe(chromium, site.url("/two"), pages=1, timeout=1, accept="#nothing")

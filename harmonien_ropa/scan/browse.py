@@ -44,6 +44,8 @@ MAX_LINKS = 2000
 #: Distinct third-party requests, cookies and storage keys recorded per page.
 MAX_REQUESTS = 1000
 MAX_ITEMS = 1000
+#: Characters of an address kept (a longer one is cut).
+MAX_URL = 2000
 #: How long after ``load`` to wait for the network to fall quiet (tags load late), at most.
 SETTLE_SECONDS = 2.0
 #: What the scan appends to the browser's own user agent.
@@ -156,6 +158,27 @@ def observe(
     if not timeout > 0:
         raise ScanError("--timeout must be more than 0 seconds")
     address, site, root = start_address(url)
+    try:
+        from playwright.sync_api import Error as PlaywrightError
+    except ImportError:
+        raise ScanError("scan needs playwright: pip install 'harmonien-ropa[scan]'") from None
+    try:
+        return _observe(browser, address, site, root, pages, timeout, accept, offline)
+    except PlaywrightError as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ScanError(f"the browser failed while scanning {address}: {reason}") from None
+
+
+def _observe(
+    browser: Any,
+    address: str,
+    site: str | None,
+    root: str,
+    pages: int,
+    timeout: float,
+    accept: str | None,
+    offline: bool,
+) -> Observation:
     agent = _user_agent(browser)
     context = browser.new_context(user_agent=agent, accept_downloads=False, service_workers="block")
     try:
@@ -241,19 +264,21 @@ def _visit(
 
     page = context.new_page()
     requests = recorder.requests
+    counted = [0]
 
     def on_request(request: Any) -> None:
-        url = request.url
+        url = request.url[:MAX_URL]
         host = urllib.parse.urlsplit(url).hostname if url.startswith("http") else None
         if host is None or same_site(url, recorder.site, recorder.root) or url in requests:
             return
-        if sum(1 for entry in requests.values() if entry[2] == target) >= MAX_REQUESTS:
+        if counted[0] >= MAX_REQUESTS:
             recorder.truncated = True
             return
+        counted[0] += 1
         requests[url] = [host.lower(), request.resource_type, target, None]
 
     def on_failed(request: Any) -> None:
-        entry = requests.get(request.url)
+        entry = requests.get(request.url[:MAX_URL])
         if entry is not None and entry[3] is None:
             entry[3] = request.failure or "failed"
 
@@ -286,24 +311,38 @@ def _visit(
         recorder.pages.append(ObservedPage(target, None, f"cannot load: {reason}"))
         return []
     status = answers[-1] if answers else None
+    links: list[Any] = []
     try:
         if first and status is not None and status >= 400:
             raise ScanError(f"{target}: the server answered {status}; give a page that exists")
-        kind = page.evaluate("() => document.contentType")
-        if kind not in HTML_TYPES:
-            if first:
-                raise ScanError(
-                    f"{target}: the answer is {kind or 'not a document'}, not an HTML page; "
-                    "give the address of a web page"
-                )
-            recorder.pages.append(ObservedPage(target, status, f"not HTML: {kind}"))
+        if problem is not None:
+            # Still loading, perhaps busy: only what the browser itself holds is read (its
+            # cookies), never the page's script state, which could keep the scan waiting.
+            if first and status is None and not target.startswith("file:"):
+                raise ScanError(f"{target}: no answer within {timeout:g} s (--timeout)")
+            recorder.pages.append(ObservedPage(target, status, problem))
+            _record_cookies(context, recorder, target)
             return []
-        if first and problem is not None and status is None and not target.startswith("file:"):
-            raise ScanError(f"{target}: no answer within {timeout:g} s (--timeout)")
-        recorder.pages.append(ObservedPage(page.url if not problem else target, status, problem))
-        _record_storage(page, recorder, target)
+        try:
+            kind = page.evaluate("() => document.contentType")
+            if kind not in HTML_TYPES:
+                if first:
+                    raise ScanError(
+                        f"{target}: the answer is {kind or 'not a document'}, not an HTML "
+                        "page; give the address of a web page"
+                    )
+                recorder.pages.append(ObservedPage(target, status, f"not HTML: {kind}"))
+                return []
+            recorder.pages.append(ObservedPage(page.url, status, None))
+            _record_storage(page, recorder, target)
+            if status is None or status < 400:
+                links = page.evaluate(_LINKS_JS)
+        except PlaywrightError as exc:  # the page navigated away or crashed meanwhile
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            if first and not recorder.pages:
+                raise ScanError(f"{target}: cannot read the page: {reason}") from None
+            recorder.pages.append(ObservedPage(target, status, f"could not be read: {reason}"))
         _record_cookies(context, recorder, target)
-        links = page.evaluate(_LINKS_JS) if status is None or status < 400 else []
     finally:
         page.close()
     return [urllib.parse.urldefrag(str(link))[0] for link in links]
