@@ -87,7 +87,7 @@ def _scan_findings() -> list[str]:
     parts = [
         f"## {SCAN_PREFIX}1xx: {SCAN_GROUP_TITLE}\n",
         "`harmonien-ropa scan URL` compares what a website loads and stores with the map (see "
-        "[the website scan](scan.md)). Its findings have codes of their own, honour the same "
+        "[the website scan](../scan.md)). Its findings have codes of their own, honour the same "
         "`select`, `ignore` and `fail-on` settings, and point at the entry of the map they are "
         "about, else at the map file (line 0). "
         f"Group name for `--select`/`--ignore`: `{SCAN_GROUP}`.\n",
