@@ -411,6 +411,13 @@ def test_cli_scan_end_to_end(site: Server, tmp_path: Path) -> None:
     )  # fmt: skip
     assert sarif.returncode == 0, sarif.stderr
     results = json.loads(sarif.stdout)["runs"][0]["results"]
+    unwritable = run_cli(
+        "scan", site.url("/two"), "--data", str(SMALL_YAML), "--pages", "1", "--timeout", "10",
+        "--suggest", str(tmp_path / "missing" / "cookies.yaml"),
+    )  # fmt: skip
+    assert unwritable.returncode == 3, unwritable.stderr
+    assert "cannot write" in unwritable.stderr
+    assert not list(tmp_path.glob("missing*"))
     assert results
     assert all(
         r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("small.yaml")
@@ -493,3 +500,13 @@ def test_recording_is_bounded_per_page(
 def test_accept_with_a_button_that_is_not_there(site: Server, chromium: object) -> None:
     with pytest.raises(ScanError, match="--accept '#nothing'"):
         observe(chromium, site.url("/two"), pages=1, timeout=1, accept="#nothing")
+
+
+def test_the_command_line_defaults_are_the_librarys() -> None:
+    from harmonien_ropa.cli import scan as command
+    from harmonien_ropa.scan import browse
+
+    assert (command.DEFAULT_PAGES, command.DEFAULT_TIMEOUT) == (
+        browse.DEFAULT_PAGES,
+        browse.DEFAULT_TIMEOUT,
+    )

@@ -35,9 +35,12 @@ def _seconds(value: str) -> float:
     return number
 
 
-def register(sub: Subparsers) -> None:
-    from ..scan.browse import DEFAULT_PAGES, DEFAULT_TIMEOUT
+#: ``--pages`` and ``--timeout`` when not given (the library's own defaults, which a test
+#: keeps equal; not imported here so that ``--help`` stays light).
+DEFAULT_PAGES, DEFAULT_TIMEOUT = 5, 15.0
 
+
+def register(sub: Subparsers) -> None:
     parser = sub.add_parser(
         "scan",
         help="scan a website (cookies, storage, third-party requests) and compare it with the map",
