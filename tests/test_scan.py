@@ -510,3 +510,20 @@ def test_the_command_line_defaults_are_the_librarys() -> None:
         browse.DEFAULT_PAGES,
         browse.DEFAULT_TIMEOUT,
     )
+
+
+def test_same_site_and_first_party() -> None:
+    from harmonien_ropa.scan.browse import first_party, same_site, start_address
+
+    _, site, root = start_address("https://www.harmonien.no/konserter#top")
+    assert site == "harmonien.no"
+    assert same_site("https://billett.harmonien.no/", site, root)
+    assert same_site("http://harmonien.no/om", site, root)
+    assert not same_site("https://harmonien.no.example.com/", site, root)
+    assert not same_site("https://connect.facebook.net/x.js", site, root)
+    assert first_party(".harmonien.no", site)
+    assert not first_party(".facebook.com", site)
+    address, site, root = start_address("file:///srv/copy/index.html")
+    assert (address, site, root) == ("file:///srv/copy/index.html", None, "file:///srv/copy/")
+    assert same_site("file:///srv/copy/sub/page.html", site, root)
+    assert not same_site("file:///etc/passwd", site, root)

@@ -126,20 +126,24 @@ def _site(host: str) -> str:
 
 
 def same_site(url: str, site: str | None, root: str) -> bool:
-    """True if ``url`` belongs to the site being scanned (same host, or under the folder of a
-    ``file://`` start page)."""
+    """True if ``url`` belongs to the site being scanned: its host, a subdomain of it or a
+    domain it is a subdomain of (``shop.example.org`` for ``www.example.org``), or, for a
+    ``file://`` start page, its folder or below."""
     if site is None:
         return url.startswith(root)
     parts = urllib.parse.urlsplit(url)
-    return parts.scheme in ("http", "https") and _site(parts.hostname or "") == site
+    return parts.scheme in ("http", "https") and _related(_site(parts.hostname or ""), site)
+
+
+def _related(host: str, site: str) -> bool:
+    return host == site or host.endswith("." + site) or site.endswith("." + host)
 
 
 def first_party(domain: str, site: str | None) -> bool:
     """True if a cookie set for ``domain`` is the site's own (its host or a parent of it)."""
     if site is None:
         return domain in ("", "localhost")
-    bare = _site(domain.lstrip("."))
-    return bare == site or site.endswith("." + bare) or bare.endswith("." + site)
+    return _related(_site(domain.lstrip(".")), site)
 
 
 def observe(
