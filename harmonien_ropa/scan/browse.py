@@ -41,7 +41,8 @@ DEFAULT_PAGES = 5
 DEFAULT_TIMEOUT = 15.0
 #: Links read from one page (a page with more is read up to this many).
 MAX_LINKS = 2000
-#: Distinct third-party requests, cookies and storage keys recorded per page.
+#: Distinct third-party requests, cookies and storage keys recorded per page (a storage key
+#: is cut at 200 characters).
 MAX_REQUESTS = 1000
 MAX_ITEMS = 1000
 #: Characters of an address kept (a longer one is cut).
@@ -55,13 +56,13 @@ HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 SCHEMES = ("http", "https", "file")
 
 _LINKS_JS = f"""() => Array.from(document.links).slice(0, {MAX_LINKS})
-    .map(a => a.href).filter(h => typeof h === 'string')"""
+    .map(a => String(a.href).slice(0, {MAX_URL})).filter(h => h.length > 0)"""
 _STORAGE_JS = f"""() => {{
   const keys = (name) => {{
     try {{
       const s = window[name];
       const found = [];
-      for (let i = 0; i < s.length && i < {MAX_ITEMS}; i++) found.push(s.key(i));
+      for (let i = 0; i < s.length && i < {MAX_ITEMS}; i++) found.push(String(s.key(i)).slice(0, 200));
       return found;
     }} catch (e) {{ return []; }}
   }};
