@@ -527,3 +527,28 @@ def test_same_site_and_first_party() -> None:
     assert (address, site, root) == ("file:///srv/copy/index.html", None, "file:///srv/copy/")
     assert same_site("file:///srv/copy/sub/page.html", site, root)
     assert not same_site("file:///etc/passwd", site, root)
+
+
+def test_the_worked_example_of_the_docs(chromium: object) -> None:
+    """docs/scan.md scans tests/fixtures/scan-site offline against Harmonien's map."""
+    from support.paths import FIXTURES, HARMONIEN_YAML, ROOT
+
+    from harmonien_ropa.loading import load_with_positions
+    from harmonien_ropa.scan import assess
+
+    start = (FIXTURES / "scan-site" / "index.html").as_uri()
+    seen = observe(chromium, start, pages=5, timeout=10, offline=True)
+    result = assess(load_with_positions(HARMONIEN_YAML), seen, combine())
+    found = sorted((d.code, d.message.split(" (")[0]) for d in result.findings)
+    assert found == [
+        ("SCAN101", "the site loads Google Analytics"),
+        ("SCAN101", "the site loads YouTube"),
+        ("SCAN102", "local storage 'cookie-banner-seen'"),
+        ("SCAN103", "Google Analytics"),
+        ("SCAN103", "Meta Pixel"),
+        ("SCAN103", "YouTube"),
+    ]
+    page = (ROOT / "docs" / "scan.md").read_text(encoding="utf-8")
+    for finding in result.findings:
+        shown = finding.message.replace(str(ROOT), "/…")  # the page shortens the checkout
+        assert shown in page, shown
