@@ -552,3 +552,24 @@ def test_the_worked_example_of_the_docs(chromium: object) -> None:
     for finding in result.findings:
         shown = finding.message.replace(str(ROOT), "/…")  # the page shortens the checkout
         assert shown in page, shown
+
+
+def test_findings_about_an_entry_point_at_its_line() -> None:
+    from support.paths import HARMONIEN_YAML
+
+    from harmonien_ropa.loading import load_with_positions
+    from harmonien_ropa.scan import assess
+    from harmonien_ropa.scan.report import sarif_report
+
+    loaded = load_with_positions(HARMONIEN_YAML)
+    nothing = Observation(
+        "https://harmonien.no/", "harmonien.no", PhaseObservation("before_consent")
+    )
+    result = assess(loaded, nothing, combine())
+    meta = [d for d in result.findings if "(meta)" in d.message]
+    assert [d.code for d in meta] == ["SCAN104"]  # the party behind the pixel, not seen
+    lines = HARMONIEN_YAML.read_text(encoding="utf-8").splitlines()
+    assert lines[meta[0].line - 1].strip() == "- id: meta"
+    assert not result.failed  # info only
+    region = json.loads(sarif_report(result))["runs"][0]["results"][0]["locations"][0]
+    assert region["physicalLocation"]["region"]["startLine"] > 0
