@@ -24,6 +24,7 @@ from harmonien_ropa.checks.examples import (
     merge,
 )
 from harmonien_ropa.checks.registry import resolve, selection
+from harmonien_ropa.checks.scan_rules import SCAN_RULES
 from harmonien_ropa.core.diagnostics import Severity
 
 CODES = sorted(RULES)
@@ -157,8 +158,12 @@ def test_selection_by_code_prefix_group_and_name() -> None:
     assert resolve("ROPA1") == {c for c in RULES if c.startswith("ROPA1")}
     assert resolve("retention") == {c for c in RULES if c.startswith("ROPA3")}
     assert resolve("missing-legal-basis") == {"ROPA101"}
-    assert resolve("ALL") == set(RULES)
-    assert selection((), ("ROPA9",)) == {c for c in RULES if not c.startswith("ROPA9")}
+    # ALL and an empty selection include the findings of ``scan`` (SCAN1xx), which share the
+    # checker's settings.
+    assert resolve("ALL") == set(RULES) | set(SCAN_RULES)
+    assert selection((), ("ROPA9",)) == {
+        c for c in (*RULES, *SCAN_RULES) if not c.startswith("ROPA9")
+    }
     assert selection(("ROPA1",), ("ROPA101",)) == resolve("ROPA1") - {"ROPA101"}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..core.load_codes import LOAD_CODES
 from .examples import base_text
 from .registry import GROUPS, RULES
+from .scan_rules import SCAN_GROUP, SCAN_GROUP_TITLE, SCAN_PREFIX, SCAN_RULES
 
 _INTRO = """\
 # Rule reference
@@ -77,6 +78,29 @@ def _load_problems() -> list[str]:
     return parts
 
 
+def _scan_findings() -> list[str]:
+    """The section on the findings of ``scan``, from their one table."""
+    parts = [
+        f"## {SCAN_PREFIX}1xx: {SCAN_GROUP_TITLE}\n",
+        "`harmonien-ropa scan URL` compares what a website loads and stores with the map (see "
+        "[the website scan](../scan.md)). Its findings have codes of their own, honour the same "
+        "`select`, `ignore` and `fail-on` settings, and point at the entry of the map they are "
+        "about, else at the map file (line 0). "
+        f"Group name for `--select`/`--ignore`: `{SCAN_GROUP}`.\n",
+        "| code | name | severity | law | message |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    parts += [
+        f"| {r.code} | `{r.name}` | {r.severity.value} | {_cell(r.law)} | {_cell(r.message)} |"
+        for r in SCAN_RULES.values()
+    ]
+    parts.append("")
+    for rule in SCAN_RULES.values():
+        parts.append(f"- **{rule.code}** `{rule.name}`: {rule.summary} Fix: {rule.fix}.")
+    parts.append("")
+    return parts
+
+
 def markdown() -> str:
     """The whole rule reference as Markdown."""
     parts = [_INTRO, "## All rules\n"]
@@ -106,6 +130,7 @@ def markdown() -> str:
             parts.append(f"```yaml\n{examples['failing']}```\n")
             parts.append("Passing:\n")
             parts.append(f"```yaml\n{examples['passing']}```\n")
+    parts.extend(_scan_findings())
     parts.extend(_load_problems())
     parts.append("## Reference map\n")
     parts.append("The examples above are merged into this map, which has no findings.\n")

@@ -24,6 +24,7 @@ from .rules import (
     transfers,
     transparency,
 )
+from .scan_rules import SCAN_GROUP, SCAN_PREFIX, SCAN_RULES
 
 
 class SelectionError(HarmonienError):
@@ -92,24 +93,34 @@ def group_of(code: str) -> Group | None:
 RULES: MappingProxyType[str, Rule] = _build()
 
 
+#: Every code a selector can name: the checker's rules and the findings of ``scan``.
+ALL_CODES: frozenset[str] = frozenset(RULES) | frozenset(SCAN_RULES)
+
+
 def resolve(selector: str) -> frozenset[str]:
-    """Codes named by ``selector``: ``ALL``, a code, a code prefix, a group or a rule name."""
+    """Codes named by ``selector``: ``ALL``, a code, a code prefix, a group or a rule name
+    (of the checker's rules or of the findings of ``scan``)."""
     key = selector.strip()
     upper = key.upper()
     if upper == "ALL":
-        return frozenset(RULES)
-    by_prefix = frozenset(code for code in RULES if code.startswith(upper))
-    if upper.startswith("ROPA") and by_prefix:
+        return ALL_CODES
+    by_prefix = frozenset(code for code in ALL_CODES if code.startswith(upper))
+    if upper.startswith(("ROPA", SCAN_PREFIX)) and by_prefix:
         return by_prefix
     for group in GROUPS:
         if key.lower() == group.name:
             return frozenset(code for code in RULES if code.startswith(group.prefix))
+    if key.lower() == SCAN_GROUP:
+        return frozenset(SCAN_RULES)
     for code, rule in RULES.items():
         if key.lower() == rule.name:
             return frozenset({code})
+    for code, kind in SCAN_RULES.items():
+        if key.lower() == kind.name:
+            return frozenset({code})
     raise SelectionError(
         f"'{selector}' names no rule: use a code (ROPA101), a prefix (ROPA1), "
-        "a group (" + ", ".join(g.name for g in GROUPS) + ") or a rule name"
+        "a group (" + ", ".join((*(g.name for g in GROUPS), SCAN_GROUP)) + ") or a rule name"
     )
 
 
@@ -120,7 +131,7 @@ def selection(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> frozens
     for selector in selected:
         chosen |= resolve(selector)
     if not selected:
-        chosen = set(RULES)
+        chosen = set(ALL_CODES)
     for selector in ignore:
         chosen -= resolve(selector)
     return frozenset(chosen)

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 COMMANDS: tuple[str, ...] = (
     "render",
     "check",
+    "scan",
     "schema",
     "locate",
     "impact",
@@ -53,10 +54,11 @@ EXIT_INTERRUPTED = 130
 #: the documentation and ``--help`` list the same).
 EXIT_CODES: dict[int, str] = {
     EXIT_OK: "success (check: no finding at or above --fail-on)",
-    EXIT_FINDINGS: "check: findings at or above --fail-on; diff: changes at or above --fail-on; "
-    "render --final: the notice is not ready for publication (each blocker listed)",
+    EXIT_FINDINGS: "check, scan: findings at or above --fail-on; diff: changes at or above "
+    "--fail-on; render --final: the notice is not ready for publication (each blocker listed)",
     EXIT_INVALID: "invalid input or usage: a data map, a setting or an option, reported as "
-    "file:line:col with a fix where it has a place",
+    "file:line:col with a fix where it has a place; scan: a site that cannot be scanned "
+    "(unreachable, not HTML, a redirect loop) or no browser installed",
     EXIT_OUTPUT: "an output could not be written: a file, the output folder (also while another "
     "render holds it) or standard output (e.g. a full disk); the previous outputs are left as "
     "they were",

@@ -41,10 +41,18 @@ EXEMPT_PURPOSES = frozenset({TrackerPurpose.STRICTLY_NECESSARY})
 NOT_NECESSARY_PURPOSES = frozenset({TrackerPurpose.STATISTICS, TrackerPurpose.MARKETING})
 
 
+def purpose_needs_consent(purpose: TrackerPurpose | str) -> bool:
+    """True if storing or reading information on a device for ``purpose`` (one of the four
+    purpose categories, as the map's cookie inventory and the website scan name them) needs
+    the user's consent first (ekomloven § 3-15 first paragraph): any purpose but strictly
+    necessary (second paragraph). An unknown purpose needs consent."""
+    return purpose not in EXEMPT_PURPOSES and purpose not in {p.value for p in EXEMPT_PURPOSES}
+
+
 def consent_needed(tracker: Tracker) -> bool:
     """True if storing or reading ``tracker`` needs the user's consent (ekomloven § 3-15 first
     paragraph): any purpose but strictly necessary."""
-    return tracker.purpose not in EXEMPT_PURPOSES
+    return purpose_needs_consent(tracker.purpose)
 
 
 def trackers_of(datamap: DataMap, activity: Activity) -> tuple[Tracker, ...]:

@@ -32,27 +32,17 @@ from typing import Any
 
 import pytest
 
+# The switches for a quiet, offline, sandbox-free headless Chromium and where the system
+# Chromium is: the same as ``harmonien-ropa scan`` uses.
+from harmonien_ropa.scan.chromium import CHROMIUM_ARGS, chromium_path
+
 HERE = Path(__file__).resolve().parent
 #: axe-core as installed by ``npm ci --prefix tests/support/node``.
 AXE_JS = HERE / "node" / "node_modules" / "axe-core" / "axe.min.js"
 #: The axe rule tags for WCAG 2.0 and 2.1, levels A and AA.
 WCAG21_AA = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
-#: Command-line switches for a quiet, offline, sandbox-free headless Chromium.
-CHROMIUM_ARGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-)
 DESKTOP = 1280
 PHONE = 360
-
-
-def chromium_path() -> str | None:
-    """The system Chromium (``CHROMIUM`` overrides), or None."""
-    return os.environ.get("CHROMIUM") or shutil.which("chromium")
 
 
 def vnu_jar() -> Path | None:
