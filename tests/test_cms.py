@@ -7,7 +7,8 @@ from pathlib import Path
 import html5lib
 import pytest
 import tinycss2
-from conftest import SMALL_YAML, run_cli
+from support.cli import run_cli
+from support.paths import SMALL_YAML
 
 import harmonien_ropa as hr
 from harmonien_ropa.outputs import RenderOptions

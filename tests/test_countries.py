@@ -7,11 +7,11 @@ import runpy
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 from hypothesis import given
 from hypothesis import strategies as st
+from support.paths import ROOT
 
-from harmonien_ropa import countrycodes
+from harmonien_ropa.core import countrycodes
 from harmonien_ropa.cli import main
 from harmonien_ropa.law import countries as c
 from harmonien_ropa.law import transfers as tr
@@ -183,6 +183,6 @@ def test_the_shipped_table_is_cldr_s_as_the_pinned_babel_gives_it() -> None:
     """``countrycodes.json`` is what ``scripts/update-countries.py`` writes from Babel (a dev
     dependency: the package itself reads the JSON and never unpickles Babel's data)."""
     script = runpy.run_path(str(ROOT / "scripts" / "update-countries.py"))
-    shipped = (ROOT / "harmonien_ropa" / "countrycodes.json").read_text(encoding="utf-8")
+    shipped = (ROOT / "harmonien_ropa" / "core" / "countrycodes.json").read_text(encoding="utf-8")
     assert shipped == script["text"](), "run scripts/update-countries.py and review the diff"
     assert set(script["NOT_COUNTRIES"]) == countrycodes.NOT_COUNTRIES

@@ -18,9 +18,10 @@ from typing import Any
 import docx
 import pypdf
 import pytest
-from conftest import HARMONIEN_YAML, SMALL_YAML, run_cli
-from formats import check_docx, check_pdf
-from hardening import PAYLOADS, benign, payload_map
+from support.cli import run_cli
+from support.formats import check_docx, check_pdf
+from support.hardening import PAYLOADS, benign, payload_map
+from support.paths import HARMONIEN_YAML, SMALL_YAML
 
 import harmonien_ropa as hr
 from harmonien_ropa.notice.view import build, places

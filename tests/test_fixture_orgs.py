@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from golden_files import check_golden
+from support.golden_files import check_golden
 
 import harmonien_ropa as hr
 from harmonien_ropa.checks import CheckConfig, check

@@ -8,10 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from support.paths import ROOT
 
 import harmonien_ropa as hr
-from harmonien_ropa import versions
+from harmonien_ropa.core import versions
 from harmonien_ropa.cli import main
 from harmonien_ropa.source.migration import migrate_text
 
@@ -157,7 +157,7 @@ def test_building_from_a_version_1_dict_upgrades_a_copy() -> None:
 
     data = parse(FIXTURE.read_text(encoding="utf-8"), "map.yaml", positions=False).data
     assert data["schema_version"] == 1
-    datamap = hr.DataMap.build(data)
+    datamap = hr.from_data(data)
     assert datamap.schema_version == 2
     assert data["schema_version"] == 1  # the caller's data is left as it was
     assert datamap == hr.load(FIXTURE)

@@ -17,7 +17,8 @@ from typing import Any
 
 import openpyxl
 import pytest
-from conftest import HARMONIEN_YAML, run_cli
+from support.cli import run_cli
+from support.paths import HARMONIEN_YAML
 
 import harmonien_ropa as hr
 from harmonien_ropa.model.legal import LegalBasis

@@ -28,11 +28,11 @@ from harmonien_ropa.checks.scan_rules import SCAN_RULES
 from harmonien_ropa.scan.browse import MAX_LINKS, ScanError, observe
 from harmonien_ropa.scan.compare import Finding, compare
 from harmonien_ropa.scan.declared import (
-    FALLBACK_SIGNATURES,
     Declared,
     DeclaredCookie,
     DeclaredService,
     Signature,
+    signatures,
 )
 from harmonien_ropa.scan.observed import (
     Observation,
@@ -244,9 +244,9 @@ def test_findings_of_a_scan_against_the_declarations(site: Server, chromium: obj
     assert "Google (google) in US" in messages
 
 
-def test_fallback_signatures_name_what_the_issue_names() -> None:
-    by_id = {s.id: s for s in FALLBACK_SIGNATURES}
-    assert {"connect.facebook.net", "facebook.com/tr"} <= set(by_id["meta-pixel"].hosts)
+def test_catalogue_signatures_name_what_the_issue_names() -> None:
+    by_id = {s.id: s for s in signatures()}
+    assert {"connect.facebook.net", "facebook.com"} <= set(by_id["meta-pixel"].hosts)
     assert "_fbp" in by_id["meta-pixel"].cookies
     assert {"googletagmanager.com", "google-analytics.com"} <= set(by_id["google-analytics"].hosts)
     assert "_ga" in by_id["google-analytics"].cookies
@@ -268,7 +268,7 @@ def test_offline_scan_of_a_local_copy_lists_blocked_services(
         ("www.facebook.com", True),
         ("www.googletagmanager.com", True),
     }
-    found = compare(seen, Declared(signatures=FALLBACK_SIGNATURES))
+    found = compare(seen, Declared(signatures=signatures()))
     before = sorted(f.message for f in found if f.code == "SCAN103")
     assert len(before) == 2
     assert before[0].startswith("Google Analytics")
@@ -358,7 +358,7 @@ def test_suggest_writes_an_inventory_draft() -> None:
     )  # fmt: skip
     declared = Declared(
         services=(DeclaredService("parties", "google", "Google", ("parties", 0), catalogue_id="google-analytics"),),
-        signatures=FALLBACK_SIGNATURES,
+        signatures=signatures(),
     )  # fmt: skip
     draft = yaml.safe_load(snippet(seen, declared))
     assert draft["cookies"] == [
@@ -547,6 +547,7 @@ def test_the_worked_example_of_the_docs(chromium: object) -> None:
         ("SCAN103", "Google Analytics"),
         ("SCAN103", "Meta Pixel"),
         ("SCAN103", "YouTube"),
+        ("SCAN104", "Google Ads"),
     ]
     page = (ROOT / "docs" / "scan.md").read_text(encoding="utf-8")
     for finding in result.findings:

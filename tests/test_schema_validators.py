@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 from check_jsonschema.cli.main_command import main as check_jsonschema
 from click.testing import CliRunner
-from conftest import ROOT
+from support.paths import ROOT
 
 from harmonien_ropa.cli import main
 from harmonien_ropa.model.base import EMAIL_PATTERN, PATTERN_HINTS, URL_PATTERN
-from harmonien_ropa.schema import SCHEMA_DIALECT, datamap_schema, datamap_schema_json
+from harmonien_ropa.schema.json_schemas import SCHEMA_DIALECT, datamap_schema, datamap_schema_json
 
 FIXTURES = ROOT / "tests" / "fixtures"
 GOOD = ROOT / "tests" / "good_yaml"

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import difflib
 import gc
 import types
@@ -21,7 +22,7 @@ from ..core.diagnostics import Diagnostic, Severity, visible
 from ..core.errors import LoadError
 from ..core.languages import DEFAULT_LANGUAGES
 from ..core.load_codes import DANGLING_REFERENCE, INVALID_VALUE, MISSING_KEY, UNKNOWN_KEY
-from ..core.versions import CURRENT, READABLE, upgrade
+from ..core.versions import CURRENT, READABLE, needs_upgrade, upgrade
 from ..model.base import COUNTRY_PATTERN, PATTERN_HINTS, Text, refusal
 from ..model.datamap import DataMap
 from .positions import Loc, Positions
@@ -116,8 +117,11 @@ def from_data(data: Any, path: str = "<data>") -> DataMap:
     """Validate and resolve a data map given as plain data (a dict as YAML would give it).
 
     The same checks as :func:`load`; raises :class:`LoadError` listing every problem, each at
-    line 1, column 1 (plain data has no positions) and named by its place in the data.
+    line 1, column 1 (plain data has no positions) and named by its place in the data. A map
+    of an older format version is upgraded on a copy: ``data`` is left as it was.
     """
+    if isinstance(data, dict) and needs_upgrade(data):
+        data = copy.deepcopy(data)
     return from_document(YamlDocument(path, data, Positions()))
 
 

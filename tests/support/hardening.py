@@ -155,50 +155,75 @@ class _Payloads:
         return text
 
 
+def _valid(model: type[BaseModel], data: dict[str, Any]) -> bool:
+    """True if ``data`` is a valid ``model`` on its own (the map's root checks references
+    across entries, so it is taken as valid)."""
+    if model is DataMap:
+        return True
+    try:
+        model.model_validate(data)
+    except ValidationError:
+        return False
+    return True
+
+
 def _fill_model(model: type[BaseModel], data: dict[str, Any], payloads: _Payloads) -> None:
+    valid = _valid(model, data)
     for name, info in model.model_fields.items():
         key = info.alias or name
         if key in ("id", "assumptions", "acknowledge", "dpv", "fideslang") or name.endswith(
             ("_id", "_ids")
         ):
             continue  # ids, references and taxonomy keys: their pattern keeps them inert
-        annotation = info.annotation
-        current = data.get(key)
-        payload = payloads.next()
-        if _is_text(annotation):
-            data[key] = {"nb": payload, "en": payload}
-        elif _is_text_tuple(annotation):
-            data[key] = [{"nb": payload, "en": payload} for _ in current or [None]]
-        elif str in _unwrap(annotation) or any(
-            typing.get_origin(c) is typing.Literal for c in _unwrap(annotation)
-        ):
-            for candidate in (
-                payload,
-                *_EMAIL_VARIANTS,
-                *_URL_VARIANTS,
-                *_PHONE_VARIANTS,
-            ):
-                if _fits(info, candidate):
-                    data[key] = candidate
-                    break
-        else:
-            for sub in _models(annotation):
-                if isinstance(current, dict):
-                    _fill_model(sub, current, payloads)
-                elif isinstance(current, list):
-                    for item in current:
-                        if isinstance(item, dict):
-                            _fill_model(sub, item, payloads)
-                elif current is None:
-                    fresh: dict[str, Any] = {}
-                    _fill_model(sub, fresh, payloads)
-                    if _fits(info, fresh):
-                        data[key] = fresh
-                break
+        before = copy.deepcopy(data.get(key))
+        _fill_field(info, key, data, payloads)
+        if valid and not _valid(model, data):
+            # A field the entry may hold only with others (``compatibility`` only on a source
+            # of kind ``own_activity``): left as it was.
+            if before is None:
+                data.pop(key, None)
+            else:
+                data[key] = before
     if issubclass(model, Statement) and data:
         fields = [f for f in model.statement_fields() if f in data]
         if fields:
             data["assumptions"] = {fields[0]: payloads.next()}
+
+
+def _fill_field(info: FieldInfo, key: str, data: dict[str, Any], payloads: _Payloads) -> None:
+    annotation = info.annotation
+    current = data.get(key)
+    payload = payloads.next()
+    if _is_text(annotation):
+        data[key] = {"nb": payload, "en": payload}
+    elif _is_text_tuple(annotation):
+        data[key] = [{"nb": payload, "en": payload} for _ in current or [None]]
+    elif str in _unwrap(annotation) or any(
+        typing.get_origin(c) is typing.Literal for c in _unwrap(annotation)
+    ):
+        for candidate in (
+            payload,
+            *_EMAIL_VARIANTS,
+            *_URL_VARIANTS,
+            *_PHONE_VARIANTS,
+        ):
+            if _fits(info, candidate):
+                data[key] = candidate
+                break
+    else:
+        for sub in _models(annotation):
+            if isinstance(current, dict):
+                _fill_model(sub, current, payloads)
+            elif isinstance(current, list):
+                for item in current:
+                    if isinstance(item, dict):
+                        _fill_model(sub, item, payloads)
+            elif current is None:
+                fresh: dict[str, Any] = {}
+                _fill_model(sub, fresh, payloads)
+                if _fits(info, fresh):
+                    data[key] = fresh
+            break
 
 
 def fill_text(data: dict[str, Any], payload: str | list[str]) -> dict[str, Any]:
