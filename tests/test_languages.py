@@ -102,8 +102,8 @@ def test_every_legal_term_and_requirement_has_a_nynorsk_label() -> None:
 
 def test_citations_in_nynorsk() -> None:
     assert label_cite(LegalBasis.CONTRACT, "nn") == (
-        "naudsynt for å oppfylle ein avtale med deg "
-        "(personvernforordninga artikkel 6 nr. 1 bokstav b)"
+        "naudsynt for å oppfylle ein avtale med deg, eller for å gjennomføre tiltak du har "
+        "bede om før ein avtale blir inngått (personvernforordninga artikkel 6 nr. 1 bokstav b)"
     )
     assert cite(Statute.NATIONAL_ID, "nn") == (
         "personopplysningslova § 12; personvernforordninga artikkel 87"
