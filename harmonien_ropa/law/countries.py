@@ -134,18 +134,6 @@ def adequacy(code: str) -> Adequacy | None:
     return ADEQUACY.get(normalise(code))
 
 
-#: Nynorsk names where they differ from the bokmål ones of :data:`_NAMES`.
-_NAMES_NN: MappingProxyType[str, str] = MappingProxyType(
-    {
-        "AE": "Dei sameinte arabiske emirata",
-        "AT": "Austerrike",
-        "FO": "Færøyane",
-        "NO": "Noreg",
-        "PH": "Filippinane",
-    }
-)
-
-
 def country_name(code: str, lang: str) -> str:
     """The country's name in ``lang`` (CLDR, e.g. nb *USA*, en *United States*) as a list, a
     table or a graph shows it; a sentence uses :func:`country_in_text`."""
