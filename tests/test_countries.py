@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from support.paths import ROOT
 
-from harmonien_ropa.core import countrycodes
 from harmonien_ropa.cli import main
+from harmonien_ropa.core import countrycodes
 from harmonien_ropa.law import countries as c
 from harmonien_ropa.law import transfers as tr
 from harmonien_ropa.model import Party

@@ -11,8 +11,8 @@ import pytest
 from support.paths import ROOT
 
 import harmonien_ropa as hr
-from harmonien_ropa.core import versions
 from harmonien_ropa.cli import main
+from harmonien_ropa.core import versions
 from harmonien_ropa.source.migration import migrate_text
 
 FIXTURE = ROOT / "tests" / "fixtures" / "migrate_comments.yaml"

@@ -44,7 +44,7 @@ UNKNOWN_KEY = LoadCode(
     "A key the format does not know (often a typo: a did-you-mean is given), or an assumption "
     "about a field the entry does not have.",
     "use one of the keys listed in the message (see the YAML reference)",
-    "activities:\n  - id: membership\n    legal_bases: contract\n",
+    "activities:\n  - id: membership\n    legal_basiss: contract\n",
 )
 INVALID_VALUE = LoadCode(
     "ROPA004",
