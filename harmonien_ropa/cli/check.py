@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import (
@@ -12,9 +11,10 @@ from . import (
     EXIT_INVALID,
     EXIT_OK,
     add_data_argument,
+    add_settings_arguments,
     interrupted,
     load_data_with_positions,
-    split_list,
+    settings_of,
 )
 
 FORMATS = ("text", "json", "sarif")
@@ -46,24 +46,7 @@ def register(sub: Subparsers) -> None:
     parser.add_argument(
         "--format", choices=FORMATS, default="text", help="output format (default: text)"
     )
-    parser.add_argument(
-        "--select",
-        metavar="RULES",
-        help="run only these rules: codes, prefixes (ROPA1), groups or rule names, comma-separated",
-    )
-    parser.add_argument("--ignore", metavar="RULES", help="skip these rules (same forms)")
-    parser.add_argument(
-        "--fail-on",
-        choices=("error", "warning", "info", "never"),
-        default=None,
-        help="lowest severity that makes the exit code 1 (default: error)",
-    )
-    parser.add_argument(
-        "--config",
-        metavar="PYPROJECT",
-        help="read [tool.harmonien_ropa] from this file instead of the nearest pyproject.toml "
-        "in the repository",
-    )
+    add_settings_arguments(parser, "rules")
     parser.add_argument(
         "--today",
         metavar="YYYY-MM-DD",
@@ -118,8 +101,7 @@ def _report(exc: Exception) -> int:
 
 def _check_one(args: argparse.Namespace, data: str | None) -> int:
     from ..checks import REPORTERS, check
-    from ..checks.config import cli_layer, today_for_check
-    from ..checks.engine import configuration
+    from ..checks.config import today_for_check
 
     loaded = load_data_with_positions(argparse.Namespace(data=data))
 
@@ -135,18 +117,6 @@ def _check_one(args: argparse.Namespace, data: str | None) -> int:
         sys.stdout.write(out)
         return EXIT_OK
 
-    cli = cli_layer(
-        split_list(args.select) if args.select is not None else None,
-        split_list(args.ignore) if args.ignore is not None else None,
-        args.fail_on,
-        today_for_check(args.today),
-    )
-    config = configuration(
-        loaded,
-        Path(args.config) if args.config else None,
-        cli,
-        report=lambda message: print(f"harmonien-ropa: {message}", file=sys.stderr),
-    )
-    result = check(loaded, config)
+    result = check(loaded, settings_of(args, loaded, today_for_check(args.today)))
     sys.stdout.write(REPORTERS[args.format](result))
     return EXIT_FINDINGS if result.failed else EXIT_OK

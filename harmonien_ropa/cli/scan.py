@@ -7,7 +7,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import EXIT_FINDINGS, EXIT_OK, add_data_argument, load_data_with_positions, split_list
+from . import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    add_data_argument,
+    add_settings_arguments,
+    load_data_with_positions,
+    settings_of,
+)
 
 FORMATS = ("text", "json", "sarif")
 
@@ -85,39 +92,18 @@ def register(sub: Subparsers) -> None:
         metavar="FILE",
         help="write what was stored as a draft cookie inventory (YAML) to FILE, to review",
     )
-    parser.add_argument("--select", metavar="RULES", help="report only these findings")
-    parser.add_argument("--ignore", metavar="RULES", help="leave out these findings")
-    parser.add_argument(
-        "--fail-on",
-        choices=("error", "warning", "info", "never"),
-        default=None,
-        help="lowest severity that makes the exit code 1 (default: error)",
-    )
-    parser.add_argument(
-        "--config", metavar="PYPROJECT", help="read [tool.harmonien_ropa] from this file"
-    )
+    add_settings_arguments(parser, "findings")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..checks.config import cli_layer
-    from ..checks.engine import configuration
     from ..scan import assess, declared, observe
     from ..scan.chromium import launch
     from ..scan.report import REPORTERS
     from ..scan.suggest import snippet, write
 
     loaded = load_data_with_positions(args)
-    config = configuration(
-        loaded,
-        Path(args.config) if args.config else None,
-        cli_layer(
-            split_list(args.select) if args.select is not None else None,
-            split_list(args.ignore) if args.ignore is not None else None,
-            args.fail_on,
-        ),
-        report=lambda message: print(f"harmonien-ropa: {message}", file=sys.stderr),
-    )
+    config = settings_of(args, loaded)
     with launch() as browser:
         observation = observe(
             browser,

@@ -17,28 +17,6 @@ from ..model.legal import DpiaStatus, LegalBasis, PartyRole, RetentionKind
 from .cells import CellMaker, dotted
 from .tables import Assumption, Cell
 
-#: Record column → the item of :mod:`..law.requirements` it states.
-COLUMN_ITEMS = {
-    "controller": "30.1a",
-    "purpose": "30.1b",
-    "data_subjects": "30.1c",
-    "data_categories": "30.1c",
-    "recipients": "30.1d",
-    "transfers": "30.1e",
-    "retention": "30.1f",
-    "security": "30.1g",
-    "legal_basis": "13.1c",
-    "art9_condition": "13.1c",
-    "legitimate_interest": "13.1d",
-    "processor": "30.2a",
-    "client_controller": "30.2a",
-    "processing": "30.2b",
-    "transfers_2": "30.2c",
-    "security_2": "30.2d",
-}
-#: Columns that share an item and mark only their own part of it.
-_OWN_MARK = frozenset({"legal_basis", "art9_condition", "processor", "client_controller"})
-
 _UNKNOWN = (
     "Not known yet: the map does not say where this system stores the data, so whether data "
     "leaves the EEA is not established."
