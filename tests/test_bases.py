@@ -162,7 +162,15 @@ activities:
         law: bokføringsloven § 13
 """
     activity = example_map(overlay).datamap.activity("membership")
-    assert erasure_limit(activity) == "bokføringsloven § 13"
+    # The law behind the basis requires the processing, not by itself keeping the data: the
+    # limit is Art. 17(3)(b) unless the retention names the statute that requires keeping it.
+    assert erasure_limit(activity) == "GDPR Art. 17(3)(b)"
+    kept = (
+        overlay
+        + "    retention:\n      text: {nb: Fem år., en: Five years.}\n"
+        + ("      period: P5Y\n      legal_source: bokføringsloven § 13\n")
+    )
+    assert erasure_limit(example_map(kept).datamap.activity("membership")) == "bokføringsloven § 13"
     assert erasure_limit(bases.activity("newsletter")) is None
 
 

@@ -89,7 +89,8 @@ def test_rights_follow_the_legal_bases(small: hr.DataMap, specs: list[tuple[Any,
     consent = LegalBasis.CONSENT
     portable = ids(
         lambda b, a9, m, au: (
-            b in (consent, LegalBasis.CONTRACT) or a9 is Art9Condition.EXPLICIT_CONSENT
+            b in (consent, LegalBasis.CONTRACT)
+            or (a9 is Art9Condition.EXPLICIT_CONSENT and b is not LegalBasis.PUBLIC_TASK)
         )
     )
     objectable = ids(

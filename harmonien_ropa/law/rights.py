@@ -4,7 +4,8 @@ GDPR Art. 13(2)(b)-(d) and 14(2)(c)-(e) ask the notice to state the rights that 
 processing, not a generic list. Some rights hold for every basis (access, rectification,
 erasure, restriction, complaint); others depend on it:
 
-* data portability (Art. 20(1)(a)) only for consent (Art. 6(1)(a), 9(2)(a)) and contract;
+* data portability (Art. 20(1)(a)) only for consent (Art. 6(1)(a), 9(2)(a)) and contract, and
+  never for a task in the public interest (Art. 20(3));
 * the right to object (Art. 21(1)) only for legitimate interests and public task;
 * the right to object to direct marketing (Art. 21(2)-(3)) for any marketing activity; it is
   absolute, so the notice states it separately (Art. 21(4));
@@ -46,16 +47,17 @@ ERASURE_LIMITED_BASES = frozenset({LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLI
 def erasure_limit(activity: Activity) -> str | None:
     """Why erasure of this activity's data may be refused, or ``None`` when it may not.
 
-    The statute that requires keeping the data (the retention's ``legal_source``, else the
-    activity's) when the basis is a legal obligation or public task or the retention names one;
-    Art. 17(3)(b) itself when the basis limits erasure but no statute is named.
+    The statute the retention names as requiring the data to be kept (its ``legal_source``);
+    else Art. 17(3)(b) itself when the basis is a legal obligation or a public task (erasure may
+    be refused while the processing is necessary for it). The law behind the basis is not named
+    here: a law that requires the processing does not by that alone require keeping the data.
     """
     retention_source = activity.retention.legal_source if activity.retention else None
-    limiting = [b for b in activity.bases if b.basis in ERASURE_LIMITED_BASES]
-    if limiting:
-        law = next((b.law for b in limiting if b.law), None)
-        return retention_source or law or article(Statute.ERASURE_EXCEPTIONS)
-    return retention_source
+    if retention_source:
+        return retention_source
+    if any(b.basis in ERASURE_LIMITED_BASES for b in activity.bases):
+        return article(Statute.ERASURE_EXCEPTIONS)
+    return None
 
 
 def required_by_statute(activity: Activity) -> bool:
@@ -77,6 +79,19 @@ BASIS_RIGHTS: dict[Right, frozenset[LegalBasis]] = {
 }
 
 
+def gives_portability(activity: Activity) -> bool:
+    """True if data portability applies to some part of ``activity``: a part on consent or a
+    contract (Art. 20(1)(a)), or Art. 9(2)(a) explicit consent for a part that is not a task in
+    the public interest (Art. 20(3) excludes those)."""
+    return bool(_portability_parts(activity))
+
+
+def _portability_parts(activity: Activity) -> tuple[Basis, ...]:
+    if activity.art9_condition is Art9Condition.EXPLICIT_CONSENT:
+        return tuple(b for b in activity.bases if b.basis is not LegalBasis.PUBLIC_TASK)
+    return tuple(b for b in activity.bases if b.basis in PORTABILITY_BASES)
+
+
 def right_parts(activity: Activity, right: Right) -> tuple[Basis, ...]:
     """The parts of ``activity`` a basis-dependent ``right`` holds for, when it holds for only
     some of them: the ``legal_bases`` entries whose basis gives it. Empty when the right holds
@@ -85,9 +100,12 @@ def right_parts(activity: Activity, right: Right) -> tuple[Basis, ...]:
     bases = BASIS_RIGHTS.get(right)
     if bases is None or len(activity.bases) < 2:
         return ()
-    if activity.art9_condition is Art9Condition.EXPLICIT_CONSENT and right is not Right.OBJECTION:
+    if right is Right.PORTABILITY:
+        parts = _portability_parts(activity)
+    elif activity.art9_condition is Art9Condition.EXPLICIT_CONSENT and right is not Right.OBJECTION:
         return ()
-    parts = tuple(b for b in activity.bases if b.basis in bases)
+    else:
+        parts = tuple(b for b in activity.bases if b.basis in bases)
     return parts if len(parts) < len(activity.bases) else ()
 
 
@@ -162,11 +180,7 @@ def applicable_rights(
         ApplicableRight(Right.ERASURE, limited=where(lambda a: erasure_limit(a) is not None)),
         ApplicableRight(Right.RESTRICTION),
     ]
-    portability = where(
-        lambda a: (
-            a.has_basis(*PORTABILITY_BASES) or a.art9_condition is Art9Condition.EXPLICIT_CONSENT
-        )
-    )
+    portability = where(gives_portability)
     if portability:
         out.append(ApplicableRight(Right.PORTABILITY, portability))
     objection = where(lambda a: a.has_basis(*OBJECTION_BASES))
