@@ -12,6 +12,8 @@ from support.paths import HARMONIEN_YAML, SMALL_YAML
 import harmonien_ropa as hr
 from harmonien_ropa.checks.publication import BlockerKind, counts
 from harmonien_ropa.cli import main
+from harmonien_ropa.law.requirements import missing
+from harmonien_ropa.law.rights import notice_activities
 from harmonien_ropa.outputs.staging import MANIFEST
 from harmonien_ropa.source.i18n import strings
 
@@ -83,7 +85,7 @@ def test_confirmed_map_is_ready(tmp_path: Path) -> None:
         ([ASSUME_BASIS_AND_ART9], [BlockerKind.LEGAL_BASIS, BlockerKind.ART9_CONDITION]),
         ([ASSUME_TRANSFER], [BlockerKind.TRANSFER_GROUND]),
         ([ASSUME_PARTY_MECHANISM], [BlockerKind.TRANSFER_GROUND]),
-        ([NO_ART9], [BlockerKind.FINDING]),
+        ([NO_ART9], [BlockerKind.MISSING_ITEM]),
     ],
 )
 def test_each_kind_of_blocker_at_its_line(
@@ -94,7 +96,7 @@ def test_each_kind_of_blocker_at_its_line(
     assert [b.kind for b in blockers] == kinds
     for blocker in blockers:
         assert blocker.path == str(path)
-        if blocker.kind is BlockerKind.FINDING:
+        if blocker.kind in (BlockerKind.FINDING, BlockerKind.MISSING_ITEM):
             assert blocker.code == "ROPA102"
             assert blocker.line == line_of(path, "data_categories: [name, email, health]")
         else:
@@ -116,17 +118,30 @@ def test_each_kind_of_blocker_at_its_line(
 def test_blockers_are_checks_errors_and_assumed_legal_grounds(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """On Harmonien: exactly the errors of `check` plus its ROPA901 findings on a legal basis,
-    Art. 9 condition or Chapter V ground, each shown as an error."""
+    """On Harmonien: exactly the errors of `check`, its ROPA901 findings on a legal basis,
+    Art. 9 condition or Chapter V ground, and the findings of the rules that report an Art. 13
+    or 14 item the law layer finds missing for an activity in the notice, each as an error."""
     assert main(["check", "--data", str(HARMONIEN_YAML)]) == 1
     report = capsys.readouterr().out
     gated = re.compile(
         r"\.(legal_basis|art9_condition|mechanism|transfer_mechanism|dpf_certified): "
     )
+    datamap = hr.load(HARMONIEN_YAML)
+    missing_codes = {
+        code
+        for activity in notice_activities(datamap)
+        for item, _ in missing(datamap, activity)
+        if not item.record
+        for code in item.rules
+    }
     expected = []
     for line in report.splitlines():
         head = re.match(r"^(\S+:\d+:\d+: )(error|warning|info) (ROPA\d+) (.*)$", line)
-        if head and (head[2] == "error" or (head[3] == "ROPA901" and gated.search(head[4]))):
+        if head and (
+            head[2] == "error"
+            or (head[3] == "ROPA901" and gated.search(head[4]))
+            or head[3] in missing_codes
+        ):
             expected.append(f"{head[1]}error {head[3]} {head[4]}")
     blockers = hr.publication_blockers(HARMONIEN_YAML)
     assert [b.format().splitlines()[0] for b in blockers] == expected
@@ -151,10 +166,13 @@ def test_acknowledged_ignored_or_unselected_grounds_do_not_block(tmp_path: Path)
     assert hr.publication_blockers(variant(tmp_path, NO_ART9, ack_error)) == ()
     ignored = "settings:\n  check:\n    ignore: [ROPA901, ROPA102]\n"
     assert hr.publication_blockers(variant(tmp_path, ASSUME_BASIS, NO_ART9, extra=ignored)) == ()
-    # fail-on: never leaves only the assumed grounds.
+    # fail-on: never leaves the assumed grounds and the missing notice items (the Art. 9
+    # condition the notice must state), whatever their severity.
     never = "settings:\n  check:\n    fail_on: never\n"
     blockers = hr.publication_blockers(variant(tmp_path, ASSUME_BASIS, NO_ART9, extra=never))
-    assert [b.kind for b in blockers] == [BlockerKind.LEGAL_BASIS]
+    assert sorted(b.kind for b in blockers) == sorted(
+        [BlockerKind.MISSING_ITEM, BlockerKind.LEGAL_BASIS]
+    )
 
 
 def test_pyproject_settings_apply_as_for_check(tmp_path: Path) -> None:
@@ -204,8 +222,8 @@ def test_banner_sentence_counts_in_both_languages(tmp_path: Path) -> None:
         .text("not-ready")
         .startswith(
             "Not ready for publication. 1 legal basis (Art. 6), 1 condition for special categories "
-            "(Art. 9) and 2 transfer grounds (Chapter V) are still assumptions; the check of the data "
-            "map finds 1 problem that must be fixed. "
+            "(Art. 9) and 2 transfer grounds (Chapter V) are still assumptions; 1 item that GDPR "
+            "Art. 13 or 14 requires in the notice is missing. "
         )
     )
     assert (
@@ -214,7 +232,8 @@ def test_banner_sentence_counts_in_both_languages(tmp_path: Path) -> None:
         .startswith(
             "Ikke klar til publisering. 1 behandlingsgrunnlag (art. 6), 1 vilkår for særlige "
             "kategorier (art. 9) og 2 overføringsgrunnlag (kapittel V) er fortsatt antakelser; "
-            "kontrollen av datakartet finner 1 feil som må rettes. "
+            "1 opplysning som personvernforordningen art. 13 eller 14 krever i erklæringen, "
+            "mangler. "
         )
     )
     one = render_notice(hr.load(variant(tmp_path, ASSUME_BASIS)))
@@ -230,7 +249,8 @@ def test_banner_sentence_counts_in_both_languages(tmp_path: Path) -> None:
         Page(errors["notice.nb.html"])
         .text("not-ready")
         .startswith(
-            "Ikke klar til publisering. Kontrollen av datakartet finner 1 feil som må rettes. Hver"
+            "Ikke klar til publisering. 1 opplysning som personvernforordningen art. 13 eller 14 "
+            "krever i erklæringen, mangler. Hver"
         )
     )
 

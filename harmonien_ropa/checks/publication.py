@@ -1,12 +1,16 @@
 """The publication gate: is the map ready for its notice to be published, and if not, why not.
 
 A notice may be published only when the legal grounds it states are confirmed and the checker
-finds nothing that fails the map. Two kinds of :class:`Blocker` keep it back:
+finds nothing that fails the map. Three kinds of :class:`Blocker` keep it back:
 
 * a legal ground that is still an assumption: an activity's Art. 6 ``legal_basis`` (or the
   ``basis`` of an entry of ``legal_bases``) or Art. 9
   ``art9_condition``, or a Chapter V ground (a transfer's ``mechanism``, a party's
   ``transfer_mechanism`` or ``dpf_certified``). Each is the ROPA901 finding on that field;
+* an item GDPR Art. 13 or 14 requires the notice to give that the map does not give for an
+  activity in the notice (:func:`harmonien_ropa.law.requirements.missing`: the controller's
+  contact details, a transfer's ground, whether data leaves the EEA when a system's hosting is
+  not known, ...): each finding of the rules that report that item, whatever its severity;
 * any other finding that makes ``check`` fail (by default: every error).
 
 Both come from one run of the checker with the same configuration as ``check``, so its ignores,
@@ -23,6 +27,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from ..core.diagnostics import Diagnostic, Severity
+from ..law.requirements import missing
+from ..law.rights import notice_activities
 from ..model import Activity, DataMap, Party
 from ..model.activity import Transfer
 from ..model.base import Statement
@@ -44,6 +50,8 @@ class BlockerKind(StrEnum):
     ART9_CONDITION = "art9_condition"
     #: A Chapter V ground (transfer mechanism, DPF certification) is still an assumption.
     TRANSFER_GROUND = "transfer_ground"
+    #: An item Art. 13/14 requires in the notice is missing (a finding of a rule reporting it).
+    MISSING_ITEM = "missing_item"
     #: A checker finding that makes ``check`` fail.
     FINDING = "finding"
 
@@ -146,10 +154,26 @@ def blockers_of(loaded: LoadedMap, result: CheckResult) -> tuple[Blocker, ...]:
             found = diagnostic(loaded, rule, hit)
             if found in open_findings:  # not acknowledged
                 blockers[found] = kind
+    missing_rules = _missing_notice_rules(loaded.datamap)
+    for finding in result.findings:
+        if finding not in blockers and finding.code in missing_rules:
+            blockers[finding] = BlockerKind.MISSING_ITEM
     for finding in result.findings:
         if finding not in blockers and config.fails(finding.severity):
             blockers[finding] = BlockerKind.FINDING
     return tuple(sorted(Blocker(finding, kind) for finding, kind in blockers.items()))
+
+
+def _missing_notice_rules(datamap: DataMap) -> frozenset[str]:
+    """The codes of the rules that report an Art. 13/14 item missing for an activity the notice
+    describes (the law layer decides what is missing)."""
+    return frozenset(
+        code
+        for activity in notice_activities(datamap)
+        for item, _cell in missing(datamap, activity)
+        if not item.record
+        for code in item.rules
+    )
 
 
 def counts(blockers: tuple[Blocker, ...]) -> dict[BlockerKind, int]:

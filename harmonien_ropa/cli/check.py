@@ -11,11 +11,10 @@ from . import (
     EXIT_INVALID,
     EXIT_OK,
     add_data_argument,
-    add_settings_arguments,
     interrupted,
     load_data_with_positions,
-    settings_of,
 )
+from .settings import add_settings_arguments, settings_of
 
 FORMATS = ("text", "json", "sarif")
 

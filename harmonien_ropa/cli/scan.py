@@ -11,10 +11,9 @@ from . import (
     EXIT_FINDINGS,
     EXIT_OK,
     add_data_argument,
-    add_settings_arguments,
     load_data_with_positions,
-    settings_of,
 )
+from .settings import add_settings_arguments, settings_of
 
 FORMATS = ("text", "json", "sarif")
 

@@ -161,6 +161,9 @@ def _transfers(dm: DataMap, a: Activity, *, notice: bool = False) -> Cell:
     gap = transfer_gap(dm, a, notice=notice)
     if gap is not None:
         return Cell("missing", gap)
+    if notice and found.unknown_hosting:
+        # The notice must say whether data leaves the EEA (Art. 13(1)(f)); it cannot yet.
+        return Cell("missing", "hosting of a system not known")
     assumed = _assumed(a, "transfers") or bool(found.unknown_hosting)
     for transfer in a.transfers:
         party = dm.party(transfer.party_id)
@@ -471,7 +474,7 @@ _ITEMS: tuple[tuple[Item, Callable[[DataMap, Activity], Cell]], ...] = (
             "transfers, adequacy or safeguards",
             "overføringer, tilstrekkelighet eller garantier",
             _C,
-            ("ROPA201", "ROPA202", "ROPA205", "ROPA217"),
+            ("ROPA201", "ROPA202", "ROPA205", "ROPA217", "ROPA218"),
         ),
         lambda dm, a: _transfers(dm, a, notice=True),
     ),

@@ -162,8 +162,10 @@ def not_ready_sentence(blockers: tuple[Blocker, ...], lang: str) -> str | None:
             if len(grounds) == 1
             else ", ".join(grounds[:-1]) + s["not_ready_and"] + grounds[-1]
         )
-        assumed = len(blockers) - found[BlockerKind.FINDING]
+        assumed = len(blockers) - found[BlockerKind.FINDING] - found[BlockerKind.MISSING_ITEM]
         clauses.append(counted("not_ready_assumed", assumed, items=items))
+    if found[BlockerKind.MISSING_ITEM]:
+        clauses.append(counted("not_ready_missing", found[BlockerKind.MISSING_ITEM]))
     if found[BlockerKind.FINDING]:
         clauses.append(counted("not_ready_findings", found[BlockerKind.FINDING]))
     why = "; ".join(clauses)

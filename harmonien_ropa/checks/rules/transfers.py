@@ -159,6 +159,38 @@ class TransferNotRecorded(Rule):
                 )
 
 
+class TransfersNotKnown(Rule):
+    """The notice must say whether an activity's data leaves the EEA (Art. 13(1)(f), 14(1)(f));
+    it cannot while a system the activity uses gives its hosting countries as ``unknown`` (or not
+    at all). Every statement about the activity's transfers is then provisional, and the notice
+    is not published until the countries are known.
+
+    Failing::
+
+        systems:
+          - id: register
+            hosting_countries: unknown
+
+    Passing::
+
+        systems:
+          - id: register
+            hosting_countries: ["NO"]
+    """
+
+    code = "ROPA218"
+    name = "transfers-not-known"
+    severity = Severity.WARNING
+    law = "GDPR Art. 13(1)(f), 14(1)(f)"
+    message = "activity '{activity}' uses system '{system}', whose hosting countries are not known, so the notice cannot say whether its data leaves the EEA"
+    fix = "find out where the system stores the data (the vendor's data-processing agreement or sub-processor list) and list the countries under 'hosting_countries'"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, activity in ctx.controller_activities():
+            for system in destinations(ctx.datamap, activity).unknown_hosting:
+                yield self.hit((*loc, "systems"), activity=activity.id, system=system.id)
+
+
 class AdequacyNotAvailable(Rule):
     """'adequacy' is a valid ground only for countries with a Commission adequacy decision.
 
@@ -318,6 +350,7 @@ class OnwardTransferByRecipient(Rule):
 RULES: tuple[type[Rule], ...] = (
     TransferWithoutMechanism,
     TransferNotRecorded,
+    TransfersNotKnown,
     AdequacyNotAvailable,
     TransferInsideEea,
     OnwardTransferByRecipient,
