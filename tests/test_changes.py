@@ -414,7 +414,7 @@ def test_diff_git_refuses_an_old_revision_over_the_size_limit_without_reading_it
     finally:
         tracemalloc.stop()
     assert capsys.readouterr().err.startswith(
-        f"HEAD:{target}:0:0: error ROPA008 file is larger than the limit of 20,971,520 bytes\n"
+        f"HEAD:{target}: error ROPA008 file is larger than the limit of 20,971,520 bytes\n"
     )
     assert peak < 4 * 1024 * 1024  # the 21 MB blob was never read
 

@@ -64,7 +64,7 @@ def test_check_default_data_in_repo() -> None:
 def test_check_missing_and_directory_paths(tmp_path: Path) -> None:
     missing = run("check", "--data", str(tmp_path / "nope.yaml"))
     assert missing.returncode == 2
-    assert missing.stderr.startswith(f"{tmp_path / 'nope.yaml'}:0:0: error ROPA008 file not found")
+    assert missing.stderr.startswith(f"{tmp_path / 'nope.yaml'}: error ROPA008 file not found")
     directory = run("check", "--data", str(tmp_path))
     assert directory.returncode == 2
     assert "is a directory" in directory.stderr

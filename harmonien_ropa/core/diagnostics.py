@@ -55,10 +55,12 @@ class Diagnostic:
     law: str | None = None
 
     def format(self) -> str:
-        """``path:line:col: severity CODE message`` (plus an indented fix hint line)."""
+        """``path:line:col: severity CODE message`` (plus an indented fix hint line); a problem
+        of the file as a whole (line 0: not found, too large, not a regular file) is given as
+        ``path: severity CODE message``."""
+        place = f"{self.line}:{self.column}: " if self.line else " "
         head = (
-            f"{visible(self.path)}:{self.line}:{self.column}: "
-            f"{self.severity.value} {self.code} {visible(self.message)}"
+            f"{visible(self.path)}:{place}{self.severity.value} {self.code} {visible(self.message)}"
         )
         return f"{head}\n    fix: {visible(self.fix)}" if self.fix else head
 

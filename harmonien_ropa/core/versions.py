@@ -3,7 +3,7 @@
 A map says its version in ``schema_version``. The loader reads every version in
 :data:`READABLE` and upgrades an older map in memory with :func:`upgrade` (``DataMap`` does the
 same, on a copy, for a dict of an older version); ``harmonien-ropa
-migrate`` applies the same steps to the file itself (:mod:`harmonien_ropa.migration`), keeping
+migrate`` applies the same steps to the file itself (:mod:`harmonien_ropa.source.migration`), keeping
 its comments and layout. Each step is one small function that changes one thing in place, on
 the plain mapping the YAML gives (a ``dict`` when loading, ruamel.yaml's ``CommentedMap`` when
 migrating a file, so it must only read, set, insert or delete keys): to change the format, add

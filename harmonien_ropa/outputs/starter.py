@@ -18,6 +18,8 @@ from typing import Any, Literal
 
 import yaml
 
+from ..core.versions import CURRENT
+
 Lang = Literal["nb", "en"]
 
 #: The activities ``init`` offers, in the order it asks about them.
@@ -296,7 +298,7 @@ def starter(answers: Answers, *, commented: bool = False) -> str:
         activities.append(activity)
 
     sections: list[tuple[str, dict[str, Any]]] = [
-        ("schema_version", {"schema_version": 1}),
+        ("schema_version", {"schema_version": CURRENT}),
         ("organisation", {"organisation": organisation}),
         ("notice", {"notice": dict(document)}),
         ("record", {"record": dict(document)}),
