@@ -339,7 +339,7 @@ def test_represented_by_and_adviser_in_the_notice() -> None:
     datamap = with_representation({"nb": "daglig leder", "en": "managing director"})
     files = render_notice(datamap)
     en, nb = Page(files["notice.en.html"]), Page(files["notice.nb.html"])
-    assert "Represented by managing director, Kari Nordmann" in en.text("controller")
+    assert "Legally represented by managing director, Kari Nordmann" in en.text("controller")
     assert "Representert ved daglig leder, Kari Nordmann" in nb.text("controller")
     # The adviser is a contact, named by function, never as the DPO (still Ola Personvern).
     assert "Per Rådgiver, data-protection adviser – e-mail: raad@fjordkor.example" in en.text(
@@ -348,7 +348,7 @@ def test_represented_by_and_adviser_in_the_notice() -> None:
     assert "Per Rådgiver, personvernrådgiver" in nb.text("contact")
     assert "Per Rådgiver" not in en.text("controller")
     assert "Our data protection officer is Ola Personvern" in en.text("controller")
-    assert "Represented by:** managing director, Kari Nordmann" in files["notice.en.md"]
+    assert "Legally represented by:** managing director, Kari Nordmann" in files["notice.en.md"]
 
 
 def test_represented_by_and_adviser_in_the_record_and_model() -> None:

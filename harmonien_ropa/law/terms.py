@@ -605,16 +605,18 @@ _ENTRIES: tuple[tuple[Enum, LegalTerm], ...] = (
         Statute.COOKIES_EXEMPT,
         _T(
             "ekomloven § 3-15 second paragraph",
-            "strengt nødvendig for en tjeneste brukeren har bedt om",
-            "strictly necessary for a service the user has asked for",
+            "nødvendig bare for å overføre en kommunikasjon, eller strengt nødvendig for en "
+            "tjeneste brukeren uttrykkelig har bedt om",
+            "needed only to transmit a communication, or strictly necessary for a service the "
+            "user has expressly asked for",
         ),
     ),
     (
         Statute.ARCHIVE_ACT,
         _T(
-            "arkivlova §§ 6, 9 (LOV-1992-12-04-126); GDPR Art. 17(3)(d), 89(1)",
-            "arkivplikt og forbud mot kassasjon",
-            "duty to keep archives and ban on destroying them",
+            "arkivlova §§ 5, 12, 13 (LOV-2025-06-20-96); GDPR Art. 17(3)(d), 89(1)",
+            "arkivplikt og bevaring for ettertiden",
+            "duty to keep archives and to preserve records for posterity",
         ),
     ),
     (
@@ -761,8 +763,11 @@ _NN: dict[Enum, str] = {
     Statute.CONSENT_WITHDRAWAL: "tilbaketrekking av samtykke",
     Statute.CONSENT_INVALID: "gyldig samtykke: ei aktiv, frivillig og spesifikk handling",
     Statute.CHILDREN_CONSENT: "samtykke frå barn til informasjonssamfunnstenester (13 år)",
-    Statute.COOKIES_EXEMPT: "strengt naudsynt for ei teneste brukaren har bede om",
-    Statute.ARCHIVE_ACT: "arkivplikt og forbod mot kassasjon",
+    Statute.COOKIES_EXEMPT: (
+        "naudsynt berre for å overføre ein kommunikasjon, eller strengt naudsynt for ei teneste "
+        "brukaren uttrykkeleg har bede om"
+    ),
+    Statute.ARCHIVE_ACT: "arkivplikt og bevaring for ettertida",
     Statute.COMPATIBLE_PURPOSE: "sameinleg formål",
 }
 

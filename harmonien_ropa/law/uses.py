@@ -8,8 +8,8 @@
   or on a law; the compatibility note records the assessment of Art. 6(4)(a)-(e).
 * **Retention kinds**: "until consent is withdrawn" presupposes consent (Art. 7(3), 17(1)(b));
   permanent archiving is storage for archiving in the public interest (Art. 5(1)(e)), which
-  needs the safeguards of Art. 89(1) and, for a public body, the archive act that forbids
-  destroying the records (arkivlova §§ 6, 9).
+  needs the safeguards of Art. 89(1) and, for a public body, the archive act that requires the
+  records to be kept for posterity (arkivlova §§ 12–13, LOV-2025-06-20-96).
 * **Access** (Art. 25(2), 32(4)): special-category data kept in a system whose access is wider
   than the activity's own.
 * **Review dates**: an activity whose ``review_by`` has passed (accountability, Art. 5(2), 24).

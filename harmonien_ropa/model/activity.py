@@ -122,8 +122,8 @@ class Retention(Statement):
         "default), 'until_consent_withdrawn' (kept until the person withdraws consent, for "
         "consent-based activities) or 'permanent_archive' (kept for good for archiving in the "
         "public interest, GDPR Art. 5(1)(e) and 89(1); for a public body, because arkivlova "
-        "§ 9 forbids destroying it: name it as 'legal_source' and the safeguards in "
-        "'safeguards').",
+        "§ 12 requires it to be kept for posterity and § 13 allows destroying only what need not "
+        "be: name it as 'legal_source' and the safeguards in 'safeguards').",
         examples=["permanent_archive"],
     )
     text: Text = Field(description="The rule in plain words, as the notice states it.")

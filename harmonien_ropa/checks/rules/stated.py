@@ -230,7 +230,7 @@ class PermanentArchiveUnsupported(Rule):
 
     Data may be kept beyond its purpose only for archiving in the public interest, research or
     statistics, with the safeguards of Art. 89(1) (Art. 5(1)(e)). For a public body, the
-    archive act forbids destroying records (arkivlova § 9) unless a rule allows it: name that
+    archive act requires records to be kept for posterity (arkivlova §§ 12–13): name that
     as the retention's ``legal_source`` and describe the safeguards in ``safeguards``.
 
     Failing::
@@ -252,7 +252,7 @@ class PermanentArchiveUnsupported(Rule):
               text: {nb: Bevares for ettertiden., en: Kept for posterity.}
               period: null
               trigger: {nb: avlevering, en: deposit}
-              legal_source: arkivlova § 9
+              legal_source: arkivlova § 12
               safeguards:
                 nb: Avleveres til arkivdepot; bare arkivarer har tilgang.
                 en: Deposited with the archive; only archivists have access.
@@ -261,9 +261,9 @@ class PermanentArchiveUnsupported(Rule):
     code = "ROPA351"
     name = "permanent-archive-unsupported"
     severity = Severity.WARNING
-    law = "GDPR Art. 5(1)(e), 89(1); arkivlova §§ 6, 9"
+    law = "GDPR Art. 5(1)(e), 89(1); arkivlova §§ 12, 13 (LOV-2025-06-20-96)"
     message = "activity '{activity}' keeps data permanently without stating {missing}"
-    fix = "add 'safeguards:' (the Art. 89(1) measures) and 'legal_source:' (e.g. arkivlova § 9) to the retention"
+    fix = "add 'safeguards:' (the Art. 89(1) measures) and 'legal_source:' (e.g. arkivlova § 12) to the retention"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.controller_activities():
