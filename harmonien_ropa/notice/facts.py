@@ -212,6 +212,9 @@ class ActivityView:
     legal_bases: tuple[Fact, ...] = ()
     #: Said when some of the people may be children (Art. 12(1); personopplysningsloven § 5).
     children: Fact | None = None
+    #: A right of ``rights`` that holds only for some parts (the parts it holds for) or is
+    #: limited here (erasure, with the reason): (right, what to add after its name).
+    right_notes: tuple[tuple[str, Value], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

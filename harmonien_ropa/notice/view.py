@@ -423,9 +423,27 @@ class _Builder:
                 else None
             ),
             rights=tuple(str(r) for r in rights_law.rights_of(self.datamap, a)),
+            right_notes=self.right_notes(a),
             legal_bases=tuple(self.basis_part(b) for b in a.bases) if a.legal_bases else (),
             children=self.children(a),
         )
+
+    def right_notes(self, a: Activity) -> tuple[tuple[str, Value], ...]:
+        """For the activity's own list of rights: the parts a right holds for when it holds for
+        only some of them, and the limit on erasure (the law layer decides both)."""
+        notes: list[tuple[str, Value]] = []
+        for right in rights_law.rights_of(self.datamap, a):
+            parts = rights_law.right_parts(a, right)
+            if parts:
+                names = [self.t(b.covers).text for b in parts if b.covers is not None]
+                if names:
+                    notes.append((str(right), ", ".join(names)))
+            elif right is Right.ERASURE:
+                limit = rights_law.erasure_limit(a)
+                if limit is not None:
+                    why = cite(limit, self.lang)
+                    notes.append((str(right), Sentence("right_limited", (("why", why),))))
+        return tuple(notes)
 
     def legal_basis(self, a: Activity) -> Fact:
         if a.legal_bases:
