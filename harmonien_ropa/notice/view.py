@@ -605,7 +605,7 @@ class _Builder:
                 SourceLine(
                     self.label(src.kind),
                     origin,
-                    self.field(src, "description"),
+                    self.field(src, "description") or self.field(src, "compatibility"),
                     categories,
                     self.marks(src, "kind", "party", "description", "categories"),
                 )
