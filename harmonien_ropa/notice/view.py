@@ -276,14 +276,15 @@ class _Builder:
         if org.org_number is None:
             return Fact(
                 Sentence("controller_intro_no_number", (("name", self.name(org.name)),)),
-                self.marks(org, "org_number", unknown=ORG_NUMBER_UNKNOWN_NOTE),
+                self.marks(org, "name")
+                + self.marks(org, "org_number", unknown=ORG_NUMBER_UNKNOWN_NOTE),
             )
         self.take(org, "org_number")
         return Fact(
             Sentence(
                 "controller_intro", (("name", self.name(org.name)), ("number", org.org_number))
             ),
-            self.marks(org, "org_number"),
+            self.marks(org, "name", "org_number"),
         )
 
     def controller(self) -> Controller:
@@ -311,11 +312,12 @@ class _Builder:
                 dpo.email or None,
                 dpo.phone or None,
                 None,
-                self.marks(dpo, "appointed"),
+                self.marks(org, "dpo") + self.marks(dpo, "appointed"),
             )
         else:
             reason = self.field(dpo, "reason") if dpo else None
-            dpo_view = Dpo(Sentence("dpo_none"), None, None, reason, self.marks(dpo, "appointed"))
+            marks = self.marks(org, "dpo") + self.marks(dpo, "appointed")
+            dpo_view = Dpo(Sentence("dpo_none"), None, None, reason, marks)
         representative = None
         if org.representative:
             rep = org.representative
