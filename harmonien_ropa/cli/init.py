@@ -72,6 +72,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"harmonien-ropa: error: {path} is a folder; name a file", file=sys.stderr)
         return EXIT_INVALID
     interactive = not args.yes and interactive_terminal()
+    if not interactive and not args.yes:
+        print(
+            "harmonien-ropa: no terminal: writing the commented starter without asking "
+            "(answers on standard input are not read; run 'init' in a terminal to answer the "
+            "questions, or pass --yes to say that the starter is what you want)",
+            file=sys.stderr,
+        )
     answers = ask(args.lang, _input) if interactive else Answers(lang=args.lang)
     text = starter(answers, commented=not interactive)
     loads(text, str(path))  # a starter that does not load would be a bug: raises LoadError
