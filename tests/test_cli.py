@@ -98,6 +98,18 @@ def test_render_unknown_output_and_language(tmp_path: Path) -> None:
     proc = run("render", "--lang", "de", "--out", str(tmp_path))
     assert proc.returncode == 2
     assert "unknown language(s) de" in proc.stderr
+    proc = run("render", "--only", "notce", "--out", str(tmp_path))
+    assert proc.returncode == 2
+    assert "unknown output 'notce' (did you mean 'notice'?)" in proc.stderr
+
+
+def test_a_tab_used_to_indent_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "tab.yaml"
+    path.write_text("schema_version: 2\norganisation:\n\tname: Kor\n", encoding="utf-8")
+    proc = run("check", "--data", str(path))
+    assert proc.returncode == 2
+    assert f"{path}:3:1: error ROPA001 YAML syntax error: tab character" in proc.stderr
+    assert "indent with spaces" in proc.stderr
     assert not list(tmp_path.iterdir())
 
 

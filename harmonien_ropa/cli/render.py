@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -123,7 +124,11 @@ def run(args: argparse.Namespace) -> int:
     names = output_names(asked or None)
     unknown = [name for name in names if name not in RENDERERS]
     if unknown:
-        raise RenderError(f"unknown output '{unknown[0]}'; choose from {', '.join(RENDERERS)}")
+        guess = difflib.get_close_matches(unknown[0], list(RENDERERS), n=1)
+        hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+        raise RenderError(
+            f"unknown output '{unknown[0]}'{hint}; choose from {', '.join(RENDERERS)}"
+        )
     if "changes" in names and args.only and not args.previous:
         raise HarmonienError(
             "--only changes needs --previous PATH, the earlier version of the data map to "

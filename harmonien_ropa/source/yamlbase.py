@@ -230,17 +230,19 @@ SYNTAX_FIX = "check indentation and quoting around this place; quote values cont
 DEPTH_FIX = f"a data map needs far fewer levels; keep nesting under {MAX_DEPTH}"
 
 
-def syntax_diagnostic(path: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
-    """The problem PyYAML reports, at its place, with a fix."""
+def syntax_diagnostic(path: str, exc: yaml.MarkedYAMLError, text: str = "") -> Diagnostic:
+    """The problem PyYAML reports, at its place, with a fix (``text``: the document, to name a
+    tab where PyYAML only says that a character cannot start a token)."""
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    at_tab = mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t"
     text = exc.problem or "syntax error"
     if exc.context:
         start = exc.context_mark
         where = f" that starts on line {start.line + 1}" if start and start.line + 1 != line else ""
         text = f"{text} ({exc.context}{where})"
     fix = SYNTAX_FIX
-    if "tab" in text:
+    if "tab" in text or at_tab:
         fix = "YAML does not allow tabs for indentation: indent with spaces"
         text = "tab character where YAML expects spaces"
     return problem(path, line, column, YAML_SYNTAX.code, f"YAML syntax error: {text}", fix)

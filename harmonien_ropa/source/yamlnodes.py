@@ -41,7 +41,7 @@ def parse_nodes(text: str, path: str, limit: int, expanded: int) -> YamlDocument
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        raise YamlError([syntax_diagnostic(path, exc)]) from None
+        raise YamlError([syntax_diagnostic(path, exc, text)]) from None
     except yaml.YAMLError as exc:
         raise YamlError(
             [problem(path, 1, 1, YAML_SYNTAX.code, f"YAML error: {exc}", SYNTAX_FIX)]
