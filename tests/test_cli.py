@@ -101,6 +101,7 @@ def test_render_unknown_output_and_language(tmp_path: Path) -> None:
     proc = run("render", "--only", "notce", "--out", str(tmp_path))
     assert proc.returncode == 2
     assert "unknown output 'notce' (did you mean 'notice'?)" in proc.stderr
+    assert not list(tmp_path.iterdir())
 
 
 def test_a_tab_used_to_indent_is_named(tmp_path: Path) -> None:
@@ -110,7 +111,6 @@ def test_a_tab_used_to_indent_is_named(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert f"{path}:3:1: error ROPA001 YAML syntax error: tab character" in proc.stderr
     assert "indent with spaces" in proc.stderr
-    assert not list(tmp_path.iterdir())
 
 
 def test_a_language_or_output_named_twice_counts_once(
