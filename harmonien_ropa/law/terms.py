@@ -387,8 +387,8 @@ _ENTRIES: tuple[tuple[Enum, LegalTerm], ...] = (
         SourceKind.PUBLIC_REGISTER,
         _T(
             "GDPR Art. 14(2)(f)",
-            "fra offentlige registre",
-            "from public registers",
+            "fra offentlig tilgjengelige kilder (som offentlige registre)",
+            "from publicly accessible sources (such as public registers)",
         ),
     ),
     (
@@ -700,7 +700,7 @@ _NN: dict[Enum, str] = {
     SourceKind.OBSERVED: "registrert når du bruker tenestene våre",
     SourceKind.THIRD_PARTY: "frå andre",
     SourceKind.PUBLIC_SOURCE: "frå offentleg tilgjengelege kjelder",
-    SourceKind.PUBLIC_REGISTER: "frå offentlege register",
+    SourceKind.PUBLIC_REGISTER: "frå offentleg tilgjengelege kjelder (som offentlege register)",
     SourceKind.OTHER_PERSON: "frå ein annan person",
     SourceKind.OWN_ACTIVITY: "frå ei anna av behandlingane våre",
     RetentionKind.PERIOD: "blir sletta etter ein frist",

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from ..model.activity import Activity, Retention, Source
 from ..model.base import LANGUAGES, Text
 from ..model.inventory import DataCategory, System
-from ..model.legal import LegalBasis, RetentionKind, SourceKind
+from ..model.legal import Art9Condition, LegalBasis, RetentionKind, SourceKind
 from .rights import required_by_statute
 
 #: Bases under which Art. 6(4)'s compatibility test does not apply: consent, or a law that
@@ -75,8 +75,9 @@ def until_withdrawn_without_consent(activity: Activity, retention: Retention) ->
     consent (Art. 7(3), 17(1)(b))."""
     return (
         retention.kind is RetentionKind.UNTIL_CONSENT_WITHDRAWN
-        and activity.legal_basis is not None
-        and activity.legal_basis is not LegalBasis.CONSENT
+        and bool(activity.basis_values)
+        and not activity.has_basis(LegalBasis.CONSENT)
+        and activity.art9_condition is not Art9Condition.EXPLICIT_CONSENT
     )
 
 

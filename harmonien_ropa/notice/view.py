@@ -23,6 +23,7 @@ from enum import Enum
 from ..law import consent as consent_law
 from ..law import rights as rights_law
 from ..law import transfers as transfers_law
+from ..law import uses as uses_law
 from ..law.countries import country_in_text, country_name, is_eea
 from ..law.devices import consent_needed, device_categories, trackers_of
 from ..law.terms import Right, Statute, cite
@@ -78,6 +79,14 @@ _DURATION = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?")
 HOSTING_UNKNOWN_NOTE = (
     "Not known yet: the map does not say where this system stores the data "
     "(hosting_countries), so whether data leaves the EEA is not established."
+)
+
+#: The note behind the mark of a retention "until consent is withdrawn" on an activity that does
+#: not rest on consent.
+RETENTION_WITHOUT_CONSENT_NOTE = (
+    "Not settled: the data is kept 'until consent is withdrawn', but the activity does not rest "
+    "on consent; state when the data is erased (a period or an event, or until the person "
+    "objects)."
 )
 
 #: The note behind the mark of an organisation number the map gives as unknown.
@@ -616,7 +625,15 @@ class _Builder:
 
     def retention(self, a: Activity) -> Fact:
         self.take(a, "retention")
-        if a.retention:
+        if a.retention and uses_law.until_withdrawn_without_consent(a, a.retention):
+            # "Until consent is withdrawn" cannot apply where the activity does not rest on
+            # consent: the rule's own words only, and not settled until it says when the data
+            # is erased.
+            value: Value = self.t(a.retention.text)
+            marks = self.marks(a.retention, "text", "period", "trigger") + self.marks(
+                a.retention, "kind", unknown=RETENTION_WITHOUT_CONSENT_NOTE
+            )
+        elif a.retention:
             value = self.retention_value(a.retention)
             marks = self.marks(a.retention, "text", "period", "trigger", "kind")
         else:
