@@ -46,7 +46,7 @@ def purpose_needs_consent(purpose: TrackerPurpose | str) -> bool:
     purpose categories, as the map's cookie inventory and the website scan name them) needs
     the user's consent first (ekomloven § 3-15 first paragraph): any purpose but strictly
     necessary (second paragraph). An unknown purpose needs consent."""
-    return purpose not in EXEMPT_PURPOSES and purpose not in {p.value for p in EXEMPT_PURPOSES}
+    return purpose not in EXEMPT_PURPOSES  # a string enum: a plain value compares equal
 
 
 def consent_needed(tracker: Tracker) -> bool:

@@ -11,6 +11,12 @@ NONE = "none"
 #: The word for "not known yet", e.g. ``hosting_countries: unknown``.
 UNKNOWN = "unknown"
 
+#: The note the notice and the record give an organisation number written as ``unknown``.
+ORG_NUMBER_UNKNOWN_NOTE = (
+    "Not known yet: the map gives the organisation number as unknown; write the number from "
+    "the national register (Norway: Enhetsregisteret, nine digits)."
+)
+
 
 def _only(word: str, value: str) -> PydanticCustomError:
     return PydanticCustomError(

@@ -35,6 +35,7 @@ from ..model.datamap import DataMap
 from ..model.inventory import Party, System
 from ..model.legal import LegalBasis, RetentionKind
 from ..model.organisation import Contact
+from ..model.words import ORG_NUMBER_UNKNOWN_NOTE
 from .facts import (
     ActivityView,
     Category,
@@ -87,12 +88,6 @@ RETENTION_WITHOUT_CONSENT_NOTE = (
     "Not settled: the data is kept 'until consent is withdrawn', but the activity does not rest "
     "on consent; state when the data is erased (a period or an event, or until the person "
     "objects)."
-)
-
-#: The note behind the mark of an organisation number the map gives as unknown.
-ORG_NUMBER_UNKNOWN_NOTE = (
-    "Not known yet: the map gives the organisation number as unknown; write the number from "
-    "the national register (Norway: Enhetsregisteret, nine digits)."
 )
 
 

@@ -11,15 +11,10 @@ from ..law.terms import Right, cite, label
 from ..model.base import LANGUAGES, Statement, Text
 from ..model.datamap import DataMap, Loc
 from ..model.inventory import DataCategory, DataSubject, Party, System
+from ..model.words import ORG_NUMBER_UNKNOWN_NOTE
 from ..source.i18n import strings
 from .columns import ARTICLES, width
 from .tables import Assumption, Cell, Column, Foreign, Row, Table, foreign
-
-#: The note of an organisation number the map gives as unknown.
-ORG_NUMBER_UNKNOWN = (
-    "Not known yet: the map gives the organisation number as unknown; write the number from "
-    "the national register (Norway: Enhetsregisteret, nine digits)."
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +106,7 @@ class CellMaker:
         org = self.map.organisation
         if org.org_number is None:
             where = dotted((*self.paths.get(id(org), ("organisation",)), "org_number"))
-            return self.s["org_number_unknown"], [Assumption(where, ORG_NUMBER_UNKNOWN)]
+            return self.s["org_number_unknown"], [Assumption(where, ORG_NUMBER_UNKNOWN_NOTE)]
         return org.org_number, self.assumed(org, "org_number")
 
     def cell(

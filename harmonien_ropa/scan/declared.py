@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ..law.devices import consent_needed
 from ..law.transfers import party_needs_mechanism
-from ..model import DataMap, Party, System
+from ..model import DataMap, Party
 from ..model.base import in_language
 from ..source.catalogue import catalogue
 
@@ -112,11 +112,6 @@ def transfer_recorded(datamap: DataMap, party: Party) -> bool:
     )
 
 
-def _catalogue_id(entry: Party | System) -> str | None:
-    """The vendor-catalogue entry a party or system names (``catalogue: <id>``)."""
-    return entry.catalogue_id
-
-
 def services(datamap: DataMap) -> tuple[DeclaredService, ...]:
     """The parties and systems of the map, with their hosts and transfer facts."""
     found: list[DeclaredService] = []
@@ -134,7 +129,7 @@ def services(datamap: DataMap) -> tuple[DeclaredService, ...]:
                 party.id,
                 party.name,
                 ("parties", index),
-                _catalogue_id(party),
+                party.catalogue_id,
                 hosts,
                 party.id,
                 party.country,
@@ -150,7 +145,7 @@ def services(datamap: DataMap) -> tuple[DeclaredService, ...]:
                 system.id,
                 in_language(system.name, datamap.languages[0]),
                 ("systems", index),
-                _catalogue_id(system),
+                system.catalogue_id,
                 (),
                 vendor.id if vendor else None,
                 vendor.country if vendor else None,
