@@ -246,3 +246,124 @@ def test_a_required_key_the_entry_does_not_give_says_so() -> None:
         for m in messages
     ), messages
     assert not any("'name'" in m for m in messages)  # the service's name stands in
+
+
+# -- the data importer of an entry -------------------------------------------------------------
+
+
+def _with_importer(importer: dict[str, object] | None) -> dict[str, CatalogueEntry]:
+    """The catalogue with a test entry whose data importer is ``importer``."""
+    entry = catalogue()["rubic"].model_dump(mode="json")
+    entry.update(
+        id="cloudtool",
+        name="Cloudtool",
+        legal_entity="Cloudtool Ireland Ltd",
+        country="IE",
+        importer=importer,
+    )
+    return {**catalogue(), "cloudtool": CatalogueEntry.model_validate(entry)}
+
+
+CLOUDTOOL = """
+parties:
+  - id: cloudtool
+    catalogue: cloudtool
+    dpa: true
+  - id: cloudtool-inc
+    catalogue_importer: cloudtool
+    role: other_recipient
+systems:
+  - id: tool
+    catalogue: cloudtool
+    hosting_countries: [IE]
+    security_measures:
+      - {nb: tilgangskontroll, en: access control}
+activities:
+  - id: membership
+    systems: [register, tool]
+    transfers:
+      - party: cloudtool
+        country: US
+        importer: cloudtool-inc
+"""
+
+IMPORTER = {
+    "legal_entity": "Cloudtool, Inc.",
+    "country": "US",
+    "dpf_certified": True,
+    "source": "https://cloudtool.example/dpa",
+}
+
+
+def _transfer_codes(monkeypatch: pytest.MonkeyPatch, importer: dict[str, object]) -> set[str]:
+    entries = _with_importer(importer)
+    monkeypatch.setattr("harmonien_ropa.source.catalogue.merge.catalogue", lambda: entries)
+    loaded = example_map(CLOUDTOOL)
+    return {d.code for d in check(loaded, CheckConfig()).findings if d.code.startswith("ROPA20")}
+
+
+def test_a_party_naming_an_entrys_importer_takes_its_facts_with_their_source(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from harmonien_ropa.law.transfers import dpf_covers, importer
+
+    entries = _with_importer(IMPORTER)
+    monkeypatch.setattr("harmonien_ropa.source.catalogue.merge.catalogue", lambda: entries)
+    datamap = example_map(CLOUDTOOL).datamap
+    party = datamap.party("cloudtool-inc")
+    assert party is not None
+    assert (party.name, party.country, party.dpf_certified) == ("Cloudtool, Inc.", "US", True)
+    assert party.provenance("dpf_certified").note == (
+        "vendor catalogue 'cloudtool' (data importer): https://cloudtool.example/dpa, "
+        "checked 2026-12-05"
+    )
+    assert party.provenance("role").note is None  # written in the map
+    # The law layer decides the transfer from the merged importer, like any other party.
+    (transfer,) = datamap.activity("membership").transfers
+    assert importer(datamap, transfer).id == "cloudtool-inc"
+    assert dpf_covers(datamap, transfer)
+
+
+def test_the_importers_dpf_status_decides_whether_the_transfer_needs_a_mechanism(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert "ROPA201" not in _transfer_codes(monkeypatch, IMPORTER)
+    unknown = {**IMPORTER, "dpf_certified": None}  # not known: no adequacy is assumed
+    assert "ROPA201" in _transfer_codes(monkeypatch, unknown)
+
+
+def test_an_entry_without_an_importer_cannot_be_named_as_one() -> None:
+    text = example_text("parties:\n  - id: x\n    catalogue_importer: rubic\n    role: processor\n")
+    with pytest.raises(LoadError) as raised:
+        loads(text, "map.yaml")
+    (found,) = raised.value.diagnostics
+    assert found.code == "ROPA006"
+    assert "the vendor catalogue's entry 'rubic' names no data importer" in found.message
+    assert "catalogue_importer:" in text.splitlines()[found.line - 1]
+    text = example_text("parties:\n  - id: x\n    catalogue_importer: rubik\n")
+    with pytest.raises(LoadError, match="did you mean 'rubic'"):
+        loads(text, "map.yaml")
+
+
+def test_a_party_is_a_service_or_an_importer_not_both() -> None:
+    text = example_text(
+        "parties:\n  - id: x\n    catalogue: rubic\n    catalogue_importer: rubic\n"
+    )
+    with pytest.raises(LoadError, match="keep one key"):
+        loads(text, "map.yaml")
+
+
+def test_only_a_us_importer_can_have_a_dpf_status() -> None:
+    with pytest.raises(ValueError, match="only US organisations"):
+        _with_importer({**IMPORTER, "country": "GB"})
+
+
+def test_importers_in_the_catalogue_are_outside_the_eea_with_a_source() -> None:
+    from harmonien_ropa.law.countries import is_eea
+
+    for entry in catalogue().values():
+        if entry.importer is not None:
+            assert not is_eea(entry.importer.country), entry.id
+            assert entry.importer.source.startswith("https://"), entry.id
+            if entry.importer.dpf_certified is not None:
+                assert entry.importer.country == "US", entry.id

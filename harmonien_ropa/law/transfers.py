@@ -6,7 +6,10 @@
   Art. 49(1) second-subparagraph transfer, never for an adequacy decision (the EU-US Data
   Privacy Framework is one) nor for the other Art. 49 derogations;
 * :func:`importer`: the party that receives the data in the third country (the recipient, or
-  the importer named on the transfer, such as a US parent company);
+  the importer named on the transfer, such as a US parent company; a party naming a vendor
+  catalogue entry's importer, ``catalogue_importer:``, carries the entry's DPF status);
+* :func:`adequacy_ground`: the adequacy decision a transfer rests on without any safeguard, if
+  any (the DPF for a certified US importer);
 * :func:`is_onward`: whether the flow is *our* transfer or a recipient's own onward transfer.
   Data we disclose to a controller established in the EEA (independent or joint) that then
   sends it outside the EEA is that controller's transfer under Chapter V, not ours (EDPB
@@ -122,6 +125,16 @@ def has_adequacy(code: str, party: Party | None = None) -> bool:
     if found.code == DPF_COUNTRY:
         return party is not None and party.country == DPF_COUNTRY and party.dpf_certified is True
     return True
+
+
+def adequacy_ground(code: str, party: Party | None = None) -> TransferMechanism | None:
+    """The Art. 45 ground a transfer to ``code`` (received there by ``party``) rests on without
+    any safeguard: the EU-US DPF for a certified US importer, else the country's general
+    adequacy decision; None when no adequacy decision covers it."""
+    found = adequacy(code)
+    if found is None or not has_adequacy(code, party):
+        return None
+    return _M.EU_US_DPF if found.code == DPF_COUNTRY else _M.ADEQUACY
 
 
 def needs_mechanism(datamap: DataMap, transfer: Transfer) -> bool:

@@ -70,9 +70,16 @@ class CatalogueOrigin:
     source: str
     checked: dt.date
     fields: frozenset[str]
+    #: The key that names the entry: ``catalogue`` (the service) or ``catalogue_importer``
+    #: (the company that receives its data outside the EEA).
+    key: Literal["catalogue", "catalogue_importer"] = "catalogue"
 
     def note(self) -> str:
-        return f"vendor catalogue '{self.entry}': {self.source}, checked {self.checked.isoformat()}"
+        what = " (data importer)" if self.key == "catalogue_importer" else ""
+        return (
+            f"vendor catalogue '{self.entry}'{what}: {self.source}, "
+            f"checked {self.checked.isoformat()}"
+        )
 
 
 class FromCatalogue(Entity):
@@ -227,6 +234,25 @@ class Party(FromCatalogue):
     dpf_certified: bool | None = Field(
         default=None, description="True if the party is on the EU-US Data Privacy Framework list."
     )
+    catalogue_importer_id: Ref | None = Field(
+        default=None,
+        alias="catalogue_importer",
+        description="Id of a vendor-catalogue entry whose data importer this party is: the "
+        "company that receives the service's data outside the EEA (e.g. the US parent of an "
+        "Irish service). The entry's importer fills the keys left out here (legal name, "
+        "country, DPF status), with its source and date; name the party as 'importer' of the "
+        "activity's transfer. Not together with 'catalogue'.",
+        examples=["google-analytics"],
+    )
+
+    @model_validator(mode="after")
+    def _one_catalogue_key(self) -> Party:
+        if self.catalogue_id is not None and self.catalogue_importer_id is not None:
+            raise ValueError(
+                "'catalogue' names the service and 'catalogue_importer' the company that "
+                "receives its data outside the EEA: a party is one of them, so keep one key"
+            )
+        return self
 
 
 class System(FromCatalogue):

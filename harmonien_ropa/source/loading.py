@@ -168,15 +168,19 @@ def from_document(document: YamlDocument) -> DataMap:
 def _catalogue_diagnostic(unknown: UnknownEntry, positions: Positions, path: str) -> Diagnostic:
     line, column = positions.find(unknown.loc)
     hint = f"; did you mean '{unknown.guess}'?" if unknown.guess else ""
+    message = f"'{_short(unknown.ident)}' is not an entry of the vendor catalogue{hint}"
+    if unknown.no_importer:
+        message = f"the vendor catalogue's entry '{_short(unknown.ident)}' names no data importer"
+    key = str(unknown.loc[-1])
     return Diagnostic(
         path,
         line,
         column,
         DANGLING_REFERENCE.code,
         Severity.ERROR,
-        f"'{_short(unknown.ident)}' is not an entry of the vendor catalogue{hint}",
-        "name an entry listed by 'harmonien-ropa catalogue', or remove 'catalogue:' and "
-        "describe the vendor here",
+        message,
+        f"name an entry listed by 'harmonien-ropa catalogue', or remove '{key}:' and "
+        "describe the party here",
     )
 
 

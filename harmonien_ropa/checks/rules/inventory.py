@@ -282,7 +282,7 @@ class CatalogueEntryStale(Rule):
                 if origin is None or not stale(entries[origin.entry], today):
                     continue
                 yield self.hit(
-                    (*loc, "catalogue"),
+                    (*loc, origin.key),
                     kind=kind,
                     ident=item.id,
                     entry=origin.entry,

@@ -19,7 +19,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StringConstraints, ValidationError
+from pydantic import Field, StringConstraints, ValidationError, model_validator
 
 from ...core.errors import HarmonienError
 from ...model.base import CountryCode, Frozen, Id, ShortText
@@ -52,11 +52,32 @@ Host = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?
 CookieName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.*-]{1,100}$")]
 
 
+class Importer(Frozen):
+    """The company that receives the service's data outside the EEA, as the service's own
+    data-processing agreement or privacy policy names it (e.g. a US parent company)."""
+
+    legal_entity: ShortText = Field(description="The importer's legal name, e.g. 'Google LLC'.")
+    country: CountryCode = Field(description="Where the importer is established.")
+    dpf_certified: bool | None = Field(
+        default=None,
+        description="True if the source says the (US) importer is certified under the EU-US "
+        "Data Privacy Framework, false if it says it is not; null when not known.",
+    )
+    source: HttpsUrl = Field(description="The public page that names the importer.")
+
+    @model_validator(mode="after")
+    def _dpf_only_in_the_us(self) -> Importer:
+        if self.dpf_certified is not None and self.country != "US":
+            raise ValueError("only US organisations can be certified under the DPF")
+        return self
+
+
 class CatalogueEntry(Frozen):
     """One service of the catalogue, as its public pages describe it.
 
-    Only facts read on ``source`` (or ``other_sources``) on the date ``checked`` are written;
-    a fact not confirmed there is left out (``country: null`` when the country is not).
+    Only facts read on ``source`` (or ``other_sources``, or the importer's ``source``) on the
+    date ``checked`` are written; a fact not confirmed there is left out (``country: null`` when
+    the country is not, ``importer: null`` when no source names the importer).
     """
 
     id: Id
@@ -76,6 +97,11 @@ class CatalogueEntry(Frozen):
         default=None,
         description="True if the source says the (US) legal entity is certified under the EU-US "
         "Data Privacy Framework.",
+    )
+    importer: Importer | None = Field(
+        default=None,
+        description="The company that receives the data outside the EEA when it is not the "
+        "legal entity itself; null when no source names one (not known).",
     )
     website: HttpsUrl | None = None
     privacy_policy: HttpsUrl | None = None
@@ -150,6 +176,21 @@ PARTY_FIELDS: dict[str, str] = {
 }
 #: Keys of a system the catalogue fills.
 SYSTEM_FIELDS: dict[str, str] = {"name": "name"}
+#: Keys of a party naming an entry's data importer (``catalogue_importer:``) the entry fills.
+IMPORTER_FIELDS: dict[str, str] = {
+    "name": "legal_entity",
+    "country": "country",
+    "dpf_certified": "dpf_certified",
+}
+
+
+def fill_importer(entry: CatalogueEntry) -> dict[str, Any]:
+    """The values the data importer ``entry`` names gives a party (none if it names none)."""
+    importer = entry.importer
+    if importer is None:
+        return {}
+    values = {key: getattr(importer, attribute) for key, attribute in IMPORTER_FIELDS.items()}
+    return {key: value for key, value in values.items() if value is not None}
 
 
 def fill(entry: CatalogueEntry, kind: Literal["parties", "systems"]) -> dict[str, Any]:

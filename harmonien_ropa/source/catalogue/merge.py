@@ -2,8 +2,12 @@
 
 :func:`resolve` runs on the parsed YAML before validation, so that the model, the law layer and
 every output see one merged value per key: what the map writes wins, the entry fills only keys
-the map leaves out. It returns which keys each entry filled (the loader hands them to the model
-as :class:`~harmonien_ropa.model.inventory.CatalogueOrigin`, so that a filled value is stated with
+the map leaves out. A party may instead name the data importer of an entry
+(``catalogue_importer: <id>``, e.g. the US parent that receives a service's data outside the
+EEA): the importer's legal entity, country and Data Privacy Framework status fill it, so that the
+law layer decides the transfer from the merged party like any other. :func:`resolve` returns
+which keys each entry filled (the loader hands them to the model as
+:class:`~harmonien_ropa.model.inventory.CatalogueOrigin`, so that a filled value is stated with
 the entry's source and date), and a problem for every id the catalogue does not hold.
 """
 
@@ -13,18 +17,21 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ...model.inventory import CatalogueOrigin
-from . import catalogue, fill, suggestion
+from . import catalogue, fill, fill_importer, suggestion
 
 Kind = Literal["parties", "systems"]
 
 
 @dataclass(frozen=True, slots=True)
 class UnknownEntry:
-    """A ``catalogue:`` value that names no entry."""
+    """A ``catalogue:`` value that names no entry (or a ``catalogue_importer:`` value that names
+    no entry with a data importer)."""
 
     loc: tuple[str | int, ...]
     ident: str
     guess: str | None
+    #: True if the entry exists but names no data importer.
+    no_importer: bool = False
 
 
 @dataclass
@@ -49,6 +56,11 @@ def resolve(data: Any) -> Resolved:
             continue
         out: list[Any] = []
         for index, item in enumerate(items):
+            if kind == "parties" and isinstance(item, dict):
+                importer = _importer(item, index, result)
+                if importer is not None:
+                    out.append(importer)
+                    continue
             ident = item.get("catalogue") if isinstance(item, dict) else None
             if not isinstance(ident, str):
                 out.append(item)
@@ -72,3 +84,22 @@ def resolve(data: Any) -> Resolved:
         merged[kind] = out
     result.data = merged
     return result
+
+
+def _importer(item: dict[str, Any], index: int, result: Resolved) -> dict[str, Any] | None:
+    """``item`` filled from the data importer of the entry it names in ``catalogue_importer``,
+    or None if it names none (a problem is recorded for an id that is no such entry)."""
+    ident = item.get("catalogue_importer")
+    if not isinstance(ident, str) or "catalogue" in item:  # both: the model refuses it
+        return None
+    entry = catalogue().get(ident)
+    if entry is None or entry.importer is None:
+        guess = suggestion(ident) if entry is None else None
+        loc = ("parties", index, "catalogue_importer")
+        result.unknown.append(UnknownEntry(loc, ident, guess, no_importer=entry is not None))
+        return item
+    filled = {k: v for k, v in fill_importer(entry).items() if k not in item}
+    result.origins[("parties", index)] = CatalogueOrigin(
+        ident, entry.importer.source, entry.checked, frozenset(filled), "catalogue_importer"
+    )
+    return {**item, **filled}
