@@ -192,3 +192,187 @@ def test_the_starter_is_deterministic() -> None:
     assert starter(Answers(lang="nb"), commented=True) == starter(
         Answers(lang="nb"), commented=True
     )
+
+
+# -- the services of the vendor catalogue ------------------------------------------------------
+
+
+def _offered() -> list[tuple[str, int, str]]:
+    """(activity, number in the list, catalogue id) of every service ``init`` can offer."""
+    from harmonien_ropa.outputs.starter import VENDOR_CATEGORIES
+    from harmonien_ropa.outputs.starter_vendors import offered
+
+    return [
+        (activity, number, entry.id)
+        for activity in VENDOR_CATEGORIES
+        for number, entry in enumerate(offered(activity), 1)
+    ]
+
+
+def _choosing(activity: str, choice: str) -> str:
+    """Answers that take every default but the activity and the service chosen for it."""
+    from harmonien_ropa.outputs.starter import ACTIVITIES
+
+    yes_no = ["y" if ident == activity else "n" for ident in ACTIVITIES]
+    return "\n".join(["", "", "", "", *yes_no, choice]) + "\n"
+
+
+def test_every_service_of_the_kinds_an_activity_needs_is_offered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from harmonien_ropa.source.catalogue import catalogue
+
+    expected = {
+        "ticket-sales": {"ticketing"},
+        "newsletter": {"email", "crm"},
+        "members": {"membership"},
+        "website-analytics": {"analytics"},
+        "accounting": {"accounting"},
+    }
+    for activity, kinds in expected.items():
+        _interactive(monkeypatch, _choosing(activity, ""))
+        path = tmp_path / f"{activity}.yaml"
+        assert main(["init", str(path)]) == 0
+        out = capsys.readouterr().out
+        ids = [e.id for e in catalogue().values() if e.category in kinds]
+        assert len(ids) >= 2, activity
+        for number, ident in enumerate(ids, 1):
+            assert f"  {number:>{len(str(len(ids) + 1))}}  " in out
+            assert f"[{ident}]" in out, (activity, ident)
+        assert "another service, not in the catalogue" in out
+        assert load(path).systems == ()  # Enter: none
+
+
+def test_another_service_is_an_open_assumption_of_the_activity(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from harmonien_ropa.outputs.starter_vendors import offered
+
+    other = str(len(offered("ticket-sales")) + 1)
+    _interactive(monkeypatch, _choosing("ticket-sales", other))
+    path = tmp_path / "map.yaml"
+    assert main(["init", str(path)]) == 0
+    activity = load(path).activity("ticket-sales")
+    assert activity.is_assumed("systems")
+    assert "not in the catalogue" in activity.assumptions["systems"]
+    assert _check(path) in (0, 1)
+
+
+@pytest.mark.parametrize(("activity", "number", "ident"), _offered())
+def test_a_chosen_service_with_every_question_left_open_gives_assumptions_not_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, activity: str, number: int, ident: str
+) -> None:
+    """Whatever service the flow offers, taking every default gives a map that loads, on which
+    ``check`` reports no error: each legal point the catalogue does not state is assumed."""
+    from harmonien_ropa.checks import CheckConfig, check
+    from harmonien_ropa.core.diagnostics import Severity
+    from harmonien_ropa.law.transfers import importer, needs_mechanism
+    from harmonien_ropa.outputs.starter_vendors import asks_dpa
+    from harmonien_ropa.source.catalogue import catalogue
+    from harmonien_ropa.source.loading import load_with_positions
+
+    _interactive(monkeypatch, _choosing(activity, str(number)))
+    path = tmp_path / "map.yaml"
+    assert main(["init", str(path)]) == 0
+    loaded = load_with_positions(path)
+    datamap = loaded.datamap
+    entry = catalogue()[ident]
+    party = datamap.party(ident)
+    assert party is not None
+    assert party.catalogue_origin is not None
+    assert [s.id for s in datamap.systems_of(datamap.activity(activity))] == [ident]
+    # What the catalogue states is stated with its source; what it does not is assumed.
+    assert party.is_assumed("role") is (entry.role is None)
+    assert party.is_assumed("country") is (entry.country is None)
+    if entry.country is not None:
+        assert party.provenance("country").note is not None
+    assert party.is_assumed("dpa") is asks_dpa(entry)
+    for transfer in datamap.activity(activity).transfers:
+        # A ground the law finds on the merged importer is stated; any other is assumed.
+        assert transfer.is_assumed("mechanism") is needs_mechanism(datamap, transfer)
+        receiver = importer(datamap, transfer)
+        assert receiver.catalogue_origin is not None
+    errors = [
+        d.format() for d in check(loaded, CheckConfig()).findings if d.severity is Severity.ERROR
+    ]
+    assert errors == []
+
+
+def test_answers_about_a_service_are_stated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _interactive(monkeypatch, _choosing("members", "styreweb").rstrip("\n") + "\nSE\ny\n")
+    path = tmp_path / "map.yaml"
+    assert main(["init", str(path)]) == 0
+    party = load(path).party("styreweb")
+    assert party is not None
+    assert (party.country, party.dpa) == ("SE", True)
+    assert not party.is_assumed("country")
+    assert not party.is_assumed("dpa")
+    assert party.is_assumed("role")  # not asked, and the catalogue does not say
+
+
+def test_mailchimp_records_the_transfer_on_the_dpf_from_the_catalogue(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _interactive(monkeypatch, _choosing("newsletter", "mailchimp"))
+    path = tmp_path / "map.yaml"
+    assert main(["init", str(path)]) == 0
+    datamap = load(path)
+    (transfer,) = datamap.activity("newsletter").transfers
+    assert (transfer.party_id, transfer.country) == ("mailchimp", "US")
+    assert transfer.mechanism is not None
+    assert transfer.mechanism.value == "eu_us_dpf"
+    assert not transfer.is_assumed("mechanism")  # the catalogue states the DPF status
+    party = datamap.party("mailchimp")
+    assert party is not None
+    assert party.is_assumed("dpa")
+    codes = {d.code for d in _findings(path)}
+    assert not {"ROPA201", "ROPA202", "ROPA203", "ROPA210"} & codes
+    assert "ROPA901" in codes  # the assumed agreement, an open assumption
+
+
+def _findings(path: Path) -> list:  # type: ignore[type-arg]
+    from harmonien_ropa.checks import CheckConfig, check
+    from harmonien_ropa.source.loading import load_with_positions
+
+    return list(check(load_with_positions(path), CheckConfig()).findings)
+
+
+# -- nynorsk -----------------------------------------------------------------------------------
+
+
+def test_nynorsk_starter_declares_its_languages_and_loads(tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    assert main(["init", str(path), "--yes", "--lang", "nn"]) == 0
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Datakart laga med 'harmonien-ropa init'")
+    assert "# Behandlingane: formål, grunnlag (art. 6), lagringstid." in text
+    datamap = load(path)
+    assert datamap.organisation.languages == ("nn", "en")
+    assert datamap.organisation.name == "Organisasjonen vår"
+    ticket_sales = datamap.activity("ticket-sales")
+    assert ticket_sales.name.nn == "Billettsal"
+    assert ticket_sales.name.nb is None
+    assert "stadfest" in ticket_sales.assumptions["legal_basis"]
+    assert "ROPA403" not in {d.code for d in _findings(path)}  # every text in nn and en
+    assert _check(path) in (0, 1)
+
+
+def test_a_terminal_session_in_nynorsk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _interactive(monkeypatch, "Fjordkoret\n\n\n\nj\n" + "n\n" * 6 + "tickster\nkanskje\nn\n")
+    path = tmp_path / "map.yaml"
+    assert main(["init", str(path), "--lang", "nn"]) == 0
+    out = capsys.readouterr().out
+    assert "Namnet på organisasjonen: " in out
+    assert "kva teneste frå leverandørkatalogen brukar de?" in out
+    assert "ei anna teneste, som ikkje er i katalogen" in out
+    assert "Har de inngått databehandlaravtale med Tickster AB?" in out
+    assert "svar j (ja) eller n (nei)" in out  # 'kanskje' is no answer
+    assert "skreiv " in out
+    party = load(path).party("tickster")
+    assert party is not None
+    assert party.dpa is False
+    assert not party.is_assumed("dpa")

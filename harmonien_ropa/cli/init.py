@@ -7,7 +7,7 @@ import contextlib
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +15,7 @@ from . import EXIT_INVALID, EXIT_OK, output_path
 
 if TYPE_CHECKING:
     from ..outputs.starter import Answers, Lang
+    from ..source.catalogue import CatalogueEntry
     from . import Subparsers
 
 #: How often a question is asked again after an answer that is not valid, before its default
@@ -29,8 +30,10 @@ def register(sub: Subparsers) -> None:
         description="Write a starter data map in the current format to PATH. On a terminal it "
         "asks for the organisation, a contact and which common activities apply (ticket sales, "
         "newsletter, members, employees, website analytics, social media, accounting), and "
-        "which service from the vendor catalogue each uses; every legal point the answers do "
-        "not settle is marked as an assumption to confirm. Without a terminal, or with --yes, "
+        "which service from the vendor catalogue each uses (every service of the kind, or "
+        "another one), and for each service what the catalogue does not say (whether its "
+        "data-processing agreement is in place); every legal point the answers and the "
+        "catalogue do not settle is marked as an assumption to confirm. Without a terminal, or with --yes, "
         "it writes a commented starter with every common activity. The file is written "
         "atomically and only if it loads. Exit 0 when written, 2 when PATH exists (without "
         "--force) or the options are invalid, 3 when it cannot be written.",
@@ -47,10 +50,11 @@ def register(sub: Subparsers) -> None:
     )
     parser.add_argument(
         "--lang",
-        choices=("nb", "en"),
+        choices=("nb", "nn", "en"),
         default="en",
-        help="language of the questions and of the notes in the map (default: en); the map's "
-        "texts are written in both",
+        help="language of the questions, the comments and the notes in the map (default: en): "
+        "nb (bokmål), nn (nynorsk) or en (English); the map's texts are written in it and in "
+        "English (a nynorsk map declares 'languages: [nn, en]'; the others publish in nb and en)",
     )
     parser.set_defaults(run=run)
 
@@ -93,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    print(_DONE[args.lang].format(path=path))
+    print(_text(args.lang)["done"].format(path=path))
     return EXIT_OK
 
 
@@ -138,10 +142,9 @@ def _umask() -> int:
 def ask(lang: Lang, read: Callable[[str], str]) -> Answers:
     """Ask the questions with ``read`` (``input``); an empty answer takes the default, and the
     end of input takes the defaults of every question left."""
-    from ..outputs.starter import ACTIVITIES, VENDOR_CATEGORY, Answers
-    from ..source.catalogue import catalogue
+    from ..outputs.starter import ACTIVITIES, Answers
 
-    text = _QUESTIONS[lang]
+    text = _text(lang)
     answers = Answers(lang=lang, activities=())
     print(text["intro"])
     try:
@@ -161,21 +164,70 @@ def ask(lang: Lang, read: Callable[[str], str]) -> Answers:
                 chosen.append(ident)
                 answers.activities = tuple(chosen)
         for ident in chosen:
-            category = VENDOR_CATEGORY.get(ident)
-            if category is None:
-                continue
-            offered = [
-                e.id for e in catalogue().values() if e.category == category and _usable(e.id)
-            ]
-            if not offered:
-                continue
-            prompt = text["vendor"].format(activity=text[ident], ids=", ".join(offered))
-            found = _ask(read, prompt, _one_of(offered, text["choose"]))
-            if found:
-                answers.vendors[ident] = found
+            _ask_service(read, ident, answers)
+        for entry in _chosen_entries(answers):
+            _ask_about(read, entry, answers)
     except EOFError:
         print()
     return answers
+
+
+def _ask_service(read: Callable[[str], str], activity: str, answers: Answers) -> None:
+    """Which service of the catalogue ``activity`` uses: every entry of the kinds it needs, by
+    number or id, another service, or none."""
+    from ..outputs.starter_vendors import offered
+
+    text = _text(answers.lang)
+    entries = offered(activity)
+    if not entries:
+        return
+    print(text["vendor"].format(activity=text[activity]))
+    width = len(str(len(entries) + 1))
+    for number, entry in enumerate(entries, 1):
+        who = entry.legal_entity or entry.name
+        where = f", {entry.country}" if entry.country else ""
+        print(f"  {number:>{width}}  {entry.name} ({who}{where}) [{entry.id}]")
+    other = len(entries) + 1
+    print(f"  {other:>{width}}  {text['other']}")
+    by_answer = {entry.id: entry.id for entry in entries}
+    by_answer.update({str(n): entry.id for n, entry in enumerate(entries, 1)})
+    others = {str(other), *_OTHER_WORDS}
+    found = _ask(read, text["choose_prompt"], _one_of([*by_answer, *others], text["choose"]))
+    if found is None:
+        return
+    if found in others:
+        answers.other = (*answers.other, activity)
+    else:
+        answers.vendors[activity] = by_answer[found]
+
+
+def _chosen_entries(answers: Answers) -> list[CatalogueEntry]:
+    from ..source.catalogue import catalogue
+
+    return [catalogue()[ident] for ident in dict.fromkeys(answers.vendors.values())]
+
+
+def _ask_about(read: Callable[[str], str], entry: CatalogueEntry, answers: Answers) -> None:
+    """What the catalogue does not say about ``entry`` and only the user knows: where it is
+    established (when the catalogue does not confirm it) and, for a processor, whether the
+    data-processing agreement is in place. An empty answer leaves it to be assumed."""
+    from ..core.countrycodes import is_country
+    from ..outputs.starter_vendors import asks_dpa, knows_country
+
+    text = _text(answers.lang)
+    name = entry.legal_entity or entry.name
+    if not knows_country(entry):
+        country = _ask(
+            read,
+            text["country"].format(name=name),
+            _checked(is_country, text["bad_country"]),
+        )
+        if country is not None:
+            answers.countries[entry.id] = country
+    if asks_dpa(entry):
+        signed = _yes_or_unknown(read, text["dpa"].format(name=name), answers.lang)
+        if signed is not None:
+            answers.dpa[entry.id] = signed
 
 
 def _one_of(allowed: list[str], problem: str) -> Callable[[str], str | None]:
@@ -183,13 +235,6 @@ def _one_of(allowed: list[str], problem: str) -> Callable[[str], str | None]:
         return None if value in allowed else problem
 
     return check
-
-
-def _usable(ident: str) -> bool:
-    """True if the entry alone makes a valid party (legal entity, country and role known)."""
-    from ..source.catalogue import catalogue, fill
-
-    return {"name", "country", "role"} <= set(fill(catalogue()[ident], "parties"))
 
 
 def _ask(read: Callable[[str], str], prompt: str, check: Callable[[str], str | None]) -> str | None:
@@ -204,6 +249,20 @@ def _ask(read: Callable[[str], str], prompt: str, check: Callable[[str], str | N
     return None
 
 
+def _yes_or_unknown(read: Callable[[str], str], prompt: str, lang: Lang) -> bool | None:
+    """Yes, no, or None for an empty answer (not known)."""
+    for _ in range(RETRIES):
+        value = read(prompt).strip().lower()
+        if not value:
+            return None
+        if value in _NO[lang]:
+            return False
+        if value in _YES[lang]:
+            return True
+        print("  " + _text(lang)["yes_no_help"])
+    return None
+
+
 def _yes(read: Callable[[str], str], prompt: str, lang: Lang) -> bool:
     for _ in range(RETRIES):
         value = read(prompt).strip().lower()
@@ -211,7 +270,7 @@ def _yes(read: Callable[[str], str], prompt: str, lang: Lang) -> bool:
             return False
         if value in _YES[lang]:
             return True
-        print("  " + _QUESTIONS[lang]["yes_no_help"])
+        print("  " + _text(lang)["yes_no_help"])
     return False
 
 
@@ -249,59 +308,18 @@ def _is_email(value: str) -> bool:
     return True
 
 
-_YES = {"nb": ("j", "ja", "y", "yes"), "en": ("y", "yes", "j", "ja")}
-_NO = {"nb": ("n", "nei", "no"), "en": ("n", "no", "nei")}
-
-_QUESTIONS: dict[str, dict[str, str]] = {
-    "nb": {
-        "intro": "Et nytt datakart. Trykk Enter for å hoppe over et spørsmål; det som står åpent, "
-        "merkes som en antakelse å bekrefte.",
-        "organisation": "Organisasjonens navn: ",
-        "org_number": "Organisasjonsnummer (9 siffer): ",
-        "contact_name": "Kontaktperson for personvern: ",
-        "contact_email": "E-postadresse for personvernspørsmål: ",
-        "activities": "Hvilke av disse gjør dere?",
-        "ticket-sales": "Billettsalg",
-        "newsletter": "Nyhetsbrev",
-        "members": "Medlemsregister",
-        "employees": "Ansatte",
-        "website-analytics": "Statistikk for nettstedet",
-        "social-media": "Sosiale medier",
-        "accounting": "Regnskap",
-        "yes_no": " (j/n) ",
-        "yes_no_help": "svar j (ja) eller n (nei)",
-        "vendor": "{activity}: hvilken tjeneste fra katalogen ({ids}; Enter for ingen)? ",
-        "choose": "velg en av tjenestene i listen, eller trykk Enter",
-        "bad_text": "høyst 500 tegn, uten kontrolltegn",
-        "bad_org": "9 siffer, f.eks. 999 999 999",
-        "bad_email": "ikke en gyldig e-postadresse, f.eks. navn@eksempel.no",
-    },
-    "en": {
-        "intro": "A new data map. Press Enter to skip a question; what is left open is marked as "
-        "an assumption to confirm.",
-        "organisation": "Organisation's name: ",
-        "org_number": "Organisation number (9 digits): ",
-        "contact_name": "Privacy contact person: ",
-        "contact_email": "E-mail address for privacy questions: ",
-        "activities": "Which of these do you do?",
-        "ticket-sales": "Ticket sales",
-        "newsletter": "Newsletter",
-        "members": "Members' register",
-        "employees": "Employees",
-        "website-analytics": "Website analytics",
-        "social-media": "Social media",
-        "accounting": "Accounting",
-        "yes_no": " (y/n) ",
-        "yes_no_help": "answer y (yes) or n (no)",
-        "vendor": "{activity}: which service from the catalogue ({ids}; Enter for none)? ",
-        "choose": "choose one of the services listed, or press Enter",
-        "bad_text": "at most 500 characters, without control characters",
-        "bad_org": "9 digits, e.g. 999 999 999",
-        "bad_email": "not a valid e-mail address, e.g. name@example.org",
-    },
+_YES = {
+    "nb": ("j", "ja", "y", "yes"),
+    "nn": ("j", "ja", "y", "yes"),
+    "en": ("y", "yes", "j", "ja"),
 }
+_NO = {"nb": ("n", "nei", "no"), "nn": ("n", "nei", "no"), "en": ("n", "no", "nei")}
+#: Answers that choose a service not in the catalogue (besides its number in the list).
+_OTHER_WORDS = ("other", "annen", "anna", "annan")
 
-_DONE = {
-    "nb": "skrev {path}; neste steg: harmonien-ropa check --data {path}",
-    "en": "wrote {path}; next: harmonien-ropa check --data {path}",
-}
+
+def _text(lang: Lang) -> Mapping[str, str]:
+    """The questions and messages in ``lang`` (``templates/i18n/init.yaml``)."""
+    from ..source.i18n import strings
+
+    return strings("init", lang)
