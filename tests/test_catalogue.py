@@ -208,9 +208,17 @@ def test_catalogue_command_lists_entries_as_json(capsys) -> None:  # type: ignor
     listed = json.loads(capsys.readouterr().out)
     assert len(listed) == len(catalogue())
     for item in listed:
-        assert {"id", "name", "country", "checked", "source"} <= set(item)
+        assert {"id", "name", "country", "importer", "checked", "source"} <= set(item)
         assert item["source"].startswith("https://")
         dt.date.fromisoformat(item["checked"])
+    by_id = {item["id"]: item for item in listed}
+    assert by_id["rubic"]["importer"] is None  # no source names one: not known
+    assert by_id["linkedin-insight-tag"]["importer"] == {
+        "legal_entity": "LinkedIn Corporation",
+        "country": "US",
+        "dpf_certified": True,
+        "source": "https://www.linkedin.com/help/linkedin/answer/62533",
+    }
 
 
 def test_catalogue_command_lists_entries_as_text(capsys) -> None:  # type: ignore[no-untyped-def]
@@ -220,6 +228,7 @@ def test_catalogue_command_lists_entries_as_text(capsys) -> None:  # type: ignor
     assert "rubic" in out
     assert "Rubic AS" in out
     assert "2026-12-05" in out
+    assert "data to Meta Platforms, Inc. (US, DPF)" in out
 
 
 def test_catalogue_output_is_deterministic(capsys) -> None:  # type: ignore[no-untyped-def]

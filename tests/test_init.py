@@ -376,3 +376,34 @@ def test_a_terminal_session_in_nynorsk(
     assert party is not None
     assert party.dpa is False
     assert not party.is_assumed("dpa")
+
+
+def test_a_services_importer_abroad_is_named_from_the_catalogue(tmp_path: Path) -> None:
+    """A service whose data the catalogue says a US company receives: the starter names that
+    importer (``catalogue_importer:``), and the law finds the DPF on the merged party."""
+    from harmonien_ropa.outputs.starter import Answers, starter
+
+    vendor = "linkedin-insight-tag"
+    answers = Answers(activities=("website-analytics",), vendors={"website-analytics": vendor})
+    path = tmp_path / "map.yaml"
+    path.write_text(starter(answers), encoding="utf-8")
+    datamap = load(path)
+    (transfer,) = datamap.activity("website-analytics").transfers
+    assert (transfer.party_id, transfer.country) == (vendor, "US")
+    assert transfer.importer_id == f"{vendor}-importer"
+    assert transfer.mechanism is not None
+    assert transfer.mechanism.value == "eu_us_dpf"
+    assert not transfer.is_assumed("mechanism")
+    importer = datamap.party(f"{vendor}-importer")
+    assert importer is not None
+    assert (importer.name, importer.country, importer.dpf_certified) == (
+        "LinkedIn Corporation",
+        "US",
+        True,
+    )
+    assert "(data importer): https://www.linkedin.com/" in str(
+        importer.provenance("dpf_certified").note
+    )
+    assert importer.is_assumed("role")  # a sub-processor, as 'init' assumes
+    errors = [d.format() for d in _findings(path) if d.severity.value == "error"]
+    assert errors == []

@@ -18,8 +18,9 @@ def register(sub: Subparsers) -> None:
         "catalogue",
         help="list the vendor catalogue ('catalogue: <id>' in a party or system)",
         description="List the services of the vendor catalogue shipped with harmonien-ropa: "
-        "legal entity and country, usual role, DPF status, links, the hosts and cookies of "
-        "their web tags, and the public source each entry was taken from with the date it was "
+        "legal entity and country, usual role, DPF status, the data importer outside the EEA "
+        "where a source names one (null when not known), links, the hosts and cookies of their "
+        "web tags, and the public source each entry was taken from with the date it was "
         "checked. A party or system of the data map that names an entry ('catalogue: <id>') "
         "takes from it the keys it leaves out.",
     )
@@ -46,8 +47,12 @@ def run(args: argparse.Namespace) -> int:
         where = entry.country or "country not confirmed"
         role = f", {entry.role.value}" if entry.role else ""
         dpf = ", DPF" if entry.dpf_certified else ""
+        importer = ""
+        if entry.importer is not None:
+            known = {True: ", DPF", False: ", not DPF", None: ""}[entry.importer.dpf_certified]
+            importer = f"; data to {entry.importer.legal_entity} ({entry.importer.country}{known})"
         sys.stdout.write(
-            f"{entry.id:<{width}}  {entry.name}: {who} ({where}{role}{dpf}); "
+            f"{entry.id:<{width}}  {entry.name}: {who} ({where}{role}{dpf}){importer}; "
             f"checked {entry.checked.isoformat()}, {entry.source}\n"
         )
     return EXIT_OK

@@ -153,7 +153,8 @@ def _parties(
         importer_notes: dict[str, str] = {}
         if role is PartyRole.SUB_PROCESSOR:
             item.update({"role": role.value, "engaged_by": entry.id, "dpa": True})
-            importer_notes["dpa"] = _note("importer_dpa", lang).format(name=name)
+            importer_notes["role"] = _note("importer_dpa", lang).format(name=name)
+            importer_notes["dpa"] = importer_notes["role"]
         else:
             item["role"] = PartyRole.OTHER_RECIPIENT.value
             importer_notes["role"] = _note("importer_role", lang).format(name=name)
