@@ -301,7 +301,7 @@ def test_a_chosen_service_with_every_question_left_open_gives_assumptions_not_er
 def test_answers_about_a_service_are_stated(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _interactive(monkeypatch, _choosing("members", "styreweb").rstrip("\n") + "\nSE\ny\n")
+    _interactive(monkeypatch, _choosing("members", "styreweb").rstrip("\n") + "\nse\ny\n")
     path = tmp_path / "map.yaml"
     assert main(["init", str(path)]) == 0
     party = load(path).party("styreweb")
@@ -407,3 +407,32 @@ def test_a_services_importer_abroad_is_named_from_the_catalogue(tmp_path: Path) 
     assert importer.is_assumed("role")  # a sub-processor, as 'init' assumes
     errors = [d.format() for d in _findings(path) if d.severity.value == "error"]
     assert errors == []
+
+
+@pytest.mark.parametrize(
+    ("country", "dpf", "note"),
+    [
+        ("US", None, "It is not known whether Cloudtool Inc. is certified"),
+        ("US", False, "does not say which transfer ground Cloudtool Inc. relies on"),
+        ("IN", None, "does not say which transfer ground Cloudtool Inc. relies on"),
+    ],
+)
+def test_a_transfer_without_an_adequacy_decision_assumes_the_standard_clauses(
+    monkeypatch: pytest.MonkeyPatch, country: str, dpf: bool | None, note: str
+) -> None:
+    from harmonien_ropa.outputs.starter_vendors import VendorAnswers, vendor_sections
+    from harmonien_ropa.source.catalogue import CatalogueEntry, catalogue
+
+    raw = catalogue()["rubic"].model_dump(mode="json")
+    raw.update(id="cloudtool", legal_entity="Cloudtool Inc.", country=country, dpf_certified=dpf)
+    entries = {**catalogue(), "cloudtool": CatalogueEntry.model_validate(raw)}
+    for module in ("outputs.starter_vendors", "source.catalogue.merge"):
+        monkeypatch.setattr(f"harmonien_ropa.{module}.catalogue", lambda: entries)
+    sections = vendor_sections({"members": "cloudtool"}, VendorAnswers(), "en")
+    (transfer,) = sections.transfers_of["members"]
+    assert (transfer["party"], transfer["country"], transfer["mechanism"]) == (
+        "cloudtool",
+        country,
+        "scc",
+    )
+    assert note in transfer["assumptions"]["mechanism"]

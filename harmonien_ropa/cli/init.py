@@ -220,10 +220,10 @@ def _ask_about(read: Callable[[str], str], entry: CatalogueEntry, answers: Answe
         country = _ask(
             read,
             text["country"].format(name=name),
-            _checked(is_country, text["bad_country"]),
+            _checked(lambda value: is_country(value.upper()), text["bad_country"]),
         )
         if country is not None:
-            answers.countries[entry.id] = country
+            answers.countries[entry.id] = country.upper()
     if asks_dpa(entry):
         signed = _yes_or_unknown(read, text["dpa"].format(name=name), answers.lang)
         if signed is not None:
