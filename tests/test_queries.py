@@ -332,9 +332,7 @@ def test_impact_lists_the_assumed_legal_bases(
     # Harmonien assumes legitimate interests for targeting with customer lists.
     assert "legitimate_interests" in data["legal_bases_assumed"]
     assert set(data["legal_bases_assumed"]) <= set(data["legal_bases"])
-    notes = [
-        n for _, _, field, n in harmonien.assumptions() if field in ("legal_basis", "basis")
-    ]
+    notes = [n for _, _, field, n in harmonien.assumptions() if field in ("legal_basis", "basis")]
     assert set(data["assumed"]["legal_bases"]) <= set(notes)
 
 

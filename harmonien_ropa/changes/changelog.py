@@ -192,7 +192,10 @@ def notice_section(previous: DataMap, current: DataMap, lang: str) -> NoticeSect
 
 def compare(old: DataMap, new: DataMap) -> Changelog:
     """Every change in substance from ``old`` to ``new``, in a stable order."""
+    from .details import changes as details
+
     changes = [*_organisation(old, new), *_inventory(old, new), *_activities(old, new)]
+    changes += details(old, new, changes)
     return Changelog(
         old.notice.version,
         old.notice.effective_date.isoformat(),
