@@ -178,6 +178,11 @@ TABLE: dict[str, tuple[Edit, Edit, tuple[tuple[str, str], ...]]] = {
         _same,
         (("record", "parties.mailhost.role is confirmed (no longer an assumption)."),),
     ),
+    "contact person confirmed": (
+        lambda d: _assume(_organisation(d)["contacts"][0], "name"),
+        _same,
+        (("record", "organisation.contacts.0.name is confirmed (no longer an assumption)."),),
+    ),
     # -- catalogue references, inventory and activities, field by field --------------------
     "catalogue entry named": (
         lambda d: _party(d, "mailhost").update(website="https://mailchimp.com"),

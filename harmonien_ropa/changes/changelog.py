@@ -238,6 +238,8 @@ def _labels(terms: tuple[Any, ...]) -> Text:
 
 
 def _organisation(old: DataMap, new: DataMap) -> Iterator[Change]:
+    from .details import facts  # (details builds on this module)
+
     a, b = old.organisation, new.organisation
     if a.name != b.name:
         yield Change(
@@ -269,7 +271,9 @@ def _organisation(old: DataMap, new: DataMap) -> Iterator[Change]:
         "represented_by",
         "data_protection_adviser",
     ):
-        if getattr(a, field) != getattr(b, field):
+        if getattr(a, field) != getattr(b, field) and facts(getattr(a, field)) != facts(
+            getattr(b, field)
+        ):
             yield Change(
                 "organisation_details_changed",
                 Level.EDITORIAL,

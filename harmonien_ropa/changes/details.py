@@ -150,6 +150,12 @@ def _fields(
             yield Change(kind, Level.RECORD, activity, (item, ("field", _same(key))), False)
 
 
+def facts(value: Any) -> Any:
+    """``value`` as compared for a change: without its assumptions (an assumption added or
+    confirmed is a change of its own, not a new value)."""
+    return _without(value, frozenset())
+
+
 def _without(value: Any, ids: frozenset[str]) -> Any:
     """``value`` as compared: without the ids ``ids`` and without assumptions (compared on
     their own), so that confirming a value is not also a new value."""
