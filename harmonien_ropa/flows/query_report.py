@@ -99,9 +99,8 @@ def locate_text(result: LocateResult, datamap: DataMap, lang: str) -> str:
     for holder in result.holders:
         if holder.kind == "system":
             where = ", ".join(holder.country)
-            if "country" in holder.assumed:
-                where += f" {s['assumed']}"
-            lines.append(f"  - {holder.name} ({where}) [system:{holder.id}]")
+            marker = f" {s['assumed']}" if "country" in holder.assumed else ""
+            lines.append(f"  - {holder.name} ({where}){marker} [system:{holder.id}]")
         else:
             role = label(PartyRole(holder.role), lang) if holder.role else ""
             if "role" in holder.assumed:
