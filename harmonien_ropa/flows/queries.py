@@ -10,10 +10,8 @@
 The map records categories per activity, not per system, so a system or party is said to hold
 every category of each activity it serves: an upper bound to confirm for the case at hand.
 
-A fact that rests on an open assumption of the map (a field named under an entry's
-``assumptions:``, read through :meth:`Statement.is_assumed` as the notice, the record and the
-checker read it) is given with the notes of those assumptions in the ``assumed`` mapping of the
-value that holds it (fact name → notes), so that no answer states an unconfirmed legal basis,
+A fact resting on an open assumption of the map is given with its notes in the ``assumed``
+mapping of the value holding it (:mod:`.assumed`): no answer states an unconfirmed legal basis,
 role or transfer ground as settled.
 """
 
@@ -30,31 +28,22 @@ from ..law.countries import is_eea
 from ..law.rights import erasure_limit
 from ..law.transfers import effective_mechanism, importer
 from ..model.activity import Activity
-from ..model.activity import Transfer as TransferEntry
-from ..model.base import Statement, in_language
+from ..model.base import in_language
 from ..model.datamap import DataMap
 from ..model.inventory import Party, System
 from ..model.legal import LegalBasis
+from .assumed import (
+    Assumed,
+    assumed_facts,
+    basis_assumptions,
+    ground_notes,
+    notes_of,
+    retention_notes,
+)
 
 
 class QueryError(HarmonienError):
     """A query names something the data map does not have."""
-
-
-#: Fact name → the notes of the open assumptions it rests on (only facts that rest on one).
-Assumed = dict[str, tuple[str, ...]]
-
-
-def _notes(entry: Statement | None, *fields: str) -> tuple[str, ...]:
-    """The notes of the assumptions on ``fields`` of ``entry``, in the order of ``fields``."""
-    if entry is None or not entry.assumptions:
-        return ()
-    return tuple(entry.assumptions[f] for f in fields if entry.is_assumed(f))
-
-
-def _assumed(**facts: tuple[str, ...]) -> Assumed:
-    """The facts among ``facts`` that rest on at least one assumption, each once per note."""
-    return {name: tuple(dict.fromkeys(notes)) for name, notes in facts.items() if notes}
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,28 +180,6 @@ def _unknown(kind: str, given: str, known: Iterable[str]) -> QueryError:
     return QueryError(f"no {kind} '{given}' in the data map{hint} (known: {some(names)})")
 
 
-def basis_assumptions(act: Activity) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The activity's bases that are assumptions (their values) and the notes behind them.
-
-    A basis is assumed where the publication gate holds it back: the whole ``legal_bases``
-    list, the single ``legal_basis`` or the ``basis`` of an entry of ``legal_bases``.
-    """
-    whole = _notes(act, "legal_bases")
-    values: list[str] = []
-    notes: list[str] = [*whole]
-    for b in act.bases:
-        own = _notes(b.owner, b.field("basis"))
-        if b.basis is not None and (whole or own):
-            values.append(b.basis.value)
-        notes += own
-    return tuple(dict.fromkeys(values)), tuple(notes)
-
-
-def _retention_notes(act: Activity) -> tuple[str, ...]:
-    r = act.retention
-    return _notes(act, "retention") + (tuple(r.assumptions.values()) if r is not None else ())
-
-
 def _retention(act: Activity, lang: str) -> Retention:
     r = act.retention
     if r is None:
@@ -265,7 +232,7 @@ def locate(
             continue
         reason = erasure_limit(act)
         assumed_bases, basis_notes = basis_assumptions(act)
-        retention_notes = _retention_notes(act)
+        kept_notes = retention_notes(act)
         holdings.append(
             Holding(
                 activity=act.id,
@@ -279,16 +246,16 @@ def locate(
                 erasure_limited=reason is not None,
                 erasure_reason=reason,
                 legal_bases_assumed=assumed_bases,
-                assumed=_assumed(
-                    categories=_notes(act, "data_categories"),
+                assumed=assumed_facts(
+                    categories=notes_of(act, "data_categories"),
                     legal_basis=basis_notes,
-                    systems=_notes(act, "systems"),
-                    recipients=_notes(act, "recipients"),
-                    marketing=_notes(act, "marketing"),
-                    retention=retention_notes,
+                    systems=notes_of(act, "systems"),
+                    recipients=notes_of(act, "recipients"),
+                    marketing=notes_of(act, "marketing"),
+                    retention=kept_notes,
                     # Whether erasure may be refused follows from the retention's statute and
                     # the basis (law.rights.erasure_limit): it is as settled as they are.
-                    erasure_limited=basis_notes + retention_notes,
+                    erasure_limited=basis_notes + kept_notes,
                 ),
             )
         )
@@ -318,9 +285,9 @@ def locate(
                 activities=tuple(slot["acts"]),
                 keep_for=tuple(slot["keep"]),
                 via=tuple(slot["via"]),
-                assumed=_assumed(
-                    role=_notes(entry, "role") if is_party else (),
-                    country=_notes(entry, "country" if is_party else "hosting_countries"),
+                assumed=assumed_facts(
+                    role=notes_of(entry, "role") if is_party else (),
+                    country=notes_of(entry, "country" if is_party else "hosting_countries"),
                 ),
             )
         )
@@ -408,7 +375,7 @@ def impact(
         legal_bases=tuple(bases),
         large_scale=any(a.large_scale for a in acts),
         legal_bases_assumed=tuple(b for b in bases if b in assumed_bases),
-        assumed=_assumed(legal_bases=tuple(n for _, notes in per_activity for n in notes)),
+        assumed=assumed_facts(legal_bases=tuple(n for _, notes in per_activity for n in notes)),
     )
 
 
@@ -422,27 +389,11 @@ def _transfers(datamap: DataMap, acts: Iterable[Activity], reach: set[str]) -> l
                 party = datamap.party(t.party_id)
                 effective = effective_mechanism(t, party)
                 mech = effective.value if effective else None
-                notes = _ground_notes(act, t, party, importer(datamap, t))
-                found.append(Transfer(act.id, t.party_id, t.country, mech, True, notes))
+                marks = ground_notes(act, t, party, importer(datamap, t))
+                found.append(Transfer(act.id, t.party_id, t.country, mech, True, marks))
         for p in datamap.all_recipients_of(act):
             if p.id in reach and p.id not in declared and not is_eea(p.country):
                 mech = p.transfer_mechanism.value if p.transfer_mechanism else None
-                notes = _ground_notes(act, None, p, p)
-                found.append(Transfer(act.id, p.id, p.country, mech, False, notes))
+                marks = ground_notes(act, None, p, p)
+                found.append(Transfer(act.id, p.id, p.country, mech, False, marks))
     return found
-
-
-def _ground_notes(
-    act: Activity, transfer: TransferEntry | None, party: Party, importing: Party
-) -> Assumed:
-    """The assumptions behind a transfer's Chapter V ground: the transfer's own ``mechanism``,
-    else the recipient's ``transfer_mechanism`` it falls back on (as
-    :func:`~harmonien_ropa.law.transfers.effective_mechanism`), the importer's
-    ``dpf_certified``, and the activity's list of ``transfers``."""
-    own = transfer is not None and transfer.mechanism is not None
-    notes = _notes(act, "transfers") if transfer is not None else ()
-    notes += _notes(transfer, "mechanism")
-    if not own:
-        notes += _notes(party, "transfer_mechanism")
-    notes += _notes(importing, "dpf_certified")
-    return _assumed(mechanism=notes)
