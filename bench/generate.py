@@ -136,7 +136,7 @@ def organisation(n: int, seed: int = 1) -> dict[str, Any]:
         "organisation": {
             "name": f"Syntetisk kommune {n}",
             "legal_form": _text("kommune", "municipality"),
-            "org_number": "999000111",
+            "org_number": "999000118",
             "address": {"street": "Rådhusgata 1", "postcode": "5000", "city": "Bergen"},
             "website": "https://kommune.example/",
             "email": "post@kommune.example",

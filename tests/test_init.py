@@ -63,7 +63,7 @@ def _interactive(monkeypatch: pytest.MonkeyPatch, answers: str) -> None:
 ANSWERS_NB = "\n".join(
     [
         "Fjordkoret",  # organisation
-        "999 888 777",  # org number
+        "999 888 771",  # org number
         "Kari Nordmann",  # contact
         "ikke-en-adresse",  # e-mail: refused, asked again
         "kari@fjordkoret.example",
@@ -98,7 +98,7 @@ def test_a_terminal_session_in_norwegian_writes_the_answers(
     assert "skrev " in out
     datamap = load(path)
     assert datamap.organisation.name == "Fjordkoret"
-    assert datamap.organisation.org_number == "999 888 777"
+    assert datamap.organisation.org_number == "999 888 771"
     assert datamap.organisation.privacy_contact == "kari@fjordkoret.example"
     assert [a.id for a in datamap.activities] == [
         "ticket-sales",

@@ -112,10 +112,10 @@ def test_small_map_scc_transfer_and_processor_activity(small: hr.DataMap) -> Non
 def test_map_without_website_gets_a_tag_iri() -> None:
     text = (ROOT / "tests" / "fixtures" / "small.yaml").read_text(encoding="utf-8")
     datamap = hr.loads(text.replace("  website: https://fjordkor.example/\n", ""))
-    assert base_iri(datamap) == "tag:harmonien-ropa,2026:999888777#"
+    assert base_iri(datamap) == "tag:harmonien-ropa,2026:999888771#"
     graph, _ = _graphs(datamap)
     assert (
-        URIRef("tag:harmonien-ropa,2026:999888777#controller"),
+        URIRef("tag:harmonien-ropa,2026:999888771#controller"),
         RDF.type,
         DPV.DataController,
     ) in graph

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.paths import SMALL_YAML
 
 import harmonien_ropa as hr
 from harmonien_ropa.cli import main
@@ -201,3 +204,141 @@ def test_cli_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert "no data subject 'nobody'" in capsys.readouterr().err
     assert main(["impact"]) == 2
     assert main(["impact", "--party", "meta", "--system", "superoffice"]) == 2
+
+
+# -- open assumptions are said to be open ---------------------------------------------------
+
+ASSUMED_BASIS = "Contract is assumed; the board has not decided."
+SMALL_TEXT = SMALL_YAML.read_text(encoding="utf-8")
+MEMBERSHIP_BASIS = "    legal_basis: contract\n    art9_condition: explicit_consent\n"
+
+
+def _small_with(tmp_path: Path, old: str, new: str) -> Path:
+    assert old in SMALL_TEXT
+    path = tmp_path / "map.yaml"
+    path.write_text(SMALL_TEXT.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def _membership(path: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> dict[str, Any]:
+    args = ["locate", "--data", str(path), "--subject", "members", *extra]
+    assert main([*args, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    holding: dict[str, Any] = data["holdings"][0]
+    assert holding["activity"] == "membership"
+    return holding
+
+
+def test_locate_says_an_assumed_legal_basis_is_not_confirmed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assumed = _small_with(
+        tmp_path,
+        MEMBERSHIP_BASIS,
+        f"{MEMBERSHIP_BASIS}    assumptions:\n      legal_basis: {ASSUMED_BASIS}\n",
+    )
+    holding = _membership(assumed, capsys)
+    assert holding["legal_bases_assumed"] == ["contract"]
+    assert holding["assumed"]["legal_basis"] == [ASSUMED_BASIS]
+    assert "retention" not in holding["assumed"]
+    assert main(["locate", "--data", str(assumed), "--subject", "members", "--lang", "en"]) == 0
+    text = capsys.readouterr().out
+    assert "legal basis: necessary to perform a contract with you" in text
+    assert "before entering into one (assumption to be confirmed)" in text
+    assert main(["locate", "--data", str(assumed), "--subject", "members", "--lang", "nb"]) == 0
+    assert "(antakelse som må bekreftes)" in capsys.readouterr().out
+    # Confirmed (the assumption line removed): stated as settled.
+    confirmed = _membership(SMALL_YAML, capsys)
+    assert confirmed["legal_bases_assumed"] == []
+    assert "legal_basis" not in confirmed["assumed"]
+    assert main(["locate", "--data", str(SMALL_YAML), "--subject", "members", "--lang", "en"]) == 0
+    text = capsys.readouterr().out
+    basis_line = next(line for line in text.splitlines() if "legal basis:" in line)
+    assert "assumption" not in basis_line
+
+
+def test_locate_marks_only_the_assumed_one_of_several_bases(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _small_with(
+        tmp_path,
+        MEMBERSHIP_BASIS,
+        "    legal_bases:\n"
+        "      - basis: contract\n"
+        "        covers: {nb: Medlemskapet., en: The membership.}\n"
+        "      - basis: legal_obligation\n"
+        "        law: bokføringsloven § 13\n"
+        "        covers: {nb: Regnskapet., en: The accounts.}\n"
+        f"        assumptions: {{basis: {ASSUMED_BASIS}}}\n"
+        "    art9_condition: explicit_consent\n",
+    )
+    holding = _membership(path, capsys)
+    assert holding["legal_basis"] == "contract, legal_obligation"
+    assert holding["legal_bases_assumed"] == ["legal_obligation"]
+    assert holding["assumed"]["legal_basis"] == [ASSUMED_BASIS]
+    # The erasure limit follows from that basis: it is as open as the basis.
+    assert holding["erasure_limited"] is True
+    assert holding["assumed"]["erasure_limited"] == [ASSUMED_BASIS]
+    assert main(["locate", "--data", str(path), "--subject", "members", "--lang", "en"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "before entering into one, necessary to comply with a legal obligation " in text
+    assert "legal obligation (assumption to be confirmed)" in text
+    assert "before entering into one (assumption" not in text
+
+
+def test_locate_says_when_a_party_role_or_country_is_assumed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _small_with(
+        tmp_path,
+        "    transfer_mechanism: scc\n",
+        "    transfer_mechanism: scc\n    assumptions: {role: Not checked against the DPA.}\n",
+    )
+    assert main(["locate", "--data", str(path), "--subject", "members", "--format", "json"]) == 0
+    holders = {h["id"]: h for h in json.loads(capsys.readouterr().out)["holders"]}
+    assert holders["mailhost"]["assumed"] == {"role": ["Not checked against the DPA."]}
+    assert holders["members-db"]["assumed"] == {}
+    assert main(["locate", "--data", str(path), "--subject", "members", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Mailhost Inc., processor (assumption to be confirmed), United States" in out
+
+
+def test_impact_says_when_a_transfer_ground_is_assumed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    note = "The DPA's annex has not been read yet."
+    path = _small_with(
+        tmp_path,
+        "        mechanism: scc\n",
+        f"        mechanism: scc\n        assumptions: {{mechanism: {note}}}\n",
+    )
+    args = ["impact", "--data", str(path), "--party", "mailhost"]
+    assert main([*args, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    (transfer,) = data["transfers"]
+    assert transfer["assumed"] == {"mechanism": [note]}
+    assert data["legal_bases_assumed"] == []
+    assert main([*args, "--lang", "en"]) == 0
+    assert "(assumption to be confirmed) [Membership]" in capsys.readouterr().out
+    assert main(["impact", "--data", str(SMALL_YAML), "--party", "mailhost", "--lang", "en"]) == 0
+    assert "assumption to be confirmed" not in capsys.readouterr().out
+
+
+def test_impact_lists_the_assumed_legal_bases(
+    harmonien: hr.DataMap, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["impact", "--party", "meta", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    # Harmonien assumes legitimate interests for targeting with customer lists.
+    assert "legitimate_interests" in data["legal_bases_assumed"]
+    assert set(data["legal_bases_assumed"]) <= set(data["legal_bases"])
+    notes = [n for _, _, field, n in harmonien.assumptions() if field in ("legal_basis", "basis")]
+    assert set(data["assumed"]["legal_bases"]) <= set(notes)
+
+
+def test_locate_harmonien_ad_targeting_basis_is_assumed(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["locate", "--subject", "customers", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "    legal basis: legitimate interests (assumption to be confirmed)\n" in out

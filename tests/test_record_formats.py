@@ -323,7 +323,7 @@ def test_the_command_writes_the_record_files(tmp_path: Path) -> None:
 def test_a_map_without_activities_still_renders() -> None:
     datamap = hr.from_data(
         {
-            "organisation": {"name": "Tom", "org_number": "123456789"},
+            "organisation": {"name": "Tom", "org_number": "123456785"},
             "notice": {"version": "1", "effective_date": "2026-01-01"},
             "record": {"version": "1", "effective_date": "2026-01-01"},
         }

@@ -192,7 +192,10 @@ def notice_section(previous: DataMap, current: DataMap, lang: str) -> NoticeSect
 
 def compare(old: DataMap, new: DataMap) -> Changelog:
     """Every change in substance from ``old`` to ``new``, in a stable order."""
+    from .details import changes as details
+
     changes = [*_organisation(old, new), *_inventory(old, new), *_activities(old, new)]
+    changes += details(old, new, changes)
     return Changelog(
         old.notice.version,
         old.notice.effective_date.isoformat(),
@@ -235,6 +238,8 @@ def _labels(terms: tuple[Any, ...]) -> Text:
 
 
 def _organisation(old: DataMap, new: DataMap) -> Iterator[Change]:
+    from .details import facts  # (details builds on this module)
+
     a, b = old.organisation, new.organisation
     if a.name != b.name:
         yield Change(
@@ -266,7 +271,9 @@ def _organisation(old: DataMap, new: DataMap) -> Iterator[Change]:
         "represented_by",
         "data_protection_adviser",
     ):
-        if getattr(a, field) != getattr(b, field):
+        if getattr(a, field) != getattr(b, field) and facts(getattr(a, field)) != facts(
+            getattr(b, field)
+        ):
             yield Change(
                 "organisation_details_changed",
                 Level.EDITORIAL,

@@ -22,7 +22,9 @@ def register(sub: Subparsers) -> None:
         "diff",
         help="list what changed between two versions of the data map, and who must be told",
         description="Compare two versions of the data map and print the changes in substance "
-        "(purposes, recipients, transfers, legal bases, retention, categories), each marked "
+        "(purposes, recipients, transfers, legal bases, retention, categories, the "
+        "organisation's identity, assumptions added or confirmed, and every other value "
+        "of the map), each marked "
         "'notify data subjects', 'update the record only' or 'editorial'. Give OLD and NEW, "
         "or --git REV to compare the map at a git revision with the current file.",
     )

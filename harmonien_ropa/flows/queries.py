@@ -9,25 +9,37 @@
 
 The map records categories per activity, not per system, so a system or party is said to hold
 every category of each activity it serves: an upper bound to confirm for the case at hand.
+
+A fact resting on an open assumption of the map is given with its notes in the ``assumed``
+mapping of the value holding it (:mod:`.assumed`): no answer states an unconfirmed legal basis,
+role or transfer ground as settled.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ..core.errors import HarmonienError
 from ..core.listing import some
 from ..law.countries import is_eea
 from ..law.rights import erasure_limit
-from ..law.transfers import effective_mechanism
+from ..law.transfers import effective_mechanism, importer
 from ..model.activity import Activity
 from ..model.base import in_language
 from ..model.datamap import DataMap
 from ..model.inventory import Party, System
 from ..model.legal import LegalBasis
+from .assumed import (
+    Assumed,
+    assumed_facts,
+    basis_assumptions,
+    ground_notes,
+    notes_of,
+    retention_notes,
+)
 
 
 class QueryError(HarmonienError):
@@ -59,6 +71,10 @@ class Holding:
     retention: Retention
     erasure_limited: bool
     erasure_reason: str | None
+    #: The values of ``legal_basis`` that are assumptions still to be confirmed.
+    legal_bases_assumed: tuple[str, ...] = ()
+    #: The facts above that rest on open assumptions: fact → notes.
+    assumed: Assumed = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +90,8 @@ class Holder:
     activities: tuple[str, ...]
     keep_for: tuple[str, ...]  # activities whose data must be kept (legal obligation)
     via: tuple[str, ...]  # systems through which a party receives the data
+    #: The facts above that rest on open assumptions (``role``, ``country``): fact → notes.
+    assumed: Assumed = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +128,8 @@ class Transfer:
     country: str
     mechanism: str | None
     declared: bool
+    #: ``mechanism`` when the transfer's ground is an open assumption: fact → notes.
+    assumed: Assumed = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +150,10 @@ class ImpactResult:
     transfers: tuple[Transfer, ...]
     legal_bases: tuple[str, ...]
     large_scale: bool
+    #: The values of ``legal_bases`` that are assumptions in an affected activity.
+    legal_bases_assumed: tuple[str, ...] = ()
+    #: The facts above that rest on open assumptions (``legal_bases``): fact → notes.
+    assumed: Assumed = field(default_factory=dict)
 
     @property
     def involves_special_categories(self) -> bool:
@@ -207,6 +231,8 @@ def locate(
         if not cats:
             continue
         reason = erasure_limit(act)
+        assumed_bases, basis_notes = basis_assumptions(act)
+        kept_notes = retention_notes(act)
         holdings.append(
             Holding(
                 activity=act.id,
@@ -219,6 +245,18 @@ def locate(
                 retention=_retention(act, lang),
                 erasure_limited=reason is not None,
                 erasure_reason=reason,
+                legal_bases_assumed=assumed_bases,
+                assumed=assumed_facts(
+                    categories=notes_of(act, "data_categories"),
+                    legal_basis=basis_notes,
+                    systems=notes_of(act, "systems"),
+                    recipients=notes_of(act, "recipients"),
+                    marketing=notes_of(act, "marketing"),
+                    retention=kept_notes,
+                    # Whether erasure may be refused follows from the retention's statute and
+                    # the basis (law.rights.erasure_limit): it is as settled as they are.
+                    erasure_limited=basis_notes + kept_notes,
+                ),
             )
         )
         for system in datamap.systems_of(act):
@@ -247,6 +285,10 @@ def locate(
                 activities=tuple(slot["acts"]),
                 keep_for=tuple(slot["keep"]),
                 via=tuple(slot["via"]),
+                assumed=assumed_facts(
+                    role=notes_of(entry, "role") if is_party else (),
+                    country=notes_of(entry, "country" if is_party else "hosting_countries"),
+                ),
             )
         )
     return LocateResult(
@@ -315,6 +357,8 @@ def impact(
     ]
     subjects = [s for s in datamap.data_subjects if any(s in datamap.subjects_of(a) for a in acts)]
     bases = [b.value for b in LegalBasis if any(b in a.basis_values for a in acts)]
+    per_activity = [basis_assumptions(a) for a in acts]
+    assumed_bases = {value for values, _ in per_activity for value in values}
     return ImpactResult(
         kind="party" if party is not None else "system",
         id=target.id,
@@ -330,6 +374,8 @@ def impact(
         transfers=tuple(transfers),
         legal_bases=tuple(bases),
         large_scale=any(a.large_scale for a in acts),
+        legal_bases_assumed=tuple(b for b in bases if b in assumed_bases),
+        assumed=assumed_facts(legal_bases=tuple(n for _, notes in per_activity for n in notes)),
     )
 
 
@@ -340,11 +386,14 @@ def _transfers(datamap: DataMap, acts: Iterable[Activity], reach: set[str]) -> l
         for t in act.transfers:
             declared.add(t.party_id)
             if t.party_id in reach and not is_eea(t.country):
-                effective = effective_mechanism(t, datamap.party(t.party_id))
+                party = datamap.party(t.party_id)
+                effective = effective_mechanism(t, party)
                 mech = effective.value if effective else None
-                found.append(Transfer(act.id, t.party_id, t.country, mech, True))
+                marks = ground_notes(act, t, party, importer(datamap, t))
+                found.append(Transfer(act.id, t.party_id, t.country, mech, True, marks))
         for p in datamap.all_recipients_of(act):
             if p.id in reach and p.id not in declared and not is_eea(p.country):
                 mech = p.transfer_mechanism.value if p.transfer_mechanism else None
-                found.append(Transfer(act.id, p.id, p.country, mech, False))
+                marks = ground_notes(act, None, p, p)
+                found.append(Transfer(act.id, p.id, p.country, mech, False, marks))
     return found

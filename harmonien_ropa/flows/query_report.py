@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..law.countries import country_name
@@ -13,7 +13,7 @@ from ..model.base import in_language
 from ..model.datamap import DataMap
 from ..model.legal import LegalBasis, MarketingChannel, PartyRole, TransferMechanism
 from ..source.i18n import strings
-from .queries import ImpactResult, LocateResult
+from .queries import Holding, ImpactResult, LocateResult
 
 WIDTH = 96
 
@@ -67,45 +67,47 @@ def locate_text(result: LocateResult, datamap: DataMap, lang: str) -> str:
         return "\n".join(lines) + "\n"
     lines += ["", s["by_activity"]]
     for h in result.holdings:
+
+        def marked(fact: str, value: str, h: Holding = h) -> str:
+            return f"{value} {s['assumed']}" if fact in h.assumed else value
+
         lines.append(f"  - {h.name} [{h.activity}]")
-        lines += _field(s["categories"], n.categories(h.categories))
-        basis = (
-            ", ".join(label(LegalBasis(v), lang) for v in h.legal_basis.split(", "))
-            if h.legal_basis
-            else s["not_stated"]
-        )
-        lines += _field(s["legal_basis"], basis)
+        lines += _field(s["categories"], marked("categories", n.categories(h.categories)))
+        lines += _field(s["legal_basis"], _bases(h.legal_basis, h.legal_bases_assumed, s, lang))
         if h.systems:
-            lines += _field(s["systems"], n.systems(h.systems))
+            lines += _field(s["systems"], marked("systems", n.systems(h.systems)))
         if h.recipients:
-            lines += _field(s["recipients"], n.parties(h.recipients))
+            lines += _field(s["recipients"], marked("recipients", n.parties(h.recipients)))
         if h.marketing:
             channels = ", ".join(label(MarketingChannel(m), lang) for m in h.marketing)
-            lines += _field(s["marketing"], channels)
+            lines += _field(s["marketing"], marked("marketing", channels))
         r = h.retention
         rule = r.text or s["not_stated"]
-        if r.assumed:
+        if r.assumed or "retention" in h.assumed:
             rule += " " + s["assumed"]
         lines += _field(s["retention"], rule)
-        if h.erasure_limited:
-            lines += textwrap.wrap(
-                s["erase_no"].format(reason=h.erasure_reason),
-                WIDTH,
-                initial_indent="    ",
-                subsequent_indent="      ",
-            )
-        else:
-            lines += textwrap.wrap(
-                s["erase_yes"], WIDTH, initial_indent="    ", subsequent_indent="      "
-            )
+        erasure = (
+            s["erase_no"].format(reason=h.erasure_reason) if h.erasure_limited else s["erase_yes"]
+        )
+        lines += textwrap.wrap(
+            marked("erasure_limited", erasure),
+            WIDTH,
+            initial_indent="    ",
+            subsequent_indent="      ",
+        )
     lines += ["", s["by_holder"]]
     for holder in result.holders:
         if holder.kind == "system":
             where = ", ".join(holder.country)
-            lines.append(f"  - {holder.name} ({where}) [system:{holder.id}]")
+            marker = f" {s['assumed']}" if "country" in holder.assumed else ""
+            lines.append(f"  - {holder.name} ({where}){marker} [system:{holder.id}]")
         else:
             role = label(PartyRole(holder.role), lang) if holder.role else ""
+            if "role" in holder.assumed:
+                role += f" {s['assumed']}"
             country = country_name(holder.country[0], lang) if holder.country else ""
+            if "country" in holder.assumed:
+                country += f" {s['assumed']}"
             lines.append(f"  - {holder.name}, {role}, {country} [party:{holder.id}]")
         lines += _field(s["categories"], n.categories(holder.categories))
         lines += _field(s["activities"], n.activities(holder.activities))
@@ -118,6 +120,17 @@ def locate_text(result: LocateResult, datamap: DataMap, lang: str) -> str:
             lines += textwrap.wrap(text, WIDTH, initial_indent="    ", subsequent_indent="      ")
     lines += ["", *textwrap.wrap(s["upper_bound"], WIDTH)]
     return "\n".join(lines) + "\n"
+
+
+def _bases(value: str | None, assumed: tuple[str, ...], s: Mapping[str, str], lang: str) -> str:
+    """The legal bases of ``value`` (comma-separated keys) in ``lang``, each that is an open
+    assumption marked as such."""
+    if not value:
+        return s["not_stated"]
+    return ", ".join(
+        label(LegalBasis(v), lang) + (f" {s['assumed']}" if v in assumed else "")
+        for v in value.split(", ")
+    )
 
 
 def impact_text(result: ImpactResult, datamap: DataMap, lang: str) -> str:
@@ -145,6 +158,8 @@ def impact_text(result: ImpactResult, datamap: DataMap, lang: str) -> str:
                 if t.mechanism
                 else s["mechanism_missing"]
             )
+            if "mechanism" in t.assumed:
+                mech += f" {s['assumed']}"
             extra = "" if t.declared else f" ({s['undeclared']})"
             text = (
                 f"{datamap.party(t.party).name} → {country_name(t.country, lang)}: {mech}"

@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    BeforeValidator,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .base import CountryCode, Email, Frozen, Name, Phone, ShortText, Statement, Text, Url
 from .words import unknown_as_missing
@@ -103,8 +111,11 @@ class Organisation(Statement):
         OrgNumber | None,
         BeforeValidator(unknown_as_missing, json_schema_input_type=OrgNumber | Literal["unknown"]),
     ] = Field(
-        description="Organisation number in the national register (Norway: 9 digits), or "
-        "'unknown' while it is not known: the outputs then show it as to be confirmed.",
+        description="Organisation number in the national register, or 'unknown' while it is "
+        "not known: the outputs then show it as to be confirmed. For an organisation in Norway "
+        "(its address's country; Norway when no address is given) the nine digits of "
+        "Enhetsregisteret, spaces allowed, whose last digit must be the modulus-11 check digit "
+        "of the first eight; another country's number is taken as written.",
         examples=["916 558 155", "unknown"],
     )
     address: Address | None = None
@@ -146,6 +157,32 @@ class Organisation(Statement):
     employees: int | None = Field(
         default=None, ge=0, description="Number of employees (Art. 30(5) exemption threshold)."
     )
+
+    @property
+    def country(self) -> str:
+        """Where the organisation is established: its address's country, Norway without one."""
+        return self.address.country if self.address is not None else "NO"
+
+    @model_validator(mode="after")
+    def _norwegian_org_number(self) -> Organisation:
+        """A Norwegian organisation's number must pass the register's check digit."""
+        from ..core.orgnumbers import FIX, NORWAY, norwegian_problem
+
+        number = self.org_number
+        if number is None or self.country != NORWAY:
+            return self
+        reason = norwegian_problem(number)
+        if reason is None:
+            return self
+        error = PydanticCustomError(
+            "org_number",
+            "'{value}' is not a valid Norwegian organisation number: {reason}",
+            {"value": number, "reason": reason, "fix": FIX},
+        )
+        raise ValidationError.from_exception_data(
+            type(self).__name__,
+            [InitErrorDetails(type=error, loc=("org_number",), input=number)],
+        )
 
     @field_validator("languages")
     @classmethod

@@ -381,7 +381,7 @@ def _translate(error: Any, loc: Loc, data: Any, positions: Positions, path: str)
         message = f"{where} must be at most {ctx.get('le', ctx.get('lt'))}, not {_short(value)!r}"
     else:
         message = f"{where}: {str(error['msg']).removeprefix('Value error, ')}"
-        fix = None
+        fix = str(ctx["fix"]) if ctx.get("fix") else None
     return Diagnostic(
         path,
         line,

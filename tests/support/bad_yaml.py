@@ -407,6 +407,12 @@ PATCHES: dict[str, Patch] = {
     "negative_employees": Patch(
         (('  org_number: "999999999"\n', ('  org_number: "999999999"\n  employees: -3\n')),)
     ),
+    "org_number_check_digit": Patch(
+        (('  org_number: "999999999"\n', '  org_number: "999 999 998"\n'),)
+    ),
+    "org_number_not_nine_digits": Patch(
+        (('  org_number: "999999999"\n', '  org_number: "NO 99999999 MVA"\n'),)
+    ),
     "nul_bytes": Patch((("  contacts:\n", "  cont\x00acts:\n"),)),
     "null_list_item": Patch(
         (("    data_categories: [email]\n", "    data_categories: [email, ~]\n"),)

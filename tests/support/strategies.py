@@ -9,6 +9,7 @@ from typing import Any
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
+from harmonien_ropa.core.orgnumbers import norwegian_problem
 from harmonien_ropa.model.legal import (
     Art9Condition,
     ConsentMechanism,
@@ -103,7 +104,7 @@ def datamaps(draw: st.DrawFn) -> dict[str, Any]:
 
     organisation: dict[str, Any] = {
         "name": draw(SHORT | texts()),
-        "org_number": "999 888 777",
+        "org_number": "999 888 771",
     }
     _maybe(
         draw,
@@ -456,6 +457,10 @@ def hostile_maps(draw: st.DrawFn) -> dict[str, Any]:
     for party in data["parties"]:
         party["country"] = draw(st.from_regex(r"\A[A-Z]{2}\Z"))  # not every pair is a country
     organisation["org_number"] = draw(st.from_regex(r"\A[0-9A-Z -]{4,20}\Z").filter(str.strip))
+    if norwegian_problem(organisation["org_number"]) is not None:
+        # Any number the pattern allows is taken as written for an organisation abroad; in
+        # Norway it must pass the register's check digit.
+        organisation["address"] = {"country": draw(st.sampled_from(["SE", "DK", "DE", "US"]))}
     _maybe(draw, organisation, "phone", st.from_regex(r"\A\+?[0-9][0-9 ]{3,20}\Z"))
     for activity in data["activities"]:
         activity["purpose"] = {"nb": draw(LONG), "en": draw(LONG)}
