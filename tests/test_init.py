@@ -436,3 +436,18 @@ def test_a_transfer_without_an_adequacy_decision_assumes_the_standard_clauses(
         "scc",
     )
     assert note in transfer["assumptions"]["mechanism"]
+
+
+def test_a_mistyped_organisation_number_is_asked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A number whose check digit is wrong is refused while asking, as the loader would refuse
+    it, so that init never writes a map that does not load."""
+    _interactive(
+        monkeypatch, "Fjordkoret\n976 619 006\n976 619 005\n\n\n\nj\n" + "n\n" * 6 + "\n"
+    )
+    path = tmp_path / "map.yaml"
+    assert main(["init", str(path), "--lang", "nn"]) == 0
+    out = capsys.readouterr().out
+    assert "kontrollsifferet" in out
+    assert load(path).organisation.org_number == "976 619 005"

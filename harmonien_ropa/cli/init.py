@@ -294,8 +294,9 @@ def _is_short(value: str) -> bool:
 
 
 def _is_org_number(value: str) -> bool:
-    digits = value.replace(" ", "")
-    return digits.isdigit() and len(digits) == 9
+    from ..core.orgnumbers import norwegian_problem
+
+    return norwegian_problem(value) is None
 
 
 def _is_email(value: str) -> bool:
