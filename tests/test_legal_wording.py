@@ -4,9 +4,44 @@ recognisers."""
 
 from __future__ import annotations
 
-import pytest
+import copy
+from typing import Any
 
+import pytest
+from support.paths import FIXTURES
+
+import harmonien_ropa as hr
+from harmonien_ropa.law.terms import with_citation
 from harmonien_ropa.law.wording import wrong_statements
+from harmonien_ropa.outputs import RenderOptions
+from harmonien_ropa.outputs.notice_pages import render as render_notice
+from harmonien_ropa.record import build_record
+
+ORGS = FIXTURES / "orgs"
+
+
+def _notice(datamap: hr.DataMap, lang: str) -> str:
+    result = render_notice(datamap, RenderOptions(languages=(lang,)))
+    files = {a.path: a.content for a in result.artifacts}
+    # the Markdown as read: without the escapes that keep the map's text inert
+    return files[f"notice.{lang}.md"].decode("utf-8").replace("\\", "")
+
+
+def _cells(datamap: hr.DataMap, lang: str) -> list[str]:
+    """Every cell of the record as one line, as the Markdown and HTML pages join them."""
+    record = build_record(datamap, lang)
+    return [cell.joined() for table in record.tables() for row in table.rows for cell in row.cells]
+
+
+def _line(text: str, start: str) -> str:
+    """The one line of ``text`` that starts with ``start``."""
+    found = [line for line in text.splitlines() if line.startswith(start)]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def _data(datamap: hr.DataMap) -> dict[str, Any]:
+    return copy.deepcopy(datamap.model_dump(mode="json", by_alias=True, exclude_defaults=True))
 
 
 def _keys(text: str) -> list[str]:
@@ -52,3 +87,51 @@ def test_nynorsk_wrong_wording_is_recognised(text: str, key: str) -> None:
 )
 def test_ordinary_nynorsk_wording_is_not_reported(text: str) -> None:
     assert _keys(text) == []
+
+
+# -- a citation joins its text inside the sentence, said once -----------------------------------
+
+
+def test_a_citation_goes_inside_the_sentence() -> None:
+    assert with_citation("Kept as the law requires.", "bokføringsloven § 13") == (
+        "Kept as the law requires (bokføringsloven § 13)."
+    )
+    assert with_citation("Kept for good", "arkivlova § 12") == "Kept for good (arkivlova § 12)"
+    assert with_citation("Kept …", "x") == "Kept … (x)"
+    assert with_citation("Kept five years (Bookkeeping Act § 13).", "bokføringsloven § 13") == (
+        "Kept five years (Bookkeeping Act § 13; bokføringsloven § 13)."
+    )
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_record_never_puts_a_citation_after_a_full_stop(harmonien: hr.DataMap, lang: str) -> None:
+    cells = _cells(harmonien, lang)
+    assert not [c for c in cells if ".; " in c and "§" in c.split(".; ", 1)[1][:40]]
+    if lang == "en":
+        assert any(
+            "as the Bookkeeping Act § 13 requires (bokføringsloven § 13)." in c for c in cells
+        )
+
+
+def test_retention_until_consent_is_withdrawn_is_said_once() -> None:
+    festival = hr.load(ORGS / "festival.yaml")
+    en = _line(_notice(festival, "en").split("### Newsletter")[1], "- **How long")
+    assert en.endswith("Kept until you unsubscribe (GDPR Art. 7(3), 17(1)(b)).")
+    assert "withdraw" not in en
+    nb = _line(_notice(festival, "nb").split("### Nyhetsbrev")[1], "- **Hvor lenge")
+    assert nb.endswith(
+        "Lagres til du melder deg av (personvernforordningen art. 7 nr. 3, 17 nr. 1 bokstav b)."
+    )
+    assert "trekker" not in nb
+    record = [c for c in _cells(festival, "en") if "unsubscribe" in c]
+    assert record == ["Kept until you unsubscribe (GDPR Art. 7(3), 17(1)(b))."]
+
+
+def test_permanent_archiving_names_its_kind_inside_the_sentence() -> None:
+    municipal = hr.load(ORGS / "municipal_culture.yaml")
+    text = _notice(municipal, "en")
+    assert (
+        "deposited with the archive repository (kept permanently for archiving purposes in "
+        "the public interest, GDPR Art. 5(1)(e), 89(1))." in text
+    )
+    assert ". (kept permanently" not in text

@@ -878,6 +878,27 @@ def cite(reference: Term | str, lang: str, *, short: bool = False) -> str:
     return text
 
 
+def split_stop(text: str) -> tuple[str, str]:
+    """``text`` without the full stop that ends it, and that stop (``""`` when there is none):
+    a note or a citation added to a sentence goes inside it, before its stop."""
+    body = text.rstrip()
+    if body.endswith(".") and not body.endswith(".."):
+        return body[:-1].rstrip(), "."
+    return body, ""
+
+
+def with_citation(text: str, citation: str) -> str:
+    """``text`` with ``citation`` in brackets inside its last sentence: ``Kept for 5 years, as
+    the law requires (bokføringsloven § 13).`` (never ``requires. (…)`` or ``requires.; …``).
+    A text that already ends in brackets gets the citation in them: ``(Bookkeeping Act § 13;
+    bokføringsloven § 13).`` The one way the outputs add a citation or a note to a text of the
+    map."""
+    body, stop = split_stop(text)
+    if body.endswith(")"):
+        return f"{body[:-1]}; {citation}){stop}"
+    return f"{body} ({citation}){stop}"
+
+
 def label_cite(member: Term, lang: str) -> str:
     """``label (citation)`` in ``lang``: the one way the outputs name a legal term."""
     return f"{label(member, lang)} ({cite(member, lang)})"

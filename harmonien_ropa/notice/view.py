@@ -26,7 +26,7 @@ from ..law import transfers as transfers_law
 from ..law import uses as uses_law
 from ..law.countries import country_in_text, country_name, is_eea
 from ..law.devices import consent_needed, device_categories, trackers_of
-from ..law.terms import Right, Statute, cite
+from ..law.terms import Right, Statute, cite, split_stop
 from ..law.terms import label as term_label
 from ..model.activity import Activity, Retention, Transfer
 from ..model.base import LANGUAGES, Statement, Text, in_language
@@ -642,14 +642,17 @@ class _Builder:
         if retention.kind is RetentionKind.PERIOD:
             return text
         self.take(retention, "kind")
-        return Sentence(
-            "retention_with_kind",
-            (
-                ("text", text),
-                ("kind", self.label(retention.kind)),
-                ("article", cite(retention.kind, self.lang)),
-            ),
+        # the article goes inside the rule's last sentence; "until consent is withdrawn" is
+        # what the rule's own words say, so only its article is added (said once)
+        body, stop = split_stop(text.text)
+        values: tuple[tuple[str, Value], ...] = (
+            ("text", Localized(body, text.lang)),
+            ("article", cite(retention.kind, self.lang)),
+            ("stop", stop),
         )
+        if retention.kind is RetentionKind.UNTIL_CONSENT_WITHDRAWN:
+            return Sentence("retention_cited", values)
+        return Sentence("retention_with_kind", (*values, ("kind", self.label(retention.kind))))
 
     def category_retention(self, a: Activity) -> tuple[Fact, ...]:
         if a.category_retention:

@@ -10,12 +10,12 @@ from ..law.requirements import (
     transfer_gap,
 )
 from ..law.rights import erasure_limit, uses_consent
-from ..law.terms import Right, Statute, cite, label, label_cite
+from ..law.terms import Right, Statute, cite, label, label_cite, with_citation
 from ..model.activity import Activity, Retention
 from ..model.inventory import DataSubject, Party, System
 from ..model.legal import DpiaStatus, LegalBasis, PartyRole, RetentionKind
 from .cells import CellMaker, dotted
-from .tables import Assumption, Cell
+from .tables import Assumption, Cell, Foreign, foreign
 
 _UNKNOWN = (
     "Not known yet: the map does not say where this system stores the data, so whether data "
@@ -155,13 +155,22 @@ def retention_cell(make: CellMaker, act: Activity) -> Cell:
 
 
 def retention_items(make: CellMaker, ret: Retention) -> list[str]:
-    """One retention rule: its text, its kind where not a period, the statute, the safeguards
-    of permanent archiving."""
-    items = [make.text(ret.text)]
-    if ret.kind is not RetentionKind.PERIOD:
+    """One retention rule: its text with the statute that requires keeping the data (and, for
+    a rule until consent is withdrawn, its article) cited in it, permanent archiving with its
+    articles, and the safeguards of permanent archiving."""
+    text = make.text(ret.text)
+    citations = []
+    if ret.kind is RetentionKind.UNTIL_CONSENT_WITHDRAWN:
+        # the rule's own words say when storage ends: its article once, in the same sentence
+        citations.append(cite(ret.kind, make.lang))
+    if ret.legal_source and ret.legal_source not in text:
+        citations.append(ret.legal_source)
+    if citations:
+        cited = with_citation(text, "; ".join(citations))
+        text = foreign(cited, text.lang) if isinstance(text, Foreign) else cited
+    items = [text]
+    if ret.kind is RetentionKind.PERMANENT_ARCHIVE:
         items.append(label_cite(ret.kind, make.lang))
-    if ret.legal_source and ret.legal_source not in items[0]:
-        items.append(ret.legal_source)
     if ret.safeguards is not None:
         items.append(f"{make.s['safeguards']}: {make.text(ret.safeguards)}")
     return items
