@@ -11,6 +11,8 @@ import pytest
 from support.paths import FIXTURES
 
 import harmonien_ropa as hr
+from harmonien_ropa.checks import check
+from harmonien_ropa.checks.examples import example_map
 from harmonien_ropa.law.terms import with_citation
 from harmonien_ropa.law.wording import wrong_statements
 from harmonien_ropa.outputs import RenderOptions
@@ -135,3 +137,67 @@ def test_permanent_archiving_names_its_kind_inside_the_sentence() -> None:
         "the public interest, GDPR Art. 5(1)(e), 89(1))." in text
     )
     assert ". (kept permanently" not in text
+
+
+# -- children: the age limit of consent only for a service offered directly to children --------
+
+
+def _bases_with(child_online_service: bool | None) -> hr.DataMap:
+    data = _data(hr.load(FIXTURES / "bases.yaml"))
+    newsletter = next(a for a in data["activities"] if a["id"] == "newsletter")
+    newsletter.pop("child_online_service", None)
+    if child_online_service is not None:
+        newsletter["child_online_service"] = child_online_service
+    return hr.from_data(data)
+
+
+def _children_line(datamap: hr.DataMap, lang: str) -> str:
+    heading = {"en": "### Newsletter", "nb": "### Nyhetsbrev"}[lang]
+    section = _notice(datamap, lang).split(heading)[1].split("\n### ")[0]
+    return _line(section, {"en": "- **Children:**", "nb": "- **Barn:**"}[lang])
+
+
+@pytest.mark.parametrize("stated", [None, False])
+def test_consent_online_alone_states_no_age_limit(stated: bool | None) -> None:
+    datamap = _bases_with(stated)
+    for lang in ("en", "nb"):
+        line = _children_line(datamap, lang)
+        assert "13" not in line
+        assert "§ 5" not in line
+    assert "may be children (the children's choir has singers from 8)." in _children_line(
+        datamap, "en"
+    )
+
+
+def test_a_service_offered_to_children_names_the_holder_of_parental_responsibility() -> None:
+    datamap = _bases_with(True)
+    assert _children_line(datamap, "en").endswith(
+        "If you are under 13, the consent must be given or authorised by the holder of parental "
+        "responsibility for you (personopplysningsloven § 5; GDPR Art. 8(1))."
+    )
+    nb = _children_line(datamap, "nb")
+    assert "må samtykket gis eller godkjennes av den som har foreldreansvaret for deg" in nb
+    assert "en av foreldrene" not in nb
+
+
+_CHILD_OVERLAY = """
+data_subjects:
+  - id: members
+    may_include_children: true
+activities:
+  - id: membership
+    legal_basis: consent
+    consent:
+      mechanism: opt_in_form
+      records: {nb: Påmeldingslogg., en: Sign-up log.}
+      withdrawal: {nb: Skriv til oss., en: Write to us.}
+"""
+
+
+@pytest.mark.parametrize(("stated", "reported"), [(True, True), (None, True), (False, False)])
+def test_child_consent_rule_follows_the_service(stated: bool | None, reported: bool) -> None:
+    overlay = _CHILD_OVERLAY
+    if stated is not None:
+        overlay += f"    child_online_service: {str(stated).lower()}\n"
+    codes = [f.code for f in check(example_map(overlay)).findings]
+    assert ("ROPA122" in codes) is reported

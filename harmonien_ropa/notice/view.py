@@ -493,23 +493,28 @@ class _Builder:
         return self.fact(a, "consent_withdrawal")
 
     def children(self, a: Activity) -> Fact | None:
-        """Said when some of the people may be children: a parent consents below 13 where the
-        activity asks for consent online (personopplysningsloven § 5)."""
+        """Said when some of the people may be children, or the activity is an information
+        society service offered directly to children; the age limit of consent only where the
+        law layer says it applies (personopplysningsloven § 5, GDPR Art. 8(1))."""
         subjects = [s for s in self.datamap.subjects_of(a) if s.may_include_children]
-        if not subjects:
+        parental = consent_law.parental_consent_needed(a)
+        if not subjects and not parental:
             return None
         notes = [n for n in (self.field(s, "children_note") for s in subjects) if n is not None]
         marks = sum((self.marks(s, "may_include_children", "children_note") for s in subjects), ())
-        online = bool(consent_law.consent_bases(a)) and consent_law.is_online(self.datamap, a)
         values: tuple[tuple[str, Value], ...] = (
+            ("note", Sentence("children_note", (("note", notes[0]),)) if notes else ""),
+        )
+        if not parental:
+            return Fact(Sentence("children_included", values), marks)
+        self.take(a, "child_online_service")
+        values += (
             ("article", cite(Statute.CHILDREN_CONSENT, self.lang)),
             ("age", str(consent_law.CHILD_CONSENT_AGE)),
         )
-        key = "children_consent" if online else "children_included"
-        sentence = Sentence(key, values)
-        if notes:
-            sentence = Sentence("children_with_note", (("text", sentence), ("note", notes[0])))
-        return Fact(sentence, marks)
+        return Fact(
+            Sentence("children_consent", values), marks + self.marks(a, "child_online_service")
+        )
 
     def cookies(self, activities: tuple[Activity, ...]) -> tuple[CookieLine, ...]:
         """The cookie table: every tracker of an activity in the notice, in map order."""
