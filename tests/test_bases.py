@@ -170,7 +170,9 @@ activities:
         + "    retention:\n      text: {nb: Fem år., en: Five years.}\n"
         + ("      period: P5Y\n      legal_source: bokføringsloven § 13\n")
     )
-    assert erasure_limit(example_map(kept).datamap.activity("membership")) == "bokføringsloven § 13"
+    assert erasure_limit(example_map(kept).datamap.activity("membership")) == (
+        "GDPR Art. 17(3)(b); bokføringsloven § 13"
+    )
     assert erasure_limit(bases.activity("newsletter")) is None
 
 

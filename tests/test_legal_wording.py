@@ -201,3 +201,61 @@ def test_child_consent_rule_follows_the_service(stated: bool | None, reported: b
         overlay += f"    child_online_service: {str(stated).lower()}\n"
     codes = [f.code for f in check(example_map(overlay)).findings]
     assert ("ROPA122" in codes) is reported
+
+
+# -- the limits of rights: kept by law (Art. 17(3)(b)), kept for archiving (17(3)(d), 89(3)) ---
+
+
+def _section(text: str, heading: str) -> str:
+    return text.split(f"### {heading}\n")[1].split("\n### ")[0].split("\n## ")[0]
+
+
+def test_data_kept_by_law_limits_erasure_with_the_article_and_the_statute(
+    harmonien: hr.DataMap,
+) -> None:
+    en = _line(_section(_notice(harmonien, "en"), "Accounting"), "- **Your rights here:**")
+    assert "Erasure (limited: GDPR Art. 17(3)(b); bokføringsloven § 13)" in en
+    nb = _line(_section(_notice(harmonien, "nb"), "Regnskap"), "- **Dine rettigheter her:**")
+    assert "(begrenset: personvernforordningen art. 17 nr. 3 bokstav b; bokføringsloven § 13)" in nb
+
+
+def test_data_kept_for_archiving_states_the_derogations_once() -> None:
+    municipal = hr.load(ORGS / "municipal_culture.yaml")
+    section = _section(_notice(municipal, "en"), "Cultural grants")
+    rights = _line(section, "- **Your rights here:**")
+    assert "Erasure (limited: GDPR Art. 17(3)(b), 17(3)(d); arkivlova § 12)" in rights
+    limit = _line(section, "  - For data kept permanently for archiving")
+    assert limit.endswith(
+        "the rights to access, rectification, restriction and objection may be limited as far "
+        "as exercising them would make the archiving impossible or seriously impair it "
+        "(GDPR Art. 89(3); personopplysningsloven § 17)."
+    )
+    assert section.count("89(3)") == 1
+    assert "(provisional)" not in limit  # safeguards and the archive act are stated
+
+
+def test_archiving_without_its_safeguards_limits_rights_provisionally() -> None:
+    municipal = hr.load(ORGS / "municipal_culture.yaml")
+    limit = _line(_section(_notice(municipal, "en"), "Festival photos"), "  - For data kept")
+    assert limit.endswith("(GDPR Art. 89(3); personopplysningsloven § 17). *(provisional)*")
+    record = build_record(municipal, "en")
+    row = next(r for r in record.activities.rows if r.key == "photo-archive")
+    cell = record.activities.cell(row, "rights")
+    assert cell.items[-1].startswith(
+        "for data kept permanently for archiving in the public interest: access, rectification"
+    )
+    assert {a.path.rsplit(".", 1)[1] for a in cell.assumptions} >= {"safeguards", "legal_source"}
+
+
+def test_archiving_some_categories_limits_rights_for_those() -> None:
+    data = _data(hr.load(ORGS / "municipal_culture.yaml"))
+    photos = next(a for a in data["activities"] if a["id"] == "photo-archive")
+    kept = photos.pop("retention")
+    photos["retention"] = {"text": {"nb": "Slettes etter ett år.", "en": "Erased after a year."}}
+    photos["category_retention"] = [{**kept, "categories": ["photos"]}]
+    datamap = hr.from_data(data)
+    section = _section(_notice(datamap, "en"), "Festival photos")
+    limit = _line(section, "  - For photos and video: For data kept permanently for archiving")
+    assert limit.endswith("(GDPR Art. 89(3); personopplysningsloven § 17). *(provisional)*")
+    rights = _line(section, "- **Your rights here:**")
+    assert "Erasure (limited: GDPR Art. 17(3)(b), 17(3)(d))" in rights

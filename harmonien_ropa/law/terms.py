@@ -88,6 +88,8 @@ class Statute(StrEnum):
     CHILDREN_CONSENT = "children_consent"
     COOKIES_EXEMPT = "cookies_exempt"
     ARCHIVE_ACT = "archive_act"
+    ARCHIVE_ERASURE = "archive_erasure"
+    ARCHIVE_DEROGATIONS = "archive_derogations"
     COMPATIBLE_PURPOSE = "compatible_purpose"
 
 
@@ -620,6 +622,22 @@ _ENTRIES: tuple[tuple[Enum, LegalTerm], ...] = (
         ),
     ),
     (
+        Statute.ARCHIVE_ERASURE,
+        _T(
+            "GDPR Art. 17(3)(d)",
+            "bevaring for arkivformål i allmennhetens interesse",
+            "archiving in the public interest",
+        ),
+    ),
+    (
+        Statute.ARCHIVE_DEROGATIONS,
+        _T(
+            "GDPR Art. 89(3); personopplysningsloven § 17",
+            "unntak fra rettighetene ved arkivformål i allmennhetens interesse",
+            "derogations from rights for archiving in the public interest",
+        ),
+    ),
+    (
         Statute.COMPATIBLE_PURPOSE,
         _T(
             "GDPR Art. 6(4)",
@@ -768,6 +786,8 @@ _NN: dict[Enum, str] = {
         "brukaren uttrykkeleg har bede om"
     ),
     Statute.ARCHIVE_ACT: "arkivplikt og bevaring for ettertida",
+    Statute.ARCHIVE_ERASURE: "bevaring for arkivformål i ålmenta si interesse",
+    Statute.ARCHIVE_DEROGATIONS: "unntak frå rettane ved arkivformål i ålmenta si interesse",
     Statute.COMPATIBLE_PURPOSE: "sameinleg formål",
 }
 

@@ -430,6 +430,7 @@ class _Builder:
             ),
             rights=tuple(str(r) for r in rights_law.rights_of(self.datamap, a)),
             right_notes=self.right_notes(a),
+            rights_limits=self.rights_limits(a),
             legal_bases=tuple(self.basis_part(b) for b in a.bases) if a.legal_bases else (),
             children=self.children(a),
         )
@@ -450,6 +451,41 @@ class _Builder:
                     why = cite(limit, self.lang)
                     notes.append((str(right), Sentence("right_limited", (("why", why),))))
         return tuple(notes)
+
+    def rights_limits(self, a: Activity) -> tuple[Fact, ...]:
+        """Data kept permanently for archiving in the public interest: which of the activity's
+        rights the derogations may limit, with their provisions, once per retention rule;
+        provisional while the rule lacks what the derogations presuppose (the Art. 89(1)
+        safeguards, the statute requiring the archive)."""
+        limited = [
+            self.label(r)
+            for r in rights_law.rights_of(self.datamap, a)
+            if r in rights_law.ARCHIVE_LIMITED_RIGHTS
+        ]
+        if not limited:
+            return ()
+        rights: Value = limited[-1]
+        if len(limited) > 1:
+            rights = Sentence(
+                "duration_and", (("first", ", ".join(limited[:-1])), ("rest", rights))
+            )
+        sentence = Sentence(
+            "rights_limited_archive",
+            (("rights", rights), ("article", cite(Statute.ARCHIVE_DEROGATIONS, self.lang))),
+        )
+        facts = []
+        for kept in rights_law.archive_retentions(a):
+            value: Value = sentence
+            ids = getattr(kept, "category_ids", ())
+            if ids:
+                names = ", ".join(self.t(self.datamap.data_category(c).name).text for c in ids)
+                value = Sentence(
+                    "retention_for_categories", (("categories", names), ("rule", value))
+                )
+            gaps = uses_law.archive_gaps(kept)
+            marks = self.marks(kept, *gaps, unknown=rights_law.ARCHIVE_OPEN_NOTE) if gaps else ()
+            facts.append(Fact(value, marks))
+        return tuple(facts)
 
     def legal_basis(self, a: Activity) -> Fact:
         if a.legal_bases:
@@ -963,9 +999,16 @@ class _Builder:
                 for a in limiting
             )
             intro = None
-            if limited:  # a public task is named only where an activity rests on one
+            if limited:  # a public task or archiving is named only where an activity has one
                 public = any(a.has_basis(LegalBasis.PUBLIC_TASK) for a in limiting)
-                intro = Sentence("right_erasure_limited" if public else "right_erasure_limited_law")
+                archive = any(rights_law.archive_retentions(a) for a in limiting)
+                intro = Sentence(
+                    "right_erasure_limited_archive"
+                    if archive
+                    else "right_erasure_limited"
+                    if public
+                    else "right_erasure_limited_law"
+                )
             out.append(
                 RightView(
                     key,

@@ -9,8 +9,15 @@ from ..law.consent import consent_bases
 from ..law.requirements import (
     transfer_gap,
 )
-from ..law.rights import erasure_limit, uses_consent
+from ..law.rights import (
+    ARCHIVE_LIMITED_RIGHTS,
+    ARCHIVE_OPEN_NOTE,
+    archive_retentions,
+    erasure_limit,
+    uses_consent,
+)
 from ..law.terms import Right, Statute, cite, label, label_cite, with_citation
+from ..law.uses import archive_gaps
 from ..model.activity import Activity, Retention
 from ..model.inventory import DataSubject, Party, System
 from ..model.legal import DpiaStatus, LegalBasis, PartyRole, RetentionKind
@@ -351,15 +358,31 @@ def processors_cell(make: CellMaker, recipients: Iterable[Party]) -> Cell:
 
 
 def rights_cell(make: CellMaker, act: Activity) -> Cell:
-    """The data subject's rights for this activity, derived from its legal basis."""
+    """The data subject's rights for this activity, derived from its legal basis, with the
+    limit on erasure and, for data kept permanently for archiving, the derogations from the
+    other rights (provisional while the archiving rule lacks what they presuppose)."""
     items = []
     limit = erasure_limit(act)
-    for right in make.links[act.id].rights:
+    rights = make.links[act.id].rights
+    for right in rights:
         text = f"{make.s[f'right_{right.value}']} ({cite(right, make.lang, short=True)})"
         if right is Right.ERASURE and limit is not None:
             text += f": {make.s['erasure_limited']} ({cite(limit, make.lang)})"
         items.append(text)
     found = make.assumed(act, "legal_basis", "art9_condition", "marketing")
+    limited = [r for r in rights if r in ARCHIVE_LIMITED_RIGHTS]
+    for kept in archive_retentions(act) if limited else ():
+        names = ", ".join(make.s[f"right_{r.value}"] for r in limited)
+        data = make.s["archive_data"]
+        ids = getattr(kept, "category_ids", ())
+        if ids:
+            data += " (" + ", ".join(make.text(make.map.data_category(c).name) for c in ids) + ")"
+        text = make.s["archive_rights_limited"].format(data=data, rights=names)
+        items.append(f"{text} ({cite(Statute.ARCHIVE_DEROGATIONS, make.lang)})")
+        where = make.paths.get(id(kept), ())
+        found += [
+            Assumption(dotted((*where, gap)), ARCHIVE_OPEN_NOTE) for gap in archive_gaps(kept)
+        ]
     return make.cell(items, found)
 
 
