@@ -259,3 +259,24 @@ def test_archiving_some_categories_limits_rights_for_those() -> None:
     assert limit.endswith("(GDPR Art. 89(3); personopplysningsloven § 17). *(provisional)*")
     rights = _line(section, "- **Your rights here:**")
     assert "Erasure (limited: GDPR Art. 17(3)(b), 17(3)(d))" in rights
+
+
+# -- the fixture organisations' bases: tax and accounting law beside the contract --------------
+
+
+def test_festival_volunteers_report_to_the_tax_authority_under_6_1_c() -> None:
+    section = _section(_notice(hr.load(ORGS / "festival.yaml"), "en"), "Volunteers")
+    assert (
+        "  - the lists of volunteers reported to the tax authority: necessary to comply with a "
+        "legal obligation (GDPR Art. 6(1)(c)), under a-opplysningsloven § 4"
+    ) in section
+    assert "  - shifts and looking after the volunteers: necessary to perform a contract" in section
+
+
+def test_orchestra_payroll_rests_on_the_contract_and_on_tax_and_accounting_law() -> None:
+    orchestra = hr.load(ORGS / "orchestra_recruitment.yaml")
+    payroll = orchestra.activity("payroll")
+    assert [str(b) for b in payroll.basis_values] == ["contract", "legal_obligation"]
+    section = _section(_notice(orchestra, "en"), "Payroll")
+    assert "(GDPR Art. 6(1)(b))" in section
+    assert "(GDPR Art. 6(1)(c)), under a-opplysningsloven § 4; bokføringsloven § 13" in section
