@@ -8,7 +8,7 @@ import copy
 from typing import Any
 
 import pytest
-from support.paths import FIXTURES
+from support.paths import FIXTURES, HARMONIEN_YAML
 
 import harmonien_ropa as hr
 from harmonien_ropa.checks import check
@@ -18,6 +18,7 @@ from harmonien_ropa.law.wording import wrong_statements
 from harmonien_ropa.outputs import RenderOptions
 from harmonien_ropa.outputs.notice_pages import render as render_notice
 from harmonien_ropa.record import build_record
+from harmonien_ropa.source.loading import load_with_positions
 
 ORGS = FIXTURES / "orgs"
 
@@ -207,7 +208,11 @@ def test_child_consent_rule_follows_the_service(stated: bool | None, reported: b
 
 
 def _section(text: str, heading: str) -> str:
-    return text.split(f"### {heading}\n")[1].split("\n### ")[0].split("\n## ")[0]
+    return (
+        text.split(f"### {heading}\n")[1]
+        .split("\n### ", maxsplit=1)[0]
+        .split("\n## ", maxsplit=1)[0]
+    )
 
 
 def test_data_kept_by_law_limits_erasure_with_the_article_and_the_statute(
@@ -280,3 +285,39 @@ def test_orchestra_payroll_rests_on_the_contract_and_on_tax_and_accounting_law()
     section = _section(_notice(orchestra, "en"), "Payroll")
     assert "(GDPR Art. 6(1)(b))" in section
     assert "(GDPR Art. 6(1)(c)), under a-opplysningsloven § 4; bokføringsloven § 13" in section
+
+
+# -- national identity numbers: the condition of personopplysningsloven § 12 -------------------
+
+
+def test_check_and_record_show_the_national_id_condition(harmonien: hr.DataMap) -> None:
+    from support.paths import HARMONIEN_YAML
+
+    from harmonien_ropa.source.loading import load_with_positions
+
+    findings = [
+        f for f in check(load_with_positions(HARMONIEN_YAML)).findings if f.code == "ROPA152"
+    ]
+    assert len(findings) == 1
+    assert "'national-id' is used ('accounting')" in findings[0].message
+    assert "objective need for secure identification" in findings[0].message
+    for lang, words in (
+        (
+            "en",
+            "only where there is an objective need for secure identification and the method is "
+            "necessary to achieve it (Personal Data Act § 12)",
+        ),
+        (
+            "nb",
+            "bare når det er saklig behov for sikker identifisering og metoden er nødvendig for "
+            "å oppnå slik identifisering (personopplysningsloven § 12)",
+        ),
+    ):
+        table = build_record(harmonien, lang).data_categories
+        row = next(r for r in table.rows if r.key == "national-id")
+        assert table.cell(row, "national_id").items == (
+            {"en": "yes", "nb": "ja"}[lang],
+            words,
+        )
+        other = next(r for r in table.rows if r.key == "email")
+        assert len(table.cell(other, "national_id").items) == 1
