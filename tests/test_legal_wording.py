@@ -291,10 +291,6 @@ def test_orchestra_payroll_rests_on_the_contract_and_on_tax_and_accounting_law()
 
 
 def test_check_and_record_show_the_national_id_condition(harmonien: hr.DataMap) -> None:
-    from support.paths import HARMONIEN_YAML
-
-    from harmonien_ropa.source.loading import load_with_positions
-
     findings = [
         f for f in check(load_with_positions(HARMONIEN_YAML)).findings if f.code == "ROPA152"
     ]
