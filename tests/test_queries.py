@@ -168,7 +168,7 @@ def test_cli_locate_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["locate", "--subject", "customers", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "Data about 'customers and subscribers'" in out
-    assert "must be kept for the legal period (GDPR Art. 17(3)(b); bokføringsloven § 13)" in out
+    assert "erasure: limited (GDPR Art. 17(3)(b); bokføringsloven § 13)" in out
     assert "Facebook og Instagram (annonser og kundelister)" in out
 
 

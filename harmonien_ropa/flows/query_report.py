@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..law.countries import country_name
-from ..law.terms import label
+from ..law.terms import cite, label
 from ..model.base import in_language
 from ..model.datamap import DataMap
 from ..model.legal import LegalBasis, MarketingChannel, PartyRole, TransferMechanism
@@ -89,7 +89,7 @@ def locate_text(result: LocateResult, datamap: DataMap, lang: str) -> str:
         lines += _field(s["retention"], rule)
         if h.erasure_limited:
             lines += textwrap.wrap(
-                s["erase_no"].format(reason=h.erasure_reason),
+                s["erase_no"].format(reason=cite(h.erasure_reason or "", lang)),
                 WIDTH,
                 initial_indent="    ",
                 subsequent_indent="      ",
