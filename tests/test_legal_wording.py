@@ -317,3 +317,54 @@ def test_check_and_record_show_the_national_id_condition(harmonien: hr.DataMap) 
         )
         other = next(r for r in table.rows if r.key == "email")
         assert len(table.cell(other, "national_id").items) == 1
+
+
+# -- Harmonien's own map: no confident legal position the law contradicts ----------------------
+
+
+def _harmonien_findings() -> list[tuple[str, str]]:
+    return [(f.code, f.message) for f in check(load_with_positions(HARMONIEN_YAML)).findings]
+
+
+def test_website_ad_tags_make_google_a_joint_controller_still_to_be_arranged(
+    harmonien: hr.DataMap,
+) -> None:
+    google = harmonien.party("google")
+    assert str(google.role) == "joint_controller"
+    assert "Fashion ID" in google.assumptions["role"]
+    assert ("ROPA212", "joint controller 'google' has no recorded arrangement") in (
+        _harmonien_findings()
+    )
+    text = _notice(harmonien, "en")
+    assert (
+        "whatever we have agreed between us: Google Ireland Ltd, Meta Platforms Ireland Ltd."
+        in (text)
+    )
+    assert "- **Google Ireland Ltd** – joint controller *(provisional)*" in text
+
+
+def test_custom_audiences_on_legitimate_interests_stay_an_open_question(
+    harmonien: hr.DataMap,
+) -> None:
+    targeting = harmonien.activity("ad-targeting")
+    assert targeting.is_assumed("legal_basis")
+    note = targeting.assumptions["legal_basis"]
+    assert "EDPB Guidelines 8/2020" in note
+    assert "consent" in note
+    codes = _harmonien_findings()
+    assert any(c == "ROPA604" and "'ad-targeting'" in m for c, m in codes)
+    assert any(c == "ROPA901" and "EDPB Guidelines 8/2020" in m for c, m in codes)
+
+
+def test_the_record_s_note_on_business_contacts_follows_the_map(harmonien: hr.DataMap) -> None:
+    notes = [
+        a.note
+        for table in build_record(harmonien, "en").tables()
+        for row in table.rows
+        for cell in row.cells
+        for a in cell.assumptions
+    ]
+    business = [n for n in notes if "business" in n]
+    assert business
+    assert not any("once the map can record that" in n for n in business)
+    assert any("business_contacts: true" in n for n in business)

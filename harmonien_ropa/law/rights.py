@@ -68,7 +68,7 @@ ARCHIVE_LIMITED_RIGHTS = (
 #: lacks what the derogations presuppose.
 ARCHIVE_OPEN_NOTE = (
     "Not settled: the derogations from people's rights for archiving in the public interest "
-    "(GDPR Art. 17(3)(d), 89(3); personopplysningsloven § 17) apply only with the safeguards of "
+    "(Art. 17(3)(d) and 89(3), personopplysningsloven § 17) apply only with the safeguards of "
     "Art. 89(1), and for a public body under the archive act; the map does not state them "
     "(retention.safeguards, retention.legal_source)."
 )
