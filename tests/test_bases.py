@@ -170,7 +170,9 @@ activities:
         + "    retention:\n      text: {nb: Fem år., en: Five years.}\n"
         + ("      period: P5Y\n      legal_source: bokføringsloven § 13\n")
     )
-    assert erasure_limit(example_map(kept).datamap.activity("membership")) == "bokføringsloven § 13"
+    assert erasure_limit(example_map(kept).datamap.activity("membership")) == (
+        "GDPR Art. 17(3)(b); bokføringsloven § 13"
+    )
     assert erasure_limit(bases.activity("newsletter")) is None
 
 
@@ -356,7 +358,10 @@ def test_notice_states_each_basis_rights_per_part_and_the_cookie_table(bases: hr
     )
     assert "Applies to: Employment (rotas)" in page  # objection: the legitimate-interests part
     assert "Employment (pay and the employment contract)" in page  # portability: the contract
-    assert "If you are under 13, one of your parents must consent for you" in page
+    assert (
+        "If you are under 13, the consent must be given or authorised by the holder of parental "
+        "responsibility for you" in page
+    )
     assert "| \\_pk_id (.kor.example), cookie" in page
     assert "1 year and 6 months | required | Newsletter |" in page
     html = render_notice(bases)["notice.nb.html"]

@@ -38,7 +38,7 @@ def test_erasing_a_ticket_customer(harmonien: hr.DataMap) -> None:
     (kept,) = result.kept
     assert kept.activity == "accounting"
     assert kept.legal_basis == "legal_obligation"
-    assert kept.erasure_reason == "bokføringsloven § 13"
+    assert kept.erasure_reason == "GDPR Art. 17(3)(b); bokføringsloven § 13"
     assert kept.retention.legal_source == "bokføringsloven § 13"
     assert kept.retention.period == "P5Y"
     assert kept.retention.assumed  # the statutory period is an assumption in the map
@@ -171,7 +171,7 @@ def test_cli_locate_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["locate", "--subject", "customers", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "Data about 'customers and subscribers'" in out
-    assert "must be kept for the legal period (bokføringsloven § 13)" in out
+    assert "erasure: limited (GDPR Art. 17(3)(b); bokføringsloven § 13)" in out
     assert "Facebook og Instagram (annonser og kundelister)" in out
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..law.countries import country_name
-from ..law.terms import label
+from ..law.terms import cite, label
 from ..model.base import in_language
 from ..model.datamap import DataMap
 from ..model.legal import LegalBasis, MarketingChannel, PartyRole, TransferMechanism
@@ -87,7 +87,9 @@ def locate_text(result: LocateResult, datamap: DataMap, lang: str) -> str:
             rule += " " + s["assumed"]
         lines += _field(s["retention"], rule)
         erasure = (
-            s["erase_no"].format(reason=h.erasure_reason) if h.erasure_limited else s["erase_yes"]
+            s["erase_no"].format(reason=cite(h.erasure_reason or "", lang))
+            if h.erasure_limited
+            else s["erase_yes"]
         )
         lines += textwrap.wrap(
             marked("erasure_limited", erasure),

@@ -9,7 +9,11 @@ told, and when a child cannot consent alone.
   are kept. Withdrawing must be as easy as giving it, and people must be told how (Art. 7(3),
   13(2)(c)).
 * A child under 13 cannot consent alone to an information society service offered directly to
-  children: a parent must (personopplysningsloven § 5, using the option of GDPR Art. 8(1)).
+  children: the holder of parental responsibility must give or authorise the consent
+  (personopplysningsloven § 5, using the option of GDPR Art. 8(1)). The age limit concerns
+  that consent only (Art. 6(1)(a) to such a service), not every activity resting on consent:
+  the map says which activities are such services (``child_online_service``), and where it
+  does not say, no age limit is stated.
 
 The checker, the notice and the record take these conclusions from here.
 """
@@ -23,8 +27,9 @@ from ..model.bases import Basis
 from ..model.legal import ConsentMechanism, LegalBasis
 from .devices import device_categories, trackers_of
 
-#: The age below which a parent consents to an information society service offered directly
-#: to a child in Norway (personopplysningsloven § 5).
+#: The age below which the holder of parental responsibility gives or authorises consent to an
+#: information society service offered directly to a child in Norway (personopplysningsloven
+#: § 5).
 CHILD_CONSENT_AGE = 13
 
 #: Ways of asking that give no valid consent: why, and the provisions that say so.
@@ -84,13 +89,27 @@ def is_online(datamap: DataMap, activity: Activity) -> bool:
     )
 
 
+def parental_consent_needed(activity: Activity) -> bool:
+    """True if a child under :data:`CHILD_CONSENT_AGE` cannot consent alone to ``activity``: the
+    map says it is an information society service offered directly to children and it rests
+    on consent (GDPR Art. 8(1) concerns consent under Art. 6(1)(a); personopplysningsloven § 5).
+    False where the map says otherwise or does not say."""
+    return activity.child_online_service is True and bool(consent_bases(activity))
+
+
 def children_without_age_check(datamap: DataMap, activity: Activity) -> tuple[DataSubject, ...]:
     """The data subjects that may include children when ``activity`` rests on consent in an
-    online service and states no age check or parent's consent (personopplysningsloven § 5,
-    GDPR Art. 8(1)): empty when the rule does not apply or a measure is stated."""
+    online service that is, or may be, offered directly to children (``child_online_service``
+    true or not given), and states no age check or consent of the holder of parental
+    responsibility (personopplysningsloven § 5, GDPR Art. 8(1)): empty when the rule does not
+    apply or a measure is stated."""
     parts = consent_bases(activity)
-    if not parts or not is_online(datamap, activity):
+    if not parts or activity.child_online_service is False:
+        return ()
+    if activity.child_online_service is None and not is_online(datamap, activity):
         return ()
     if all(b.consent is not None and b.consent.age_check is not None for b in parts):
         return ()
-    return tuple(s for s in datamap.subjects_of(activity) if s.may_include_children)
+    subjects = datamap.subjects_of(activity)
+    children = tuple(s for s in subjects if s.may_include_children)
+    return children or (subjects if activity.child_online_service else ())

@@ -12,8 +12,17 @@ erasure, restriction, complaint); others depend on it:
 * withdrawal of consent (Art. 7(3), 13(2)(c)) where consent or explicit consent is used;
 * erasure applies on the grounds of Art. 17(1), and is limited where the law requires keeping
   the data or the data is needed for a task in the public interest (Art. 17(3)(b)): an
-  activity under a legal obligation or a public task, or one whose retention names the statute
-  that requires keeping the data (:func:`erasure_limit`).
+  activity under a legal obligation or a public task, or one whose retention (its own or a
+  category's) names the statute that requires keeping the data; and where data is kept
+  permanently for archiving in the public interest, as far as erasure would make that
+  impossible or seriously impair it (Art. 17(3)(d)) (:func:`erasure_limit`);
+* data kept permanently for archiving in the public interest is also under the derogations
+  that Art. 89(3) allows and personopplysningsloven § 17 makes: access, rectification,
+  restriction, portability and objection may be limited as far as they would make the
+  archiving impossible or seriously impair it (:func:`archive_retentions`,
+  :data:`ARCHIVE_LIMITED_RIGHTS`); the derogations presuppose the Art. 89(1) safeguards, so
+  the outputs state them as provisional while the map lacks those
+  (:func:`harmonien_ropa.law.uses.archive_gaps`).
 
 An activity may rest on several bases, each for a part of its processing (``legal_bases``):
 a right that depends on the basis then holds for the parts whose basis gives it
@@ -28,11 +37,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model.activity import Activity
+from ..model.activity import Activity, Retention
 from ..model.bases import Basis
 from ..model.datamap import DataMap
 from ..model.inventory import Party
-from ..model.legal import Art9Condition, LegalBasis, PartyRole
+from ..model.legal import Art9Condition, LegalBasis, PartyRole, RetentionKind
 from .terms import Right, Statute, article
 
 #: Bases that give data portability (Art. 20(1)(a)).
@@ -44,20 +53,70 @@ OBJECTION_BASES = frozenset({LegalBasis.LEGITIMATE_INTERESTS, LegalBasis.PUBLIC_
 ERASURE_LIMITED_BASES = frozenset({LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK})
 
 
-def erasure_limit(activity: Activity) -> str | None:
-    """Why erasure of this activity's data may be refused, or ``None`` when it may not.
+#: The rights, besides erasure, that the derogations for archiving in the public interest may
+#: limit (GDPR Art. 89(3); personopplysningsloven § 17), in the order the outputs list rights.
+ARCHIVE_LIMITED_RIGHTS = (
+    Right.ACCESS,
+    Right.RECTIFICATION,
+    Right.RESTRICTION,
+    Right.PORTABILITY,
+    Right.OBJECTION,
+)
 
-    The statute the retention names as requiring the data to be kept (its ``legal_source``);
-    else Art. 17(3)(b) itself when the basis is a legal obligation or a public task (erasure may
-    be refused while the processing is necessary for it). The law behind the basis is not named
-    here: a law that requires the processing does not by that alone require keeping the data.
+
+#: Why the limits of rights for archiving are provisional where a permanent-archiving rule
+#: lacks what the derogations presuppose.
+ARCHIVE_OPEN_NOTE = (
+    "Not settled: the derogations from people's rights for archiving in the public interest "
+    "(Art. 17(3)(d) and 89(3), personopplysningsloven § 17) apply only with the safeguards of "
+    "Art. 89(1), and for a public body under the archive act; the map does not state them "
+    "(retention.safeguards, retention.legal_source)."
+)
+
+
+def _retentions(activity: Activity) -> tuple[Retention, ...]:
+    own = (activity.retention,) if activity.retention is not None else ()
+    return own + tuple(activity.category_retention)
+
+
+def archive_retentions(activity: Activity) -> tuple[Retention, ...]:
+    """The activity's retention rules (its own, then per category) that keep data permanently
+    for archiving in the public interest."""
+    return tuple(r for r in _retentions(activity) if r.kind is RetentionKind.PERMANENT_ARCHIVE)
+
+
+def erasure_limit(activity: Activity) -> str | None:
+    """Why erasure of (some of) this activity's data may be refused, or ``None`` when it may
+    not: the provisions, in the EU-wide English form (:func:`~.terms.cite` gives them in a
+    reader's language).
+
+    For each retention rule (the activity's own, then per category): permanent archiving in
+    the public interest (Art. 17(3)(d)) with the statute that requires it, if named; a statute
+    that requires keeping the data (Art. 17(3)(b) with its ``legal_source``). Then Art. 17(3)(b)
+    itself when a basis is a legal obligation or a public task (erasure may be refused while
+    the processing is necessary for it), once. The law behind the basis is not named here: a law
+    that requires the processing does not by that alone require keeping the data.
     """
-    retention_source = activity.retention.legal_source if activity.retention else None
-    if retention_source:
-        return retention_source
+    points: set[Statute] = set()
+    statutes: list[str] = []
+    for retention in _retentions(activity):
+        if retention.kind is RetentionKind.PERMANENT_ARCHIVE:
+            points.add(Statute.ARCHIVE_ERASURE)
+        elif retention.legal_source:
+            points.add(Statute.ERASURE_EXCEPTIONS)
+        if retention.legal_source:
+            statutes.append(retention.legal_source)
     if any(b.basis in ERASURE_LIMITED_BASES for b in activity.bases):
-        return article(Statute.ERASURE_EXCEPTIONS)
-    return None
+        points.add(Statute.ERASURE_EXCEPTIONS)
+    if not points:
+        return None
+    # "GDPR Art. 17(3)(b), 17(3)(d)", then the statutes: each provision once
+    gdpr = ", ".join(article(p).removeprefix("GDPR Art. ") for p in _ERASURE_POINTS if p in points)
+    return "; ".join((f"GDPR Art. {gdpr}", *dict.fromkeys(statutes)))
+
+
+#: The exceptions to erasure, in the order of Art. 17(3).
+_ERASURE_POINTS = (Statute.ERASURE_EXCEPTIONS, Statute.ARCHIVE_ERASURE)
 
 
 def required_by_statute(activity: Activity) -> bool:

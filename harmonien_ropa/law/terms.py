@@ -88,6 +88,8 @@ class Statute(StrEnum):
     CHILDREN_CONSENT = "children_consent"
     COOKIES_EXEMPT = "cookies_exempt"
     ARCHIVE_ACT = "archive_act"
+    ARCHIVE_ERASURE = "archive_erasure"
+    ARCHIVE_DEROGATIONS = "archive_derogations"
     COMPATIBLE_PURPOSE = "compatible_purpose"
 
 
@@ -620,6 +622,22 @@ _ENTRIES: tuple[tuple[Enum, LegalTerm], ...] = (
         ),
     ),
     (
+        Statute.ARCHIVE_ERASURE,
+        _T(
+            "GDPR Art. 17(3)(d)",
+            "bevaring for arkivformål i allmennhetens interesse",
+            "archiving in the public interest",
+        ),
+    ),
+    (
+        Statute.ARCHIVE_DEROGATIONS,
+        _T(
+            "GDPR Art. 89(3); personopplysningsloven § 17",
+            "unntak fra rettighetene ved arkivformål i allmennhetens interesse",
+            "derogations from rights for archiving in the public interest",
+        ),
+    ),
+    (
         Statute.COMPATIBLE_PURPOSE,
         _T(
             "GDPR Art. 6(4)",
@@ -768,6 +786,8 @@ _NN: dict[Enum, str] = {
         "brukaren uttrykkeleg har bede om"
     ),
     Statute.ARCHIVE_ACT: "arkivplikt og bevaring for ettertida",
+    Statute.ARCHIVE_ERASURE: "bevaring for arkivformål i ålmenta si interesse",
+    Statute.ARCHIVE_DEROGATIONS: "unntak frå rettane ved arkivformål i ålmenta si interesse",
     Statute.COMPATIBLE_PURPOSE: "sameinleg formål",
 }
 
@@ -876,6 +896,27 @@ def cite(reference: Term | str, lang: str, *, short: bool = False) -> str:
         text = _STATUTE_NB.sub(r"\1lova", text)
         text = text.replace("personvernforordninga art. ", "personvernforordninga artikkel ")
     return text
+
+
+def split_stop(text: str) -> tuple[str, str]:
+    """``text`` without the full stop that ends it, and that stop (``""`` when there is none):
+    a note or a citation added to a sentence goes inside it, before its stop."""
+    body = text.rstrip()
+    if body.endswith(".") and not body.endswith(".."):
+        return body[:-1].rstrip(), "."
+    return body, ""
+
+
+def with_citation(text: str, citation: str) -> str:
+    """``text`` with ``citation`` in brackets inside its last sentence: ``Kept for 5 years, as
+    the law requires (bokføringsloven § 13).`` (never ``requires. (…)`` or ``requires.; …``).
+    A text that already ends in brackets gets the citation in them: ``(Bookkeeping Act § 13;
+    bokføringsloven § 13).`` The one way the outputs add a citation or a note to a text of the
+    map."""
+    body, stop = split_stop(text)
+    if body.endswith(")"):
+        return f"{body[:-1]}; {citation}){stop}"
+    return f"{body} ({citation}){stop}"
 
 
 def label_cite(member: Term, lang: str) -> str:

@@ -2,7 +2,8 @@
 
 * **National identity numbers** (personopplysningsloven § 12): the need for secure
   identification is stated once per category (``justification``) and covers the activities it
-  names (``needed_for``); a use in any other activity has no stated need.
+  names (``needed_for``); a use in any other activity has no stated need, and a need that is
+  still an assumption is not settled (:data:`NATIONAL_ID_CONDITION`).
 * **Reuse of our own data** (GDPR Art. 6(4)): data from another of our activities used for a
   new purpose needs that purpose to be compatible, unless the new processing rests on consent
   or on a law; the compatibility note records the assessment of Art. 6(4)(a)-(e).
@@ -39,6 +40,26 @@ def national_id_outside_need(category: DataCategory, activity: Activity) -> bool
     if not category.national_id or not category.needed_for:
         return False
     return activity.id not in category.needed_for and not required_by_statute(activity)
+
+
+#: What personopplysningsloven § 12 asks before a national identity number is used: both parts
+#: must hold, and the map's ``justification`` records them.
+NATIONAL_ID_CONDITION = (
+    "an objective need for secure identification, and the number necessary to achieve it"
+)
+
+
+def national_id_need_open(category: DataCategory) -> bool:
+    """True if the national identity number ``category`` is used on a need the map has not
+    settled: its ``justification`` is still an assumption. Personopplysningsloven § 12 allows
+    the number only where there is an objective need for secure identification and the method
+    is necessary to achieve it; a statute that requires keeping accounts or reporting does not
+    by that alone require the number, so an open need stays open whatever the activity's basis."""
+    return (
+        category.national_id
+        and category.justification is not None
+        and category.is_assumed("justification")
+    )
 
 
 def compatibility_needed(activity: Activity, source: Source) -> bool:

@@ -38,7 +38,9 @@ WRONG_STATEMENTS: tuple[WrongStatement, ...] = (
     WrongStatement(
         "access-includes-security-measures",
         _re(
-            r"\binnsyn\b[^.]{0,200}\bsikkerhetstiltak",
+            # bokmål "sikkerhetstiltak"; nynorsk "sikkerheitstiltak", "tryggingstiltak"
+            r"\binnsyn\b[^.]{0,200}\b(sikkerhetstiltak|sikkerheitstiltak|tryggingstiltak"
+            r"|tryggleikstiltak)",
             r"\b(request|ask for|right of|right to)\s+access\b[^.]{0,200}\bsecurity measures",
         ),
         "the right of access covers the data and facts about its processing (purposes, "
@@ -51,7 +53,7 @@ WRONG_STATEMENTS: tuple[WrongStatement, ...] = (
     WrongStatement(
         "open-ended-disclosure",
         _re(
-            r"\b(særskilt|spesielt|særlig)\s+behov\b",
+            r"\b(særskilt|særskild|spesielt|særlig|særleg)\s+behov\b",
             r"\b(special|specific|particular)\s+need\b",
         ),
         "a disclosure 'when there is a special need' is open-ended: each disclosure needs its "
@@ -65,7 +67,7 @@ WRONG_STATEMENTS: tuple[WrongStatement, ...] = (
         _re(
             r"\b(kryptert|krypterte)\b[^.]{0,40}\bhash",
             r"\bencrypted\b[^.]{0,40}\bhash",
-            r"\bmålretting\b[^.]{0,60}\bbare\b[^.]{0,40}\bgrupper",
+            r"\bmålretting\b[^.]{0,60}\b(bare|berre)\b[^.]{0,40}\bgrupper",
             r"\btargeting\b[^.]{0,60}\bonly\b[^.]{0,40}\bgroup",
         ),
         "a hashed customer list is not encrypted or anonymous: the advertising platform matches "

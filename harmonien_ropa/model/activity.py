@@ -332,6 +332,16 @@ class Activity(Entity):
     automated_decisions: bool = Field(
         default=False, description="Solely automated decisions with legal or similar effect."
     )
+    child_online_service: bool | None = Field(
+        default=None,
+        description="True if the activity is an information society service (an online service "
+        "provided at a distance at the person's request, GDPR Art. 4(25)) offered directly to "
+        "children: where it rests on consent, a child under 13 cannot consent alone, and the "
+        "holder of parental responsibility must give or authorise the consent (GDPR Art. 8(1), "
+        "personopplysningsloven § 5); the notice then says so. False if it is not such a "
+        "service; leave out while not known (the notice then states no age limit).",
+        examples=[True],
+    )
     dpia: Dpia | None = None
     fideslang: TaxonomyKey | None = Field(
         default=None, description="fideslang data use, e.g. marketing.communications.email."

@@ -129,9 +129,11 @@ class DataSubject(Entity):
     )
     may_include_children: bool = Field(
         default=False,
-        description="True if some of these people may be children (under 18): consent to "
-        "online services needs a parent's below 13 (personopplysningsloven § 5, GDPR Art. 8), "
-        "and information to them must be in clear language (Art. 12(1)).",
+        description="True if some of these people may be children (under 18): information to "
+        "them must be in clear language (Art. 12(1)); consent below 13 to an information society "
+        "service offered directly to children needs the holder of parental responsibility "
+        "(personopplysningsloven § 5, GDPR Art. 8(1); see the activity's "
+        "'child_online_service').",
         examples=[True],
     )
     children_note: Text | None = Field(

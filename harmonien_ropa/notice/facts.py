@@ -215,6 +215,9 @@ class ActivityView:
     #: A right of ``rights`` that holds only for some parts (the parts it holds for) or is
     #: limited here (erasure, with the reason): (right, what to add after its name).
     right_notes: tuple[tuple[str, Value], ...] = ()
+    #: The limits of the rights where data is kept permanently for archiving in the public
+    #: interest (GDPR Art. 89(3); personopplysningsloven § 17), said once for the activity.
+    rights_limits: tuple[Fact, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ from ..law import transfers as transfers_law
 from ..law import uses as uses_law
 from ..law.countries import country_in_text, country_name, is_eea
 from ..law.devices import consent_needed, device_categories, trackers_of
-from ..law.terms import Right, Statute, cite
+from ..law.terms import Right, Statute, cite, split_stop
 from ..law.terms import label as term_label
 from ..model.activity import Activity, Retention, Transfer
 from ..model.base import LANGUAGES, Statement, Text, in_language
@@ -430,6 +430,7 @@ class _Builder:
             ),
             rights=tuple(str(r) for r in rights_law.rights_of(self.datamap, a)),
             right_notes=self.right_notes(a),
+            rights_limits=self.rights_limits(a),
             legal_bases=tuple(self.basis_part(b) for b in a.bases) if a.legal_bases else (),
             children=self.children(a),
         )
@@ -450,6 +451,41 @@ class _Builder:
                     why = cite(limit, self.lang)
                     notes.append((str(right), Sentence("right_limited", (("why", why),))))
         return tuple(notes)
+
+    def rights_limits(self, a: Activity) -> tuple[Fact, ...]:
+        """Data kept permanently for archiving in the public interest: which of the activity's
+        rights the derogations may limit, with their provisions, once per retention rule;
+        provisional while the rule lacks what the derogations presuppose (the Art. 89(1)
+        safeguards, the statute requiring the archive)."""
+        limited = [
+            self.label(r)
+            for r in rights_law.rights_of(self.datamap, a)
+            if r in rights_law.ARCHIVE_LIMITED_RIGHTS
+        ]
+        if not limited:
+            return ()
+        rights: Value = limited[-1]
+        if len(limited) > 1:
+            rights = Sentence(
+                "duration_and", (("first", ", ".join(limited[:-1])), ("rest", rights))
+            )
+        sentence = Sentence(
+            "rights_limited_archive",
+            (("rights", rights), ("article", cite(Statute.ARCHIVE_DEROGATIONS, self.lang))),
+        )
+        facts = []
+        for kept in rights_law.archive_retentions(a):
+            value: Value = sentence
+            ids = getattr(kept, "category_ids", ())
+            if ids:
+                names = ", ".join(self.t(self.datamap.data_category(c).name).text for c in ids)
+                value = Sentence(
+                    "retention_for_categories", (("categories", names), ("rule", value))
+                )
+            gaps = uses_law.archive_gaps(kept)
+            marks = self.marks(kept, *gaps, unknown=rights_law.ARCHIVE_OPEN_NOTE) if gaps else ()
+            facts.append(Fact(value, marks))
+        return tuple(facts)
 
     def legal_basis(self, a: Activity) -> Fact:
         if a.legal_bases:
@@ -493,23 +529,28 @@ class _Builder:
         return self.fact(a, "consent_withdrawal")
 
     def children(self, a: Activity) -> Fact | None:
-        """Said when some of the people may be children: a parent consents below 13 where the
-        activity asks for consent online (personopplysningsloven § 5)."""
+        """Said when some of the people may be children, or the activity is an information
+        society service offered directly to children; the age limit of consent only where the
+        law layer says it applies (personopplysningsloven § 5, GDPR Art. 8(1))."""
         subjects = [s for s in self.datamap.subjects_of(a) if s.may_include_children]
-        if not subjects:
+        parental = consent_law.parental_consent_needed(a)
+        if not subjects and not parental:
             return None
         notes = [n for n in (self.field(s, "children_note") for s in subjects) if n is not None]
         marks = sum((self.marks(s, "may_include_children", "children_note") for s in subjects), ())
-        online = bool(consent_law.consent_bases(a)) and consent_law.is_online(self.datamap, a)
         values: tuple[tuple[str, Value], ...] = (
+            ("note", Sentence("children_note", (("note", notes[0]),)) if notes else ""),
+        )
+        if not parental:
+            return Fact(Sentence("children_included", values), marks)
+        self.take(a, "child_online_service")
+        values += (
             ("article", cite(Statute.CHILDREN_CONSENT, self.lang)),
             ("age", str(consent_law.CHILD_CONSENT_AGE)),
         )
-        key = "children_consent" if online else "children_included"
-        sentence = Sentence(key, values)
-        if notes:
-            sentence = Sentence("children_with_note", (("text", sentence), ("note", notes[0])))
-        return Fact(sentence, marks)
+        return Fact(
+            Sentence("children_consent", values), marks + self.marks(a, "child_online_service")
+        )
 
     def cookies(self, activities: tuple[Activity, ...]) -> tuple[CookieLine, ...]:
         """The cookie table: every tracker of an activity in the notice, in map order."""
@@ -642,14 +683,17 @@ class _Builder:
         if retention.kind is RetentionKind.PERIOD:
             return text
         self.take(retention, "kind")
-        return Sentence(
-            "retention_with_kind",
-            (
-                ("text", text),
-                ("kind", self.label(retention.kind)),
-                ("article", cite(retention.kind, self.lang)),
-            ),
+        # the article goes inside the rule's last sentence; "until consent is withdrawn" is
+        # what the rule's own words say, so only its article is added (said once)
+        body, stop = split_stop(text.text)
+        values: tuple[tuple[str, Value], ...] = (
+            ("text", Localized(body, text.lang)),
+            ("article", cite(retention.kind, self.lang)),
+            ("stop", stop),
         )
+        if retention.kind is RetentionKind.UNTIL_CONSENT_WITHDRAWN:
+            return Sentence("retention_cited", values)
+        return Sentence("retention_with_kind", (*values, ("kind", self.label(retention.kind))))
 
     def category_retention(self, a: Activity) -> tuple[Fact, ...]:
         if a.category_retention:
@@ -955,9 +999,16 @@ class _Builder:
                 for a in limiting
             )
             intro = None
-            if limited:  # a public task is named only where an activity rests on one
+            if limited:  # a public task or archiving is named only where an activity has one
                 public = any(a.has_basis(LegalBasis.PUBLIC_TASK) for a in limiting)
-                intro = Sentence("right_erasure_limited" if public else "right_erasure_limited_law")
+                archive = any(rights_law.archive_retentions(a) for a in limiting)
+                intro = Sentence(
+                    "right_erasure_limited_archive"
+                    if archive
+                    else "right_erasure_limited"
+                    if public
+                    else "right_erasure_limited_law"
+                )
             out.append(
                 RightView(
                     key,

@@ -9,13 +9,20 @@ from ..law.consent import consent_bases
 from ..law.requirements import (
     transfer_gap,
 )
-from ..law.rights import erasure_limit, uses_consent
-from ..law.terms import Right, Statute, cite, label, label_cite
+from ..law.rights import (
+    ARCHIVE_LIMITED_RIGHTS,
+    ARCHIVE_OPEN_NOTE,
+    archive_retentions,
+    erasure_limit,
+    uses_consent,
+)
+from ..law.terms import Right, Statute, cite, label, label_cite, with_citation
+from ..law.uses import archive_gaps
 from ..model.activity import Activity, Retention
 from ..model.inventory import DataSubject, Party, System
 from ..model.legal import DpiaStatus, LegalBasis, PartyRole, RetentionKind
 from .cells import CellMaker, dotted
-from .tables import Assumption, Cell
+from .tables import Assumption, Cell, Foreign, foreign
 
 _UNKNOWN = (
     "Not known yet: the map does not say where this system stores the data, so whether data "
@@ -155,13 +162,22 @@ def retention_cell(make: CellMaker, act: Activity) -> Cell:
 
 
 def retention_items(make: CellMaker, ret: Retention) -> list[str]:
-    """One retention rule: its text, its kind where not a period, the statute, the safeguards
-    of permanent archiving."""
-    items = [make.text(ret.text)]
-    if ret.kind is not RetentionKind.PERIOD:
+    """One retention rule: its text with the statute that requires keeping the data (and, for
+    a rule until consent is withdrawn, its article) cited in it, permanent archiving with its
+    articles, and the safeguards of permanent archiving."""
+    text = make.text(ret.text)
+    citations = []
+    if ret.kind is RetentionKind.UNTIL_CONSENT_WITHDRAWN:
+        # the rule's own words say when storage ends: its article once, in the same sentence
+        citations.append(cite(ret.kind, make.lang))
+    if ret.legal_source and ret.legal_source not in text:
+        citations.append(ret.legal_source)
+    if citations:
+        cited = with_citation(text, "; ".join(citations))
+        text = foreign(cited, text.lang) if isinstance(text, Foreign) else cited
+    items = [text]
+    if ret.kind is RetentionKind.PERMANENT_ARCHIVE:
         items.append(label_cite(ret.kind, make.lang))
-    if ret.legal_source and ret.legal_source not in items[0]:
-        items.append(ret.legal_source)
     if ret.safeguards is not None:
         items.append(f"{make.s['safeguards']}: {make.text(ret.safeguards)}")
     return items
@@ -342,15 +358,31 @@ def processors_cell(make: CellMaker, recipients: Iterable[Party]) -> Cell:
 
 
 def rights_cell(make: CellMaker, act: Activity) -> Cell:
-    """The data subject's rights for this activity, derived from its legal basis."""
+    """The data subject's rights for this activity, derived from its legal basis, with the
+    limit on erasure and, for data kept permanently for archiving, the derogations from the
+    other rights (provisional while the archiving rule lacks what they presuppose)."""
     items = []
     limit = erasure_limit(act)
-    for right in make.links[act.id].rights:
+    rights = make.links[act.id].rights
+    for right in rights:
         text = f"{make.s[f'right_{right.value}']} ({cite(right, make.lang, short=True)})"
         if right is Right.ERASURE and limit is not None:
             text += f": {make.s['erasure_limited']} ({cite(limit, make.lang)})"
         items.append(text)
     found = make.assumed(act, "legal_basis", "art9_condition", "marketing")
+    limited = [r for r in rights if r in ARCHIVE_LIMITED_RIGHTS]
+    for kept in archive_retentions(act) if limited else ():
+        names = ", ".join(make.s[f"right_{r.value}"] for r in limited)
+        data = make.s["archive_data"]
+        ids = getattr(kept, "category_ids", ())
+        if ids:
+            data += " (" + ", ".join(make.text(make.map.data_category(c).name) for c in ids) + ")"
+        text = make.s["archive_rights_limited"].format(data=data, rights=names)
+        items.append(f"{text} ({cite(Statute.ARCHIVE_DEROGATIONS, make.lang)})")
+        where = make.paths.get(id(kept), ())
+        found += [
+            Assumption(dotted((*where, gap)), ARCHIVE_OPEN_NOTE) for gap in archive_gaps(kept)
+        ]
     return make.cell(items, found)
 
 

@@ -118,7 +118,11 @@ def data_categories(make: CellMaker) -> Table:
             make.cell([make.text(cat.name)], make.assumed(cat, "name")),
             make.cell([make.yes_no(cat.special_category)], make.assumed(cat, "special_category")),
             make.cell([make.yes_no(cat.criminal_offence)], make.assumed(cat, "criminal_offence")),
-            make.cell([make.yes_no(cat.national_id)], make.assumed(cat, "national_id")),
+            make.cell(
+                [make.yes_no(cat.national_id)]
+                + ([make.s["national_id_condition"]] if cat.national_id else []),
+                make.assumed(cat, "national_id"),
+            ),
             make.cell([make.text(cat.justification)], make.assumed(cat, "justification")),
             make.cell(names_of(make, make.map.activities_of(cat))),
         )

@@ -108,14 +108,17 @@ class ConsentRecordsMissing(Rule):
 
 
 class ChildConsentUnchecked(Rule):
-    """Children under 13 cannot consent alone to an online service: a parent must.
+    """Children under 13 cannot consent alone to an information society service offered
+    directly to them: the holder of parental responsibility must give or authorise the consent.
 
     Personopplysningsloven § 5 sets the age at 13 for consent to information society services
     offered directly to children (GDPR Art. 8(1)), and the controller must make reasonable
-    efforts to verify a parent's consent below it (Art. 8(2)). The rule fires for an activity
-    that rests on consent asked for online (a form, box or banner, or cookies and similar
-    technologies) when a data subject ``may_include_children`` and ``consent.age_check`` says
-    nothing of how age is checked or a parent's consent obtained.
+    efforts to verify that consent below it (Art. 8(2)). The rule fires for an activity that
+    rests on consent and is such a service (``child_online_service: true``), or may be one
+    (not given, and consent is asked for online: a form, box or banner, or cookies and similar
+    technologies, with a data subject that ``may_include_children``), when ``consent.age_check``
+    says nothing of how age is checked or that consent obtained. ``child_online_service:
+    false`` states that the activity is no such service.
 
     Failing::
 
@@ -149,8 +152,8 @@ class ChildConsentUnchecked(Rule):
     name = "child-consent-unchecked"
     severity = Severity.WARNING
     law = "personopplysningsloven § 5; GDPR Art. 8(1)-(2)"
-    message = f"activity '{{activity}}' asks for consent online from people who may be children ({{subjects}}) without saying how a parent consents below {CHILD_CONSENT_AGE}"
-    fix = "add 'consent: {age_check: …}' saying how age is checked and a parent's consent obtained, or mark the subjects as adults"
+    message = f"activity '{{activity}}' asks for consent online from people who may be children ({{subjects}}) without saying how the holder of parental responsibility consents below {CHILD_CONSENT_AGE}"
+    fix = "add 'consent: {age_check: …}' saying how age is checked and that consent obtained; set 'child_online_service: false' if the activity is no information society service offered directly to children, or mark the subjects as adults"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.controller_activities():

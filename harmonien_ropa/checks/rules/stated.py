@@ -1,4 +1,4 @@
-# Longer than 400 lines: six small rules over law/uses.py, each with its runnable Failing/Passing examples.
+# Longer than 400 lines: seven small rules over law/uses.py, each with its runnable Failing/Passing examples.
 """Rules on what the map states per use: the need for a national identity number, reuse of
 our own data, retention kinds, access per activity and review dates.
 
@@ -91,6 +91,65 @@ class NationalIdOutsideNeed(Rule):
                         category=category.id,
                         covered=", ".join(f"'{a}'" for a in category.needed_for),
                     )
+
+
+class NationalIdNeedOpen(Rule):
+    """A national identity number is used on a need that is still an assumption.
+
+    Personopplysningsloven § 12 allows fødselsnummer and other unique identifiers only where
+    there is an objective need for secure identification and the method is necessary to achieve
+    it. While the category's ``justification`` is an open assumption, neither is settled, and
+    a statute that requires keeping accounts or reporting to an authority does not by that alone
+    require the number. Confirm both parts (and remove the assumption), or stop collecting it.
+
+    Failing::
+
+        data_categories:
+          - id: fnr
+            name: {nb: fødselsnummer, en: national identity number}
+            national_id: true
+            justification:
+              nb: Brukes ved tilbakebetaling.
+              en: Used for refunds.
+            assumptions:
+              justification: Assumed from the current notice; confirm.
+        activities:
+          - id: membership
+            data_categories: [name, email, fnr]
+
+    Passing::
+
+        data_categories:
+          - id: fnr
+            name: {nb: fødselsnummer, en: national identity number}
+            national_id: true
+            justification:
+              nb: Kreves for innrapportering av honorarer til Skatteetaten (a-meldingen).
+              en: Required to report fees to the tax authority (the a-melding).
+        activities:
+          - id: membership
+            data_categories: [name, email, fnr]
+    """
+
+    code = "ROPA152"
+    name = "national-id-need-open"
+    severity = Severity.WARNING
+    law = "personopplysningsloven § 12"
+    message = (
+        "national identity number '{category}' is used ({activities}) on a need not yet "
+        f"confirmed: personopplysningsloven § 12 asks for {uses.NATIONAL_ID_CONDITION}"
+    )
+    fix = "confirm both parts of the need in 'justification' and remove its assumption, or stop collecting the number"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, category in ctx.data_categories():
+            used = ctx.datamap.activities_of(category)
+            if used and uses.national_id_need_open(category):
+                yield self.hit(
+                    (*loc, "justification"),
+                    category=category.id,
+                    activities=", ".join(f"'{a.id}'" for a in used),
+                )
 
 
 class ReuseCompatibilityMissing(Rule):
@@ -400,6 +459,7 @@ class ReviewOverdue(Rule):
 
 RULES: tuple[type[Rule], ...] = (
     NationalIdOutsideNeed,
+    NationalIdNeedOpen,
     ReuseCompatibilityMissing,
     UntilWithdrawnWithoutConsent,
     PermanentArchiveUnsupported,

@@ -437,7 +437,7 @@ class WrongInLaw(Rule):
     right), a disclosure "when there is a special need" (open-ended: each disclosure needs a
     basis and named recipients), a hashed customer list described as encrypted or used "only
     for groups" (the platform matches individuals; it is personal data). The statements are
-    listed in ``harmonien_ropa.law.wording``. Keep an earlier document's wording under
+    listed in ``harmonien_ropa.law.wording`` and recognised in bokmål, nynorsk and English. Keep an earlier document's wording under
     ``seed_texts:`` with its origin (it is never published, and is reported here so that no one
     copies it back), and state the fact correctly where the notice shows it.
 
