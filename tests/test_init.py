@@ -443,9 +443,7 @@ def test_a_mistyped_organisation_number_is_asked_again(
 ) -> None:
     """A number whose check digit is wrong is refused while asking, as the loader would refuse
     it, so that init never writes a map that does not load."""
-    _interactive(
-        monkeypatch, "Fjordkoret\n976 619 006\n976 619 005\n\n\n\nj\n" + "n\n" * 6 + "\n"
-    )
+    _interactive(monkeypatch, "Fjordkoret\n976 619 006\n976 619 005\n\n\n\nj\n" + "n\n" * 6 + "\n")
     path = tmp_path / "map.yaml"
     assert main(["init", str(path), "--lang", "nn"]) == 0
     out = capsys.readouterr().out
