@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
     from ..checks.engine import CheckResult
     from ..checks.publication import Blocker
     from ..model import DataMap
+    from ..outputs import Later
     from ..source.loading import LoadedMap
     from . import Subparsers
 
@@ -171,7 +174,6 @@ def run(args: argparse.Namespace) -> int:
         id_prefix=args.id_prefix,
         fragment_css=args.fragment_css,
     )
-    messages: list[str] = []
     # The folder is locked from here on. Each file goes to the staging folder as soon as its
     # renderer hands it over or returns (so little output is in memory at a time), and all are
     # renamed into place only after every renderer has succeeded; files of these outputs and
@@ -180,20 +182,30 @@ def run(args: argparse.Namespace) -> int:
     # earlier render made in a language it no longer declares are stale too.
     scope = Scope(frozenset(names), frozenset(base.languages if args.lang else LANGUAGES))
     progress = Progress(len(names))
-    with StagedOutput(Path(args.out), scope=scope) as staged:
+    # The pictures are drawn by Graphviz while the other outputs are made (``background``):
+    # the renderers that start such work run first, and it is finished after the others.
+    later: list[tuple[str, Later]] = []
+    with StagedOutput(Path(args.out), scope=scope) as staged, _cancelling(later):
         staged.open()
         current = ""
         options = dataclasses.replace(
-            base, deliver=lambda artifact: staged.stage([artifact], output=current)
+            base,
+            deliver=lambda artifact: staged.stage([artifact], output=current),
+            background=True,
         )
-        for current in names:
+        said: dict[str, list[str]] = {}
+        for current in sorted(names, key=lambda name: name not in DRAWN_IN_BACKGROUND):
             progress.step(f"rendering {current}")
             result = renderer(current)(datamap, options)
             staged.stage(result.artifacts, output=current)
-            messages.extend(result.messages)
+            later.extend((current, work) for work in result.later)
+            said[current] = result.messages
             if args.verbose or current in asked:
-                messages.extend(result.details)
+                said[current] += result.details
             del result
+        for current, work in later:
+            staged.stage(work.finish(), output=current)
+        messages = [message for name in names for message in said[name]]
         progress.step("writing")
         written = staged.commit()
         progress.done()
@@ -202,6 +214,21 @@ def run(args: argparse.Namespace) -> int:
     print(f"wrote {len(written)} file(s) to {args.out}")
     print(f"harmonien-ropa: {verdict(checked)}", file=sys.stderr)
     return EXIT_OK
+
+
+#: Outputs whose renderer leaves work going on outside Python (Graphviz drawing the pictures),
+#: run before the others so that it goes on while they are made.
+DRAWN_IN_BACKGROUND = frozenset({"graph"})
+
+
+@contextlib.contextmanager
+def _cancelling(later: list[tuple[str, Later]]) -> Iterator[None]:
+    """On leaving, stop the work in ``later`` (nothing happens to work already finished)."""
+    try:
+        yield
+    finally:
+        for _, work in later:
+            work.cancel()
 
 
 def verdict(result: CheckResult) -> str:

@@ -22,9 +22,7 @@ import os
 import re
 import shutil
 import struct
-import subprocess
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +35,7 @@ from ..model.datamap import DataMap
 from ..source.i18n import strings
 from . import RenderOptions, RenderResult
 from .diagram_dot import DotBuilder
+from .dot_runs import DOT_TIMEOUT_ENV, DotJob, DotRuns
 from .fastpaths import forget_quoting, utf8
 from .graphml import graphml_bytes
 from .model_json import Lazy, json_bytes
@@ -52,7 +51,6 @@ OVERVIEW_MAX_EDGES = 1_000
 ACTIVITY_PICTURES_MAX = 1_000
 #: Seconds one ``dot`` run may take before it is stopped (``HARMONIEN_ROPA_DOT_TIMEOUT``).
 DOT_TIMEOUT = 120.0
-DOT_TIMEOUT_ENV = "HARMONIEN_ROPA_DOT_TIMEOUT"
 
 INSTALL_HINT = (
     "Graphviz's 'dot' program was not found, so dataflow.svg and dataflow.png were not made "
@@ -73,40 +71,6 @@ class _Dot:
     def find(cls) -> _Dot | None:
         program = shutil.which("dot")
         return None if program is None else cls(program, dot_timeout())
-
-    def pipe(self, source: str, fmt: str, what: str) -> bytes:
-        """``source`` drawn as ``fmt`` (``svg``, ``png``); ``what`` names the file in errors."""
-        try:
-            proc = subprocess.run(
-                [self.program, "-Kdot", f"-T{fmt}"],
-                input=source.encode("utf-8"),
-                capture_output=True,
-                timeout=self.timeout,
-                check=False,
-            )
-        except subprocess.TimeoutExpired:
-            raise RenderError(
-                f"Graphviz 'dot' did not finish drawing {what} within {self.timeout:g} s and was "
-                f"stopped (set {DOT_TIMEOUT_ENV} to allow longer); nothing was written"
-            ) from None
-        except OSError as exc:
-            raise RenderError(
-                f"Graphviz 'dot' could not be run for {what}: {exc.strerror or exc}; "
-                "nothing was written"
-            ) from None
-        if proc.returncode != 0:
-            how = (
-                f"was stopped by signal {-proc.returncode}"
-                if proc.returncode < 0
-                else f"exited with status {proc.returncode}"
-            )
-            detail = proc.stderr.decode("utf-8", "replace").strip()
-            raise RenderError(
-                f"Graphviz 'dot' {how} while drawing {what}"
-                + (f": {detail}" if detail else "")
-                + "; nothing was written"
-            )
-        return proc.stdout
 
 
 def dot_timeout() -> float:
@@ -133,33 +97,36 @@ class _Picture:
     with_png: bool = False
 
 
-def _draw(dot: _Dot, pictures: list[_Picture]) -> list[Artifact]:
-    """SVG (and PNG where asked) of every picture, one ``dot`` process each, a few at a time.
+class _Drawing:
+    """The SVG (and PNG where asked) of every picture, being drawn by :class:`DotRuns`:
+    :meth:`finish` gives the files, :meth:`cancel` stops the drawing."""
 
-    (One ``dot`` run over many graphs would be faster, but its layouts then vary between runs.)
-    """
+    def __init__(self, dot: _Dot, pictures: list[_Picture]) -> None:
+        jobs: list[DotJob] = []
+        #: Per job: the file, and the titles to make its SVG readable (None for a PNG).
+        self._files: list[tuple[str, tuple[dict[str, str], str] | None]] = []
+        for picture in pictures:
+            svg = f"{picture.stem}.svg"
+            jobs.append(DotJob(picture.dot.source, "svg", svg))
+            self._files.append((svg, (picture.builder.titles, picture.builder.title)))
+            if picture.with_png:
+                picture.dot.attr("graph", dpi="110")
+                png = f"{picture.stem}.png"
+                jobs.append(DotJob(picture.dot.source, "png", png))
+                self._files.append((png, None))
+        self._runs = DotRuns(dot.program, dot.timeout, jobs)
 
-    def svg(picture: _Picture) -> bytes:
-        return dot.pipe(picture.dot.source, "svg", f"{picture.stem}.svg")
+    def finish(self) -> list[Artifact]:
+        out: list[Artifact] = []
+        for (path, titles), data in zip(self._files, self._runs.results(), strict=True):
+            if titles is None:
+                out.append(Artifact(path, deterministic_png(data)))
+            else:
+                out.append(Artifact(path, accessible_svg(data, *titles)))
+        return out
 
-    workers = max(1, min(4, os.cpu_count() or 1))
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        try:
-            svgs = list(pool.map(svg, pictures))
-        except BaseException:
-            pool.shutdown(cancel_futures=True)
-            raise
-    out: list[Artifact] = []
-    for picture, data in zip(pictures, svgs, strict=True):
-        title = picture.builder.title
-        out.append(
-            Artifact(f"{picture.stem}.svg", accessible_svg(data, picture.builder.titles, title))
-        )
-        if picture.with_png:
-            picture.dot.attr("graph", dpi="110")
-            png = dot.pipe(picture.dot.source, "png", f"{picture.stem}.png")
-            out.append(Artifact(f"{picture.stem}.png", deterministic_png(png)))
-    return out
+    def cancel(self) -> None:
+        self._runs.cancel()
 
 
 def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
@@ -232,7 +199,12 @@ def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
             f"the data map has {count} activities (more than {ACTIVITY_PICTURES_MAX}); no "
             "per-activity pictures were drawn under dataflow/"
         )
-    result.artifacts.extend(_draw(dot, pictures))
+    drawing = _Drawing(dot, pictures)
+    del pictures
+    if options.background:
+        result.later.append(drawing)
+    else:
+        result.artifacts.extend(drawing.finish())
     return result
 
 
