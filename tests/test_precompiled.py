@@ -66,8 +66,13 @@ def _render(datamap: hr.DataMap) -> dict[str, bytes]:
 
 
 @pytest.mark.usefixtures("fresh_environments")
-def test_a_render_compiles_no_template(harmonien: hr.DataMap, compiled: list[str]) -> None:
-    _render(harmonien)
+def test_a_render_compiles_no_template(
+    harmonien: hr.DataMap, compiled: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Every template the default outputs load is compiled ahead (a new one must be added to
+    ``precompiled.TEMPLATES``)."""
+    monkeypatch.setenv("PATH", str(tmp_path))  # no pictures: they need no template
+    hr.render(harmonien, options=RenderOptions(blockers=()))
     assert compiled == []
 
 
