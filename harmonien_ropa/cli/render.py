@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from ..checks.engine import CheckResult
     from ..checks.publication import Blocker
     from ..model import DataMap
-    from ..outputs import Later
+    from ..outputs import Later, RenderOptions
     from ..source.loading import LoadedMap
     from . import Subparsers
 
@@ -145,6 +145,7 @@ def run(args: argparse.Namespace) -> int:
         id_prefix=args.id_prefix,
     )
     blockers: tuple[Blocker, ...] | None = None
+    checked: CheckResult | None = None
     if args.final:
         loaded = load_data_with_positions(args)
         datamap = loaded.datamap
@@ -162,10 +163,7 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_FINDINGS
     else:
         datamap = load_data(args)
-        found, checked = _blockers_without_positions(datamap, args)
         languages = languages_of(datamap, args.lang)
-        if {"notice", "docx", "pdf"} & set(names):  # the documents show the notice too
-            blockers = found
     base = RenderOptions(
         languages=languages,
         draft=args.draft,
@@ -195,6 +193,9 @@ def run(args: argparse.Namespace) -> int:
         )
         said: dict[str, list[str]] = {}
         for current in sorted(names, key=lambda name: name not in DRAWN_IN_BACKGROUND):
+            if checked is None and current not in DRAWN_IN_BACKGROUND:
+                # Checked while the pictures are drawn; the notice needs the blockers.
+                options, checked = _checked(datamap, args, options, names)
             progress.step(f"rendering {current}")
             result = renderer(current)(datamap, options)
             staged.stage(result.artifacts, output=current)
@@ -203,6 +204,8 @@ def run(args: argparse.Namespace) -> int:
             if args.verbose or current in asked:
                 said[current] += result.details
             del result
+        if checked is None:
+            options, checked = _checked(datamap, args, options, names)
         for current, work in later:
             staged.stage(work.finish(), output=current)
         messages = [message for name in names for message in said[name]]
@@ -229,6 +232,19 @@ def _cancelling(later: list[tuple[str, Later]]) -> Iterator[None]:
     finally:
         for _, work in later:
             work.cancel()
+
+
+def _checked(
+    datamap: DataMap, args: argparse.Namespace, options: RenderOptions, names: list[str]
+) -> tuple[RenderOptions, CheckResult]:
+    """The checker's result on ``datamap``, and ``options`` with what keeps the notice from
+    being published when an output shows the notice (the documents show it too)."""
+    import dataclasses
+
+    found, checked = _blockers_without_positions(datamap, args)
+    if {"notice", "docx", "pdf"} & set(names):
+        options = dataclasses.replace(options, blockers=found)
+    return options, checked
 
 
 def verdict(result: CheckResult) -> str:
