@@ -1,13 +1,16 @@
 """The data-flow graph: DOT, SVG and PNG through Graphviz, node-link JSON and GraphML.
 
-Outputs (``lang`` is the first language asked for; others get ``dataflow.<lang>.svg``):
+Outputs, in the first language asked for (every other language ``lang`` gets the same pictures,
+its labels in that language: ``dataflow.<lang>.dot``, ``.svg``, ``.png`` and
+``dataflow/<activity-id>.<lang>.svg``):
 
 * ``dataflow.dot``, ``dataflow.svg``, ``dataflow.png`` — the whole map, left to right, with a legend;
 * ``dataflow/<activity-id>.svg`` — one picture per activity;
 * ``dataflow.json`` (networkx node-link) and ``dataflow.graphml`` (Gephi, yEd) — the full graph.
 
-SVG and PNG come from the real ``dot`` binary, piped in memory, each run stopped after
-:data:`DOT_TIMEOUT` seconds. Without ``dot`` the DOT, JSON and GraphML files are still produced and
+SVG and PNG come from the real ``dot`` binary, piped in memory, one process per picture, each run
+stopped after :data:`DOT_TIMEOUT` seconds (:mod:`.dot_runs`; with ``RenderOptions.background``
+the pictures are left drawing while the caller makes other outputs). Without ``dot`` the DOT, JSON and GraphML files are still produced and
 a message says how to install Graphviz. Large maps are bounded, and a message says so: above
 :data:`AGGREGATE_ABOVE` activities the overview is aggregated by system and recipient; an overview
 with more than :data:`OVERVIEW_MAX_EDGES` edges is not drawn (only its DOT file is written); above
@@ -177,7 +180,7 @@ def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
         if index == 0:
             edges = builder.edges
         if dot is not None and edges <= OVERVIEW_MAX_EDGES:
-            overviews.append(_Picture(stem, digraph, builder, with_png=index == 0))
+            overviews.append(_Picture(stem, digraph, builder, with_png=True))
         del builder, digraph
     if aggregated and not overviews:
         g.release(overview)
@@ -193,7 +196,7 @@ def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
             "drawn (dataflow.dot, dataflow.json and dataflow.graphml were)"
         )
     if activity_pictures:
-        pictures.extend(_activity_pictures(datamap, full, options.languages[0]))
+        pictures.extend(_activity_pictures(datamap, full, options.languages))
     else:
         result.messages.append(
             f"the data map has {count} activities (more than {ACTIVITY_PICTURES_MAX}); no "
@@ -235,16 +238,20 @@ def node_link(graph: Any) -> dict[str, Any]:
     }
 
 
-def _activity_pictures(datamap: DataMap, full: Any, lang: str) -> list[_Picture]:
-    s = strings("graph", lang)
-    organisation = in_language(datamap.organisation.name, lang)
+def _activity_pictures(datamap: DataMap, full: Any, languages: tuple[str, ...]) -> list[_Picture]:
+    """A picture per activity in each language: ``dataflow/<id>`` in the first, then
+    ``dataflow/<id>.<lang>``."""
     views = g.activity_views(full, [activity.id for activity in datamap.activities])
     pictures = []
-    for activity in datamap.activities:
-        builder = _builder(datamap, views[activity.id], lang)
-        title = s["title_activity"].format(activity=activity.name.get(lang))
-        digraph = builder.digraph(title, organisation)
-        pictures.append(_Picture(f"dataflow/{activity.id}", digraph, builder))
+    for index, lang in enumerate(languages):
+        s = strings("graph", lang)
+        organisation = in_language(datamap.organisation.name, lang)
+        suffix = "" if index == 0 else f".{lang}"
+        for activity in datamap.activities:
+            builder = _builder(datamap, views[activity.id], lang)
+            title = s["title_activity"].format(activity=activity.name.get(lang))
+            digraph = builder.digraph(title, organisation)
+            pictures.append(_Picture(f"dataflow/{activity.id}{suffix}", digraph, builder))
     return pictures
 
 
