@@ -101,31 +101,35 @@ class _Picture:
 
 
 class _Drawing:
-    """The SVG (and PNG where asked) of every picture, being drawn by :class:`DotRuns`:
-    :meth:`finish` gives the files, :meth:`cancel` stops the drawing."""
+    """The SVG (and PNG where asked) of every picture :meth:`add` is given, drawn by
+    :class:`DotRuns` from the moment it is added: :meth:`finish` gives the files, :meth:`cancel`
+    stops the drawing."""
 
-    def __init__(self, dot: _Dot, pictures: list[_Picture]) -> None:
-        jobs: list[DotJob] = []
-        #: Per job: the file, and the titles to make its SVG readable (None for a PNG).
-        self._files: list[tuple[str, tuple[dict[str, str], str] | None]] = []
-        for picture in pictures:
-            svg = f"{picture.stem}.svg"
-            jobs.append(DotJob(picture.dot.source, "svg", svg))
-            self._files.append((svg, (picture.builder.titles, picture.builder.title)))
-            if picture.with_png:
-                picture.dot.attr("graph", dpi="110")
-                png = f"{picture.stem}.png"
-                jobs.append(DotJob(picture.dot.source, "png", png))
-                self._files.append((png, None))
-        self._runs = DotRuns(dot.program, dot.timeout, jobs)
+    def __init__(self, dot: _Dot) -> None:
+        self._runs = DotRuns(dot.program, dot.timeout)
+        #: Per file, in order: its path, its job, and the titles that make an SVG readable
+        #: (None for a PNG).
+        self._files: list[tuple[str, int, tuple[dict[str, str], str] | None]] = []
+
+    def add(self, picture: _Picture) -> None:
+        svg_source = picture.dot.source
+        if picture.with_png:  # the PNG first: it takes longest
+            picture.dot.attr("graph", dpi="110")
+            png = self._runs.add(DotJob(picture.dot.source, "png", f"{picture.stem}.png"))
+        svg = self._runs.add(DotJob(svg_source, "svg", f"{picture.stem}.svg"))
+        titles = (picture.builder.titles, picture.builder.title)
+        self._files.append((f"{picture.stem}.svg", svg, titles))
+        if picture.with_png:
+            self._files.append((f"{picture.stem}.png", png, None))
 
     def finish(self) -> list[Artifact]:
+        drawn = self._runs.results(order=[job for _, job, _ in self._files])
         out: list[Artifact] = []
-        for (path, titles), data in zip(self._files, self._runs.results(), strict=True):
+        for path, job, titles in self._files:
             if titles is None:
-                out.append(Artifact(path, deterministic_png(data)))
+                out.append(Artifact(path, deterministic_png(drawn[job])))
             else:
-                out.append(Artifact(path, accessible_svg(data, *titles)))
+                out.append(Artifact(path, accessible_svg(drawn[job], *titles)))
         return out
 
     def cancel(self) -> None:
@@ -142,6 +146,28 @@ def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
 
 
 def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
+    dot = _Dot.find()
+    drawing = None if dot is None else _Drawing(dot)
+    try:
+        result = _render_drawing(datamap, options, drawing)
+    except BaseException:
+        if drawing is not None:
+            drawing.cancel()
+        raise
+    if drawing is not None:
+        if options.background:
+            result.later.append(drawing)
+        else:
+            result.artifacts.extend(drawing.finish())
+    return result
+
+
+def _render_drawing(
+    datamap: DataMap, options: RenderOptions, drawing: _Drawing | None
+) -> RenderResult:
+    """The graph's files, each picture handed to ``drawing`` (None without ``dot``) as soon as
+    its DOT is made: the overviews before the JSON and GraphML files, so that Graphviz starts
+    on them (the PNGs take longest) while the rest is made."""
     # Each file is encoded as soon as it is made (and handed over, where the caller takes
     # files as they come), and graphs and DOT sources are let go as soon as nothing more is
     # drawn from them: a large map's outputs are never all in memory at once beside the
@@ -149,25 +175,28 @@ def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     full = g.build(datamap)
     result = RenderResult()
     count = len(datamap.activities)
-    dot = _Dot.find()
-    activity_pictures = dot is not None and count <= ACTIVITY_PICTURES_MAX
+    activity_pictures = drawing is not None and count <= ACTIVITY_PICTURES_MAX
     aggregated = count > AGGREGATE_ABOVE
     # The (smaller) aggregated overview is made first, so that the whole graph can be let go
     # as soon as its own files are written.
     overview = g.aggregate(full) if aggregated else full
-    graphml = Artifact("dataflow.graphml", graphml_bytes(full))
-    result.add(Artifact("dataflow.json", json_bytes(node_link(full))), options)
-    result.add(graphml, options)
-    del graphml
+
+    def write_full() -> None:
+        graphml = Artifact("dataflow.graphml", graphml_bytes(full))
+        result.add(Artifact("dataflow.json", json_bytes(node_link(full))), options)
+        result.add(graphml, options)
+
     if aggregated:
         result.messages.append(
             f"the data map has {count} activities (more than {AGGREGATE_ABOVE}); the overview "
             "graph is drawn aggregated by system and recipient"
         )
-        if not activity_pictures:
+    if not activity_pictures:
+        # Nothing more is drawn from the whole graph: written first and, aggregated, let go.
+        write_full()
+        if aggregated:
             g.release(full)
             del full
-    overviews: list[_Picture] = []
     edges = 0
     for index, lang in enumerate(options.languages):
         s = strings("graph", lang)
@@ -179,16 +208,17 @@ def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
         result.add(Artifact(f"{stem}.dot", utf8(digraph)), options)
         if index == 0:
             edges = builder.edges
-        if dot is not None and edges <= OVERVIEW_MAX_EDGES:
-            overviews.append(_Picture(stem, digraph, builder, with_png=True))
+        if drawing is not None and edges <= OVERVIEW_MAX_EDGES:
+            drawing.add(_Picture(stem, digraph, builder, with_png=True))
         del builder, digraph
-    if aggregated and not overviews:
+    if aggregated:
         g.release(overview)
     del overview
-    if dot is None:
+    if activity_pictures:
+        write_full()
+    if drawing is None:
         result.messages.append(INSTALL_HINT)
         return result
-    pictures: list[_Picture] = overviews
     if edges > OVERVIEW_MAX_EDGES:
         result.messages.append(
             f"the overview graph has {edges} edges (more than {OVERVIEW_MAX_EDGES}), too many "
@@ -196,18 +226,13 @@ def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
             "drawn (dataflow.dot, dataflow.json and dataflow.graphml were)"
         )
     if activity_pictures:
-        pictures.extend(_activity_pictures(datamap, full, options.languages))
+        for picture in _activity_pictures(datamap, full, options.languages):
+            drawing.add(picture)
     else:
         result.messages.append(
             f"the data map has {count} activities (more than {ACTIVITY_PICTURES_MAX}); no "
             "per-activity pictures were drawn under dataflow/"
         )
-    drawing = _Drawing(dot, pictures)
-    del pictures
-    if options.background:
-        result.later.append(drawing)
-    else:
-        result.artifacts.extend(drawing.finish())
     return result
 
 

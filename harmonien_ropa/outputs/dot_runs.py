@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import subprocess
 import threading
+from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -43,47 +44,44 @@ class _Stopped(Exception):
 
 
 class DotRuns:
-    """``dot`` processes drawing ``jobs``, at most ``workers`` at a time, each stopped after
-    ``timeout`` seconds.
+    """``dot`` processes drawing the jobs :meth:`add` is given, at most ``workers`` at a time,
+    each stopped after ``timeout`` seconds.
 
-    The processes start as soon as this is made; jobs in ``PNG`` format (the slowest: the
-    picture is rasterised and compressed) first. :meth:`results` waits for all of them and
-    gives their output in the order of ``jobs``, or raises the :class:`RenderError` of the
-    first job (in that order) that failed; once one has failed, the jobs not yet started are
-    not started. :meth:`cancel` kills what is still running.
+    A job starts as soon as it is added and a worker is free (add the slowest first: a PNG,
+    which is rasterised and compressed). :meth:`results` waits for all of them and gives their
+    output in the order they were added, or raises the :class:`RenderError` of the first job
+    that failed (in the order given); once one has failed, the jobs not yet started are not
+    started. :meth:`cancel` kills what is still running.
     """
 
-    def __init__(
-        self, program: str, timeout: float, jobs: list[DotJob], workers: int | None = None
-    ) -> None:
+    def __init__(self, program: str, timeout: float, workers: int | None = None) -> None:
         self.program = program
         self.timeout = timeout
-        self.jobs = list(jobs)
         self._lock = threading.Lock()
         self._running: set[subprocess.Popen[bytes]] = set()
         self._stop = threading.Event()
         count = workers or max(1, min(4, os.cpu_count() or 1))
         self._pool = ThreadPoolExecutor(max_workers=count, thread_name_prefix="dot")
-        order = sorted(range(len(self.jobs)), key=lambda i: self.jobs[i].fmt != "png")
-        self._futures: dict[int, Future[bytes]] = {}
-        for index in order:
-            self._futures[index] = self._pool.submit(self._run, self.jobs[index])
+        self._futures: list[Future[bytes]] = []
 
-    def results(self) -> list[bytes]:
-        """The output of every job, in the order given; raises the first job's error."""
+    def add(self, job: DotJob) -> int:
+        """Start drawing ``job`` (when a worker is free); its index in :meth:`results`."""
+        self._futures.append(self._pool.submit(self._run, job))
+        return len(self._futures) - 1
+
+    def results(self, order: Sequence[int] | None = None) -> list[bytes]:
+        """The output of every job, in the order added; raises the error of the first job
+        to fail in ``order`` (indices; by default the order added)."""
         try:
-            errors: list[BaseException] = []
-            out: list[bytes] = []
-            for index in range(len(self.jobs)):
+            for index in range(len(self._futures)) if order is None else order:
                 try:
-                    out.append(self._futures[index].result())
+                    self._futures[index].result()
                 except _Stopped:
                     continue
-                except Exception as exc:
-                    errors.append(exc)
-            if errors:
-                raise errors[0]
-            return out
+            try:
+                return [future.result() for future in self._futures]
+            except _Stopped:  # cancelled before: nothing failed, nothing to give
+                raise RenderError("the Graphviz 'dot' runs were cancelled") from None
         finally:
             self.cancel()
 
