@@ -251,8 +251,9 @@ def graph_page(paths: dict[str, bytes], activities: dict[str, str]) -> str:
     if per_activity:
         lines += ["## One picture per activity", ""]
         for path in per_activity:
-            ident = PurePosixPath(path).stem
-            lines.append(f"- [{activities.get(ident, ident)}](harmonien/{path})")
+            ident, _, lang = PurePosixPath(path).stem.partition(".")
+            label = activities.get(ident, ident) + (f" ({lang})" if lang else "")
+            lines.append(f"- [{label}](harmonien/{path})")
         lines.append("")
     lines += ["## All graph files", "", _table(mine, "harmonien/"), ""]
     return "\n".join(lines)

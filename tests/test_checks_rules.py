@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import ClassVar
 
 import pytest
@@ -24,6 +25,7 @@ from harmonien_ropa.checks.examples import (
     merge,
 )
 from harmonien_ropa.checks.registry import resolve, selection
+from harmonien_ropa.checks.rule import Context, Hit, example_problems
 from harmonien_ropa.checks.scan_rules import SCAN_RULES
 from harmonien_ropa.core.diagnostics import Severity
 
@@ -113,6 +115,42 @@ def test_rule_attributes_are_complete() -> None:
         assert rule.summary().endswith(".")
         assert isinstance(rule.severity, Severity)
         assert rule.name not in {other.name for other in RULES.values() if other is not rule}
+
+
+def test_every_rule_example_is_a_yaml_mapping() -> None:
+    for code, rule in RULES.items():
+        assert example_problems(type(rule)) == [], code
+
+
+class _Unmapped(Rule):
+    """Examples that are no YAML mappings (a list; an unclosed flow sequence).
+
+    Failing::
+
+        - a
+        - b
+
+    Passing::
+
+        key: [unclosed
+    """
+
+    code = "ROPA198"
+    name = "unmapped-examples"
+    severity = Severity.ERROR
+    law = "GDPR"
+    message = "m"
+    fix = "f"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        yield from ()
+
+
+def test_example_problems_names_what_is_not_a_mapping() -> None:
+    problems = example_problems(_Unmapped)
+    assert problems[0] == "failing example must be a YAML mapping"
+    assert problems[1].startswith("passing example is not YAML: ")
+    assert len(problems) == 2
 
 
 def test_invalid_rule_class_is_refused() -> None:

@@ -41,8 +41,24 @@ def test_outputs(rendered: dict[str, bytes], harmonien: hr.DataMap) -> None:
         "dataflow.graphml",
         "dataflow.en.dot",
         "dataflow.en.svg",
-    } | {f"dataflow/{a.id}.svg" for a in harmonien.activities}
+        "dataflow.en.png",
+    } | {f"dataflow/{a.id}{lang}.svg" for a in harmonien.activities for lang in ("", ".en")}
     assert set(rendered) == expected
+
+
+@needs_dot
+def test_every_language_gets_its_pictures(rendered: dict[str, bytes]) -> None:
+    """The pictures' labels are in each language: the English overview PNG and per-activity
+    pictures are drawn from the English DOT, not copied from the first language's."""
+    assert rendered["dataflow.en.png"] != rendered["dataflow.png"]
+    assert rg.png_size(rendered["dataflow.en.png"]) != rg.png_size(rendered["dataflow.png"])
+    english = ET.fromstring(rendered["dataflow/accounting.en.svg"])
+    bokmal = ET.fromstring(rendered["dataflow/accounting.svg"])
+    assert english.get("aria-label", "").startswith("Data flows: ")
+    assert bokmal.get("aria-label", "").startswith("Dataflyt: ")
+    text = " ".join(t.text or "" for t in english.iter(f"{SVG}text"))
+    assert "Legend" in text
+    assert "Tegnforklaring" not in text
 
 
 @needs_dot
@@ -82,8 +98,9 @@ def test_svg_marks_special_categories_and_transfers(rendered: dict[str, bytes]) 
 
 
 @needs_dot
-def test_png_is_sensible(rendered: dict[str, bytes]) -> None:
-    png = rendered["dataflow.png"]
+@pytest.mark.parametrize("name", ["dataflow.png", "dataflow.en.png"])
+def test_png_is_sensible(rendered: dict[str, bytes], name: str) -> None:
+    png = rendered[name]
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     width, height = rg.png_size(png)
     assert 1000 <= width <= 5000
@@ -111,7 +128,7 @@ def test_render_is_deterministic(harmonien: hr.DataMap, rendered: dict[str, byte
 def test_the_command_writes_every_graph_file(tmp_path: Path, rendered: dict[str, bytes]) -> None:
     # Byte-identical across hash seeds and processes: tests/test_determinism.py, for every output.
     written = render_with_cli(tmp_path, "graph")
-    assert len(written) == 15
+    assert len(written) == 24
     assert written == rendered
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
     from ..checks.engine import CheckResult
     from ..checks.publication import Blocker
     from ..model import DataMap
+    from ..outputs import Later, RenderOptions
     from ..source.loading import LoadedMap
     from . import Subparsers
 
@@ -142,6 +145,7 @@ def run(args: argparse.Namespace) -> int:
         id_prefix=args.id_prefix,
     )
     blockers: tuple[Blocker, ...] | None = None
+    checked: CheckResult | None = None
     if args.final:
         loaded = load_data_with_positions(args)
         datamap = loaded.datamap
@@ -159,10 +163,7 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_FINDINGS
     else:
         datamap = load_data(args)
-        found, checked = _blockers_without_positions(datamap, args)
         languages = languages_of(datamap, args.lang)
-        if {"notice", "docx", "pdf"} & set(names):  # the documents show the notice too
-            blockers = found
     base = RenderOptions(
         languages=languages,
         draft=args.draft,
@@ -171,7 +172,6 @@ def run(args: argparse.Namespace) -> int:
         id_prefix=args.id_prefix,
         fragment_css=args.fragment_css,
     )
-    messages: list[str] = []
     # The folder is locked from here on. Each file goes to the staging folder as soon as its
     # renderer hands it over or returns (so little output is in memory at a time), and all are
     # renamed into place only after every renderer has succeeded; files of these outputs and
@@ -180,20 +180,35 @@ def run(args: argparse.Namespace) -> int:
     # earlier render made in a language it no longer declares are stale too.
     scope = Scope(frozenset(names), frozenset(base.languages if args.lang else LANGUAGES))
     progress = Progress(len(names))
-    with StagedOutput(Path(args.out), scope=scope) as staged:
+    # The pictures are drawn by Graphviz while the other outputs are made (``background``):
+    # the renderers that start such work run first, and it is finished after the others.
+    later: list[tuple[str, Later]] = []
+    with StagedOutput(Path(args.out), scope=scope) as staged, _cancelling(later):
         staged.open()
         current = ""
         options = dataclasses.replace(
-            base, deliver=lambda artifact: staged.stage([artifact], output=current)
+            base,
+            deliver=lambda artifact: staged.stage([artifact], output=current),
+            background=True,
         )
-        for current in names:
+        said: dict[str, list[str]] = {}
+        for current in sorted(names, key=lambda name: name not in DRAWN_IN_BACKGROUND):
+            if checked is None and current not in DRAWN_IN_BACKGROUND:
+                # Checked while the pictures are drawn; the notice needs the blockers.
+                options, checked = _checked(datamap, args, options, names)
             progress.step(f"rendering {current}")
             result = renderer(current)(datamap, options)
             staged.stage(result.artifacts, output=current)
-            messages.extend(result.messages)
+            later.extend((current, work) for work in result.later)
+            said[current] = result.messages
             if args.verbose or current in asked:
-                messages.extend(result.details)
+                said[current] += result.details
             del result
+        if checked is None:
+            options, checked = _checked(datamap, args, options, names)
+        for current, work in later:
+            staged.stage(work.finish(), output=current)
+        messages = [message for name in names for message in said[name]]
         progress.step("writing")
         written = staged.commit()
         progress.done()
@@ -202,6 +217,34 @@ def run(args: argparse.Namespace) -> int:
     print(f"wrote {len(written)} file(s) to {args.out}")
     print(f"harmonien-ropa: {verdict(checked)}", file=sys.stderr)
     return EXIT_OK
+
+
+#: Outputs whose renderer leaves work going on outside Python (Graphviz drawing the pictures),
+#: run before the others so that it goes on while they are made.
+DRAWN_IN_BACKGROUND = frozenset({"graph"})
+
+
+@contextlib.contextmanager
+def _cancelling(later: list[tuple[str, Later]]) -> Iterator[None]:
+    """On leaving, stop the work in ``later`` (nothing happens to work already finished)."""
+    try:
+        yield
+    finally:
+        for _, work in later:
+            work.cancel()
+
+
+def _checked(
+    datamap: DataMap, args: argparse.Namespace, options: RenderOptions, names: list[str]
+) -> tuple[RenderOptions, CheckResult]:
+    """The checker's result on ``datamap``, and ``options`` with what keeps the notice from
+    being published when an output shows the notice (the documents show it too)."""
+    import dataclasses
+
+    found, checked = _blockers_without_positions(datamap, args)
+    if {"notice", "docx", "pdf"} & set(names):
+        options = dataclasses.replace(options, blockers=found)
+    return options, checked
 
 
 def verdict(result: CheckResult) -> str:

@@ -12,7 +12,7 @@ import functools
 import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from ..core.errors import RenderError
 from ..core.languages import LanguageError, choose
@@ -66,6 +66,11 @@ class RenderOptions:
     id_prefix: str = ""
     #: Also write ``notice.fragment.css``: the notice's stylesheet scoped to the fragment.
     fragment_css: bool = False
+    #: Let a renderer return while work it started goes on outside Python (Graphviz drawing
+    #: the pictures), for a caller with other outputs to make meanwhile: that work is then in
+    #: the result's ``later``, and the caller must finish (or cancel) each. Without it, every
+    #: renderer returns all its files.
+    background: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
         # A language named twice is rendered once (its files would otherwise be made twice).
@@ -107,6 +112,9 @@ class RenderResult:
     artifacts: list[Artifact] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     details: list[str] = field(default_factory=list)
+    #: Work still going on, with :attr:`RenderOptions.background` only: each gives the rest
+    #: of the files when finished.
+    later: list[Later] = field(default_factory=list)
 
     def add(self, artifact: Artifact, options: RenderOptions) -> None:
         """Hand ``artifact`` over to ``options.deliver``, or keep it in this result."""
@@ -119,6 +127,17 @@ class RenderResult:
         self.artifacts.extend(other.artifacts)
         self.messages.extend(other.messages)
         self.details.extend(other.details)
+        self.later.extend(other.later)
+
+
+class Later(Protocol):
+    """Work a renderer left going on (see :attr:`RenderOptions.background`)."""
+
+    def finish(self) -> list[Artifact]:
+        """Wait for the work and give its files; raises what a renderer raises."""
+
+    def cancel(self) -> None:
+        """Stop the work (nothing if it is finished)."""
 
 
 Renderer = Callable[[DataMap, RenderOptions], RenderResult]

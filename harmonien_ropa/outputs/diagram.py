@@ -1,13 +1,16 @@
 """The data-flow graph: DOT, SVG and PNG through Graphviz, node-link JSON and GraphML.
 
-Outputs (``lang`` is the first language asked for; others get ``dataflow.<lang>.svg``):
+Outputs, in the first language asked for (every other language ``lang`` gets the same pictures,
+its labels in that language: ``dataflow.<lang>.dot``, ``.svg``, ``.png`` and
+``dataflow/<activity-id>.<lang>.svg``):
 
 * ``dataflow.dot``, ``dataflow.svg``, ``dataflow.png`` — the whole map, left to right, with a legend;
 * ``dataflow/<activity-id>.svg`` — one picture per activity;
 * ``dataflow.json`` (networkx node-link) and ``dataflow.graphml`` (Gephi, yEd) — the full graph.
 
-SVG and PNG come from the real ``dot`` binary, piped in memory, each run stopped after
-:data:`DOT_TIMEOUT` seconds. Without ``dot`` the DOT, JSON and GraphML files are still produced and
+SVG and PNG come from the real ``dot`` binary, piped in memory, one process per picture, each run
+stopped after :data:`DOT_TIMEOUT` seconds (:mod:`.dot_runs`; with ``RenderOptions.background``
+the pictures are left drawing while the caller makes other outputs). Without ``dot`` the DOT, JSON and GraphML files are still produced and
 a message says how to install Graphviz. Large maps are bounded, and a message says so: above
 :data:`AGGREGATE_ABOVE` activities the overview is aggregated by system and recipient; an overview
 with more than :data:`OVERVIEW_MAX_EDGES` edges is not drawn (only its DOT file is written); above
@@ -22,9 +25,7 @@ import os
 import re
 import shutil
 import struct
-import subprocess
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +38,7 @@ from ..model.datamap import DataMap
 from ..source.i18n import strings
 from . import RenderOptions, RenderResult
 from .diagram_dot import DotBuilder
+from .dot_runs import DOT_TIMEOUT_ENV, DotJob, DotRuns
 from .fastpaths import forget_quoting, utf8
 from .graphml import graphml_bytes
 from .model_json import Lazy, json_bytes
@@ -52,7 +54,6 @@ OVERVIEW_MAX_EDGES = 1_000
 ACTIVITY_PICTURES_MAX = 1_000
 #: Seconds one ``dot`` run may take before it is stopped (``HARMONIEN_ROPA_DOT_TIMEOUT``).
 DOT_TIMEOUT = 120.0
-DOT_TIMEOUT_ENV = "HARMONIEN_ROPA_DOT_TIMEOUT"
 
 INSTALL_HINT = (
     "Graphviz's 'dot' program was not found, so dataflow.svg and dataflow.png were not made "
@@ -73,40 +74,6 @@ class _Dot:
     def find(cls) -> _Dot | None:
         program = shutil.which("dot")
         return None if program is None else cls(program, dot_timeout())
-
-    def pipe(self, source: str, fmt: str, what: str) -> bytes:
-        """``source`` drawn as ``fmt`` (``svg``, ``png``); ``what`` names the file in errors."""
-        try:
-            proc = subprocess.run(
-                [self.program, "-Kdot", f"-T{fmt}"],
-                input=source.encode("utf-8"),
-                capture_output=True,
-                timeout=self.timeout,
-                check=False,
-            )
-        except subprocess.TimeoutExpired:
-            raise RenderError(
-                f"Graphviz 'dot' did not finish drawing {what} within {self.timeout:g} s and was "
-                f"stopped (set {DOT_TIMEOUT_ENV} to allow longer); nothing was written"
-            ) from None
-        except OSError as exc:
-            raise RenderError(
-                f"Graphviz 'dot' could not be run for {what}: {exc.strerror or exc}; "
-                "nothing was written"
-            ) from None
-        if proc.returncode != 0:
-            how = (
-                f"was stopped by signal {-proc.returncode}"
-                if proc.returncode < 0
-                else f"exited with status {proc.returncode}"
-            )
-            detail = proc.stderr.decode("utf-8", "replace").strip()
-            raise RenderError(
-                f"Graphviz 'dot' {how} while drawing {what}"
-                + (f": {detail}" if detail else "")
-                + "; nothing was written"
-            )
-        return proc.stdout
 
 
 def dot_timeout() -> float:
@@ -133,33 +100,40 @@ class _Picture:
     with_png: bool = False
 
 
-def _draw(dot: _Dot, pictures: list[_Picture]) -> list[Artifact]:
-    """SVG (and PNG where asked) of every picture, one ``dot`` process each, a few at a time.
+class _Drawing:
+    """The SVG (and PNG where asked) of every picture :meth:`add` is given, drawn by
+    :class:`DotRuns` from the moment it is added: :meth:`finish` gives the files, :meth:`cancel`
+    stops the drawing."""
 
-    (One ``dot`` run over many graphs would be faster, but its layouts then vary between runs.)
-    """
+    def __init__(self, dot: _Dot) -> None:
+        self._runs = DotRuns(dot.program, dot.timeout)
+        #: Per file, in order: its path, its job, and the titles that make an SVG readable
+        #: (None for a PNG).
+        self._files: list[tuple[str, int, tuple[dict[str, str], str] | None]] = []
 
-    def svg(picture: _Picture) -> bytes:
-        return dot.pipe(picture.dot.source, "svg", f"{picture.stem}.svg")
-
-    workers = max(1, min(4, os.cpu_count() or 1))
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        try:
-            svgs = list(pool.map(svg, pictures))
-        except BaseException:
-            pool.shutdown(cancel_futures=True)
-            raise
-    out: list[Artifact] = []
-    for picture, data in zip(pictures, svgs, strict=True):
-        title = picture.builder.title
-        out.append(
-            Artifact(f"{picture.stem}.svg", accessible_svg(data, picture.builder.titles, title))
-        )
-        if picture.with_png:
+    def add(self, picture: _Picture) -> None:
+        svg_source = picture.dot.source
+        if picture.with_png:  # the PNG first: it takes longest
             picture.dot.attr("graph", dpi="110")
-            png = dot.pipe(picture.dot.source, "png", f"{picture.stem}.png")
-            out.append(Artifact(f"{picture.stem}.png", deterministic_png(png)))
-    return out
+            png = self._runs.add(DotJob(picture.dot.source, "png", f"{picture.stem}.png"))
+        svg = self._runs.add(DotJob(svg_source, "svg", f"{picture.stem}.svg"))
+        titles = (picture.builder.titles, picture.builder.title)
+        self._files.append((f"{picture.stem}.svg", svg, titles))
+        if picture.with_png:
+            self._files.append((f"{picture.stem}.png", png, None))
+
+    def finish(self) -> list[Artifact]:
+        drawn = self._runs.results(order=[job for _, job, _ in self._files])
+        out: list[Artifact] = []
+        for path, job, titles in self._files:
+            if titles is None:
+                out.append(Artifact(path, deterministic_png(drawn[job])))
+            else:
+                out.append(Artifact(path, accessible_svg(drawn[job], *titles)))
+        return out
+
+    def cancel(self) -> None:
+        self._runs.cancel()
 
 
 def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
@@ -172,6 +146,28 @@ def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
 
 
 def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
+    dot = _Dot.find()
+    drawing = None if dot is None else _Drawing(dot)
+    try:
+        result = _render_drawing(datamap, options, drawing)
+    except BaseException:
+        if drawing is not None:
+            drawing.cancel()
+        raise
+    if drawing is not None:
+        if options.background:
+            result.later.append(drawing)
+        else:
+            result.artifacts.extend(drawing.finish())
+    return result
+
+
+def _render_drawing(
+    datamap: DataMap, options: RenderOptions, drawing: _Drawing | None
+) -> RenderResult:
+    """The graph's files, each picture handed to ``drawing`` (None without ``dot``) as soon as
+    its DOT is made: the overviews before the JSON and GraphML files, so that Graphviz starts
+    on them (the PNGs take longest) while the rest is made."""
     # Each file is encoded as soon as it is made (and handed over, where the caller takes
     # files as they come), and graphs and DOT sources are let go as soon as nothing more is
     # drawn from them: a large map's outputs are never all in memory at once beside the
@@ -179,25 +175,28 @@ def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     full = g.build(datamap)
     result = RenderResult()
     count = len(datamap.activities)
-    dot = _Dot.find()
-    activity_pictures = dot is not None and count <= ACTIVITY_PICTURES_MAX
+    activity_pictures = drawing is not None and count <= ACTIVITY_PICTURES_MAX
     aggregated = count > AGGREGATE_ABOVE
     # The (smaller) aggregated overview is made first, so that the whole graph can be let go
     # as soon as its own files are written.
     overview = g.aggregate(full) if aggregated else full
-    graphml = Artifact("dataflow.graphml", graphml_bytes(full))
-    result.add(Artifact("dataflow.json", json_bytes(node_link(full))), options)
-    result.add(graphml, options)
-    del graphml
+
+    def write_full() -> None:
+        graphml = Artifact("dataflow.graphml", graphml_bytes(full))
+        result.add(Artifact("dataflow.json", json_bytes(node_link(full))), options)
+        result.add(graphml, options)
+
     if aggregated:
         result.messages.append(
             f"the data map has {count} activities (more than {AGGREGATE_ABOVE}); the overview "
             "graph is drawn aggregated by system and recipient"
         )
-        if not activity_pictures:
+    if not activity_pictures:
+        # Nothing more is drawn from the whole graph: written first and, aggregated, let go.
+        write_full()
+        if aggregated:
             g.release(full)
             del full
-    overviews: list[_Picture] = []
     edges = 0
     for index, lang in enumerate(options.languages):
         s = strings("graph", lang)
@@ -209,16 +208,17 @@ def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
         result.add(Artifact(f"{stem}.dot", utf8(digraph)), options)
         if index == 0:
             edges = builder.edges
-        if dot is not None and edges <= OVERVIEW_MAX_EDGES:
-            overviews.append(_Picture(stem, digraph, builder, with_png=index == 0))
+        if drawing is not None and edges <= OVERVIEW_MAX_EDGES:
+            drawing.add(_Picture(stem, digraph, builder, with_png=True))
         del builder, digraph
-    if aggregated and not overviews:
+    if aggregated:
         g.release(overview)
     del overview
-    if dot is None:
+    if activity_pictures:
+        write_full()
+    if drawing is None:
         result.messages.append(INSTALL_HINT)
         return result
-    pictures: list[_Picture] = overviews
     if edges > OVERVIEW_MAX_EDGES:
         result.messages.append(
             f"the overview graph has {edges} edges (more than {OVERVIEW_MAX_EDGES}), too many "
@@ -226,13 +226,13 @@ def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
             "drawn (dataflow.dot, dataflow.json and dataflow.graphml were)"
         )
     if activity_pictures:
-        pictures.extend(_activity_pictures(datamap, full, options.languages[0]))
+        for picture in _activity_pictures(datamap, full, options.languages):
+            drawing.add(picture)
     else:
         result.messages.append(
             f"the data map has {count} activities (more than {ACTIVITY_PICTURES_MAX}); no "
             "per-activity pictures were drawn under dataflow/"
         )
-    result.artifacts.extend(_draw(dot, pictures))
     return result
 
 
@@ -263,16 +263,20 @@ def node_link(graph: Any) -> dict[str, Any]:
     }
 
 
-def _activity_pictures(datamap: DataMap, full: Any, lang: str) -> list[_Picture]:
-    s = strings("graph", lang)
-    organisation = in_language(datamap.organisation.name, lang)
+def _activity_pictures(datamap: DataMap, full: Any, languages: tuple[str, ...]) -> list[_Picture]:
+    """A picture per activity in each language: ``dataflow/<id>`` in the first, then
+    ``dataflow/<id>.<lang>``."""
     views = g.activity_views(full, [activity.id for activity in datamap.activities])
     pictures = []
-    for activity in datamap.activities:
-        builder = _builder(datamap, views[activity.id], lang)
-        title = s["title_activity"].format(activity=activity.name.get(lang))
-        digraph = builder.digraph(title, organisation)
-        pictures.append(_Picture(f"dataflow/{activity.id}", digraph, builder))
+    for index, lang in enumerate(languages):
+        s = strings("graph", lang)
+        organisation = in_language(datamap.organisation.name, lang)
+        suffix = "" if index == 0 else f".{lang}"
+        for activity in datamap.activities:
+            builder = _builder(datamap, views[activity.id], lang)
+            title = s["title_activity"].format(activity=activity.name.get(lang))
+            digraph = builder.digraph(title, organisation)
+            pictures.append(_Picture(f"dataflow/{activity.id}{suffix}", digraph, builder))
     return pictures
 
 
