@@ -4,7 +4,6 @@ reading their answers back into the map."""
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -94,12 +93,6 @@ def _apply(args: argparse.Namespace) -> int:
         print(change.describe(shown))
     for cell, where, comment in outcome.comments:
         print(f"comment on {dotted(where)} ({cell}): {comment}")
-    if outcome.relaid:
-        print(
-            f"harmonien-ropa: {outcome.relaid} line(s) of {shown} outside the answers were laid "
-            "out anew by the YAML writer (indentation or line breaks); review the diff",
-            file=sys.stderr,
-        )
     if outcome.changes:
         print(f"{shown}: {len(outcome.changes)} assumption(s) settled")
     else:
