@@ -271,6 +271,8 @@ def _moved_anchors(text: str, removed: list[_Splice]) -> list[_Splice]:
     def gone(index: int) -> bool:
         return any(s.start <= index < s.end for s in removed)
 
+    if not any("&" in text[s.start : s.end] for s in removed):
+        return []
     events = list(YAML(typ="rt").parse(text))
     moved: list[_Splice] = []
     for number, event in enumerate(events):
@@ -288,7 +290,11 @@ def _moved_anchors(text: str, removed: list[_Splice]) -> list[_Splice]:
                 raise EditError(f"a removed note defines &{anchor}, used again later; move it by hand")  # fmt: skip
             start, end = event.start_mark.index, event.end_mark.index
             end = start + len(text[start:end].rstrip())
-            if _indent(text, start) == _indent(text, later.start_mark.index):
+            use, rest = later.start_mark.index, later.end_mark.index
+            if "\n" not in text[start:end] or (
+                not text[rest : _line_end(text, rest)].strip()
+                and _indent(text, start) == _indent(text, use)
+            ):
                 definition = text[start:end]
             else:
                 style = event.style if event.style in ("'", '"') else None
