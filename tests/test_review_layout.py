@@ -25,7 +25,7 @@ from support.paths import FIXTURES, HARMONIEN_YAML
 from harmonien_ropa.cli import main
 from harmonien_ropa.review.fields import Kind, answer_kind
 from harmonien_ropa.review.textedit import Settled, edit
-from harmonien_ropa.review.workbook import ANSWER, HEADER_ROW, PATH
+from harmonien_ropa.review.workbook import ANSWER, COLUMNS, HEADER_ROW, PATH
 from harmonien_ropa.source.loading import LoadedMap, loads_with_positions
 from harmonien_ropa.source.yamlsource import parse
 
@@ -143,17 +143,22 @@ def _answer_first(workbook: Path) -> tuple[Any, ...]:
     book = openpyxl.load_workbook(workbook)
     sheet = book.worksheets[0]
     lists = book["lists"]
+    letter = openpyxl.utils.get_column_letter(ANSWER + 1)
     for r in range(HEADER_ROW + 2, sheet.max_row + 1):
         validation = next(
-            (v for v in sheet.data_validations.dataValidation if f"I{r}" in str(v.sqref).split()),
+            (
+                v
+                for v in sheet.data_validations.dataValidation
+                if f"{letter}{r}" in str(v.sqref).split()
+            ),
             None,
         )
         if validation is None or not str(sheet.cell(r, PATH + 1).value).endswith('"legal_basis"]'):
             continue
         column = validation.formula1.split("$")[1]
         offered = [c.value for c in lists[column] if c.value]
-        current = sheet.cell(r, 5).value
-        choice = next(c for c in offered[1:] if c != current)
+        current = sheet.cell(r, COLUMNS.index("current") + 1).value
+        choice = next(c for c in offered[1:] if c != current)  # a label, read back as its code
         sheet.cell(r, ANSWER + 1).value = choice
         book.save(workbook)
         return tuple(json.loads(sheet.cell(r, PATH + 1).value))

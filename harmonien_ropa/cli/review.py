@@ -37,8 +37,9 @@ def register(sub: Subparsers) -> None:
     parser.add_argument(
         "--lang",
         metavar="LANG",
-        default="nb",
-        help="language of the workbook's questions and values (default: nb)",
+        default=None,
+        help="language of everything the workbook shows: nb, nn or en (default: the map's "
+        "first language, organisation.languages)",
     )
     parser.set_defaults(run=run)
 
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     from ..core.errors import HarmonienError
     from ..model.base import LANGUAGES
 
-    if args.lang not in LANGUAGES:
+    if args.lang is not None and args.lang not in LANGUAGES:
         raise HarmonienError(f"unknown language '{args.lang}'; choose from {', '.join(LANGUAGES)}")
     if args.apply:
         return _apply(args)
@@ -70,7 +71,8 @@ def _export(args: argparse.Namespace) -> int:
         raise LoadError(error.diagnostics) from None
     loaded = loads_with_positions(text, shown)
     data = parse(text, shown, positions=False).data
-    workbook = export(loaded, data, lang=args.lang, source=Path(shown).name)
+    lang = args.lang or loaded.datamap.languages[0]
+    workbook = export(loaded, data, lang=lang, source=Path(shown).name)
     count = sum(1 for _ in loaded.datamap.assumptions())
     write_artifacts(Path(args.out), [Artifact("review.xlsx", workbook)])
     print(f"wrote {Path(args.out) / 'review.xlsx'}: {count} open assumption(s) to answer")
@@ -79,7 +81,8 @@ def _export(args: argparse.Namespace) -> int:
 
 def _apply(args: argparse.Namespace) -> int:
     from ..core.errors import HarmonienError
-    from ..review.apply import apply_answers, dotted, read_workbook
+    from ..review.apply import apply_answers, read_workbook
+    from ..review.rows import dotted
 
     path, shown = data_path(args)
     if path == STDIN:

@@ -27,7 +27,8 @@ from ..source.loading import loads, loads_with_positions
 from ..source.yamlbase import YamlError
 from ..source.yamlsource import parse, read_text
 from .fields import AnswerError, answer_kind, is_confirmation, parse_answer
-from .rows import Loc, digest, shown, value_at
+from .labels import answer_code
+from .rows import Loc, digest, dotted, shown, value_at
 from .textedit import EditError, Settled, edit
 from .workbook import Answer, WorkbookError, read
 
@@ -66,14 +67,6 @@ class Outcome:
     changes: tuple[Change, ...]
     #: Comments written on rows, answered or not: (cell, path, comment).
     comments: tuple[tuple[str, Loc, str], ...]
-
-
-def dotted(path: Loc) -> str:
-    """``("activities", 2, "legal_basis")`` → ``activities[2].legal_basis``."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 def _short(text: str) -> str:
@@ -158,8 +151,9 @@ def apply_answers(map_path: Path, shown_name: str, workbook: bytes, workbook_nam
             planned.append((answer, None, True))
             continue
         model, _ = open_notes[answer.path]
-        try:
-            value = parse_answer(answer_kind(model, str(answer.path[-1])), answer.value)
+        kind = answer_kind(model, str(answer.path[-1]))
+        try:  # a label of the workbook's list (any language) or the code itself
+            value = parse_answer(kind, answer_code(kind, answer.value))
         except AnswerError as error:
             refusals.append(f"{where}: {error}")
             continue
