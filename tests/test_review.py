@@ -13,6 +13,7 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +24,11 @@ from support.paths import FIXTURES, HARMONIEN_YAML
 
 import harmonien_ropa as hr
 from harmonien_ropa.law.terms import label_cite
+from harmonien_ropa.model.base import Statement
 from harmonien_ropa.model.legal import LegalBasis, TransferMechanism
 from harmonien_ropa.review import apply as review_apply
 from harmonien_ropa.review.workbook import ANSWER, COMMENT, HEADER_ROW, PATH, TECHNICAL, WHO
+from harmonien_ropa.source.i18n import strings
 from harmonien_ropa.source.loading import loads_with_positions
 
 
@@ -325,3 +328,21 @@ def test_workbook_speaks_the_map_s_language_and_reads_labels_back(tmp_path: Path
     # --lang chooses another language.
     workbook = _export(data, tmp_path / "again", "--lang", "en")
     assert openpyxl.load_workbook(workbook).worksheets[0].title == "Assumptions"
+
+
+def test_every_field_an_assumption_can_be_about_has_a_label_in_every_language() -> None:
+    # A field added to the model without a label would show its YAML key to the readers.
+    import harmonien_ropa.model.datamap  # noqa: F401 - every model of the map, registered
+
+    def subclasses(cls: type[Statement]) -> Iterator[type[Statement]]:
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    fields = {field for model in subclasses(Statement) for field in model.statement_fields()}
+    assert len(fields) > 100
+    for lang in ("nb", "nn", "en"):
+        labels = strings("fields", lang)
+        assert sorted(field for field in fields if field not in labels) == [], lang
+    lists = {"activities", "systems", "parties", "data_subjects", "data_categories", "transfers"}
+    assert all(f"item_{name}" in strings("fields", "nb") for name in lists)

@@ -11,6 +11,7 @@ value and of its note, every other byte staying as it was.
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import json
 from collections.abc import Iterator
@@ -29,19 +30,22 @@ from harmonien_ropa.review.workbook import ANSWER, COLUMNS, HEADER_ROW, PATH
 from harmonien_ropa.source.loading import LoadedMap, loads_with_positions
 from harmonien_ropa.source.yamlsource import parse
 
-CASES = ("harmonien", "starter", "layout")
+CASES = ("harmonien", "starter", "layout", "crlf")
 #: Every how many assumptions one is settled (each settling reads the whole map again).
-STEP = {"harmonien": 4, "starter": 1, "layout": 1}
+STEP = {"harmonien": 6, "starter": 2, "layout": 1, "crlf": 2}
 
 
 @pytest.fixture(scope="module")
 def texts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     starter = tmp_path_factory.mktemp("starter") / "processing.yaml"
     assert main(["init", str(starter), "--yes"]) == 0
+    layout = (FIXTURES / "review_layout.yaml").read_text(encoding="utf-8")
     return {
         "harmonien": HARMONIEN_YAML.read_text(encoding="utf-8"),
         "starter": starter.read_text(encoding="utf-8"),
-        "layout": (FIXTURES / "review_layout.yaml").read_text(encoding="utf-8"),
+        "layout": layout,
+        # Written on Windows: CRLF line ends (and, in the file, a byte-order mark).
+        "crlf": layout.replace("\n", "\r\n"),
     }
 
 
@@ -168,7 +172,7 @@ def _answer_first(workbook: Path) -> tuple[Any, ...]:
 @pytest.mark.parametrize("case", CASES)
 def test_apply_keeps_every_other_byte(case: str, texts: dict[str, str], tmp_path: Path) -> None:
     data = tmp_path / "processing.yaml"
-    data.write_text(texts[case], encoding="utf-8")
+    data.write_bytes((codecs.BOM_UTF8 if case == "crlf" else b"") + texts[case].encode("utf-8"))
     before = data.read_bytes()
     result = run_cli("review", "--data", str(data), "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
@@ -185,7 +189,11 @@ def test_apply_keeps_every_other_byte(case: str, texts: dict[str, str], tmp_path
     loaded = loads_with_positions(texts[case], "processing.yaml")
     notes = _notes_lines(texts[case], loaded, path[:-1])
     value_line = loaded.positions.find(path)[0]
-    removed, added = _changed(texts[case], data.read_text(encoding="utf-8"))
+    after = data.read_bytes()
+    if case == "crlf":  # the mark and the line ends stay
+        assert after.startswith(codecs.BOM_UTF8)
+        assert after.count(b"\n") == after.count(b"\r\n")
+    removed, added = _changed(texts[case], after.decode("utf-8-sig"))
     assert value_line in removed
     assert set(removed) <= notes | {value_line} or all(
         "*" in texts[case].splitlines()[n - 1] for n in set(removed) - notes - {value_line}

@@ -12,6 +12,7 @@ flushed to disk, renamed over the map; nothing left behind on error).
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import io
 import os
@@ -180,7 +181,7 @@ def apply_answers(map_path: Path, shown_name: str, workbook: bytes, workbook_nam
             "the answers would make the map invalid, nothing written (the lines below are of the "
             f"map as it would be):\n{details}"
         ) from None
-    _replace(map_path, new_text.encode("utf-8"))
+    _replace(map_path, _bom(map_path) + new_text.encode("utf-8"))
     changes = tuple(
         Change(
             cell=answer.cell,
@@ -218,6 +219,16 @@ def _plain(value: Any) -> Any:
     if isinstance(value, bool | int | float | dt.date | str):
         return value
     return str(value)
+
+
+def _bom(path: Path) -> bytes:
+    """The UTF-8 byte-order mark the map starts with (the reader drops it), or nothing."""
+    try:
+        with open(path, "rb") as stream:
+            start = stream.read(len(codecs.BOM_UTF8))
+    except OSError:
+        return b""
+    return codecs.BOM_UTF8 if start == codecs.BOM_UTF8 else b""
 
 
 def _replace(path: Path, data: bytes) -> None:

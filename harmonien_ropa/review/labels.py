@@ -96,6 +96,8 @@ def _choice_labels(kind: AnswerKind, lang: str) -> tuple[tuple[str, str], ...]:
 
 def choices(kind: AnswerKind, lang: str) -> tuple[str, ...]:
     """The allowed values of ``kind`` as the drop-down list offers them in ``lang``."""
+    if kind.kind not in (Kind.CHOICE, Kind.BOOLEAN):
+        return ()
     return tuple(label for label, _ in _choice_labels(kind, lang))
 
 

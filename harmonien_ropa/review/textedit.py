@@ -206,6 +206,7 @@ def _owner_splices(text: str, root: Any, owner_path: Loc, items: list[Settled]) 
     if notes_key is None or notes is None or not _pairs(notes):
         raise EditError("the entry has no assumptions to settle")
     indent = notes_key.start_mark.column
+    eol = "\r\n" if "\r\n" in text else "\n"  # new lines end as the file's do
     splices: list[_Splice] = []
     inserted: list[str] = []
     for item in items:
@@ -222,13 +223,17 @@ def _owner_splices(text: str, root: Any, owner_path: Loc, items: list[Settled]) 
     if {_key(k) for k, _ in entries} <= settled:  # the last notes go: the whole block goes
         start, end = _block(text, owner, notes_key, notes)
         if start == notes_key.start_mark.index:  # from the key on: each line ends indented
-            splices.append(_Splice(start, end, "".join(f"{i}\n{' ' * indent}" for i in inserted)))
+            splices.append(
+                _Splice(start, end, "".join(f"{i}{eol}{' ' * indent}" for i in inserted))
+            )
         else:  # whole lines
-            splices.append(_Splice(start, end, "".join(f"{' ' * indent}{i}\n" for i in inserted)))
+            splices.append(
+                _Splice(start, end, "".join(f"{' ' * indent}{i}{eol}" for i in inserted))
+            )
         return splices
     if inserted:
         at = notes_key.start_mark.index
-        splices.append(_Splice(at, at, "".join(f"{i}\n{' ' * indent}" for i in inserted)))
+        splices.append(_Splice(at, at, "".join(f"{i}{eol}{' ' * indent}" for i in inserted)))
     if notes.flow_style:  # assumptions: {a: ..., b: ...}: write the notes that stay
         kept = [
             text[k.start_mark.index : _end(text, k, v)]
