@@ -20,6 +20,7 @@ entry written in flow style) raises :class:`EditError` instead, and nothing is w
 
 from __future__ import annotations
 
+import bisect
 import copy
 import io
 import itertools
@@ -75,9 +76,12 @@ def edit(text: str, settled: Iterable[Settled], data: Any) -> str:
     for before, after in itertools.pairwise(splices):
         if before.end > after.start:
             raise EditError(f"two answers touch the same lines ({_line(text, after.start)})")
-    out = text
-    for splice in reversed(splices):
-        out = out[: splice.start] + splice.text + out[splice.end :]
+    pieces: list[str] = []
+    position = 0
+    for splice in splices:  # one pass: the work grows with the file, not with the answers
+        pieces += [text[position : splice.start], splice.text]
+        position = splice.end
+    out = "".join([*pieces, text[position:]])
     _verify(out, settled_data(data, by_owner))
     return out
 
@@ -271,42 +275,54 @@ def _moved_anchors(text: str, removed: list[_Splice]) -> list[_Splice]:
     use (``*guarantees``) left standing takes the definition: written as it stood when the two
     lines are indented alike, else as a one-line value."""
     from ruamel.yaml import YAML
-    from ruamel.yaml.events import AliasEvent, ScalarEvent
+    from ruamel.yaml.events import AliasEvent
+
+    spans = sorted((s.start, s.end) for s in removed)
+    starts = [start for start, _ in spans]
 
     def gone(index: int) -> bool:
-        return any(s.start <= index < s.end for s in removed)
+        at = bisect.bisect_right(starts, index) - 1
+        return at >= 0 and index < spans[at][1]
 
-    if not any("&" in text[s.start : s.end] for s in removed):
+    if not any("&" in text[start:end] for start, end in spans):
         return []
     events = list(YAML(typ="rt").parse(text))
-    moved: list[_Splice] = []
+    uses: dict[str, list[int]] = {}  # anchor → the events naming it, in order
     for number, event in enumerate(events):
-        anchor = getattr(event, "anchor", None)
-        if isinstance(event, AliasEvent) or not anchor or not gone(event.start_mark.index):
-            continue
-        for later in events[number + 1 :]:
-            if getattr(later, "anchor", None) != anchor:
+        if getattr(event, "anchor", None):
+            uses.setdefault(event.anchor, []).append(number)
+    moved: list[_Splice] = []
+    for anchor, numbers in uses.items():
+        for at, number in enumerate(numbers):
+            event = events[number]
+            if isinstance(event, AliasEvent) or not gone(event.start_mark.index):
                 continue
-            if not isinstance(later, AliasEvent):
-                break  # defined anew: the uses after this one are its own
-            if gone(later.start_mark.index):
-                continue
-            if not isinstance(event, ScalarEvent):
-                raise EditError(f"a removed note defines &{anchor}, used again later; move it by hand")  # fmt: skip
-            start, end = event.start_mark.index, event.end_mark.index
-            end = start + len(text[start:end].rstrip())
-            use, rest = later.start_mark.index, later.end_mark.index
-            if "\n" not in text[start:end] or (
-                not text[rest : _line_end(text, rest)].strip()
-                and _indent(text, start) == _indent(text, use)
-            ):
-                definition = text[start:end]
-            else:
-                style = event.style if event.style in ("'", '"') else None
-                definition = f"&{anchor} {_scalar(event.value, style)}"
-            moved.append(_Splice(later.start_mark.index, later.end_mark.index, definition))
-            break
+            for later in (events[n] for n in numbers[at + 1 :]):
+                if not isinstance(later, AliasEvent):
+                    break  # defined anew: the uses after this one are its own
+                if not gone(later.start_mark.index):
+                    moved.append(_moved(text, event, later, anchor))
+                    break
     return moved
+
+
+def _moved(text: str, event: Any, use: Any, anchor: str) -> _Splice:
+    """The alias ``use`` replaced by the definition of ``anchor`` that ``event`` carried."""
+    from ruamel.yaml.events import ScalarEvent
+
+    if not isinstance(event, ScalarEvent):
+        raise EditError(f"a removed note defines &{anchor}, used again later; move it by hand")
+    start = event.start_mark.index
+    end = start + len(text[start : event.end_mark.index].rstrip())
+    at, rest = use.start_mark.index, use.end_mark.index
+    if "\n" not in text[start:end] or (
+        not text[rest : _line_end(text, rest)].strip() and _indent(text, start) == _indent(text, at)
+    ):
+        definition = text[start:end]
+    else:
+        style = event.style if event.style in ("'", '"') else None
+        definition = f"&{anchor} {_scalar(event.value, style)}"
+    return _Splice(at, rest, definition)
 
 
 def _indent(text: str, index: int) -> int:
