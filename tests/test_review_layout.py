@@ -20,6 +20,8 @@ from typing import Any
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from support.cli import run_cli
 from support.paths import FIXTURES, HARMONIEN_YAML
 
@@ -200,3 +202,40 @@ def test_apply_keeps_every_other_byte(case: str, texts: dict[str, str], tmp_path
     )
     assert len([line for line in added if f"{path[-1]}:" in line]) >= 1
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(data=st.data())
+def test_settling_several_at_once_touches_only_their_lines(
+    texts: dict[str, str], data: st.DataObject
+) -> None:
+    case = data.draw(st.sampled_from(("starter", "layout", "crlf")))
+    text = texts[case]
+    lines = text.splitlines()
+    found = list(_assumptions(text))
+    loaded, plain = found[0][0], found[0][1]
+    chosen = data.draw(st.lists(st.sampled_from(found), min_size=1, unique_by=lambda f: f[2]))
+    settled: list[Settled] = []
+    allowed: set[int] = set()
+    for _, _, note_loc, statement, field in chosen:
+        owner, path = note_loc[:-2], (*note_loc[:-2], field)
+        allowed |= _notes_lines(text, loaded, owner)
+        kind = answer_kind(type(statement), field)
+        if kind.kind is Kind.CHOICE and data.draw(st.booleans()):
+            settled.append(Settled(path, data.draw(st.sampled_from(kind.choices)), replace=True))
+            if path in loaded.positions.values:
+                allowed.add(loaded.positions.find(path)[0])
+        else:
+            settled.append(Settled(path))
+    after = edit(text, settled, plain)
+    removed, added = _changed(text, after)
+    gone = [lines[n - 1] for n in removed]
+    assert all(n in allowed or "*" in lines[n - 1] for n in removed), (case, removed)
+    assert all(
+        _kept(line, lines, gone) or any(s.replace and str(s.value) in line for s in settled)
+        for line in added
+    ), (case, added)
+    # What it reads as: the answers in, their notes out, everything else as it was.
+    result = loads_with_positions(after, "processing.yaml").datamap
+    open_after = {(*n[:-2], f) for n, _, f, _ in result.assumptions()}
+    assert open_after == {(*n[:-2], f) for _, _, n, _, f in found} - {s.path for s in settled}
