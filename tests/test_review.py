@@ -346,3 +346,22 @@ def test_every_field_an_assumption_can_be_about_has_a_label_in_every_language() 
         assert sorted(field for field in fields if field not in labels) == [], lang
     lists = {"activities", "systems", "parties", "data_subjects", "data_categories", "transfers"}
     assert all(f"item_{name}" in strings("fields", "nb") for name in lists)
+
+
+def test_an_entry_in_flow_style_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    data = tmp_path / "processing.yaml"
+    text = (FIXTURES / "review_layout.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "  - id: members\n    name: {nb: medlemmer, en: members}\n",
+        "  - {id: members, name: {nb: medlemmer, en: members}, assumptions: {name: Antatt.}}\n",
+    )
+    data.write_text(text, encoding="utf-8")
+    workbook = _export(data, tmp_path / "out")
+    _answer(workbook, {("data_subjects", 0, "name"): "bekreftet"})
+    before = data.read_bytes()
+    result = run_cli("review", "--apply", str(workbook), "--data", str(data))
+    assert result.returncode == 2
+    assert "flow style" in result.stderr
+    assert "by hand" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert data.read_bytes() == before
