@@ -12,6 +12,7 @@ import importlib
 import io
 import re
 import sys
+from pathlib import Path
 from typing import Any
 
 import pypdf
@@ -22,10 +23,13 @@ import harmonien_ropa as hr
 from harmonien_ropa.outputs import RenderOptions
 from harmonien_ropa.outputs import pdf as render_pdf
 from harmonien_ropa.outputs.documents import Page, pages
-from harmonien_ropa.outputs.pdf_styles import RECORD_CSS, UNSTYLED
+from harmonien_ropa.outputs.pdf_styles import RECORD_CSS, UNSTYLED, without_screen_style
 
 #: WeasyPrint functions a large record must not reach: automatic table layout and absolute
 #: positioning (each call measures content again).
+#: A name that cannot be broken between words.
+LONG = "Medlemskap" * 6
+
 COSTLY = ("auto_table_layout", "table_and_columns_preferred_widths", "absolute_layout")
 
 
@@ -86,3 +90,28 @@ def test_every_class_of_the_record_page_has_a_print_rule(record_page: Page) -> N
     styled = set(re.findall(r"\.([A-Za-z][\w-]*)", RECORD_CSS))
     assert used - styled - UNSTYLED == set()
     assert "<style" not in render_pdf.without_screen_style(record_page.html)
+
+
+def test_no_line_of_the_record_pdf_runs_off_the_page(tmp_path: Path) -> None:
+    # An activity's name of 60 letters without a break, listed in the narrow columns of the
+    # wide tables: it is broken within the column, not printed past the page's edge.
+    engine = _weasyprint()
+    text = SMALL_YAML.read_text(encoding="utf-8").replace("{nb: Medlemskap,", f"{{nb: {LONG},")
+    datamap = hr.loads(text, "small.yaml")
+    page = next(p for p in pages(datamap, RenderOptions(languages=("nb",))) if p.name == "record")
+    assert LONG in page.html
+    with render_pdf._quiet():
+        document = engine.HTML(string=without_screen_style(page.html)).render(
+            stylesheets=[engine.CSS(string=render_pdf.PRINT_CSS), engine.CSS(string=RECORD_CSS)]
+        )
+    past = []
+    for number, laid_out in enumerate(document.pages, start=1):
+        root = laid_out._page_box.children[0]
+        edge = root.content_box_x() + root.width
+        past += [
+            (number, type(box).__name__, round(box.position_x + box.margin_width() - edge))
+            for box in root.descendants()
+            if getattr(box, "width", None) is not None
+            and box.position_x + box.margin_width() > edge + 0.5
+        ]
+    assert past == []

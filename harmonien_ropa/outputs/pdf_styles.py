@@ -9,14 +9,15 @@ measured again for each page, and every element matches every rule. So the PDF k
 HTML (the same content, headings, tables, links and marks) but lays it out with this sheet:
 
 - tables of ``table-layout: fixed`` with set column widths (nothing measured beforehand);
-- list bullets written before the text (``::before``), not as boxes outside it;
+- list bullets floated before the text (``::before``), not marker boxes positioned outside it
+  (a bullet inline with the text would keep WeasyPrint from breaking a long word after it);
 - the text that stands for an empty cell ("ikke oppgitt", "not stated") printed in place of the
   dash the screen shows (a PDF has no screen reader to speak it), and each entry's caption, which
   repeats the heading above it, left out;
 - a few plain class selectors, one font family (DejaVu, from :data:`~.pdf.PRINT_CSS`).
 
-For 100 activities (``bench/generate.py 100``) a language's record PDF takes about 40 % less
-CPU time and a third fewer pages; see ``docs/review.md``.
+For 100 activities (``bench/generate.py 100 --seed 1``) a language's record PDF takes about a
+third less CPU time, on a third fewer pages; see ``docs/review.md``.
 """
 
 from __future__ import annotations
@@ -45,13 +46,12 @@ table.item th { width: 26%; }
 table.item th + th { width: auto; }
 table.item tbody th { background: #f6f8fa; }
 .wide { font-size: 6.5pt; }
-.wide th { width: 11%; }
 .wide th.w-wide { width: 17%; }
 .wide th.w-narrow { width: 6%; }
 .art { display: block; font-weight: normal; color: #555; font-size: 0.85em; }
 td ul { margin: 0; padding-left: 0; list-style: none; }
-td li { padding-left: 7pt; text-indent: -7pt; }
-td li::before { content: "\\2022\\00a0\\00a0"; }
+td li { padding-left: 7pt; }
+td li::before { content: "\\2022"; float: left; width: 7pt; margin-left: -7pt; }
 tr.assumed > td { background: #fffbe6; }
 tr.missing > td { background: #fdeee6; }
 .badge { font-size: 0.8em; font-weight: bold; padding: 0 2pt; }
