@@ -19,9 +19,10 @@ def register(sub: Subparsers) -> None:
         help="write the open assumptions as a workbook to answer, or apply the answers",
         description="With --out DIR: write DIR/review.xlsx, one row per open assumption (where "
         "it is, what is assumed and why, the question, who should answer it, and an answer "
-        "column with a drop-down list where the answer is one of the allowed values). With "
-        "--apply FILE: read the answers back, write the confirmed values into the map (its "
-        "comments and layout kept) and remove their assumption lines. An answer that is not "
+        "column with a drop-down list where the answer is one of the allowed values), all in "
+        "one language. With --apply FILE: read the answers back, write the confirmed values "
+        "into the map and remove their assumption lines (every other line of the file kept "
+        "as it was). An answer that is not "
         "allowed, or a row whose value changed in the map since the export, is refused with "
         "its cell, and nothing is written. Exit 0 when done, 2 when the map, the workbook or "
         "an answer is invalid, 3 when a file cannot be written.",
