@@ -9,8 +9,8 @@ measured again for each page, and every element matches every rule. So the PDF k
 HTML (the same content, headings, tables, links and marks) but lays it out with this sheet:
 
 - tables of ``table-layout: fixed`` with set column widths (nothing measured beforehand);
-- list bullets floated before the text (``::before``), not marker boxes positioned outside it
-  (a bullet inline with the text would keep WeasyPrint from breaking a long word after it);
+- list bullets inside the text's box (``list-style-position: inside``), not marker boxes
+  positioned outside it;
 - the text that stands for an empty cell ("ikke oppgitt", "not stated") printed in place of the
   dash the screen shows (a PDF has no screen reader to speak it), and each entry's caption, which
   repeats the heading above it, left out;
@@ -49,9 +49,7 @@ table.item tbody th { background: #f6f8fa; }
 .wide th.w-wide { width: 17%; }
 .wide th.w-narrow { width: 6%; }
 .art { display: block; font-weight: normal; color: #555; font-size: 0.85em; }
-td ul { margin: 0; padding-left: 0; list-style: none; }
-td li { padding-left: 7pt; }
-td li::before { content: "\\2022"; float: left; width: 7pt; margin-left: -7pt; }
+td ul { margin: 0; padding-left: 0; list-style-position: inside; }
 tr.assumed > td { background: #fffbe6; }
 tr.missing > td { background: #fdeee6; }
 .badge { font-size: 0.8em; font-weight: bold; padding: 0 2pt; }
