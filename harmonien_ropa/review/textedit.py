@@ -82,7 +82,11 @@ def edit(text: str, settled: Iterable[Settled], data: Any) -> str:
         pieces += [text[position : splice.start], splice.text]
         position = splice.end
     out = "".join([*pieces, text[position:]])
-    _verify(out, settled_data(data, by_owner))
+    try:
+        expected = settled_data(data, by_owner)
+    except (KeyError, IndexError, TypeError):  # the plain data is not shaped as the model
+        raise EditError("the answered entries are not where the map's text has them") from None
+    _verify(out, expected)
     return out
 
 
