@@ -290,6 +290,7 @@ def test_workbook_speaks_the_map_s_language_and_reads_labels_back(tmp_path: Path
         "    dpia: {status: not_needed, reason: {nn: Lite omfang.}}\n"
         "    assumptions:\n"
         "      legal_basis: Medlemsvilkåra er lesne som ein avtale.\n"
+        "      retention: Praksis i styret.\n"
         "      transfers: Overføringa er ikkje stadfesta.\n",
     )
     text = text.replace(
@@ -316,6 +317,7 @@ def test_workbook_speaks_the_map_s_language_and_reads_labels_back(tmp_path: Path
             ("activities", 0, "legal_basis"): label_cite(LegalBasis.CONSENT, "nn"),
             ("activities", 0, "transfers", 0, "mechanism"): label_cite(TransferMechanism.BCR, "en"),
             ("activities", 0, "transfers"): "bekrefta",
+            ("activities", 0, "retention"): "bekrefta",
         },
     )
     result = run_cli("review", "--apply", str(workbook), "--data", str(data))
@@ -325,6 +327,10 @@ def test_workbook_speaks_the_map_s_language_and_reads_labels_back(tmp_path: Path
     assert after.activities[0].transfers[0].mechanism == TransferMechanism.BCR
     assert "legal_basis: consent\n" in data.read_text(encoding="utf-8")
     assert not list(after.assumptions())
+    # A period in words, not as ISO 8601.
+    assert sheet.cell(rows[("activities", 0, "retention")], 4).value.startswith(
+        "tekst: Blir sletta eitt år etter utmelding.; periode: 1 år; "
+    )
     # --lang chooses another language.
     workbook = _export(data, tmp_path / "again", "--lang", "en")
     assert openpyxl.load_workbook(workbook).worksheets[0].title == "Assumptions"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 import typing
 from collections.abc import Mapping
 from typing import Any
@@ -136,6 +137,8 @@ def value_shown(
     if key in _COUNTRY_FIELDS and isinstance(value, str) and len(value) == 2:
         name = country_name(value, lang)
         return f"{name} ({value})" if name and name != value else value
+    if key == "period" and isinstance(value, str) and _PERIOD.match(value):
+        return _period(value, lang)
     if key in REFERENCES and names and (REFERENCES[key], str(value)) in names:
         return names[(REFERENCES[key], str(value))]
     return shown(value, lang)
@@ -181,6 +184,24 @@ def entry_names(data: Any, lang: str) -> dict[tuple[str, str], str]:
                 name = shown(entry.get("name"), lang)
                 found[(kind, str(entry["id"]))] = name or str(entry["id"])
     return found
+
+
+#: A period as the map writes it (ISO 8601 years, months, weeks, days: ``P1Y6M``).
+_PERIOD = re.compile(r"^P(?=\d)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
+
+
+def _period(value: str, lang: str) -> str:
+    """``P1Y6M`` → ``1 år og 6 måneder`` (the words of ``templates/i18n/review.yaml``)."""
+    words = strings("review", lang)
+    match = _PERIOD.match(value)
+    assert match is not None
+    parts = [
+        words[unit if int(n) == 1 else f"{unit}s"].format(n=int(n))
+        for unit, n in zip(("year", "month", "week", "day"), match.groups(), strict=True)
+        if n is not None
+    ]
+    joined = ", ".join(parts[:-1]) + f" {words['and']} " + parts[-1] if len(parts) > 1 else parts[0]
+    return joined
 
 
 #: Fields that hold ISO country codes, shown with the country's name.
