@@ -6,8 +6,8 @@ the workbook was made from (its hash), and the answer must be a value the field 
 refusal names the workbook's cell and nothing is written. Otherwise only the answered values
 and their assumption lines are edited in the map's text (:mod:`harmonien_ropa.review.textedit`:
 every other byte stays), the result loaded again through the same checks, and the file
-replaced atomically (temporary file in the same folder,
-flushed to disk, renamed over the map; nothing left behind on error).
+replaced atomically (temporary file in the same folder, flushed to disk, renamed over the map;
+nothing left behind on error).
 """
 
 from __future__ import annotations
