@@ -11,19 +11,25 @@ import difflib
 import io
 import json
 import os
+import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
 from support.cli import run_cli
-from support.paths import HARMONIEN_YAML
+from support.paths import FIXTURES, HARMONIEN_YAML
 
 import harmonien_ropa as hr
-from harmonien_ropa.model.legal import LegalBasis
+from harmonien_ropa.law.terms import label_cite
+from harmonien_ropa.model.base import Statement
+from harmonien_ropa.model.legal import LegalBasis, TransferMechanism
 from harmonien_ropa.review import apply as review_apply
-from harmonien_ropa.review.workbook import ANSWER, COMMENT, HEADER_ROW, PATH
+from harmonien_ropa.review.workbook import ANSWER, COMMENT, HEADER_ROW, PATH, TECHNICAL, WHO
+from harmonien_ropa.source.i18n import strings
+from harmonien_ropa.source.loading import loads_with_positions
 
 
 @pytest.fixture
@@ -70,6 +76,12 @@ def _findings(data: Path) -> int:
     return len(findings)
 
 
+def _note_line(data: Path, path: tuple[Any, ...]) -> int:
+    """The line of the note under ``assumptions:`` about ``path``."""
+    loaded = loads_with_positions(data.read_text(encoding="utf-8"), str(data))
+    return loaded.positions.find((*path[:-1], "assumptions", path[-1]))[0]
+
+
 def _activity(datamap: hr.DataMap, assumed: str) -> int:
     return next(i for i, a in enumerate(datamap.activities) if assumed in a.assumptions)
 
@@ -88,14 +100,28 @@ def test_export_has_a_row_per_open_assumption_with_lists_and_who(
     activity = datamap.activities[index]
     # Who should answer: the activity's business function.
     assert activity.business_function is not None
-    assert sheet.cell(row, 8).value == activity.business_function.nb
-    assert sheet.cell(row, 2).value.startswith("processing.yaml:")
-    # The answer cell offers the allowed values (the model's enum) as a drop-down list.
-    validation = next(v for v in sheet.data_validations.dataValidation if f"I{row}" in str(v.sqref))
+    assert sheet.cell(row, WHO + 1).value == activity.business_function.nb
+    # Every cell a reader sees is in the map's first language (nb): the place as a path of
+    # entries and fields, the field by its label, the value by its legal term; the YAML path
+    # and line are kept in the technical column.
+    assert activity.name.nb
+    assert sheet.cell(row, 2).value == f"Behandlingsaktivitet «{activity.name.nb}» → behandlingsgrunnlag"  # fmt: skip
+    assert sheet.cell(row, 3).value == "Behandlingsgrunnlag"
+    assert activity.legal_basis is not None
+    assert sheet.cell(row, 4).value == label_cite(activity.legal_basis, "nb")
+    assert sheet.cell(row, TECHNICAL + 1).value == (
+        f"processing.yaml:{_note_line(harmonien_copy, ('activities', index, 'legal_basis'))} · "
+        f"activities[{index}].legal_basis"
+    )
+    seen = [sheet.cell(r, c).value for r in rows.values() for c in (2, 3, 4, 6)]
+    assert not [text for text in seen if text and re.search(r"\b(legal_basis|true|false|contract|consent)\b", text)]  # fmt: skip
+    # The answer cell offers the allowed values (the model's enum) as a drop-down list, each as
+    # the legal term the notice and the record use.
+    validation = next(v for v in sheet.data_validations.dataValidation if f"H{row}" in str(v.sqref).split())  # fmt: skip
     column = validation.formula1.split("$")[1]
     lists = book["lists"]
     offered = [c.value for c in lists[column] if c.value]
-    assert offered == ["bekreftet", *(basis.value for basis in LegalBasis)]
+    assert offered == ["bekreftet", *(label_cite(basis, "nb") for basis in LegalBasis)]
     assert lists.sheet_state == "hidden"
     assert sheet.column_dimensions[openpyxl.utils.get_column_letter(PATH + 1)].hidden
     # The same map gives the same bytes (no clock in the workbook).
@@ -165,7 +191,7 @@ def test_an_answer_not_allowed_is_refused_with_its_cell(
     row = _rows(workbook)[path]
     result = run_cli("review", "--apply", str(workbook), "--data", str(harmonien_copy))
     assert result.returncode == 2
-    assert f"review.xlsx: Antakelser!I{row}: activities[{basis}].legal_basis:" in result.stderr
+    assert f"review.xlsx: Antakelser!H{row}: activities[{basis}].legal_basis:" in result.stderr
     assert "is not one of the allowed values" in result.stderr
     assert "nothing written" in result.stderr
     assert "Traceback" not in result.stderr
@@ -251,3 +277,97 @@ def test_unanswered_workbook_changes_nothing(harmonien_copy: Path, tmp_path: Pat
     assert result.returncode == 0, result.stderr
     assert "no answers to apply" in result.stdout
     assert harmonien_copy.read_bytes() == before
+
+
+def test_workbook_speaks_the_map_s_language_and_reads_labels_back(tmp_path: Path) -> None:
+    # A map published in nynorsk only: the workbook is in nynorsk without --lang, its lists
+    # offer the legal terms in nynorsk, and an answer given as a label (of any language) or as
+    # the code is written into the map as the code.
+    data = tmp_path / "kor.yaml"
+    text = (FIXTURES / "nynorsk.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "    dpia: {status: not_needed, reason: {nn: Lite omfang.}}\n",
+        "    dpia: {status: not_needed, reason: {nn: Lite omfang.}}\n"
+        "    assumptions:\n"
+        "      legal_basis: Medlemsvilkåra er lesne som ein avtale.\n"
+        "      retention: Praksis i styret.\n"
+        "      transfers: Overføringa er ikkje stadfesta.\n",
+    )
+    text = text.replace(
+        "        mechanism: scc\n",
+        "        mechanism: scc\n        assumptions: {mechanism: Ikkje stadfesta.}\n",
+    )
+    data.write_text(text, encoding="utf-8")
+    workbook = _export(data, tmp_path / "out")
+    book = openpyxl.load_workbook(workbook)
+    sheet = book.worksheets[0]
+    assert sheet.title == "Føresetnader"
+    rows = _rows(workbook)
+    basis = rows[("activities", 0, "legal_basis")]
+    assert sheet.cell(basis, 2).value == "Behandlingsaktivitet «Medlemskap» → behandlingsgrunnlag"
+    assert sheet.cell(basis, 4).value == label_cite(LegalBasis.CONTRACT, "nn")
+    mechanism = rows[("activities", 0, "transfers", 0, "mechanism")]
+    assert sheet.cell(mechanism, 2).value == (
+        "Behandlingsaktivitet «Medlemskap» → overføring 1 → overføringsgrunnlag"
+    )
+    # The nynorsk label of consent, and the English label of a transfer mechanism.
+    _answer(
+        workbook,
+        {
+            ("activities", 0, "legal_basis"): label_cite(LegalBasis.CONSENT, "nn"),
+            ("activities", 0, "transfers", 0, "mechanism"): label_cite(TransferMechanism.BCR, "en"),
+            ("activities", 0, "transfers"): "bekrefta",
+            ("activities", 0, "retention"): "bekrefta",
+        },
+    )
+    result = run_cli("review", "--apply", str(workbook), "--data", str(data))
+    assert result.returncode == 0, result.stderr
+    after = hr.load(data)
+    assert after.activities[0].legal_basis == LegalBasis.CONSENT
+    assert after.activities[0].transfers[0].mechanism == TransferMechanism.BCR
+    assert "legal_basis: consent\n" in data.read_text(encoding="utf-8")
+    assert not list(after.assumptions())
+    # A period in words, not as ISO 8601.
+    assert sheet.cell(rows[("activities", 0, "retention")], 4).value.startswith(
+        "tekst: Blir sletta eitt år etter utmelding.; periode: 1 år; "
+    )
+    # --lang chooses another language.
+    workbook = _export(data, tmp_path / "again", "--lang", "en")
+    assert openpyxl.load_workbook(workbook).worksheets[0].title == "Assumptions"
+
+
+def test_every_field_an_assumption_can_be_about_has_a_label_in_every_language() -> None:
+    # A field added to the model without a label would show its YAML key to the readers.
+    import harmonien_ropa.model.datamap  # noqa: F401 - every model of the map, registered
+
+    def subclasses(cls: type[Statement]) -> Iterator[type[Statement]]:
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    fields = {field for model in subclasses(Statement) for field in model.statement_fields()}
+    assert len(fields) > 100
+    for lang in ("nb", "nn", "en"):
+        labels = strings("fields", lang)
+        assert sorted(field for field in fields if field not in labels) == [], lang
+    lists = {"activities", "systems", "parties", "data_subjects", "data_categories", "transfers"}
+    assert all(f"item_{name}" in strings("fields", "nb") for name in lists)
+
+
+def test_an_entry_in_flow_style_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    data = tmp_path / "processing.yaml"
+    text = (FIXTURES / "review_layout.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "  - id: members\n    name: {nb: medlemmer, en: members}\n",
+        "  - {id: members, name: {nb: medlemmer, en: members}, assumptions: {name: Antatt.}}\n",
+    )
+    data.write_text(text, encoding="utf-8")
+    workbook = _export(data, tmp_path / "out")
+    _answer(workbook, {("data_subjects", 0, "name"): "bekreftet"})
+    before = data.read_bytes()
+    result = run_cli("review", "--apply", str(workbook), "--data", str(data))
+    assert result.returncode == 2
+    assert "flow style" in result.stderr
+    assert "by hand" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert data.read_bytes() == before

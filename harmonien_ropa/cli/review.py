@@ -4,7 +4,6 @@ reading their answers back into the map."""
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,9 +19,10 @@ def register(sub: Subparsers) -> None:
         help="write the open assumptions as a workbook to answer, or apply the answers",
         description="With --out DIR: write DIR/review.xlsx, one row per open assumption (where "
         "it is, what is assumed and why, the question, who should answer it, and an answer "
-        "column with a drop-down list where the answer is one of the allowed values). With "
-        "--apply FILE: read the answers back, write the confirmed values into the map (its "
-        "comments and layout kept) and remove their assumption lines. An answer that is not "
+        "column with a drop-down list where the answer is one of the allowed values), all in "
+        "one language. With --apply FILE: read the answers back, write the confirmed values "
+        "into the map and remove their assumption lines (every other line of the file kept "
+        "as it was). An answer that is not "
         "allowed, or a row whose value changed in the map since the export, is refused with "
         "its cell, and nothing is written. Exit 0 when done, 2 when the map, the workbook or "
         "an answer is invalid, 3 when a file cannot be written.",
@@ -38,8 +38,9 @@ def register(sub: Subparsers) -> None:
     parser.add_argument(
         "--lang",
         metavar="LANG",
-        default="nb",
-        help="language of the workbook's questions and values (default: nb)",
+        default=None,
+        help="language of everything the workbook shows: nb, nn or en (default: the map's "
+        "first language, organisation.languages)",
     )
     parser.set_defaults(run=run)
 
@@ -48,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     from ..core.errors import HarmonienError
     from ..model.base import LANGUAGES
 
-    if args.lang not in LANGUAGES:
+    if args.lang is not None and args.lang not in LANGUAGES:
         raise HarmonienError(f"unknown language '{args.lang}'; choose from {', '.join(LANGUAGES)}")
     if args.apply:
         return _apply(args)
@@ -71,7 +72,8 @@ def _export(args: argparse.Namespace) -> int:
         raise LoadError(error.diagnostics) from None
     loaded = loads_with_positions(text, shown)
     data = parse(text, shown, positions=False).data
-    workbook = export(loaded, data, lang=args.lang, source=Path(shown).name)
+    lang = args.lang or loaded.datamap.languages[0]
+    workbook = export(loaded, data, lang=lang, source=Path(shown).name)
     count = sum(1 for _ in loaded.datamap.assumptions())
     write_artifacts(Path(args.out), [Artifact("review.xlsx", workbook)])
     print(f"wrote {Path(args.out) / 'review.xlsx'}: {count} open assumption(s) to answer")
@@ -80,7 +82,8 @@ def _export(args: argparse.Namespace) -> int:
 
 def _apply(args: argparse.Namespace) -> int:
     from ..core.errors import HarmonienError
-    from ..review.apply import apply_answers, dotted, read_workbook
+    from ..review.apply import apply_answers, read_workbook
+    from ..review.rows import dotted
 
     path, shown = data_path(args)
     if path == STDIN:
@@ -94,12 +97,6 @@ def _apply(args: argparse.Namespace) -> int:
         print(change.describe(shown))
     for cell, where, comment in outcome.comments:
         print(f"comment on {dotted(where)} ({cell}): {comment}")
-    if outcome.relaid:
-        print(
-            f"harmonien-ropa: {outcome.relaid} line(s) of {shown} outside the answers were laid "
-            "out anew by the YAML writer (indentation or line breaks); review the diff",
-            file=sys.stderr,
-        )
     if outcome.changes:
         print(f"{shown}: {len(outcome.changes)} assumption(s) settled")
     else:

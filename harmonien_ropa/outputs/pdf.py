@@ -1,9 +1,10 @@
 """PDF documents of the notice and the record: ``notice.<lang>.pdf`` and ``record.<lang>.pdf``.
 
 WeasyPrint lays out the same HTML pages the notice and record renderers make
-(:mod:`harmonien_ropa.render.documents`) with a print stylesheet: A4, the record turned to
-landscape, every text in DejaVu (installed by the set-up as Debian's ``fonts-dejavu-core``, and
-embedded as a subset, so the text can be searched and copied). For archiving and case handling.
+(:mod:`harmonien_ropa.outputs.documents`) with a print stylesheet: A4, the record turned to
+landscape with a lean print stylesheet of its own (:mod:`.pdf_styles`), every text in DejaVu
+(installed by the set-up as Debian's ``fonts-dejavu-core``, and embedded as a subset, so the
+text can be searched and copied). For archiving and case handling.
 
 The files are byte-identical for the same map: the document's dates are the map's effective
 dates (never the clock), its identifier is derived from its content, and the pages name no file
@@ -24,6 +25,7 @@ from ..model.base import in_language
 from ..model.datamap import DataMap
 from . import RenderOptions, RenderResult
 from .documents import Page, pages
+from .pdf_styles import RECORD_CSS, without_screen_style
 from .staging import Artifact
 
 INSTALL_HINT = (
@@ -42,8 +44,6 @@ html, body, code, pre, kbd { font-family: "DejaVu Sans", sans-serif; }
 code, pre, kbd { font-family: "DejaVu Sans Mono", monospace; }
 body { font-size: 10pt; }
 """
-#: The record's pages are A4 landscape (its own stylesheet says so for print too).
-RECORD_CSS = "@page { size: A4 landscape; margin: 12mm; } body { font-size: 8pt; }"
 
 
 def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
@@ -99,11 +99,13 @@ def _quiet() -> Iterator[None]:
 
 def _document(weasyprint: Any, page: Page, author: str | None) -> bytes:
     stylesheets = [weasyprint.CSS(string=PRINT_CSS)]
-    if page.landscape:
+    html = page.html
+    if page.landscape:  # the record: its own print stylesheet, A4 landscape (see pdf_styles)
         stylesheets.append(weasyprint.CSS(string=RECORD_CSS))
+        html = without_screen_style(html)
     # No base URL: the pages load nothing (inline CSS, no images), and links to other files of
     # the render stay relative instead of naming a folder of this machine.
-    rendered = weasyprint.HTML(string=page.html, base_url=None).render(
+    rendered = weasyprint.HTML(string=html, base_url=None).render(
         stylesheets=stylesheets, presentational_hints=True
     )
     date = page.date.isoformat()

@@ -3,14 +3,16 @@
 :func:`apply_answers` checks every answered row before anything is written: the map must load
 through the normal input checks, the assumption must still be open, the value must be the one
 the workbook was made from (its hash), and the answer must be a value the field takes. Any
-refusal names the workbook's cell and nothing is written. Otherwise the map is edited with
-ruamel.yaml's round trip (comments, key order, quoting and layout kept), the result loaded again
-through the same checks, and the file replaced atomically (temporary file in the same folder,
-flushed to disk, renamed over the map; nothing left behind on error).
+refusal names the workbook's cell and nothing is written. Otherwise only the answered values
+and their assumption lines are edited in the map's text (:mod:`harmonien_ropa.review.textedit`:
+every other byte stays), the result loaded again through the same checks, and the file
+replaced atomically (temporary file in the same folder, flushed to disk, renamed over the map;
+nothing left behind on error).
 """
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import io
 import os
@@ -26,7 +28,9 @@ from ..source.loading import loads, loads_with_positions
 from ..source.yamlbase import YamlError
 from ..source.yamlsource import parse, read_text
 from .fields import AnswerError, answer_kind, is_confirmation, parse_answer
-from .rows import Loc, digest, shown, value_at
+from .labels import answer_code
+from .rows import Loc, digest, dotted, shown, value_at
+from .textedit import EditError, Settled, edit
 from .workbook import Answer, WorkbookError, read
 
 #: The largest workbook read, and the most its parts may hold once unpacked (a ZIP bomb is
@@ -64,16 +68,6 @@ class Outcome:
     changes: tuple[Change, ...]
     #: Comments written on rows, answered or not: (cell, path, comment).
     comments: tuple[tuple[str, Loc, str], ...]
-    #: Lines of the map outside the answered values that the YAML writer laid out anew.
-    relaid: int
-
-
-def dotted(path: Loc) -> str:
-    """``("activities", 2, "legal_basis")`` → ``activities[2].legal_basis``."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 def _short(text: str) -> str:
@@ -158,8 +152,9 @@ def apply_answers(map_path: Path, shown_name: str, workbook: bytes, workbook_nam
             planned.append((answer, None, True))
             continue
         model, _ = open_notes[answer.path]
-        try:
-            value = parse_answer(answer_kind(model, str(answer.path[-1])), answer.value)
+        kind = answer_kind(model, str(answer.path[-1]))
+        try:  # a label of the workbook's list (any language) or the code itself
+            value = parse_answer(kind, answer_code(kind, answer.value))
         except AnswerError as error:
             refusals.append(f"{where}: {error}")
             continue
@@ -169,8 +164,15 @@ def apply_answers(map_path: Path, shown_name: str, workbook: bytes, workbook_nam
             f"{len(refusals)} answer(s) refused, nothing written:\n" + "\n".join(refusals)
         )
     if not planned:
-        return Outcome((), tuple(comments), 0)
-    new_text, relaid = _edit(text, planned)
+        return Outcome((), tuple(comments))
+    settled = [Settled(answer.path, value, not confirm) for answer, value, confirm in planned]
+    try:
+        new_text = edit(text, settled, data)
+    except EditError as error:
+        raise ReviewError(
+            f"{shown_name}: the answers cannot be written into the map without changing other "
+            f"lines ({error}), nothing written; make these changes in the map by hand"
+        ) from None
     try:
         loads(new_text, shown_name)
     except LoadError as error:
@@ -179,7 +181,7 @@ def apply_answers(map_path: Path, shown_name: str, workbook: bytes, workbook_nam
             "the answers would make the map invalid, nothing written (the lines below are of the "
             f"map as it would be):\n{details}"
         ) from None
-    _replace(map_path, new_text.encode("utf-8"))
+    _replace(map_path, _bom(map_path) + new_text.encode("utf-8"))
     changes = tuple(
         Change(
             cell=answer.cell,
@@ -191,7 +193,7 @@ def apply_answers(map_path: Path, shown_name: str, workbook: bytes, workbook_nam
         )
         for answer, value, confirm in planned
     )
-    return Outcome(changes, tuple(comments), relaid)
+    return Outcome(changes, tuple(comments))
 
 
 def _workbook_lang(workbook: bytes) -> str:
@@ -219,75 +221,14 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def _yaml(text: str) -> tuple[Any, Any, int]:
-    """A round-trip YAML reader/writer laid out like ``text``, the tree, and how many lines a
-    write of the unchanged tree would lay out differently (0 when it reproduces the file)."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.util import load_yaml_guess_indent
-
-    _, indent, offset = load_yaml_guess_indent(text)
-    best: tuple[Any, Any, int] | None = None
-    for mapping, sequence, dash in ((2, indent, offset), (indent, indent, offset), (2, 2, 0)):
-        yaml = YAML(typ="rt")
-        yaml.preserve_quotes = True
-        yaml.width = 4096
-        yaml.indent(mapping=mapping or 2, sequence=sequence or 2, offset=dash or 0)
-        tree = yaml.load(text)
-        out = io.StringIO()
-        yaml.dump(tree, out)
-        ours, theirs = out.getvalue().splitlines(), text.splitlines()
-        differing = sum(a != b for a, b in zip(ours, theirs, strict=False)) + abs(len(ours) - len(theirs))  # fmt: skip
-        if best is None or differing < best[2]:
-            best = (yaml, tree, differing)
-        if differing == 0:
-            break
-    assert best is not None
-    return best
-
-
-def _edit(text: str, planned: list[tuple[Answer, Any, bool]]) -> tuple[str, int]:
-    yaml, tree, relaid = _yaml(text)
-    for answer, value, confirm in planned:
-        *owner_path, field = answer.path
-        owner = tree
-        for part in owner_path:
-            owner = owner[part]
-        if not confirm:
-            if field in owner:
-                owner[field] = value
-            else:  # a value the map left out: put it before the assumptions
-                owner.insert(list(owner).index("assumptions"), field, value)
-        notes = owner["assumptions"]
-        trailing = _delete(notes, str(field))
-        if not notes:
-            _delete(owner, "assumptions", trailing)
-    out = io.StringIO()
-    yaml.dump(tree, out)
-    return out.getvalue(), relaid
-
-
-def _delete(mapping: Any, key: str, trailing: Any = None) -> Any:
-    """Delete ``key`` from a round-trip mapping, keeping what followed it in the file (blank
-    lines, comments), which ruamel.yaml keeps with the key: it moves to the key before, or is
-    returned when there is none (the mapping is now empty) for the caller to place."""
-    keys = list(mapping)
-    position = keys.index(key)
-    comment = mapping.ca.items.pop(key, None)
-    del mapping[key]
-    if trailing is not None and comment is None:
-        comment = trailing
-    if comment is None or position != len(keys) - 1:
-        return None
-    if position == 0:
-        return comment
-    # The key before, or the last key of the mapping it holds, as deep as it goes.
-    target, previous = mapping, keys[position - 1]
-    while isinstance(target[previous], dict) and len(target[previous]):
-        target = target[previous]
-        previous = list(target)[-1]
-    if not hasattr(target[previous], "ca") and target.ca.items.get(previous) is None:
-        target.ca.items[previous] = comment
-    return None
+def _bom(path: Path) -> bytes:
+    """The UTF-8 byte-order mark the map starts with (the reader drops it), or nothing."""
+    try:
+        with open(path, "rb") as stream:
+            start = stream.read(len(codecs.BOM_UTF8))
+    except OSError:
+        return b""
+    return codecs.BOM_UTF8 if start == codecs.BOM_UTF8 else b""
 
 
 def _replace(path: Path, data: bytes) -> None:

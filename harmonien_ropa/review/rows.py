@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..model.base import LANGUAGES
 from ..source.loading import LoadedMap
 from .fields import AnswerKind, answer_kind
 
@@ -35,8 +36,11 @@ class Row:
     #: Path of the value in the YAML, e.g. ``("activities", 2, "legal_basis")``.
     path: Loc
     line: int
+    #: The entry and the field as a reader names them (``behandlingsaktivitet «Billettsalg»``,
+    #: ``behandlingsgrunnlag``), and the two as a path (see :mod:`.labels`).
     entry: str
     field: str
+    place: str
     current: str
     note: str
     who: str
@@ -59,6 +63,14 @@ def value_at(data: Any, path: Loc) -> Any:
     return node
 
 
+def dotted(path: Loc) -> str:
+    """``("activities", 2, "legal_basis")`` → ``activities[2].legal_basis``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
 def digest(value: Any) -> str:
     """A short, stable hash of a plain YAML value."""
     canonical = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
@@ -72,30 +84,14 @@ def shown(value: Any, lang: str) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Mapping):
-        if lang in value and isinstance(value[lang], str):
-            return " ".join(value[lang].split())
+        # A text in several languages: ``lang``, else the first present (as Text.get does).
+        for key in (lang, *LANGUAGES):
+            if isinstance(value.get(key), str) and all(k in LANGUAGES for k in value):
+                return " ".join(value[key].split())
         return "; ".join(f"{k}: {shown(v, lang)}" for k, v in value.items())
     if isinstance(value, list):
         return ", ".join(shown(item, lang) for item in value)
     return " ".join(str(value).split())
-
-
-def _entry(data: Any, loc: Loc, lang: str) -> str:
-    """``activities › ticketing (Subscriptions and tickets) › transfers 1`` for a location."""
-    parts: list[str] = []
-    node = data
-    for part in loc:
-        node = value_at(node, (part,))
-        if isinstance(part, int):
-            ident = node.get("id") if isinstance(node, Mapping) else None
-            name = shown(node.get("name"), lang) if isinstance(node, Mapping) else ""
-            label = str(ident) if ident else str(part + 1)
-            if name and name != label:
-                label += f" ({name[:60]})"
-            parts[-1] = f"{parts[-1]} {label}" if parts else label
-        else:
-            parts.append(part)
-    return " › ".join(parts)
 
 
 def _functions(data: Any, lang: str) -> dict[tuple[str, str], list[str]]:
@@ -146,21 +142,26 @@ def _who(data: Any, loc: Loc, lang: str, functions: dict[tuple[str, str], list[s
 def rows(loaded: LoadedMap, data: Any, lang: str) -> Iterator[Row]:
     """A row for every open assumption of ``loaded``, in the map's order; ``data`` is the same
     map as plain parsed YAML (its values, as written)."""
+    from . import labels
+
     functions = _functions(data, lang)
+    names = labels.entry_names(data, lang)
     for note_loc, statement, field, note in loaded.datamap.assumptions():
         owner_loc = note_loc[:-2]
         path = (*owner_loc, field)
         value = value_at(data, path)
         model: type[BaseModel] = type(statement)
+        kind = answer_kind(model, field)
         line = loaded.positions.find(note_loc)[0]
         yield Row(
             path=path,
             line=line,
-            entry=_entry(data, owner_loc, lang) or "—",
-            field=field,
-            current=shown(value, lang),
+            entry=labels.place(data, owner_loc, lang) or "—",
+            field=labels.field_label(field, lang),
+            place=labels.place(data, path, lang),
+            current=labels.value_shown(model, field, value, lang, names),
             note=" ".join(note.split()),
             who=_who(data, owner_loc, lang, functions),
-            kind=answer_kind(model, field),
+            kind=kind,
             digest=digest(value),
         )

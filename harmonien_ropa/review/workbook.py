@@ -17,16 +17,22 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..source.i18n import strings
+from . import labels
 from .fields import Kind
-from .rows import Loc, Row
+from .labels import capitalised
+from .rows import Loc, Row, dotted
 
 #: The marker in the hidden sheet's first cell: a workbook without it is not a review workbook.
 FORMAT = "harmonien-ropa review 1"
 LISTS_SHEET = "lists"
-#: Visible columns, in order (keys of ``templates/i18n/review.yaml``), then the hidden ones.
-COLUMNS = ("number", "where", "entry", "field", "current", "note", "question", "who")
-ANSWER, COMMENT, PATH, DIGEST = len(COLUMNS), len(COLUMNS) + 1, len(COLUMNS) + 2, len(COLUMNS) + 3
-_WIDTHS = (5, 22, 34, 18, 34, 50, 44, 26, 24, 30, 10, 10)
+#: Visible columns, in order (keys of ``templates/i18n/review.yaml``): what a reader needs, in
+#: the workbook's language; then answer and comment, the technical place in the map for
+#: reference (file:line and YAML path), and the hidden columns read back.
+COLUMNS = ("number", "where", "field", "current", "note", "question", "who")
+WHO = COLUMNS.index("who")
+ANSWER, COMMENT, TECHNICAL = len(COLUMNS), len(COLUMNS) + 1, len(COLUMNS) + 2
+PATH, DIGEST = len(COLUMNS) + 3, len(COLUMNS) + 4
+_WIDTHS = (5, 40, 22, 34, 50, 44, 26, 30, 30, 34, 10, 10)
 #: The header row (0-based): the title and instructions sit above it.
 HEADER_ROW = 3
 #: The workbook's fixed creation date: the bytes depend on the map alone.
@@ -66,7 +72,7 @@ def write(rows: Iterable[Row], *, lang: str, organisation: str, source: str) -> 
     sheet.write_string(1, 0, s["instructions"])
     for index, width in enumerate(_WIDTHS):
         sheet.set_column(index, index, width, wrap, {"hidden": index >= PATH})
-    headers = [*(s[key] for key in COLUMNS), s["answer"], s["comment"], "path", "hash"]
+    headers = [*(s[key] for key in COLUMNS), s["answer"], s["comment"], s["technical"], "path", "hash"]  # fmt: skip
     for col, text in enumerate(headers):
         sheet.write_string(HEADER_ROW, col, text, head)
     list_columns: dict[tuple[str, ...], str] = {}
@@ -75,9 +81,8 @@ def write(rows: Iterable[Row], *, lang: str, organisation: str, source: str) -> 
         r = HEADER_ROW + count
         values = (
             str(count),
-            f"{source}:{row.line}",
-            row.entry,
-            row.field,
+            capitalised(row.place),
+            capitalised(row.field),
             row.current,
             row.note,
             _question(s, row),
@@ -88,9 +93,11 @@ def write(rows: Iterable[Row], *, lang: str, organisation: str, source: str) -> 
             sheet.write_string(r, col, value, wrap)
         sheet.write_blank(r, ANSWER, None, answer)
         sheet.write_blank(r, COMMENT, None, answer)
+        sheet.write_string(r, TECHNICAL, f"{source}:{row.line} · {dotted(row.path)}", wrap)
         sheet.write_string(r, PATH, json.dumps(list(row.path), ensure_ascii=False))
         sheet.write_string(r, DIGEST, row.digest)
-        choices = (s["confirmed"], *row.kind.choices) if row.kind.choices else ()
+        offered = labels.choices(row.kind, lang)
+        choices = (s["confirmed"], *offered) if offered else ()
         if choices:
             if choices not in list_columns:
                 col = len(list_columns) + 1
