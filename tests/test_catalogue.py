@@ -376,3 +376,15 @@ def test_importers_in_the_catalogue_are_outside_the_eea_with_a_source() -> None:
             assert entry.importer.source.startswith("https://"), entry.id
             if entry.importer.dpf_certified is not None:
                 assert entry.importer.country == "US", entry.id
+
+
+def test_an_entry_registered_in_norway_has_a_valid_organisation_number() -> None:
+    """The entry's schema applies the check digit to a Norwegian company, not to one abroad."""
+    from pydantic import ValidationError
+
+    entry = catalogue()["ticketco"].model_dump()
+    assert entry["country"] == "NO"
+    with pytest.raises(ValidationError, match="check digit"):
+        CatalogueEntry.model_validate({**entry, "org_number": "999888777"})
+    abroad = CatalogueEntry.model_validate({**entry, "country": "SE", "org_number": "5560360793"})
+    assert abroad.org_number == "5560360793"

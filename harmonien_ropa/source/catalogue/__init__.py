@@ -124,6 +124,17 @@ class CatalogueEntry(Frozen):
     other_sources: tuple[HttpsUrl, ...] = ()
     checked: dt.date = Field(description="When the facts were last checked against the source.")
 
+    @model_validator(mode="after")
+    def _norwegian_org_number(self) -> CatalogueEntry:
+        """A company registered in Norway has an organisation number with a valid check digit."""
+        from ...core.orgnumbers import NORWAY, norwegian_problem
+
+        if self.country == NORWAY and self.org_number is not None:
+            reason = norwegian_problem(self.org_number)
+            if reason is not None:
+                raise ValueError(f"org_number {self.org_number!r}: {reason}")
+        return self
+
     def summary(self) -> dict[str, Any]:
         """The entry as JSON-ready data (every key, null where not known)."""
         return self.model_dump(mode="json")
