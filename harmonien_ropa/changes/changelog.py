@@ -32,6 +32,16 @@ from ..model.inventory import Party
 from ..model.legal import PartyRole
 from ..source.i18n import strings
 
+#: The organisation's fields reported together as "organisation details changed".
+ORGANISATION_DETAILS = (
+    "address",
+    "website",
+    "phone",
+    "contacts",
+    "represented_by",
+    "data_protection_adviser",
+)
+
 
 class Level(StrEnum):
     """How a change must be handled, most demanding first."""
@@ -263,14 +273,7 @@ def _organisation(old: DataMap, new: DataMap) -> Iterator[Change]:
             None,
             (("old", _same(_dpo(a.dpo) or "–")), ("new", _same(_dpo(b.dpo) or "–"))),
         )
-    for field in (
-        "address",
-        "website",
-        "phone",
-        "contacts",
-        "represented_by",
-        "data_protection_adviser",
-    ):
+    for field in ORGANISATION_DETAILS:
         if getattr(a, field) != getattr(b, field) and facts(getattr(a, field)) != facts(
             getattr(b, field)
         ):

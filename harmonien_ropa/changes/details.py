@@ -27,7 +27,7 @@ from ..model.base import Entity, Statement, Text
 from ..model.cookies import Tracker
 from ..model.datamap import DataMap
 from ..model.inventory import DataCategory, DataSubject, Party, System
-from .changelog import Change, Level, _name, _same, _text_of
+from .changelog import ORGANISATION_DETAILS, Change, Level, _name, _same, _text_of
 
 #: The keys (as the YAML writes them) each kind of change of the changelog reports.
 KIND_FIELDS: Mapping[str, frozenset[str]] = {
@@ -36,14 +36,7 @@ KIND_FIELDS: Mapping[str, frozenset[str]] = {
         "controller_changed": ("name",),
         "contact_changed": ("privacy_contact", "email"),
         "dpo_changed": ("dpo",),
-        "organisation_details_changed": (
-            "address",
-            "website",
-            "phone",
-            "contacts",
-            "represented_by",
-            "data_protection_adviser",
-        ),
+        "organisation_details_changed": ORGANISATION_DETAILS,
         "activity_renamed": ("name",),
         "notice_scope_changed": ("in_notice",),
         "purpose_changed": ("purpose",),
