@@ -44,6 +44,7 @@ from .yamlbase import (
     too_many,
 )
 from .yamlbase import Loader as _Loader
+from .yamlnative import native_data
 
 #: NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR: line breaks to YAML 1.1 readers, not to editors.
 _SEPARATOR = re.compile("[\x85\u2028\u2029]")
@@ -216,6 +217,11 @@ def parse(text: str, path: str = "<string>", *, positions: bool = True) -> YamlD
     expanded = max_expanded()
     if len(text) > expanded:
         raise too_expanded(path, 1, 1, len(text), expanded)
+    native, data = native_data(text, limit, expanded)
+    if native:
+        # Read exactly as the event reader would (see .yamlnative); the positions only when
+        # they are first asked for, by the event reader.
+        return YamlDocument(path, data, Positions(lambda: _positions(text, path, limit, expanded)))
     if 2 * (text.count("\n") + text.count(",")) > limit:
         # Perhaps too many nodes: count them first, at a fraction of the cost of building them.
         prescan(text, path, limit)
@@ -225,6 +231,19 @@ def parse(text: str, path: str = "<string>", *, positions: bool = True) -> YamlD
         from .yamlnodes import parse_nodes
 
         return parse_nodes(text, path, limit, expanded)
+
+
+def _positions(text: str, path: str, limit: int, expanded: int) -> Positions:
+    """The positions of a document the native reader has read (so known to be valid)."""
+    try:
+        return _EventBuilder(path, text, limit, expanded).document().positions
+    except (_NeedsNodes, YamlError):
+        from .yamlnodes import parse_nodes
+
+        try:
+            return parse_nodes(text, path, limit, expanded).positions
+        except YamlError:  # pragma: no cover - the native reader reads only what is valid
+            return Positions()
 
 
 class _NeedsNodes(Exception):

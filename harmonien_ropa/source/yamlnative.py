@@ -1,0 +1,214 @@
+"""The native reader: plain data from yaml-rs (Rust), used only where it cannot differ.
+
+:func:`native_data` first checks the text with a few regular expressions (each one pass in C
+over the text, no Python work per line or per value). Only a document that passes every check
+is read by yaml-rs, and for such a document yaml-rs gives exactly the data of the event reader
+in :mod:`.yamlsource` (``tests/test_yaml_native.py`` proves it on generated maps and tricky
+scalars). Anything else, and any error yaml-rs reports, is left to the event reader, which
+also explains every problem with its line, column and fix. What the checks prove:
+
+- **scalars read alike.** yaml-rs follows YAML 1.2's core schema, the event reader PyYAML's
+  resolver narrowed to YAML 1.2 (:func:`.yamlbase.scalar_value`). They agree on text, on
+  ``true``/``false``/``null``/``~`` as values, on whole numbers of up to 18 digits written
+  without ``+``, ``_`` or leading zeros, on decimals such as ``1.5`` and on dates
+  ``YYYY-MM-DD`` that end their value. Any other value starting with a digit, a sign, ``.`` or
+  ``~`` (``0123``, ``1e5``, ``.inf``, ``12:30``, a date with a time, a number of 19 digits or
+  more) sends the document to the event reader, as does a key that is a number, a boolean or
+  null (the event reader reads it as text);
+- **nothing else can differ:** no tag (``!``), directive, document marker, merge key (``<<``),
+  complex key (``?``), tab, carriage return, byte order mark or character PyYAML refuses;
+  flow collections (``[...]``, ``{...}``) only on one line and not nested; no implicit key
+  of 1,024 characters or more (PyYAML refuses it);
+- **the limits hold before anything is built:** nesting stays under ``MAX_DEPTH`` (no line is
+  indented, with its ``- `` marks, by 28 columns or more, and each two levels of block nesting
+  take at least one column), the number of values cannot exceed the node limit (at most three
+  per line, one per ``- ``, four per bracket and three per comma), anchors are on single-word
+  values only, so an alias repeats one short scalar, counted against the expanded-size limit
+  exactly, and yaml-rs replays no more events than there are aliases.
+
+Without yaml-rs (a platform without a wheel) every document goes to the event reader.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+try:  # pragma: no branch
+    import yaml_rs
+except ImportError:  # pragma: no cover - a platform without a yaml-rs wheel
+    yaml_rs = None  # type: ignore[assignment]
+
+__all__ = ["native_data"]
+
+#: What the event reader reads differently or refuses, found with ``in``: tabs, carriage
+#: returns, a byte order mark, merge keys, directives and document markers.
+_REFUSED = ("\t", "\r", "\ufeff", "<<", "\n%", "\n---", "\n...")
+#: Characters PyYAML does not accept.
+_UNPRINTABLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+#: A line of 1,000 characters or more (PyYAML refuses an implicit key of 1,024 or more).
+_LONG_LINE = re.compile(r"\n[^\n]{1000}")
+#: What ends a value on its line.
+_END = r"(?![^\s,\]}])"
+#: A node that starts like a number, a sign, a dot, '~', a tag or a complex key, and is not one
+#: of the forms yaml-rs and the event reader read alike (see the module's doc).
+_UNLIKE = (
+    r"(?=[-+.0-9~!?])(?!"
+    r"-(?!\S)"  # a list item's '-'
+    rf"|~{_END}"
+    rf"|-?(?:0|[1-9][0-9]{{0,17}}){_END}"
+    rf"|-?(?:0|[1-9][0-9]{{0,17}})\.[0-9]{{1,30}}{_END}"
+    r"|[0-9]{4}-[0-9]{2}-[0-9]{2}(?=[ ]*(?:[#\n,\]}]|$))"
+    rf"|\.(?!(?:inf|Inf|INF|nan|NaN|NAN){_END})[A-Za-z]"  # text such as '.example.org'
+    r")"
+)
+#: Where a node may start: after ': ', '- ', '? ', a flow bracket or comma, an anchor, a
+#: quoted key's ':', or at the start of a line. Each search starts with a literal character,
+#: so that the regular expression engine skips ahead in C.
+_DIFFERENT = tuple(
+    re.compile(pattern)
+    for pattern in (
+        rf":[ ]+{_UNLIKE}",
+        rf":(?<=[\"']:){_UNLIKE}",
+        rf"-[ ]+{_UNLIKE}",
+        rf"\?[ ]+{_UNLIKE}",
+        rf"\n[ ]*{_UNLIKE}",
+        rf"[\[{{,][ ]*{_UNLIKE}",
+        rf"&[^\s\[\]{{}},]+[ ]+{_UNLIKE}",
+        # a key that is a boolean, null or empty (the event reader reads it as text)
+        r":(?:(?<=[Tt]rue:)|(?<=TRUE:)|(?<=[Ff]alse:)|(?<=FALSE:)|(?<=[Nn]ull:)|(?<=NULL:))(?!\S)",
+        r":(?<=[\s\[{,]:)(?!\S)",
+        # a line whose content starts 28 columns or more in (indentation and '- ' marks)
+        r"\n[ -]{28}",
+        # a date with a time (yaml-rs reads more forms of it than PyYAML)
+        r"-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ ]+[0-9])",
+    )
+)
+_ANCHOR = re.compile(r"&(?<=[\s\[{,]&)([^\s\[\]{},]+)")
+_ALIAS = re.compile(r"\*(?<=[\s\[{,]\*)([^\s\[\]{},]+)")
+_BRACKET = re.compile(r"[\[\]{}]")
+_QUOTED = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'")
+_ONLY_BRACKETS = {code: None for code in range(128) if chr(code) not in "[]{}"}
+#: Most flow collections open at once on one line.
+_MOST_OPEN = 8
+#: Most anchors the checks look at one by one.
+_MOST_ANCHORS = 1000
+
+
+def native_data(text: str, limit: int, expanded: int) -> tuple[bool, Any]:
+    """``(True, data)`` when yaml-rs read ``text`` as the event reader would, else
+    ``(False, None)``: the event reader must read it (``limit``: the node limit in force,
+    ``expanded``: the most characters the text may stand for with its aliases written out)."""
+    if yaml_rs is None or not text:
+        return False, None
+    bound = (
+        3 * (text.count("\n") + 1)
+        + text.count("- ")
+        + text.count("-\n")
+        + 4 * (text.count("[") + text.count("{"))
+        + 3 * text.count(",")
+    )
+    if bound > limit:
+        return False, None
+    # The first line, as if a line came before it, for the checks that start at a line break.
+    first = "\n" + text[: text.find("\n") + 1 or len(text)]
+    if first.startswith(("\n%", "\n---", "\n...")) or any(part in text for part in _REFUSED):
+        return False, None
+    if _UNPRINTABLE.search(text) or _LONG_LINE.search(first) or _LONG_LINE.search(text):
+        return False, None
+    if any(found.search(first) or found.search(text) for found in _DIFFERENT):
+        return False, None
+    if not _flows_on_one_line(text):
+        return False, None
+    aliases = _repeated(text, expanded)
+    if aliases is None:
+        return False, None
+    try:
+        data = yaml_rs.loads(
+            text,
+            parse_datetime=True,
+            duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error,
+            alias_limits=yaml_rs.AliasLimits(
+                max_total_replayed_events=aliases,
+                max_replay_stack_depth=1,
+                max_alias_expansions_per_anchor=aliases,
+            ),
+        )
+    except (ValueError, TypeError, OverflowError, RecursionError, MemoryError):
+        return False, None
+    if data is None:  # an empty file: the event reader says so
+        return False, None
+    return True, data
+
+
+def _flows_on_one_line(text: str) -> bool:
+    """Whether every line with a bracket or brace (quoted text left out) closes each one it
+    opens, after opening it, with at most :data:`_MOST_OPEN` open at once: flow collections
+    then stay on one line and add little nesting. One look at each such line, nothing else."""
+    end = -1
+    for bracket in _BRACKET.finditer(text):
+        if bracket.start() < end:
+            continue  # on a line already looked at
+        start = text.rfind("\n", 0, bracket.start()) + 1
+        end = text.find("\n", bracket.start())
+        end = len(text) if end < 0 else end
+        depth = 0
+        for char in _QUOTED.sub("", text[start:end]).translate(_ONLY_BRACKETS):
+            if char in "[{":
+                depth += 1
+                if depth > _MOST_OPEN:
+                    return False
+            elif char in "]}":
+                depth -= 1
+                if depth < 0:
+                    return False
+        if depth:
+            return False
+    return True
+
+
+def _repeated(text: str, expanded: int) -> int | None:
+    """How many aliases the text has, when every anchor is on a scalar and the text with its
+    aliases written out stays within ``expanded``; else None.
+
+    An anchored scalar in block context ends before the next line that is not blank and not
+    indented deeper than the anchor's line; its value is at most as long as the text up to
+    there (folding and escapes only shorten it), which bounds what each alias repeats. The
+    lines scanned for this add up to at most the text's length.
+    """
+    if "&" not in text and "*" not in text:
+        return 0
+    aliases = [match.group(1) for match in _ALIAS.finditer(text)]
+    spans: dict[str, int] = {}
+    scanned = 0
+    for count, match in enumerate(_ANCHOR.finditer(text)):
+        name, after = match.group(1), match.end()
+        if count >= _MOST_ANCHORS or name in spans:
+            return None
+        value = text[after : after + 2]
+        if value[:1] != " " or value.strip(" ")[:1] in ("", "\n", "#", "[", "{", "&", "!", "*"):
+            return None  # perhaps a list or a mapping: the event reader reads it
+        line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        depth = len(line) - len(line.lstrip(" "))
+        room = len(text) - scanned
+        found = _shallower(depth).search(text, after, after + room)
+        end = found.start() if found else len(text)
+        if found is None and after + room < len(text):
+            return None
+        spans[name] = end - after
+        scanned += end - after
+    if not set(aliases) <= set(spans):
+        return None
+    size = len(text) + sum(spans[name] for name in aliases)
+    return len(aliases) if size <= expanded else None
+
+
+_SHALLOWER: dict[int, re.Pattern[str]] = {}
+
+
+def _shallower(depth: int) -> re.Pattern[str]:
+    """The start of the next line that is not blank and indented ``depth`` spaces or fewer."""
+    pattern = _SHALLOWER.get(depth)
+    if pattern is None:
+        pattern = _SHALLOWER[depth] = re.compile(rf"\n[ ]{{0,{depth}}}(?=[^ \n])")
+    return pattern

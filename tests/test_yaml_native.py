@@ -1,0 +1,196 @@
+"""The native reader (yaml-rs behind the checks of ``source/yamlnative.py``) reads exactly what
+the event reader reads: the same data, value types included, and the same positions; whatever
+it cannot prove alike goes to the event reader."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from support.paths import HARMONIEN_YAML, ROOT
+from test_yaml_events import YAML_FILES
+
+import harmonien_ropa as hr
+from harmonien_ropa.source import yamlnative, yamlsource
+from harmonien_ropa.source.yamlbase import YamlError
+from harmonien_ropa.source.yamlsource import parse
+
+LIMIT = 10**6
+EXPANDED = 10**7
+
+
+def _typed(value: Any) -> Any:
+    """``value`` with the type of every part (so 1, 1.0 and True differ)."""
+    if isinstance(value, dict):
+        return ("dict", [(_typed(k), _typed(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return ("list", [_typed(v) for v in value])
+    return (type(value).__name__, repr(value))
+
+
+def _plain(text: str) -> Any:
+    """What the event reader (or its node fallback) gives: data and positions, or the problems."""
+    try:
+        document = yamlsource._EventBuilder("f.yaml", text, LIMIT, EXPANDED).document()
+    except yamlsource._NeedsNodes:
+        from harmonien_ropa.source.yamlnodes import parse_nodes
+
+        try:
+            document = parse_nodes(text, "f.yaml", LIMIT, EXPANDED)
+        except YamlError as exc:
+            return ("error", [d.format() for d in exc.diagnostics])
+    except YamlError as exc:
+        return ("error", [d.format() for d in exc.diagnostics])
+    return ("ok", _typed(document.data), document.positions._table)
+
+
+def _native(text: str) -> Any:
+    """What the native reader gives, or None when it leaves the text to the event reader."""
+    taken, data = yamlnative.native_data(text, LIMIT, EXPANDED)
+    if not taken:
+        return None
+    positions = yamlsource.parse(text, "f.yaml").positions
+    return ("ok", _typed(data), positions._table)
+
+
+def _same_or_declined(text: str) -> bool:
+    """The native reader reads ``text`` as the event reader does, or declines; True if read."""
+    native = _native(text)
+    if native is not None:
+        assert native == _plain(text)
+    return native is not None
+
+
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_yaml_file_reads_alike(path: Path) -> None:
+    _same_or_declined(path.read_text(encoding="utf-8"))
+
+
+def _bench_generate() -> Any:
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+    assert spec is not None
+    assert spec.loader is not None
+    generate = importlib.util.module_from_spec(spec)
+    sys.modules["bench_generate"] = generate
+    spec.loader.exec_module(generate)
+    return generate
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_generated_maps_are_read_natively_and_alike(seed: int) -> None:
+    text = _bench_generate().generate(40, seed=seed)
+    assert _same_or_declined(text)
+
+
+def test_harmonien_is_read_natively_and_alike() -> None:
+    assert _same_or_declined(HARMONIEN_YAML.read_text(encoding="utf-8"))
+
+
+#: Scalars where YAML 1.1, YAML 1.2 and the two readers could part ways.
+SCALARS = [
+    "x", "NO", "yes", "on", "True", "TRUE", "false", "null", "Null", "~", "~x", "", "0", "-0",
+    "7", "-7", "+7", "0123", "00", "-0123", "1_000", "0x1F", "0o17", "0b1", "1e5", "1.5e+3",
+    "1.", ".5", "-.5", "1.50", "01.5", ".inf", "-.inf", ".nan", ".NaN", "inf", "nan", "12:30",
+    "190:20:30", "2024-05-01", "2024-02-30", "2024-13-01", "2024-5-1", "2024-05-01 10:00",
+    "2024-05-01 10:00:00", "2024-05-01T10:00:00Z", "2024-05-01t10:00:00+02:00",
+    "123456789012345678", "1234567890123456789", "9" * 40, "'0123'", '"1e5"', "'it''s'",
+    '"a\\tb\\u00e9\\x41"', "a #c", "a#b", "=", ".example.org", "- x", "gruppe 2)", "1,5", "1 2",
+    "!foo x", "!!str 5", "&a x", "*a", "[1, 02]", "{k: 1.0}", "[2024-01-01, x]", "|\n  t\n   u",
+    ">-\n  t\n\n  u", "'x\n\n  y'", '"x\n  y"', "x\n  y",
+]  # fmt: skip
+KEYS = ["a", "b", "a", "1", "true", "Null", "~", "0123", "2020-01-01", "'1'", '"k"', "k x"]
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> str:
+    lines = []
+    anchored = False
+    for _ in range(draw(st.integers(1, 5))):
+        key = draw(st.sampled_from(KEYS))
+        value = draw(st.sampled_from(SCALARS))
+        if value.startswith("*") and not anchored:
+            value = "x"
+        anchored = anchored or value.startswith("&a")
+        if draw(st.booleans()):
+            lines.append(f"{key}:")
+            lines.append(f"  - {value}".replace("\n", "\n    "))
+        else:
+            lines.append(f"{key}: {value}".replace("\n", "\n  "))
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=400, deadline=None)
+@given(documents())
+def test_tricky_scalars_read_alike_or_declined(text: str) -> None:
+    _same_or_declined(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 0123\n", "a: 1e5\n", "a: .inf\n", "1: x\n", "true: x\n", "a: !foo x\n",
+        "a: 2024-05-01 10:00\n", "a: " + "9" * 19 + "\n", "<<: {a: 1}\n", "a:\tx\n",
+        "a: &x [1]\nb: *x\n", "a: [[[[[[[[[1]]]]]]]]]\n", "a: [1,\n  2]\n", "--- \na: 1\n",
+        "a:\n" + "".join(" " * (2 * i) + f"k{i}:\n" for i in range(1, 16)) + " " * 32 + "v: 1\n",
+    ],
+)  # fmt: skip
+def test_what_could_differ_is_left_to_the_event_reader(text: str) -> None:
+    assert yamlnative.native_data(text, LIMIT, EXPANDED) == (False, None)
+
+
+def test_scalar_read_alike_natively() -> None:
+    text = "a: NO\nb: 2024-05-01\nc: 7\nd: 1.5\ne: true\nf: ~\ng: '0123'\nh: &d x\ni: [*d, *d]\n"
+    taken, data = yamlnative.native_data(text, LIMIT, EXPANDED)
+    assert taken
+    day = dt.date(2024, 5, 1)
+    assert data == {"a": "NO", "b": day, "c": 7, "d": 1.5, "e": True, "f": None, "g": "0123",
+                    "h": "x", "i": ["x", "x"]}  # fmt: skip
+
+
+def test_limits_send_the_text_to_the_event_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    aliased = "a: &t " + "x" * 200 + "\nb: [" + ", ".join(["*t"] * 50) + "]\n"
+    assert yamlnative.native_data(aliased, LIMIT, EXPANDED)[0]
+    # the aliases would stand for more than the expanded-size limit: refused, with its problem
+    assert yamlnative.native_data(aliased, LIMIT, 5_000) == (False, None)
+    monkeypatch.setenv("HARMONIEN_ROPA_MAX_EXPANDED", "5000")
+    with pytest.raises(YamlError) as caught:
+        parse(aliased)
+    assert "aliases repeat text" in caught.value.diagnostics[0].message
+    # more values than the node limit could allow: counted and refused by the event reader
+    many = "a: [" + ", ".join(["x"] * 20) + "]\n"
+    assert yamlnative.native_data(many, 10, EXPANDED) == (False, None)
+    # a duplicate key: yaml-rs refuses it, the event reader explains it
+    assert yamlnative.native_data("a: 1\na: 2\n", LIMIT, EXPANDED) == (False, None)
+    with pytest.raises(YamlError) as duplicate:
+        parse("a: 1\na: 2\n")
+    assert duplicate.value.diagnostics[0].line == 2
+
+
+def test_positions_are_read_only_when_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[str] = []
+    original = yamlsource._EventBuilder
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        built.append("events")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(yamlsource, "_EventBuilder", counting)
+    document = parse("a:\n  b: 1\n")
+    assert document.data == {"a": {"b": 1}}
+    assert built == []
+    assert document.positions.find(("a", "b")) == (2, 6)
+    assert built == ["events"]
+
+
+def test_without_yaml_rs_the_event_reader_reads_everything(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(yamlnative, "yaml_rs", None)
+    assert yamlnative.native_data("a: 1\n", LIMIT, EXPANDED) == (False, None)
+    assert hr.load(HARMONIEN_YAML).organisation is not None
