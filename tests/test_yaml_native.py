@@ -17,7 +17,9 @@ from support.paths import HARMONIEN_YAML, ROOT
 from test_yaml_events import YAML_FILES
 
 import harmonien_ropa as hr
+from harmonien_ropa.model.base import text_is_writable
 from harmonien_ropa.source import yamlnative, yamlsource
+from harmonien_ropa.source.loading import from_document
 from harmonien_ropa.source.yamlbase import YamlError
 from harmonien_ropa.source.yamlsource import parse
 
@@ -104,6 +106,13 @@ SCALARS = [
     "!foo x", "!!str 5", "&a x", "*a", "[1, 02]", "{k: 1.0}", "[2024-01-01, x]", "|\n  t\n   u",
     ">-\n  t\n\n  u", "'x\n\n  y'", '"x\n  y"', "x\n  y",
 ]  # fmt: skip
+#: The usual values of a map, read natively (so that most documents test the native reader).
+USUAL = [
+    "x", "NO", "yes", "True", "null", "~", "", "0", "-7", "1.50", "2024-05-01", "2024-02-30",
+    "'0123'", '"1e5"', "'it''s'", "a #c", "a#b", ".example.org", "gruppe 2)", "1,5", "1 2",
+    "&a x", "*a", "[1, x]", "{k: 1.0, j: [a, 'b']}", "[2024-01-01, x]", "|\n  t\n   u",
+    ">-\n  t\n\n  u", "|+\n  t\n", "x\n  y", '"x\n  y"', "'x\n\n  y'", "[]", "{}",
+]  # fmt: skip
 KEYS = ["a", "b", "a", "1", "true", "Null", "~", "0123", "2020-01-01", "'1'", '"k"', "k x"]
 
 
@@ -112,8 +121,8 @@ def documents(draw: st.DrawFn) -> str:
     lines = []
     anchored = False
     for _ in range(draw(st.integers(1, 5))):
-        key = draw(st.sampled_from(KEYS))
-        value = draw(st.sampled_from(SCALARS))
+        key = draw(st.sampled_from(KEYS[:3] if draw(st.booleans()) else KEYS))
+        value = draw(st.sampled_from(USUAL if draw(st.integers(0, 4)) else SCALARS))
         if value.startswith("*") and not anchored:
             value = "x"
         anchored = anchored or value.startswith("&a")
@@ -194,3 +203,26 @@ def test_without_yaml_rs_the_event_reader_reads_everything(
     monkeypatch.setattr(yamlnative, "yaml_rs", None)
     assert yamlnative.native_data("a: 1\n", LIMIT, EXPANDED) == (False, None)
     assert hr.load(HARMONIEN_YAML).organisation is not None
+
+
+@pytest.mark.parametrize("written", ["\u202e", "\u2066", '"Test \\u202e Org"', '"Test \\x01 Org"'])
+def test_refused_characters_are_found_written_raw_or_escaped(written: str) -> None:
+    """A map whose text holds no refused character skips the per-value search for one
+    (model.base.text_is_writable); raw or escaped, each is still refused with its place."""
+    text = (ROOT / "tests" / "good_yaml" / "minimal.yaml").read_text(encoding="utf-8")
+    assert text_is_writable(text)
+    changed = text.replace("name: Test Org", f"name: {written}", 1)
+    assert not text_is_writable(changed)
+    with pytest.raises(hr.LoadError) as caught:
+        hr.loads(changed, "m.yaml")
+    (problem,) = caught.value.diagnostics
+    assert problem.line == 3
+    assert "character" in problem.message
+
+
+def test_a_checked_text_gives_the_same_map() -> None:
+    text = HARMONIEN_YAML.read_text(encoding="utf-8")
+    assert text_is_writable(text)
+    document = parse(text, "h.yaml")
+    checked = from_document(document, checked=True)
+    assert checked == from_document(parse(text, "h.yaml"))

@@ -50,10 +50,10 @@ _UNPRINTABLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\uf
 _LONG_LINE = re.compile(r"\n[^\n]{1000}")
 #: What ends a value on its line.
 _END = r"(?![^\s,\]}])"
-#: A node that starts like a number, a sign, a dot, '~', a tag or a complex key, and is not one
+#: A node that starts like a number, a sign, a dot, "~", "=", a tag or a complex key, and is not one
 #: of the forms yaml-rs and the event reader read alike (see the module's doc).
 _UNLIKE = (
-    r"(?=[-+.0-9~!?])(?!"
+    r"(?=[-+.0-9~!?=])(?!"
     r"-(?!\S)"  # a list item's '-'
     rf"|~{_END}"
     rf"|-?(?:0|[1-9][0-9]{{0,17}}){_END}"
