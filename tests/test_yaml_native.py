@@ -18,7 +18,7 @@ from test_yaml_events import YAML_FILES
 
 import harmonien_ropa as hr
 from harmonien_ropa.model.base import text_is_writable
-from harmonien_ropa.source import yamlnative, yamlsource
+from harmonien_ropa.source import yamlnative, yamlpositions, yamlsource
 from harmonien_ropa.source.loading import from_document
 from harmonien_ropa.source.yamlbase import YamlError
 from harmonien_ropa.source.yamlsource import parse
@@ -182,19 +182,20 @@ def test_limits_send_the_text_to_the_event_reader(monkeypatch: pytest.MonkeyPatc
 
 
 def test_positions_are_read_only_when_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
-    built: list[str] = []
-    original = yamlsource._EventBuilder
+    read: list[str] = []
+    original = yamlpositions.read_positions
 
-    def counting(*args: Any, **kwargs: Any) -> Any:
-        built.append("events")
-        return original(*args, **kwargs)
+    def counting(text: str) -> Any:
+        read.append(text)
+        return original(text)
 
-    monkeypatch.setattr(yamlsource, "_EventBuilder", counting)
+    monkeypatch.setattr(yamlpositions, "read_positions", counting)
     document = parse("a:\n  b: 1\n")
     assert document.data == {"a": {"b": 1}}
-    assert built == []
+    assert read == []
     assert document.positions.find(("a", "b")) == (2, 6)
-    assert built == ["events"]
+    assert document.positions.find(("a", "b")) == (2, 6)
+    assert read == ["a:\n  b: 1\n"]
 
 
 def test_without_yaml_rs_the_event_reader_reads_everything(

@@ -235,14 +235,14 @@ def parse(text: str, path: str = "<string>", *, positions: bool = True) -> YamlD
 
 def _positions(text: str, path: str, limit: int, expanded: int) -> Positions:
     """The positions of a document the native reader has read (so known to be valid)."""
-    try:
-        return _EventBuilder(path, text, limit, expanded).document().positions
-    except (_NeedsNodes, YamlError):
-        from .yamlnodes import parse_nodes
+    from .yamlpositions import read_positions
 
+    try:
+        return read_positions(text)
+    except (yaml.YAMLError, LookupError):  # pragma: no cover - the native reader read it
         try:
-            return parse_nodes(text, path, limit, expanded).positions
-        except YamlError:  # pragma: no cover - the native reader reads only what is valid
+            return _EventBuilder(path, text, limit, expanded).document().positions
+        except (_NeedsNodes, YamlError):
             return Positions()
 
 
