@@ -227,3 +227,22 @@ def test_a_checked_text_gives_the_same_map() -> None:
     document = parse(text, "h.yaml")
     checked = from_document(document, checked=True)
     assert checked == from_document(parse(text, "h.yaml"))
+
+
+def test_near_a_memory_limit_the_event_reader_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """yaml-rs aborts the process when an allocation fails; under a limit on memory that
+    leaves too little room, the event reader (which raises MemoryError) reads instead."""
+    import resource
+
+    text = "a: 1\n"
+    assert yamlnative.native_data(text, LIMIT, EXPANDED)[0]
+    real = resource.getrlimit
+
+    def tight(which: int) -> tuple[int, int]:
+        if which == resource.RLIMIT_AS:
+            return (64 * 1024 * 1024, resource.RLIM_INFINITY)
+        return real(which)
+
+    monkeypatch.setattr(resource, "getrlimit", tight)
+    assert yamlnative.native_data(text, LIMIT, EXPANDED) == (False, None)
+    assert parse(text).data == {"a": 1}

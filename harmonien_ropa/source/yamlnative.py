@@ -24,7 +24,10 @@ also explains every problem with its line, column and fix. What the checks prove
   take at least one column), the number of values cannot exceed the node limit (at most three
   per line, one per ``- ``, four per bracket and three per comma), anchors are on single-word
   values only, so an alias repeats one short scalar, counted against the expanded-size limit
-  exactly, and yaml-rs replays no more events than there are aliases.
+  exactly, and yaml-rs replays no more events than there are aliases;
+- **no crash near a memory limit:** yaml-rs aborts the process when an allocation fails, so under
+  a process limit on memory (``RLIMIT_AS``, ``RLIMIT_DATA``) that leaves too little room the
+  event reader reads, and running out of memory stays a MemoryError.
 
 Without yaml-rs (a platform without a wheel) every document goes to the event reader.
 """
@@ -121,7 +124,7 @@ def native_data(text: str, limit: int, expanded: int) -> tuple[bool, Any]:
     if not _flows_on_one_line(text):
         return False, None
     aliases = _repeated(text, expanded)
-    if aliases is None:
+    if aliases is None or not _memory_allows(len(text)):
         return False, None
     try:
         data = yaml_rs.loads(
@@ -201,6 +204,39 @@ def _repeated(text: str, expanded: int) -> int | None:
         return None
     size = len(text) + sum(spans[name] for name in aliases)
     return len(aliases) if size <= expanded else None
+
+
+#: Memory the native reader may need per character of the text (it takes about 12 bytes), and
+#: on top of that, for its buffers.
+_BYTES_PER_CHARACTER = 24
+_BYTES_MARGIN = 64 * 1024 * 1024
+
+
+def _memory_allows(length: int) -> bool:
+    """Whether a process limit on memory (``RLIMIT_AS``, ``RLIMIT_DATA``) leaves room for the
+    native reader to read ``length`` characters. yaml-rs aborts the process when an allocation
+    fails, where Python raises MemoryError; so near a limit the event reader reads instead, and
+    running out of memory stays an error, never a crash. Where the memory in use cannot be
+    known under a limit, the event reader reads."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows: no such limits
+        return True
+    need = _BYTES_PER_CHARACTER * length + _BYTES_MARGIN
+    used: list[int] | None = None
+    for limit, field in ((resource.RLIMIT_AS, 0), (resource.RLIMIT_DATA, 5)):
+        soft = resource.getrlimit(limit)[0]
+        if soft == resource.RLIM_INFINITY:
+            continue
+        if used is None:
+            try:
+                with open("/proc/self/statm", encoding="ascii") as statm:
+                    used = [int(part) * resource.getpagesize() for part in statm.read().split()]
+            except (OSError, ValueError):
+                return False
+        if soft - used[field] < need:
+            return False
+    return True
 
 
 _SHALLOWER: dict[int, re.Pattern[str]] = {}
