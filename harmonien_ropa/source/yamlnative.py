@@ -16,15 +16,17 @@ also explains every problem with its line, column and fix. What the checks prove
   more) sends the document to the event reader, as does a key that is a number, a boolean or
   null (the event reader reads it as text);
 - **nothing else can differ:** no tag (``!``), directive, document marker, merge key (``<<``),
-  complex key (``?``), tab, carriage return, byte order mark or character PyYAML refuses;
-  flow collections (``[...]``, ``{...}``) only on one line and not nested; no implicit key
-  of 1,024 characters or more (PyYAML refuses it);
-- **the limits hold before anything is built:** nesting stays under ``MAX_DEPTH`` (no line is
-  indented, with its ``- `` marks, by 28 columns or more, and each two levels of block nesting
-  take at least one column), the number of values cannot exceed the node limit (at most three
-  per line, one per ``- ``, four per bracket and three per comma), anchors are on single-word
-  values only, so an alias repeats one short scalar, counted against the expanded-size limit
-  exactly, and yaml-rs replays no more events than there are aliases;
+  complex key (``?``), value starting with ``=``, tab, carriage return, byte order mark or
+  character PyYAML refuses; flow collections (``[...]``, ``{...}``) closed on the line that
+  opens them, at most eight open at once; no line of 1,000 characters or more (PyYAML refuses
+  an implicit key of 1,024);
+- **the limits hold before anything is built:** nesting stays under ``MAX_DEPTH`` (no line's
+  content starts 28 columns or more in, counting its ``- `` marks, and each two levels of block
+  nesting take at least one column), the number of values cannot exceed the node limit (at
+  most three per line, one per ``- ``, four per bracket and three per comma), every anchor is
+  on a scalar, whose length is bounded by the text up to the next line not indented deeper, so
+  what the aliases repeat is counted against the expanded-size limit before yaml-rs runs, and
+  yaml-rs may replay no more events than there are aliases (one scalar each);
 - **no crash near a memory limit:** yaml-rs aborts the process when an allocation fails, so under
   a process limit on memory (``RLIMIT_AS``, ``RLIMIT_DATA``) that leaves too little room the
   event reader reads, and running out of memory stays a MemoryError.
@@ -76,10 +78,12 @@ _DIFFERENT = tuple(
         rf"-[ ]+{_UNLIKE}",
         rf"\?[ ]+{_UNLIKE}",
         rf"\n[ ]*{_UNLIKE}",
-        rf"[\[{{,][ ]*{_UNLIKE}",
+        rf"\[[ ]*{_UNLIKE}",
+        rf"{{[ ]*{_UNLIKE}",
+        rf",[ ]*{_UNLIKE}",
         rf"&[^\s\[\]{{}},]+[ ]+{_UNLIKE}",
         # a key that is a boolean, null or empty (the event reader reads it as text)
-        r":(?:(?<=[Tt]rue:)|(?<=TRUE:)|(?<=[Ff]alse:)|(?<=FALSE:)|(?<=[Nn]ull:)|(?<=NULL:))(?!\S)",
+        r":(?<=[eElL]:)(?:(?<=(?:[Tt]rue|TRUE|[Nn]ull|NULL):)|(?<=(?:[Ff]alse|FALSE):))(?!\S)",
         r":(?<=[\s\[{,]:)(?!\S)",
         # a line whose content starts 28 columns or more in (indentation and '- ' marks)
         r"\n[ -]{28}",
