@@ -111,9 +111,13 @@ USUAL = [
     "x", "NO", "yes", "True", "null", "~", "", "0", "-7", "1.50", "2024-05-01", "2024-02-30",
     "'0123'", '"1e5"', "'it''s'", "a #c", "a#b", ".example.org", "gruppe 2)", "1,5", "1 2",
     "&a x", "*a", "[1, x]", "{k: 1.0, j: [a, 'b']}", "[2024-01-01, x]", "|\n  t\n   u",
-    ">-\n  t\n\n  u", "|+\n  t\n", "x\n  y", '"x\n  y"', "'x\n\n  y'", "[]", "{}",
+    ">-\n  t\n\n  u", "|+\n  t\n", "x\n  y", '"x\n  y"', "'x\n\n  y'", "[]", "{}", "[b: 1]",
+    "{b}", "[a, [b, {c: d}]]", "{a: [1, 2], 'b': \"c\"}",
 ]  # fmt: skip
-KEYS = ["a", "b", "a", "1", "true", "Null", "~", "0123", "2020-01-01", "'1'", '"k"', "k x"]
+KEYS = [
+    "a", "b", "a", "1", "true", "Null", "~", "0123", "2020-01-01", "'1'", '"k"', "k x", "[k]",
+    "{k: 1}", "[k, {j: 1}]",
+]  # fmt: skip
 
 
 @st.composite
@@ -140,12 +144,42 @@ def test_tricky_scalars_read_alike_or_declined(text: str) -> None:
     _same_or_declined(text)
 
 
+def _block(draw: st.DrawFn, indent: int, depth: int) -> list[str]:
+    """Lines of a block mapping or list at ``indent``, with comments, blank lines and anchors."""
+    pad = " " * indent
+    lines: list[str] = []
+    as_list = draw(st.booleans())
+    for index in range(draw(st.integers(1, 3))):
+        lead = f"{pad}- " if as_list else f"{pad}{draw(st.sampled_from(['a', 'b', 'c']))}{index}: "
+        if depth < 3 and draw(st.integers(0, 2)) == 0:
+            lines.append(lead.rstrip())
+            lines.extend(_block(draw, indent + draw(st.sampled_from([0, 2, 4])), depth + 1))
+            continue
+        value = draw(st.sampled_from(USUAL))
+        if value.startswith("*"):
+            value = "x"
+        if value.startswith("&a"):
+            value = f"&a{indent}{index}{depth} x"
+        deeper = " " * (len(lead) + 2)
+        lines.append(lead + value.replace("\n", "\n" + deeper))
+        lines.extend(draw(st.sampled_from([[], [""], [f"{pad}# note"]])))
+    return lines
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_nested_maps_read_alike_with_the_same_positions(data: st.DataObject) -> None:
+    text = "\n".join(data.draw(st.composite(lambda draw: _block(draw, 0, 0))())) + "\n"
+    _same_or_declined(text)
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "a: 0123\n", "a: 1e5\n", "a: .inf\n", "1: x\n", "true: x\n", "a: !foo x\n",
         "a: 2024-05-01 10:00\n", "a: " + "9" * 19 + "\n", "<<: {a: 1}\n", "a:\tx\n",
-        "a: &x [1]\nb: *x\n", "a: [[[[[[[[[1]]]]]]]]]\n", "a: [1,\n  2]\n", "--- \na: 1\n",
+        "a: &x [1]\nb: *x\n", "a: [[[[[[[[[1]]]]]]]]]\n", "a: {[x]: 1}\n", "[x]: 1\n",
+        "a: {{b: 1}: 2}\n", "a: [1,\n  2]\n", "--- \na: 1\n",
         "a:\n" + "".join(" " * (2 * i) + f"k{i}:\n" for i in range(1, 16)) + " " * 32 + "v: 1\n",
     ],
 )  # fmt: skip

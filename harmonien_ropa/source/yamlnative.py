@@ -16,10 +16,10 @@ also explains every problem with its line, column and fix. What the checks prove
   more) sends the document to the event reader, as does a key that is a number, a boolean or
   null (the event reader reads it as text);
 - **nothing else can differ:** no tag (``!``), directive, document marker, merge key (``<<``),
-  complex key (``?``), value starting with ``=``, tab, carriage return, byte order mark or
-  character PyYAML refuses; flow collections (``[...]``, ``{...}``) closed on the line that
-  opens them, at most eight open at once; no line of 1,000 characters or more (PyYAML refuses
-  an implicit key of 1,024);
+  complex key (``?``, or a list or mapping as a key), value starting with ``=``, tab,
+  carriage return, byte order mark or character PyYAML refuses; flow collections (``[...]``,
+  ``{...}``) closed on the line that opens them, at most eight open at once; no line of 1,000
+  characters or more (PyYAML refuses an implicit key of 1,024);
 - **the limits hold before anything is built:** nesting stays under ``MAX_DEPTH`` (no line's
   content starts 28 columns or more in, counting its ``- `` marks, and each two levels of block
   nesting take at least one column), the number of values cannot exceed the node limit (at
@@ -85,6 +85,9 @@ _DIFFERENT = tuple(
         # a key that is a boolean, null or empty (the event reader reads it as text)
         r":(?<=[eElL]:)(?:(?<=(?:[Tt]rue|TRUE|[Nn]ull|NULL):)|(?<=(?:[Ff]alse|FALSE):))(?!\S)",
         r":(?<=[\s\[{,]:)(?!\S)",
+        # a key that is a list or a mapping (yaml-rs reads it, the event reader refuses it)
+        r"\][ ]*:(?!\S)",
+        r"}[ ]*:(?!\S)",
         # a line whose content starts 28 columns or more in (indentation and '- ' marks)
         r"\n[ -]{28}",
         # a date with a time (yaml-rs reads more forms of it than PyYAML)
