@@ -17,7 +17,7 @@ also explains every problem with its line, column and fix. What the checks prove
   null (the event reader reads it as text);
 - **nothing else can differ:** no tag (``!``), directive, document marker, merge key (``<<``),
   complex key (``?``, or a list or mapping as a key), value starting with ``=``, tab,
-  carriage return, byte order mark or character PyYAML refuses; flow collections (``[...]``,
+  carriage return but in a CR LF line break, byte order mark or character PyYAML refuses; flow collections (``[...]``,
   ``{...}``) closed on the line that opens them, at most eight open at once; no line of 1,000
   characters or more (PyYAML refuses an implicit key of 1,024);
 - **the limits hold before anything is built:** nesting stays under ``MAX_DEPTH`` (no line's
@@ -46,9 +46,9 @@ except ImportError:  # pragma: no cover - a platform without a yaml-rs wheel
 
 __all__ = ["native_data"]
 
-#: What the event reader reads differently or refuses, found with ``in``: tabs, carriage
-#: returns, a byte order mark, merge keys, directives and document markers.
-_REFUSED = ("\t", "\r", "\ufeff", "<<", "\n%", "\n---", "\n...")
+#: What the event reader reads differently or refuses, found with ``in``: tabs, a byte order
+#: mark, merge keys, directives and document markers.
+_REFUSED = ("\t", "\ufeff", "<<", "\n%", "\n---", "\n...")
 #: Characters PyYAML does not accept.
 _UNPRINTABLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 #: A line of 1,000 characters or more (PyYAML refuses an implicit key of 1,024 or more).
@@ -111,6 +111,10 @@ def native_data(text: str, limit: int, expanded: int) -> tuple[bool, Any]:
     ``expanded``: the most characters the text may stand for with its aliases written out)."""
     if yaml_rs is None or not text:
         return False, None
+    if "\r" in text:  # line breaks written CR LF read as LF, as PyYAML reads them; a lone CR not
+        if text.count("\r") != text.count("\r\n"):
+            return False, None
+        text = text.replace("\r\n", "\n")
     bound = (
         3 * (text.count("\n") + 1)
         + text.count("- ")
