@@ -219,8 +219,8 @@ def parse(text: str, path: str = "<string>", *, positions: bool = True) -> YamlD
         raise too_expanded(path, 1, 1, len(text), expanded)
     native, data = native_data(text, limit, expanded)
     if native:
-        # Read exactly as the event reader would (see .yamlnative); the positions only when
-        # they are first asked for, by the event reader.
+        # Read exactly as the event reader would (see .yamlnative); the positions are read
+        # from PyYAML's events the first time one is asked for (.yamlpositions).
         return YamlDocument(path, data, Positions(lambda: _positions(text, path, limit, expanded)))
     if 2 * (text.count("\n") + text.count(",")) > limit:
         # Perhaps too many nodes: count them first, at a fraction of the cost of building them.
@@ -239,7 +239,7 @@ def _positions(text: str, path: str, limit: int, expanded: int) -> Positions:
 
     try:
         return read_positions(text)
-    except (yaml.YAMLError, LookupError):  # pragma: no cover - the native reader read it
+    except (yaml.YAMLError, LookupError, AttributeError):  # pragma: no cover - read natively
         try:
             return _EventBuilder(path, text, limit, expanded).document().positions
         except (_NeedsNodes, YamlError):
