@@ -106,7 +106,7 @@ SCALARS = [
     "2024-05-01 10:00:00", "2024-05-01T10:00:00Z", "2024-05-01t10:00:00+02:00",
     "123456789012345678", "1234567890123456789", "9" * 40, "'0123'", '"1e5"', "'it''s'",
     '"a\\tb\\u00e9\\x41"', "a #c", "a#b", "=", ".example.org", "- x", "gruppe 2)", "1,5", "1 2",
-    "!foo x", "!!str 5", "&a x", "*a", "[1, 02]", "{k: 1.0}", "[2024-01-01, x]", "|\n  t\n   u",
+    "!foo x", "!!str 5", "&a x", "*a", "&a.b x", "*a.b", "&a:b x", "[1, 02]", "{k: 1.0}", "[2024-01-01, x]", "|\n  t\n   u",
     ">-\n  t\n\n  u", "'x\n\n  y'", '"x\n  y"', "x\n  y",
 ]  # fmt: skip
 #: The usual values of a map, read natively (so that most documents test the native reader).
@@ -182,7 +182,7 @@ def test_nested_maps_read_alike_with_the_same_positions(data: st.DataObject) -> 
         "a: 0123\n", "a: 1e5\n", "a: .inf\n", "1: x\n", "true: x\n", "a: !foo x\n",
         "a: 2024-05-01 10:00\n", "a: " + "9" * 19 + "\n", "<<: {a: 1}\n", "a:\tx\n",
         "a: &x [1]\nb: *x\n", "a: [[[[[[[[[1]]]]]]]]]\n", "a: {[x]: 1}\n", "[x]: 1\n",
-        "a: {{b: 1}: 2}\n", "a: [1,\n  2]\n", "--- \na: 1\n",
+        "a: {{b: 1}: 2}\n", "a: &a.b x\nb: *a.b\n", "a: &a:b x\n", "a: [1,\n  2]\n", "--- \na: 1\n",
         "a:\n" + "".join(" " * (2 * i) + f"k{i}:\n" for i in range(1, 16)) + " " * 32 + "v: 1\n",
     ],
 )  # fmt: skip

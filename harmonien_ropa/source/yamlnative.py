@@ -17,7 +17,9 @@ also explains every problem with its line, column and fix. What the checks prove
   null (the event reader reads it as text);
 - **nothing else can differ:** no tag (``!``), directive, document marker, merge key (``<<``),
   complex key (``?``, or a list or mapping as a key), value starting with ``=``, tab,
-  carriage return but in a CR LF line break, byte order mark or character PyYAML refuses; flow collections (``[...]``,
+  carriage return but in a CR LF line break, byte order mark or character PyYAML refuses;
+  anchors and aliases named only with the characters PyYAML allows (letters, digits, ``_``,
+  ``-``); flow collections (``[...]``,
   ``{...}``) closed on the line that opens them, at most eight open at once; no line of 1,000
   characters or more (PyYAML refuses an implicit key of 1,024);
 - **the limits hold before anything is built:** nesting stays under ``MAX_DEPTH`` (no line's
@@ -96,6 +98,8 @@ _DIFFERENT = tuple(
 )
 _ANCHOR = re.compile(r"&(?<=[\s\[{,]&)([^\s\[\]{},]+)")
 _ALIAS = re.compile(r"\*(?<=[\s\[{,]\*)([^\s\[\]{},]+)")
+#: The characters PyYAML allows in an anchor's name (yaml-rs allows more).
+_NAME = re.compile(r"[0-9A-Za-z_-]+")
 _BRACKET = re.compile(r"[\[\]{}]")
 _QUOTED = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'")
 _ONLY_BRACKETS = {code: None for code in range(128) if chr(code) not in "[]{}"}
@@ -193,11 +197,13 @@ def _repeated(text: str, expanded: int) -> int | None:
     if "&" not in text and "*" not in text:
         return 0
     aliases = [match.group(1) for match in _ALIAS.finditer(text)]
+    if not all(_NAME.fullmatch(name) for name in aliases):
+        return None
     spans: dict[str, int] = {}
     scanned = 0
     for count, match in enumerate(_ANCHOR.finditer(text)):
         name, after = match.group(1), match.end()
-        if count >= _MOST_ANCHORS or name in spans:
+        if count >= _MOST_ANCHORS or name in spans or not _NAME.fullmatch(name):
             return None
         value = text[after : after + 2]
         if value[:1] != " " or value.strip(" ")[:1] in ("", "\n", "#", "[", "{", "&", "!", "*"):
