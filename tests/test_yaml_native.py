@@ -182,7 +182,8 @@ def test_nested_maps_read_alike_with_the_same_positions(data: st.DataObject) -> 
         "a: 0123\n", "a: 1e5\n", "a: .inf\n", "1: x\n", "true: x\n", "a: !foo x\n",
         "a: 2024-05-01 10:00\n", "a: " + "9" * 19 + "\n", "<<: {a: 1}\n", "a:\tx\n",
         "a: &x [1]\nb: *x\n", "a: [[[[[[[[[1]]]]]]]]]\n", "a: {[x]: 1}\n", "[x]: 1\n",
-        "a: {{b: 1}: 2}\n", "a: &a.b x\nb: *a.b\n", "a: &a:b x\n", "a: [1,\n  2]\n", "--- \na: 1\n",
+        "a: {{b: 1}: 2}\n", "a: &a.b x\nb: *a.b\n", "a: &a:b x\n",
+        "a: {en:? x}\n", "a: [b:]\n", "a: [1,\n  2]\n", "--- \na: 1\n",
         "a:\n" + "".join(" " * (2 * i) + f"k{i}:\n" for i in range(1, 16)) + " " * 32 + "v: 1\n",
     ],
 )  # fmt: skip

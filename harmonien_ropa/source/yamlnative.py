@@ -18,6 +18,7 @@ also explains every problem with its line, column and fix. What the checks prove
 - **nothing else can differ:** no tag (``!``), directive, document marker, merge key (``<<``),
   complex key (``?``, or a list or mapping as a key), value starting with ``=``, tab,
   carriage return but in a CR LF line break, byte order mark or character PyYAML refuses;
+  no ``:`` just before ``,``, ``?`` or a bracket (PyYAML refuses it in a flow collection);
   anchors and aliases named only with the characters PyYAML allows (letters, digits, ``_``,
   ``-``); flow collections (``[...]``,
   ``{...}``) closed on the line that opens them, at most eight open at once; no line of 1,000
@@ -87,6 +88,8 @@ _DIFFERENT = tuple(
         # a key that is a boolean, null or empty (the event reader reads it as text)
         r":(?<=[eElL]:)(?:(?<=(?:[Tt]rue|TRUE|[Nn]ull|NULL):)|(?<=(?:[Ff]alse|FALSE):))(?!\S)",
         r":(?<=[\s\[{,]:)(?!\S)",
+        # ':' just before a flow indicator or '?' (PyYAML refuses it in a flow collection)
+        r":[,?\[\]{}]",
         # a key that is a list or a mapping (yaml-rs reads it, the event reader refuses it)
         r"\][ ]*:(?!\S)",
         r"}[ ]*:(?!\S)",
