@@ -20,9 +20,11 @@ also explains every problem with its line, column and fix. What the checks prove
   carriage return but in a CR LF line break, byte order mark or character PyYAML refuses;
   no ``:`` just before ``,``, ``?`` or a bracket (PyYAML refuses it in a flow collection);
   anchors and aliases named only with the characters PyYAML allows (letters, digits, ``_``,
-  ``-``); flow collections (``[...]``,
-  ``{...}``) closed on the line that opens them, at most eight open at once; no line of 1,000
-  characters or more (PyYAML refuses an implicit key of 1,024);
+  ``-``); flow collections (``[...]``, ``{...}``) closed on the line that opens them, at most
+  eight open at once, holding only lists of values and ``key: value`` pairs of quoted text,
+  aliases and plain text without ``:`` or ``#``; block scalars with a line of text and no
+  explicit indentation; no value starting with ``_`` and a digit, a sign, ``.`` or ``_``; no
+  line of 1,000 characters or more (PyYAML refuses an implicit key of 1,024);
 - **the limits hold before anything is built:** nesting stays under ``MAX_DEPTH`` (no line's
   content starts 28 columns or more in, counting its ``- `` marks, and each two levels of block
   nesting take at least one column), the number of values cannot exceed the node limit (at
@@ -61,7 +63,7 @@ _END = r"(?![^\s,\]}])"
 #: A node that starts like a number, a sign, a dot, "~", "=", a tag or a complex key, and is not one
 #: of the forms yaml-rs and the event reader read alike (see the module's doc).
 _UNLIKE = (
-    r"(?=[-+.0-9~!?=])(?!"
+    r"(?=[-+.0-9~!?=]|_[-+.0-9_])(?!"
     r"-(?!\S)"  # a list item's '-'
     rf"|~{_END}"
     rf"|-?(?:0|[1-9][0-9]{{0,17}}){_END}"
@@ -95,10 +97,17 @@ _DIFFERENT = tuple(
         r"}[ ]*:(?!\S)",
         # a line whose content starts 28 columns or more in (indentation and '- ' marks)
         r"\n[ -]{28}",
+        # a block scalar with an explicit indentation
+        r"\|(?<= \|)[+-]?[1-9]",
+        r">(?<= >)[+-]?[1-9]",
         # a date with a time (yaml-rs reads more forms of it than PyYAML)
         r"-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ ]+[0-9])",
     )
 )
+#: A block scalar's header, and the indentation of the next line that is not blank.
+_BLOCK_HEADER = re.compile(r"[|>](?<=[ ][|>])[+-]?[ ]*(?:#[^\n]*)?$", re.MULTILINE)
+_NEXT_CONTENT = re.compile(r"(?:[ ]*\n)*([ ]*)\S")
+_MARKS = re.compile(r"[ ]*(?:-[ ]+)*")
 _ANCHOR = re.compile(r"&(?<=[\s\[{,]&)([^\s\[\]{},]+)")
 _ALIAS = re.compile(r"\*(?<=[\s\[{,]\*)([^\s\[\]{},]+)")
 #: The characters PyYAML allows in an anchor's name (yaml-rs allows more).
@@ -108,6 +117,18 @@ _QUOTED = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'")
 _ONLY_BRACKETS = {code: None for code in range(128) if chr(code) not in "[]{}"}
 #: Most flow collections open at once on one line.
 _MOST_OPEN = 8
+#: What may come before a flow collection on its line: indentation, '- ' marks and a key.
+_BEFORE_FLOW = re.compile(
+    r"[ ]*(?:-[ ]+)*"
+    r"(?:(?:\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\n]|'')*'|[^\s#'\"\[\]{},:&*!|>%@`?-][^:#\n]*?)[ ]*:[ ]+)?"
+)
+#: In a flow collection: spaces, quoted text, and plain text that starts with a letter, a digit
+#: or one of ``_(/$^.~+-`` (not "-" alone) and holds no ':', '#' or flow indicator.
+_SPACES = re.compile(r"[ ]*")
+_FLOW_QUOTED = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\n]|'')*'")
+_FLOW_PLAIN = re.compile(r"(?!-(?:[ ,\]}]|$))[\w(/$^.~+-][^,\[\]{}#:\n]*?(?=[ ]*(?:[,\]}]|:[ ]|$))")
+_FLOW_ALIAS = re.compile(r"\*[0-9A-Za-z_-]+(?=[ ,\]}]|$)")
+_LINE_END = re.compile(r"(?:[ ]+#.*|[ ]*)$")
 #: Most anchors the checks look at one by one.
 _MOST_ANCHORS = 1000
 
@@ -139,7 +160,7 @@ def native_data(text: str, limit: int, expanded: int) -> tuple[bool, Any]:
         return False, None
     if any(found.search(first) or found.search(text) for found in _DIFFERENT):
         return False, None
-    if not _flows_on_one_line(text):
+    if not _flows_on_one_line(text) or not _block_scalars_hold_text(text):
         return False, None
     aliases = _repeated(text, expanded)
     if aliases is None or not _memory_allows(len(text)):
@@ -164,8 +185,10 @@ def native_data(text: str, limit: int, expanded: int) -> tuple[bool, Any]:
 
 def _flows_on_one_line(text: str) -> bool:
     """Whether every line with a bracket or brace (quoted text left out) closes each one it
-    opens, after opening it, with at most :data:`_MOST_OPEN` open at once: flow collections
-    then stay on one line and add little nesting. One look at each such line, nothing else."""
+    opens, after opening it, with at most :data:`_MOST_OPEN` open at once, and a flow
+    collection that starts a value holds only what PyYAML and yaml-rs read alike: lists of
+    values and mappings of ``key: value`` pairs (see :func:`_flow`). One look at each such
+    line, nothing else."""
     end = -1
     for bracket in _BRACKET.finditer(text):
         if bracket.start() < end:
@@ -173,8 +196,9 @@ def _flows_on_one_line(text: str) -> bool:
         start = text.rfind("\n", 0, bracket.start()) + 1
         end = text.find("\n", bracket.start())
         end = len(text) if end < 0 else end
+        line = text[start:end]
         depth = 0
-        for char in _QUOTED.sub("", text[start:end]).translate(_ONLY_BRACKETS):
+        for char in _QUOTED.sub("", line).translate(_ONLY_BRACKETS):
             if char in "[{":
                 depth += 1
                 if depth > _MOST_OPEN:
@@ -185,7 +209,62 @@ def _flows_on_one_line(text: str) -> bool:
                     return False
         if depth:
             return False
+        value = _BEFORE_FLOW.match(line).end()  # type: ignore[union-attr]
+        if line[value : value + 1] in ("[", "{"):
+            after = _flow(line, value, 0)
+            if after is None or not _LINE_END.match(line, after):
+                return False
     return True
+
+
+def _block_scalars_hold_text(text: str) -> bool:
+    """Whether every block scalar (``|``, ``>``) has a line of text: yaml-rs reads an empty one
+    as a line break, PyYAML as empty text. One look at each header."""
+    for header in _BLOCK_HEADER.finditer(text):
+        start = text.rfind("\n", 0, header.start()) + 1
+        marks = _MARKS.match(text, start).end()  # type: ignore[union-attr]
+        # The text must be indented deeper than the key, or than the '-' of a bare list item.
+        owner = marks - start - (2 if marks == header.start() else 0)
+        content = _NEXT_CONTENT.match(text, header.end() + 1)
+        if content is None or len(content.group(1)) <= owner:
+            return False
+    return True
+
+
+def _flow(line: str, at: int, depth: int) -> int | None:
+    """Where the flow node of ``line`` starting at ``at`` ends, if it is a list of such nodes,
+    a mapping of ``key: node`` pairs, text (quoted, or plain as :data:`_FLOW_PLAIN`) or an
+    alias."""
+    opening = line[at : at + 1]
+    if opening not in ("[", "{"):
+        found = (
+            _FLOW_QUOTED.match(line, at)
+            or _FLOW_PLAIN.match(line, at)
+            or _FLOW_ALIAS.match(line, at)
+        )
+        return found.end() if found else None
+    if depth >= _MOST_OPEN:
+        return None
+    closing = "]" if opening == "[" else "}"
+    at = _SPACES.match(line, at + 1).end()  # type: ignore[union-attr]
+    while line[at : at + 1] != closing:
+        if opening == "{":  # a key, ': ', then its value
+            found = _FLOW_QUOTED.match(line, at) or _FLOW_PLAIN.match(line, at)
+            if found is None:
+                return None
+            at = _SPACES.match(line, found.end()).end()  # type: ignore[union-attr]
+            if line[at : at + 2] != ": ":
+                return None
+            at = _SPACES.match(line, at + 2).end()  # type: ignore[union-attr]
+        ended = _flow(line, at, depth + 1)
+        if ended is None:
+            return None
+        at = _SPACES.match(line, ended).end()  # type: ignore[union-attr]
+        if line[at : at + 1] == ",":
+            at = _SPACES.match(line, at + 1).end()  # type: ignore[union-attr]
+        elif line[at : at + 1] != closing:
+            return None
+    return at + 1
 
 
 def _repeated(text: str, expanded: int) -> int | None:
