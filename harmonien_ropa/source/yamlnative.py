@@ -278,6 +278,8 @@ def _repeated(text: str, expanded: int) -> int | None:
     """
     if "&" not in text and "*" not in text:
         return 0
+    if text.startswith(("&", "*")):
+        return None  # the searches below look at what comes before each
     aliases = [match.group(1) for match in _ALIAS.finditer(text)]
     if not all(_NAME.fullmatch(name) for name in aliases):
         return None
