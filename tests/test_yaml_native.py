@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from support.paths import HARMONIEN_YAML, ROOT
+from test_hostile_yaml import WORK_PER_BYTE
 from test_yaml_events import YAML_FILES
 
 import harmonien_ropa as hr
@@ -286,3 +287,26 @@ def test_near_a_memory_limit_the_event_reader_reads(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(resource, "getrlimit", tight)
     assert yamlnative.native_data(text, LIMIT, EXPANDED) == (False, None)
     assert parse(text).data == {"a": 1}
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["- [a, {b: 'c', d: [e, *x]}, 'f']\n", "- &y{n} v\n", "- |\n  t\n", "- ']'\n", "- a [b\n"],
+)
+def test_the_checks_cost_work_linear_in_the_text(line: str) -> None:
+    """Lines the checks look at one by one (brackets, anchors, block scalars) cost a bounded
+    number of calls each: the work is linear in the text, counted, not timed."""
+    text = "- &x v\n" + "".join(line.replace("{n}", str(i)) for i in range(3000))
+    calls = 0
+
+    def count(frame: Any, event: str, arg: Any) -> None:
+        nonlocal calls
+        if event in ("call", "c_call"):
+            calls += 1
+
+    sys.setprofile(count)
+    try:
+        yamlnative.native_data(text, LIMIT, EXPANDED)
+    finally:
+        sys.setprofile(None)
+    assert calls <= WORK_PER_BYTE * len(text)  # the budget of every hostile input
