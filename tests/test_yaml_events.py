@@ -183,7 +183,9 @@ def test_positions_are_skipped_on_request_and_found_again_for_problems(
     text = "organisation:\n  name: x\nactivities: []\n"
     assert len(parse(text).positions.values) == 4
     monkeypatch.setattr(yamlsource, "native_data", lambda *args: (False, None))
-    assert len(parse(text, positions=False).positions.values) == 0
+    document = parse(text, positions=False)
+    assert document.positions._fill is not None  # not read yet
+    assert len(document.positions.values) == 4
     with pytest.raises(hr.LoadError) as caught:
         hr.loads(text + "bogus: 1\n", "m.yaml")
     assert any(d.line == 4 and d.code == "ROPA003" for d in caught.value.diagnostics)

@@ -58,7 +58,7 @@ def _native(text: str) -> Any:
     taken, data = yamlnative.native_data(text, LIMIT, EXPANDED)
     if not taken:
         return None
-    positions = yamlsource.parse(text, "f.yaml").positions
+    positions = yamlsource.parse(text, "f.yaml", positions=False).positions
     return ("ok", _typed(data), positions._table)
 
 
@@ -231,7 +231,9 @@ def test_positions_are_read_only_when_asked_for(monkeypatch: pytest.MonkeyPatch)
         return original(text)
 
     monkeypatch.setattr(yamlpositions, "read_positions", counting)
-    document = parse("a:\n  b: 1\n")
+    assert parse("a:\n  b: 1\n").positions.find(("a", "b")) == (2, 6)
+    assert read == []  # asked for with the data: read in the same pass
+    document = parse("a:\n  b: 1\n", positions=False)
     assert document.data == {"a": {"b": 1}}
     assert read == []
     assert document.positions.find(("a", "b")) == (2, 6)

@@ -93,15 +93,11 @@ def loads(text: str, path: str = "<string>") -> DataMap:
     """Like :func:`load`, from YAML text; ``path`` is only used in messages."""
     with gc_paused():
         try:
+            # The data alone (natively where that reads alike); positions only for a problem.
             document = parse(text, path, positions=False)
         except YamlError as exc:
             raise LoadError(exc.diagnostics) from None
-        try:
-            return from_document(document, checked=text_is_writable(text))
-        except LoadError:
-            pass  # its diagnostics need the positions: read the text again, with them
-        del document
-    return loads_with_positions(text, path).datamap  # raises the LoadError
+        return from_document(document, checked=text_is_writable(text))
 
 
 @contextlib.contextmanager
