@@ -15,7 +15,8 @@ also explains every problem with its line, column and fix. What the checks prove
   ``~`` (``0123``, ``1e5``, ``.inf``, ``12:30``, a date with a time, a number of 19 digits or
   more) sends the document to the event reader, as does a key that is a number, a boolean or
   null (the event reader reads it as text);
-- **nothing else can differ:** no tag (``!``), directive, document marker, merge key (``<<``),
+- **nothing else can differ:** no quoted text that starts like a date or a time (yaml-rs
+  reads ``'2024-05-01'`` as a date) and no backslash (an escape could write one); no tag (``!``), directive, document marker, merge key (``<<``),
   complex key (``?``, or a list or mapping as a key), value starting with ``=``, tab,
   carriage return but in a CR LF line break, byte order mark or character PyYAML refuses;
   no ``:`` just before ``,``, ``?`` or a bracket (PyYAML refuses it in a flow collection);
@@ -52,8 +53,9 @@ except ImportError:  # pragma: no cover - a platform without a yaml-rs wheel
 __all__ = ["native_data"]
 
 #: What the event reader reads differently or refuses, found with ``in``: tabs, a byte order
-#: mark, merge keys, directives and document markers.
-_REFUSED = ("\t", "\ufeff", "<<", "\n%", "\n---", "\n...")
+#: mark, merge keys, directives, document markers, and escapes (a backslash: an escape can
+#: write the start of a date in quoted text).
+_REFUSED = ("\t", "\ufeff", "<<", "\n%", "\n---", "\n...", "\\")
 #: Characters PyYAML does not accept.
 _UNPRINTABLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 #: A line of 1,000 characters or more (PyYAML refuses an implicit key of 1,024 or more).
@@ -100,6 +102,8 @@ _DIFFERENT = tuple(
         # a block scalar with an explicit indentation
         r"\|(?<= \|)[+-]?[1-9]",
         r">(?<= >)[+-]?[1-9]",
+        # quoted text that starts like a date or a time (yaml-rs reads it as one, PyYAML as text)
+        r"['\"](?:[0-9]{4}-|[0-9]{1,2}:)",
         # a date with a time (yaml-rs reads more forms of it than PyYAML)
         r"-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ ]+[0-9])",
     )
