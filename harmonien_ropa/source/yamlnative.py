@@ -124,7 +124,7 @@ _MOST_OPEN = 8
 #: What may come before a flow collection on its line: indentation, '- ' marks and a key.
 _BEFORE_FLOW = re.compile(
     r"[ ]*(?:-[ ]+)*"
-    r"(?:(?:\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\n]|'')*'|[^\s#'\"\[\]{},:&*!|>%@`?-][^:#\n]*?)[ ]*:[ ]+)?"
+    r"(?:(?:\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\n]|'')*'|[^\s#'\"\[\]{},:&*!|>%@`?-](?:[^:#\n]|:(?! ))*?)[ ]*:[ ]+)?"
 )
 #: In a flow collection: spaces, quoted text, and plain text that starts with a letter, a digit
 #: or one of ``_(/$^.~+-`` (not "-" alone) and holds no ':', '#' or flow indicator.
@@ -132,6 +132,8 @@ _SPACES = re.compile(r"[ ]*")
 _FLOW_QUOTED = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\n]|'')*'")
 _FLOW_PLAIN = re.compile(r"(?!-(?:[ ,\]}]|$))[\w(/$^.~+-][^,\[\]{}#:\n]*?(?=[ ]*(?:[,\]}]|:[ ]|$))")
 _FLOW_ALIAS = re.compile(r"\*[0-9A-Za-z_-]+(?=[ ,\]}]|$)")
+#: A flow collection starting a value after an indicator, where no key was recognised.
+_FLOW_START = re.compile(r"[:?,-][ ]*[\[{]")
 _LINE_END = re.compile(r"(?:[ ]+#.*|[ ]*)$")
 #: Most anchors the checks look at one by one.
 _MOST_ANCHORS = 1000
@@ -218,6 +220,8 @@ def _flows_on_one_line(text: str) -> bool:
             after = _flow(line, value, 0)
             if after is None or not _LINE_END.match(line, after):
                 return False
+        elif _FLOW_START.search(line, value):
+            return False  # a flow collection after a key this check does not read
     return True
 
 
