@@ -103,7 +103,8 @@ _DIFFERENT = tuple(
         r"\|(?<= \|)[+-]?[1-9]",
         r">(?<= >)[+-]?[1-9]",
         # quoted text that starts like a date or a time (yaml-rs reads it as one, PyYAML as text)
-        r"['\"](?:[0-9]{4}-|[0-9]{1,2}:)",
+        r"'(?:[0-9]{4}-|[0-9]{1,2}:)",
+        r"\"(?:[0-9]{4}-|[0-9]{1,2}:)",
         # a date with a time (yaml-rs reads more forms of it than PyYAML)
         r"-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ ]+[0-9])",
     )
@@ -195,6 +196,8 @@ def _flows_on_one_line(text: str) -> bool:
     collection that starts a value holds only what PyYAML and yaml-rs read alike: lists of
     values and mappings of ``key: value`` pairs (see :func:`_flow`). One look at each such
     line, nothing else."""
+    if not any(bracket in text for bracket in "[]{}"):
+        return True  # str.find is quicker than a search for any of them
     end = -1
     for bracket in _BRACKET.finditer(text):
         if bracket.start() < end:
@@ -228,6 +231,8 @@ def _flows_on_one_line(text: str) -> bool:
 def _block_scalars_hold_text(text: str) -> bool:
     """Whether every block scalar (``|``, ``>``) has a line of text: yaml-rs reads an empty one
     as a line break, PyYAML as empty text. One look at each header."""
+    if "|" not in text and ">" not in text:
+        return True
     for header in _BLOCK_HEADER.finditer(text):
         start = text.rfind("\n", 0, header.start()) + 1
         marks = _MARKS.match(text, start).end()  # type: ignore[union-attr]
