@@ -13,6 +13,7 @@ from pydantic import (
     Field,
     GetJsonSchemaHandler,
     StringConstraints,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -202,6 +203,19 @@ def refusal(text: str) -> str | None:
     )
 
 
+#: Validation context key: every text in the data was read from YAML text that holds no refused
+#: character and no escape (:func:`text_is_writable`), so the per-field check can be skipped.
+TEXT_CHECKED = "text_checked"
+
+
+def text_is_writable(text: str) -> bool:
+    """Whether no value read from the YAML ``text`` can hold a character the model refuses:
+    YAML writes text only from the characters of the file, but for the escapes of double-quoted
+    text (a backslash), and folding adds only spaces and line breaks. One search of the text
+    then stands for the check of every value."""
+    return "\\" not in text and _REFUSED.search(text) is None
+
+
 def _check_writable(value: Any) -> None:
     if isinstance(value, str):
         reason = refusal(value)
@@ -231,8 +245,9 @@ class Frozen(BaseModel):
 
     @field_validator("*", mode="after")
     @classmethod
-    def _writable(cls, value: Any) -> Any:
-        _check_writable(value)
+    def _writable(cls, value: Any, info: ValidationInfo) -> Any:
+        if info.context is None or not info.context.get(TEXT_CHECKED):
+            _check_writable(value)
         return value
 
 

@@ -23,7 +23,14 @@ from ..core.errors import LoadError
 from ..core.languages import DEFAULT_LANGUAGES
 from ..core.load_codes import DANGLING_REFERENCE, INVALID_VALUE, MISSING_KEY, UNKNOWN_KEY
 from ..core.versions import CURRENT, READABLE, needs_upgrade, upgrade
-from ..model.base import COUNTRY_PATTERN, PATTERN_HINTS, Text, refusal
+from ..model.base import (
+    COUNTRY_PATTERN,
+    PATTERN_HINTS,
+    TEXT_CHECKED,
+    Text,
+    refusal,
+    text_is_writable,
+)
 from ..model.datamap import DataMap
 from .positions import Loc, Positions
 from .references import reference_problems
@@ -78,22 +85,19 @@ def loads_with_positions(text: str, path: str = "<string>") -> LoadedMap:
             document = parse(text, path)
         except YamlError as exc:
             raise LoadError(exc.diagnostics) from None
-        return LoadedMap(from_document(document), document.positions, path)
+        datamap = from_document(document, checked=text_is_writable(text))
+        return LoadedMap(datamap, document.positions, path)
 
 
 def loads(text: str, path: str = "<string>") -> DataMap:
     """Like :func:`load`, from YAML text; ``path`` is only used in messages."""
     with gc_paused():
         try:
+            # The data alone (natively where that reads alike); positions only for a problem.
             document = parse(text, path, positions=False)
         except YamlError as exc:
             raise LoadError(exc.diagnostics) from None
-        try:
-            return from_document(document)
-        except LoadError:
-            pass  # its diagnostics need the positions: read the text again, with them
-        del document
-    return loads_with_positions(text, path).datamap  # raises the LoadError
+        return from_document(document, checked=text_is_writable(text))
 
 
 @contextlib.contextmanager
@@ -125,9 +129,11 @@ def from_data(data: Any, path: str = "<data>") -> DataMap:
     return from_document(YamlDocument(path, data, Positions()))
 
 
-def from_document(document: YamlDocument) -> DataMap:
+def from_document(document: YamlDocument, *, checked: bool = False) -> DataMap:
     """Validate parsed YAML data into a resolved :class:`DataMap`: pydantic validation, then
-    the reference checks (:mod:`harmonien_ropa.references`)."""
+    the reference checks (:mod:`harmonien_ropa.references`). ``checked``: the YAML text is
+    known to hold no character the model refuses (:func:`~harmonien_ropa.model.base.text_is_writable`),
+    so its values need not be searched for one each."""
     path, data, positions = document.path, document.data, document.positions
     if not isinstance(data, dict):
         kind = _kind_of(data)
@@ -152,7 +158,9 @@ def from_document(document: YamlDocument) -> DataMap:
     if resolved.unknown:
         raise LoadError(_catalogue_diagnostic(u, positions, path) for u in resolved.unknown)
     try:
-        datamap = DataMap.model_validate(resolved.data)
+        datamap = DataMap.model_validate(
+            resolved.data, context={TEXT_CHECKED: True} if checked else None
+        )
     except ValidationError as exc:
         raise LoadError(_validation_diagnostics(exc, resolved.data, positions, path)) from None
     problems = reference_problems(datamap, positions, path)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 #: A location in the data: mapping keys and list indexes from the root.
@@ -29,12 +29,22 @@ class Positions:
 
     Kept compact for large maps: one int per location, packing the value's line and column
     and, for a mapping entry, its key's (``key << 64 | value``, each ``line << 32 | column``).
+    With ``fill``, the table is left empty until it is first needed, then taken from the
+    positions ``fill`` returns (a reader that found the data without them reads them then).
     """
 
-    __slots__ = ("_table",)
+    __slots__ = ("_cells", "_fill")
 
-    def __init__(self) -> None:
-        self._table: dict[Loc, int] = {}
+    def __init__(self, fill: Callable[[], Positions] | None = None) -> None:
+        self._cells: dict[Loc, int] = {}
+        self._fill = fill
+
+    @property
+    def _table(self) -> dict[Loc, int]:
+        if self._fill is not None:
+            fill, self._fill = self._fill, None
+            self._cells = fill()._table
+        return self._cells
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Positions) and self._table == other._table

@@ -44,6 +44,7 @@ from .yamlbase import (
     too_many,
 )
 from .yamlbase import Loader as _Loader
+from .yamlnative import native_data
 
 #: NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR: line breaks to YAML 1.1 readers, not to editors.
 _SEPARATOR = re.compile("[\x85\u2028\u2029]")
@@ -192,9 +193,10 @@ def check_text(raw: bytes, name: str, limit: int | None = None) -> str:
 def parse(text: str, path: str = "<string>", *, positions: bool = True) -> YamlDocument:
     """Parse one YAML document into plain data and positions, or raise :class:`YamlError`.
 
-    With ``positions=False`` the positions are left empty where that saves the work (a caller
-    that finds it needs them after all parses again); problems found while reading still
-    carry their line and column.
+    With ``positions=True`` the data and the positions are read in one pass of PyYAML's
+    events. With ``positions=False`` the data is read alone (natively by yaml-rs where
+    :mod:`.yamlnative` proves it reads alike) and the positions only the first time one is asked
+    for; problems found while reading always carry their line and column.
     """
     found = _SEPARATOR.search(text)
     if found:
@@ -216,15 +218,42 @@ def parse(text: str, path: str = "<string>", *, positions: bool = True) -> YamlD
     expanded = max_expanded()
     if len(text) > expanded:
         raise too_expanded(path, 1, 1, len(text), expanded)
-    if 2 * (text.count("\n") + text.count(",")) > limit:
-        # Perhaps too many nodes: count them first, at a fraction of the cost of building them.
-        prescan(text, path, limit)
-    try:
-        return _EventBuilder(path, text, limit, expanded, positions=positions).document()
-    except _NeedsNodes:
-        from .yamlnodes import parse_nodes
+    native = False
+    if not positions:
+        native, data = native_data(text, limit, expanded)
+    if native:
+        # Read exactly as the event reader would (see .yamlnative).
+        document = YamlDocument(path, data, Positions())
+    else:
+        if 2 * (text.count("\n") + text.count(",")) > limit:
+            # Perhaps too many nodes: count them first, at a fraction of the cost of building them.
+            prescan(text, path, limit)
+        try:
+            document = _EventBuilder(path, text, limit, expanded, positions=positions).document()
+        except _NeedsNodes:
+            from .yamlnodes import parse_nodes
 
-        return parse_nodes(text, path, limit, expanded)
+            return parse_nodes(text, path, limit, expanded)
+        if positions:
+            return document
+    document.positions = Positions(lambda: _positions(text, path, limit, expanded, native=native))
+    return document
+
+
+def _positions(text: str, path: str, limit: int, expanded: int, *, native: bool) -> Positions:
+    """The positions of a document read without them (so known to be valid): from PyYAML's
+    events alone after the native reader (.yamlpositions), else from the event reader."""
+    if native:
+        from .yamlpositions import read_positions
+
+        try:
+            return read_positions(text)
+        except (yaml.YAMLError, LookupError, AttributeError):  # pragma: no cover - read natively
+            pass
+    try:
+        return _EventBuilder(path, text, limit, expanded).document().positions
+    except (_NeedsNodes, YamlError):  # pragma: no cover - read before without them
+        return Positions()
 
 
 class _NeedsNodes(Exception):

@@ -1,0 +1,364 @@
+"""The native reader: plain data from yaml-rs (Rust), used only where it cannot differ.
+
+:func:`native_data` first checks the text with a few regular expressions (each one pass in C
+over the text, no Python work per line or per value). Only a document that passes every check
+is read by yaml-rs, and for such a document yaml-rs gives exactly the data of the event reader
+in :mod:`.yamlsource` (``tests/test_yaml_native.py`` proves it on generated maps and tricky
+scalars). Anything else, and any error yaml-rs reports, is left to the event reader, which
+also explains every problem with its line, column and fix. What the checks prove:
+
+- **scalars read alike.** yaml-rs follows YAML 1.2's core schema, the event reader PyYAML's
+  resolver narrowed to YAML 1.2 (:func:`.yamlbase.scalar_value`). They agree on text, on
+  ``true``/``false``/``null``/``~`` as values, on whole numbers of up to 18 digits written
+  without ``+``, ``_`` or leading zeros, on decimals such as ``1.5`` and on dates
+  ``YYYY-MM-DD`` that end their value. Any other value starting with a digit, a sign, ``.`` or
+  ``~`` (``0123``, ``1e5``, ``.inf``, ``12:30``, a date with a time, a number of 19 digits or
+  more) sends the document to the event reader, as does a key that is a number, a boolean or
+  null (the event reader reads it as text);
+- **nothing else can differ:** no quoted text that starts like a date or a time (yaml-rs
+  reads ``'2024-05-01'`` as a date) and no backslash (an escape could write one); no tag (``!``), directive, document marker, merge key (``<<``),
+  complex key (``?``, or a list or mapping as a key), value starting with ``=``, tab,
+  carriage return but in a CR LF line break, byte order mark or character PyYAML refuses;
+  no ``:`` just before ``,``, ``?`` or a bracket (PyYAML refuses it in a flow collection);
+  anchors and aliases named only with the characters PyYAML allows (letters, digits, ``_``,
+  ``-``); flow collections (``[...]``, ``{...}``) closed on the line that opens them, at most
+  eight open at once, holding only lists of values and ``key: value`` pairs of quoted text,
+  aliases and plain text without ``:`` or ``#``; block scalars with a line of text and no
+  explicit indentation; no value starting with ``_`` and a digit, a sign, ``.`` or ``_``; no
+  line of 1,000 characters or more (PyYAML refuses an implicit key of 1,024);
+- **the limits hold before anything is built:** nesting stays under ``MAX_DEPTH`` (no line's
+  content starts 28 columns or more in, counting its ``- `` marks, and each two levels of block
+  nesting take at least one column), the number of values cannot exceed the node limit (at
+  most three per line, one per ``- ``, four per bracket and three per comma), every anchor is
+  on a scalar, whose length is bounded by the text up to the next line not indented deeper, so
+  what the aliases repeat is counted against the expanded-size limit before yaml-rs runs, and
+  yaml-rs may replay no more events than there are aliases (one scalar each);
+- **no crash near a memory limit:** yaml-rs aborts the process when an allocation fails, so under
+  a process limit on memory (``RLIMIT_AS``, ``RLIMIT_DATA``) that leaves too little room the
+  event reader reads, and running out of memory stays a MemoryError.
+
+Without yaml-rs (a platform without a wheel) every document goes to the event reader.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+try:  # pragma: no branch
+    import yaml_rs
+except ImportError:  # pragma: no cover - a platform without a yaml-rs wheel
+    yaml_rs = None  # type: ignore[assignment]
+
+__all__ = ["native_data"]
+
+#: What the event reader reads differently or refuses, found with ``in``: tabs, a byte order
+#: mark, merge keys, directives, document markers, and escapes (a backslash: an escape can
+#: write the start of a date in quoted text).
+_REFUSED = ("\t", "\ufeff", "<<", "\n%", "\n---", "\n...", "\\")
+#: Characters PyYAML does not accept.
+_UNPRINTABLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+#: A line of 1,000 characters or more (PyYAML refuses an implicit key of 1,024 or more).
+_LONG_LINE = re.compile(r"\n[^\n]{1000}")
+#: What ends a value on its line.
+_END = r"(?![^\s,\]}])"
+#: A node that starts like a number, a sign, a dot, "~", "=", a tag or a complex key, and is not one
+#: of the forms yaml-rs and the event reader read alike (see the module's doc).
+_UNLIKE = (
+    r"(?=[-+.0-9~!?=]|_[-+.0-9_])(?!"
+    r"-(?!\S)"  # a list item's '-'
+    rf"|~{_END}"
+    rf"|-?(?:0|[1-9][0-9]{{0,17}}){_END}"
+    rf"|-?(?:0|[1-9][0-9]{{0,17}})\.[0-9]{{1,30}}{_END}"
+    r"|[0-9]{4}-[0-9]{2}-[0-9]{2}(?=[ ]*(?:[#\n,\]}]|$))"
+    rf"|\.(?!(?:inf|Inf|INF|nan|NaN|NAN){_END})[A-Za-z]"  # text such as '.example.org'
+    r")"
+)
+#: Where a node may start: after ': ', '- ', '? ', a flow bracket or comma, an anchor, a
+#: quoted key's ':', or at the start of a line. Each search starts with a literal character,
+#: so that the regular expression engine skips ahead in C.
+_DIFFERENT = tuple(
+    re.compile(pattern)
+    for pattern in (
+        rf":[ ]+{_UNLIKE}",
+        rf":(?<=[\"']:){_UNLIKE}",
+        rf"-[ ]+{_UNLIKE}",
+        rf"\?[ ]+{_UNLIKE}",
+        rf"\n[ ]*{_UNLIKE}",
+        rf"\[[ ]*{_UNLIKE}",
+        rf"{{[ ]*{_UNLIKE}",
+        rf",[ ]*{_UNLIKE}",
+        rf"&[^\s\[\]{{}},]+[ ]+{_UNLIKE}",
+        # a key that is a boolean, null or empty (the event reader reads it as text)
+        r":(?<=[eElL]:)(?:(?<=(?:[Tt]rue|TRUE|[Nn]ull|NULL):)|(?<=(?:[Ff]alse|FALSE):))(?!\S)",
+        r":(?<=[\s\[{,]:)(?!\S)",
+        # ':' just before a flow indicator or '?' (PyYAML refuses it in a flow collection)
+        r":[,?\[\]{}]",
+        # a key that is a list or a mapping (yaml-rs reads it, the event reader refuses it)
+        r"\][ ]*:(?!\S)",
+        r"}[ ]*:(?!\S)",
+        # a line whose content starts 28 columns or more in (indentation and '- ' marks)
+        r"\n[ -]{28}",
+        # a block scalar with an explicit indentation
+        r"\|(?<= \|)[+-]?[1-9]",
+        r">(?<= >)[+-]?[1-9]",
+        # quoted text that starts like a date or a time (yaml-rs reads it as one, PyYAML as text)
+        r"'(?:[0-9]{4}-|[0-9]{1,2}:)",
+        r"\"(?:[0-9]{4}-|[0-9]{1,2}:)",
+        # a date with a time (yaml-rs reads more forms of it than PyYAML)
+        r"-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ ]+[0-9])",
+    )
+)
+#: A block scalar's header, and the indentation of the next line that is not blank.
+_BLOCK_HEADER = re.compile(r"[|>](?<=[ ][|>])[+-]?[ ]*(?:#[^\n]*)?$", re.MULTILINE)
+_NEXT_CONTENT = re.compile(r"(?:[ ]*\n)*([ ]*)\S")
+_MARKS = re.compile(r"[ ]*(?:-[ ]+)*")
+_ANCHOR = re.compile(r"&(?<=[\s\[{,]&)([^\s\[\]{},]+)")
+_ALIAS = re.compile(r"\*(?<=[\s\[{,]\*)([^\s\[\]{},]+)")
+#: The characters PyYAML allows in an anchor's name (yaml-rs allows more).
+_NAME = re.compile(r"[0-9A-Za-z_-]+")
+_BRACKET = re.compile(r"[\[\]{}]")
+_QUOTED = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'")
+_ONLY_BRACKETS = {code: None for code in range(128) if chr(code) not in "[]{}"}
+#: Most flow collections open at once on one line.
+_MOST_OPEN = 8
+#: What may come before a flow collection on its line: indentation, '- ' marks and a key.
+_BEFORE_FLOW = re.compile(
+    r"[ ]*(?:-[ ]+)*"
+    r"(?:(?:\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\n]|'')*'|[^\s#'\"\[\]{},:&*!|>%@`?-](?:[^:#\n]|:(?! ))*?)[ ]*:[ ]+)?"
+)
+#: In a flow collection: spaces, quoted text, and plain text that starts with a letter, a digit
+#: or one of ``_(/$^.~+-`` (not "-" alone) and holds no ':', '#' or flow indicator.
+_SPACES = re.compile(r"[ ]*")
+_FLOW_QUOTED = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\n]|'')*'")
+_FLOW_PLAIN = re.compile(r"(?!-(?:[ ,\]}]|$))[\w(/$^.~+-][^,\[\]{}#:\n]*?(?=[ ]*(?:[,\]}]|:[ ]|$))")
+_FLOW_ALIAS = re.compile(r"\*[0-9A-Za-z_-]+(?=[ ,\]}]|$)")
+#: A flow collection starting a value after an indicator, where no key was recognised.
+_FLOW_START = re.compile(r"[:?,-][ ]*[\[{]")
+_LINE_END = re.compile(r"(?:[ ]+#.*|[ ]*)$")
+#: Most anchors the checks look at one by one.
+_MOST_ANCHORS = 1000
+
+
+def native_data(text: str, limit: int, expanded: int) -> tuple[bool, Any]:
+    """``(True, data)`` when yaml-rs read ``text`` as the event reader would, else
+    ``(False, None)``: the event reader must read it (``limit``: the node limit in force,
+    ``expanded``: the most characters the text may stand for with its aliases written out)."""
+    if yaml_rs is None or not text:
+        return False, None
+    if "\r" in text:  # line breaks written CR LF read as LF, as PyYAML reads them; a lone CR not
+        if text.count("\r") != text.count("\r\n"):
+            return False, None
+        text = text.replace("\r\n", "\n")
+    bound = (
+        3 * (text.count("\n") + 1)
+        + text.count("- ")
+        + text.count("-\n")
+        + 4 * (text.count("[") + text.count("{"))
+        + 3 * text.count(",")
+    )
+    if bound > limit:
+        return False, None
+    # The first line, as if a line came before it, for the checks that start at a line break.
+    first = "\n" + text[: text.find("\n") + 1 or len(text)]
+    if first.startswith(("\n%", "\n---", "\n...")) or any(part in text for part in _REFUSED):
+        return False, None
+    if _UNPRINTABLE.search(text) or _LONG_LINE.search(first) or _LONG_LINE.search(text):
+        return False, None
+    if any(found.search(first) or found.search(text) for found in _DIFFERENT):
+        return False, None
+    if not _flows_on_one_line(text) or not _block_scalars_hold_text(text):
+        return False, None
+    aliases = _repeated(text, expanded)
+    if aliases is None or not _memory_allows(len(text)):
+        return False, None
+    try:
+        data = yaml_rs.loads(
+            text,
+            parse_datetime=True,
+            duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error,
+            alias_limits=yaml_rs.AliasLimits(
+                max_total_replayed_events=aliases,
+                max_replay_stack_depth=1,
+                max_alias_expansions_per_anchor=aliases,
+            ),
+        )
+    except (ValueError, TypeError, OverflowError, RecursionError, MemoryError):
+        return False, None
+    if data is None:  # an empty file: the event reader says so
+        return False, None
+    return True, data
+
+
+def _flows_on_one_line(text: str) -> bool:
+    """Whether every line with a bracket or brace (quoted text left out) closes each one it
+    opens, after opening it, with at most :data:`_MOST_OPEN` open at once, and a flow
+    collection that starts a value holds only what PyYAML and yaml-rs read alike: lists of
+    values and mappings of ``key: value`` pairs (see :func:`_flow`). One look at each such
+    line, nothing else."""
+    if not any(bracket in text for bracket in "[]{}"):
+        return True  # str.find is quicker than a search for any of them
+    end = -1
+    for bracket in _BRACKET.finditer(text):
+        if bracket.start() < end:
+            continue  # on a line already looked at
+        start = text.rfind("\n", 0, bracket.start()) + 1
+        end = text.find("\n", bracket.start())
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        depth = 0
+        for char in _QUOTED.sub("", line).translate(_ONLY_BRACKETS):
+            if char in "[{":
+                depth += 1
+                if depth > _MOST_OPEN:
+                    return False
+            elif char in "]}":
+                depth -= 1
+                if depth < 0:
+                    return False
+        if depth:
+            return False
+        value = _BEFORE_FLOW.match(line).end()  # type: ignore[union-attr]
+        if line[value : value + 1] in ("[", "{"):
+            after = _flow(line, value, 0)
+            if after is None or not _LINE_END.match(line, after):
+                return False
+        elif _FLOW_START.search(line, value):
+            return False  # a flow collection after a key this check does not read
+    return True
+
+
+def _block_scalars_hold_text(text: str) -> bool:
+    """Whether every block scalar (``|``, ``>``) has a line of text: yaml-rs reads an empty one
+    as a line break, PyYAML as empty text. One look at each header."""
+    if "|" not in text and ">" not in text:
+        return True
+    for header in _BLOCK_HEADER.finditer(text):
+        start = text.rfind("\n", 0, header.start()) + 1
+        marks = _MARKS.match(text, start).end()  # type: ignore[union-attr]
+        # The text must be indented deeper than the key, or than the '-' of a bare list item.
+        owner = marks - start - (2 if marks == header.start() else 0)
+        content = _NEXT_CONTENT.match(text, header.end() + 1)
+        if content is None or len(content.group(1)) <= owner:
+            return False
+    return True
+
+
+def _flow(line: str, at: int, depth: int) -> int | None:
+    """Where the flow node of ``line`` starting at ``at`` ends, if it is a list of such nodes,
+    a mapping of ``key: node`` pairs, text (quoted, or plain as :data:`_FLOW_PLAIN`) or an
+    alias."""
+    opening = line[at : at + 1]
+    if opening not in ("[", "{"):
+        found = (
+            _FLOW_QUOTED.match(line, at)
+            or _FLOW_PLAIN.match(line, at)
+            or _FLOW_ALIAS.match(line, at)
+        )
+        return found.end() if found else None
+    if depth >= _MOST_OPEN:
+        return None
+    closing = "]" if opening == "[" else "}"
+    at = _SPACES.match(line, at + 1).end()  # type: ignore[union-attr]
+    while line[at : at + 1] != closing:
+        if opening == "{":  # a key, ': ', then its value
+            found = _FLOW_QUOTED.match(line, at) or _FLOW_PLAIN.match(line, at)
+            if found is None:
+                return None
+            at = _SPACES.match(line, found.end()).end()  # type: ignore[union-attr]
+            if line[at : at + 2] != ": ":
+                return None
+            at = _SPACES.match(line, at + 2).end()  # type: ignore[union-attr]
+        ended = _flow(line, at, depth + 1)
+        if ended is None:
+            return None
+        at = _SPACES.match(line, ended).end()  # type: ignore[union-attr]
+        if line[at : at + 1] == ",":
+            at = _SPACES.match(line, at + 1).end()  # type: ignore[union-attr]
+        elif line[at : at + 1] != closing:
+            return None
+    return at + 1
+
+
+def _repeated(text: str, expanded: int) -> int | None:
+    """How many aliases the text has, when every anchor is on a scalar and the text with its
+    aliases written out stays within ``expanded``; else None.
+
+    An anchored scalar in block context ends before the next line that is not blank and not
+    indented deeper than the anchor's line; its value is at most as long as the text up to
+    there (folding and escapes only shorten it), which bounds what each alias repeats. The
+    lines scanned for this add up to at most the text's length.
+    """
+    if "&" not in text and "*" not in text:
+        return 0
+    if text.startswith(("&", "*")):
+        return None  # the searches below look at what comes before each
+    aliases = [match.group(1) for match in _ALIAS.finditer(text)]
+    if not all(_NAME.fullmatch(name) for name in aliases):
+        return None
+    spans: dict[str, int] = {}
+    scanned = 0
+    for count, match in enumerate(_ANCHOR.finditer(text)):
+        name, after = match.group(1), match.end()
+        if count >= _MOST_ANCHORS or name in spans or not _NAME.fullmatch(name):
+            return None
+        value = text[after : after + 2]
+        if value[:1] != " " or value.strip(" ")[:1] in ("", "\n", "#", "[", "{", "&", "!", "*"):
+            return None  # perhaps a list or a mapping: the event reader reads it
+        line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        depth = len(line) - len(line.lstrip(" "))
+        room = len(text) - scanned
+        found = _shallower(depth).search(text, after, after + room)
+        end = found.start() if found else len(text)
+        if found is None and after + room < len(text):
+            return None
+        spans[name] = end - after
+        scanned += end - after
+    if not set(aliases) <= set(spans):
+        return None
+    size = len(text) + sum(spans[name] for name in aliases)
+    return len(aliases) if size <= expanded else None
+
+
+#: Memory the native reader may need per character of the text (it takes about 12 bytes), and
+#: on top of that, for its buffers.
+_BYTES_PER_CHARACTER = 24
+_BYTES_MARGIN = 64 * 1024 * 1024
+
+
+def _memory_allows(length: int) -> bool:
+    """Whether a process limit on memory (``RLIMIT_AS``, ``RLIMIT_DATA``) leaves room for the
+    native reader to read ``length`` characters. yaml-rs aborts the process when an allocation
+    fails, where Python raises MemoryError; so near a limit the event reader reads instead, and
+    running out of memory stays an error, never a crash. Where the memory in use cannot be
+    known under a limit, the event reader reads."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows: no such limits
+        return True
+    need = _BYTES_PER_CHARACTER * length + _BYTES_MARGIN
+    used: list[int] | None = None
+    for limit, field in ((resource.RLIMIT_AS, 0), (resource.RLIMIT_DATA, 5)):
+        soft = resource.getrlimit(limit)[0]
+        if soft == resource.RLIM_INFINITY:
+            continue
+        if used is None:
+            try:
+                with open("/proc/self/statm", encoding="ascii") as statm:
+                    used = [int(part) * resource.getpagesize() for part in statm.read().split()]
+            except (OSError, ValueError):
+                return False
+        if soft - used[field] < need:
+            return False
+    return True
+
+
+_SHALLOWER: dict[int, re.Pattern[str]] = {}
+
+
+def _shallower(depth: int) -> re.Pattern[str]:
+    """The start of the next line that is not blank and indented ``depth`` spaces or fewer."""
+    pattern = _SHALLOWER.get(depth)
+    if pattern is None:
+        pattern = _SHALLOWER[depth] = re.compile(rf"\n[ ]{{0,{depth}}}(?=[^ \n])")
+    return pattern

@@ -1,0 +1,315 @@
+"""The native reader (yaml-rs behind the checks of ``source/yamlnative.py``) reads exactly what
+the event reader reads: the same data, value types included, and the same positions; whatever
+it cannot prove alike goes to the event reader."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from support.paths import HARMONIEN_YAML, ROOT
+from test_hostile_yaml import WORK_PER_BYTE
+from test_yaml_events import YAML_FILES
+
+import harmonien_ropa as hr
+from harmonien_ropa.model.base import text_is_writable
+from harmonien_ropa.source import yamlnative, yamlpositions, yamlsource
+from harmonien_ropa.source.loading import from_document
+from harmonien_ropa.source.yamlbase import YamlError
+from harmonien_ropa.source.yamlsource import parse
+
+LIMIT = 10**6
+EXPANDED = 10**7
+
+
+def _typed(value: Any) -> Any:
+    """``value`` with the type of every part (so 1, 1.0 and True differ)."""
+    if isinstance(value, dict):
+        return ("dict", [(_typed(k), _typed(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return ("list", [_typed(v) for v in value])
+    return (type(value).__name__, repr(value))
+
+
+def _plain(text: str) -> Any:
+    """What the event reader (or its node fallback) gives: data and positions, or the problems."""
+    try:
+        document = yamlsource._EventBuilder("f.yaml", text, LIMIT, EXPANDED).document()
+    except yamlsource._NeedsNodes:
+        from harmonien_ropa.source.yamlnodes import parse_nodes
+
+        try:
+            document = parse_nodes(text, "f.yaml", LIMIT, EXPANDED)
+        except YamlError as exc:
+            return ("error", [d.format() for d in exc.diagnostics])
+    except YamlError as exc:
+        return ("error", [d.format() for d in exc.diagnostics])
+    return ("ok", _typed(document.data), document.positions._table)
+
+
+def _native(text: str) -> Any:
+    """What the native reader gives, or None when it leaves the text to the event reader."""
+    taken, data = yamlnative.native_data(text, LIMIT, EXPANDED)
+    if not taken:
+        return None
+    positions = yamlsource.parse(text, "f.yaml", positions=False).positions
+    return ("ok", _typed(data), positions._table)
+
+
+def _same_or_declined(text: str) -> bool:
+    """The native reader reads ``text`` as the event reader does, or declines; True if read."""
+    native = _native(text)
+    if native is not None:
+        assert native == _plain(text)
+    return native is not None
+
+
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_yaml_file_reads_alike(path: Path) -> None:
+    _same_or_declined(path.read_text(encoding="utf-8"))
+
+
+def _bench_generate() -> Any:
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+    assert spec is not None
+    assert spec.loader is not None
+    generate = importlib.util.module_from_spec(spec)
+    sys.modules["bench_generate"] = generate
+    spec.loader.exec_module(generate)
+    return generate
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_generated_maps_are_read_natively_and_alike(seed: int) -> None:
+    text = _bench_generate().generate(40, seed=seed)
+    assert _same_or_declined(text)
+
+
+def test_harmonien_is_read_natively_and_alike() -> None:
+    text = HARMONIEN_YAML.read_text(encoding="utf-8")
+    assert _same_or_declined(text)
+    assert _same_or_declined(text.replace("\n", "\r\n"))  # line breaks as Windows writes them
+    assert not _same_or_declined(text.replace("\n", "\r", 1))  # a lone CR: the event reader
+
+
+#: Scalars where YAML 1.1, YAML 1.2 and the two readers could part ways.
+SCALARS = [
+    "x", "NO", "yes", "on", "True", "TRUE", "false", "null", "Null", "~", "~x", "", "0", "-0",
+    "7", "-7", "+7", "0123", "00", "-0123", "1_000", "0x1F", "0o17", "0b1", "1e5", "1.5e+3",
+    "1.", ".5", "-.5", "1.50", "'2024-05-01'", '"10:00:00"', "'2024-05-01 10:00:00'", "01.5", ".inf", "-.inf", ".nan", ".NaN", "inf", "nan", "12:30",
+    "190:20:30", "2024-05-01", "2024-02-30", "2024-13-01", "2024-5-1", "2024-05-01 10:00",
+    "2024-05-01 10:00:00", "2024-05-01T10:00:00Z", "2024-05-01t10:00:00+02:00",
+    "123456789012345678", "1234567890123456789", "9" * 40, "'0123'", '"1e5"', "'it''s'",
+    '"a\\tb\\u00e9\\x41"', "a #c", "a#b", "=", ".example.org", "- x", "gruppe 2)", "1,5", "1 2",
+    "!foo x", "!!str 5", "&a x", "*a", "&a.b x", "*a.b", "&a:b x", "[1, 02]", "{k: 1.0}", "[2024-01-01, x]", "|\n  t\n   u",
+    ">-\n  t\n\n  u", "'x\n\n  y'", '"x\n  y"', "x\n  y",
+]  # fmt: skip
+#: The usual values of a map, read natively (so that most documents test the native reader).
+USUAL = [
+    "x", "NO", "yes", "True", "null", "~", "", "0", "-7", "1.50", "2024-05-01", "2024-02-30",
+    "'0123'", '"1e5"', "'it''s'", "'2024-05-01'", '"1:00:00"', "a #c", "a#b", ".example.org", "gruppe 2)", "1,5", "1 2",
+    "&a x", "*a", "[1, x]", "{k: 1.0, j: [a, 'b']}", "[2024-01-01, x]", "|\n  t\n   u",
+    ">-\n  t\n\n  u", "|+\n  t\n", "x\n  y", '"x\n  y"', "'x\n\n  y'", "[]", "{}", "[b: 1]",
+    "{b}", "[a, [b, {c: d}]]", "{a: [1, 2], 'b': \"c\"}",
+]  # fmt: skip
+KEYS = [
+    "a", "b", "a", "1", "true", "Null", "~", "0123", "2020-01-01", "'1'", '"k"', "k x", "[k]",
+    "{k: 1}", "[k, {j: 1}]",
+]  # fmt: skip
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> str:
+    lines = []
+    anchored = False
+    for _ in range(draw(st.integers(1, 5))):
+        key = draw(st.sampled_from(KEYS[:3] if draw(st.booleans()) else KEYS))
+        value = draw(st.sampled_from(USUAL if draw(st.integers(0, 4)) else SCALARS))
+        if value.startswith("*") and not anchored:
+            value = "x"
+        anchored = anchored or value.startswith("&a")
+        if draw(st.booleans()):
+            lines.append(f"{key}:")
+            lines.append(f"  - {value}".replace("\n", "\n    "))
+        else:
+            lines.append(f"{key}: {value}".replace("\n", "\n  "))
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=400, deadline=None)
+@given(documents())
+def test_tricky_scalars_read_alike_or_declined(text: str) -> None:
+    _same_or_declined(text)
+
+
+def _block(draw: st.DrawFn, indent: int, depth: int) -> list[str]:
+    """Lines of a block mapping or list at ``indent``, with comments, blank lines and anchors."""
+    pad = " " * indent
+    lines: list[str] = []
+    as_list = draw(st.booleans())
+    for index in range(draw(st.integers(1, 3))):
+        lead = f"{pad}- " if as_list else f"{pad}{draw(st.sampled_from(['a', 'b', 'c']))}{index}: "
+        if depth < 3 and draw(st.integers(0, 2)) == 0:
+            lines.append(lead.rstrip())
+            lines.extend(_block(draw, indent + draw(st.sampled_from([0, 2, 4])), depth + 1))
+            continue
+        value = draw(st.sampled_from(USUAL))
+        if value.startswith("*"):
+            value = "x"
+        if value.startswith("&a"):
+            value = f"&a{indent}{index}{depth} x"
+        deeper = " " * (len(lead) + 2)
+        lines.append(lead + value.replace("\n", "\n" + deeper))
+        lines.extend(draw(st.sampled_from([[], [""], [f"{pad}# note"]])))
+    return lines
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_nested_maps_read_alike_with_the_same_positions(data: st.DataObject) -> None:
+    text = "\n".join(data.draw(st.composite(lambda draw: _block(draw, 0, 0))())) + "\n"
+    _same_or_declined(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 0123\n", "a: 1e5\n", "a: .inf\n", "1: x\n", "true: x\n", "a: !foo x\n",
+        "a: 2024-05-01 10:00\n", "a: " + "9" * 19 + "\n", "<<: {a: 1}\n", "a:\tx\n",
+        "a: &x [1]\nb: *x\n", "a: [[[[[[[[[1]]]]]]]]]\n", "a: {[x]: 1}\n", "[x]: 1\n",
+        "a: {{b: 1}: 2}\n", "a: &a.b x\nb: *a.b\n", "a: &a:b x\n",
+        "a: {en:? x}\n", "a: [b:]\n", "a: [:1]\n", "a: [|1>. 5]\n", "a: {5, b: 1}\n",
+        "a: {b: ,1}\n", "a: >1\n", "a: |\nb: 1\n", "- |\n- x\n", "a: _18.5\n", "a: [- x]\n",
+        "&a: x\n", "&a b: c\n", "*a\n",
+        "a: '2024-05-01'\n", 'ht"?tp://x: [>-61]\n', "a#b: [>x]\n", 'a: "10:00:00"\n', '"2024-05-01": x\n', 'a: "\\x32024-01-01"\n', "a: [1,\n  2]\n", "--- \na: 1\n",
+        "a:\n" + "".join(" " * (2 * i) + f"k{i}:\n" for i in range(1, 16)) + " " * 32 + "v: 1\n",
+    ],
+)  # fmt: skip
+def test_what_could_differ_is_left_to_the_event_reader(text: str) -> None:
+    assert yamlnative.native_data(text, LIMIT, EXPANDED) == (False, None)
+
+
+def test_scalar_read_alike_natively() -> None:
+    text = "a: NO\nb: 2024-05-01\nc: 7\nd: 1.5\ne: true\nf: ~\ng: '0123'\nh: &d x\ni: [*d, *d]\n"
+    taken, data = yamlnative.native_data(text, LIMIT, EXPANDED)
+    assert taken
+    day = dt.date(2024, 5, 1)
+    assert data == {"a": "NO", "b": day, "c": 7, "d": 1.5, "e": True, "f": None, "g": "0123",
+                    "h": "x", "i": ["x", "x"]}  # fmt: skip
+
+
+def test_limits_send_the_text_to_the_event_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    aliased = "a: &t " + "x" * 200 + "\nb: [" + ", ".join(["*t"] * 50) + "]\n"
+    assert yamlnative.native_data(aliased, LIMIT, EXPANDED)[0]
+    # the aliases would stand for more than the expanded-size limit: refused, with its problem
+    assert yamlnative.native_data(aliased, LIMIT, 5_000) == (False, None)
+    monkeypatch.setenv("HARMONIEN_ROPA_MAX_EXPANDED", "5000")
+    with pytest.raises(YamlError) as caught:
+        parse(aliased)
+    assert "aliases repeat text" in caught.value.diagnostics[0].message
+    # more values than the node limit could allow: counted and refused by the event reader
+    many = "a: [" + ", ".join(["x"] * 20) + "]\n"
+    assert yamlnative.native_data(many, 10, EXPANDED) == (False, None)
+    # a duplicate key: yaml-rs refuses it, the event reader explains it
+    assert yamlnative.native_data("a: 1\na: 2\n", LIMIT, EXPANDED) == (False, None)
+    with pytest.raises(YamlError) as duplicate:
+        parse("a: 1\na: 2\n")
+    assert duplicate.value.diagnostics[0].line == 2
+
+
+def test_positions_are_read_only_when_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[str] = []
+    original = yamlpositions.read_positions
+
+    def counting(text: str) -> Any:
+        read.append(text)
+        return original(text)
+
+    monkeypatch.setattr(yamlpositions, "read_positions", counting)
+    assert parse("a:\n  b: 1\n").positions.find(("a", "b")) == (2, 6)
+    assert read == []  # asked for with the data: read in the same pass
+    document = parse("a:\n  b: 1\n", positions=False)
+    assert document.data == {"a": {"b": 1}}
+    assert read == []
+    assert document.positions.find(("a", "b")) == (2, 6)
+    assert document.positions.find(("a", "b")) == (2, 6)
+    assert read == ["a:\n  b: 1\n"]
+
+
+def test_without_yaml_rs_the_event_reader_reads_everything(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(yamlnative, "yaml_rs", None)
+    assert yamlnative.native_data("a: 1\n", LIMIT, EXPANDED) == (False, None)
+    assert hr.load(HARMONIEN_YAML).organisation is not None
+
+
+@pytest.mark.parametrize("written", ["\u202e", "\u2066", '"Test \\u202e Org"', '"Test \\x01 Org"'])
+def test_refused_characters_are_found_written_raw_or_escaped(written: str) -> None:
+    """A map whose text holds no refused character skips the per-value search for one
+    (model.base.text_is_writable); raw or escaped, each is still refused with its place."""
+    text = (ROOT / "tests" / "good_yaml" / "minimal.yaml").read_text(encoding="utf-8")
+    assert text_is_writable(text)
+    changed = text.replace("name: Test Org", f"name: {written}", 1)
+    assert not text_is_writable(changed)
+    with pytest.raises(hr.LoadError) as caught:
+        hr.loads(changed, "m.yaml")
+    (problem,) = caught.value.diagnostics
+    assert problem.line == 3
+    assert "character" in problem.message
+
+
+def test_a_checked_text_gives_the_same_map() -> None:
+    text = HARMONIEN_YAML.read_text(encoding="utf-8")
+    assert text_is_writable(text)
+    document = parse(text, "h.yaml")
+    checked = from_document(document, checked=True)
+    assert checked == from_document(parse(text, "h.yaml"))
+
+
+def test_near_a_memory_limit_the_event_reader_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """yaml-rs aborts the process when an allocation fails; under a limit on memory that
+    leaves too little room, the event reader (which raises MemoryError) reads instead."""
+    import resource
+
+    text = "a: 1\n"
+    assert yamlnative.native_data(text, LIMIT, EXPANDED)[0]
+    real = resource.getrlimit
+
+    def tight(which: int) -> tuple[int, int]:
+        if which == resource.RLIMIT_AS:
+            return (64 * 1024 * 1024, resource.RLIM_INFINITY)
+        return real(which)
+
+    monkeypatch.setattr(resource, "getrlimit", tight)
+    assert yamlnative.native_data(text, LIMIT, EXPANDED) == (False, None)
+    assert parse(text).data == {"a": 1}
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["- [a, {b: 'c', d: [e, *x]}, 'f']\n", "- &y{n} v\n", "- |\n  t\n", "- ']'\n", "- a [b\n"],
+)
+def test_the_checks_cost_work_linear_in_the_text(line: str) -> None:
+    """Lines the checks look at one by one (brackets, anchors, block scalars) cost a bounded
+    number of calls each: the work is linear in the text, counted, not timed."""
+    text = "- &x v\n" + "".join(line.replace("{n}", str(i)) for i in range(3000))
+    calls = 0
+
+    def count(frame: Any, event: str, arg: Any) -> None:
+        nonlocal calls
+        if event in ("call", "c_call"):
+            calls += 1
+
+    sys.setprofile(count)
+    try:
+        yamlnative.native_data(text, LIMIT, EXPANDED)
+    finally:
+        sys.setprofile(None)
+    assert calls <= WORK_PER_BYTE * len(text)  # the budget of every hostile input
