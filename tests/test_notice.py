@@ -331,8 +331,16 @@ def test_public_render_tags_assumptions_and_warns(harmonien: hr.DataMap) -> None
 
 
 def test_confirmed_map_renders_without_tags_or_warning(harmonien: hr.DataMap) -> None:
+    from harmonien_ropa.law.provision import provision
+
     data = harmonien.model_dump(mode="json", by_alias=True)
     _drop_assumptions(data)
+    # A required item the map leaves out stays provisional however much is confirmed: whether
+    # the data must be given under a contract (Art. 13(2)(e)) is stated here.
+    open_ = {a.id for a in harmonien.activities if provision(a) == "to_state"}
+    for activity in data["activities"]:
+        if activity["id"] in open_:
+            activity["provision"] = {"nb": "Frivillig.", "en": "Voluntary."}
     confirmed = hr.from_data(data)
     from harmonien_ropa.outputs import RenderOptions, render
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support.cli import run_cli
 from support.notice_text import Page, render_notice
 
 import harmonien_ropa as hr
+from harmonien_ropa.law.provision import provision
+from harmonien_ropa.law.requirements import requirements
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -52,3 +55,125 @@ def test_complaint_may_go_to_any_supervisory_authority(pages: dict[str, Page], l
     # not as though the organisation's own authority were the only one a person may turn to
     assert only_ours not in text
     assert "Datatilsynet" in text  # our own authority still named, with its address
+
+
+# -- Art. 13(2)(e): whether the person must give the data ---------------------------------------
+
+#: A map of three activities collecting data from the person and saying nothing of `provision`.
+PROVISION_MAP = """\
+organisation:
+  name: Example Choir
+  org_number: "999999999"
+  contacts:
+    - {name: Kari Nordmann, role: {nb: leder, en: chair}, email: kari@example.org}
+  dpo: {appointed: false, reason: {nb: Ikke påkrevd., en: Not required.}}
+notice: {version: "1", effective_date: 2026-01-01}
+record: {version: "1", effective_date: 2026-01-01}
+data_subjects:
+  - {id: members, name: {nb: medlemmer, en: members}}
+data_categories:
+  - {id: email, name: {nb: e-postadresse, en: e-mail address}}
+activities:
+  - id: membership
+    name: {nb: Medlemskap, en: Membership}
+    purpose: {nb: Å administrere medlemskapet., en: To administer the membership.}
+    data_subjects: [members]
+    data_categories: [email]
+    sources: [{kind: data_subject}]
+    legal_basis: contract
+    retention: {text: {nb: Slettes ved utmelding., en: Erased when membership ends.}}
+  - id: survey
+    name: {nb: Undersøkelse, en: Survey}
+    purpose: {nb: Å spørre om konsertene., en: To ask about the concerts.}
+    data_subjects: [members]
+    data_categories: [email]
+    sources: [{kind: data_subject}]
+    legal_basis: consent
+    consent_withdrawal: {nb: Svar oss på e-post., en: Reply to us by e-mail.}
+    retention: {text: {nb: Slettes etter et år., en: Erased after a year.}}
+  - id: contacts
+    name: {nb: Kontakter, en: Contacts}
+    purpose: {nb: Å holde kontakten., en: To keep in touch.}
+    data_subjects: [members]
+    data_categories: [email]
+    sources: [{kind: data_subject}]
+    legal_basis: legitimate_interests
+    legitimate_interest: {nb: Å holde kontakten., en: To keep in touch.}
+    retention: {text: {nb: Slettes etter et år., en: Erased after a year.}}
+    assumptions:
+      legal_basis: Not confirmed yet.
+"""
+
+
+@pytest.fixture(scope="module")
+def provision_map() -> hr.DataMap:
+    return hr.loads(PROVISION_MAP, "map.yaml")
+
+
+def test_provision_follows_from_the_bases(provision_map: hr.DataMap) -> None:
+    found = {a.id: provision(a) for a in provision_map.activities}
+    assert found == {"membership": "to_state", "survey": "voluntary", "contacts": "voluntary"}
+    cells = {
+        a.id: next(c.status for i, c in requirements(provision_map, a) if i.key == "13.2e")
+        for a in provision_map.activities
+    }
+    # voluntary is stated by the notice itself; assumed while the basis it rests on is
+    assert cells == {"membership": "missing", "survey": "stated", "contacts": "assumed"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "no", "open_"),
+    [
+        ("en", "No law or contract requires you to give us the data", "has not been settled yet"),
+        (
+            "nb",
+            "Ingen lov eller avtale pålegger deg å gi oss opplysningene",
+            "er ikke avklart ennå",
+        ),
+    ],
+)
+def test_notice_says_whether_the_data_must_be_given(
+    provision_map: hr.DataMap, lang: str, no: str, open_: str
+) -> None:
+    page = render_notice(provision_map)[f"notice.{lang}.md"]
+    sections = {
+        name: page.split(f"### {name}")[1].split("###")[0]
+        for name in (
+            ("Membership", "Survey", "Contacts")
+            if lang == "en"
+            else ("Medlemskap", "Undersøkelse", "Kontakter")
+        )
+    }
+    membership, survey, contacts = sections.values()
+    tag = "*(provisional)*" if lang == "en" else "*(foreløpig)*"
+    # consent: the law answers it, for certain
+    assert no in survey
+    assert tag not in survey
+    # legitimate interests on an assumed basis: the same answer, provisional
+    line = next(x for x in contacts.splitlines() if no in x)
+    assert line.endswith(tag)
+    # a contract: only the organisation knows; said to be open, provisional
+    line = next(x for x in membership.splitlines() if open_ in x)
+    assert line.endswith(tag)
+    assert no not in membership
+
+
+def test_a_stated_provision_is_shown_as_written() -> None:
+    text = PROVISION_MAP.replace(
+        "    legal_basis: contract\n",
+        "    legal_basis: contract\n"
+        "    provision: {nb: Uten e-post blir du ikke medlem., en: Without an e-mail address you "
+        "cannot be a member.}\n",
+    )
+    page = render_notice(hr.loads(text, "map.yaml"))["notice.en.md"]
+    assert "Without an e-mail address you cannot be a member." in page
+    assert "has not been settled yet" not in page
+
+
+def test_rule_reports_an_open_provision(tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    path.write_text(PROVISION_MAP, encoding="utf-8")
+    result = run_cli("check", "--data", str(path), "--select", "ROPA404")
+    codes = [line for line in result.stdout.splitlines() if "ROPA404" in line]
+    assert len(codes) == 1
+    assert "'membership'" in codes[0]

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from enum import Enum
 
 from ..law import consent as consent_law
+from ..law import provision as provision_law
 from ..law import rights as rights_law
 from ..law import transfers as transfers_law
 from ..law import uses as uses_law
@@ -112,6 +113,14 @@ def build(datamap: DataMap, lang: str, place_names: dict[int, str] | None = None
     shared between languages."""
     names = places(datamap) if place_names is None else place_names
     return _Builder(datamap, lang, names).view()
+
+
+#: Why the notice's answer to "do you have to give the data?" is provisional under a contract or
+#: a legal obligation while the map does not say it.
+PROVISION_OPEN_NOTE = (
+    "Not stated: whether giving the data is a statutory or contractual requirement, whether the "
+    "person must give it, and what happens if they do not (GDPR Art. 13(2)(e)); add 'provision:'."
+)
 
 
 class _Builder:
@@ -408,7 +417,7 @@ class _Builder:
             consent_withdrawal=self.withdrawal(a),
             sources=self.sources(a),
             sources_marks=self.marks(a, "sources") if a.sources else (),
-            provision=self.fact(a, "provision"),
+            provision=self.provision(a),
             retention=self.retention(a),
             category_retention=self.category_retention(a),
             systems=self.activity_systems(a),
@@ -520,6 +529,20 @@ class _Builder:
                 "basis_part_interest", (("basis", sentence), ("interest", interest))
             )
         return Fact(sentence, self.marks(b.owner, "basis", "covers", "law", "legitimate_interest"))
+
+    def provision(self, a: Activity) -> Fact | None:
+        """Whether the person must give the data (Art. 13(2)(e)): the map's text; else what the
+        law layer concludes from the bases (not required, provisional while a basis is assumed);
+        else, under a contract or legal obligation, that it is not settled yet (provisional)."""
+        found = provision_law.provision(a)
+        if found == "voluntary":
+            marks = sum((self.marks(b.owner, b.field("basis")) for b in a.bases), ())
+            return Fact(Sentence("provision_voluntary"), marks)
+        if found == "to_state":
+            return Fact(
+                Sentence("provision_open"), self.marks(a, "provision", unknown=PROVISION_OPEN_NOTE)
+            )
+        return self.fact(a, "provision")
 
     def withdrawal(self, a: Activity) -> Fact | None:
         """How to withdraw consent: the consent basis's own route, else the activity's."""
