@@ -9,6 +9,7 @@ from support.cli import run_cli
 from support.notice_text import Page, render_notice
 
 import harmonien_ropa as hr
+from harmonien_ropa.law.joint import arrangement_missing
 from harmonien_ropa.law.provision import provision
 from harmonien_ropa.law.requirements import requirements
 
@@ -177,3 +178,26 @@ def test_rule_reports_an_open_provision(tmp_path: Path) -> None:
     codes = [line for line in result.stdout.splitlines() if "ROPA404" in line]
     assert len(codes) == 1
     assert "'membership'" in codes[0]
+
+
+# -- Art. 26(2): the essence of a joint-controller arrangement ----------------------------------
+
+#: The line on a joint controller whose arrangement the map does not record, with its tag.
+OPEN_ARRANGEMENT = {
+    "en": "The essence of our arrangement, who is responsible for what, has not been described "
+    "yet. Please ask us about it. (provisional)",
+    "nb": "Hovedinnholdet i ordningen mellom oss, hvem som har ansvar for hva, er ikke beskrevet "
+    "ennå. Spør oss gjerne om det. (foreløpig)",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(OPEN_ARRANGEMENT))
+def test_joint_controller_without_arrangement_is_said_open(
+    harmonien: hr.DataMap, pages: dict[str, Page], lang: str
+) -> None:
+    assert {p.id for p in harmonien.parties if arrangement_missing(p)} == {"google"}
+    assert OPEN_ARRANGEMENT[lang] in pages[lang].text("party-google")
+    # a recorded arrangement is shown as written, never said to be open
+    meta = pages[lang].text("party-meta")
+    assert OPEN_ARRANGEMENT[lang].split(",")[0] not in meta
+    assert ("Meta and Harmonien" if lang == "en" else "Meta og Harmonien") in meta

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from enum import Enum
 
 from ..law import consent as consent_law
+from ..law import joint as joint_law
 from ..law import provision as provision_law
 from ..law import rights as rights_law
 from ..law import transfers as transfers_law
@@ -819,6 +820,11 @@ class _Builder:
                 arrangement = self.field(p, "joint_arrangement")
                 assert arrangement is not None
                 joint = Fact(arrangement, self.marks(p, "joint_arrangement"))
+            elif joint_law.arrangement_missing(p):  # Art. 26(2): said to be open, provisional
+                joint = Fact(
+                    Sentence("joint_arrangement_open"),
+                    self.marks(p, "joint_arrangement", unknown=joint_law.ARRANGEMENT_OPEN_NOTE),
+                )
             policy = None
             if p.privacy_policy:
                 self.take(p, "privacy_policy")
