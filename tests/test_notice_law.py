@@ -201,3 +201,25 @@ def test_joint_controller_without_arrangement_is_said_open(
     meta = pages[lang].text("party-meta")
     assert OPEN_ARRANGEMENT[lang].split(",")[0] not in meta
     assert ("Meta and Harmonien" if lang == "en" else "Meta og Harmonien") in meta
+
+
+# -- Art. 21(1): when processing continues after an objection ----------------------------------
+
+#: The two grounds on which processing may continue after an objection (GDPR Art. 21(1)).
+OBJECTION_GROUNDS = {
+    "en": (
+        "compelling legitimate grounds that override your interests, rights and freedoms",
+        "establish, exercise or defend legal claims",
+    ),
+    "nb": (
+        "tungtveiende berettigede grunner som går foran dine interesser, rettigheter og friheter",
+        "fastsette, gjøre gjeldende eller forsvare rettskrav",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(OBJECTION_GROUNDS))
+def test_objection_names_both_grounds_to_continue(pages: dict[str, Page], lang: str) -> None:
+    text = pages[lang].text("right-objection")
+    for ground in OBJECTION_GROUNDS[lang]:
+        assert ground in text
