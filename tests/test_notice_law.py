@@ -223,3 +223,14 @@ def test_objection_names_both_grounds_to_continue(pages: dict[str, Page], lang: 
     text = pages[lang].text("right-objection")
     for ground in OBJECTION_GROUNDS[lang]:
         assert ground in text
+
+
+def test_accounting_provision_is_provisional(pages: dict[str, Page]) -> None:
+    # The map's text says what the law requires of Harmonien, not what the customer must give
+    # (Art. 13(2)(e)); until Harmonien says that, the answer is provisional.
+    assert "We are required by law to record sales and payments. (provisional)" in pages["en"].text(
+        "activity-accounting"
+    )
+    assert "Vi er pålagt å bokføre salg og betalinger. (foreløpig)" in pages["nb"].text(
+        "activity-accounting"
+    )
