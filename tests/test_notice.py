@@ -331,8 +331,22 @@ def test_public_render_tags_assumptions_and_warns(harmonien: hr.DataMap) -> None
 
 
 def test_confirmed_map_renders_without_tags_or_warning(harmonien: hr.DataMap) -> None:
+    from harmonien_ropa.law.joint import arrangement_missing
+    from harmonien_ropa.law.provision import provision
+
     data = harmonien.model_dump(mode="json", by_alias=True)
     _drop_assumptions(data)
+    # A required item the map leaves out stays provisional however much is confirmed: whether
+    # the data must be given under a contract (Art. 13(2)(e)) and the essence of a joint
+    # controller's arrangement (Art. 26(2)) are stated here.
+    open_ = {a.id for a in harmonien.activities if provision(a) == "to_state"}
+    for activity in data["activities"]:
+        if activity["id"] in open_:
+            activity["provision"] = {"nb": "Frivillig.", "en": "Voluntary."}
+    joint = {p.id for p in harmonien.parties if arrangement_missing(p)}
+    for party in data["parties"]:
+        if party["id"] in joint:
+            party["joint_arrangement"] = {"nb": "Hver svarer for sin del.", "en": "Each its own."}
     confirmed = hr.from_data(data)
     from harmonien_ropa.outputs import RenderOptions, render
 

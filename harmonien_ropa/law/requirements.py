@@ -18,8 +18,9 @@ from typing import Literal
 from ..model.activity import Activity
 from ..model.base import Statement
 from ..model.datamap import DataMap
-from ..model.legal import LegalBasis, SourceKind
+from ..model.legal import LegalBasis
 from .consent import consent_bases
+from .provision import provision
 from .rights import rights_of, uses_consent
 from .transfers import (
     destinations,
@@ -251,13 +252,14 @@ def _complaint(dm: DataMap, _: Activity) -> Cell:
 
 
 def _provision(_: DataMap, a: Activity) -> Cell:
-    if not any(s.kind is SourceKind.DATA_SUBJECT for s in a.sources):
-        return Cell("n/a")
-    if a.provision is not None:
+    found = provision(a)
+    if found == "stated":
         return _cell(True, _assumed(a, "provision"))
-    if a.has_basis(LegalBasis.CONTRACT, LegalBasis.LEGAL_OBLIGATION):
+    if found == "to_state":
         return Cell("missing")
-    return Cell("n/a", "voluntary")
+    if found == "voluntary":  # the notice says so, from the bases
+        return _cell(True, _bases_assumed(a, "basis"), "voluntary: no statute or contract")
+    return Cell("n/a")
 
 
 def _automated(dm: DataMap, a: Activity) -> Cell:

@@ -21,6 +21,8 @@ from collections.abc import Iterable
 from enum import Enum
 
 from ..law import consent as consent_law
+from ..law import joint as joint_law
+from ..law import provision as provision_law
 from ..law import rights as rights_law
 from ..law import transfers as transfers_law
 from ..law import uses as uses_law
@@ -112,6 +114,14 @@ def build(datamap: DataMap, lang: str, place_names: dict[int, str] | None = None
     shared between languages."""
     names = places(datamap) if place_names is None else place_names
     return _Builder(datamap, lang, names).view()
+
+
+#: Why the notice's answer to "do you have to give the data?" is provisional under a contract or
+#: a legal obligation while the map does not say it.
+PROVISION_OPEN_NOTE = (
+    "Not stated: whether giving the data is a statutory or contractual requirement, whether the "
+    "person must give it, and what happens if they do not (GDPR Art. 13(2)(e)); add 'provision:'."
+)
 
 
 class _Builder:
@@ -408,7 +418,7 @@ class _Builder:
             consent_withdrawal=self.withdrawal(a),
             sources=self.sources(a),
             sources_marks=self.marks(a, "sources") if a.sources else (),
-            provision=self.fact(a, "provision"),
+            provision=self.provision(a),
             retention=self.retention(a),
             category_retention=self.category_retention(a),
             systems=self.activity_systems(a),
@@ -520,6 +530,20 @@ class _Builder:
                 "basis_part_interest", (("basis", sentence), ("interest", interest))
             )
         return Fact(sentence, self.marks(b.owner, "basis", "covers", "law", "legitimate_interest"))
+
+    def provision(self, a: Activity) -> Fact | None:
+        """Whether the person must give the data (Art. 13(2)(e)): the map's text; else what the
+        law layer concludes from the bases (not required, provisional while a basis is assumed);
+        else, under a contract or legal obligation, that it is not settled yet (provisional)."""
+        found = provision_law.provision(a)
+        if found == "voluntary":
+            marks = sum((self.marks(b.owner, b.field("basis")) for b in a.bases), ())
+            return Fact(Sentence("provision_voluntary"), marks)
+        if found == "to_state":
+            return Fact(
+                Sentence("provision_open"), self.marks(a, "provision", unknown=PROVISION_OPEN_NOTE)
+            )
+        return self.fact(a, "provision")
 
     def withdrawal(self, a: Activity) -> Fact | None:
         """How to withdraw consent: the consent basis's own route, else the activity's."""
@@ -796,6 +820,11 @@ class _Builder:
                 arrangement = self.field(p, "joint_arrangement")
                 assert arrangement is not None
                 joint = Fact(arrangement, self.marks(p, "joint_arrangement"))
+            elif joint_law.arrangement_missing(p):  # Art. 26(2): said to be open, provisional
+                joint = Fact(
+                    Sentence("joint_arrangement_open"),
+                    self.marks(p, "joint_arrangement", unknown=joint_law.ARRANGEMENT_OPEN_NOTE),
+                )
             policy = None
             if p.privacy_policy:
                 self.take(p, "privacy_policy")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...core.diagnostics import Severity
+from ...law.joint import arrangement_missing
 from ...law.requirements import client_reachable
 from ...model import PartyRole
 from ..rule import Context, Hit, Rule
@@ -145,7 +146,7 @@ class JointArrangementMissing(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, party in ctx.parties():
-            if party.role is PartyRole.JOINT_CONTROLLER and party.joint_arrangement is None:
+            if arrangement_missing(party):
                 yield self.hit((*loc, "role"), party=party.id)
 
 

@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from ...core.diagnostics import Severity
+from ...law.provision import provision, requiring_basis
 from ...law.requirements import controller_reachable
 from ...law.wording import wrong_statements
-from ...model import LANGUAGES, LegalBasis, SourceKind, Text
+from ...model import LANGUAGES, Text
 from ...notice.view import build as build_notice
 from ..rule import Context, Hit, Loc, Rule, describe
 
@@ -161,11 +162,9 @@ class ProvisionMissing(Rule):
     )
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        required = (LegalBasis.CONTRACT, LegalBasis.LEGAL_OBLIGATION)
         for loc, activity in ctx.controller_activities():
-            direct = any(s.kind is SourceKind.DATA_SUBJECT for s in activity.sources)
-            basis = next((b for b in activity.bases if b.basis in required), None)
-            if basis is not None and direct and activity.provision is None:
+            basis = requiring_basis(activity)
+            if basis is not None and provision(activity) == "to_state":
                 yield self.hit((*loc, *basis.at("basis")), activity=activity.id, basis=basis.basis)
 
 
