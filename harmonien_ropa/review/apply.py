@@ -128,7 +128,7 @@ def apply_answers(map_path: Path, shown_name: str, workbook: bytes, workbook_nam
     seen: dict[Loc, str] = {}
     for answer in answers:
         if answer.comment:
-            comments.append((answer.cell, answer.path, answer.comment))
+            comments.append((answer.comment_cell or answer.cell, answer.path, answer.comment))
         if answer.value is None:
             continue
         where = f"{workbook_name}: {answer.cell}: {dotted(answer.path)}"
@@ -158,7 +158,11 @@ def apply_answers(map_path: Path, shown_name: str, workbook: bytes, workbook_nam
         except AnswerError as error:
             refusals.append(f"{where}: {error}")
             continue
-        planned.append((answer, _plain(value), False))
+        plain = _plain(value)
+        # the value the map already holds, chosen from the list: a confirmation (the map's
+        # own characters stay as they are)
+        same = _same(plain, value_at(data, answer.path))
+        planned.append((answer, None if same else plain, same))
     if refusals:
         raise ReviewError(
             f"{len(refusals)} answer(s) refused, nothing written:\n" + "\n".join(refusals)
@@ -219,6 +223,11 @@ def _plain(value: Any) -> Any:
     if isinstance(value, bool | int | float | dt.date | str):
         return value
     return str(value)
+
+
+def _same(answer: Any, current: Any) -> bool:
+    """Whether an answer is the value the map holds already (``True`` is not ``1``)."""
+    return type(answer) is type(current) and answer == current
 
 
 def _bom(path: Path) -> bytes:

@@ -144,6 +144,7 @@ class Answer:
     digest: str
     value: Any  # the cell's value: text, number, date or bool
     comment: str
+    comment_cell: str = ""  # e.g. "Assumptions!J7", where the comment was written
 
 
 class WorkbookError(ValueError):
@@ -201,4 +202,5 @@ def _answer(title: str, r: int, cells: list[Any], value: Any, name: str) -> Answ
         digest=str(digest or ""),
         value=value,
         comment=" ".join(str(comment).split()) if comment else "",
+        comment_cell=f"{title}!{column_letter(COMMENT)}{r}",
     )
