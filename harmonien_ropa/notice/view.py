@@ -971,10 +971,13 @@ class _Builder:
             access_marks = self.marks(sys, "access") if access else ()
             measures = self.texts(sys, "security_measures")
             measures_marks = self.marks(sys, "security_measures") if measures else ()
+            description = self.field(sys, "description")
+            if not (description or access or measures):
+                continue  # nothing to say of it: a bare name would read as an empty promise
             out.append(
                 SecuritySystem(
                     in_language(sys.name, self.lang),
-                    self.field(sys, "description"),
+                    description,
                     access,
                     access_marks,
                     measures,
