@@ -49,3 +49,24 @@ def test_the_two_commands_are_what_ci_runs() -> None:
     assert "make test" in README
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert ci.strip().splitlines()[-1] == "make test"
+
+
+def test_start_your_own_works_as_written_in_a_checkout(tmp_path: Path) -> None:
+    """The commands of "Start your own", run in the checkout (whose data/processing.yaml is
+    Harmonien's) without a terminal: a starter map of one's own, checked and rendered there."""
+    block = _block("sh", "## Start your own")
+    assert "init data/processing.yaml" in block
+    proc = subprocess.run(
+        ["bash", "-euc", block.replace("render --out build", "render --only notice --out build")],
+        cwd=ROOT,
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "CI": "1"},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "my-org" / "data" / "processing.yaml").is_file()
+    assert (tmp_path / "my-org" / "build" / "notice.nb.html").is_file()
+    assert "bundled example" not in proc.stderr
