@@ -449,3 +449,32 @@ def test_a_mistyped_organisation_number_is_asked_again(
     out = capsys.readouterr().out
     assert "kontrollsifferet" in out
     assert load(path).organisation.org_number == "976 619 005"
+
+
+def test_the_starter_says_where_data_comes_from_and_whether_it_must_be_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every activity of the starter says its source (so the notice knows Art. 13 applies), and
+    one under a contract or a legal obligation says, as an assumption to confirm, whether the
+    data must be given (Art. 13(2)(e)); neither ROPA402 nor ROPA404 is left for the volunteer."""
+    import json
+
+    import harmonien_ropa as hr
+
+    path = tmp_path / "p.yaml"
+    assert main(["init", "--yes", "--lang", "nb", str(path)]) == 0
+    datamap = load(path)
+    assert all(a.sources for a in datamap.activities)
+    required = [a for a in datamap.activities if a.legal_basis in {"contract", "legal_obligation"}]
+    assert len(required) == 4  # ticket sales, members, employees, accounting
+    for activity in required:
+        assert activity.provision is not None
+        assert "provision" in activity.assumptions
+    capsys.readouterr()
+    assert main(["check", "--data", str(path), "--format", "json", "--fail-on", "never"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    findings = report["findings"] if isinstance(report, dict) else report
+    codes = {f["code"] for f in findings}
+    assert not codes & {"ROPA402", "ROPA404"}
+    notice = {a.path: a.content for a in hr.render(datamap, only=["notice"]).artifacts}
+    assert "for å kjøpe billett; uten dem kan vi ikke levere billetten." in notice["notice.nb.md"].decode()  # fmt: skip

@@ -26,6 +26,7 @@ from .starter_texts import (
     CATEGORIES,
     COMMENTS,
     CONFIRM_BASIS,
+    CONFIRM_PROVISION,
     CONFIRM_RETENTION,
     HEADER,
     HEADER_SHORT,
@@ -192,6 +193,7 @@ def starter(answers: Answers, *, commented: bool = False) -> str:
         activity["assumptions"] = {
             "legal_basis": _note(CONFIRM_BASIS, lang),
             "retention": _note(CONFIRM_RETENTION, lang),
+            **({"provision": _note(CONFIRM_PROVISION, lang)} if "provision" in spec else {}),
             **vendors.notes_of.get(ident, {}),
         }
         activities.append(activity)

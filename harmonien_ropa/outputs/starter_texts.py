@@ -77,6 +77,11 @@ CONFIRM_BASIS = t(
     "Føreslått av 'init' som det vanlege grunnlaget for slik behandling; stadfest det.",
     "Suggested by 'init' as the usual basis for such processing; confirm it.",
 )
+CONFIRM_PROVISION = t(
+    "Foreslått av 'init'; bekreft om opplysningene må gis, og hva som skjer om de ikke gis.",
+    "Føreslått av 'init'; stadfest om opplysningane må givast, og kva som skjer om dei ikkje blir gitt.",
+    "Suggested by 'init'; confirm whether the data must be given, and what happens if it is not.",
+)
 CONFIRM_RETENTION = t(
     "Foreslått av 'init'; bekreft hvor lenge opplysningene faktisk lagres.",
     "Føreslått av 'init'; stadfest kor lenge opplysningane faktisk blir lagra.",
@@ -95,7 +100,13 @@ def activity_specs() -> dict[str, dict[str, Any]]:
             ),
             "data_subjects": ["customers"],
             "data_categories": ["name", "email", "phone", "purchase"],
+            "sources": [{"kind": "data_subject"}],
             "legal_basis": "contract",
+            "provision": t(
+                "Du må oppgi navn og e-postadresse for å kjøpe billett; uten dem kan vi ikke levere billetten.",
+                "Du må oppgi namn og e-postadresse for å kjøpe billett; utan dei kan vi ikkje levere billetten.",
+                "You must give your name and e-mail address to buy a ticket; without them we cannot deliver it.",
+            ),
             "retention": t(
                 "Slettes når arrangementet og eventuelle klager er avsluttet; regnskapsbilag "
                 "oppbevares så lenge bokføringsloven krever.",
@@ -114,6 +125,7 @@ def activity_specs() -> dict[str, dict[str, Any]]:
             ),
             "data_subjects": ["subscribers"],
             "data_categories": ["name", "email"],
+            "sources": [{"kind": "data_subject"}],
             "legal_basis": "consent",
             "consent_withdrawal": t(
                 "Bruk lenken for avmelding nederst i hvert nyhetsbrev.",
@@ -136,7 +148,13 @@ def activity_specs() -> dict[str, dict[str, Any]]:
             ),
             "data_subjects": ["members"],
             "data_categories": ["name", "email", "phone", "address"],
+            "sources": [{"kind": "data_subject"}],
             "legal_basis": "contract",
+            "provision": t(
+                "Du må oppgi kontaktopplysningene for å bli medlem; uten dem kan vi ikke ha deg som medlem.",
+                "Du må oppgi kontaktopplysningane for å bli medlem; utan dei kan vi ikkje ha deg som medlem.",
+                "You must give your contact details to become a member; without them we cannot have you as a member.",
+            ),
             "retention": t(
                 "Slettes når medlemskapet er avsluttet og alt er gjort opp.",
                 "Blir sletta når medlemskapet er avslutta og alt er gjort opp.",
@@ -154,7 +172,13 @@ def activity_specs() -> dict[str, dict[str, Any]]:
             ),
             "data_subjects": ["employees"],
             "data_categories": ["name", "email", "phone", "address", "employment"],
+            "sources": [{"kind": "data_subject"}],
             "legal_basis": "contract",
+            "provision": t(
+                "Opplysningene er nødvendige for arbeidsavtalen og for å betale lønn; uten dem kan vi ikke ansette deg.",
+                "Opplysningane er naudsynte for arbeidsavtalen og for å betale løn; utan dei kan vi ikkje tilsetje deg.",
+                "The data is needed for the employment contract and to pay salaries; without it we cannot employ you.",
+            ),
             "retention": t(
                 "Slettes når arbeidsforholdet er avsluttet, unntatt det lov krever at vi "
                 "oppbevarer.",
@@ -174,6 +198,7 @@ def activity_specs() -> dict[str, dict[str, Any]]:
             ),
             "data_subjects": ["website-visitors"],
             "data_categories": ["online-id"],
+            "sources": [{"kind": "observed"}],
             "legal_basis": "consent",
             "consent_withdrawal": t(
                 "Endre valget ditt i innstillingene for informasjonskapsler på nettstedet.",
@@ -195,6 +220,7 @@ def activity_specs() -> dict[str, dict[str, Any]]:
             ),
             "data_subjects": ["followers"],
             "data_categories": ["profile"],
+            "sources": [{"kind": "data_subject"}],
             "legal_basis": "legitimate_interests",
             "legitimate_interest": t(
                 "Å nå publikum der de er og svare på spørsmål.",
@@ -216,8 +242,14 @@ def activity_specs() -> dict[str, dict[str, Any]]:
             ),
             "data_subjects": ["payers"],
             "data_categories": ["name", "address", "purchase"],
+            "sources": [{"kind": "data_subject"}],
             "legal_basis": "legal_obligation",
             "legal_source": "bokføringsloven",
+            "provision": t(
+                "Bokføringsloven krever opplysningene på bilagene; uten dem kan vi ikke gjennomføre kjøpet eller betalingen.",
+                "Bokføringslova krev opplysningane på bilaga; utan dei kan vi ikkje gjennomføre kjøpet eller betalinga.",
+                "The Bookkeeping Act requires the data on the vouchers; without it we cannot complete the purchase or payment.",
+            ),
             "retention": t(
                 "Oppbevares så lenge bokføringsloven krever.",
                 "Blir oppbevarte så lenge bokføringslova krev.",
