@@ -51,3 +51,22 @@ def test_the_assumed_value_picked_from_the_list_is_a_confirmation(tmp_path: Path
     # Only the settled note went; the value's line is the map's own.
     assert after.count(f"  legal_basis: {current.value}\n") == text.count(f"  legal_basis: {current.value}\n")  # fmt: skip
     assert len(after.splitlines()) < len(text.splitlines())
+
+
+def test_a_refused_answer_is_explained_in_the_workbooks_language(tmp_path: Path) -> None:
+    data, workbook = _starter(tmp_path)
+    before = data.read_bytes()
+    book = openpyxl.load_workbook(workbook)
+    sheet = book.worksheets[0]
+    row = _row(sheet, ["notice", "effective_date"])
+    sheet.cell(row, ANSWER + 1).value = "01.01.2027"  # as a Norwegian would type it, as text
+    book.save(workbook)
+
+    result = run_cli("review", "--apply", str(workbook), "--data", str(data))
+
+    assert result.returncode == 2
+    assert "1 svar avvist, ingenting skrevet" in result.stderr
+    assert f"Antakelser!H{row}: notice.effective_date: svar med en dato skrevet ÅÅÅÅ-MM-DD" in result.stderr  # fmt: skip
+    assert "«bekreftet»" in result.stderr
+    assert "answer a date" not in result.stderr
+    assert data.read_bytes() == before

@@ -155,8 +155,8 @@ def apply_answers(map_path: Path, shown_name: str, workbook: bytes, workbook_nam
         kind = answer_kind(model, str(answer.path[-1]))
         try:  # a label of the workbook's list (any language) or the code itself
             value = parse_answer(kind, answer_code(kind, answer.value))
-        except AnswerError as error:
-            refusals.append(f"{where}: {error}")
+        except AnswerError as error:  # in the workbook's language, for those who filled it in
+            refusals.append(f"{where}: {error.say(lang)}")
             continue
         plain = _plain(value)
         # the value the map already holds, chosen from the list: a confirmation (the map's
@@ -164,9 +164,10 @@ def apply_answers(map_path: Path, shown_name: str, workbook: bytes, workbook_nam
         same = _same(plain, value_at(data, answer.path))
         planned.append((answer, None if same else plain, same))
     if refusals:
-        raise ReviewError(
-            f"{len(refusals)} answer(s) refused, nothing written:\n" + "\n".join(refusals)
-        )
+        from ..source.i18n import strings
+
+        header = strings("review", lang)["refused"].format(count=len(refusals))
+        raise ReviewError(f"{header}:\n" + "\n".join(refusals))
     if not planned:
         return Outcome((), tuple(comments))
     settled = [Settled(answer.path, value, not confirm) for answer, value, confirm in planned]

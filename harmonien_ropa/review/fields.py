@@ -46,7 +46,22 @@ class AnswerKind:
 
 
 class AnswerError(ValueError):
-    """An answer the field cannot take; the message says what it takes instead."""
+    """An answer the field cannot take; the message says what it takes instead.
+
+    ``key`` names the message among the review strings (``refuse_<key>``) and ``params`` fills
+    it, so that :meth:`say` gives it in the workbook's language; ``str()`` is the English one.
+    """
+
+    def __init__(self, key: str, **params: str) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(self.say("en"))
+
+    def say(self, lang: str) -> str:
+        from ..source.i18n import strings
+
+        texts = strings("review", lang)
+        return texts[f"refuse_{self.key}"].format(confirmed=texts["confirmed"], **self.params)
 
 
 def _unwrap(annotation: Any) -> tuple[Any, tuple[Any, ...], bool]:
@@ -100,18 +115,14 @@ def is_confirmation(value: Any) -> bool:
 def parse_answer(kind: AnswerKind, value: Any) -> Any:
     """The YAML value for the answer ``value`` (a cell's content), or :class:`AnswerError`."""
     if kind.kind is Kind.FIXED:
-        raise AnswerError(
-            "this value is kept in the map in a form a cell cannot hold (a text in several "
-            "languages, a list or a nested entry): answer 'confirmed', or leave the cell empty "
-            "and change the value in the map"
-        )
+        raise AnswerError("fixed")
     if kind.kind is Kind.BOOLEAN:
         if isinstance(value, bool):
             return value
         text = str(value).strip().casefold()
         if text in ("true", "false"):
             return text == "true"
-        raise AnswerError("answer 'true' or 'false' (or 'confirmed')")
+        raise AnswerError("boolean")
     if kind.kind is Kind.DATE:
         if isinstance(value, dt.datetime):
             return value.date()
@@ -120,22 +131,19 @@ def parse_answer(kind: AnswerKind, value: Any) -> Any:
         try:
             return dt.date.fromisoformat(str(value).strip())
         except ValueError:
-            raise AnswerError("answer a date as YYYY-MM-DD (or 'confirmed')") from None
+            raise AnswerError("date") from None
     if kind.kind is Kind.CHOICE:
         text = str(value).strip()
         if text not in kind.choices:
-            raise AnswerError(
-                f"'{text[:80]}' is not one of the allowed values; choose one of "
-                f"{', '.join(kind.choices)} from the cell's list (or 'confirmed')"
-            )
+            raise AnswerError("choice", answer=text[:80], choices=", ".join(kind.choices))
         return text
     if kind.kind is Kind.NUMBER:
         if isinstance(value, bool) or not isinstance(value, int | float | str):
-            raise AnswerError("answer a number (or 'confirmed')")
+            raise AnswerError("number")
         try:
             number = float(value) if not isinstance(value, int) else value
         except ValueError:
-            raise AnswerError("answer a number (or 'confirmed')") from None
+            raise AnswerError("number") from None
         value = int(number) if float(number).is_integer() else number
     elif isinstance(value, dt.datetime | dt.date):
         value = value.isoformat()[:10]
@@ -145,4 +153,4 @@ def parse_answer(kind: AnswerKind, value: Any) -> Any:
         return TypeAdapter(kind.annotation).validate_python(value)
     except ValidationError as error:
         reason = error.errors()[0].get("msg", "not a valid value")
-        raise AnswerError(f"not a valid value for this field: {reason}") from None
+        raise AnswerError("invalid", reason=str(reason)) from None

@@ -237,6 +237,7 @@ def answer_code(kind: AnswerKind, value: Any) -> Any:
     if kind.kind is Kind.BOOLEAN:
         return text  # refused by the field's own check, which says what it takes
     raise AnswerError(
-        f"'{text[:80]}' is not one of the allowed values; choose one from the cell's list "
-        f"({', '.join(code for _, code in _choice_labels(kind, 'en'))}), or answer 'confirmed'"
+        "choice",
+        answer=text[:80],
+        choices=", ".join(code for _, code in _choice_labels(kind, "en")),
     )
