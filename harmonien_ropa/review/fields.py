@@ -135,7 +135,7 @@ def parse_answer(kind: AnswerKind, value: Any) -> Any:
     if kind.kind is Kind.CHOICE:
         text = str(value).strip()
         if text not in kind.choices:
-            raise AnswerError("choice", answer=text[:80], choices=", ".join(kind.choices))
+            raise AnswerError("choice", answer=text[:80])
         return text
     if kind.kind is Kind.NUMBER:
         if isinstance(value, bool) or not isinstance(value, int | float | str):

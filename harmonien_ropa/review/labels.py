@@ -236,8 +236,4 @@ def answer_code(kind: AnswerKind, value: Any) -> Any:
                 return code
     if kind.kind is Kind.BOOLEAN:
         return text  # refused by the field's own check, which says what it takes
-    raise AnswerError(
-        "choice",
-        answer=text[:80],
-        choices=", ".join(code for _, code in _choice_labels(kind, "en")),
-    )
+    raise AnswerError("choice", answer=text[:80])
