@@ -478,3 +478,17 @@ def test_the_starter_says_where_data_comes_from_and_whether_it_must_be_given(
     assert not codes & {"ROPA402", "ROPA404"}
     notice = {a.path: a.content for a in hr.render(datamap, only=["notice"]).artifacts}
     assert "for å kjøpe billett; uten dem kan vi ikke levere billetten." in notice["notice.nb.md"].decode()  # fmt: skip
+
+
+def test_an_existing_file_is_refused_in_the_language_of_the_questions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "map.yaml"
+    path.write_text("mine\n", encoding="utf-8")
+    assert main(["init", str(path), "--lang", "nb"]) == 2
+    err = capsys.readouterr().err
+    assert f"{path} finnes allerede; velg en annen sti" in err
+    assert "already exists" not in err
+    assert main(["init", str(tmp_path), "--lang", "nn", "--force"]) == 2
+    assert f"{tmp_path} er ei mappe; oppgi ei fil" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == "mine\n"

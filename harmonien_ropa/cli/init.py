@@ -66,14 +66,10 @@ def run(args: argparse.Namespace) -> int:
 
     path = Path(args.path)
     if (path.exists() or path.is_symlink()) and not args.force:
-        print(
-            f"harmonien-ropa: error: {path} already exists; choose another path, or add --force "
-            "to replace it",
-            file=sys.stderr,
-        )
+        print(f"harmonien-ropa: error: {_text(args.lang)['exists'].format(path=path)}", file=sys.stderr)  # fmt: skip
         return EXIT_INVALID
     if path.is_dir():
-        print(f"harmonien-ropa: error: {path} is a folder; name a file", file=sys.stderr)
+        print(f"harmonien-ropa: error: {_text(args.lang)['is_folder'].format(path=path)}", file=sys.stderr)  # fmt: skip
         return EXIT_INVALID
     interactive = not args.yes and interactive_terminal()
     if not interactive and not args.yes:
@@ -93,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         write_atomically(path, text.encode("utf-8"), replace=args.force)
     except FileExistsError:
-        print(f"harmonien-ropa: error: {path} already exists (created meanwhile)", file=sys.stderr)
+        print(f"harmonien-ropa: error: {_text(args.lang)['exists_meanwhile'].format(path=path)}", file=sys.stderr)  # fmt: skip
         return EXIT_INVALID
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
