@@ -492,3 +492,24 @@ def test_an_existing_file_is_refused_in_the_language_of_the_questions(
     assert main(["init", str(tmp_path), "--lang", "nn", "--force"]) == 2
     assert f"{tmp_path} er ei mappe; oppgi ei fil" in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_where_a_service_stores_the_data_is_asked_and_a_third_country_gets_a_transfer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The hosting countries the user gives are stated on the system (so the notice can say
+    whether data leaves the EEA, and ROPA218 does not block publication); a country outside the
+    EEA that no transfer names gets one, its ground assumed where the law does not find it."""
+    session = _choosing("members", "styreweb").rstrip("\n") + "\nNO\ny\nnorge\nno, us\n"
+    _interactive(monkeypatch, session)
+    path = tmp_path / "map.yaml"
+    assert main(["init", str(path), "--lang", "nb"]) == 0
+    assert "landkoder på to store bokstaver" in capsys.readouterr().out  # 'norge' asked again
+    datamap = load(path)
+    (system,) = datamap.systems
+    assert system.hosting_countries == ("NO", "US")
+    (transfer,) = datamap.activity("members").transfers
+    assert (transfer.party_id, transfer.country) == ("styreweb", "US")
+    assert transfer.is_assumed("mechanism")
+    codes = {d.code for d in _findings(path)}
+    assert not {"ROPA218", "ROPA506"} & codes

@@ -32,7 +32,7 @@ def register(sub: Subparsers) -> None:
         "newsletter, members, employees, website analytics, social media, accounting), and "
         "which service from the vendor catalogue each uses (every service of the kind, or "
         "another one), and for each service what the catalogue does not say (whether its "
-        "data-processing agreement is in place); every legal point the answers and the "
+        "data-processing agreement is in place, where it stores the data); every legal point the answers and the "
         "catalogue do not settle is marked as an assumption to confirm. Without a terminal, or with --yes, "
         "it writes a commented starter with every common activity. The file is written "
         "atomically and only if it loads. Exit 0 when written, 2 when PATH exists (without "
@@ -206,7 +206,8 @@ def _chosen_entries(answers: Answers) -> list[CatalogueEntry]:
 def _ask_about(read: Callable[[str], str], entry: CatalogueEntry, answers: Answers) -> None:
     """What the catalogue does not say about ``entry`` and only the user knows: where it is
     established (when the catalogue does not confirm it) and, for a processor, whether the
-    data-processing agreement is in place. An empty answer leaves it to be assumed."""
+    data-processing agreement is in place; and where it stores the data (a system's hosting
+    countries). An empty answer leaves it to be assumed, or, for the hosting, not known."""
     from ..core.countrycodes import is_country
     from ..outputs.starter_vendors import asks_dpa, knows_country
 
@@ -224,6 +225,21 @@ def _ask_about(read: Callable[[str], str], entry: CatalogueEntry, answers: Answe
         signed = _yes_or_unknown(read, text["dpa"].format(name=name), answers.lang)
         if signed is not None:
             answers.dpa[entry.id] = signed
+    hosting = _ask(
+        read,
+        text["hosting"].format(name=entry.name),
+        _checked(lambda value: bool(_countries(value)), text["bad_countries"]),
+    )
+    if hosting is not None:
+        answers.hosting[entry.id] = _countries(hosting)
+
+
+def _countries(value: str) -> tuple[str, ...]:
+    """The country codes of an answer such as ``NO, ie``, or nothing if any is not one."""
+    from ..core.countrycodes import is_country
+
+    codes = tuple(dict.fromkeys(code.upper() for code in value.replace(",", " ").split()))
+    return codes if codes and all(is_country(code) for code in codes) else ()
 
 
 def _one_of(allowed: list[str], problem: str) -> Callable[[str], str | None]:

@@ -99,6 +99,8 @@ class Answers:
     dpa: dict[str, bool] = field(default_factory=dict)
     #: Catalogue id -> where the company is established, when the catalogue does not say.
     countries: dict[str, str] = field(default_factory=dict)
+    #: Catalogue id -> the countries where the service stores the data (absent: not known).
+    hosting: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _note(text: dict[str, str], lang: Lang) -> str:
@@ -177,7 +179,9 @@ def starter(answers: Answers, *, commented: bool = False) -> str:
     services.update({a: OTHER for a in answers.other if a in chosen})
     vendors = vendor_sections(
         {a: services[a] for a in chosen if a in services},
-        VendorAnswers(dpa=dict(answers.dpa), country=dict(answers.countries)),
+        VendorAnswers(
+            dpa=dict(answers.dpa), country=dict(answers.countries), hosting=dict(answers.hosting)
+        ),
         lang,
     )
     activities: list[dict[str, Any]] = []

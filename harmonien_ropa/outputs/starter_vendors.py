@@ -79,6 +79,8 @@ class VendorAnswers:
     dpa: dict[str, bool] = field(default_factory=dict)
     #: Where the company is established, when the catalogue does not say.
     country: dict[str, str] = field(default_factory=dict)
+    #: Where the service stores the data.
+    hosting: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -110,7 +112,12 @@ def vendor_sections(
         if ident not in written:
             parties, transfers = _parties(entry, answers, lang)
             out.parties.extend(parties)
-            out.systems.append({"id": ident, "catalogue": ident})
+            system: dict[str, Any] = {"id": ident, "catalogue": ident}
+            hosting = answers.hosting.get(ident, ())
+            if hosting:
+                system["hosting_countries"] = list(hosting)
+                transfers.extend(_hosting_transfers(entry.id, hosting, transfers, parties[0], lang))
+            out.systems.append(system)
             written[ident] = transfers
         out.systems_of[activity] = [ident]
         if written[ident]:
@@ -166,6 +173,24 @@ def _parties(
     if notes:
         party["assumptions"] = notes
     return parties, transfers
+
+
+def _hosting_transfers(
+    party: str,
+    hosting: tuple[str, ...],
+    written: list[dict[str, Any]],
+    item: dict[str, Any],
+    lang: Lang,
+) -> list[dict[str, Any]]:
+    """A transfer to each country outside the EEA the service stores the data in that no
+    transfer of its data names yet, on the ground the law finds for the vendor, else assumed."""
+    covered = {t["country"] for t in written}
+    receiver = _merged(item)
+    return [
+        _transfer(party, country, receiver, None, lang)
+        for country in hosting
+        if not is_eea(country) and country not in covered
+    ]
 
 
 def _merged(item: dict[str, Any]) -> Party:
