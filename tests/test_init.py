@@ -513,3 +513,18 @@ def test_where_a_service_stores_the_data_is_asked_and_a_third_country_gets_a_tra
     assert transfer.is_assumed("mechanism")
     codes = {d.code for d in _findings(path)}
     assert not {"ROPA218", "ROPA506"} & codes
+
+
+def test_a_transfer_on_assumed_clauses_says_how_to_get_a_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Art. 13(1)(f): the notice says how to get a copy of the safeguards, so a starter's
+    transfer on the standard clauses does not leave ROPA205 to block publication."""
+    _interactive(monkeypatch, _choosing("members", "styreweb").rstrip("\n") + "\nNO\ny\nUS\n")
+    path = tmp_path / "map.yaml"
+    assert main(["init", str(path), "--lang", "nb"]) == 0
+    (transfer,) = load(path).activity("members").transfers
+    assert transfer.mechanism is not None
+    assert transfer.mechanism.value == "scc"
+    assert transfer.safeguards_copy is not None
+    assert "ROPA205" not in {d.code for d in _findings(path)}

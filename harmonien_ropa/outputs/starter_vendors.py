@@ -212,9 +212,19 @@ def _transfer(
         transfer["mechanism"] = ground.value
         return transfer
     transfer["mechanism"] = TransferMechanism.SCC.value
+    # Art. 13(1)(f), 14(1)(f): how to get a copy of the safeguards; asking us is the usual way
+    transfer["safeguards_copy"] = dict(SAFEGUARDS_COPY)
     key = "dpf_unknown" if country == "US" and receiver.dpf_certified is None else "scc"
     transfer["assumptions"] = {"mechanism": _note(key, lang).format(name=receiver.name)}
     return transfer
+
+
+#: How people get a copy of the standard clauses a starter assumes (a text of three languages).
+SAFEGUARDS_COPY = {
+    "nb": "Be oss om en kopi.",
+    "nn": "Be oss om ein kopi.",
+    "en": "Ask us for a copy.",
+}
 
 
 def _note(key: str, lang: Lang) -> str:
