@@ -9,7 +9,7 @@ import pytest
 
 import harmonien_ropa.cli.init as init_command
 from harmonien_ropa.cli import main
-from harmonien_ropa.source.loading import load
+from harmonien_ropa.source.loading import load, loads
 
 
 def _check(path: Path) -> int:
@@ -528,3 +528,20 @@ def test_a_transfer_on_assumed_clauses_says_how_to_get_a_copy(
     assert transfer.mechanism.value == "scc"
     assert transfer.safeguards_copy is not None
     assert "ROPA205" not in {d.code for d in _findings(path)}
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_a_contract_activity_does_not_promise_a_statutory_retention(lang: str) -> None:
+    """Keeping records because the Bookkeeping Act requires it rests on a legal obligation
+    (the accounting activity), not on the contract of ticket sales."""
+    from harmonien_ropa.outputs.starter import Answers, starter
+
+    path_text = starter(Answers(lang=lang, activities=("ticket-sales",)), commented=False)
+    datamap = loads(path_text)
+    activity = datamap.activity("ticket-sales")
+    assert activity.legal_basis == "contract"
+    text = activity.retention.text
+    assert text is not None
+    texts = " ".join(t for t in (text.nb, text.nn, text.en) if t).lower()
+    assert "bokføring" not in texts
+    assert "bookkeeping" not in texts

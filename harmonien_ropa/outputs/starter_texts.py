@@ -107,13 +107,12 @@ def activity_specs() -> dict[str, dict[str, Any]]:
                 "Du må oppgi namn og e-postadresse for å kjøpe billett; utan dei kan vi ikkje levere billetten.",
                 "You must give your name and e-mail address to buy a ticket; without them we cannot deliver it.",
             ),
+            # What the accounts must keep rests on a legal obligation: the accounting activity
+            # says so; a contract basis does not cover keeping it.
             "retention": t(
-                "Slettes når arrangementet og eventuelle klager er avsluttet; regnskapsbilag "
-                "oppbevares så lenge bokføringsloven krever.",
-                "Blir sletta når arrangementet og eventuelle klager er avslutta; "
-                "rekneskapsbilag blir oppbevarte så lenge bokføringslova krev.",
-                "Erased once the event and any complaints are closed; accounting records are "
-                "kept as long as the Bookkeeping Act requires.",
+                "Slettes når arrangementet og eventuelle klager er avsluttet.",
+                "Blir sletta når arrangementet og eventuelle klager er avslutta.",
+                "Erased once the event and any complaints are closed.",
             ),
         },
         "newsletter": {
