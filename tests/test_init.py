@@ -447,7 +447,7 @@ def test_a_mistyped_organisation_number_is_asked_again(
     path = tmp_path / "map.yaml"
     assert main(["init", str(path), "--lang", "nn"]) == 0
     out = capsys.readouterr().out
-    assert "kontrollsifferet" in out
+    assert "ikkje eit gyldig organisasjonsnummer" in out
     assert load(path).organisation.org_number == "976 619 005"
 
 
