@@ -28,6 +28,7 @@ from ..model import Activity, DataCategory, DataMap, DataSubject, Party, System
 from ..model.base import Statement, Text
 
 if TYPE_CHECKING:
+    from ..law.transfers import Destinations
     from ..notice.facts import NoticeView
 
 Loc = tuple[str | int, ...]
@@ -67,6 +68,7 @@ class Context:
     _statements: list[tuple[Loc, Statement]] = field(default_factory=list)
     _texts: list[tuple[Loc, Text]] | None = None
     _notices: dict[str, NoticeView] = field(default_factory=dict)
+    _destinations: dict[int, Destinations] = field(default_factory=dict)
 
     def activities(self) -> Iterator[tuple[Loc, Activity]]:
         for index, activity in enumerate(self.datamap.activities):
@@ -107,6 +109,16 @@ class Context:
             self._texts = []
             _collect_texts(self.datamap, (), self._texts)
         return self._texts
+
+    def destinations(self, activity: Activity) -> Destinations:
+        """Where outside the EEA ``activity``'s data goes (:func:`harmonien_ropa.law.transfers.
+        destinations`), found once per check for each activity of the map."""
+        found = self._destinations.get(id(activity))
+        if found is None:
+            from ..law.transfers import destinations
+
+            found = self._destinations[id(activity)] = destinations(self.datamap, activity)
+        return found
 
     def notice(self, lang: str) -> NoticeView:
         """The notice's view of the map in ``lang`` (:func:`harmonien_ropa.notice.view.build`,
