@@ -270,7 +270,7 @@ def _collect_texts(model: BaseModel, loc: Loc, out: list[tuple[Loc, Text]]) -> N
         return
     for name, key in _keys(type(model)):
         value = getattr(model, name)
-        if type(value) is tuple:
+        if isinstance(value, tuple):
             for index, item in enumerate(value):
                 if _kind(type(item)) is not None:
                     _collect_texts(item, (*loc, key, index), out)
