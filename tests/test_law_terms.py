@@ -91,3 +91,27 @@ def test_statutes() -> None:
     assert article(Statute.ELECTRONIC_MARKETING) == "markedsføringsloven § 15"
     assert "§ 3-15" in article(Statute.COOKIES)
     assert "LOV-2024-12-13-76" in article(Statute.COOKIES)
+
+
+def test_a_citation_is_the_same_asked_again_in_any_order() -> None:
+    """Citations are worked out once per reference: a term, the article it names as text and
+    another vocabulary's term of the same value each keep their own citation."""
+    first = [
+        cite(LegalBasis.VITAL_INTERESTS, "nb"),
+        cite("vital_interests", "nb"),
+        cite(Art9Condition.VITAL_INTERESTS, "nb"),
+        cite("GDPR Art. 6(1)(d)", "nn", short=True),
+    ]
+    assert first == [
+        "personvernforordningen art. 6 nr. 1 bokstav d",
+        "vital_interests",
+        "personvernforordningen art. 9 nr. 2 bokstav c",
+        "art. 6 nr. 1 bokstav d",
+    ]
+    again = [
+        cite("GDPR Art. 6(1)(d)", "nn", short=True),
+        cite(Art9Condition.VITAL_INTERESTS, "nb"),
+        cite("vital_interests", "nb"),
+        cite(LegalBasis.VITAL_INTERESTS, "nb"),
+    ]
+    assert again == first[::-1]

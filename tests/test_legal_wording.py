@@ -11,10 +11,11 @@ import pytest
 from support.paths import FIXTURES, HARMONIEN_YAML
 
 import harmonien_ropa as hr
-from harmonien_ropa.checks import check
+from harmonien_ropa.checks import Context, check
 from harmonien_ropa.checks.examples import example_map
 from harmonien_ropa.law.terms import with_citation
-from harmonien_ropa.law.wording import wrong_statements
+from harmonien_ropa.law.wording import WRONG_STATEMENTS, wrong_statements
+from harmonien_ropa.model import Text
 from harmonien_ropa.outputs import RenderOptions
 from harmonien_ropa.outputs.notice_pages import render as render_notice
 from harmonien_ropa.record import build_record
@@ -90,6 +91,40 @@ def test_nynorsk_wrong_wording_is_recognised(text: str, key: str) -> None:
 )
 def test_ordinary_nynorsk_wording_is_not_reported(text: str) -> None:
     assert _keys(text) == []
+
+
+def test_one_search_for_every_pattern_finds_what_each_pattern_finds() -> None:
+    """``wrong_statements`` passes over a text with one search of all the patterns at once; it
+    reports exactly what searching each pattern on its own does, over every text of every
+    example map, each wrong sentence of the tests, and those sentences cut and joined."""
+    texts = [
+        value
+        for path in (HARMONIEN_YAML, *sorted(ORGS.glob("*.yaml")))
+        for text in _texts_of(hr.load(path))
+        for value in (text.nb, text.nn, text.en)
+        if value
+    ]
+    wrong = [
+        "Du kan be om innsyn i kva opplysningar vi behandlar og kva tryggingstiltak vi har.",
+        "Vi utleverer ikke navn med mindre det er særskilt behov for det.",
+        "We do not disclose names unless there is a special need.",
+        "Listene blir lasta opp krypterte (hasha).",
+        "Targeting is only aimed at large groups.",
+        "By using our website you accept cookies.",
+        "Continued use of the site constitutes acceptance of these terms.",
+        "Ved å nytte nettstaden godtek du informasjonskapslar.",
+    ]
+    cut = [w[: len(w) // 2] for w in wrong] + [w[len(w) // 2 :] for w in wrong]
+    joined = [a + " " + b for a, b in zip(wrong, reversed(wrong), strict=True)]
+    corpus = texts + wrong + cut + joined
+    assert len(texts) > 100
+    for text in corpus:
+        assert wrong_statements(text) == tuple(w for w in WRONG_STATEMENTS if w.found_in(text))
+    assert sum(1 for text in corpus if wrong_statements(text)) >= len(wrong)
+
+
+def _texts_of(datamap: hr.DataMap) -> list[Text]:
+    return [text for _, text in Context(datamap).texts()]
 
 
 # -- a citation joins its text inside the sentence, said once -----------------------------------

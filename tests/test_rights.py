@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 import harmonien_ropa as hr
 from harmonien_ropa.law.rights import applicable_rights, notice_activities, rights_of
 from harmonien_ropa.law.terms import Right, article
-from harmonien_ropa.model import Art9Condition, LegalBasis, MarketingChannel
+from harmonien_ropa.model import Activity, Art9Condition, LegalBasis, MarketingChannel
 
 
 def _by_right(datamap: hr.DataMap) -> dict[Right, set[str]]:
@@ -116,3 +116,44 @@ def test_rights_follow_the_legal_bases(small: hr.DataMap, specs: list[tuple[Any,
     ):
         assert always in found
     assert found[Right.AUTOMATED_DECISIONS] == ids(lambda b, a9, m, au: au)
+
+
+#: The rights every activity gives, in the order the notice lists them.
+ALWAYS = (Right.ACCESS, Right.RECTIFICATION, Right.ERASURE, Right.RESTRICTION)
+
+
+def _alone(datamap: hr.DataMap, activity: Activity) -> tuple[Right, ...]:
+    """The rights ``applicable_rights`` gives for ``activity`` alone, but the general lines."""
+    general = (Right.AUTOMATED_DECISIONS, Right.COMPLAINT)
+    return tuple(
+        r.right
+        for r in applicable_rights(datamap, (activity,))
+        if r.right not in general and (r.activities or r.right in ALWAYS)
+    )
+
+
+@settings(max_examples=30, deadline=None)
+@given(specs=st.lists(ACTIVITY, min_size=1, max_size=4))
+def test_rights_of_one_activity_are_those_applicable_to_it_alone(
+    small: hr.DataMap, specs: list[tuple[Any, ...]]
+) -> None:
+    """``rights_of`` decides an activity's rights directly; they are the rights
+    ``applicable_rights`` gives for that activity alone, in the same order."""
+    data = small.model_dump(mode="json", by_alias=True)
+    template = next(a for a in data["activities"] if not a.get("on_behalf_of"))
+    data["activities"] = []
+    for i, (basis, art9, marketing, automated) in enumerate(specs):
+        activity = {**template, "id": f"a{i}", "legal_basis": basis.value}
+        activity["art9_condition"] = art9.value if art9 else None
+        activity["marketing"] = [MarketingChannel.EMAIL.value] if marketing else []
+        activity["automated_decisions"] = automated
+        data["activities"].append(activity)
+    datamap = hr.from_data(data)
+    for activity in datamap.activities:
+        assert rights_of(datamap, activity) == _alone(datamap, activity)
+
+
+def test_rights_of_agree_with_applicable_rights_on_harmonien(harmonien: hr.DataMap) -> None:
+    held = [rights_of(harmonien, a) for a in harmonien.activities]
+    assert held == [_alone(harmonien, a) for a in harmonien.activities]
+    assert {len(h) for h in held} != {len(ALWAYS)}  # some activity gives a right by its basis

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -66,12 +67,7 @@ def check(loaded: LoadedMap, config: CheckConfig | None = None) -> CheckResult:
         loaded.datamap, selected=frozenset(codes), known=frozenset(RULES), today=config.today
     )
 
-    early: list[tuple[Rule, Hit]] = []
-    for rule in rules:
-        if not rule.late:
-            early.extend((rule, hit) for hit in rule.check(ctx))
-    ctx.fired = frozenset((rule.code, hit.loc) for rule, hit in early)
-    late = [(rule, hit) for rule in rules if rule.late for hit in rule.check(ctx)]
+    early, late = _run(rules, ctx)
 
     acks = _acknowledgements(ctx)
     findings: dict[Diagnostic, None] = {}
@@ -92,6 +88,31 @@ def check(loaded: LoadedMap, config: CheckConfig | None = None) -> CheckResult:
         rules=rules,
         config=config,
     )
+
+
+def _run(rules: tuple[Rule, ...], ctx: Context) -> tuple[list[_Found], list[_Found]]:
+    """What the rules find: the others', then the late ones', which see the others' in ``ctx``.
+
+    Python's cyclic garbage collector is paused meanwhile (reference counting still frees
+    everything at once): the rules build views of the map (the notice's, at hundreds of
+    thousands of small values on a large map) that live until the check ends, and each full
+    collection they would trigger scans them all again (about a fifth of the rules' time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        early: list[_Found] = []
+        for rule in rules:
+            if not rule.late:
+                early.extend((rule, hit) for hit in rule.check(ctx))
+        ctx.fired = frozenset((rule.code, hit.loc) for rule, hit in early)
+        late = [(rule, hit) for rule in rules if rule.late for hit in rule.check(ctx)]
+    finally:
+        if enabled:
+            gc.enable()
+    return early, late
+
+
+_Found = tuple[Rule, Hit]
 
 
 def configuration(

@@ -12,16 +12,24 @@ from __future__ import annotations
 import datetime as dt
 import re
 import textwrap
+import types
+import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from enum import Enum
 from string import Formatter
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import yaml
+from pydantic import BaseModel
 
 from ..core.diagnostics import Severity
 from ..model import Activity, DataCategory, DataMap, DataSubject, Party, System
-from ..model.base import Statement
+from ..model.base import Statement, Text
+
+if TYPE_CHECKING:
+    from ..law.transfers import Destinations
+    from ..notice.facts import NoticeView
 
 Loc = tuple[str | int, ...]
 
@@ -58,6 +66,9 @@ class Context:
     #: rules that depend on the date yield nothing.
     today: dt.date | None = None
     _statements: list[tuple[Loc, Statement]] = field(default_factory=list)
+    _texts: list[tuple[Loc, Text]] | None = None
+    _notices: dict[str, NoticeView] = field(default_factory=dict)
+    _destinations: dict[int, Destinations] = field(default_factory=dict)
 
     def activities(self) -> Iterator[tuple[Loc, Activity]]:
         for index, activity in enumerate(self.datamap.activities):
@@ -90,6 +101,34 @@ class Context:
         if not self._statements:
             self._statements = list(self.datamap.statements())
         return self._statements
+
+    def texts(self) -> list[tuple[Loc, Text]]:
+        """Every text of the map (a value in several languages), with its location, in the
+        order of the map's fields; found once per check."""
+        if self._texts is None:
+            self._texts = []
+            _collect_texts(self.datamap, (), self._texts)
+        return self._texts
+
+    def destinations(self, activity: Activity) -> Destinations:
+        """Where outside the EEA ``activity``'s data goes (:func:`harmonien_ropa.law.transfers.
+        destinations`), found once per check for each activity of the map."""
+        found = self._destinations.get(id(activity))
+        if found is None:
+            from ..law.transfers import destinations
+
+            found = self._destinations[id(activity)] = destinations(self.datamap, activity)
+        return found
+
+    def notice(self, lang: str) -> NoticeView:
+        """The notice's view of the map in ``lang`` (:func:`harmonien_ropa.notice.view.build`,
+        without the places of its marks), built once per check and shared by the rules."""
+        view = self._notices.get(lang)
+        if view is None:
+            from ..notice.view import build
+
+            view = self._notices[lang] = build(self.datamap, lang, {})
+        return view
 
 
 class Rule:
@@ -223,6 +262,71 @@ def describe(datamap: DataMap, loc: Loc) -> str:
         if text.startswith(plural + " '"):
             text = singular + text[len(plural) :]
     return text or "the map"
+
+
+def _collect_texts(model: BaseModel, loc: Loc, out: list[tuple[Loc, Text]]) -> None:
+    if _kind(type(model)) is Text:
+        out.append((loc, model))  # type: ignore[arg-type]  # a Text, by its kind
+        return
+    for name, key in _keys(type(model)):
+        value = getattr(model, name)
+        if isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if _kind(type(item)) is not None:
+                    _collect_texts(item, (*loc, key, index), out)
+        elif _kind(type(value)) is not None:
+            _collect_texts(value, (*loc, key), out)
+
+
+#: By type: ``Text`` for a text, ``BaseModel`` for another model, ``None`` for any other value
+#: (``isinstance`` on a pydantic model class runs Python code, once per value without this).
+_KINDS: dict[type, type | None] = {}
+
+
+def _kind(kind: type) -> type | None:
+    found = _KINDS.get(kind, _UNSEEN)
+    if found is _UNSEEN:
+        found = _KINDS[kind] = (
+            Text if issubclass(kind, Text) else BaseModel if issubclass(kind, BaseModel) else None
+        )
+    return found  # type: ignore[return-value]
+
+
+_UNSEEN = object()
+_KEYS: dict[type[BaseModel], tuple[tuple[str, str], ...]] = {}
+
+
+def _keys(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """The fields of ``model`` that may hold a model (a text among them), as (attribute name,
+    YAML key), in order: those whose type names none (text, numbers, ids, terms) are left out."""
+    keys = _KEYS.get(model)
+    if keys is None:
+        keys = _KEYS[model] = tuple(
+            (name, info.alias or name)
+            for name, info in model.model_fields.items()
+            if _may_hold_model(info.annotation)
+        )
+    return keys
+
+
+def _may_hold_model(annotation: object) -> bool:
+    """False only for a type that can hold no pydantic model the walk would enter (when
+    unsure, True)."""
+    if annotation is None or annotation is type(None):
+        return False
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _may_hold_model(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType, tuple):
+        args = typing.get_args(annotation)
+        return any(_may_hold_model(arg) for arg in args if arg is not Ellipsis)
+    if origin in (typing.Literal, dict):  # the walk enters no mapping
+        return False
+    if isinstance(annotation, type) and origin is None:
+        if issubclass(annotation, BaseModel):
+            return True
+        return not issubclass(annotation, (str, int, float, bool, dt.date, Enum))
+    return True
 
 
 def _attr_name(node: object, key: str) -> str:

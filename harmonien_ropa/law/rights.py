@@ -239,18 +239,10 @@ def applicable_rights(
         ApplicableRight(Right.ERASURE, limited=where(lambda a: erasure_limit(a) is not None)),
         ApplicableRight(Right.RESTRICTION),
     ]
-    portability = where(gives_portability)
-    if portability:
-        out.append(ApplicableRight(Right.PORTABILITY, portability))
-    objection = where(lambda a: a.has_basis(*OBJECTION_BASES))
-    if objection:
-        out.append(ApplicableRight(Right.OBJECTION, objection))
-    marketing = where(is_direct_marketing)
-    if marketing:
-        out.append(ApplicableRight(Right.OBJECTION_DIRECT_MARKETING, marketing))
-    consent = where(uses_consent)
-    if consent:
-        out.append(ApplicableRight(Right.WITHDRAW_CONSENT, consent))
+    for right, gives in _DEPENDING:
+        found = where(gives)
+        if found:
+            out.append(ApplicableRight(right, found))
     out.append(
         ApplicableRight(Right.AUTOMATED_DECISIONS, where(lambda a: bool(a.automated_decisions)))
     )
@@ -258,18 +250,29 @@ def applicable_rights(
     return tuple(out)
 
 
+def _objection(activity: Activity) -> bool:
+    return activity.has_basis(*OBJECTION_BASES)
+
+
+#: The rights that hold only where an activity gives them, in the order a notice presents
+#: them, each with the test of whether an activity gives it.
+_DEPENDING: tuple[tuple[Right, Callable[[Activity], bool]], ...] = (
+    (Right.PORTABILITY, gives_portability),
+    (Right.OBJECTION, _objection),
+    (Right.OBJECTION_DIRECT_MARKETING, is_direct_marketing),
+    (Right.WITHDRAW_CONSENT, uses_consent),
+)
+
+
 def rights_of(datamap: DataMap, activity: Activity) -> tuple[Right, ...]:
-    """The rights a person has for one activity (without the general complaint/Art. 22 lines)."""
-    found = applicable_rights(datamap, (activity,))
-    return tuple(
-        r.right
-        for r in found
-        if r.right not in (Right.AUTOMATED_DECISIONS, Right.COMPLAINT)
-        and (r.activities or r.right in _ALWAYS)
-    )
+    """The rights a person has for one activity (without the general complaint/Art. 22 lines):
+    those of :func:`applicable_rights` for this activity alone, without the work on the
+    others' limits."""
+    return _ALWAYS_ORDER + tuple(right for right, gives in _DEPENDING if gives(activity))
 
 
-_ALWAYS = frozenset({Right.ACCESS, Right.RECTIFICATION, Right.ERASURE, Right.RESTRICTION})
+#: The rights that apply whatever the processing, in the order a notice presents them.
+_ALWAYS_ORDER = (Right.ACCESS, Right.RECTIFICATION, Right.ERASURE, Right.RESTRICTION)
 
 
 def notice_activities(datamap: DataMap) -> tuple[Activity, ...]:

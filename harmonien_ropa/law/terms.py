@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from enum import Enum, StrEnum
+from functools import lru_cache
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -881,7 +882,16 @@ def cite(reference: Term | str, lang: str, *, short: bool = False) -> str:
     regulation's name (``Art. 6(1)(b)``, ``art. 6 nr. 1 bokstav b``), for column headings where
     the regulation is understood.
     """
-    text = article(reference) if isinstance(reference, Enum) else reference
+    if isinstance(reference, Enum):  # by its vocabulary: two may share a value
+        return _cited(type(reference), str(reference.value), lang, short)
+    return _cited(str, reference, lang, short)
+
+
+@lru_cache(maxsize=1024)
+def _cited(vocabulary: type, value: str, lang: str, short: bool) -> str:
+    """:func:`cite` of the term ``value`` of ``vocabulary`` (of the article ``value`` when
+    ``vocabulary`` is ``str``): the same few references are cited again and again."""
+    text = TERMS[(vocabulary, value)].article if issubclass(vocabulary, Enum) else value
     if short:
         text = text.replace("GDPR Art. ", "Art. ")
     if lang not in ("nb", "nn"):

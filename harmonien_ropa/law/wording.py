@@ -30,8 +30,11 @@ class WrongStatement:
         return any(p.search(text) for p in self.patterns)
 
 
+_FLAGS = re.IGNORECASE | re.DOTALL
+
+
 def _re(*patterns: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE | re.DOTALL) for p in patterns)
+    return tuple(re.compile(p, _FLAGS) for p in patterns)
 
 
 WRONG_STATEMENTS: tuple[WrongStatement, ...] = (
@@ -100,6 +103,15 @@ WRONG_STATEMENTS: tuple[WrongStatement, ...] = (
 )
 
 
+#: Every pattern of every statement as one: a text none of them matches (nearly every text)
+#: is passed over with one search instead of one per pattern.
+_ANY = re.compile(
+    "|".join(f"(?:{p.pattern})" for w in WRONG_STATEMENTS for p in w.patterns), _FLAGS
+)
+
+
 def wrong_statements(text: str) -> tuple[WrongStatement, ...]:
     """The wrong statements ``text`` makes, in the order of :data:`WRONG_STATEMENTS`."""
+    if _ANY.search(text) is None:
+        return ()
     return tuple(w for w in WRONG_STATEMENTS if w.found_in(text))

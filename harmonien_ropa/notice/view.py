@@ -402,6 +402,7 @@ class _Builder:
         categories = tuple(self.t(c.name) for c in self.datamap.categories_of(a))
         categories_marks = self.marks(a, "data_categories")
         recipients = self.datamap.all_recipients_of(a)
+        rights = rights_law.rights_of(self.datamap, a)
         return ActivityView(
             id=a.id,
             name=self.t(a.name),
@@ -438,18 +439,18 @@ class _Builder:
                 if a.profiling and not a.automated_decisions
                 else None
             ),
-            rights=tuple(str(r) for r in rights_law.rights_of(self.datamap, a)),
-            right_notes=self.right_notes(a),
-            rights_limits=self.rights_limits(a),
+            rights=tuple(str(r) for r in rights),
+            right_notes=self.right_notes(a, rights),
+            rights_limits=self.rights_limits(a, rights),
             legal_bases=tuple(self.basis_part(b) for b in a.bases) if a.legal_bases else (),
             children=self.children(a),
         )
 
-    def right_notes(self, a: Activity) -> tuple[tuple[str, Value], ...]:
-        """For the activity's own list of rights: the parts a right holds for when it holds for
-        only some of them, and the limit on erasure (the law layer decides both)."""
+    def right_notes(self, a: Activity, rights: tuple[Right, ...]) -> tuple[tuple[str, Value], ...]:
+        """For the activity's own list of ``rights``: the parts a right holds for when it holds
+        for only some of them, and the limit on erasure (the law layer decides both)."""
         notes: list[tuple[str, Value]] = []
-        for right in rights_law.rights_of(self.datamap, a):
+        for right in rights:
             parts = rights_law.right_parts(a, right)
             if parts:
                 names = [self.t(b.covers).text for b in parts if b.covers is not None]
@@ -462,16 +463,12 @@ class _Builder:
                     notes.append((str(right), Sentence("right_limited", (("why", why),))))
         return tuple(notes)
 
-    def rights_limits(self, a: Activity) -> tuple[Fact, ...]:
+    def rights_limits(self, a: Activity, held: tuple[Right, ...]) -> tuple[Fact, ...]:
         """Data kept permanently for archiving in the public interest: which of the activity's
         rights the derogations may limit, with their provisions, once per retention rule;
         provisional while the rule lacks what the derogations presuppose (the Art. 89(1)
-        safeguards, the statute requiring the archive)."""
-        limited = [
-            self.label(r)
-            for r in rights_law.rights_of(self.datamap, a)
-            if r in rights_law.ARCHIVE_LIMITED_RIGHTS
-        ]
+        safeguards, the statute requiring the archive). ``held``: the activity's rights."""
+        limited = [self.label(r) for r in held if r in rights_law.ARCHIVE_LIMITED_RIGHTS]
         if not limited:
             return ()
         rights: Value = limited[-1]

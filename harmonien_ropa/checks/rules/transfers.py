@@ -11,7 +11,6 @@ from ...core.diagnostics import Severity
 from ...law.countries import adequacy, is_eea
 from ...law.transfers import (
     DPF_COUNTRY,
-    destinations,
     effective_mechanism,
     needs_mechanism,
     party_needs_mechanism,
@@ -149,9 +148,7 @@ class TransferNotRecorded(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.activities():
-            missing = destinations(ctx.datamap, activity).ours - {
-                t.country for t in activity.transfers
-            }
+            missing = ctx.destinations(activity).ours - {t.country for t in activity.transfers}
             if missing:
                 place = "transfers" if activity.transfers else "systems"
                 yield self.hit(
@@ -187,7 +184,7 @@ class TransfersNotKnown(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.controller_activities():
-            for system in destinations(ctx.datamap, activity).unknown_hosting:
+            for system in ctx.destinations(activity).unknown_hosting:
                 yield self.hit((*loc, "systems"), activity=activity.id, system=system.id)
 
 
@@ -338,9 +335,7 @@ class OnwardTransferByRecipient(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.activities():
-            missing = destinations(ctx.datamap, activity).theirs - {
-                t.country for t in activity.transfers
-            }
+            missing = ctx.destinations(activity).theirs - {t.country for t in activity.transfers}
             if missing:
                 yield self.hit(
                     (*loc, "systems"), activity=activity.id, countries=", ".join(sorted(missing))

@@ -5,14 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel
-
 from ...core.diagnostics import Severity
 from ...law.provision import provision, requiring_basis
 from ...law.requirements import controller_reachable
 from ...law.wording import wrong_statements
-from ...model import LANGUAGES, Text
-from ...notice.view import build as build_notice
+from ...model import LANGUAGES
 from ..rule import Context, Hit, Loc, Rule, describe
 
 
@@ -125,7 +122,7 @@ class MissingTranslation(Rule):
     fix = "add the missing language(s) next to the existing one"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, text in _texts(ctx.datamap, ()):
+        for loc, text in ctx.texts():
             missing = text.missing_languages(ctx.datamap.languages)
             if missing:
                 yield self.hit(loc, where=describe(ctx.datamap, loc), languages="/".join(missing))
@@ -318,21 +315,6 @@ class ContactUnreachable(Rule):
             yield self.hit(("organisation", "representative"), contact=rep.name)
 
 
-def _texts(model: BaseModel, loc: Loc) -> Iterator[tuple[Loc, Text]]:
-    if isinstance(model, Text):
-        yield loc, model
-        return
-    for name, info in type(model).model_fields.items():
-        key = info.alias or name
-        value = getattr(model, name)
-        if isinstance(value, BaseModel):
-            yield from _texts(value, (*loc, key))
-        elif isinstance(value, tuple):
-            for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from _texts(item, (*loc, key, index))
-
-
 #: Notice-relevant fields (GDPR Art. 13/14, 26(2)) by the kind of entry that holds them.
 NOTICE_FIELDS: dict[str, tuple[str, ...]] = {
     "organisation": ("representative",),
@@ -405,7 +387,7 @@ class NoticeCannotShow(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         dm = ctx.datamap
-        view = build_notice(dm, dm.languages[0], {})
+        view = ctx.notice(dm.languages[0])
         places: list[tuple[Loc, str, object]] = [
             (("organisation",), "organisation", dm.organisation),
             (("notice",), "notice", dm.notice),
@@ -467,7 +449,7 @@ class WrongInLaw(Rule):
     fix = "state the fact as the law has it where the notice shows it; keep an earlier document's wording only under 'seed_texts:', with its origin"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, text in _texts(ctx.datamap, ()):
+        for loc, text in ctx.texts():
             for lang in LANGUAGES:
                 value = getattr(text, lang)
                 if not value:

@@ -1,0 +1,116 @@
+"""What the rules share within one check: each view or index of the map is built once and is
+the same as building it afresh; the rules run with the cyclic collector paused."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+import pytest
+from pydantic import BaseModel
+from support.paths import FIXTURES, HARMONIEN_YAML
+from support.synthetic import synthetic
+
+import harmonien_ropa as hr
+from harmonien_ropa.checks import RULES, Context, Hit, check
+from harmonien_ropa.checks.examples import example_map
+from harmonien_ropa.law import transfers as transfers_law
+from harmonien_ropa.model import Text
+from harmonien_ropa.notice import view as notice_view
+from harmonien_ropa.source.loading import load_with_positions
+
+ORGS = FIXTURES / "orgs"
+
+
+def _maps() -> Iterator[hr.DataMap]:
+    yield hr.load(HARMONIEN_YAML)
+    for path in sorted(ORGS.glob("*.yaml")):
+        yield hr.load(path)
+    yield example_map("").datamap
+    yield synthetic(12)
+
+
+def _every_text(model: BaseModel, loc: tuple[str | int, ...]) -> Iterator[tuple[object, Text]]:
+    """Every text of a model, walking every field (the plain way, nothing left out)."""
+    if isinstance(model, Text):
+        yield loc, model
+        return
+    for name, info in type(model).model_fields.items():
+        key = info.alias or name
+        value = getattr(model, name)
+        if isinstance(value, BaseModel):
+            yield from _every_text(value, (*loc, key))
+        elif isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from _every_text(item, (*loc, key, index))
+
+
+@pytest.mark.parametrize("datamap", list(_maps()), ids=lambda dm: dm.organisation.name)
+def test_shared_views_are_what_building_them_afresh_gives(datamap: hr.DataMap) -> None:
+    ctx = Context(datamap)
+    assert ctx.texts() == list(_every_text(datamap, ()))
+    assert ctx.texts()
+    for lang in datamap.languages:
+        assert ctx.notice(lang) is ctx.notice(lang)
+        assert ctx.notice(lang) == notice_view.build(datamap, lang, {})
+    for activity in datamap.activities:
+        assert ctx.destinations(activity) == transfers_law.destinations(datamap, activity)
+
+
+def _counted(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[object]:
+    calls: list[object] = []
+    original = getattr(module, name)
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counting)
+    return calls
+
+
+def test_one_check_builds_the_notice_view_at_most_once_per_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    builds = _counted(monkeypatch, notice_view, "build")
+    loaded = load_with_positions(HARMONIEN_YAML)
+    result = check(loaded)
+    assert "ROPA409" in {rule.code for rule in result.rules}
+    assert 1 <= len(builds) <= len(loaded.datamap.languages)
+
+
+def test_one_check_finds_each_activitys_destinations_once_for_the_rules(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The rules ask for each activity's destinations once between them (the notice's view,
+    which the rules share, asks once more for each activity it shows)."""
+    calls = _counted(monkeypatch, transfers_law, "destinations")
+    ctx = Context(synthetic(40))
+    for code in ("ROPA202", "ROPA209", "ROPA218"):
+        list(RULES[code].check(ctx))
+    assert len(calls) == len(ctx.datamap.activities)
+
+
+def test_the_rules_run_with_the_cyclic_collector_paused_and_it_is_restored(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rule = RULES["ROPA101"]
+    seen: list[bool] = []
+    original = rule.check
+
+    def check_noting(ctx: Context) -> Iterator[Hit]:
+        seen.append(gc.isenabled())
+        yield from original(ctx)
+
+    monkeypatch.setattr(rule, "check", check_noting)
+    assert gc.isenabled()
+    check(load_with_positions(HARMONIEN_YAML))
+    assert seen == [False]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        check(load_with_positions(HARMONIEN_YAML))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
