@@ -60,6 +60,15 @@ def trackers_of(datamap: DataMap, activity: Activity) -> tuple[Tracker, ...]:
     return datamap.trackers_of(activity.id)
 
 
+def inventory_missing(datamap: DataMap, activity: Activity) -> tuple[DataCategory, ...]:
+    """The device data ``activity`` observes when the map lists no cookie or similar
+    technology for it (empty otherwise): ekomloven § 3-15 first paragraph asks for clear and
+    comprehensive information on what is stored or read on the device and why, which the
+    notice cannot give without the inventory."""
+    found = device_categories(datamap, activity)
+    return found if found and not trackers_of(datamap, activity) else ()
+
+
 def asks_device_consent(activity: Activity) -> bool:
     """True if the activity rests on consent (one of its bases), which the map takes to include
     the device consent of ekomloven § 3-15."""

@@ -1,11 +1,16 @@
-"""ROPA62x: cookies and similar technologies in the inventory (ekomloven § 3-15)."""
+"""ROPA62x: cookies and similar technologies and their inventory (ekomloven § 3-15)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from ...core.diagnostics import Severity
-from ...law.devices import NOT_NECESSARY_PURPOSES, consent_needed, trackers_without_consent
+from ...law.devices import (
+    NOT_NECESSARY_PURPOSES,
+    consent_needed,
+    inventory_missing,
+    trackers_without_consent,
+)
 from ...law.rights import is_direct_marketing
 from ...model.legal import TrackerPurpose
 from ..rule import Context, Hit, Rule
@@ -181,8 +186,74 @@ class CookieProviderNotRecipient(Rule):
                 )
 
 
+class DeviceDataWithoutInventory(Rule):
+    """An activity that reads data on people's devices needs its cookies listed.
+
+    Ekomloven § 3-15 (LOV-2024-12-13-76) first paragraph allows storing or reading information
+    on a user's device only after clear and comprehensive information on what is stored and
+    why. An activity that observes device data (a category with a fideslang ``user.device``
+    or DPV device-based key, and an ``observed`` source) but has no cookie, pixel or storage
+    key listed under ``cookies:`` leaves the notice unable to say what is stored, by whom, for
+    how long and for what purpose. ``harmonien-ropa scan`` lists what a website sets.
+
+    Failing::
+
+        data_categories:
+          - id: cookie-id
+            name: {nb: informasjonskapsel-ID, en: cookie ID}
+            fideslang: user.device.cookie_id
+        activities:
+          - id: membership
+            data_categories: [name, email, cookie-id]
+            sources:
+              - kind: data_subject
+              - kind: observed
+            legal_basis: consent
+            consent_withdrawal: {nb: I innstillingene., en: In the settings.}
+
+    Passing::
+
+        data_categories:
+          - id: cookie-id
+            name: {nb: informasjonskapsel-ID, en: cookie ID}
+            fideslang: user.device.cookie_id
+        activities:
+          - id: membership
+            data_categories: [name, email, cookie-id]
+            sources:
+              - kind: data_subject
+              - kind: observed
+            legal_basis: consent
+            consent_withdrawal: {nb: I innstillingene., en: In the settings.}
+        cookies:
+          - name: _ga
+            domain: .kor.example
+            purpose: statistics
+            lifetime: P13M
+            activity: membership
+    """
+
+    code = "ROPA623"
+    name = "device-data-without-inventory"
+    severity = Severity.WARNING
+    law = "ekomloven § 3-15 (LOV-2024-12-13-76) first paragraph; GDPR Art. 13(1)(c)"
+    message = "activity '{activity}' reads data on people's devices ({categories}), but no cookie or similar technology is listed for it"
+    fix = "list each cookie, pixel or storage key under 'cookies:' with its provider, purpose, lifetime and the activity's id ('harmonien-ropa scan' finds what a website sets)"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, activity in ctx.controller_activities():
+            found = inventory_missing(ctx.datamap, activity)
+            if found:
+                yield self.hit(
+                    (*loc, "data_categories"),
+                    activity=activity.id,
+                    categories=", ".join(c.id for c in found),
+                )
+
+
 RULES: tuple[type[Rule], ...] = (
     CookieWithoutConsent,
     StrictlyNecessaryDoubtful,
     CookieProviderNotRecipient,
+    DeviceDataWithoutInventory,
 )
