@@ -27,7 +27,7 @@ from ..model.activity import Activity, Retention, Source
 from ..model.base import LANGUAGES, Text
 from ..model.inventory import DataCategory, System
 from ..model.legal import Art9Condition, LegalBasis, RetentionKind, SourceKind
-from .rights import required_by_statute
+from .rights import required_by_statute, statutes
 
 #: Bases under which Art. 6(4)'s compatibility test does not apply: consent, or a law that
 #: requires the processing (Art. 6(4), first sentence).
@@ -47,6 +47,22 @@ def national_id_outside_need(category: DataCategory, activity: Activity) -> bool
 NATIONAL_ID_CONDITION = (
     "an objective need for secure identification, and the number necessary to achieve it"
 )
+
+
+def national_id_statutes(
+    activities: tuple[Activity, ...], category: DataCategory
+) -> tuple[str, ...]:
+    """The statutes the national identity number ``category`` rests on when no need is written
+    down: those named behind ``activities`` (the activities using it), if every one of them is
+    required by a statute and ``justification`` is empty; else none. Personopplysningsloven
+    § 12 is met only if such a statute requires the number itself (as reporting under
+    a-opplysningsloven does), not merely the processing (keeping accounts under bokføringsloven
+    does not), which the map does not say: the use is not settled until the need is written."""
+    if not category.national_id or category.justification is not None or not activities:
+        return ()
+    if not all(required_by_statute(a) for a in activities):
+        return ()
+    return tuple(dict.fromkeys(law for a in activities for law in statutes(a)))
 
 
 def national_id_need_open(category: DataCategory) -> bool:

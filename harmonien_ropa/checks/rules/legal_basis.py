@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from ...core.diagnostics import Severity
 from ...law.consent import consent_bases
-from ...law.rights import required_by_statute, statutes, uses_consent
+from ...law.rights import statutes, uses_consent
+from ...law.uses import national_id_statutes
 from ...model import LegalBasis
 from ..rule import Context, Hit, Rule
 
@@ -260,7 +261,8 @@ class NationalIdUnjustified(Rule):
     it (GDPR Art. 87 leaves national identification numbers to national law; they are not
     Art. 9 or Art. 10 data). Write down that need in ``justification``. A use required by a
     statute that every activity using the number names as its ``legal_source`` (a legal
-    obligation or public task) is justified by that statute and is not reported.
+    obligation or public task) is left to ROPA153, which asks whether that statute requires
+    the number itself.
 
     Failing::
 
@@ -298,10 +300,8 @@ class NationalIdUnjustified(Rule):
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, category in ctx.data_categories():
             if category.national_id and category.justification is None:
-                if ctx.datamap.activities_of(category) and all(
-                    required_by_statute(a) for a in ctx.datamap.activities_of(category)
-                ):
-                    continue
+                if national_id_statutes(ctx.datamap.activities_of(category), category):
+                    continue  # ROPA153 asks whether the statute requires the number itself
                 yield self.hit((*loc, "national_id"), category=category.id)
 
 

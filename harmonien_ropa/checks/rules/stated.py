@@ -152,6 +152,63 @@ class NationalIdNeedOpen(Rule):
                 )
 
 
+class NationalIdOnStatuteAlone(Rule):
+    """A national identity number rests on a named statute, with no need written down.
+
+    Personopplysningsloven § 12 allows fødselsnummer only where there is an objective need for
+    secure identification and the method is necessary. A statute that requires the
+    processing does not by that alone require the number: reporting pay under
+    a-opplysningsloven does, keeping accounts under bokføringsloven does not. When every
+    activity using the number names a statute and ``justification`` is empty, confirm that
+    the statute asks for the number itself and write that in ``justification``.
+
+    Failing::
+
+        data_categories:
+          - id: fnr
+            name: {nb: fødselsnummer, en: national identity number}
+            national_id: true
+        activities:
+          - id: membership
+            data_categories: [name, email, fnr]
+            legal_basis: legal_obligation
+            legal_source: bokføringsloven § 13
+
+    Passing::
+
+        data_categories:
+          - id: fnr
+            name: {nb: fødselsnummer, en: national identity number}
+            national_id: true
+            justification:
+              nb: A-opplysningsloven § 4 krever fødselsnummeret i a-meldingen.
+              en: The a-opplysningsloven § 4 requires the number in the a-melding.
+        activities:
+          - id: membership
+            data_categories: [name, email, fnr]
+            legal_basis: legal_obligation
+            legal_source: a-opplysningsloven § 4
+    """
+
+    code = "ROPA153"
+    name = "national-id-on-statute-alone"
+    severity = Severity.INFO
+    law = "personopplysningsloven § 12"
+    message = (
+        "national identity number '{category}' rests on {statutes} with no need written down: "
+        "confirm that the statute requires the number itself"
+    )
+    fix = "write in 'justification' which provision requires the number (nb and en), or stop collecting it"
+
+    def check(self, ctx: Context) -> Iterator[Hit]:
+        for loc, category in ctx.data_categories():
+            found = uses.national_id_statutes(ctx.datamap.activities_of(category), category)
+            if found:
+                yield self.hit(
+                    (*loc, "national_id"), category=category.id, statutes=", ".join(found)
+                )
+
+
 class ReuseCompatibilityMissing(Rule):
     """Data reused from another of our activities needs the compatibility of the purposes
     assessed.
@@ -460,6 +517,7 @@ class ReviewOverdue(Rule):
 RULES: tuple[type[Rule], ...] = (
     NationalIdOutsideNeed,
     NationalIdNeedOpen,
+    NationalIdOnStatuteAlone,
     ReuseCompatibilityMissing,
     UntilWithdrawnWithoutConsent,
     PermanentArchiveUnsupported,
