@@ -106,8 +106,8 @@ def test_run_at_n_10_prints_a_complete_table(tmp_path: Path) -> None:
 def test_renderers_run_with_the_cyclic_collector_paused_and_restore_it() -> None:
     import gc
 
+    from harmonien_ropa.core.collector import collector_paused
     from harmonien_ropa.outputs import RenderOptions, RenderResult, renderer
-    from harmonien_ropa.outputs.fastpaths import collector_paused
 
     states: list[bool] = []
     with collector_paused():

@@ -14,11 +14,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
+from ..core.collector import collector_paused
 from ..core.errors import RenderError
 from ..core.languages import LanguageError, choose
 from ..model.base import LANGUAGES
 from ..model.datamap import DataMap
-from .fastpaths import collector_paused
 from .staging import Artifact
 
 if TYPE_CHECKING:

@@ -17,27 +17,7 @@ from typing import Any
 
 from ..core.escaping import markdown
 
-# -- the cyclic garbage collector -------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a renderer runs (reference counting still
-    frees everything at once; cycles are collected once it is back on).
-
-    A renderer allocates hundreds of thousands of small containers that live until it returns;
-    each full collection they trigger scans the loaded data map and them again, which cost from
-    a tenth (notice, record) to a third (graph) of a renderer's time on large maps.
-    (``tests/test_bench.py`` checks that it is paused and restored.)
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+# -- the cyclic garbage collector (paused by ``core.collector.collector_paused``) -------------
 
 
 def exempt_loaded() -> None:

@@ -3,13 +3,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import difflib
-import gc
 import types
 import typing
-from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -18,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Union
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
+from ..core.collector import collector_paused
 from ..core.diagnostics import Diagnostic, Severity, visible
 from ..core.errors import LoadError
 from ..core.languages import DEFAULT_LANGUAGES
@@ -80,7 +78,7 @@ def load_with_positions(path: str | Path, *, display_path: str | None = None) ->
 
 def loads_with_positions(text: str, path: str = "<string>") -> LoadedMap:
     """Like :func:`loads`, but also return the positions index (see :class:`LoadedMap`)."""
-    with gc_paused():
+    with collector_paused():
         try:
             document = parse(text, path)
         except YamlError as exc:
@@ -91,30 +89,13 @@ def loads_with_positions(text: str, path: str = "<string>") -> LoadedMap:
 
 def loads(text: str, path: str = "<string>") -> DataMap:
     """Like :func:`load`, from YAML text; ``path`` is only used in messages."""
-    with gc_paused():
+    with collector_paused():
         try:
             # The data alone (natively where that reads alike); positions only for a problem.
             document = parse(text, path, positions=False)
         except YamlError as exc:
             raise LoadError(exc.diagnostics) from None
         return from_document(document, checked=text_is_writable(text))
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a data map is built.
-
-    Loading creates a large tree of objects that all stay alive; every full collection would
-    walk the whole growing tree again, so a large map took time growing faster than its size
-    (about 2.5x the time at 10,000 activities). Reference counting still frees garbage meanwhile.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def from_data(data: Any, path: str = "<data>") -> DataMap:
