@@ -67,43 +67,43 @@ def check(loaded: LoadedMap, config: CheckConfig | None = None) -> CheckResult:
         loaded.datamap, selected=frozenset(codes), known=frozenset(RULES), today=config.today
     )
 
-    early, late = _run(rules, ctx)
+    # Python's cyclic garbage collector is paused until the findings are made (reference
+    # counting still frees everything at once): the rules build views of the map (the notice's,
+    # at hundreds of thousands of small values on a large map) that live until the check ends,
+    # and each full collection would scan them all again (a fifth of the rules' time, and most
+    # of the time spent making the findings).
+    with collector_paused():
+        early, late = _run(rules, ctx)
 
-    acks = _acknowledgements(ctx)
-    findings: dict[Diagnostic, None] = {}
-    acknowledged: dict[Diagnostic, Acknowledged] = {}
-    for rule, hit in early + late:
-        found = diagnostic(loaded, rule, hit)
-        ack = None if rule.late else _matching(acks, rule.code, hit.loc)
-        if ack is None:
-            findings.setdefault(found)
-        else:
-            ack_loc, reason = ack
-            line, column = loaded.positions.find(ack_loc)
-            acknowledged.setdefault(found, Acknowledged(found, reason, line, column))
-    return CheckResult(
-        path=loaded.path,
-        findings=tuple(sorted(findings)),
-        acknowledged=tuple(sorted(acknowledged.values(), key=lambda a: a.diagnostic)),
-        rules=rules,
-        config=config,
-    )
+        acks = _acknowledgements(ctx)
+        findings: dict[Diagnostic, None] = {}
+        acknowledged: dict[Diagnostic, Acknowledged] = {}
+        for rule, hit in early + late:
+            found = diagnostic(loaded, rule, hit)
+            ack = None if rule.late else _matching(acks, rule.code, hit.loc)
+            if ack is None:
+                findings.setdefault(found)
+            else:
+                ack_loc, reason = ack
+                line, column = loaded.positions.find(ack_loc)
+                acknowledged.setdefault(found, Acknowledged(found, reason, line, column))
+        return CheckResult(
+            path=loaded.path,
+            findings=tuple(sorted(findings)),
+            acknowledged=tuple(sorted(acknowledged.values(), key=lambda a: a.diagnostic)),
+            rules=rules,
+            config=config,
+        )
 
 
 def _run(rules: tuple[Rule, ...], ctx: Context) -> tuple[list[_Found], list[_Found]]:
-    """What the rules find: the others', then the late ones', which see the others' in ``ctx``.
-
-    Python's cyclic garbage collector is paused meanwhile (reference counting still frees
-    everything at once): the rules build views of the map (the notice's, at hundreds of
-    thousands of small values on a large map) that live until the check ends, and each full
-    collection they would trigger scans them all again (about a fifth of the rules' time)."""
-    with collector_paused():
-        early: list[_Found] = []
-        for rule in rules:
-            if not rule.late:
-                early.extend((rule, hit) for hit in rule.check(ctx))
-        ctx.fired = frozenset((rule.code, hit.loc) for rule, hit in early)
-        late = [(rule, hit) for rule in rules if rule.late for hit in rule.check(ctx)]
+    """What the rules find: the others', then the late ones', which see the others' in ``ctx``."""
+    early: list[_Found] = []
+    for rule in rules:
+        if not rule.late:
+            early.extend((rule, hit) for hit in rule.check(ctx))
+    ctx.fired = frozenset((rule.code, hit.loc) for rule, hit in early)
+    late = [(rule, hit) for rule in rules if rule.late for hit in rule.check(ctx)]
     return early, late
 
 
