@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -313,3 +314,77 @@ def test_the_checks_cost_work_linear_in_the_text(line: str) -> None:
     finally:
         sys.setprofile(None)
     assert calls <= WORK_PER_BYTE * len(text)  # the budget of every hostile input
+
+
+#: The checks of the text one search each, as they were before the searches were grouped by
+#: their first character (and some folded into the search for characters): the grouped
+#: searches must find something exactly where one of these does.
+_ONE_BY_ONE = tuple(
+    re.compile(pattern)
+    for pattern in (
+        rf":[ ]+{yamlnative._UNLIKE}",
+        rf":(?<=[\"']:){yamlnative._UNLIKE}",
+        rf"-[ ]+{yamlnative._UNLIKE}",
+        rf"\?[ ]+{yamlnative._UNLIKE}",
+        rf"\n[ ]*{yamlnative._UNLIKE}",
+        rf"\[[ ]*{yamlnative._UNLIKE}",
+        rf"{{[ ]*{yamlnative._UNLIKE}",
+        rf",[ ]*{yamlnative._UNLIKE}",
+        rf"&[^\s\[\]{{}},]+[ ]+{yamlnative._UNLIKE}",
+        r":(?<=[eElL]:)(?:(?<=(?:[Tt]rue|TRUE|[Nn]ull|NULL):)|(?<=(?:[Ff]alse|FALSE):))(?!\S)",
+        r":(?<=[\s\[{,]:)(?!\S)",
+        r":[,?\[\]{}]",
+        r"\][ ]*:(?!\S)",
+        r"}[ ]*:(?!\S)",
+        r"\n[ -]{28}",
+        r"\|(?<= \|)[+-]?[1-9]",
+        r">(?<= >)[+-]?[1-9]",
+        r"'(?:[0-9]{4}-|[0-9]{1,2}:)",
+        r"\"(?:[0-9]{4}-|[0-9]{1,2}:)",
+        r"-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ ]+[0-9])",
+        r"\n[^\n]{1000}",
+        r"\n%|\n---|\n\.\.\.|<<",
+    )
+)
+_OLD_UNPRINTABLE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]|[\t\ufeff\\\\]"
+)
+
+
+def _found(searches: tuple[Any, ...], text: str) -> bool:
+    first = "\n" + text[: text.find("\n") + 1 or len(text)]
+    return any(search.search(first) or search.search(text) for search in searches)
+
+
+#: Pieces of text around every character the searches start with or look for.
+_PIECES = st.sampled_from(
+    [
+        ":", ": ", "  ", " ", "-", "- ", "\n", "\n  ", "?", "? ", "[", "]", "{", "}", ",", ", ",
+        "&a ", "&", "|", "| ", " |2", " >-1", ">", "'", '"', "<", "<<", "%", "---", "...", ".",
+        "0", "7", "12", "2024-05-01", "-5-1T", "-05-01 1", "1e5", "1.5", "_1", "~", "!", "=",
+        "+", "#", "x", "e", "true", "TRUE", "Null", "false", "True:", ".inf", ".ex", "a:", "'a':",
+        " " * 28, "- " * 14, "x" * 1000, "\t", "\ufeff", "\\", "\x85", "\x7f", "\u2028", "é",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_PIECES, max_size=14).map("".join))
+def test_grouped_searches_find_what_the_searches_one_by_one_find(text: str) -> None:
+    assert _found(yamlnative._DIFFERENT, text) == _found(_ONE_BY_ONE, text)
+    assert bool(yamlnative._UNPRINTABLE.search(text)) == bool(_OLD_UNPRINTABLE.search(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: -1.5e3\n", "a:  0x1\n", "'a':1\n", "true: 1\n", "a:\n  ? x\n", "x:\n- : 1\n",
+        "a: [b:,c]\n", "- - 0123\n", "a: 2024-05-01T10:00\n", "a:\n  -  .5\n", "a: { 0x1: b}\n",
+        "a: [x,0123]\n", "a: &n 0123\n", "? [a]\n: b\n", "a: {b: c} : d\n", "a: |2\n   x\n",
+        "a: >-1\n x\n", "a: 'x'\nb: \"12:30\"\n", "%YAML 1.2\n---\na: 1\n", "a: 1\n---\nb: 2\n",
+        "a: 1\n...\n", "a: " + "x" * 1000 + "\n", "a:\n  <<: {b: 1}\n", "a: b\tc\n",
+        "a: \ufeffb\n", "a: 'b\\c'\n",
+    ],
+)  # fmt: skip
+def test_each_grouped_search_sends_its_text_to_the_event_reader(text: str) -> None:
+    assert yamlnative.native_data(text, LIMIT, EXPANDED) == (False, None)
