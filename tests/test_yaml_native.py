@@ -388,3 +388,31 @@ def test_grouped_searches_find_what_the_searches_one_by_one_find(text: str) -> N
 )  # fmt: skip
 def test_each_grouped_search_sends_its_text_to_the_event_reader(text: str) -> None:
     assert yamlnative.native_data(text, LIMIT, EXPANDED) == (False, None)
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_a_text_per_language_refuses_blank_text_and_refused_characters(lang: str) -> None:
+    """Each language of a text is checked for blank text and, unless its YAML text was
+    checked as a whole, for a refused character, at the language's own place."""
+    data = hr.loads((ROOT / "tests" / "good_yaml" / "minimal.yaml").read_text()).model_dump(
+        mode="json", by_alias=True, exclude_defaults=True
+    )
+    for value, found in (("  ", "must not be empty"), ("Salg \u202e", "U+202E")):
+        data["activities"][0]["purpose"] = {lang: value}
+        with pytest.raises(hr.LoadError) as caught:
+            hr.from_data(data)
+        (problem,) = caught.value.diagnostics
+        assert f"activities[0] (id 'sales').purpose.{lang}'" in problem.message
+        assert found in problem.message
+
+
+def test_a_checked_text_leaves_later_validation_checked() -> None:
+    """The skip of the per-value search holds only while a checked text is validated, also
+    when that validation fails."""
+    text = (ROOT / "tests" / "good_yaml" / "minimal.yaml").read_text(encoding="utf-8")
+    with pytest.raises(hr.LoadError):
+        hr.loads(text.replace("legal_basis: contract", "legal_basis: contrakt"))
+    data = hr.loads(text).model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    data["activities"][0]["purpose"] = {"nb": "Salg \u202e"}
+    with pytest.raises(hr.LoadError):
+        hr.from_data(data)

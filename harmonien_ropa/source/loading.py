@@ -24,8 +24,8 @@ from ..core.versions import CURRENT, READABLE, needs_upgrade, upgrade
 from ..model.base import (
     COUNTRY_PATTERN,
     PATTERN_HINTS,
-    TEXT_CHECKED,
     Text,
+    checked_text,
     refusal,
     text_is_writable,
 )
@@ -139,9 +139,8 @@ def from_document(document: YamlDocument, *, checked: bool = False) -> DataMap:
     if resolved.unknown:
         raise LoadError(_catalogue_diagnostic(u, positions, path) for u in resolved.unknown)
     try:
-        datamap = DataMap.model_validate(
-            resolved.data, context={TEXT_CHECKED: True} if checked else None
-        )
+        with checked_text(checked):
+            datamap = DataMap.model_validate(resolved.data)
     except ValidationError as exc:
         raise LoadError(_validation_diagnostics(exc, resolved.data, positions, path)) from None
     problems = reference_problems(datamap, positions, path)
