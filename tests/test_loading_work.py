@@ -13,6 +13,7 @@ from support.paths import HARMONIEN_YAML
 import harmonien_ropa as hr
 from harmonien_ropa.source import loading
 from harmonien_ropa.source.yamlbase import YamlDocument
+from harmonien_ropa.source.yamlsource import parse
 
 
 class _Data(dict[str, Any]):
@@ -26,8 +27,6 @@ def test_the_plain_data_is_freed_before_the_collector_resumes(
     data, as large as the map, is gone by then."""
     alive: list[bool] = []
     data: list[weakref.ref[_Data]] = []
-    parse = loading.parse
-
     def parse_weakly(text: str, path: str, **options: Any) -> YamlDocument:
         document = parse(text, path, **options)
         document.data = _Data(document.data)
