@@ -416,3 +416,19 @@ def test_a_checked_text_leaves_later_validation_checked() -> None:
     data["activities"][0]["purpose"] = {"nb": "Salg \u202e"}
     with pytest.raises(hr.LoadError):
         hr.from_data(data)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("\x85\u2028\t\ufeff\\")))
+def test_one_search_finds_a_line_separator_or_a_declined_character(text: str) -> None:
+    """The reader searches the text once for both; none found, the native reader does not
+    search it again."""
+    special = yamlsource._SPECIAL.search(text)
+    assert (special is None) == (
+        yamlsource._SEPARATOR.search(text) is None
+        and yamlnative.DECLINED_CHARACTERS.search(text) is None
+    )
+    if special is not None:  # the first line separator is searched from there
+        first = yamlsource._SEPARATOR.search(text)
+        found = yamlsource._SEPARATOR.search(text, special.start())
+        assert (first and first.span()) == (found and found.span())

@@ -50,11 +50,12 @@ try:  # pragma: no branch
 except ImportError:  # pragma: no cover - a platform without a yaml-rs wheel
     yaml_rs = None  # type: ignore[assignment]
 
-__all__ = ["native_data"]
+__all__ = ["DECLINED_CHARACTERS", "native_data"]
 
 #: Characters PyYAML does not accept (a tab among them), a byte order mark, and a backslash (an
-#: escape can write the start of a date in quoted text).
-_UNPRINTABLE = re.compile(
+#: escape can write the start of a date in quoted text): a text with one is left to the event
+#: reader.
+DECLINED_CHARACTERS = _UNPRINTABLE = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff\\\\]"
 )
 #: What ends a value on its line.
@@ -175,10 +176,14 @@ _LINE_END = re.compile(r"(?:[ ]+#.*|[ ]*)$")
 _MOST_ANCHORS = 1000
 
 
-def native_data(text: str, limit: int, expanded: int) -> tuple[bool, Any]:
+def native_data(
+    text: str, limit: int, expanded: int, *, searched: bool = False
+) -> tuple[bool, Any]:
     """``(True, data)`` when yaml-rs read ``text`` as the event reader would, else
     ``(False, None)``: the event reader must read it (``limit``: the node limit in force,
-    ``expanded``: the most characters the text may stand for with its aliases written out)."""
+    ``expanded``: the most characters the text may stand for with its aliases written out;
+    ``searched``: the caller searched the text for :data:`DECLINED_CHARACTERS` and found none,
+    so it is not searched again)."""
     if yaml_rs is None or not text:
         return False, None
     if "\r" in text:  # line breaks written CR LF read as LF, as PyYAML reads them; a lone CR not
@@ -196,7 +201,7 @@ def native_data(text: str, limit: int, expanded: int) -> tuple[bool, Any]:
         return False, None
     # The first line, as if a line came before it, for the checks that start at a line break.
     first = "\n" + text[: text.find("\n") + 1 or len(text)]
-    if _UNPRINTABLE.search(text):
+    if not searched and _UNPRINTABLE.search(text):
         return False, None
     if any(found.search(first) or found.search(text) for found in _DIFFERENT):
         return False, None
