@@ -432,3 +432,13 @@ def test_one_search_finds_a_line_separator_or_a_declined_character(text: str) ->
         first = yamlsource._SEPARATOR.search(text)
         found = yamlsource._SEPARATOR.search(text, special.start())
         assert (first and first.span()) == (found and found.span())
+
+
+def test_the_node_bound_counts_list_marks_only_when_it_must() -> None:
+    """Each '-' is counted first (one search), and the '- ' and '-\\n' marks only when that
+    bound is over the node limit: the decision is the one the marks alone give."""
+    hyphens = "a: x-x-x-x-x-x\n"  # 6 by its lines, 11 with every '-', 6 with the marks
+    assert yamlnative.native_data(hyphens, 8, EXPANDED) == (True, {"a": "x-x-x-x-x-x"})
+    marks = "- a\n- b\n"  # 9 by its lines, 11 with the marks
+    assert yamlnative.native_data(marks, 11, EXPANDED) == (True, ["a", "b"])
+    assert yamlnative.native_data(marks, 10, EXPANDED) == (False, None)

@@ -190,14 +190,10 @@ def native_data(
         if text.count("\r") != text.count("\r\n"):
             return False, None
         text = text.replace("\r\n", "\n")
-    bound = (
-        3 * (text.count("\n") + 1)
-        + text.count("- ")
-        + text.count("-\n")
-        + 4 * (text.count("[") + text.count("{"))
-        + 3 * text.count(",")
-    )
-    if bound > limit:
+    bound = 3 * (text.count("\n") + 1) + 4 * (text.count("[") + text.count("{"))
+    bound += 3 * text.count(",")
+    # Every '- ' and '-\n' is a '-': only when counting each '-' is not enough are they counted.
+    if bound + text.count("-") > limit and bound + text.count("- ") + text.count("-\n") > limit:
         return False, None
     # The first line, as if a line came before it, for the checks that start at a line break.
     first = "\n" + text[: text.find("\n") + 1 or len(text)]
