@@ -89,7 +89,7 @@ def loads_with_positions(text: str, path: str = "<string>") -> LoadedMap:
 
 def loads(text: str, path: str = "<string>") -> DataMap:
     """Like :func:`load`, from YAML text; ``path`` is only used in messages."""
-    with collector_paused():
+    with collector_paused(kept=True):
         try:
             # The data alone (natively where that reads alike); positions only for a problem.
             document = parse(text, path, positions=False)
