@@ -20,7 +20,7 @@ from ..core.load_codes import (
     UNKNOWN_KEY,
     LoadCode,
 )
-from ..model.base import Entity
+from ..model.base import Entity, Statement
 from ..model.datamap import DataMap
 from .positions import Loc, Positions
 
@@ -231,10 +231,12 @@ def _chain(cycle: list[str], shown: int = 12) -> str:
 
 def _assumptions(datamap: DataMap, report: _Report) -> None:
     """Report assumptions about a field the entry does not have (at the field's key)."""
+    fields: dict[type[Statement], tuple[str, ...]] = {}  # each kind's fields, found once
     for loc, statement in datamap.statements():
         if not statement.assumptions:
             continue
-        valid = statement.statement_fields()
+        kind = type(statement)
+        valid = fields.get(kind) or fields.setdefault(kind, kind.statement_fields())
         for field in statement.assumptions:
             if field in valid:
                 continue
