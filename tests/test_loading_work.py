@@ -28,6 +28,7 @@ def test_the_plain_data_is_freed_before_the_collector_resumes(
     data, as large as the map, is gone by then."""
     alive: list[bool] = []
     data: list[weakref.ref[_Data]] = []
+
     def parse_weakly(text: str, path: str, **options: Any) -> YamlDocument:
         document = parse(text, path, **options)
         document.data = _Data(document.data)
