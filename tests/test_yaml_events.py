@@ -182,7 +182,7 @@ def test_positions_are_skipped_on_request_and_found_again_for_problems(
 ) -> None:
     text = "organisation:\n  name: x\nactivities: []\n"
     assert len(parse(text).positions.values) == 4
-    monkeypatch.setattr(yamlsource, "native_data", lambda *args: (False, None))
+    monkeypatch.setattr(yamlsource, "native_data", lambda *args, **options: (False, None))
     document = parse(text, positions=False)
     assert document.positions._fill is not None  # not read yet
     assert len(document.positions.values) == 4

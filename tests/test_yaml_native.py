@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -313,3 +314,131 @@ def test_the_checks_cost_work_linear_in_the_text(line: str) -> None:
     finally:
         sys.setprofile(None)
     assert calls <= WORK_PER_BYTE * len(text)  # the budget of every hostile input
+
+
+#: The checks of the text one search each, as they were before the searches were grouped by
+#: their first character (and some folded into the search for characters): the grouped
+#: searches must find something exactly where one of these does.
+_ONE_BY_ONE = tuple(
+    re.compile(pattern)
+    for pattern in (
+        rf":[ ]+{yamlnative._UNLIKE}",
+        rf":(?<=[\"']:){yamlnative._UNLIKE}",
+        rf"-[ ]+{yamlnative._UNLIKE}",
+        rf"\?[ ]+{yamlnative._UNLIKE}",
+        rf"\n[ ]*{yamlnative._UNLIKE}",
+        rf"\[[ ]*{yamlnative._UNLIKE}",
+        rf"{{[ ]*{yamlnative._UNLIKE}",
+        rf",[ ]*{yamlnative._UNLIKE}",
+        rf"&[^\s\[\]{{}},]+[ ]+{yamlnative._UNLIKE}",
+        r":(?<=[eElL]:)(?:(?<=(?:[Tt]rue|TRUE|[Nn]ull|NULL):)|(?<=(?:[Ff]alse|FALSE):))(?!\S)",
+        r":(?<=[\s\[{,]:)(?!\S)",
+        r":[,?\[\]{}]",
+        r"\][ ]*:(?!\S)",
+        r"}[ ]*:(?!\S)",
+        r"\n[ -]{28}",
+        r"\|(?<= \|)[+-]?[1-9]",
+        r">(?<= >)[+-]?[1-9]",
+        r"'(?:[0-9]{4}-|[0-9]{1,2}:)",
+        r"\"(?:[0-9]{4}-|[0-9]{1,2}:)",
+        r"-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ ]+[0-9])",
+        r"\n[^\n]{1000}",
+        r"\n%|\n---|\n\.\.\.|<<",
+    )
+)
+_OLD_UNPRINTABLE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]|[\t\ufeff\\\\]"
+)
+
+
+def _found(searches: tuple[Any, ...], text: str) -> bool:
+    first = "\n" + text[: text.find("\n") + 1 or len(text)]
+    return any(search.search(first) or search.search(text) for search in searches)
+
+
+#: Pieces of text around every character the searches start with or look for.
+_PIECES = st.sampled_from(
+    [
+        ":", ": ", "  ", " ", "-", "- ", "\n", "\n  ", "?", "? ", "[", "]", "{", "}", ",", ", ",
+        "&a ", "&", "|", "| ", " |2", " >-1", ">", "'", '"', "<", "<<", "%", "---", "...", ".",
+        "0", "7", "12", "2024-05-01", "-5-1T", "-05-01 1", "1e5", "1.5", "_1", "~", "!", "=",
+        "+", "#", "x", "e", "true", "TRUE", "Null", "false", "True:", ".inf", ".ex", "a:", "'a':",
+        " " * 28, "- " * 14, "x" * 1000, "\t", "\ufeff", "\\", "\x85", "\x7f", "\u2028", "é",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_PIECES, max_size=14).map("".join))
+def test_grouped_searches_find_what_the_searches_one_by_one_find(text: str) -> None:
+    assert _found(yamlnative._DIFFERENT, text) == _found(_ONE_BY_ONE, text)
+    assert bool(yamlnative._UNPRINTABLE.search(text)) == bool(_OLD_UNPRINTABLE.search(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: -1.5e3\n", "a:  0x1\n", "'a':1\n", "true: 1\n", "a:\n  ? x\n", "x:\n- : 1\n",
+        "a: [b:,c]\n", "- - 0123\n", "a: 2024-05-01T10:00\n", "a:\n  -  .5\n", "a: { 0x1: b}\n",
+        "a: [x,0123]\n", "a: &n 0123\n", "? [a]\n: b\n", "a: {b: c} : d\n", "a: |2\n   x\n",
+        "a: >-1\n x\n", "a: 'x'\nb: \"12:30\"\n", "%YAML 1.2\n---\na: 1\n", "a: 1\n---\nb: 2\n",
+        "a: 1\n...\n", "a: " + "x" * 1000 + "\n", "a:\n  <<: {b: 1}\n", "a: b\tc\n",
+        "a: \ufeffb\n", "a: 'b\\c'\n",
+    ],
+)  # fmt: skip
+def test_each_grouped_search_sends_its_text_to_the_event_reader(text: str) -> None:
+    assert yamlnative.native_data(text, LIMIT, EXPANDED) == (False, None)
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_a_text_per_language_refuses_blank_text_and_refused_characters(lang: str) -> None:
+    """Each language of a text is checked for blank text and, unless its YAML text was
+    checked as a whole, for a refused character, at the language's own place."""
+    data = hr.loads((ROOT / "tests" / "good_yaml" / "minimal.yaml").read_text()).model_dump(
+        mode="json", by_alias=True, exclude_defaults=True
+    )
+    for value, found in (("  ", "must not be empty"), ("Salg \u202e", "U+202E")):
+        data["activities"][0]["purpose"] = {lang: value}
+        with pytest.raises(hr.LoadError) as caught:
+            hr.from_data(data)
+        (problem,) = caught.value.diagnostics
+        assert f"activities[0] (id 'sales').purpose.{lang}'" in problem.message
+        assert found in problem.message
+
+
+def test_a_checked_text_leaves_later_validation_checked() -> None:
+    """The skip of the per-value search holds only while a checked text is validated, also
+    when that validation fails."""
+    text = (ROOT / "tests" / "good_yaml" / "minimal.yaml").read_text(encoding="utf-8")
+    with pytest.raises(hr.LoadError):
+        hr.loads(text.replace("legal_basis: contract", "legal_basis: contrakt"))
+    data = hr.loads(text).model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    data["activities"][0]["purpose"] = {"nb": "Salg \u202e"}
+    with pytest.raises(hr.LoadError):
+        hr.from_data(data)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("\x85\u2028\t\ufeff\\")))
+def test_one_search_finds_a_line_separator_or_a_declined_character(text: str) -> None:
+    """The reader searches the text once for both; none found, the native reader does not
+    search it again."""
+    special = yamlsource._SPECIAL.search(text)
+    assert (special is None) == (
+        yamlsource._SEPARATOR.search(text) is None
+        and yamlnative.DECLINED_CHARACTERS.search(text) is None
+    )
+    if special is not None:  # the first line separator is searched from there
+        first = yamlsource._SEPARATOR.search(text)
+        found = yamlsource._SEPARATOR.search(text, special.start())
+        assert (first and first.span()) == (found and found.span())
+
+
+def test_the_node_bound_counts_list_marks_only_when_it_must() -> None:
+    """Each '-' is counted first (one search), and the '- ' and '-\\n' marks only when that
+    bound is over the node limit: the decision is the one the marks alone give."""
+    hyphens = "a: x-x-x-x-x-x\n"  # 6 by its lines, 11 with every '-', 6 with the marks
+    assert yamlnative.native_data(hyphens, 8, EXPANDED) == (True, {"a": "x-x-x-x-x-x"})
+    marks = "- a\n- b\n"  # 9 by its lines, 11 with the marks
+    assert yamlnative.native_data(marks, 11, EXPANDED) == (True, ["a", "b"])
+    assert yamlnative.native_data(marks, 10, EXPANDED) == (False, None)

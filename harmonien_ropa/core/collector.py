@@ -14,9 +14,16 @@ from collections.abc import Iterator
 
 
 @contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused(*, kept: bool = False) -> Iterator[None]:
     """Pause the cyclic garbage collector for the block, and restore it as it was (a collector
-    already off stays off)."""
+    already off stays off).
+
+    ``kept``: what the block built lives on (a loaded map). Every object then alive is moved
+    to the collector's oldest generation as the block ends (``gc.freeze`` and ``gc.unfreeze``
+    only relink lists), so that the first collections after it do not walk all of it again
+    only to find it alive; a full collection still looks at everything, garbage cycles among
+    it included. Not done while something is frozen (the command line's exemption of a loaded
+    map), which it would end."""
     if not gc.isenabled():
         yield
         return
@@ -24,4 +31,7 @@ def collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        if kept and not gc.get_freeze_count():
+            gc.freeze()
+            gc.unfreeze()
         gc.enable()

@@ -338,16 +338,30 @@ class _Index:
     @classmethod
     def of(cls, datamap: DataMap) -> _Index:
         systems = _first_by_id(datamap.systems)
-        users: dict[tuple[str, str], list[Activity]] = {}
+        # One table of users per kind, keyed by the id alone (no key made per reference).
+        subjects: dict[str, list[Activity]] = {}
+        categories: dict[str, list[Activity]] = {}
+        used_systems: dict[str, list[Activity]] = {}
+        parties: dict[str, list[Activity]] = {}
         for activity in datamap.activities:
-            used = [
-                *(("data_subjects", i) for i in activity.data_subject_ids),
-                *(("data_categories", i) for i in activity.data_category_ids),
-                *(("systems", i) for i in activity.system_ids),
-                *(("parties", i) for i in _recipient_ids(activity, systems)),
-            ]
-            for key in dict.fromkeys(used):
-                users.setdefault(key, []).append(activity)
+            for i in dict.fromkeys(activity.data_subject_ids):
+                subjects.setdefault(i, []).append(activity)
+            for i in dict.fromkeys(activity.data_category_ids):
+                categories.setdefault(i, []).append(activity)
+            for i in dict.fromkeys(activity.system_ids):
+                used_systems.setdefault(i, []).append(activity)
+            for i in _recipient_ids(activity, systems):
+                parties.setdefault(i, []).append(activity)
+        users = {
+            (kind, ident): tuple(found)
+            for kind, table in (
+                ("data_subjects", subjects),
+                ("data_categories", categories),
+                ("systems", used_systems),
+                ("parties", parties),
+            )
+            for ident, found in table.items()
+        }
         party_systems: dict[str, list[System]] = {}
         for system in datamap.systems:
             for party_id in dict.fromkeys((system.vendor_id, system.operated_by_id)):
@@ -362,7 +376,7 @@ class _Index:
             systems,
             _first_by_id(datamap.parties),
             _first_by_id(datamap.activities),
-            {key: tuple(found) for key, found in users.items()},
+            users,
             {key: tuple(found) for key, found in party_systems.items()},
             {key: tuple(found) for key, found in trackers.items()},
         )

@@ -20,7 +20,7 @@ from ..core.load_codes import (
     UNKNOWN_KEY,
     LoadCode,
 )
-from ..model.base import Entity
+from ..model.base import Entity, Statement
 from ..model.datamap import DataMap
 from .positions import Loc, Positions
 
@@ -119,38 +119,44 @@ def _dangling(datamap: DataMap, ids: dict[str, set[str]], report: _Report) -> No
             f"use the id of an entry under '{kind}' (known: {known}), or add one",
         )
 
+    def refs(loc: Loc, owner: str, kind: str, targets: Sequence[str]) -> None:
+        # Most lists refer only to known ids: one set operation in C says so, and only a
+        # list with a broken reference is gone through (in order, so the same ones are
+        # guessed).
+        if not ids[kind].issuperset(targets):
+            for j, target in enumerate(targets):
+                ref((*loc, j), owner, kind, target)
+
+    parties, categories = ids["parties"], ids["data_categories"]
     for i, system in enumerate(datamap.systems):
-        owner = f"system '{system.id}'"
-        ref(("systems", i, "vendor"), owner, "parties", system.vendor_id)
-        ref(("systems", i, "operated_by"), owner, "parties", system.operated_by_id)
+        if system.vendor_id not in parties or system.operated_by_id not in parties:
+            owner = f"system '{system.id}'"
+            ref(("systems", i, "vendor"), owner, "parties", system.vendor_id)
+            ref(("systems", i, "operated_by"), owner, "parties", system.operated_by_id)
     for i, party in enumerate(datamap.parties):
-        ref(("parties", i, "engaged_by"), f"party '{party.id}'", "parties", party.engaged_by_id)
+        if party.engaged_by_id not in parties:
+            ref(("parties", i, "engaged_by"), f"party '{party.id}'", "parties", party.engaged_by_id)
     for i, category in enumerate(datamap.data_categories):
-        for j, aid in enumerate(category.needed_for):
-            ref(
-                ("data_categories", i, "needed_for", j),
-                f"data category '{category.id}'",
-                "activities",
-                aid,
-            )
+        refs(
+            ("data_categories", i, "needed_for"),
+            f"data category '{category.id}'",
+            "activities",
+            category.needed_for,
+        )
     for i, act in enumerate(datamap.activities):
         owner = f"activity '{act.id}'"
         base: Loc = ("activities", i)
-        for j, sid in enumerate(act.data_subject_ids):
-            ref((*base, "data_subjects", j), owner, "data_subjects", sid)
-        for j, cid in enumerate(act.data_category_ids):
-            ref((*base, "data_categories", j), owner, "data_categories", cid)
-        for j, sys_id in enumerate(act.system_ids):
-            ref((*base, "systems", j), owner, "systems", sys_id)
-        for j, pid in enumerate(act.recipient_ids):
-            ref((*base, "recipients", j), owner, "parties", pid)
+        refs((*base, "data_subjects"), owner, "data_subjects", act.data_subject_ids)
+        refs((*base, "data_categories"), owner, "data_categories", act.data_category_ids)
+        refs((*base, "systems"), owner, "systems", act.system_ids)
+        refs((*base, "recipients"), owner, "parties", act.recipient_ids)
         ref((*base, "on_behalf_of"), owner, "parties", act.on_behalf_of_id)
         listed = set(act.data_category_ids) if act.sources else set()
         for j, src in enumerate(act.sources):
             ref((*base, "sources", j, "party"), owner, "parties", src.party_id)
             for k, cid in enumerate(src.category_ids):
                 loc: Loc = (*base, "sources", j, "categories", k)
-                if cid in ids["data_categories"] and cid not in listed:
+                if cid in categories and cid not in listed:
                     report.add(
                         loc,
                         DANGLING_REFERENCE,
@@ -167,7 +173,7 @@ def _dangling(datamap: DataMap, ids: dict[str, set[str]], report: _Report) -> No
         for j, kept in enumerate(act.category_retention):
             for k, cid in enumerate(kept.category_ids):
                 where: Loc = (*base, "category_retention", j, "categories", k)
-                if cid in ids["data_categories"] and cid not in act.data_category_ids:
+                if cid in categories and cid not in act.data_category_ids:
                     report.add(
                         where,
                         DANGLING_REFERENCE,
@@ -225,10 +231,12 @@ def _chain(cycle: list[str], shown: int = 12) -> str:
 
 def _assumptions(datamap: DataMap, report: _Report) -> None:
     """Report assumptions about a field the entry does not have (at the field's key)."""
+    fields: dict[type[Statement], tuple[str, ...]] = {}  # each kind's fields, found once
     for loc, statement in datamap.statements():
         if not statement.assumptions:
             continue
-        valid = statement.statement_fields()
+        kind = type(statement)
+        valid = fields.get(kind) or fields.setdefault(kind, kind.statement_fields())
         for field in statement.assumptions:
             if field in valid:
                 continue

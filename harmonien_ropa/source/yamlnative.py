@@ -50,16 +50,14 @@ try:  # pragma: no branch
 except ImportError:  # pragma: no cover - a platform without a yaml-rs wheel
     yaml_rs = None  # type: ignore[assignment]
 
-__all__ = ["native_data"]
+__all__ = ["DECLINED_CHARACTERS", "native_data"]
 
-#: What the event reader reads differently or refuses, found with ``in``: tabs, a byte order
-#: mark, merge keys, directives, document markers, and escapes (a backslash: an escape can
-#: write the start of a date in quoted text).
-_REFUSED = ("\t", "\ufeff", "<<", "\n%", "\n---", "\n...", "\\")
-#: Characters PyYAML does not accept.
-_UNPRINTABLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
-#: A line of 1,000 characters or more (PyYAML refuses an implicit key of 1,024 or more).
-_LONG_LINE = re.compile(r"\n[^\n]{1000}")
+#: Characters PyYAML does not accept (a tab among them), a byte order mark, and a backslash (an
+#: escape can write the start of a date in quoted text): a text with one is left to the event
+#: reader.
+DECLINED_CHARACTERS = _UNPRINTABLE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff\\\\]"
+)
 #: What ends a value on its line.
 _END = r"(?![^\s,\]}])"
 #: A node that starts like a number, a sign, a dot, "~", "=", a tag or a complex key, and is not one
@@ -75,38 +73,76 @@ _UNLIKE = (
     r")"
 )
 #: Where a node may start: after ': ', '- ', '? ', a flow bracket or comma, an anchor, a
-#: quoted key's ':', or at the start of a line. Each search starts with a literal character,
-#: so that the regular expression engine skips ahead in C.
+#: quoted key's ':', or at the start of a line. The searches are grouped by the character they
+#: start with, one pass over the text for each group: each alternative of a group starts with
+#: a literal character, so that the regular expression engine skips ahead in C to the next
+#: place where one could match, and looks at each such place once. Spaces are taken
+#: possessively (``[ ]*+``): what follows them starts with a character other than a space, so
+#: giving some back could never match.
 _DIFFERENT = tuple(
     re.compile(pattern)
     for pattern in (
-        rf":[ ]+{_UNLIKE}",
-        rf":(?<=[\"']:){_UNLIKE}",
-        rf"-[ ]+{_UNLIKE}",
-        rf"\?[ ]+{_UNLIKE}",
-        rf"\n[ ]*{_UNLIKE}",
-        rf"\[[ ]*{_UNLIKE}",
-        rf"{{[ ]*{_UNLIKE}",
-        rf",[ ]*{_UNLIKE}",
-        rf"&[^\s\[\]{{}},]+[ ]+{_UNLIKE}",
-        # a key that is a boolean, null or empty (the event reader reads it as text)
-        r":(?<=[eElL]:)(?:(?<=(?:[Tt]rue|TRUE|[Nn]ull|NULL):)|(?<=(?:[Ff]alse|FALSE):))(?!\S)",
-        r":(?<=[\s\[{,]:)(?!\S)",
-        # ':' just before a flow indicator or '?' (PyYAML refuses it in a flow collection)
-        r":[,?\[\]{}]",
-        # a key that is a list or a mapping (yaml-rs reads it, the event reader refuses it)
-        r"\][ ]*:(?!\S)",
-        r"}[ ]*:(?!\S)",
-        # a line whose content starts 28 columns or more in (indentation and '- ' marks)
-        r"\n[ -]{28}",
-        # a block scalar with an explicit indentation
-        r"\|(?<= \|)[+-]?[1-9]",
-        r">(?<= >)[+-]?[1-9]",
-        # quoted text that starts like a date or a time (yaml-rs reads it as one, PyYAML as text)
-        r"'(?:[0-9]{4}-|[0-9]{1,2}:)",
-        r"\"(?:[0-9]{4}-|[0-9]{1,2}:)",
-        # a date with a time (yaml-rs reads more forms of it than PyYAML)
-        r"-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ ]+[0-9])",
+        # after ':'
+        ":(?:"
+        + "|".join(
+            (
+                rf"[ ]++{_UNLIKE}",
+                rf"(?<=[\"']:){_UNLIKE}",
+                # a key that is a boolean, null or empty (the event reader reads it as text)
+                r"(?<=[eElL]:)(?:(?<=(?:[Tt]rue|TRUE|[Nn]ull|NULL):)|(?<=(?:[Ff]alse|FALSE):))"
+                r"(?!\S)",
+                r"(?<=[\s\[{,]:)(?!\S)",
+                # ':' just before a flow indicator or '?' (PyYAML refuses it in a flow collection)
+                r"[,?\[\]{}]",
+            )
+        )
+        + ")",
+        # at the start of a line
+        r"\n(?:"
+        + "|".join(
+            (
+                rf"[ ]*+{_UNLIKE}",
+                # a line whose content starts 28 columns or more in (indentation and '- ' marks)
+                r"[ -]{28}",
+                # a directive or a document marker
+                r"%|---|\.\.\.",
+                # a line of 1,000 characters or more (PyYAML refuses an implicit key of 1,024)
+                r"[^\n]{1000}",
+            )
+        )
+        + ")",
+        # after '-'
+        "-(?:"
+        + "|".join(
+            (
+                rf"[ ]++{_UNLIKE}",
+                # a date with a time (yaml-rs reads more forms of it than PyYAML)
+                r"[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ ]+[0-9])",
+            )
+        )
+        + ")",
+        # the rest, each after its own character
+        "|".join(
+            (
+                rf"\?[ ]++{_UNLIKE}",
+                rf"\[[ ]*+{_UNLIKE}",
+                rf"\{{[ ]*+{_UNLIKE}",
+                rf",[ ]*+{_UNLIKE}",
+                rf"&[^\s\[\]{{}},]++[ ]++{_UNLIKE}",
+                # a key that is a list or a mapping (yaml-rs reads it, the event reader refuses it)
+                r"\][ ]*+:(?!\S)",
+                r"\}[ ]*+:(?!\S)",
+                # a block scalar with an explicit indentation
+                r"\|(?<= \|)[+-]?[1-9]",
+                r">(?<= >)[+-]?[1-9]",
+                # quoted text that starts like a date or a time (yaml-rs reads it as one, PyYAML
+                # as text)
+                r"'(?:[0-9]{4}-|[0-9]{1,2}:)",
+                r"\"(?:[0-9]{4}-|[0-9]{1,2}:)",
+                # a merge key (anywhere: the event reader explains it)
+                "<<",
+            )
+        ),
     )
 )
 #: A block scalar's header, and the indentation of the next line that is not blank.
@@ -140,30 +176,28 @@ _LINE_END = re.compile(r"(?:[ ]+#.*|[ ]*)$")
 _MOST_ANCHORS = 1000
 
 
-def native_data(text: str, limit: int, expanded: int) -> tuple[bool, Any]:
+def native_data(
+    text: str, limit: int, expanded: int, *, searched: bool = False
+) -> tuple[bool, Any]:
     """``(True, data)`` when yaml-rs read ``text`` as the event reader would, else
     ``(False, None)``: the event reader must read it (``limit``: the node limit in force,
-    ``expanded``: the most characters the text may stand for with its aliases written out)."""
+    ``expanded``: the most characters the text may stand for with its aliases written out;
+    ``searched``: the caller searched the text for :data:`DECLINED_CHARACTERS` and found none,
+    so it is not searched again)."""
     if yaml_rs is None or not text:
         return False, None
     if "\r" in text:  # line breaks written CR LF read as LF, as PyYAML reads them; a lone CR not
         if text.count("\r") != text.count("\r\n"):
             return False, None
         text = text.replace("\r\n", "\n")
-    bound = (
-        3 * (text.count("\n") + 1)
-        + text.count("- ")
-        + text.count("-\n")
-        + 4 * (text.count("[") + text.count("{"))
-        + 3 * text.count(",")
-    )
-    if bound > limit:
+    bound = 3 * (text.count("\n") + 1) + 4 * (text.count("[") + text.count("{"))
+    bound += 3 * text.count(",")
+    # Every '- ' and '-\n' is a '-': only when counting each '-' is not enough are they counted.
+    if bound + text.count("-") > limit and bound + text.count("- ") + text.count("-\n") > limit:
         return False, None
     # The first line, as if a line came before it, for the checks that start at a line break.
     first = "\n" + text[: text.find("\n") + 1 or len(text)]
-    if first.startswith(("\n%", "\n---", "\n...")) or any(part in text for part in _REFUSED):
-        return False, None
-    if _UNPRINTABLE.search(text) or _LONG_LINE.search(first) or _LONG_LINE.search(text):
+    if not searched and _UNPRINTABLE.search(text):
         return False, None
     if any(found.search(first) or found.search(text) for found in _DIFFERENT):
         return False, None

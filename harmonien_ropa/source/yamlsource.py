@@ -44,10 +44,13 @@ from .yamlbase import (
     too_many,
 )
 from .yamlbase import Loader as _Loader
-from .yamlnative import native_data
+from .yamlnative import DECLINED_CHARACTERS, native_data
 
 #: NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR: line breaks to YAML 1.1 readers, not to editors.
 _SEPARATOR = re.compile("[\x85\u2028\u2029]")
+#: Those and the characters the native reader declines, in one class: one search of the text
+#: finds either (a text holds neither, as a rule).
+_SPECIAL = re.compile(f"{_SEPARATOR.pattern}|{DECLINED_CHARACTERS.pattern}")
 
 
 def read_text(path: Path, display: str | None = None, limit: int | None = None) -> str:
@@ -198,7 +201,8 @@ def parse(text: str, path: str = "<string>", *, positions: bool = True) -> YamlD
     :mod:`.yamlnative` proves it reads alike) and the positions only the first time one is asked
     for; problems found while reading always carry their line and column.
     """
-    found = _SEPARATOR.search(text)
+    special = _SPECIAL.search(text)
+    found = _SEPARATOR.search(text, special.start()) if special else None
     if found:
         before = text[: found.start()]
         raise YamlError(
@@ -220,7 +224,7 @@ def parse(text: str, path: str = "<string>", *, positions: bool = True) -> YamlD
         raise too_expanded(path, 1, 1, len(text), expanded)
     native = False
     if not positions:
-        native, data = native_data(text, limit, expanded)
+        native, data = native_data(text, limit, expanded, searched=special is None)
     if native:
         # Read exactly as the event reader would (see .yamlnative).
         document = YamlDocument(path, data, Positions())
