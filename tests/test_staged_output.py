@@ -156,3 +156,68 @@ def test_cli_failure_into_a_new_folder_leaves_no_folder(
     out = tmp_path / "fresh" / "out"
     assert main(["render", "--data", str(SMALL_YAML), "--out", str(out)]) == 2
     assert list(tmp_path.iterdir()) == []
+
+
+class RecordingOs:
+    """``os`` as the output module sees it, recording each flush, close and rename in order
+    (flushes and closes come from the flushing threads)."""
+
+    def __init__(self, fail_fsync: bool = False) -> None:
+        self.events: list[tuple[str, Any]] = []
+        self.fail_fsync = fail_fsync
+
+    def __getattr__(self, attr: str) -> Any:
+        real = getattr(os, attr)
+        if attr not in ("fsync", "close", "replace", "rename"):
+            return real
+
+        def step(*args: Any, **kwargs: Any) -> Any:
+            self.events.append(
+                (attr, os.path.basename(args[1]) if attr in ("replace", "rename") else args[0])
+            )
+            if attr == "fsync" and self.fail_fsync:
+                raise OSError(errno.EIO, "I/O error")
+            return real(*args, **kwargs)
+
+        return step
+
+
+def test_every_staged_file_is_flushed_before_any_is_renamed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = RecordingOs()
+    monkeypatch.setattr(output_module, "os", fake)
+    out = tmp_path / "out"
+    batch = [hr.Artifact(f"d/{n}.txt", str(n).encode()) for n in range(50)]
+    with StagedOutput(out) as staged:
+        staged.stage(batch[:20])
+        staged.stage(batch[20:])
+        staged.commit()
+    monkeypatch.undo()
+    assert snapshot(out) == {a.path: a.content for a in batch}
+    first_rename = next(
+        i for i, (what, _) in enumerate(fake.events) if what not in {"fsync", "close"}
+    )
+    flushed = [fd for what, fd in fake.events[:first_rename] if what == "fsync"]
+    closed = [fd for what, fd in fake.events[:first_rename] if what == "close"]
+    # The 50 files and the journal (no manifest without a scope), each flushed once and
+    # closed after, before the journal is renamed into place.
+    assert len(flushed) == 51
+    assert sorted(closed) == sorted(flushed)
+    assert fake.events[first_rename] == ("rename", "journal.json")
+    assert not any(what == "fsync" for what, _ in fake.events[first_rename:])
+
+
+def test_a_flush_failing_in_the_background_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.txt").write_bytes(b"old")
+    monkeypatch.setattr(output_module, "os", RecordingOs(fail_fsync=True))
+    with StagedOutput(out) as staged:
+        staged.stage([hr.Artifact("a.txt", b"new")])  # the failure is not seen yet
+        with pytest.raises(hr.OutputError, match=r"a\.txt.*I/O error"):
+            staged.commit()
+    monkeypatch.undo()
+    assert snapshot(out) == {"a.txt": b"old"}

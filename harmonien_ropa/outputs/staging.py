@@ -48,6 +48,7 @@ from typing import Any
 
 from ..core.errors import OutputError
 from ..core.languages import LANGUAGES
+from .flushing import Flusher
 
 #: The manifest of the files the tool wrote into an output folder.
 MANIFEST = ".harmonien-ropa-manifest.json"
@@ -176,6 +177,7 @@ class StagedOutput:
         self._paths: set[str] = set()
         self._counter = 0
         self._done = False
+        self._flusher = Flusher(os.fsync, os.close)
 
     def __enter__(self) -> StagedOutput:
         return self
@@ -212,7 +214,7 @@ class StagedOutput:
                 _confined(self._root, item.path)
                 self._counter += 1
                 name = f"{self._counter:06d}.new"
-                _write_private(self._staging / name, item.content, item.path)
+                _write_private(self._staging / name, item.content, item.path, self._flusher)
                 digest = hashlib.sha256(item.content).hexdigest()
                 entry = ManifestEntry(
                     item.path, output, language_of(item.path), digest, len(item.content)
@@ -226,6 +228,8 @@ class StagedOutput:
         assert self._root is not None
         root = self._root
         with self._discard_on_failure():
+            self._flusher.wait()  # every staged file is on disk before any is renamed
+            self._flusher.close()
             renames = [(s.path, s.name) for s in self._staged]
             removals: list[str] = []
             if self.scope is not None:
@@ -289,6 +293,7 @@ class StagedOutput:
         """Remove the staged files, release the lock, and remove the folders made for the
         output (only while empty)."""
         self._done = True
+        self._flusher.close()
         if self._root is not None and self._lock_fd is not None:
             # Rolls back a commit that failed halfway; if even that fails, the journal stays
             # for the next run to finish the roll-back.
@@ -411,19 +416,27 @@ def _confined(root: Path, relative: str) -> Path:
     return target
 
 
-def _write_private(path: Path, content: bytes, shown: str) -> None:
-    """Write ``content`` in full to a new file only its owner can read, and flush it to disk."""
+def _write_private(path: Path, content: bytes, shown: str, flusher: Flusher | None = None) -> None:
+    """Write ``content`` in full to a new file only its owner can read, and flush it to disk
+    (with a ``flusher``, in the background: the file is on disk once it has waited)."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
     try:
         view = memoryview(content)
         while view:
             view = view[os.write(fd, view) :]
-        os.fsync(fd)
+        if flusher is None:
+            os.fsync(fd)
     except OSError as exc:
         exc.filename = shown
-        raise
-    finally:
         os.close(fd)
+        raise
+    except BaseException:
+        os.close(fd)
+        raise
+    if flusher is None:
+        os.close(fd)
+    else:
+        flusher.flush(fd, shown)
 
 
 def _plan(root: Path, renames: list[tuple[str, str]], removals: list[str]) -> dict[str, Any]:
