@@ -13,9 +13,10 @@ by :func:`write_artifacts`):
    journal (the run was killed while renaming files into place), every file the journal lists is
    put back as it was, so the folder holds the last complete render again; then the staging
    folder is removed.
-3. **Stage.** Each file is written in full (and flushed to disk) under
-   ``.harmonien-ropa-staging/`` (mode 0700, files 0600: a draft's internal notes are never
-   readable by others, not even while staged).
+3. **Stage.** Each file is written in full under ``.harmonien-ropa-staging/`` (mode 0700, files
+   0600: a draft's internal notes are never readable by others, not even while staged) and
+   flushed to disk on a background thread (:mod:`.flushing`) while the next one is made; the
+   commit waits until every staged file is on disk before it renames any.
 4. **Commit.** The new manifest is staged, the files to be replaced or removed get a hard link
    in the staging folder as backup, and the journal (what will be renamed, created and removed)
    is written. Then the files are renamed into place, stale files removed and the manifest
