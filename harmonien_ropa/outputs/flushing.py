@@ -10,9 +10,9 @@ raises the first error, so a file is never renamed into place before it is flush
 
 from __future__ import annotations
 
+import queue
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 
 #: Threads flushing at a time (the disk takes concurrent flushes in one journal commit).
 WORKERS = 4
@@ -28,54 +28,75 @@ class Flusher:
         self._sync = sync
         self._close = close
         self._slots = threading.BoundedSemaphore(PENDING)
-        self._pool: ThreadPoolExecutor | None = None
-        self._pending: list[tuple[Future[None], str]] = []
+        self._queue: queue.SimpleQueue[tuple[int, int, str] | None] = queue.SimpleQueue()
+        self._threads: list[threading.Thread] = []
+        self._idle = threading.Condition()
+        self._pending = 0
+        self._given = 0
+        #: (the order a file was given in, its error), for each file that failed.
+        self._failed: list[tuple[int, BaseException]] = []
 
     def flush(self, fd: int, shown: str) -> None:
         """Flush and close ``fd`` (the file ``shown`` in messages) in the background; the
         descriptor is the flusher's from now on, closed even if flushing it fails."""
-        self._slots.acquire()
         try:
-            if self._pool is None:
-                self._pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="flush")
-            future = self._pool.submit(self._flush, fd)
+            self._slots.acquire()
+        except BaseException:
+            self._close(fd)
+            raise
+        try:
+            if len(self._threads) < WORKERS:
+                thread = threading.Thread(target=self._work, name="flush", daemon=True)
+                thread.start()
+                self._threads.append(thread)
         except BaseException:
             self._slots.release()
             self._close(fd)
             raise
-        self._pending.append((future, shown))
+        with self._idle:
+            self._pending += 1
+        self._given += 1
+        self._queue.put((self._given, fd, shown))
 
-    def _flush(self, fd: int) -> None:
-        try:
-            self._sync(fd)
-        finally:
+    def _work(self) -> None:
+        while (item := self._queue.get()) is not None:
+            index, fd, shown = item
+            failed: BaseException | None = None
             try:
-                self._close(fd)
-            finally:
-                self._slots.release()
+                try:
+                    self._sync(fd)
+                finally:
+                    self._close(fd)
+            except BaseException as exc:
+                if isinstance(exc, OSError):
+                    exc.filename = shown
+                failed = exc
+            self._slots.release()
+            with self._idle:
+                if failed is not None:
+                    self._failed.append((index, failed))
+                self._pending -= 1
+                self._idle.notify_all()
+
+    def _drain(self) -> list[tuple[int, BaseException]]:
+        with self._idle:
+            self._idle.wait_for(lambda: self._pending == 0)
+            failed, self._failed = self._failed, []
+        return failed
 
     def wait(self) -> None:
         """Wait until every file given so far is flushed and closed; raise the error of the
         first one (in the order given) that failed (an :class:`OSError` naming the file)."""
-        pending, self._pending = self._pending, []
-        first: BaseException | None = None
-        for future, shown in pending:
-            try:
-                future.result()
-            except BaseException as exc:
-                if first is None:
-                    if isinstance(exc, OSError):
-                        exc.filename = shown
-                    first = exc
-        if first is not None:
-            raise first
+        failed = self._drain()
+        if failed:
+            raise min(failed, key=lambda item: item[0])[1]
 
     def close(self) -> None:
         """Wait for every file given so far (their errors no longer matter) and stop the
         threads."""
-        pending, self._pending = self._pending, []
-        for future, _ in pending:
-            future.exception()
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
-            self._pool = None
+        self._drain()
+        for _ in self._threads:
+            self._queue.put(None)
+        for thread in self._threads:
+            thread.join()
+        self._threads.clear()
