@@ -102,3 +102,42 @@ def test_outputs_load_only_what_they_need(tmp_path: Path) -> None:
         "notice,dpv,fides": [0, ["jinja2"]],
         "record": [0, ["jinja2", "xlsxwriter"]],
     }
+
+
+def test_render_runs_with_the_cyclic_collector_paused_throughout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No collection runs while ``render`` works (its glue and the imports on the way
+    included), and the collector is on again after it."""
+    import gc
+
+    from harmonien_ropa.cli import render as render_command
+
+    working: list[bool] = []
+    collections: list[int] = []
+    original = render_command._run
+
+    def flagged(args: object) -> int:
+        working.append(True)
+        try:
+            return original(args)  # type: ignore[arg-type]
+        finally:
+            working.clear()
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and working:
+            collections.append(info["generation"])
+
+    monkeypatch.setattr(render_command, "_run", flagged)
+    # Without the pause, a collection would be due at every few allocations.
+    threshold = gc.get_threshold()
+    gc.set_threshold(1, 1, 1)
+    gc.callbacks.append(count)
+    try:
+        code = main(["render", "--data", str(HARMONIEN_YAML), "--out", str(tmp_path / "out")])
+    finally:
+        gc.callbacks.remove(count)
+        gc.set_threshold(*threshold)
+    assert code == 0
+    assert collections == []
+    assert gc.isenabled()
