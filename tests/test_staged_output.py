@@ -221,3 +221,58 @@ def test_a_flush_failing_in_the_background_changes_nothing(
             staged.commit()
     monkeypatch.undo()
     assert snapshot(out) == {"a.txt": b"old"}
+
+
+def test_the_backups_of_a_commit_are_removed_several_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Replacing files leaves a backup of each in the staging folder until the commit is
+    done; they are removed on several threads at once (each removal can wait for the disk).
+    A removal here returns only once four are under way (a hang guard of 30 s ends it)."""
+    import threading
+
+    out = tmp_path / "out"
+    old = [hr.Artifact(f"f{n}.txt", b"old") for n in range(12)]
+    with StagedOutput(out) as staged:
+        staged.stage(old)
+        staged.commit()
+    together = threading.Barrier(4, timeout=30)
+    removed: list[str] = []
+
+    class TogetherOs:
+        def __getattr__(self, attr: str) -> Any:
+            real = getattr(os, attr)
+            if attr != "unlink":
+                return real
+
+            def unlink(path: Any, *args: Any, **kwargs: Any) -> None:
+                if str(path).endswith(".old"):
+                    together.wait()
+                    removed.append(str(path))
+                real(path, *args, **kwargs)
+
+            return unlink
+
+    monkeypatch.setattr(output_module, "os", TogetherOs())
+    with StagedOutput(out) as staged:
+        staged.stage([hr.Artifact(a.path, b"new") for a in old])
+        staged.commit()
+    monkeypatch.undo()
+    assert len(removed) == 12
+    assert snapshot(out) == {a.path: b"new" for a in old}
+    assert not (out / STAGING).exists()
+
+
+def test_removing_files_goes_on_past_a_failure_and_reports_the_first(tmp_path: Path) -> None:
+    from harmonien_ropa.outputs.flushing import remove_files
+
+    paths = [str(tmp_path / f"f{n}") for n in range(10)]
+    for path in paths:
+        Path(path).write_bytes(b"x")
+    missing = {paths[2], paths[6]}
+    for path in missing:
+        os.unlink(path)
+    with pytest.raises(FileNotFoundError) as raised:
+        remove_files(paths, os.unlink)
+    assert raised.value.filename == paths[2]
+    assert list(tmp_path.iterdir()) == []

@@ -49,7 +49,7 @@ from typing import Any
 
 from ..core.errors import OutputError
 from ..core.languages import LANGUAGES
-from .flushing import Flusher
+from .flushing import Flusher, remove_files
 
 #: The manifest of the files the tool wrote into an output folder.
 MANIFEST = ".harmonien-ropa-manifest.json"
@@ -540,11 +540,13 @@ def _remove_staging(root: Path) -> None:
     staging = root / STAGING
     if not staging.exists():
         return
+    files = []
     for entry in os.scandir(staging):
         if entry.is_dir(follow_symlinks=False):
             shutil.rmtree(entry.path)
         else:
-            os.unlink(entry.path)
+            files.append(entry.path)
+    remove_files(files, os.unlink)
     os.rmdir(staging)
 
 
