@@ -20,9 +20,9 @@ by :func:`write_artifacts`):
 4. **Commit.** The new manifest is staged, the files to be replaced or removed get a hard link
    in the staging folder as backup, and the journal (what will be renamed, created and removed)
    is written. Then the files are renamed into place, stale files removed and the manifest
-   replaced. Removing the journal is the commit point; the staging folder then goes. A failure
-   (disk full, I/O error, interrupt) before that point puts every file back, in the same process
-   or, if it was killed, in the next run.
+   replaced. Removing the journal is the commit point; the staging folder then goes (its backups
+   removed several at once). A failure (disk full, I/O error, interrupt) before that point puts
+   every file back, in the same process or, if it was killed, in the next run.
 
 The **manifest** ``.harmonien-ropa-manifest.json`` lists every file the tool wrote into the folder
 with the output and language that made it and its SHA-256. A render owns the outputs and
