@@ -15,7 +15,7 @@ from support.paths import SMALL_YAML
 import harmonien_ropa as hr
 from harmonien_ropa.cli import main
 from harmonien_ropa.outputs import RENDERERS, render_each
-from harmonien_ropa.outputs.staging import LOCK, STAGING, StagedOutput
+from harmonien_ropa.outputs.staging import LOCK, MANIFEST, STAGING, Scope, StagedOutput
 
 render_module = importlib.import_module("harmonien_ropa.outputs")
 output_module = importlib.import_module("harmonien_ropa.outputs.staging")
@@ -189,20 +189,21 @@ def test_every_staged_file_is_flushed_before_any_is_renamed(
     monkeypatch.setattr(output_module, "os", fake)
     out = tmp_path / "out"
     batch = [hr.Artifact(f"d/{n}.txt", str(n).encode()) for n in range(50)]
-    with StagedOutput(out) as staged:
-        staged.stage(batch[:20])
-        staged.stage(batch[20:])
+    scope = Scope(frozenset({"o"}), frozenset({"nb", "en"}))
+    with StagedOutput(out, scope=scope) as staged:
+        staged.stage(batch[:20], output="o")
+        staged.stage(batch[20:], output="o")
         staged.commit()
     monkeypatch.undo()
-    assert snapshot(out) == {a.path: a.content for a in batch}
+    assert set(snapshot(out)) == {a.path for a in batch} | {MANIFEST}
     first_rename = next(
         i for i, (what, _) in enumerate(fake.events) if what not in {"fsync", "close"}
     )
     flushed = [fd for what, fd in fake.events[:first_rename] if what == "fsync"]
     closed = [fd for what, fd in fake.events[:first_rename] if what == "close"]
-    # The 50 files and the journal (no manifest without a scope), each flushed once and
-    # closed after, before the journal is renamed into place.
-    assert len(flushed) == 51
+    # The 50 files, the manifest and the journal, each flushed once and closed after, before
+    # the journal is renamed into place.
+    assert len(flushed) == 52
     assert sorted(closed) == sorted(flushed)
     assert fake.events[first_rename] == ("rename", "journal.json")
     assert not any(what == "fsync" for what, _ in fake.events[first_rename:])

@@ -229,14 +229,14 @@ class StagedOutput:
         assert self._root is not None
         root = self._root
         with self._discard_on_failure():
-            self._flusher.wait()  # every staged file is on disk before any is renamed
-            self._flusher.close()
             renames = [(s.path, s.name) for s in self._staged]
             removals: list[str] = []
             if self.scope is not None:
                 manifest, removals = self._plan_manifest(root, self.scope)
-                _write_private(self._staging / "manifest.new", manifest, MANIFEST)
+                _write_private(self._staging / "manifest.new", manifest, MANIFEST, self._flusher)
                 renames.append((MANIFEST, "manifest.new"))
+            self._flusher.wait()  # every staged file is on disk before any is renamed
+            self._flusher.close()
             journal = _plan(root, renames, removals)
             _write_journal(self._staging, journal)
             # On a failure from here on, discard() rolls back what the journal lists (and if
