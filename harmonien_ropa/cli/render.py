@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -138,6 +137,8 @@ def _run(args: argparse.Namespace) -> int:
     names = output_names(asked or None)
     unknown = [name for name in names if name not in RENDERERS]
     if unknown:
+        import difflib
+
         guess = difflib.get_close_matches(unknown[0], list(RENDERERS), n=1)
         hint = f" (did you mean '{guess[0]}'?)" if guess else ""
         raise RenderError(
