@@ -91,6 +91,10 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ constraints.txt -nt
   unset PIP_CONSTRAINT
   touch "$stamp"
 fi
+# The package's bytecode, compiled here (only what changed since): a process started with
+# PYTHONDONTWRITEBYTECODE set, as some containers and CI images do, would otherwise compile
+# every module of the package from source each time (about 80 ms of every `render`).
+"$VENV/bin/python" -m compileall -q harmonien_ropa >/dev/null
 
 # 3. Test-only tools.
 if [ "$DEV" -eq 1 ]; then

@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from support.paths import HARMONIEN_YAML
@@ -102,3 +103,92 @@ def test_outputs_load_only_what_they_need(tmp_path: Path) -> None:
         "notice,dpv,fides": [0, ["jinja2"]],
         "record": [0, ["jinja2", "xlsxwriter"]],
     }
+
+
+def test_render_runs_with_the_cyclic_collector_paused_throughout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No collection runs while ``render`` works (its glue and the imports on the way
+    included), and the collector is on again after it."""
+    import gc
+
+    from harmonien_ropa.cli import render as render_command
+
+    working: list[bool] = []
+    collections: list[int] = []
+    original = render_command._run
+
+    def flagged(args: object) -> int:
+        working.append(True)
+        try:
+            return original(args)  # type: ignore[arg-type]
+        finally:
+            working.clear()
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and working:
+            collections.append(info["generation"])
+
+    monkeypatch.setattr(render_command, "_run", flagged)
+    # Without the pause, a collection would be due at every few allocations.
+    threshold = gc.get_threshold()
+    gc.set_threshold(1, 1, 1)
+    gc.callbacks.append(count)
+    try:
+        code = main(["render", "--data", str(HARMONIEN_YAML), "--out", str(tmp_path / "out")])
+    finally:
+        gc.callbacks.remove(count)
+        gc.set_threshold(*threshold)
+    assert code == 0
+    assert collections == []
+    assert gc.isenabled()
+
+
+#: A stand-in for Graphviz whose PNG runs finish only once the test lets them (at most 60 s: a
+#: hang guard, never reached when it works); its SVG runs finish at once.
+FAKE_SLOW_PNG_DOT = """#!/bin/sh
+cat > /dev/null
+case "$*" in *-Tpng*)
+    i=0
+    while [ ! -e "{release}" ]; do
+        i=$((i + 1))
+        if [ $i -gt 600 ]; then echo 'never released' >&2; exit 3; fi
+        sleep 0.1
+    done
+    printf '\\211PNG\\r\\n\\032\\n'
+    exit 0;;
+esac
+echo '<svg xmlns="http://www.w3.org/2000/svg"><title>x</title></svg>'
+"""
+
+
+def test_pictures_are_staged_as_they_are_drawn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first pictures go to the output folder's staging while the last are still being
+    drawn: the fake ``dot`` finishes its PNGs only once an SVG has been staged."""
+    from harmonien_ropa.outputs.staging import StagedOutput
+
+    release = tmp_path / "release"
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "dot"
+    fake.write_text(FAKE_SLOW_PNG_DOT.format(release=release))
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
+    original = StagedOutput.stage
+
+    def stage(self: StagedOutput, artifacts: Any, output: str | None = None) -> None:
+        def noted() -> Any:
+            for artifact in artifacts:
+                yield artifact
+                if artifact.path.endswith(".svg"):
+                    release.touch()
+
+        original(self, noted(), output)
+
+    monkeypatch.setattr(StagedOutput, "stage", stage)
+    out = tmp_path / "out"
+    assert main(["render", "--data", str(HARMONIEN_YAML), "--out", str(out)]) == 0
+    assert (out / "dataflow.png").read_bytes().startswith(b"\x89PNG")
+    assert (out / "dataflow.en.png").exists()

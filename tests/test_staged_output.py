@@ -15,7 +15,7 @@ from support.paths import SMALL_YAML
 import harmonien_ropa as hr
 from harmonien_ropa.cli import main
 from harmonien_ropa.outputs import RENDERERS, render_each
-from harmonien_ropa.outputs.staging import LOCK, STAGING, StagedOutput
+from harmonien_ropa.outputs.staging import LOCK, MANIFEST, STAGING, Scope, StagedOutput
 
 render_module = importlib.import_module("harmonien_ropa.outputs")
 output_module = importlib.import_module("harmonien_ropa.outputs.staging")
@@ -155,4 +155,125 @@ def test_cli_failure_into_a_new_folder_leaves_no_folder(
     )
     out = tmp_path / "fresh" / "out"
     assert main(["render", "--data", str(SMALL_YAML), "--out", str(out)]) == 2
+    assert list(tmp_path.iterdir()) == []
+
+
+class RecordingOs:
+    """``os`` as the output module sees it, recording each flush, close and rename in order
+    (flushes and closes come from the flushing threads)."""
+
+    def __init__(self, fail_fsync: bool = False) -> None:
+        self.events: list[tuple[str, Any]] = []
+        self.fail_fsync = fail_fsync
+
+    def __getattr__(self, attr: str) -> Any:
+        real = getattr(os, attr)
+        if attr not in ("fsync", "close", "replace", "rename"):
+            return real
+
+        def step(*args: Any, **kwargs: Any) -> Any:
+            self.events.append(
+                (attr, os.path.basename(args[1]) if attr in ("replace", "rename") else args[0])
+            )
+            if attr == "fsync" and self.fail_fsync:
+                raise OSError(errno.EIO, "I/O error")
+            return real(*args, **kwargs)
+
+        return step
+
+
+def test_every_staged_file_is_flushed_before_any_is_renamed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = RecordingOs()
+    monkeypatch.setattr(output_module, "os", fake)
+    out = tmp_path / "out"
+    batch = [hr.Artifact(f"d/{n}.txt", str(n).encode()) for n in range(50)]
+    scope = Scope(frozenset({"o"}), frozenset({"nb", "en"}))
+    with StagedOutput(out, scope=scope) as staged:
+        staged.stage(batch[:20], output="o")
+        staged.stage(batch[20:], output="o")
+        staged.commit()
+    monkeypatch.undo()
+    assert set(snapshot(out)) == {a.path for a in batch} | {MANIFEST}
+    first_rename = next(
+        i for i, (what, _) in enumerate(fake.events) if what not in {"fsync", "close"}
+    )
+    flushed = [fd for what, fd in fake.events[:first_rename] if what == "fsync"]
+    closed = [fd for what, fd in fake.events[:first_rename] if what == "close"]
+    # The 50 files, the manifest and the journal, each flushed once and closed after, before
+    # the journal is renamed into place.
+    assert len(flushed) == 52
+    assert sorted(closed) == sorted(flushed)
+    assert fake.events[first_rename] == ("rename", "journal.json")
+    assert not any(what == "fsync" for what, _ in fake.events[first_rename:])
+
+
+def test_a_flush_failing_in_the_background_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.txt").write_bytes(b"old")
+    monkeypatch.setattr(output_module, "os", RecordingOs(fail_fsync=True))
+    with StagedOutput(out) as staged:
+        staged.stage([hr.Artifact("a.txt", b"new")])  # the failure is not seen yet
+        with pytest.raises(hr.OutputError, match=r"a\.txt.*I/O error"):
+            staged.commit()
+    monkeypatch.undo()
+    assert snapshot(out) == {"a.txt": b"old"}
+
+
+def test_the_backups_of_a_commit_are_removed_several_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Replacing files leaves a backup of each in the staging folder until the commit is
+    done; they are removed on several threads at once (each removal can wait for the disk).
+    A removal here returns only once four are under way (a hang guard of 30 s ends it)."""
+    import threading
+
+    out = tmp_path / "out"
+    old = [hr.Artifact(f"f{n}.txt", b"old") for n in range(12)]
+    with StagedOutput(out) as staged:
+        staged.stage(old)
+        staged.commit()
+    together = threading.Barrier(4, timeout=30)
+    removed: list[str] = []
+
+    class TogetherOs:
+        def __getattr__(self, attr: str) -> Any:
+            real = getattr(os, attr)
+            if attr != "unlink":
+                return real
+
+            def unlink(path: Any, *args: Any, **kwargs: Any) -> None:
+                if str(path).endswith(".old"):
+                    together.wait()
+                    removed.append(str(path))
+                real(path, *args, **kwargs)
+
+            return unlink
+
+    monkeypatch.setattr(output_module, "os", TogetherOs())
+    with StagedOutput(out) as staged:
+        staged.stage([hr.Artifact(a.path, b"new") for a in old])
+        staged.commit()
+    monkeypatch.undo()
+    assert len(removed) == 12
+    assert snapshot(out) == {a.path: b"new" for a in old}
+    assert not (out / STAGING).exists()
+
+
+def test_removing_files_goes_on_past_a_failure_and_reports_the_first(tmp_path: Path) -> None:
+    from harmonien_ropa.outputs.flushing import remove_files
+
+    paths = [str(tmp_path / f"f{n}") for n in range(10)]
+    for path in paths:
+        Path(path).write_bytes(b"x")
+    missing = {paths[2], paths[6]}
+    for path in missing:
+        os.unlink(path)
+    with pytest.raises(FileNotFoundError) as raised:
+        remove_files(paths, os.unlink)
+    assert raised.value.filename == paths[2]
     assert list(tmp_path.iterdir()) == []

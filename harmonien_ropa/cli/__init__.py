@@ -170,8 +170,11 @@ def _main(argv: Sequence[str] | None) -> int:
         return int(exc.code) if isinstance(exc.code, int) else EXIT_INVALID
     except _StdoutError:
         return EXIT_OUTPUT
-    from ..core.errors import HarmonienError, LoadError, OutputError
-    from ..outputs.fastpaths import exemptions_ended
+    from ..core.collector import collector_paused
+
+    with collector_paused():  # what imports build lives as long as the command: nothing to collect
+        from ..core.errors import HarmonienError, LoadError, OutputError
+        from ..outputs.fastpaths import exemptions_ended
 
     try:
         with exemptions_ended():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -115,6 +114,17 @@ def register(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..core.collector import collector_paused
+
+    # The cyclic collector stays paused for the whole command, not only while the map is
+    # loaded, checked and rendered: the modules imported on the way (the model, the graph,
+    # the templates' code) build long-lived objects, and collecting meanwhile only walks them
+    # again (about 60 ms of a render of Harmonien, which leaves some 2,000 objects in cycles).
+    with collector_paused():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     import dataclasses
 
     from ..core.errors import HarmonienError, RenderError
@@ -127,6 +137,8 @@ def run(args: argparse.Namespace) -> int:
     names = output_names(asked or None)
     unknown = [name for name in names if name not in RENDERERS]
     if unknown:
+        import difflib
+
         guess = difflib.get_close_matches(unknown[0], list(RENDERERS), n=1)
         hint = f" (did you mean '{guess[0]}'?)" if guess else ""
         raise RenderError(

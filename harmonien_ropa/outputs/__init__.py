@@ -133,8 +133,9 @@ class RenderResult:
 class Later(Protocol):
     """Work a renderer left going on (see :attr:`RenderOptions.background`)."""
 
-    def finish(self) -> list[Artifact]:
-        """Wait for the work and give its files; raises what a renderer raises."""
+    def finish(self) -> Iterable[Artifact]:
+        """Wait for the work and give its files (each as soon as it is made, to a caller that
+        takes them one at a time); raises what a renderer raises."""
 
     def cancel(self) -> None:
         """Stop the work (nothing if it is finished)."""

@@ -102,8 +102,8 @@ class _Picture:
 
 class _Drawing:
     """The SVG (and PNG where asked) of every picture :meth:`add` is given, drawn by
-    :class:`DotRuns` from the moment it is added: :meth:`finish` gives the files, :meth:`cancel`
-    stops the drawing."""
+    :class:`DotRuns` from the moment it is added: :meth:`finish` gives the files, each as soon
+    as it is drawn, :meth:`cancel` stops the drawing."""
 
     def __init__(self, dot: _Dot) -> None:
         self._runs = DotRuns(dot.program, dot.timeout)
@@ -122,15 +122,13 @@ class _Drawing:
         if picture.with_png:
             self._files.append((f"{picture.stem}.png", png, None))
 
-    def finish(self) -> list[Artifact]:
-        drawn = self._runs.results(order=[job for _, job, _ in self._files])
-        out: list[Artifact] = []
-        for path, job, titles in self._files:
+    def finish(self) -> Iterator[Artifact]:
+        drawn = self._runs.each([job for _, job, _ in self._files])
+        for (path, _, titles), (_, picture) in zip(self._files, drawn, strict=True):
             if titles is None:
-                out.append(Artifact(path, deterministic_png(drawn[job])))
+                yield Artifact(path, deterministic_png(picture))
             else:
-                out.append(Artifact(path, accessible_svg(drawn[job], *titles)))
-        return out
+                yield Artifact(path, accessible_svg(picture, *titles))
 
     def cancel(self) -> None:
         self._runs.cancel()

@@ -3,9 +3,9 @@
 Every picture (one graph in one format) is drawn by its own ``dot`` process, piped in memory.
 :class:`DotRuns` starts them all at once, a few at a time, the longest first, on threads that
 only wait for their process; the caller goes on with other work and collects the pictures with
-:meth:`DotRuns.results` (or stops them with :meth:`DotRuns.cancel`). The command line's
-``render`` thus lays out the pictures on the machine's other cores while it writes the notice
-and the record.
+:meth:`DotRuns.each`, each as soon as it is drawn (or stops them with :meth:`DotRuns.cancel`).
+The command line's ``render`` thus lays out the pictures on the machine's other cores while it
+writes the notice and the record, and stages the first pictures while the last are drawn.
 
 Why not one ``dot`` process for all the pictures: Graphviz (2.43, Debian's) carries state from
 one graph to the next within a process. A graph drawn after another is laid out differently
@@ -16,10 +16,11 @@ process per picture makes each picture's bytes depend on its own graph alone.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -48,10 +49,10 @@ class DotRuns:
     each stopped after ``timeout`` seconds.
 
     A job starts as soon as it is added and a worker is free (add the slowest first: a PNG,
-    which is rasterised and compressed). :meth:`results` waits for all of them and gives their
-    output in the order they were added, or raises the :class:`RenderError` of the first job
-    that failed (in the order given); once one has failed, the jobs not yet started are not
-    started. :meth:`cancel` kills what is still running.
+    which is rasterised and compressed). :meth:`each` gives their output in the order asked
+    for, each as soon as it is drawn, or raises the :class:`RenderError` of the first job that
+    failed (in that order); once one has failed, the jobs not yet started are not started.
+    :meth:`cancel` kills what is still running.
     """
 
     def __init__(self, program: str, timeout: float, workers: int | None = None) -> None:
@@ -65,23 +66,24 @@ class DotRuns:
         self._futures: list[Future[bytes]] = []
 
     def add(self, job: DotJob) -> int:
-        """Start drawing ``job`` (when a worker is free); its index in :meth:`results`."""
+        """Start drawing ``job`` (when a worker is free); its index for :meth:`each`."""
         self._futures.append(self._pool.submit(self._run, job))
         return len(self._futures) - 1
 
-    def results(self, order: Sequence[int] | None = None) -> list[bytes]:
-        """The output of every job, in the order added; raises the error of the first job
-        to fail in ``order`` (indices; by default the order added)."""
+    def each(self, order: Sequence[int]) -> Iterator[tuple[int, bytes]]:
+        """Each job of ``order`` (indices) with its output, in that order, each as soon as it
+        is drawn (so that the caller handles the first pictures while the last are drawn);
+        raises the error of the first job to fail in ``order``."""
         try:
-            for index in range(len(self._futures)) if order is None else order:
+            for position, index in enumerate(order):
                 try:
-                    self._futures[index].result()
-                except _Stopped:
-                    continue
-            try:
-                return [future.result() for future in self._futures]
-            except _Stopped:  # cancelled before: nothing failed, nothing to give
-                raise RenderError("the Graphviz 'dot' runs were cancelled") from None
+                    drawn = self._futures[index].result()
+                except _Stopped:  # not started: a later job failed, or the runs were cancelled
+                    for later in order[position + 1 :]:
+                        with contextlib.suppress(_Stopped):
+                            self._futures[later].result()
+                    raise RenderError("the Graphviz 'dot' runs were cancelled") from None
+                yield index, drawn
         finally:
             self.cancel()
 

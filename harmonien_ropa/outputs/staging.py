@@ -13,15 +13,16 @@ by :func:`write_artifacts`):
    journal (the run was killed while renaming files into place), every file the journal lists is
    put back as it was, so the folder holds the last complete render again; then the staging
    folder is removed.
-3. **Stage.** Each file is written in full (and flushed to disk) under
-   ``.harmonien-ropa-staging/`` (mode 0700, files 0600: a draft's internal notes are never
-   readable by others, not even while staged).
+3. **Stage.** Each file is written in full under ``.harmonien-ropa-staging/`` (mode 0700, files
+   0600: a draft's internal notes are never readable by others, not even while staged) and
+   flushed to disk on a background thread (:mod:`.flushing`) while the next one is made; the
+   commit waits until every staged file is on disk before it renames any.
 4. **Commit.** The new manifest is staged, the files to be replaced or removed get a hard link
    in the staging folder as backup, and the journal (what will be renamed, created and removed)
    is written. Then the files are renamed into place, stale files removed and the manifest
-   replaced. Removing the journal is the commit point; the staging folder then goes. A failure
-   (disk full, I/O error, interrupt) before that point puts every file back, in the same process
-   or, if it was killed, in the next run.
+   replaced. Removing the journal is the commit point; the staging folder then goes (its backups
+   removed several at once). A failure (disk full, I/O error, interrupt) before that point puts
+   every file back, in the same process or, if it was killed, in the next run.
 
 The **manifest** ``.harmonien-ropa-manifest.json`` lists every file the tool wrote into the folder
 with the output and language that made it and its SHA-256. A render owns the outputs and
@@ -48,6 +49,7 @@ from typing import Any
 
 from ..core.errors import OutputError
 from ..core.languages import LANGUAGES
+from .flushing import Flusher, remove_files
 
 #: The manifest of the files the tool wrote into an output folder.
 MANIFEST = ".harmonien-ropa-manifest.json"
@@ -176,6 +178,7 @@ class StagedOutput:
         self._paths: set[str] = set()
         self._counter = 0
         self._done = False
+        self._flusher = Flusher(os.fsync, os.close)
 
     def __enter__(self) -> StagedOutput:
         return self
@@ -212,7 +215,7 @@ class StagedOutput:
                 _confined(self._root, item.path)
                 self._counter += 1
                 name = f"{self._counter:06d}.new"
-                _write_private(self._staging / name, item.content, item.path)
+                _write_private(self._staging / name, item.content, item.path, self._flusher)
                 digest = hashlib.sha256(item.content).hexdigest()
                 entry = ManifestEntry(
                     item.path, output, language_of(item.path), digest, len(item.content)
@@ -230,8 +233,10 @@ class StagedOutput:
             removals: list[str] = []
             if self.scope is not None:
                 manifest, removals = self._plan_manifest(root, self.scope)
-                _write_private(self._staging / "manifest.new", manifest, MANIFEST)
+                _write_private(self._staging / "manifest.new", manifest, MANIFEST, self._flusher)
                 renames.append((MANIFEST, "manifest.new"))
+            self._flusher.wait()  # every staged file is on disk before any is renamed
+            self._flusher.close()
             journal = _plan(root, renames, removals)
             _write_journal(self._staging, journal)
             # On a failure from here on, discard() rolls back what the journal lists (and if
@@ -289,6 +294,7 @@ class StagedOutput:
         """Remove the staged files, release the lock, and remove the folders made for the
         output (only while empty)."""
         self._done = True
+        self._flusher.close()
         if self._root is not None and self._lock_fd is not None:
             # Rolls back a commit that failed halfway; if even that fails, the journal stays
             # for the next run to finish the roll-back.
@@ -411,19 +417,27 @@ def _confined(root: Path, relative: str) -> Path:
     return target
 
 
-def _write_private(path: Path, content: bytes, shown: str) -> None:
-    """Write ``content`` in full to a new file only its owner can read, and flush it to disk."""
+def _write_private(path: Path, content: bytes, shown: str, flusher: Flusher | None = None) -> None:
+    """Write ``content`` in full to a new file only its owner can read, and flush it to disk
+    (with a ``flusher``, in the background: the file is on disk once it has waited)."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
     try:
         view = memoryview(content)
         while view:
             view = view[os.write(fd, view) :]
-        os.fsync(fd)
+        if flusher is None:
+            os.fsync(fd)
     except OSError as exc:
         exc.filename = shown
-        raise
-    finally:
         os.close(fd)
+        raise
+    except BaseException:
+        os.close(fd)
+        raise
+    if flusher is None:
+        os.close(fd)
+    else:
+        flusher.flush(fd, shown)
 
 
 def _plan(root: Path, renames: list[tuple[str, str]], removals: list[str]) -> dict[str, Any]:
@@ -526,11 +540,13 @@ def _remove_staging(root: Path) -> None:
     staging = root / STAGING
     if not staging.exists():
         return
+    files = []
     for entry in os.scandir(staging):
         if entry.is_dir(follow_symlinks=False):
             shutil.rmtree(entry.path)
         else:
-            os.unlink(entry.path)
+            files.append(entry.path)
+    remove_files(files, os.unlink)
     os.rmdir(staging)
 
 

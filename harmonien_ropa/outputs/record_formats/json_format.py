@@ -14,7 +14,8 @@ FORMAT_VERSION: Literal[2] = 2
 
 
 class _Json(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Built only when the schema is asked for: a render needs only the constants above.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class JsonAssumption(_Json):
