@@ -80,7 +80,8 @@ def loads_with_positions(text: str, path: str = "<string>") -> LoadedMap:
     """Like :func:`loads`, but also return the positions index (see :class:`LoadedMap`)."""
     with collector_paused():
         try:
-            document = parse(text, path)
+            # Natively where that reads alike, each position then found when asked for.
+            document = parse(text, path, located=True)
         except YamlError as exc:
             raise LoadError(exc.diagnostics) from None
         datamap = from_document(document, checked=text_is_writable(text))
