@@ -42,15 +42,15 @@ class _Unsure(Exception):
     """The text holds something the locator does not read with certainty."""
 
 
-#: Quoted text that starts a block node (at a line's start, after '- ', ': ' or an anchor) and
-#: is not closed on its line, or something that looks like it in a comment or a block scalar:
-#: PyYAML reads quoted text across lines at any indentation. (In a flow collection, quoted text
-#: closes on its line: the native reader's checks take only flow collections on one line.)
-_UNCLOSED = r"(?:'(?:[^'\n]|'')*|\"[^\"\n]*)(?:\n|\Z)"
-_OPEN_QUOTES = tuple(
-    re.compile(start + _UNCLOSED) for start in (r"\n[ ]*(?:-[ ]+)*", r":[ ]+", r"&[^ \n]+[ ]+")
-)
-_OPEN_QUOTE_FIRST = re.compile(r"[ ]*(?:-[ ]+)*" + _UNCLOSED)
+#: Quoted text not closed on its line, after a space or at a line's start (one search in C);
+#: :func:`_open_quote` then tells whether it starts a block node. PyYAML reads quoted text across
+#: lines at any indentation. (In a flow collection, quoted text closes on its line: the native
+#: reader's checks take only flow collections on one line.)
+_UNCLOSED = re.compile(r"['\"](?<=[ \n]['\"])(?:(?<=')(?:[^'\n]|'')*|(?<=\")[^\"\n]*)(?:\n|\Z)")
+_UNCLOSED_FIRST = re.compile(r"(?:'(?:[^'\n]|'')*|\"[^\"\n]*)(?:\n|\Z)")
+#: What comes before a block node on its line: indentation and '- ' marks, a key's ': ' or an
+#: anchor.
+_NODE_START = re.compile(r"[ ]*(?:-[ ]+)*\Z|.*(?::|&[^ \n]+)[ ]+\Z")
 #: A key at the start of a line's content (or after a list item's ``- ``), up to its ``:``:
 #: single-quoted (group 1), double-quoted (group 2; no backslash reaches here) or plain (group 3).
 _KEY = re.compile(
@@ -102,13 +102,26 @@ def _pattern(kind: str, column: int, key: str = "") -> re.Pattern[str]:
         elif kind == "item":
             source = rf"{pad}-(?=[ \n]|\Z)"
         elif kind == "map-end":
-            source = shallower[:-1] if column else r"(?!)"
+            source = shallower[:-1]
         else:
             source = rf"{shallower}{pad}(?=[^ \n#])(?!-(?:[ \n]|\Z))"
         if len(_PATTERNS) > 4096:
             _PATTERNS.clear()
         found = _PATTERNS[(kind, column, key)] = re.compile(source)
     return found
+
+
+def _open_quote(text: str) -> bool:
+    """Whether quoted text may start a block node and go on over several lines (or text in a
+    comment or a block scalar looks like it)."""
+    first = _SPACES.match(text).end()  # type: ignore[union-attr]
+    if _UNCLOSED_FIRST.match(text, first):
+        return True
+    for found in _UNCLOSED.finditer(text):
+        line = text.rfind("\n", 0, found.start()) + 1
+        if _NODE_START.match(text[line : found.start()]):
+            return True
+    return False
 
 
 def _plain_key(key: str) -> bool:
@@ -210,7 +223,7 @@ class LocatedPositions(Positions):
     def _first(self) -> _Node | None:
         """The document's root value, after checking the text holds nothing uncertain."""
         text = self._require()
-        if _OPEN_QUOTE_FIRST.match(text) or any(found.search(text) for found in _OPEN_QUOTES):
+        if _open_quote(text):
             raise _Unsure
         start = _BLANK_LINES.match(text).end()  # type: ignore[union-attr]
         if start >= len(text):
@@ -218,6 +231,7 @@ class LocatedPositions(Positions):
         line = text.count("\n", 0, start) + 1
         node = self._value(start, line, 0)
         node.end = len(text)
+        node.ended = True
         return node
 
     def _require(self) -> str:
@@ -235,7 +249,12 @@ class LocatedPositions(Positions):
             if part >= len(items):
                 return None
             start, line = items[part]
-            return self._after_indicator(start, line, start + 1, node.column, node.end)
+            # An item's text ends where the next item's line starts: a mapping in it ends there
+            # too (a line shallower than its keys and deeper than the '-' would be invalid).
+            end = items[part + 1][0] - node.column - 1 if part + 1 < len(items) else node.end
+            child = self._after_indicator(start, line, start + 1, node.column, end)
+            child.ended = True
+            return child
         if node.kind == _FLOW:
             return node.children.get(part) if part.__hash__ is not None else None
         return None
@@ -321,7 +340,7 @@ class LocatedPositions(Positions):
         shallower or at its column and not an item (a list), and not a comment."""
         text = self._require()
         kind = "map-end" if node.kind == _MAP else "seq-end"
-        if not node.ended:
+        if not node.ended and (node.column or kind == "seq-end"):
             found = _pattern(kind, node.column).search(text, node.start, node.end)
             node.end = found.start() if found else node.end
             node.ended = True
