@@ -123,6 +123,33 @@ def test_nested_maps_located_alike(data: st.DataObject) -> None:
     _same(text, order=-1)
 
 
+_KEYS = st.sampled_from(["a", "b c", "yes", "it's", 'say "x"', "k: v", "#k", "-k", "é", "7", ""])
+_TEXTS = st.sampled_from(
+    ["x", "two words", "a: b", "x #y", "'q'", "", "line\nbreak", "word " * 30, "- x", "*x"]
+)
+_DATA = st.recursive(
+    _TEXTS | st.integers(-5, 5) | st.booleans() | st.none(),
+    lambda inner: st.lists(inner, max_size=3)
+    | st.dictionaries(_KEYS, inner, min_size=1, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(_KEYS, _DATA, min_size=1, max_size=4),
+    st.sampled_from([2, 3, 4]),
+    st.sampled_from([False, None]),
+    st.sampled_from([20, 80]),
+)
+def test_dumped_maps_located_alike(data: Any, indent: int, flow: Any, width: int) -> None:
+    """Maps as PyYAML writes them: indentless lists, flow collections, text folded over lines,
+    quoted keys and values."""
+    text = yaml.safe_dump(data, indent=indent, default_flow_style=flow, width=width)
+    _same(text)
+    _same(text, order=-1)
+
+
 @pytest.mark.parametrize(
     "text",
     [

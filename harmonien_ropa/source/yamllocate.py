@@ -59,7 +59,7 @@ _KEY = re.compile(
 )
 #: Plain text that YAML might read as something else than text (a number, a date, a boolean,
 #: null): as a key, the event reader writes it as text of its own.
-_NOT_TEXT = re.compile(r"[-+.0-9~]|(?:true|false|null|yes|no|on|off|y|n)\Z", re.IGNORECASE)
+_NOT_TEXT = re.compile(r"[-+.0-9~]|(?:true|false|null)\Z", re.IGNORECASE)
 #: The rest of a line that ends its value there (spaces, a comment), then blank and comment lines.
 _REST = re.compile(r"[ ]*(?:#[^\n]*)?(?:\n|\Z)")
 _BLANK_LINES = re.compile(r"(?:[ ]*(?:#[^\n]*)?\n)*[ ]*")
@@ -243,6 +243,8 @@ class LocatedPositions(Positions):
         if node.kind == _MAP:
             return self._entry(node, part) if isinstance(part, str) else None
         if node.kind == _SEQ:
+            if isinstance(part, float) and part.is_integer():
+                part = int(part)  # equal to the index, as the table's keys compare
             if not isinstance(part, int) or part < 0:
                 return None
             items = node.items if node.items is not None else self._items(node)
