@@ -129,8 +129,9 @@ _TEXTS = st.sampled_from(
 )
 _DATA = st.recursive(
     _TEXTS | st.integers(-5, 5) | st.booleans() | st.none(),
-    lambda inner: st.lists(inner, max_size=3)
-    | st.dictionaries(_KEYS, inner, min_size=1, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(_KEYS, inner, min_size=1, max_size=4)
+    ),
     max_leaves=12,
 )
 
@@ -234,3 +235,35 @@ def test_lookups_are_bounded_by_what_is_asked(monkeypatch: pytest.MonkeyPatch) -
     # each further item: its own text only (a few kB), never the list's again
     assert sum(searched) < first / 10
     assert max(searched) < 20_000
+
+
+def test_many_lookups_in_one_long_mapping_read_it_a_few_times(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    keys = [f"key{index}" for index in range(2000)]
+    text = "settings:\n" + "".join(f"  {key}: [1, 2]\n" for key in keys)
+    read: list[int] = []
+    original = yamllocate._pattern
+
+    class Counting:
+        def __init__(self, pattern: Any) -> None:
+            self.pattern = pattern
+
+        def search(self, string: str, pos: int, endpos: int) -> Any:
+            found = self.pattern.search(string, pos, endpos)
+            read.append((found.end() if found else endpos) - pos)
+            return found
+
+        def finditer(self, string: str, pos: int, endpos: int) -> Any:
+            read.append(endpos - pos)
+            return self.pattern.finditer(string, pos, endpos)
+
+    monkeypatch.setattr(yamllocate, "_pattern", lambda *a: Counting(original(*a)))
+    expected = _expected(text)
+    assert expected is not None
+    located = _located(text)
+    for key in reversed(keys):
+        for loc in (("settings", key, 1), ("settings", key, "absent")):
+            assert located.find(loc) == expected.find(loc)
+    assert located._fill is not None
+    assert sum(read) < 12 * len(text)  # not once per key

@@ -76,6 +76,8 @@ _FLOW_ALIAS = re.compile(r"\*([0-9A-Za-z_-]+)(?=[ ,\]}]|$)")
 _LINE_END = re.compile(r"[ ]*(?:#[^\n]*)?(?:\n|\Z)")
 
 _MAP, _SEQ, _FLOW, _LEAF = range(4)
+#: Keys looked for one by one in a mapping before all its keys are found at once.
+_MOST_SEARCHES = 8
 
 _PATTERNS: dict[tuple[str, int, str], re.Pattern[str]] = {}
 
@@ -149,7 +151,16 @@ class _Node:
     what is needed to find its children (the text's range it may take, its column)."""
 
     __slots__ = (
-        "kind", "start", "line", "packed", "column", "end", "ended", "children", "items", "keys"
+        "children",
+        "column",
+        "end",
+        "ended",
+        "items",
+        "keys",
+        "kind",
+        "line",
+        "packed",
+        "start",
     )
 
     def __init__(self, kind: int, start: int, line: int, packed: int, column: int) -> None:
@@ -167,8 +178,8 @@ class _Node:
         self.children: dict[str | int, _Node | None] = {}
         #: A list's items (start offsets and lines), once found.
         self.items: list[tuple[int, int]] | None = None
-        #: Every key of a mapping (key offsets), once a key was looked for and not found.
-        self.keys: dict[str, int] | None = None
+        #: Every key of a mapping (offset and line), once needed (see ``_entry``).
+        self.keys: dict[str, tuple[int, int]] | None = None
 
 
 class LocatedPositions(Positions):
@@ -179,7 +190,7 @@ class LocatedPositions(Positions):
     text holds something the locator does not read with certainty.
     """
 
-    __slots__ = ("_text", "_root", "_anchors")
+    __slots__ = ("_anchors", "_root", "_text")
 
     def __init__(self, text: str, fill: Callable[[], Positions]) -> None:
         super().__init__(fill)
@@ -349,41 +360,53 @@ class LocatedPositions(Positions):
         return node.end
 
     def _entry(self, node: _Node, key: str) -> _Node | None:
+        """The value of ``key`` in the mapping ``node``: one search from the mapping's start for
+        the key's line, or after a few, its every key found at once (so that many lookups in
+        one long mapping do not search it again each time)."""
         text = self._require()
         end = self._range_end(node)
-        first = _KEY.match(text, node.start)
-        if first is None:  # pragma: no cover - found as a mapping by its first key
-            raise _Unsure
-        if _key_text(first) == key:
-            start, line = node.start, node.line
-            colon = first.end()
-        else:
+        keys = node.keys
+        if keys is None and len(node.children) >= _MOST_SEARCHES:
+            keys = self._all_keys(node, end)
+        if keys is None:
+            first = _KEY.match(text, node.start)
+            if first is None:  # pragma: no cover - found as a mapping by its first key
+                raise _Unsure
+            if _key_text(first) == key:
+                return self._after_indicator(node.start, node.line, first.end(), node.column, end)
             found = _pattern("key", node.column, key).search(text, node.start, end)
-            if found is None:
-                keys = node.keys if node.keys is not None else self._all_keys(node, end)
-                if key not in keys:
-                    return None
-                raise _Unsure  # pragma: no cover - a key the search should have found
-            start = found.start() + 1 + node.column
-            line = node.line + text.count("\n", node.start, start)
-            colon = found.end()
+            if found is not None:
+                start = found.start() + 1 + node.column
+                line = node.line + text.count("\n", node.start, start)
+                return self._after_indicator(start, line, found.end(), node.column, end)
+            keys = self._all_keys(node, end)
+            if key in keys:  # pragma: no cover - a key the search would have found
+                raise _Unsure
+        if key not in keys:
+            return None
+        start, line = keys[key]
+        colon = _KEY.match(text, start).end()  # type: ignore[union-attr]
         return self._after_indicator(start, line, colon, node.column, end)
 
-    def _all_keys(self, node: _Node, end: int) -> dict[str, int]:
-        """Every key of the mapping ``node`` (whose text ends at ``end``), checked to be keys."""
+    def _all_keys(self, node: _Node, end: int) -> dict[str, tuple[int, int]]:
+        """Every key of the mapping ``node`` (whose text ends at ``end``), each checked to be a
+        key, with its offset and line."""
         text = self._require()
         first = _KEY.match(text, node.start)
         if first is None:  # pragma: no cover - found as a mapping by its first key
             raise _Unsure
-        keys = {_key_text(first): node.start}
-        for line in _pattern("line", node.column).finditer(text, node.start, end):
-            at = line.end()
-            if text[at] == "-" and text[at + 1 : at + 2] in ("", " ", "\n"):
+        keys = {_key_text(first): (node.start, node.line)}
+        at, line = node.start, node.line
+        for found in _pattern("line", node.column).finditer(text, node.start, end):
+            start = found.end()
+            if text[start] == "-" and text[start + 1 : start + 2] in ("", " ", "\n"):
                 continue  # an item of a key's list, written at the keys' column
-            found = _KEY.match(text, at)
-            if found is None:
+            key = _KEY.match(text, start)
+            if key is None:
                 raise _Unsure
-            keys[_key_text(found)] = at
+            line += text.count("\n", at, start)
+            at = start
+            keys[_key_text(key)] = (start, line)
         node.keys = keys
         return keys
 
