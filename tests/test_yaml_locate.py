@@ -164,6 +164,7 @@ def test_dumped_maps_located_alike(data: Any, indent: int, flow: Any, width: int
         "- a: 1\n  b:\n    - c\n- - x\n",  # a list on its parent item's line: the full table
         "a: 'two\nlines'\nb: 1\n",  # quoted text over lines: the full table
         "a: &k b: c\n",
+        "a: &k x\nb:\n  - *k : c\n  - *k\n",  # an alias as a key: the full table
         "list:\n- >-\n  folded\n  text\n- plain\n  continued\n-\n- last\n",
         "  indented: 1\n  root: 2\n",
         "a: x #: not a key\nb: y\n",

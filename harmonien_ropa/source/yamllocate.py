@@ -64,6 +64,8 @@ _NOT_TEXT = re.compile(r"[-+.0-9~]|(?:true|false|null)\Z", re.IGNORECASE)
 _REST = re.compile(r"[ ]*(?:#[^\n]*)?(?:\n|\Z)")
 _BLANK_LINES = re.compile(r"(?:[ ]*(?:#[^\n]*)?\n)*[ ]*")
 _SPACES = re.compile(r"[ ]*")
+_COLON = re.compile(r"[ ]*:(?=[ \n]|\Z)")
+_DASH_KEY = re.compile(r"-(?:[^\n#]|(?<! )#)*?[ ]*:(?=[ \n]|\Z)")
 #: An anchor's name and the spaces after it.
 _ANCHOR_NAME = re.compile(r"&[0-9A-Za-z_-]+[ ]+")
 #: Every anchor candidate, as the native reader's checks find them (names are unique there).
@@ -282,9 +284,11 @@ class LocatedPositions(Positions):
         packed = key | line << HALF | (column + 1)
         char = text[start]
         if char == "-":
-            if text[start + 1 : start + 2] not in ("", " ", "\n"):
-                raise _Unsure  # plain text starting with '-'
-            return _Node(_SEQ, start, line, packed, column)
+            if text[start + 1 : start + 2] in ("", " ", "\n"):
+                return _Node(_SEQ, start, line, packed, column)
+            if _DASH_KEY.match(text, start):
+                raise _Unsure  # a key starting with '-'
+            return _Node(_LEAF, start, line, packed, column)  # such as -2
         if char in "[{":
             node = _Node(_FLOW, start, line, packed, column)
             end = self._flow(node, start, line)
@@ -293,8 +297,8 @@ class LocatedPositions(Positions):
             return node
         if char == "*":
             found = _ALIAS_NAME.match(text, start)
-            if found is None:
-                raise _Unsure
+            if found is None or _COLON.match(text, found.end()):
+                raise _Unsure  # an alias as a key
             at, at_line = self._anchor(found.group(1))
             at_column = at - (text.rfind("\n", 0, at) + 1)
             return _Node(_LEAF, start, line, key | at_line << HALF | (at_column + 1), column)
