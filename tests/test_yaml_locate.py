@@ -28,12 +28,14 @@ from harmonien_ropa.source.yamlnative import native_data
 LIMIT = 10**6
 EXPANDED = 10**7
 
-#: Maps beyond the tests' own YAML files: the packaged examples and the tutorial's.
+#: YAML beyond the tests' own .yaml files: the packaged examples, the tutorial's maps and the
+#: Fides fixtures.
 MORE_FILES = [
     ROOT / "harmonien_ropa" / "checks" / "example.yaml",
     ROOT / "docs" / "tutorial" / "starter.yaml",
     ROOT / "docs" / "tutorial" / "choir.yaml",
     ROOT / "harmonien_ropa" / "source" / "catalogue" / "vendors.yaml",
+    *sorted((ROOT / "tests" / "fixtures").rglob("*.yml")),
 ]
 
 
