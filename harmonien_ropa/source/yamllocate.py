@@ -176,8 +176,9 @@ class _Node:
         #: Where the value's text ends at the latest (its parent's end until ``ended``).
         self.end = -1
         self.ended = False
-        #: The children found so far (None: not there).
-        self.children: dict[str | int, _Node | None] = {}
+        #: The children found so far (None: not there); no dictionary until there is one, so
+        #: that a value asked for last (most often text) allocates nothing more.
+        self.children: dict[str | int, _Node | None] | None = None
         #: A list's items (start offsets and lines), once found.
         self.items: list[tuple[int, int]] | None = None
         #: Every key of a mapping (offset and line), once needed (see ``_entry``).
@@ -220,9 +221,12 @@ class LocatedPositions(Positions):
         if node is None:
             return (1, 1)
         for part in loc:
-            child = node.children.get(part, node) if part.__hash__ is not None else None
+            children = node.children
+            if children is None:
+                children = node.children = {}
+            child = children.get(part, node) if part.__hash__ is not None else None
             if child is node:
-                child = node.children[part] = self._child(node, part)
+                child = children[part] = self._child(node, part)
             if child is None:
                 break
             node = child
@@ -271,7 +275,8 @@ class LocatedPositions(Positions):
             child.ended = True
             return child
         if node.kind == _FLOW:
-            return node.children.get(part) if part.__hash__ is not None else None
+            children = node.children or {}
+            return children.get(part) if part.__hash__ is not None else None
         return None
 
     # -- values --------------------------------------------------------------------------------
@@ -370,7 +375,7 @@ class LocatedPositions(Positions):
         text = self._require()
         end = self._range_end(node)
         keys = node.keys
-        if keys is None and len(node.children) >= _MOST_SEARCHES:
+        if keys is None and len(node.children or ()) >= _MOST_SEARCHES:
             keys = self._all_keys(node, end)
         if keys is None:
             first = _KEY.match(text, node.start)
@@ -463,6 +468,8 @@ class LocatedPositions(Positions):
                     raise _Unsure
                 at = _SPACES.match(text, at + 2).end()  # type: ignore[union-attr]
             child, at = self._flow_value(at, line, key_packed)
+            if node.children is None:
+                node.children = {}
             node.children[name] = child
             index += 1
             at = _SPACES.match(text, at).end()  # type: ignore[union-attr]
