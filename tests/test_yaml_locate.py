@@ -170,12 +170,19 @@ def test_dumped_maps_located_alike(data: Any, indent: int, flow: Any, width: int
         "list:\n- >-\n  folded\n  text\n- plain\n  continued\n-\n- last\n",
         "  indented: 1\n  root: 2\n",
         "a: x #: not a key\nb: y\n",
+        "a: 1\n# a comment: 'not closed\nb:\n  # see: \"x\n  c: 2\n",  # located
+        "a: 'x' # c: 'y\n",  # a comment after a value: the full table
         "a:\n  x #: y\n",
     ],
 )
 def test_written_forms_located_alike(text: str) -> None:
     _same(text)
     _same(text, order=-1)
+
+
+def test_comments_and_closed_quotes_are_located() -> None:
+    assert _same("a: 1\n# a comment: 'not closed\nb:\n  # see: \"x\n  c: 2\n")
+    assert _same("a: 'x'\nb: \"it's\"\nc: \"rock 'n\" # 'x\nd: text with 'quotes\n")
 
 
 def test_uncertain_text_falls_back_to_the_full_table() -> None:

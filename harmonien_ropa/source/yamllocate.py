@@ -49,8 +49,8 @@ class _Unsure(Exception):
 _UNCLOSED = re.compile(r"['\"](?<=[ \n]['\"])(?:(?<=')(?:[^'\n]|'')*|(?<=\")[^\"\n]*)(?:\n|\Z)")
 _UNCLOSED_FIRST = re.compile(r"(?:'(?:[^'\n]|'')*|\"[^\"\n]*)(?:\n|\Z)")
 #: What comes before a block node on its line: indentation and '- ' marks, a key's ': ' or an
-#: anchor.
-_NODE_START = re.compile(r"[ ]*(?:-[ ]+)*\Z|.*(?::|&[^ \n]+)[ ]+\Z")
+#: anchor (on a line that is not a comment).
+_NODE_START = re.compile(r"[ ]*(?:-[ ]+)*\Z|[ ]*[^ #].*(?::|&[^ \n]+)[ ]+\Z")
 #: A key at the start of a line's content (or after a list item's ``- ``), up to its ``:``:
 #: single-quoted (group 1), double-quoted (group 2; no backslash reaches here) or plain (group 3).
 _KEY = re.compile(
