@@ -239,6 +239,8 @@ def test_positions_are_read_only_when_asked_for(monkeypatch: pytest.MonkeyPatch)
     assert document.data == {"a": {"b": 1}}
     assert read == []
     assert document.positions.find(("a", "b")) == (2, 6)
+    assert read == []  # found in the text alone (source/yamllocate.py)
+    assert document.positions.values[("a", "b")] == (2, 6)  # the full table: read once
     assert document.positions.find(("a", "b")) == (2, 6)
     assert read == ["a:\n  b: 1\n"]
 

@@ -78,13 +78,16 @@ def load_with_positions(path: str | Path, *, display_path: str | None = None) ->
 
 def loads_with_positions(text: str, path: str = "<string>") -> LoadedMap:
     """Like :func:`loads`, but also return the positions index (see :class:`LoadedMap`)."""
-    with collector_paused():
+    with collector_paused(kept=True):
         try:
-            document = parse(text, path)
+            # Natively where that reads alike, each position then found when asked for.
+            document = parse(text, path, located=True)
         except YamlError as exc:
             raise LoadError(exc.diagnostics) from None
         datamap = from_document(document, checked=text_is_writable(text))
-        return LoadedMap(datamap, document.positions, path)
+        positions = document.positions
+        del document  # the plain data, freed while the collector is paused (see loads)
+    return LoadedMap(datamap, positions, path)
 
 
 def loads(text: str, path: str = "<string>") -> DataMap:

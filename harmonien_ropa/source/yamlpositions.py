@@ -1,9 +1,10 @@
 """The positions of a document the native reader has read, from PyYAML's events alone.
 
-The native reader (:mod:`.yamlnative`) gives the data; its positions are read only when first
-asked for (a finding, an open assumption, a load error). A document it has read is known to be
-valid and plain (keys are text, anchors are on scalars, no tags, merge keys or duplicate keys),
-so this pass builds no value: it walks the events and records the line and column of each key
+The native reader (:mod:`.yamlnative`) gives the data; its positions are found one by one in
+the text when asked for (:mod:`.yamllocate`), and read all at once here only where the whole
+table is wanted or the text holds what that search does not read with certainty. A document
+the native reader has read is known to be valid and plain (keys are text, anchors are on
+scalars, no tags, merge keys or duplicate keys), so this pass builds no value: it walks the events and records the line and column of each key
 and value exactly as the event reader in :mod:`.yamlsource` records them (an alias at its
 anchored value, as PyYAML's node tree would place it). ``tests/test_yaml_native.py`` proves
 them equal.

@@ -193,13 +193,18 @@ def check_text(raw: bytes, name: str, limit: int | None = None) -> str:
         ) from None
 
 
-def parse(text: str, path: str = "<string>", *, positions: bool = True) -> YamlDocument:
+def parse(
+    text: str, path: str = "<string>", *, positions: bool = True, located: bool = False
+) -> YamlDocument:
     """Parse one YAML document into plain data and positions, or raise :class:`YamlError`.
 
     With ``positions=True`` the data and the positions are read in one pass of PyYAML's
     events. With ``positions=False`` the data is read alone (natively by yaml-rs where
-    :mod:`.yamlnative` proves it reads alike) and the positions only the first time one is asked
-    for; problems found while reading always carry their line and column.
+    :mod:`.yamlnative` proves it reads alike) and the positions only when asked for: found in
+    the text one by one (:mod:`.yamllocate`) for a natively read document, else all at once the
+    first time one is asked for. ``located=True`` reads as ``positions=False`` where the native
+    reader takes the text, else as ``positions=True`` (for a caller that will ask for some
+    positions). Problems found while reading always carry their line and column.
     """
     special = _SPECIAL.search(text)
     found = _SEPARATOR.search(text, special.start()) if special else None
@@ -223,7 +228,7 @@ def parse(text: str, path: str = "<string>", *, positions: bool = True) -> YamlD
     if len(text) > expanded:
         raise too_expanded(path, 1, 1, len(text), expanded)
     native = False
-    if not positions:
+    if not positions or located:
         native, data = native_data(text, limit, expanded, searched=special is None)
     if native:
         # Read exactly as the event reader would (see .yamlnative).
@@ -240,7 +245,13 @@ def parse(text: str, path: str = "<string>", *, positions: bool = True) -> YamlD
             return parse_nodes(text, path, limit, expanded)
         if positions:
             return document
-    document.positions = Positions(lambda: _positions(text, path, limit, expanded, native=native))
+    fill = lambda: _positions(text, path, limit, expanded, native=native)  # noqa: E731
+    if native:
+        from .yamllocate import LocatedPositions
+
+        document.positions = LocatedPositions(text, fill)
+    else:
+        document.positions = Positions(fill)
     return document
 
 

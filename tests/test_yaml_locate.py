@@ -1,0 +1,279 @@
+"""Positions located in the text one by one (``source/yamllocate.py``) are the event reader's:
+for every key and value of every map the native reader takes, and for locations that are not
+there (the nearest ancestor's); and a check asks for no full pass over the events."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from support.paths import HARMONIEN_YAML, ROOT
+from support.synthetic import synthetic_dict
+from test_yaml_events import YAML_FILES
+from test_yaml_native import _bench_generate, _block, documents
+
+from harmonien_ropa.checks import REPORTERS, check
+from harmonien_ropa.source import yamllocate, yamlpositions, yamlsource
+from harmonien_ropa.source.loading import LoadedMap, loads_with_positions
+from harmonien_ropa.source.positions import Loc, Positions
+from harmonien_ropa.source.yamlbase import YamlError
+from harmonien_ropa.source.yamllocate import LocatedPositions
+from harmonien_ropa.source.yamlnative import native_data
+
+LIMIT = 10**6
+EXPANDED = 10**7
+
+#: YAML beyond the tests' own .yaml files: the packaged examples, the tutorial's maps and the
+#: Fides fixtures.
+MORE_FILES = [
+    ROOT / "harmonien_ropa" / "checks" / "example.yaml",
+    ROOT / "docs" / "tutorial" / "starter.yaml",
+    ROOT / "docs" / "tutorial" / "choir.yaml",
+    ROOT / "harmonien_ropa" / "source" / "catalogue" / "vendors.yaml",
+    *sorted((ROOT / "tests" / "fixtures").rglob("*.yml")),
+]
+
+
+def _expected(text: str) -> Positions | None:
+    """The event reader's positions, or None when the native reader does not take ``text``."""
+    if not native_data(text, LIMIT, EXPANDED)[0]:
+        return None
+    try:
+        return yamlsource._EventBuilder("f.yaml", text, LIMIT, EXPANDED).document().positions
+    except (yamlsource._NeedsNodes, YamlError):  # pragma: no cover - the native reader took it
+        pytest.fail("the native reader took a text the event reader does not read")
+
+
+def _located(text: str) -> LocatedPositions:
+    positions = yamlsource.parse(text, "f.yaml", positions=False).positions
+    assert isinstance(positions, LocatedPositions)
+    return positions
+
+
+def _asked(expected: Positions) -> list[Loc]:
+    """Every location of the table, and locations that are not there below each of them."""
+    locs = list(expected.values)
+    absent: list[Loc] = [("absent",), (0,), (10**9,), (-1,), (True,)]
+    for loc in locs:
+        absent += [(*loc, "absent"), (*loc, 0), (*loc, 10**6), (*loc, "absent", 1), (*loc, -1)]
+        if loc and isinstance(loc[-1], int):
+            absent.append((*loc[:-1], loc[-1] + 1))
+            absent.append((*loc[:-1], str(loc[-1])))
+    return locs + absent
+
+
+def _same(text: str, *, order: int = 1) -> bool:
+    """The located positions answer as the event reader's for every location asked (in the
+    table's order, or reversed); True when the native reader took ``text`` and the locator
+    did not give up."""
+    expected = _expected(text)
+    if expected is None:
+        return False
+    located = _located(text)
+    for loc in _asked(expected)[::order]:
+        for key in (False, True):
+            assert located.find(loc, key=key) == expected.find(loc, key=key), (loc, key)
+    return located._fill is not None  # the full table was never read
+
+
+@pytest.mark.parametrize(
+    "path", [*YAML_FILES, *MORE_FILES], ids=lambda p: str(Path(p).relative_to(ROOT))
+)
+def test_every_yaml_file_located_alike(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    _same(text)
+    _same(text, order=-1)
+
+
+def test_harmonien_located_alike_without_the_full_table() -> None:
+    text = HARMONIEN_YAML.read_text(encoding="utf-8")
+    assert _same(text)
+    assert _same(text.replace("\n", "\r\n"))  # line breaks as Windows writes them
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_generated_maps_located_alike_without_the_full_table(seed: int) -> None:
+    text = _bench_generate().generate(30, seed=seed)
+    assert _same(text)
+    assert _same(text, order=-1)
+
+
+def test_synthetic_map_located_alike_without_the_full_table() -> None:
+    text = yaml.safe_dump(synthetic_dict(20), sort_keys=False, allow_unicode=True)
+    # PyYAML quotes dates, which the native reader leaves to the event reader: written plain
+    text = re.sub(r"'([0-9]{4}-[0-9]{2}-[0-9]{2})'", r"\1", text)
+    assert _same(text)
+    assert _same(text, order=-1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(documents())
+def test_tricky_scalars_located_alike(text: str) -> None:
+    _same(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_nested_maps_located_alike(data: st.DataObject) -> None:
+    text = "\n".join(data.draw(st.composite(lambda draw: _block(draw, 0, 0))())) + "\n"
+    _same(text)
+    _same(text, order=-1)
+
+
+_KEYS = st.sampled_from(["a", "b c", "yes", "it's", 'say "x"', "k: v", "#k", "-k", "é", "7", ""])
+_TEXTS = st.sampled_from(
+    ["x", "two words", "a: b", "x #y", "'q'", "", "line\nbreak", "word " * 30, "- x", "*x"]
+)
+_DATA = st.recursive(
+    _TEXTS | st.integers(-5, 5) | st.booleans() | st.none(),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(_KEYS, inner, min_size=1, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(_KEYS, _DATA, min_size=1, max_size=4),
+    st.sampled_from([2, 3, 4]),
+    st.sampled_from([False, None]),
+    st.sampled_from([20, 80]),
+)
+def test_dumped_maps_located_alike(data: Any, indent: int, flow: Any, width: int) -> None:
+    """Maps as PyYAML writes them: indentless lists, flow collections, text folded over lines,
+    quoted keys and values."""
+    text = yaml.safe_dump(data, indent=indent, default_flow_style=flow, width=width)
+    _same(text)
+    _same(text, order=-1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # empty values (at the end of their ':' or '-'), comments, blank lines, indentless lists
+        "a:\n  - x\n  -\n  - |\n    t\nb: # c\n\nc: &z q\nd: *z\ne:\n- 1\n-   k: v\n    j:\n",
+        "a:\n# shallower comment\n  b: 1\n# again\n  c:\n    - x\n  # here\n    - y\nd: 2\n",
+        "x: {}\ny: [ ]\nz:",
+        "f0: &f w\nk: [a, {b: c, 'd': [e, *f]}, \"g\"]\n",
+        "'q k': 1\n\"d k\": 2\nit''s: 3\n'it''s': 4\n",
+        "a:\n  b:\n  c: 1\n  d:\n  - 1\n  e:\n",
+        "- a: 1\n  b:\n    - c\n- - x\n",  # a list on its parent item's line: the full table
+        "a: 'two\nlines'\nb: 1\n",  # quoted text over lines: the full table
+        "a: &k b: c\n",
+        "a: &k x\nb:\n  - *k : c\n  - *k\n",  # an alias as a key: the full table
+        "list:\n- >-\n  folded\n  text\n- plain\n  continued\n-\n- last\n",
+        "  indented: 1\n  root: 2\n",
+        "a: x #: not a key\nb: y\n",
+        "a: 1\n# a comment: 'not closed\nb:\n  # see: \"x\n  c: 2\n",  # located
+        "a: 'x' # c: 'y\n",  # a comment after a value: the full table
+        "a:\n  x #: y\n",
+    ],
+)
+def test_written_forms_located_alike(text: str) -> None:
+    _same(text)
+    _same(text, order=-1)
+
+
+def test_comments_and_closed_quotes_are_located() -> None:
+    assert _same("a: 1\n# a comment: 'not closed\nb:\n  # see: \"x\n  c: 2\n")
+    assert _same("a: 'x'\nb: \"it's\"\nc: \"rock 'n\" # 'x\nd: text with 'quotes\n")
+
+
+def test_uncertain_text_falls_back_to_the_full_table() -> None:
+    text = "a: 'two\n  lines'\nb: 1\n"
+    located = _located(text)
+    assert located.find(("b",)) == (3, 4)
+    assert located._fill is None  # given up: the full table answered
+
+
+def _generated(activities: int) -> str:
+    return str(_bench_generate().generate(activities, seed=3))
+
+
+def test_check_reads_no_full_table_and_reports_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = _generated(300)
+    expected = yamlsource._EventBuilder("m.yaml", text, LIMIT, EXPANDED).document().positions
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("a full pass over the events")
+
+    monkeypatch.setattr(yamlpositions, "read_positions", refuse)
+    monkeypatch.setattr(yamlsource._EventBuilder, "document", refuse)
+    loaded = loads_with_positions(text, "m.yaml")
+    assert isinstance(loaded.positions, LocatedPositions)
+    result = check(loaded)
+    assert len(result.findings) > 100
+    by_events = check(LoadedMap(loaded.datamap, expected, "m.yaml"))
+    for form in ("text", "json"):
+        assert REPORTERS[form](result) == REPORTERS[form](by_events)
+
+
+def test_lookups_are_bounded_by_what_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A list's items are found once; a lookup below an item searches that item's text."""
+    text = _generated(200)
+    located = _located(text)
+    searched: list[int] = []
+    original = yamllocate._pattern
+
+    class Counting:
+        def __init__(self, pattern: Any) -> None:
+            self.pattern = pattern
+
+        def search(self, string: str, pos: int, endpos: int) -> Any:
+            found = self.pattern.search(string, pos, endpos)
+            searched.append((found.end() if found else endpos) - pos)  # the text read
+            return found
+
+        def finditer(self, string: str, pos: int, endpos: int) -> Any:
+            searched.append(endpos - pos)
+            return self.pattern.finditer(string, pos, endpos)
+
+    monkeypatch.setattr(yamllocate, "_pattern", lambda *a: Counting(original(*a)))
+    located.find(("activities", 150, "purpose"))
+    first = sum(searched)
+    searched.clear()
+    for index in range(100, 110):
+        located.find(("activities", index, "purpose"))
+        located.find(("activities", index, "no such key"))
+    assert located._fill is not None
+    # each further item: its own text only (a few kB), never the list's again
+    assert sum(searched) < first / 10
+    assert max(searched) < 20_000
+
+
+def test_many_lookups_in_one_long_mapping_read_it_a_few_times(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    keys = [f"key{index}" for index in range(2000)]
+    text = "settings:\n" + "".join(f"  {key}: [1, 2]\n" for key in keys)
+    read: list[int] = []
+    original = yamllocate._pattern
+
+    class Counting:
+        def __init__(self, pattern: Any) -> None:
+            self.pattern = pattern
+
+        def search(self, string: str, pos: int, endpos: int) -> Any:
+            found = self.pattern.search(string, pos, endpos)
+            read.append((found.end() if found else endpos) - pos)
+            return found
+
+        def finditer(self, string: str, pos: int, endpos: int) -> Any:
+            read.append(endpos - pos)
+            return self.pattern.finditer(string, pos, endpos)
+
+    monkeypatch.setattr(yamllocate, "_pattern", lambda *a: Counting(original(*a)))
+    expected = _expected(text)
+    assert expected is not None
+    located = _located(text)
+    for key in reversed(keys):
+        for loc in (("settings", key, 1), ("settings", key, "absent")):
+            assert located.find(loc) == expected.find(loc)
+    assert located._fill is not None
+    assert sum(read) < 12 * len(text)  # not once per key
