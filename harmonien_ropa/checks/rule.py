@@ -68,17 +68,29 @@ class Context:
     _statements: list[tuple[Loc, Statement]] = field(default_factory=list)
     _texts: list[tuple[Loc, Text]] | None = None
     _notices: dict[str, NoticeView] = field(default_factory=dict)
-    _destinations: dict[int, Destinations] = field(default_factory=dict)
+
+    _activities: list[tuple[Loc, Activity]] | None = None
+    _controller_activities: list[tuple[Loc, Activity]] | None = None
 
     def activities(self) -> Iterator[tuple[Loc, Activity]]:
-        for index, activity in enumerate(self.datamap.activities):
-            yield ("activities", index), activity
+        """Every activity with its location (listed once per check)."""
+        if self._activities is None:
+            self._activities = [
+                (("activities", index), activity)
+                for index, activity in enumerate(self.datamap.activities)
+            ]
+        return iter(self._activities)
 
     def controller_activities(self) -> Iterator[tuple[Loc, Activity]]:
-        """Activities done as controller; those done for a client (Art. 30(2)) are left out."""
-        for loc, activity in self.activities():
-            if not activity.is_processor_activity:
-                yield loc, activity
+        """Activities done as controller; those done for a client (Art. 30(2)) are left out
+        (listed once per check)."""
+        if self._controller_activities is None:
+            self._controller_activities = [
+                (loc, activity)
+                for loc, activity in self.activities()
+                if not activity.is_processor_activity
+            ]
+        return iter(self._controller_activities)
 
     def parties(self) -> Iterator[tuple[Loc, Party]]:
         for index, party in enumerate(self.datamap.parties):
@@ -112,13 +124,10 @@ class Context:
 
     def destinations(self, activity: Activity) -> Destinations:
         """Where outside the EEA ``activity``'s data goes (:func:`harmonien_ropa.law.transfers.
-        destinations`), found once per check for each activity of the map."""
-        found = self._destinations.get(id(activity))
-        if found is None:
-            from ..law.transfers import destinations
+        destinations`, which the map keeps once found for each of its activities)."""
+        from ..law.transfers import destinations
 
-            found = self._destinations[id(activity)] = destinations(self.datamap, activity)
-        return found
+        return destinations(self.datamap, activity)
 
     def notice(self, lang: str) -> NoticeView:
         """The notice's view of the map in ``lang`` (:func:`harmonien_ropa.notice.view.build`,

@@ -169,7 +169,12 @@ def _hosted_by_controller(datamap: DataMap, system: System) -> bool:
 
 
 def destinations(datamap: DataMap, activity: Activity) -> Destinations:
-    """Where outside the EEA the activity's data goes, and whose transfer each is."""
+    """Where outside the EEA the activity's data goes, and whose transfer each is; found once
+    for each activity of the map (:meth:`~harmonien_ropa.model.datamap.DataMap.once`)."""
+    return datamap.once("law.transfers.destinations", activity, _destinations)
+
+
+def _destinations(datamap: DataMap, activity: Activity) -> Destinations:
     ours = {p.country for p in datamap.all_recipients_of(activity) if not is_eea(p.country)}
     theirs: set[str] = set()
     unknown: list[System] = []

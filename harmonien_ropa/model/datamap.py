@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, Self, TypeVar
 
@@ -194,9 +195,32 @@ class DataMap(Frozen):
         return tuple(table[i] for i in activity.recipient_ids)
 
     def all_recipients_of(self, activity: Activity) -> tuple[Party, ...]:
-        """Direct recipients, the parties behind the systems used, and transfer recipients."""
-        table = self._resolved().parties
-        return tuple(table[i] for i in _recipient_ids(activity, self._resolved().systems))
+        """Direct recipients, the parties behind the systems used, and transfer recipients;
+        found once for each activity of the map (kept in the map's index)."""
+        index = self._resolved()
+        kept = index.recipients.get(id(activity))
+        if kept is not None and kept[0] is activity:
+            return kept[1]
+        table = index.parties
+        found = tuple(table[i] for i in _recipient_ids(activity, index.systems))
+        if index.activities.get(activity.id) is activity:  # the map's own: alive as long as it
+            index.recipients[id(activity)] = (activity, found)
+        return found
+
+    def once(self, name: str, activity: Activity, compute: Callable[[DataMap, Activity], T]) -> T:
+        """``compute(self, activity)``, found the first time it is asked for and then kept in
+        the map's index, for an activity of this map (another is computed each time).
+        ``compute`` must read nothing but the map and the activity (both frozen); ``name`` says
+        which function it is (e.g. ``"law.transfers.destinations"``), so that no two share a
+        value."""
+        index = self._resolved()
+        kept = index.derived.get((name, id(activity)))
+        if kept is not None and kept[0] is activity:
+            return typing.cast(T, kept[1])
+        found = compute(self, activity)
+        if index.activities.get(activity.id) is activity:  # the map's own: alive as long as it
+            index.derived[(name, id(activity))] = (activity, found)
+        return found
 
     def client_of(self, activity: Activity) -> Party | None:
         """The controller ``activity`` is done for as a processor (``on_behalf_of``), if any."""
@@ -293,6 +317,7 @@ _KIND: dict[type, str] = {
 }
 
 E = TypeVar("E")
+T = TypeVar("T")
 Entry = TypeVar("Entry", bound=Entity)
 
 
@@ -334,6 +359,16 @@ class _Index:
     party_systems: dict[str, tuple[System, ...]]
     #: activity id → the cookies and similar technologies that serve it, in map order.
     trackers: dict[str, tuple[Tracker, ...]]
+    #: id() of an activity of the map → (the activity, :meth:`DataMap.all_recipients_of`),
+    #: filled as they are asked for; the activity is kept with its id, so the id cannot be
+    #: another object's while the entry exists.
+    recipients: dict[int, tuple[Activity, tuple[Party, ...]]] = dataclasses.field(
+        default_factory=dict
+    )
+    #: (name, id() of an activity of the map) → (the activity, the value): :meth:`DataMap.once`.
+    derived: dict[tuple[str, int], tuple[Activity, object]] = dataclasses.field(
+        default_factory=dict
+    )
 
     @classmethod
     def of(cls, datamap: DataMap) -> _Index:
