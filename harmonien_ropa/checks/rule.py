@@ -281,10 +281,17 @@ def _collect_texts(model: BaseModel, loc: Loc, out: list[tuple[Loc, Text]]) -> N
         value = getattr(model, name)
         if isinstance(value, tuple):
             for index, item in enumerate(value):
-                if _kind(type(item)) is not None:
+                kind = _kind(type(item))
+                if kind is Text:  # a text is taken here, without a call for it
+                    out.append(((*loc, key, index), item))
+                elif kind is not None:
                     _collect_texts(item, (*loc, key, index), out)
-        elif _kind(type(value)) is not None:
-            _collect_texts(value, (*loc, key), out)
+        else:
+            kind = _kind(type(value))
+            if kind is Text:
+                out.append(((*loc, key), value))
+            elif kind is not None:
+                _collect_texts(value, (*loc, key), out)
 
 
 #: By type: ``Text`` for a text, ``BaseModel`` for another model, ``None`` for any other value

@@ -172,13 +172,12 @@ class DataMap(Frozen):
 
     def subjects_of(self, activity: Activity) -> tuple[DataSubject, ...]:
         """The data subjects ``activity`` processes data about, in its order."""
-        table = self._resolved().data_subjects
-        return tuple(table[i] for i in activity.data_subject_ids)
+        return tuple(map(self._resolved().data_subjects.__getitem__, activity.data_subject_ids))
 
     def categories_of(self, activity: Activity) -> tuple[DataCategory, ...]:
         """The data categories ``activity`` processes, in its order."""
         table = self._resolved().data_categories
-        return tuple(table[i] for i in activity.data_category_ids)
+        return tuple(map(table.__getitem__, activity.data_category_ids))
 
     def special_categories_of(self, activity: Activity) -> tuple[DataCategory, ...]:
         """The special categories (Art. 9(1)) among ``activity``'s data categories."""
@@ -186,13 +185,11 @@ class DataMap(Frozen):
 
     def systems_of(self, activity: Activity) -> tuple[System, ...]:
         """The systems ``activity`` uses, in its order."""
-        table = self._resolved().systems
-        return tuple(table[i] for i in activity.system_ids)
+        return tuple(map(self._resolved().systems.__getitem__, activity.system_ids))
 
     def recipients_of(self, activity: Activity) -> tuple[Party, ...]:
         """The parties ``activity`` names directly as recipients."""
-        table = self._resolved().parties
-        return tuple(table[i] for i in activity.recipient_ids)
+        return tuple(map(self._resolved().parties.__getitem__, activity.recipient_ids))
 
     def all_recipients_of(self, activity: Activity) -> tuple[Party, ...]:
         """Direct recipients, the parties behind the systems used, and transfer recipients;
