@@ -346,8 +346,16 @@ def _may_hold_model(annotation: object) -> bool:
 
 
 def _attr_name(node: object, key: str) -> str:
+    found = _ATTR_NAMES.get((type(node), key))
+    if found is not None:
+        return found
     fields = getattr(type(node), "model_fields", {})
     for name, info in fields.items():
         if (info.alias or name) == key:
-            return str(name)
+            found = _ATTR_NAMES[(type(node), key)] = str(name)
+            return found
     return key
+
+
+#: (model class, YAML key of one of its fields) → the attribute holding it.
+_ATTR_NAMES: dict[tuple[type, str], str] = {}

@@ -163,7 +163,12 @@ class Destinations:
 
 
 def _hosted_by_controller(datamap: DataMap, system: System) -> bool:
-    """True if the system is supplied by controllers in the EEA only (its hosting is theirs)."""
+    """True if the system is supplied by controllers in the EEA only (its hosting is theirs);
+    found once for each system of the map."""
+    return datamap.once("law.transfers.hosted_by_controller", system, _supplied_by_controllers)
+
+
+def _supplied_by_controllers(datamap: DataMap, system: System) -> bool:
     parties = datamap.parties_of(system)
     return bool(parties) and all(is_controller_in_eea(p) for p in parties)
 

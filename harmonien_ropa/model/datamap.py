@@ -204,19 +204,20 @@ class DataMap(Frozen):
             index.recipients[id(activity)] = (activity, found)
         return found
 
-    def once(self, name: str, activity: Activity, compute: Callable[[DataMap, Activity], T]) -> T:
-        """``compute(self, activity)``, found the first time it is asked for and then kept in
-        the map's index, for an activity of this map (another is computed each time).
-        ``compute`` must read nothing but the map and the activity (both frozen); ``name`` says
-        which function it is (e.g. ``"law.transfers.destinations"``), so that no two share a
-        value."""
+    def once(self, name: str, entry: Held, compute: Callable[[DataMap, Held], T]) -> T:
+        """``compute(self, entry)``, found the first time it is asked for and then kept in the
+        map's index, for an activity, system, party, data category or data subject of this map
+        (another entry is computed each time). ``compute`` must read nothing but the map and
+        the entry (both frozen); ``name`` says which function it is (e.g.
+        ``"law.transfers.destinations"``), so that no two share a value."""
         index = self._resolved()
-        kept = index.derived.get((name, id(activity)))
-        if kept is not None and kept[0] is activity:
+        kept = index.derived.get((name, id(entry)))
+        if kept is not None and kept[0] is entry:
             return typing.cast(T, kept[1])
-        found = compute(self, activity)
-        if index.activities.get(activity.id) is activity:  # the map's own: alive as long as it
-            index.derived[(name, id(activity))] = (activity, found)
+        found = compute(self, entry)
+        table: dict[str, Entity] | None = getattr(index, _TABLES.get(type(entry), ""), None)
+        if table is not None and table.get(entry.id) is entry:  # the map's own: alive with it
+            index.derived[(name, id(entry))] = (entry, found)
         return found
 
     def client_of(self, activity: Activity) -> Party | None:
@@ -312,6 +313,9 @@ _KIND: dict[type, str] = {
     System: "systems",
     Party: "parties",
 }
+#: An entry whose derived values the map keeps (:meth:`DataMap.once`), and its table.
+Held = TypeVar("Held", Activity, System, Party, DataCategory, DataSubject)
+_TABLES: dict[type, str] = {**_KIND, Activity: "activities"}
 
 E = TypeVar("E")
 T = TypeVar("T")
@@ -362,10 +366,8 @@ class _Index:
     recipients: dict[int, tuple[Activity, tuple[Party, ...]]] = dataclasses.field(
         default_factory=dict
     )
-    #: (name, id() of an activity of the map) → (the activity, the value): :meth:`DataMap.once`.
-    derived: dict[tuple[str, int], tuple[Activity, object]] = dataclasses.field(
-        default_factory=dict
-    )
+    #: (name, id() of an entry of the map) → (the entry, the value): :meth:`DataMap.once`.
+    derived: dict[tuple[str, int], tuple[Entity, object]] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def of(cls, datamap: DataMap) -> _Index:
