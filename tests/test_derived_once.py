@@ -11,12 +11,15 @@ from support.synthetic import synthetic
 
 import harmonien_ropa as hr
 from harmonien_ropa.checks import check
+from harmonien_ropa.checks.coverage import coverage
 from harmonien_ropa.law import provision as provision_law
+from harmonien_ropa.law import requirements as requirements_law
 from harmonien_ropa.law import rights as rights_law
 from harmonien_ropa.law import transfers as transfers_law
 from harmonien_ropa.model import Activity, LegalBasis, memo
 from harmonien_ropa.model import datamap as datamap_module
 from harmonien_ropa.notice import view as notice_view
+from harmonien_ropa.record import build_records
 from harmonien_ropa.source.loading import load_with_positions
 
 
@@ -185,3 +188,17 @@ def test_the_map_does_not_keep_a_value_for_an_entry_not_its_own() -> None:
     system = datamap.systems[0]
     assert datamap.once("test", system, compute) == 5
     assert datamap.once("test", system, compute) == 5
+
+
+def test_the_record_finds_each_activitys_requirements_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The record's rows, its gaps and ``check --coverage`` all read the Art. 30/13/14 items of
+    each activity; they are worked out once per activity."""
+    datamap = synthetic(20)
+    calls = _counting(monkeypatch, requirements_law, "_requirements")
+    records = list(build_records(datamap, datamap.languages))
+    assert len(records) == len(datamap.languages) > 1
+    coverage(datamap)
+    _at_most_once_each(calls, datamap.activities)
+    assert len(calls) == len(datamap.activities)

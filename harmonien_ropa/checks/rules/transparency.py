@@ -122,8 +122,9 @@ class MissingTranslation(Rule):
     fix = "add the missing language(s) next to the existing one"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
+        languages = ctx.datamap.languages
         for loc, text in ctx.texts():
-            missing = text.missing_languages(ctx.datamap.languages)
+            missing = text.missing_languages(languages)
             if missing:
                 yield self.hit(loc, where=describe(ctx.datamap, loc), languages="/".join(missing))
 
