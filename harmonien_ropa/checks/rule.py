@@ -14,7 +14,7 @@ import re
 import textwrap
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from string import Formatter
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from ..notice.facts import NoticeView
 
 Loc = tuple[str | int, ...]
+T = typing.TypeVar("T")
 
 _CODE = re.compile(r"^ROPA[1-9][0-9][0-9]$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -71,6 +72,7 @@ class Context:
 
     _activities: list[tuple[Loc, Activity]] | None = None
     _controller_activities: list[tuple[Loc, Activity]] | None = None
+    _shared: dict[str, object] = field(default_factory=dict)
 
     def activities(self) -> Iterator[tuple[Loc, Activity]]:
         """Every activity with its location (listed once per check)."""
@@ -107,6 +109,15 @@ class Context:
     def data_subjects(self) -> Iterator[tuple[Loc, DataSubject]]:
         for index, subject in enumerate(self.datamap.data_subjects):
             yield ("data_subjects", index), subject
+
+    def shared(self, name: str, build: Callable[[Context], T]) -> T:
+        """``build(self)``, made the first time a rule asks for ``name`` (e.g.
+        ``"transfers.flows"``: a list that several rules of a topic walk) and then shared by
+        every rule of this check."""
+        found = self._shared.get(name, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._shared[name] = build(self)
+        return typing.cast(T, found)
 
     def statements(self) -> list[tuple[Loc, Statement]]:
         """Every part of the map that can carry assumptions and acknowledgements."""
