@@ -10,7 +10,7 @@ from support.paths import HARMONIEN_YAML
 from support.synthetic import synthetic
 
 import harmonien_ropa as hr
-from harmonien_ropa.checks import check
+from harmonien_ropa.checks import RULES, Context, check
 from harmonien_ropa.checks.coverage import coverage
 from harmonien_ropa.law import provision as provision_law
 from harmonien_ropa.law import requirements as requirements_law
@@ -202,3 +202,26 @@ def test_the_record_finds_each_activitys_requirements_once(
     coverage(datamap)
     _at_most_once_each(calls, datamap.activities)
     assert len(calls) == len(datamap.activities)
+
+
+def test_what_the_rules_of_a_topic_walk_is_listed_once_per_check() -> None:
+    """``Context.shared`` builds a list the first time a rule asks and hands the same list to
+    every rule after it; another check builds its own."""
+    datamap = synthetic(20)
+    built: list[Context] = []
+
+    def flows(ctx: Context) -> list[str]:
+        built.append(ctx)
+        return [a.id for a in ctx.datamap.activities]
+
+    ctx = Context(datamap)
+    assert ctx.shared("test.flows", flows) is ctx.shared("test.flows", flows)
+    assert built == [ctx]
+    other = Context(datamap)
+    assert other.shared("test.flows", flows) == ctx.shared("test.flows", flows)
+    assert built == [ctx, other]
+    # the transfer rules share the map's transfers
+    for code in ("ROPA201", "ROPA202"):
+        list(RULES[code].check(ctx))
+    flows_listed = ctx.shared("transfers.flows", lambda _: [])
+    assert len(flows_listed) == sum(len(a.transfers) for a in datamap.activities) > 0
