@@ -130,6 +130,8 @@ def test_kept_values_leave_equality_and_the_dump_as_they_were() -> None:
     assert fresh == used
     assert used.activities == fresh.activities
     assert used.model_dump(mode="json", by_alias=True) == dumped
+    assert all(dict(a).keys() == type(a).model_fields.keys() for a in used.activities)
+    assert repr(used.activities[0]) == repr(fresh.activities[0])
     assert used.model_dump_json() == fresh.model_dump_json()
 
 

@@ -2,10 +2,11 @@
 
 An entry of the map never changes after validation (the models are frozen), so a value computed
 from its fields alone (an activity's bases, say) needs computing only once. It is kept in the
-instance's ``__dict__`` under a key no field can have (the name followed by ``()``), where
+instance's ``__dict__`` under a key no field can have (``_`` + the name + ``()``), where
 ``functools.cached_property`` would keep it: pydantic's equality still compares the fields only
 (a kept value is derived from them, so two entries with equal fields keep equal values), and
-validation, serialisation and the schema never see it.
+validation, serialisation, ``dict(model)`` (which leaves out keys starting with ``_``) and the
+schema never see it.
 
 A copy must not take a value kept for the original: ``model_copy(update=...)`` changes fields
 the value was derived from, and a value may name the original itself (a basis names its owner).
@@ -20,7 +21,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-#: Ends every key a kept value is stored under: a field's name never does.
+#: Begins and ends every key a kept value is stored under: a field's name never ends so.
+PREFIX = "_"
 SUFFIX = "()"
 
 M = TypeVar("M", bound=BaseModel)
@@ -30,7 +32,7 @@ _MISSING = object()
 
 def key(name: str) -> str:
     """The ``__dict__`` key the value ``name`` is kept under."""
-    return name + SUFFIX
+    return PREFIX + name + SUFFIX
 
 
 def once(instance: M, name: str, compute: Callable[[M], T]) -> T:
@@ -55,4 +57,6 @@ def forget(instance: M) -> M:
 
 def kept(instance: BaseModel) -> tuple[str, ...]:
     """The names of the values ``instance`` keeps (for tests and debugging)."""
-    return tuple(name[: -len(SUFFIX)] for name in instance.__dict__ if name.endswith(SUFFIX))
+    return tuple(
+        name[len(PREFIX) : -len(SUFFIX)] for name in instance.__dict__ if name.endswith(SUFFIX)
+    )
