@@ -80,16 +80,17 @@ def test_one_check_builds_the_notice_view_at_most_once_per_language(
     assert 1 <= len(builds) <= len(loaded.datamap.languages)
 
 
-def test_one_check_finds_each_activitys_destinations_once_for_the_rules(
+def test_one_check_finds_each_activitys_destinations_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The rules ask for each activity's destinations once between them (the notice's view,
-    which the rules share, asks once more for each activity it shows)."""
-    calls = _counted(monkeypatch, transfers_law, "destinations")
+    """The rules and the notice's view ask for each activity's destinations many times between
+    them; the map finds them once for each activity."""
+    calls = _counted(monkeypatch, transfers_law, "_destinations")
     ctx = Context(synthetic(40))
-    for code in ("ROPA202", "ROPA209", "ROPA218"):
+    for code in ("ROPA202", "ROPA209", "ROPA218", "ROPA409"):
         list(RULES[code].check(ctx))
     assert len(calls) == len(ctx.datamap.activities)
+    assert sorted(id(args[1]) for args in calls) == sorted(map(id, ctx.datamap.activities))
 
 
 def test_the_rules_run_with_the_cyclic_collector_paused_and_it_is_restored(

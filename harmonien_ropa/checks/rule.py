@@ -14,7 +14,7 @@ import re
 import textwrap
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from string import Formatter
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from ..notice.facts import NoticeView
 
 Loc = tuple[str | int, ...]
+T = typing.TypeVar("T")
 
 _CODE = re.compile(r"^ROPA[1-9][0-9][0-9]$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -68,17 +69,30 @@ class Context:
     _statements: list[tuple[Loc, Statement]] = field(default_factory=list)
     _texts: list[tuple[Loc, Text]] | None = None
     _notices: dict[str, NoticeView] = field(default_factory=dict)
-    _destinations: dict[int, Destinations] = field(default_factory=dict)
+
+    _activities: list[tuple[Loc, Activity]] | None = None
+    _controller_activities: list[tuple[Loc, Activity]] | None = None
+    _shared: dict[str, object] = field(default_factory=dict)
 
     def activities(self) -> Iterator[tuple[Loc, Activity]]:
-        for index, activity in enumerate(self.datamap.activities):
-            yield ("activities", index), activity
+        """Every activity with its location (listed once per check)."""
+        if self._activities is None:
+            self._activities = [
+                (("activities", index), activity)
+                for index, activity in enumerate(self.datamap.activities)
+            ]
+        return iter(self._activities)
 
     def controller_activities(self) -> Iterator[tuple[Loc, Activity]]:
-        """Activities done as controller; those done for a client (Art. 30(2)) are left out."""
-        for loc, activity in self.activities():
-            if not activity.is_processor_activity:
-                yield loc, activity
+        """Activities done as controller; those done for a client (Art. 30(2)) are left out
+        (listed once per check)."""
+        if self._controller_activities is None:
+            self._controller_activities = [
+                (loc, activity)
+                for loc, activity in self.activities()
+                if not activity.is_processor_activity
+            ]
+        return iter(self._controller_activities)
 
     def parties(self) -> Iterator[tuple[Loc, Party]]:
         for index, party in enumerate(self.datamap.parties):
@@ -96,6 +110,15 @@ class Context:
         for index, subject in enumerate(self.datamap.data_subjects):
             yield ("data_subjects", index), subject
 
+    def shared(self, name: str, build: Callable[[Context], T]) -> T:
+        """``build(self)``, made the first time a rule asks for ``name`` (e.g.
+        ``"transfers.flows"``: a list that several rules of a topic walk) and then shared by
+        every rule of this check."""
+        found = self._shared.get(name, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._shared[name] = build(self)
+        return typing.cast(T, found)
+
     def statements(self) -> list[tuple[Loc, Statement]]:
         """Every part of the map that can carry assumptions and acknowledgements."""
         if not self._statements:
@@ -112,13 +135,10 @@ class Context:
 
     def destinations(self, activity: Activity) -> Destinations:
         """Where outside the EEA ``activity``'s data goes (:func:`harmonien_ropa.law.transfers.
-        destinations`), found once per check for each activity of the map."""
-        found = self._destinations.get(id(activity))
-        if found is None:
-            from ..law.transfers import destinations
+        destinations`, which the map keeps once found for each of its activities)."""
+        from ..law.transfers import destinations
 
-            found = self._destinations[id(activity)] = destinations(self.datamap, activity)
-        return found
+        return destinations(self.datamap, activity)
 
     def notice(self, lang: str) -> NoticeView:
         """The notice's view of the map in ``lang`` (:func:`harmonien_ropa.notice.view.build`,
@@ -272,10 +292,17 @@ def _collect_texts(model: BaseModel, loc: Loc, out: list[tuple[Loc, Text]]) -> N
         value = getattr(model, name)
         if isinstance(value, tuple):
             for index, item in enumerate(value):
-                if _kind(type(item)) is not None:
+                kind = _kind(type(item))
+                if kind is Text:  # a text is taken here, without a call for it
+                    out.append(((*loc, key, index), item))
+                elif kind is not None:
                     _collect_texts(item, (*loc, key, index), out)
-        elif _kind(type(value)) is not None:
-            _collect_texts(value, (*loc, key), out)
+        else:
+            kind = _kind(type(value))
+            if kind is Text:
+                out.append(((*loc, key), value))
+            elif kind is not None:
+                _collect_texts(value, (*loc, key), out)
 
 
 #: By type: ``Text`` for a text, ``BaseModel`` for another model, ``None`` for any other value
@@ -330,8 +357,16 @@ def _may_hold_model(annotation: object) -> bool:
 
 
 def _attr_name(node: object, key: str) -> str:
+    found = _ATTR_NAMES.get((type(node), key))
+    if found is not None:
+        return found
     fields = getattr(type(node), "model_fields", {})
     for name, info in fields.items():
         if (info.alias or name) == key:
-            return str(name)
+            found = _ATTR_NAMES[(type(node), key)] = str(name)
+            return found
     return key
+
+
+#: (model class, YAML key of one of its fields) → the attribute holding it.
+_ATTR_NAMES: dict[tuple[type, str], str] = {}

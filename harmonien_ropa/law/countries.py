@@ -121,7 +121,7 @@ def is_eu(code: str) -> bool:
 
 def is_eea(code: str) -> bool:
     """True if ``code`` is in the EEA (EU, Iceland, Liechtenstein, Norway)."""
-    return normalise(code) in EEA_MEMBERS
+    return code in EEA_MEMBERS or normalise(code) in EEA_MEMBERS  # a member's code as it is
 
 
 def is_third_country(code: str) -> bool:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from ..model import memo
 from ..model.activity import Activity
 from ..model.bases import Basis
 from ..model.legal import LegalBasis, SourceKind
@@ -47,7 +48,15 @@ def requiring_basis(activity: Activity) -> Basis | None:
 
 
 def provision(activity: Activity) -> Provision:
-    """What the notice can say about Art. 13(2)(e) for ``activity`` (see the module)."""
+    """What the notice can say about Art. 13(2)(e) for ``activity`` (see the module); found
+    once for the activity (:mod:`harmonien_ropa.model.memo`)."""
+    return memo.once(activity, _PROVISION, _provision)
+
+
+_PROVISION = memo.key("law.provision.provision")
+
+
+def _provision(activity: Activity) -> Provision:
     if not collected_from_person(activity):
         return "n/a"
     if activity.provision is not None:

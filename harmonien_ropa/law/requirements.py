@@ -617,7 +617,12 @@ def applies_to(item: Item, activity: Activity) -> bool:
 
 
 def requirements(datamap: DataMap, activity: Activity) -> tuple[tuple[Item, Cell], ...]:
-    """Every item with its status for ``activity``, in the order of :data:`ITEMS`."""
+    """Every item with its status for ``activity``, in the order of :data:`ITEMS`; found once
+    for each activity of the map (:meth:`~harmonien_ropa.model.datamap.DataMap.once`)."""
+    return datamap.once("law.requirements.requirements", activity, _requirements)
+
+
+def _requirements(datamap: DataMap, activity: Activity) -> tuple[tuple[Item, Cell], ...]:
     return tuple(
         (item, compute(datamap, activity) if applies_to(item, activity) else Cell("n/a"))
         for item, compute in _ITEMS

@@ -37,6 +37,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..model import memo
 from ..model.activity import Activity, Retention
 from ..model.bases import Basis
 from ..model.datamap import DataMap
@@ -88,7 +89,7 @@ def archive_retentions(activity: Activity) -> tuple[Retention, ...]:
 def erasure_limit(activity: Activity) -> str | None:
     """Why erasure of (some of) this activity's data may be refused, or ``None`` when it may
     not: the provisions, in the EU-wide English form (:func:`~.terms.cite` gives them in a
-    reader's language).
+    reader's language); found once for the activity (:mod:`harmonien_ropa.model.memo`).
 
     For each retention rule (the activity's own, then per category): permanent archiving in
     the public interest (Art. 17(3)(d)) with the statute that requires it, if named; a statute
@@ -97,6 +98,13 @@ def erasure_limit(activity: Activity) -> str | None:
     the processing is necessary for it), once. The law behind the basis is not named here: a law
     that requires the processing does not by that alone require keeping the data.
     """
+    return memo.once(activity, _ERASURE_LIMIT, _erasure_limit)
+
+
+_ERASURE_LIMIT = memo.key("law.rights.erasure_limit")
+
+
+def _erasure_limit(activity: Activity) -> str | None:
     points: set[Statute] = set()
     statutes: list[str] = []
     for retention in _retentions(activity):
@@ -146,6 +154,13 @@ def gives_portability(activity: Activity) -> bool:
 
 
 def _portability_parts(activity: Activity) -> tuple[Basis, ...]:
+    return memo.once(activity, _PORTABILITY_PARTS, _find_portability_parts)
+
+
+_PORTABILITY_PARTS = memo.key("law.rights.portability_parts")
+
+
+def _find_portability_parts(activity: Activity) -> tuple[Basis, ...]:
     if activity.art9_condition is Art9Condition.EXPLICIT_CONSENT:
         return tuple(b for b in activity.bases if b.basis is not LegalBasis.PUBLIC_TASK)
     return tuple(b for b in activity.bases if b.basis in PORTABILITY_BASES)
@@ -267,7 +282,14 @@ _DEPENDING: tuple[tuple[Right, Callable[[Activity], bool]], ...] = (
 def rights_of(datamap: DataMap, activity: Activity) -> tuple[Right, ...]:
     """The rights a person has for one activity (without the general complaint/Art. 22 lines):
     those of :func:`applicable_rights` for this activity alone, without the work on the
-    others' limits."""
+    others' limits; found once for the activity (:mod:`harmonien_ropa.model.memo`)."""
+    return memo.once(activity, _RIGHTS_OF, _rights_of)
+
+
+_RIGHTS_OF = memo.key("law.rights.rights_of")
+
+
+def _rights_of(activity: Activity) -> tuple[Right, ...]:
     return _ALWAYS_ORDER + tuple(right for right, gives in _DEPENDING if gives(activity))
 
 

@@ -163,13 +163,23 @@ class Destinations:
 
 
 def _hosted_by_controller(datamap: DataMap, system: System) -> bool:
-    """True if the system is supplied by controllers in the EEA only (its hosting is theirs)."""
+    """True if the system is supplied by controllers in the EEA only (its hosting is theirs);
+    found once for each system of the map."""
+    return datamap.once("law.transfers.hosted_by_controller", system, _supplied_by_controllers)
+
+
+def _supplied_by_controllers(datamap: DataMap, system: System) -> bool:
     parties = datamap.parties_of(system)
     return bool(parties) and all(is_controller_in_eea(p) for p in parties)
 
 
 def destinations(datamap: DataMap, activity: Activity) -> Destinations:
-    """Where outside the EEA the activity's data goes, and whose transfer each is."""
+    """Where outside the EEA the activity's data goes, and whose transfer each is; found once
+    for each activity of the map (:meth:`~harmonien_ropa.model.datamap.DataMap.once`)."""
+    return datamap.once("law.transfers.destinations", activity, _destinations)
+
+
+def _destinations(datamap: DataMap, activity: Activity) -> Destinations:
     ours = {p.country for p in datamap.all_recipients_of(activity) if not is_eea(p.country)}
     theirs: set[str] = set()
     unknown: list[System] = []

@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
+from . import memo
 from .base import DURATION_PATTERN, CountryCode, Email, Entity, Ref, ShortText, Statement, Text
 from .bases import Basis, BasisPart, Consent
 from .inventory import DpvConcept, TaxonomyKey
@@ -186,6 +187,11 @@ class Dpia(Statement):
     status: DpiaStatus
     reference: ShortText | None = Field(default=None, description="Where the assessment is kept.")
     reason: Text | None = Field(default=None, description="Why it is or is not needed.")
+
+
+#: Where an activity keeps its bases once made (:mod:`.memo`).
+_BASES = memo.key("bases")
+_BASIS_VALUES = memo.key("basis_values")
 
 
 class Activity(Entity):
@@ -398,10 +404,25 @@ class Activity(Entity):
             )
         return self
 
+    def __copy__(self) -> Self:
+        """A shallow copy, without the values kept for this instance (:mod:`.memo`)."""
+        return memo.forget(super().__copy__())
+
+    def __deepcopy__(self, copied: dict[int, Any] | None = None) -> Self:
+        """A deep copy, without the values kept for this instance (:mod:`.memo`)."""
+        return super(Activity, memo.forget(super().__copy__())).__deepcopy__(copied)
+
     @property
     def bases(self) -> tuple[Basis, ...]:
         """Every Art. 6(1) basis, in either form: the entries of ``legal_bases``, else the one
-        ``legal_basis`` (a single entry with ``basis`` None when none is stated)."""
+        ``legal_basis`` (a single entry with ``basis`` None when none is stated); made once
+        for the activity (:mod:`.memo`)."""
+        found: tuple[Basis, ...] | None = self.__dict__.get(_BASES)
+        if found is None:
+            found = self.__dict__[_BASES] = self._bases()
+        return found
+
+    def _bases(self) -> tuple[Basis, ...]:
         if self.legal_bases:
             return tuple(
                 Basis(
@@ -435,7 +456,12 @@ class Activity(Entity):
     @property
     def basis_values(self) -> tuple[LegalBasis, ...]:
         """The Art. 6(1) bases stated, in map order, without repeats."""
-        return tuple(dict.fromkeys(b.basis for b in self.bases if b.basis is not None))
+        found: tuple[LegalBasis, ...] | None = self.__dict__.get(_BASIS_VALUES)
+        if found is None:
+            found = self.__dict__[_BASIS_VALUES] = tuple(
+                dict.fromkeys(b.basis for b in self.bases if b.basis is not None)
+            )
+        return found
 
     def has_basis(self, *bases: LegalBasis) -> bool:
         """True if any of the activity's bases is one of ``bases``."""

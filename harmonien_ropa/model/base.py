@@ -323,7 +323,7 @@ class Text(Frozen):
     def missing_languages(self, languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> tuple[str, ...]:
         """Languages of ``languages`` (those the map publishes in; by default those of a map
         that declares none) this text lacks."""
-        return tuple(lang for lang in languages if getattr(self, lang) is None)
+        return tuple([lang for lang in languages if getattr(self, lang) is None])
 
 
 #: A name: plain text when it is the same in every language (``Harmonien``), or a text per

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, Self, TypeVar
 
@@ -171,13 +172,12 @@ class DataMap(Frozen):
 
     def subjects_of(self, activity: Activity) -> tuple[DataSubject, ...]:
         """The data subjects ``activity`` processes data about, in its order."""
-        table = self._resolved().data_subjects
-        return tuple(table[i] for i in activity.data_subject_ids)
+        return tuple(map(self._resolved().data_subjects.__getitem__, activity.data_subject_ids))
 
     def categories_of(self, activity: Activity) -> tuple[DataCategory, ...]:
         """The data categories ``activity`` processes, in its order."""
         table = self._resolved().data_categories
-        return tuple(table[i] for i in activity.data_category_ids)
+        return tuple(map(table.__getitem__, activity.data_category_ids))
 
     def special_categories_of(self, activity: Activity) -> tuple[DataCategory, ...]:
         """The special categories (Art. 9(1)) among ``activity``'s data categories."""
@@ -185,18 +185,40 @@ class DataMap(Frozen):
 
     def systems_of(self, activity: Activity) -> tuple[System, ...]:
         """The systems ``activity`` uses, in its order."""
-        table = self._resolved().systems
-        return tuple(table[i] for i in activity.system_ids)
+        return tuple(map(self._resolved().systems.__getitem__, activity.system_ids))
 
     def recipients_of(self, activity: Activity) -> tuple[Party, ...]:
         """The parties ``activity`` names directly as recipients."""
-        table = self._resolved().parties
-        return tuple(table[i] for i in activity.recipient_ids)
+        return tuple(map(self._resolved().parties.__getitem__, activity.recipient_ids))
 
     def all_recipients_of(self, activity: Activity) -> tuple[Party, ...]:
-        """Direct recipients, the parties behind the systems used, and transfer recipients."""
-        table = self._resolved().parties
-        return tuple(table[i] for i in _recipient_ids(activity, self._resolved().systems))
+        """Direct recipients, the parties behind the systems used, and transfer recipients;
+        found once for each activity of the map (kept in the map's index)."""
+        index = self._resolved()
+        kept = index.recipients.get(id(activity))
+        if kept is not None and kept[0] is activity:
+            return kept[1]
+        table = index.parties
+        found = tuple(table[i] for i in _recipient_ids(activity, index.systems))
+        if index.activities.get(activity.id) is activity:  # the map's own: alive as long as it
+            index.recipients[id(activity)] = (activity, found)
+        return found
+
+    def once(self, name: str, entry: Held, compute: Callable[[DataMap, Held], T]) -> T:
+        """``compute(self, entry)``, found the first time it is asked for and then kept in the
+        map's index, for an activity, system, party, data category or data subject of this map
+        (another entry is computed each time). ``compute`` must read nothing but the map and
+        the entry (both frozen); ``name`` says which function it is (e.g.
+        ``"law.transfers.destinations"``), so that no two share a value."""
+        index = self._resolved()
+        kept = index.derived.get((name, id(entry)))
+        if kept is not None and kept[0] is entry:
+            return typing.cast(T, kept[1])
+        found = compute(self, entry)
+        table: dict[str, Entity] | None = getattr(index, _TABLES.get(type(entry), ""), None)
+        if table is not None and table.get(entry.id) is entry:  # the map's own: alive with it
+            index.derived[(name, id(entry))] = (entry, found)
+        return found
 
     def client_of(self, activity: Activity) -> Party | None:
         """The controller ``activity`` is done for as a processor (``on_behalf_of``), if any."""
@@ -291,8 +313,12 @@ _KIND: dict[type, str] = {
     System: "systems",
     Party: "parties",
 }
+#: An entry whose derived values the map keeps (:meth:`DataMap.once`), and its table.
+Held = TypeVar("Held", Activity, System, Party, DataCategory, DataSubject)
+_TABLES: dict[type, str] = {**_KIND, Activity: "activities"}
 
 E = TypeVar("E")
+T = TypeVar("T")
 Entry = TypeVar("Entry", bound=Entity)
 
 
@@ -334,6 +360,14 @@ class _Index:
     party_systems: dict[str, tuple[System, ...]]
     #: activity id → the cookies and similar technologies that serve it, in map order.
     trackers: dict[str, tuple[Tracker, ...]]
+    #: id() of an activity of the map → (the activity, :meth:`DataMap.all_recipients_of`),
+    #: filled as they are asked for; the activity is kept with its id, so the id cannot be
+    #: another object's while the entry exists.
+    recipients: dict[int, tuple[Activity, tuple[Party, ...]]] = dataclasses.field(
+        default_factory=dict
+    )
+    #: (name, id() of an entry of the map) → (the entry, the value): :meth:`DataMap.once`.
+    derived: dict[tuple[str, int], tuple[Entity, object]] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def of(cls, datamap: DataMap) -> _Index:

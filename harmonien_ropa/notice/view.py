@@ -136,6 +136,10 @@ class _Builder:
         self.untranslated: set[str] = set()
         self.open_marks: dict[tuple[int, str], Mark] = {}
         self.labels: dict[Enum, str] = {}
+        #: Made once per view, by id() of the map's entry (kept with it, so that the id stays
+        #: its own): a text in the view's language, a system as an activity lists it.
+        self.localized: dict[int, tuple[Text, Localized]] = {}
+        self.system_lines: dict[int, tuple[System, SystemLine]] = {}
 
     # -- values -----------------------------------------------------------------------------
 
@@ -148,6 +152,14 @@ class _Builder:
         self.waived.add((id(entry), name))
 
     def t(self, text: Text) -> Localized:
+        found = self.localized.get(id(text))
+        if found is not None and found[0] is text:
+            return found[1]
+        localized = self._localize(text)
+        self.localized[id(text)] = (text, localized)
+        return localized
+
+    def _localize(self, text: Text) -> Localized:
         value = text.get(self.lang)
         if getattr(text, self.lang) is not None:
             return Localized(value)
@@ -468,6 +480,9 @@ class _Builder:
         rights the derogations may limit, with their provisions, once per retention rule;
         provisional while the rule lacks what the derogations presuppose (the Art. 89(1)
         safeguards, the statute requiring the archive). ``held``: the activity's rights."""
+        archived = rights_law.archive_retentions(a)
+        if not archived:
+            return ()
         limited = [self.label(r) for r in held if r in rights_law.ARCHIVE_LIMITED_RIGHTS]
         if not limited:
             return ()
@@ -481,7 +496,7 @@ class _Builder:
             (("rights", rights), ("article", cite(Statute.ARCHIVE_DEROGATIONS, self.lang))),
         )
         facts = []
-        for kept in rights_law.archive_retentions(a):
+        for kept in archived:
             value: Value = sentence
             ids = getattr(kept, "category_ids", ())
             if ids:
@@ -746,22 +761,28 @@ class _Builder:
         return Fact(Sentence(key), self.marks(a, "recipients", "no_recipients"))
 
     def activity_systems(self, a: Activity) -> tuple[SystemLine, ...]:
-        lines = []
-        for sys in self.datamap.systems_of(a):
-            vendor, operator = self.datamap.vendor_of(sys), self.datamap.operator_of(sys)
-            system: Value = (
-                Sentence(
-                    "system_supplied_by",
-                    (("system", self.name(sys.name)), ("vendor", vendor.name)),
-                )
-                if vendor
-                else self.name(sys.name)
+        return tuple(self.system_line(sys) for sys in self.datamap.systems_of(a))
+
+    def system_line(self, sys: System) -> SystemLine:
+        """A system as an activity lists it, with its vendor and operator (made once)."""
+        found = self.system_lines.get(id(sys))
+        if found is not None and found[0] is sys:
+            return found[1]
+        vendor, operator = self.datamap.vendor_of(sys), self.datamap.operator_of(sys)
+        system: Value = (
+            Sentence(
+                "system_supplied_by",
+                (("system", self.name(sys.name)), ("vendor", vendor.name)),
             )
-            run_by = None
-            if operator and operator != vendor:
-                run_by = Sentence("system_run_by", (("operator", operator.name),))
-            lines.append(SystemLine(system, run_by))
-        return tuple(lines)
+            if vendor
+            else self.name(sys.name)
+        )
+        run_by = None
+        if operator and operator != vendor:
+            run_by = Sentence("system_run_by", (("operator", operator.name),))
+        line = SystemLine(system, run_by)
+        self.system_lines[id(sys)] = (sys, line)
+        return line
 
     def activity_recipients(
         self, a: Activity, recipients: tuple[Party, ...]

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from ...core.diagnostics import Severity
-from ..rule import Context, Hit, Rule, describe
+from ..rule import Context, Hit, Loc, Rule, describe
 
 #: Fields whose value is a legal ground: an assumption there is a warning, not a note.
 LEGAL_GROUND_FIELDS = frozenset(
@@ -39,16 +39,26 @@ class _AssumptionRule(Rule, abstract=True):
     legal: ClassVar[bool]
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, statement in ctx.statements():
-            for field, note in sorted(statement.assumptions.items()):
-                if (field in LEGAL_GROUND_FIELDS) is self.legal:
-                    yield self.hit(
-                        (*loc, "assumptions", field),
-                        key=True,
-                        owner=describe(ctx.datamap, loc),
-                        field=field,
-                        note=_one_line(note),
-                    )
+        for loc, field, note in ctx.shared("mapfile.assumptions", _assumptions):
+            if (field in LEGAL_GROUND_FIELDS) is self.legal:
+                yield self.hit(
+                    (*loc, "assumptions", field),
+                    key=True,
+                    owner=describe(ctx.datamap, loc),
+                    field=field,
+                    note=_one_line(note),
+                )
+
+
+def _assumptions(ctx: Context) -> list[tuple[Loc, str, str]]:
+    """Every open assumption: (its owner's location, field, note), in the map's order, each
+    owner's fields sorted (listed once for both rules)."""
+    return [
+        (loc, field, note)
+        for loc, statement in ctx.statements()
+        if statement.assumptions
+        for field, note in sorted(statement.assumptions.items())
+    ]
 
 
 class AssumptionUnconfirmed(_AssumptionRule):

@@ -107,10 +107,6 @@ class RetentionVague(Rule):
         for loc, activity in ctx.controller_activities():
             for place, retention in uses.retentions(activity):
                 where = (*loc, *place, "text")
-                texts = " ".join(
-                    t for t in (retention.text.nb, retention.text.nn, retention.text.en) if t
-                )
-                vague = _VAGUE.search(texts)
                 if (
                     retention.period is None
                     and retention.trigger is None
@@ -119,7 +115,12 @@ class RetentionVague(Rule):
                     yield self.hit(
                         where, activity=activity.id, why="neither a period nor a trigger"
                     )
-                elif vague is not None:
+                    continue
+                texts = " ".join(
+                    t for t in (retention.text.nb, retention.text.nn, retention.text.en) if t
+                )
+                vague = _VAGUE.search(texts)
+                if vague is not None:
                     yield self.hit(where, activity=activity.id, why=f"'{vague.group(0)}'")
 
 

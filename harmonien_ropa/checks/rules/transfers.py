@@ -18,12 +18,20 @@ from ...law.transfers import (
 from ...model import Activity, Party, Transfer, TransferMechanism
 from ..rule import Context, Hit, Loc, Rule
 
+_Flow = tuple[Loc, Activity, Transfer, Party]
 
-def _transfers(ctx: Context) -> Iterator[tuple[Loc, Activity, Transfer, Party]]:
-    for loc, activity in ctx.activities():
-        for index, transfer in enumerate(activity.transfers):
-            party = ctx.datamap.party(transfer.party_id)
-            yield (*loc, "transfers", index), activity, transfer, party
+
+def _transfers(ctx: Context) -> Iterator[_Flow]:
+    """Every transfer of the map with its activity and recipient (listed once per check)."""
+    return iter(ctx.shared("transfers.flows", _flows))
+
+
+def _flows(ctx: Context) -> list[_Flow]:
+    return [
+        ((*loc, "transfers", index), activity, transfer, ctx.datamap.party(transfer.party_id))
+        for loc, activity in ctx.activities()
+        for index, transfer in enumerate(activity.transfers)
+    ]
 
 
 def _mechanism(transfer: Transfer, party: Party) -> TransferMechanism | None:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ...core.diagnostics import Severity
 from ...law.provision import provision, requiring_basis
 from ...law.requirements import controller_reachable
-from ...law.wording import wrong_statements
+from ...law.wording import WrongStatement, wrong_statements
 from ...model import LANGUAGES
 from ..rule import Context, Hit, Loc, Rule, describe
 
@@ -122,8 +122,9 @@ class MissingTranslation(Rule):
     fix = "add the missing language(s) next to the existing one"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
+        languages = ctx.datamap.languages
         for loc, text in ctx.texts():
-            missing = text.missing_languages(ctx.datamap.languages)
+            missing = text.missing_languages(languages)
             if missing:
                 yield self.hit(loc, where=describe(ctx.datamap, loc), languages="/".join(missing))
 
@@ -449,12 +450,16 @@ class WrongInLaw(Rule):
     fix = "state the fact as the law has it where the notice shows it; keep an earlier document's wording only under 'seed_texts:', with its origin"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
+        found: dict[str, tuple[WrongStatement, ...]] = {}  # a text repeated is read once
         for loc, text in ctx.texts():
             for lang in LANGUAGES:
                 value = getattr(text, lang)
                 if not value:
                     continue
-                for wrong in wrong_statements(value):
+                wrongs = found.get(value)
+                if wrongs is None:
+                    wrongs = found[value] = wrong_statements(value)
+                for wrong in wrongs:
                     yield self.hit(
                         (*loc, lang),
                         owner=describe(ctx.datamap, loc),
