@@ -14,6 +14,7 @@ from support.synthetic import synthetic
 import harmonien_ropa as hr
 from harmonien_ropa.checks import RULES, Context, Hit, check
 from harmonien_ropa.checks.examples import example_map
+from harmonien_ropa.core.collector import exempt_loaded, exemptions_ended
 from harmonien_ropa.law import transfers as transfers_law
 from harmonien_ropa.model import Text
 from harmonien_ropa.notice import view as notice_view
@@ -115,3 +116,43 @@ def test_the_rules_run_with_the_cyclic_collector_paused_and_it_is_restored(
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_what_the_check_built_is_not_left_to_the_young_collections() -> None:
+    """The views the rules build outlive the pause: they end in the collector's oldest
+    generation, so that its first young collection does not walk them all again."""
+    loaded = load_with_positions(HARMONIEN_YAML)
+    result = check(loaded)
+    assert gc.isenabled() and not gc.get_freeze_count()
+    young = {id(found) for found in gc.get_objects(generation=0)}
+    young |= {id(found) for found in gc.get_objects(generation=1)}
+    assert id(result) not in young
+    assert not any(id(finding) in young for finding in result.findings)
+
+
+def test_within_a_commands_exemption_the_check_joins_it_and_is_given_back() -> None:
+    """On the command line the loaded map is frozen for the command (``exempt_loaded``); what
+    the check keeps is frozen with it, and all is given back when the command ends."""
+    with exemptions_ended():
+        loaded = load_with_positions(HARMONIEN_YAML)
+        exempt_loaded()
+        frozen = gc.get_freeze_count()
+        result = check(loaded)
+        assert gc.get_freeze_count() > frozen
+        assert not any(found is result for found in gc.get_objects())
+    assert not gc.get_freeze_count()
+    assert any(found is result for found in gc.get_objects())
+
+
+def test_what_another_froze_is_left_as_it_was() -> None:
+    """Outside a command's exemption, something frozen by another stays as it is: the check
+    neither freezes more nor gives back."""
+    loaded = load_with_positions(HARMONIEN_YAML)
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        result = check(loaded)
+        assert gc.get_freeze_count() == frozen
+        assert any(found is result for found in gc.get_objects())
+    finally:
+        gc.unfreeze()

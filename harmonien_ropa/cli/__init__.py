@@ -170,11 +170,10 @@ def _main(argv: Sequence[str] | None) -> int:
         return int(exc.code) if isinstance(exc.code, int) else EXIT_INVALID
     except _StdoutError:
         return EXIT_OUTPUT
-    from ..core.collector import collector_paused
+    from ..core.collector import collector_paused, exemptions_ended
 
     with collector_paused():  # what imports build lives as long as the command: nothing to collect
         from ..core.errors import HarmonienError, LoadError, OutputError
-        from ..outputs.fastpaths import exemptions_ended
 
     try:
         with exemptions_ended():
@@ -381,8 +380,8 @@ def load_data_with_positions(args: argparse.Namespace) -> LoadedMap:
 
 def settle() -> None:
     """Exempt the loaded map from the garbage collector's full passes for the rest of the
-    command (:func:`~harmonien_ropa.outputs.fastpaths.exempt_loaded`)."""
-    from ..outputs.fastpaths import exempt_loaded
+    command (:func:`~harmonien_ropa.core.collector.exempt_loaded`)."""
+    from ..core.collector import exempt_loaded
 
     exempt_loaded()
 

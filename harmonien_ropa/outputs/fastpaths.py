@@ -7,39 +7,13 @@ loader's own speed code stay with them (``source/``).
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import io
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from itertools import islice
 from typing import Any
 
 from ..core.escaping import markdown
-
-# -- the cyclic garbage collector (paused by ``core.collector.collector_paused``) -------------
-
-
-def exempt_loaded() -> None:
-    """Exempt what is loaded so far (the data map lives until the command ends) from the
-    garbage collector's full passes, which would otherwise walk a large map again and again
-    while the outputs are made (about a tenth of the render time at 10,000 activities).
-    The command line calls it once the map is loaded, within :func:`exemptions_ended`."""
-    gc.freeze()
-
-
-@contextlib.contextmanager
-def exemptions_ended() -> Iterator[None]:
-    """Give back to the collector, on leaving, what :func:`exempt_loaded` exempted within (for
-    one command's lifetime only: a caller that runs several commands in one process, such as
-    the tests, gets its memory back). Nothing is given back if something was exempted before."""
-    frozen = gc.get_freeze_count()
-    try:
-        yield
-    finally:
-        if not frozen and gc.get_freeze_count():
-            gc.unfreeze()
-
 
 # -- UTF-8 text written in batches --------------------------------------------------------------
 
