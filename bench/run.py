@@ -141,32 +141,41 @@ def cpu_time() -> float:
     return time.process_time() + children.ru_utime + children.ru_stime
 
 
-def best_time(work: Callable[[], object], min_time: float, max_runs: int) -> tuple[float, float]:
-    """Best wall time and best CPU time (s) of ``work`` over a few runs."""
+def best_time(
+    work: Callable[[Any], object],
+    min_time: float,
+    max_runs: int,
+    setup: Callable[[], Any] = lambda: None,
+) -> tuple[float, float]:
+    """Best wall time and best CPU time (s) of ``work`` over a few runs, each given what
+    ``setup`` made for it (untimed)."""
     best_wall = best_cpu = float("inf")
     spent = 0.0
     runs = 0
     while runs < max_runs and (runs == 0 or spent < min_time):
+        given = setup()
         gc.collect()
         cpu = cpu_time()
         start = time.perf_counter()
-        work()
+        work(given)
         elapsed = time.perf_counter() - start
         best_cpu = min(best_cpu, cpu_time() - cpu)
         best_wall = min(best_wall, elapsed)
         spent += elapsed
         runs += 1
+        del given
     return best_wall, best_cpu
 
 
-def peak_memory(work: Callable[[], object]) -> float:
+def peak_memory(work: Callable[[Any], object], setup: Callable[[], Any] = lambda: None) -> float:
     """Peak Python allocation (MiB) during ``work``, above what was allocated before."""
+    given = setup()
     gc.collect()
     tracemalloc.start()
     try:
         before, _ = tracemalloc.get_traced_memory()
         tracemalloc.reset_peak()
-        work()
+        work(given)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -174,13 +183,21 @@ def peak_memory(work: Callable[[], object]) -> float:
 
 
 def measure(
-    report: Report, stage: str, n: int, work: Callable[[], object], args: argparse.Namespace
+    report: Report,
+    stage: str,
+    n: int,
+    work: Callable[[Any], object],
+    args: argparse.Namespace,
+    setup: Callable[[], Any] = lambda: None,
 ) -> Row:
+    """Time ``work`` (and its peak memory), each run given a fresh result of ``setup``: a
+    renderer gets a map loaded anew, as the values derived from its entries are kept with them
+    (a second render of one loaded map would find them made)."""
     row = Row(stage, n)
     try:
-        row.seconds, row.cpu_seconds = best_time(work, args.min_time, args.max_runs)
+        row.seconds, row.cpu_seconds = best_time(work, args.min_time, args.max_runs, setup)
         if not args.no_memory:
-            row.peak_mib = peak_memory(work)
+            row.peak_mib = peak_memory(work, setup)
     except Exception as exc:  # a broken renderer must not stop the benchmark
         row.seconds = row.cpu_seconds = row.peak_mib = None
         row.error = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
@@ -212,18 +229,17 @@ def run_sizes(report: Report, args: argparse.Namespace, work_dir: Path) -> None:
         report.bytes_per_size[n] = path.stat().st_size
         out = work_dir / f"out-{n}"
 
-        def parse(path: Path = path) -> object:
+        def parse(_: object, path: Path = path) -> object:
             return yaml.load(path.read_text(encoding="utf-8"), Loader=CLoader)
 
-        def load(path: Path = path) -> hr.DataMap:
+        def load(_: object = None, path: Path = path) -> hr.DataMap:
             return hr.load(path)
 
         measure(report, PARSE, n, parse, args)
         measure(report, LOAD, n, load, args)
-        datamap = load()
         from harmonien_ropa.cli import main as cli
 
-        def check(path: Path = path) -> None:
+        def check(_: object, path: Path = path) -> None:
             with quiet():
                 code = cli(["check", "--data", str(path)])
             if code not in (0, 1):
@@ -232,7 +248,6 @@ def run_sizes(report: Report, args: argparse.Namespace, work_dir: Path) -> None:
         measure(report, CHECK if checker_available() else CHECK + " (loader only)", n, check, args)
         if n > args.render_max:
             shutil.rmtree(out, ignore_errors=True)
-            del datamap
             continue
         with without_dot(empty):
             for name in RENDERERS:
@@ -240,10 +255,15 @@ def run_sizes(report: Report, args: argparse.Namespace, work_dir: Path) -> None:
                     continue
                 render_one = renderer(name)
                 measure(
-                    report, f"render:{name}", n, lambda r=render_one, d=datamap: r(d, options), args
+                    report,
+                    f"render:{name}",
+                    n,
+                    lambda d, r=render_one: r(d, options),
+                    args,
+                    setup=load,
                 )
 
-            def render_all(path: Path = path, out: Path = out) -> None:
+            def render_all(_: object, path: Path = path, out: Path = out) -> None:
                 shutil.rmtree(out, ignore_errors=True)
                 with quiet():
                     code = cli(["render", "--data", str(path), "--out", str(out)])
@@ -259,11 +279,11 @@ def run_sizes(report: Report, args: argparse.Namespace, work_dir: Path) -> None:
                         report,
                         f"render:{name}+dot",
                         n,
-                        lambda r=render_one, d=datamap: r(d, options),
+                        lambda d, r=render_one: r(d, options),
                         args,
+                        setup=load,
                     )
         shutil.rmtree(out, ignore_errors=True)
-        del datamap
     _derive(report)
 
 
