@@ -390,24 +390,16 @@ def _first_by_id(entries: tuple[Entry, ...]) -> dict[str, Entry]:
 
 
 def _walk_statements(model: BaseModel, loc: Loc) -> Iterator[tuple[Loc, Statement]]:
-    # Collected into a list by plain calls (a generator per level, each item passed up
-    # through every level above it, took about a fifth longer).
-    found: list[tuple[Loc, Statement]] = []
-    _collect_statements(model, loc, found)
-    return iter(found)
-
-
-def _collect_statements(model: BaseModel, loc: Loc, found: list[tuple[Loc, Statement]]) -> None:
     if isinstance(model, Statement):
-        found.append((loc, model))
+        yield loc, model
     for name, key in _statement_holders(type(model)):
         value = getattr(model, name)
-        if isinstance(value, tuple):
+        if isinstance(value, BaseModel):
+            yield from _walk_statements(value, (*loc, key))
+        elif isinstance(value, tuple):
             for index, item in enumerate(value):
                 if isinstance(item, BaseModel):
-                    _collect_statements(item, (*loc, key, index), found)
-        elif isinstance(value, BaseModel):
-            _collect_statements(value, (*loc, key), found)
+                    yield from _walk_statements(item, (*loc, key, index))
 
 
 @functools.cache
