@@ -399,8 +399,21 @@ _PIECES = st.sampled_from(
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(_PIECES, max_size=14).map("".join))
 def test_grouped_searches_find_what_the_searches_one_by_one_find(text: str) -> None:
-    assert _found(yamlnative._DIFFERENT, text) == _found(_ONE_BY_ONE, text)
+    grouped = _found(yamlnative._DIFFERENT, text) or yamlnative._has_long_line(text, 1000)
+    assert grouped == _found(_ONE_BY_ONE, text)
     assert bool(yamlnative._UNPRINTABLE.search(text)) == bool(_OLD_UNPRINTABLE.search(text))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["\n", "x", "xy", "\n\n", "é", "x" * 7]), max_size=30).map("".join),
+    st.integers(min_value=1, max_value=12),
+)
+def test_a_long_line_is_found_by_measuring_a_few_lines(text: str, length: int) -> None:
+    """Measuring only the lines around every ``length``-th place finds what a search of each
+    line for ``length`` characters finds."""
+    each_line = re.compile(rf"(?:\A|\n)[^\n]{{{length}}}")
+    assert yamlnative._has_long_line(text, length) == bool(each_line.search(text))
 
 
 @pytest.mark.parametrize(
