@@ -116,3 +116,33 @@ def test_an_activity_passed_over_has_no_broken_reference(
     assert found
     monkeypatch.setattr(references, "_refers_to_known", lambda *args: False)
     assert problems() == found
+
+
+def test_the_statements_with_assumptions_are_found_without_their_places() -> None:
+    datamap = hr.load(HARMONIEN_YAML)
+    assumed = [statement for _, statement in datamap.statements() if statement.assumptions]
+    assert len(assumed) > 10
+    found = datamap.assumed_statements()
+    assert len(found) == len(assumed)
+    assert all(a is b for a, b in zip(found, assumed, strict=True))
+
+
+@pytest.mark.parametrize("field", ["purpose", "legal_basis", "lawful_basis", "systems"])
+def test_an_assumption_about_a_missing_field_is_reported_as_the_full_walk_does(field: str) -> None:
+    """The walk without places only says whether the walk with them is needed: a map with
+    an assumption about a field its entry lacks is reported at its place, one without none
+    (tests/bad_yaml/assumption_unknown_field.expect holds the whole report)."""
+    data = hr.load(HARMONIEN_YAML).model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    data["activities"][2].setdefault("assumptions", {})[field] = "a note"
+
+    def problems() -> list[str]:
+        try:
+            hr.from_data(copy.deepcopy(data), "h.yaml")
+        except hr.LoadError as exc:
+            return [d.format() for d in exc.diagnostics]
+        return []
+
+    found = problems()
+    valid = hr.load(HARMONIEN_YAML).activities[2].statement_fields()
+    assert len(found) == (field not in valid)
+    assert all(f"assumption about '{field}', which is not a field here" in line for line in found)
