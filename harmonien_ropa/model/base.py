@@ -285,7 +285,8 @@ class Text(Frozen):
         # In place of Frozen's: refuses blank text (NOT_BLANK), then a refused character, in
         # one call per language (a map holds more texts than anything else).
         if value is not None:
-            _not_blank(value)
+            if not value or value.isspace():  # only then does NOT_BLANK refuse it
+                _not_blank(value)
             if not _TEXT_CHECKED.get():
                 _check_writable(value)
         return value
