@@ -1,3 +1,4 @@
+# Longer than 400 lines: the checks that prove yaml-rs reads a text as the event reader would are one set, each stating what it proves.
 """The native reader: plain data from yaml-rs (Rust), used only where it cannot differ.
 
 :func:`native_data` first checks the text with a few regular expressions (each one pass in C
