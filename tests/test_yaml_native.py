@@ -404,6 +404,11 @@ def test_grouped_searches_find_what_the_searches_one_by_one_find(text: str) -> N
     assert bool(yamlnative._UNPRINTABLE.search(text)) == bool(_OLD_UNPRINTABLE.search(text))
 
 
+@given(st.text(alphabet="[{,x\n"), st.sampled_from("[{,"))
+def test_a_character_is_counted_only_when_it_is_there(text: str, char: str) -> None:
+    assert yamlnative._count(text, char) == text.count(char)
+
+
 @settings(max_examples=1500, deadline=None)
 @given(
     st.lists(st.sampled_from(["\n", "x", "xy", "\n\n", "é", "x" * 7]), max_size=30).map("".join),

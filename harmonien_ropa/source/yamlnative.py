@@ -189,8 +189,8 @@ def native_data(
         if text.count("\r") != text.count("\r\n"):
             return False, None
         text = text.replace("\r\n", "\n")
-    bound = 3 * (text.count("\n") + 1) + 4 * (text.count("[") + text.count("{"))
-    bound += 3 * text.count(",")
+    bound = 3 * (text.count("\n") + 1) + 4 * (_count(text, "[") + _count(text, "{"))
+    bound += 3 * _count(text, ",")
     # Every '- ' and '-\n' is a '-': only when counting each '-' is not enough are they counted.
     if bound + text.count("-") > limit and bound + text.count("- ") + text.count("-\n") > limit:
         return False, None
@@ -223,6 +223,12 @@ def native_data(
     if data is None:  # an empty file: the event reader says so
         return False, None
     return True, data
+
+
+def _count(text: str, char: str) -> int:
+    """How many times ``char`` occurs in ``text``: looked for first (a search that stops at the
+    first, several times quicker than counting), counted only when it is there."""
+    return text.count(char) if char in text else 0
 
 
 #: Lines this long or longer are left to the event reader (PyYAML refuses an implicit key of
