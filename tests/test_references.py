@@ -4,9 +4,12 @@ list is reported at its own place, the known ones around it are not, and only th
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
+from typing import Any
 
 import pytest
+from support.paths import HARMONIEN_YAML
 
 import harmonien_ropa as hr
 from harmonien_ropa.source import references
@@ -50,3 +53,96 @@ def test_only_the_first_broken_references_get_a_guess() -> None:
     assert len(problems) == count
     guessed = ["did you mean 'crm'?" in problem for problem in problems]
     assert guessed == [True] * references.GUESSES + [False] * 5
+
+
+def _broken(data: dict[str, Any], kind: str) -> bool:
+    """Break one reference of the kind ``kind`` in the first activity that has one."""
+    categories = [c["id"] for c in data["data_categories"]]
+    for act in data["activities"]:
+        unlisted = [c for c in categories if c not in act["data_categories"]]
+        sources = act.get("sources") or []
+        transfers = act.get("transfers") or []
+        kept = act.get("category_retention") or []
+        if kind in ("data_subjects", "data_categories", "systems", "recipients"):
+            act[kind] = [*act.get(kind, []), "nowhere"]
+        elif kind == "on_behalf_of":
+            act[kind] = "nowhere"
+        elif kind.startswith("sources.") and sources:
+            key = kind.split(".")[1]
+            if key == "categories" and not unlisted:
+                continue
+            sources[0][key] = [unlisted[0]] if key == "categories" else "nowhere"
+        elif kind.startswith("transfers.") and transfers:
+            transfers[0][kind.split(".")[1]] = "nowhere"
+        elif kind == "category_retention" and unlisted:
+            rule = {**act["retention"], "categories": [unlisted[0]]}
+            act[kind] = [*kept, {key: rule[key] for key in rule if key != "assumptions"}]
+        else:
+            continue
+        return True
+    return False
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "data_subjects",
+        "data_categories",
+        "systems",
+        "recipients",
+        "on_behalf_of",
+        "sources.party",
+        "sources.activity",
+        "sources.categories",
+        "transfers.party",
+        "transfers.importer",
+        "category_retention",
+    ],
+)
+def test_an_activity_passed_over_has_no_broken_reference(
+    kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An activity whose references a few set operations find known is not gone through
+    reference by reference: whatever it breaks, the problems are those the full check finds."""
+    data = hr.load(HARMONIEN_YAML).model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    assert _broken(data, kind)
+
+    def problems() -> list[str]:
+        with pytest.raises(hr.LoadError) as caught:
+            hr.from_data(copy.deepcopy(data), "h.yaml")
+        return [d.format() for d in caught.value.diagnostics]
+
+    found = problems()
+    assert found
+    monkeypatch.setattr(references, "_refers_to_known", lambda *args: False)
+    assert problems() == found
+
+
+def test_the_statements_with_assumptions_are_found_without_their_places() -> None:
+    datamap = hr.load(HARMONIEN_YAML)
+    assumed = [statement for _, statement in datamap.statements() if statement.assumptions]
+    assert len(assumed) > 10
+    found = datamap.assumed_statements()
+    assert len(found) == len(assumed)
+    assert all(a is b for a, b in zip(found, assumed, strict=True))
+
+
+@pytest.mark.parametrize("field", ["purpose", "legal_basis", "lawful_basis", "systems"])
+def test_an_assumption_about_a_missing_field_is_reported_as_the_full_walk_does(field: str) -> None:
+    """The walk without places only says whether the walk with them is needed: a map with
+    an assumption about a field its entry lacks is reported at its place, one without none
+    (tests/bad_yaml/assumption_unknown_field.expect holds the whole report)."""
+    data = hr.load(HARMONIEN_YAML).model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    data["activities"][2].setdefault("assumptions", {})[field] = "a note"
+
+    def problems() -> list[str]:
+        try:
+            hr.from_data(copy.deepcopy(data), "h.yaml")
+        except hr.LoadError as exc:
+            return [d.format() for d in exc.diagnostics]
+        return []
+
+    found = problems()
+    valid = hr.load(HARMONIEN_YAML).activities[2].statement_fields()
+    assert len(found) == (field not in valid)
+    assert all(f"assumption about '{field}', which is not a field here" in line for line in found)

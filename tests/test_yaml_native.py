@@ -268,6 +268,32 @@ def test_refused_characters_are_found_written_raw_or_escaped(written: str) -> No
     assert "character" in problem.message
 
 
+@pytest.mark.parametrize("written", ["\u202e", "\u2069", "\\", "\t"])
+def test_the_reader_says_whether_a_text_is_plain(written: str) -> None:
+    """The reader's search for the characters it treats specially also says whether the text
+    holds a character the model refuses (YamlDocument.plain), by each way of reading it; the
+    loader then searches the text no more (and still refuses the character when it is there)."""
+    text = HARMONIEN_YAML.read_text(encoding="utf-8")
+    changed = text.replace("\n#", f"\n#{written}", 1)
+    assert changed != text
+    for options in ({"positions": False}, {"positions": True}, {"located": True}):
+        assert parse(text, "h.yaml", **options).plain  # type: ignore[arg-type]
+        assert not parse(changed, "h.yaml", **options).plain  # type: ignore[arg-type]
+
+
+def test_a_plain_text_is_not_searched_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    from harmonien_ropa.source import loading
+
+    calls: list[str] = []
+    monkeypatch.setattr(loading, "text_is_writable", lambda text: calls.append(text) or True)
+    text = HARMONIEN_YAML.read_text(encoding="utf-8")
+    hr.loads(text)
+    loading.loads_with_positions(text)
+    assert calls == []
+    hr.loads(text.replace("\n#", "\n#\u202e", 1))
+    assert len(calls) == 1
+
+
 def test_a_checked_text_gives_the_same_map() -> None:
     text = HARMONIEN_YAML.read_text(encoding="utf-8")
     assert text_is_writable(text)
@@ -373,8 +399,26 @@ _PIECES = st.sampled_from(
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(_PIECES, max_size=14).map("".join))
 def test_grouped_searches_find_what_the_searches_one_by_one_find(text: str) -> None:
-    assert _found(yamlnative._DIFFERENT, text) == _found(_ONE_BY_ONE, text)
+    grouped = _found(yamlnative._DIFFERENT, text) or yamlnative._has_long_line(text, 1000)
+    assert grouped == _found(_ONE_BY_ONE, text)
     assert bool(yamlnative._UNPRINTABLE.search(text)) == bool(_OLD_UNPRINTABLE.search(text))
+
+
+@given(st.text(alphabet="[{,x\n"), st.sampled_from("[{,"))
+def test_a_character_is_counted_only_when_it_is_there(text: str, char: str) -> None:
+    assert yamlnative._count(text, char) == text.count(char)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["\n", "x", "xy", "\n\n", "é", "x" * 7]), max_size=30).map("".join),
+    st.integers(min_value=1, max_value=12),
+)
+def test_a_long_line_is_found_by_measuring_a_few_lines(text: str, length: int) -> None:
+    """Measuring only the lines around every ``length``-th place finds what a search of each
+    line for ``length`` characters finds."""
+    each_line = re.compile(rf"(?:\A|\n)[^\n]{{{length}}}")
+    assert yamlnative._has_long_line(text, length) == bool(each_line.search(text))
 
 
 @pytest.mark.parametrize(
@@ -421,14 +465,20 @@ def test_a_checked_text_leaves_later_validation_checked() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("\x85\u2028\t\ufeff\\")))
-def test_one_search_finds_a_line_separator_or_a_declined_character(text: str) -> None:
-    """The reader searches the text once for both; none found, the native reader does not
-    search it again."""
+@given(
+    st.text(
+        alphabet=st.characters(codec="utf-8")
+        | st.sampled_from("\x85\u2028\t\ufeff\\\u202a\u202e\u2066\u2069\x7f\x9f\ufffe")
+    )
+)
+def test_one_search_finds_a_line_separator_or_a_declined_or_refused_character(text: str) -> None:
+    """The reader searches the text once for all three; none found, the native reader does not
+    search it again, and the model need not search it for a refused character."""
     special = yamlsource._SPECIAL.search(text)
     assert (special is None) == (
         yamlsource._SEPARATOR.search(text) is None
         and yamlnative.DECLINED_CHARACTERS.search(text) is None
+        and text_is_writable(text)
     )
     if special is not None:  # the first line separator is searched from there
         first = yamlsource._SEPARATOR.search(text)

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ..core.characters import MISLEADING, REFUSED, UNWRITABLE
 from ..core.languages import DEFAULT_LANGUAGES
 from ..core.languages import LANGUAGES as LANGUAGES  # noqa: PLC0414 (re-exported)
 
@@ -164,18 +164,8 @@ NOT_BLANK = AfterValidator(_not_blank)
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500), NOT_BLANK]
 
 
-#: Characters no output format can carry: C0 controls other than tab and line breaks, lone
-#: surrogates and the non-characters U+FFFE/U+FFFF (invalid in XML, XLSX and UTF-8 files).
-_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-#: Characters refused as misleading: DEL and the C1 controls (invisible; a terminal may take
-#: U+009B for the start of a command), and the bidirectional embeddings, overrides and isolates
-#: U+202A-U+202E and U+2066-U+2069, which make text display in another order than it is
-#: stored ("Trojan Source"). None has a use in a data map's nb/en text: a name in a
-#: right-to-left script displays correctly without them, and the marks U+200E/U+200F stay
-#: allowed where a direction must be forced.
-_MISLEADING = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-#: Both, for importers of outside data.
-_REFUSED = re.compile(f"{_UNWRITABLE.pattern}|{_MISLEADING.pattern}")
+#: The characters the model refuses (:mod:`harmonien_ropa.core.characters`).
+_UNWRITABLE, _MISLEADING, _REFUSED = UNWRITABLE, MISLEADING, REFUSED
 
 
 def strip_unwritable(text: str) -> str:
@@ -295,7 +285,8 @@ class Text(Frozen):
         # In place of Frozen's: refuses blank text (NOT_BLANK), then a refused character, in
         # one call per language (a map holds more texts than anything else).
         if value is not None:
-            _not_blank(value)
+            if not value or value.isspace():  # only then does NOT_BLANK refuse it
+                _not_blank(value)
             if not _TEXT_CHECKED.get():
                 _check_writable(value)
         return value

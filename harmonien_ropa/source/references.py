@@ -20,6 +20,7 @@ from ..core.load_codes import (
     UNKNOWN_KEY,
     LoadCode,
 )
+from ..model.activity import Activity
 from ..model.base import Entity, Statement
 from ..model.datamap import DataMap
 from .positions import Loc, Positions
@@ -143,7 +144,10 @@ def _dangling(datamap: DataMap, ids: dict[str, set[str]], report: _Report) -> No
             "activities",
             category.needed_for,
         )
+    subjects, systems, activities = ids["data_subjects"], ids["systems"], ids["activities"]
     for i, act in enumerate(datamap.activities):
+        if _refers_to_known(act, subjects, categories, systems, parties, activities):
+            continue  # nothing below would report anything
         owner = f"activity '{act.id}'"
         base: Loc = ("activities", i)
         refs((*base, "data_subjects"), owner, "data_subjects", act.data_subject_ids)
@@ -186,6 +190,39 @@ def _dangling(datamap: DataMap, ids: dict[str, set[str]], report: _Report) -> No
         owner = f"cookie '{tracker.name}'"
         ref(("cookies", i, "provider"), owner, "parties", tracker.provider_id)
         ref(("cookies", i, "activity"), owner, "activities", tracker.activity_id)
+
+
+def _refers_to_known(
+    act: Activity,
+    subjects: set[str],
+    categories: set[str],
+    systems: set[str],
+    parties: set[str],
+    activities: set[str],
+) -> bool:
+    """Whether every reference of ``act`` is to a known id, and every category its sources and
+    retention rules name is one of its own: a few set operations in C, where the checks of
+    :func:`_dangling` build each reference's place (most activities have no problem)."""
+    listed = set(act.data_category_ids)
+    return (
+        categories.issuperset(listed)
+        and subjects.issuperset(act.data_subject_ids)
+        and systems.issuperset(act.system_ids)
+        and parties.issuperset(act.recipient_ids)
+        and (act.on_behalf_of_id is None or act.on_behalf_of_id in parties)
+        and all(
+            (src.party_id is None or src.party_id in parties)
+            and (src.activity_id is None or src.activity_id in activities)
+            and listed.issuperset(src.category_ids)
+            for src in act.sources
+        )
+        and all(
+            transfer.party_id in parties
+            and (transfer.importer_id is None or transfer.importer_id in parties)
+            for transfer in act.transfers
+        )
+        and all(listed.issuperset(kept.category_ids) for kept in act.category_retention)
+    )
 
 
 def _cycles(datamap: DataMap, known: set[str], report: _Report) -> None:
@@ -232,6 +269,18 @@ def _chain(cycle: list[str], shown: int = 12) -> str:
 def _assumptions(datamap: DataMap, report: _Report) -> None:
     """Report assumptions about a field the entry does not have (at the field's key)."""
     fields: dict[type[Statement], tuple[str, ...]] = {}  # each kind's fields, found once
+    known: dict[type[Statement], frozenset[str]] = {}
+
+    def about_fields(statement: Statement) -> bool:
+        kind = type(statement)
+        if kind not in known:
+            known[kind] = frozenset(kind.statement_fields())
+        return known[kind].issuperset(statement.assumptions)
+
+    # Most maps assume nothing about a field an entry does not have: the walk that gives each
+    # statement its place (a third dearer) is made only when one does.
+    if all(about_fields(statement) for statement in datamap.assumed_statements()):
+        return
     for loc, statement in datamap.statements():
         if not statement.assumptions:
             continue

@@ -89,6 +89,10 @@ class YamlDocument:
     path: str
     data: Any
     positions: Positions
+    #: The text holds no backslash and no character the model refuses
+    #: (:data:`harmonien_ropa.core.characters.REFUSED`), found by the reader's search for the
+    #: characters it treats specially: no value read from it can hold one. False when not known.
+    plain: bool = False
 
 
 class NumberTooLong(ValueError):

@@ -23,6 +23,7 @@ from typing import Any, BinaryIO
 
 import yaml
 
+from ..core.characters import REFUSED
 from ..core.diagnostics import Diagnostic
 from ..core.load_codes import DUPLICATE_KEY, INVALID_VALUE, REFUSED_YAML, UNREADABLE_FILE
 from .positions import HALF, PAIR, Loc, Positions
@@ -48,9 +49,10 @@ from .yamlnative import DECLINED_CHARACTERS, native_data
 
 #: NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR: line breaks to YAML 1.1 readers, not to editors.
 _SEPARATOR = re.compile("[\x85\u2028\u2029]")
-#: Those and the characters the native reader declines, in one class: one search of the text
-#: finds either (a text holds neither, as a rule).
-_SPECIAL = re.compile(f"{_SEPARATOR.pattern}|{DECLINED_CHARACTERS.pattern}")
+#: Those, the characters the native reader declines and those the model refuses: one search of
+#: the text finds any of them (a text holds none, as a rule), and finding none stands for the
+#: model's search of the text for a refused character too (:attr:`YamlDocument.plain`).
+_SPECIAL = re.compile(f"{_SEPARATOR.pattern}|{DECLINED_CHARACTERS.pattern}|{REFUSED.pattern}")
 
 
 def read_text(path: Path, display: str | None = None, limit: int | None = None) -> str:
@@ -232,7 +234,7 @@ def parse(
         native, data = native_data(text, limit, expanded, searched=special is None)
     if native:
         # Read exactly as the event reader would (see .yamlnative).
-        document = YamlDocument(path, data, Positions())
+        document = YamlDocument(path, data, Positions(), plain=special is None)
     else:
         if 2 * (text.count("\n") + text.count(",")) > limit:
             # Perhaps too many nodes: count them first, at a fraction of the cost of building them.
@@ -242,7 +244,10 @@ def parse(
         except _NeedsNodes:
             from .yamlnodes import parse_nodes
 
-            return parse_nodes(text, path, limit, expanded)
+            document = parse_nodes(text, path, limit, expanded)
+            document.plain = special is None
+            return document
+        document.plain = special is None
         if positions:
             return document
     fill = lambda: _positions(text, path, limit, expanded, native=native)  # noqa: E731
