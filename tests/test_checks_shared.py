@@ -123,7 +123,8 @@ def test_what_the_check_built_is_not_left_to_the_young_collections() -> None:
     generation, so that its first young collection does not walk them all again."""
     loaded = load_with_positions(HARMONIEN_YAML)
     result = check(loaded)
-    assert gc.isenabled() and not gc.get_freeze_count()
+    assert gc.isenabled()
+    assert not gc.get_freeze_count()
     young = {id(found) for found in gc.get_objects(generation=0)}
     young |= {id(found) for found in gc.get_objects(generation=1)}
     assert id(result) not in young

@@ -21,7 +21,7 @@ from test_yaml_events import YAML_FILES
 import harmonien_ropa as hr
 from harmonien_ropa.model.base import text_is_writable
 from harmonien_ropa.source import yamlnative, yamlpositions, yamlsource
-from harmonien_ropa.source.loading import from_document
+from harmonien_ropa.source.loading import from_document, loads_with_positions
 from harmonien_ropa.source.yamlbase import YamlError
 from harmonien_ropa.source.yamlsource import parse
 
@@ -494,3 +494,21 @@ def test_the_node_bound_counts_list_marks_only_when_it_must() -> None:
     marks = "- a\n- b\n"  # 9 by its lines, 11 with the marks
     assert yamlnative.native_data(marks, 11, EXPANDED) == (True, ["a", "b"])
     assert yamlnative.native_data(marks, 10, EXPANDED) == (False, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [("a: \ud800\n", (1, 4)), ("a: ok\nb: x\udcff y\n", (2, 5)), ("\udc80", (1, 1))],
+)
+@pytest.mark.parametrize("read", ["loads", "with positions", "events"])
+def test_a_lone_surrogate_is_a_load_error_at_its_place(
+    text: str, where: tuple[int, int], read: str
+) -> None:
+    """Text made in code (or decoded with errors="surrogateescape") may hold a lone surrogate,
+    which no reader can encode: an error at its line and column, never a UnicodeEncodeError."""
+    reader = {"loads": hr.loads, "with positions": loads_with_positions, "events": parse}[read]
+    with pytest.raises((hr.LoadError, YamlError)) as caught:
+        reader(text)
+    problem = caught.value.diagnostics[0]
+    assert (problem.line, problem.column, problem.code) == (*where, "ROPA008")
+    assert "surrogate" in problem.message

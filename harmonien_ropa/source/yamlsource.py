@@ -49,6 +49,9 @@ from .yamlnative import DECLINED_CHARACTERS, native_data
 
 #: NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR: line breaks to YAML 1.1 readers, not to editors.
 _SEPARATOR = re.compile("[\x85\u2028\u2029]")
+#: A lone surrogate: no character, and no UTF-8 (only text decoded with errors="surrogateescape",
+#: or made in code, holds one).
+_SURROGATE = re.compile("[\ud800-\udfff]")
 #: Those, the characters the native reader declines and those the model refuses: one search of
 #: the text finds any of them (a text holds none, as a rule), and finding none stands for the
 #: model's search of the text for a refused character too (:attr:`YamlDocument.plain`).
@@ -209,6 +212,23 @@ def parse(
     positions). Problems found while reading always carry their line and column.
     """
     special = _SPECIAL.search(text)
+    found = _SURROGATE.search(text, special.start()) if special else None
+    if found:
+        before = text[: found.start()]
+        raise YamlError(
+            [
+                problem(
+                    path,
+                    before.count("\n") + 1,
+                    found.start() - (before.rfind("\n") + 1) + 1,
+                    UNREADABLE_FILE.code,
+                    f"lone surrogate U+{ord(found.group()):04X}, which is no character: the text "
+                    "was not decoded from valid UTF-8",
+                    "read the file as UTF-8 (encoding='utf-8', errors='strict') and fix what it "
+                    "reports, or remove the character",
+                )
+            ]
+        )
     found = _SEPARATOR.search(text, special.start()) if special else None
     if found:
         before = text[: found.start()]
