@@ -173,6 +173,26 @@ def test_what_render_leaves_alive_is_not_left_to_the_young_collections(
     assert id(kept[0]) not in young
 
 
+def test_render_never_counts_what_is_frozen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``gc.get_freeze_count()`` walks every frozen object (the loaded map and the modules, for
+    the whole command): the command line's render asks it only while nothing is frozen."""
+    import gc
+
+    counted: list[int] = []
+    original = gc.get_freeze_count
+
+    def counting() -> int:
+        counted.append(original())
+        return counted[-1]
+
+    monkeypatch.setattr(gc, "get_freeze_count", counting)
+    code = main(["render", "--data", str(HARMONIEN_YAML), "--out", str(tmp_path / "out")])
+    assert code == 0
+    assert sum(counted) == 0
+
+
 #: A stand-in for Graphviz whose PNG runs finish only once the test lets them (at most 60 s: a
 #: hang guard, never reached when it works); its SVG runs finish at once.
 FAKE_SLOW_PNG_DOT = """#!/bin/sh
