@@ -1,5 +1,5 @@
 """``python -m harmonien_ropa``."""
 
-from .cli import program
+from .cli.program import program
 
 program()

@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 
-from harmonien_ropa.cli import program
+from harmonien_ropa.cli.program import program
 
 
 def test_program_exits_with_the_command_code_and_its_objects_out_of_the_collector(
@@ -43,7 +43,7 @@ def test_the_last_collection_does_not_walk_what_the_command_left() -> None:
         left = Cycle()  # alive until the interpreter clears this module at exit
         left.me = left
         sys.argv = ["harmonien-ropa", "--version"]
-        from harmonien_ropa.cli import program
+        from harmonien_ropa.cli.program import program
         program()
         """
     )

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import gc
 import importlib
 import io
 import os
@@ -19,7 +18,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from types import ModuleType
-from typing import TYPE_CHECKING, NoReturn, TextIO, cast
+from typing import TYPE_CHECKING, TextIO, cast
 
 if TYPE_CHECKING:
     from ..model import DataMap
@@ -135,22 +134,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_OUTPUT
     return code
-
-
-def program() -> NoReturn:
-    """The ``harmonien-ropa`` program (and ``python -m harmonien_ropa``): :func:`main` on the
-    process's own arguments, then exit with its code.
-
-    Python's finalization ends with a collection that walks every object the command left
-    behind (some 70 ms after a render of Harmonien, more after a large map) only to free memory
-    the process is about to give back. They are put out of its reach first (``gc.freeze``) and
-    left to the operating system. Nothing the command writes waits for it: files are closed and
-    committed, and standard output flushed, before :func:`main` returns, and Python still
-    flushes the standard streams, runs ``atexit`` and waits for threads at exit.
-    """
-    code = main()
-    gc.freeze()
-    sys.exit(code)
 
 
 @contextmanager
@@ -409,4 +392,4 @@ def split_list(value: str) -> list[str]:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    program()
+    sys.exit(main())
