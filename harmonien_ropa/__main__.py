@@ -1,7 +1,5 @@
 """``python -m harmonien_ropa``."""
 
-import sys
+from .cli.program import program
 
-from .cli import main
-
-sys.exit(main())
+program()

@@ -3,15 +3,24 @@ render, the same output as compiling the templates, and never used once they are
 
 from __future__ import annotations
 
+import builtins
+import compileall
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from jinja2 import Environment
 
 import harmonien_ropa as hr
 from harmonien_ropa.outputs import RenderOptions, notice_pages, precompiled, renderer, templating
+from harmonien_ropa.source.resources import templates_dir
+
+
+def _modules(folder: Path) -> set[Path]:
+    """The compiled templates' modules in ``folder`` (its ``__init__.py`` left out)."""
+    return set(folder.glob("*.py")) - {folder / "__init__.py"}
 
 
 def test_compiled_templates_are_current() -> None:
@@ -19,11 +28,11 @@ def test_compiled_templates_are_current() -> None:
     expected = precompiled.current_files()
     if os.environ.get("UPDATE_GOLDEN"):
         precompiled.FOLDER.mkdir(exist_ok=True)
-        for stale in set(precompiled.FOLDER.iterdir()) - set(expected):
+        for stale in _modules(precompiled.FOLDER) - set(expected):
             stale.unlink()
         for path, text in expected.items():
             path.write_text(text, encoding="utf-8")
-    assert set(precompiled.FOLDER.iterdir()) == set(expected)
+    assert _modules(precompiled.FOLDER) == set(expected)
     for path, text in expected.items():
         assert path.read_text(encoding="utf-8") == text, (
             f"{path.name} is stale: run UPDATE_GOLDEN=1 pytest tests/test_precompiled.py"
@@ -102,7 +111,7 @@ def test_a_stale_compiled_template_is_not_used(
     """A template edited since (or a file altered) is compiled from its source instead."""
     folder = tmp_path / "templates_compiled"
     folder.mkdir()
-    for path in precompiled.FOLDER.iterdir():
+    for path in _modules(precompiled.FOLDER):
         text = path.read_text(encoding="utf-8")
         if path.name.startswith("notice_page_html"):  # made from another source
             lines = text.split("\n")
@@ -120,3 +129,26 @@ def test_a_stale_compiled_template_is_not_used(
     templating.environment(html=False).get_template("record/record.md.j2")
     env.get_template("record/record.html.j2")
     assert compiled == ["notice/page.html.j2", "record/record.md.j2"]
+
+
+@pytest.mark.usefixtures("fresh_environments")
+def test_compiled_templates_come_from_the_package_bytecode(
+    compiled: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the package's bytecode current (``scripts/setup.sh`` compiles it), a template's code
+    is read from it as a module's is: neither Jinja nor Python compiles anything; and the
+    template keeps its own file name (for Jinja's messages and tracebacks)."""
+    assert compileall.compile_dir(precompiled.FOLDER, quiet=1)
+    from_source: list[str] = []
+    original = builtins.compile
+
+    def counting(source: Any, filename: Any, *args: Any, **kwargs: Any) -> Any:
+        from_source.append(str(filename))
+        return original(source, filename, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "compile", counting)
+    by_kind = precompiled.environments()
+    for kind, name in precompiled.TEMPLATES:
+        template = by_kind[kind].get_template(name)
+        assert template.filename == str(templates_dir() / name)
+    assert (compiled, from_source) == ([], [])

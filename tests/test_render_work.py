@@ -144,6 +144,55 @@ def test_render_runs_with_the_cyclic_collector_paused_throughout(
     assert gc.isenabled()
 
 
+def test_what_render_leaves_alive_is_not_left_to_the_young_collections(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What outlives the command (modules imported on the way, caches; here a list made as
+    the command reports its verdict, last, and kept by the test) ends in the collector's oldest
+    generation, so that the first young collection after the pause does not walk it all
+    again."""
+    import gc
+
+    from harmonien_ropa.cli import render as render_command
+
+    kept: list[list[object]] = []
+    original = render_command.verdict
+
+    def keeping(checked: object) -> str:
+        kept.append([object()])
+        return original(checked)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(render_command, "verdict", keeping)
+    code = main(["render", "--data", str(HARMONIEN_YAML), "--out", str(tmp_path / "out")])
+    assert code == 0
+    assert gc.isenabled()
+    assert not gc.get_freeze_count()
+    young = {id(found) for found in gc.get_objects(generation=0)}
+    young |= {id(found) for found in gc.get_objects(generation=1)}
+    assert len(kept) == 1
+    assert id(kept[0]) not in young
+
+
+def test_render_never_counts_what_is_frozen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``gc.get_freeze_count()`` walks every frozen object (the loaded map and the modules, for
+    the whole command): the command line's render asks it only while nothing is frozen."""
+    import gc
+
+    counted: list[int] = []
+    original = gc.get_freeze_count
+
+    def counting() -> int:
+        counted.append(original())
+        return counted[-1]
+
+    monkeypatch.setattr(gc, "get_freeze_count", counting)
+    code = main(["render", "--data", str(HARMONIEN_YAML), "--out", str(tmp_path / "out")])
+    assert code == 0
+    assert sum(counted) == 0
+
+
 #: A stand-in for Graphviz whose PNG runs finish only once the test lets them (at most 60 s: a
 #: hang guard, never reached when it works); its SVG runs finish at once.
 FAKE_SLOW_PNG_DOT = """#!/bin/sh

@@ -2,18 +2,25 @@
 
 Compiling the notice's and the record's templates (Jinja's lexer, parser and code generator) took
 about 0.12 s of every ``render``, a fifth of a render of Harmonien. The Python code Jinja makes of
-each template is therefore shipped in the package as ``outputs/templates_compiled/<name>.py.txt``
-(see :data:`TEMPLATES`; text, so that no tool takes it for a module of the package), and :class:`PrecompiledLoader` builds the template from it with Python's
-``compile`` (a twentieth of the work).
+each template is therefore shipped in the package as a module of its own,
+``outputs/templates_compiled/<name>.py`` (see :data:`TEMPLATES`), and :class:`PrecompiledLoader`
+builds the template from that module's code object, which Python's own source loader gives
+(:class:`importlib.machinery.SourceFileLoader`, as for every module of the package: from the
+bytecode in the package's ``__pycache__`` while it matches the source, which ``scripts/setup.sh``
+and an installer compile, else compiled from the source). Compiling them from their text on
+every run cost another 20-35 ms.
 
-A compiled file is used only when its key (the SHA-256 of the template's source and of every
-setting of the environment its code depends on, Jinja's version among them) matches the template
-being loaded; otherwise the template is compiled from its source as before, so a template edited
-since renders exactly the same, only slower. ``tests/test_precompiled.py`` checks that every file
-is current (``UPDATE_GOLDEN=1`` writes them anew) and that a render compiles no template.
+A compiled module is used only when its key (the SHA-256 of the template's source and of every
+setting of the environment its code depends on, Jinja's version among them), on its third line,
+matches the template being loaded; otherwise the template is compiled from its source as
+before, so a template edited since renders exactly the same, only slower.
+``tests/test_precompiled.py`` checks that every module is current (``UPDATE_GOLDEN=1`` writes them
+anew) and that a render compiles no template.
 
-The files are Python source of the package itself, read as text and compiled in memory:
-nothing is written at run time and no bytecode is read back from any cache.
+The modules are code of the package itself, read only from the package's folder, and run as
+Jinja runs a template's code (with the environment in its namespace, so they are not imported
+by name; ruff and mypy leave the folder out); nothing is written at run time but the bytecode
+Python's import system writes for any module of the package.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import MutableMapping
+from importlib.machinery import SourceFileLoader
 from pathlib import Path
 from typing import Any
 
@@ -42,17 +50,19 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
 )
 
 _HEADER = (
-    "# Jinja's code for the template {name!r}, made by harmonien_ropa.outputs.precompiled:\n"
+    "# {long}Jinja's code for the template {name!r}, made by harmonien_ropa.outputs.precompiled:\n"
     "# do not edit (UPDATE_GOLDEN=1 pytest tests/test_precompiled.py makes it anew).\n"
     "# key: {key}\n"
 )
 _KEY_LINE = re.compile(r"^# key: ([0-9a-f]{64})$")
+#: What a module longer than 400 lines says first (``tests/test_layout.py``).
+_LONG = "Longer than 400 lines: generated, one template's code; "
 
 
 def module_path(name: str) -> Path:
-    """The file of the compiled template ``name`` (``notice/body.html.j2`` →
-    ``notice_body_html_j2.py.txt``)."""
-    return FOLDER / (re.sub(r"[^A-Za-z0-9]", "_", name) + ".py.txt")
+    """The module of the compiled template ``name`` (``notice/body.html.j2`` →
+    ``notice_body_html_j2.py``)."""
+    return FOLDER / (re.sub(r"[^A-Za-z0-9]", "_", name) + ".py")
 
 
 def environments() -> dict[str, Environment]:
@@ -123,22 +133,28 @@ def key(environment: Environment, source: str) -> str:
 def compiled_source(environment: Environment, name: str, source: str) -> str:
     """The text of the compiled template file for ``name`` (with its ``source``)."""
     code = environment.compile(source, name, raw=True)
-    return _HEADER.format(name=name, key=key(environment, source)) + code + "\n"
+    long = _LONG if code.count("\n") + 4 > 400 else ""
+    return _HEADER.format(long=long, name=name, key=key(environment, source)) + code + "\n"
 
 
 def _compiled_code(environment: Environment, name: str, source: str, filename: str) -> Any:
     """The code object of the compiled template ``name``, or None when there is none for this
     source and environment."""
     path = module_path(name)
+    module = f"{__package__}.templates_compiled.{path.stem}"
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        with path.open(encoding="utf-8") as file:
+            lines = [file.readline() for _ in range(3)]
+        found = _KEY_LINE.match(lines[2].rstrip("\n"))
+        if found is None or found.group(1) != key(environment, source):
+            return None
+        # Python's own loader of a module's source: the bytecode in the package's __pycache__
+        # while it matches the source, as for every module of the package, else compiled.
+        code = SourceFileLoader(module, str(path)).get_code(module)
+    except (OSError, UnicodeDecodeError, SyntaxError, ImportError, ValueError):
         return None
-    lines = text.split("\n", 3)
-    found = _KEY_LINE.match(lines[2]) if len(lines) > 3 else None
-    if found is None or found.group(1) != key(environment, source):
-        return None
-    return compile(text, filename, "exec", dont_inherit=True)
+    # Named after the template, as Jinja names the code it compiles (its template.filename).
+    return None if code is None else code.replace(co_filename=filename)
 
 
 class PrecompiledLoader(FileSystemLoader):

@@ -11,8 +11,9 @@ Compiled templates are kept in memory only, for the life of the process (the env
 made once, and Jinja keeps each template it has compiled). Nothing is ever read back from a
 cache as code: an on-disk cache of compiled templates would be unpickled and executed, so
 whoever can write to the cache folder could run code as the user. Instead, the code of every
-packaged template is shipped with the package and used while it matches the template
-(:mod:`.precompiled`), which saves a fresh process the 0.10-0.15 s of compiling them.
+packaged template is shipped with the package, as modules of the package, and used while it
+matches the template (:mod:`.precompiled`), which saves a fresh process the 0.10-0.15 s of
+compiling them.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-# Jinja's code for the template 'notice/notice.md.j2', made by harmonien_ropa.outputs.precompiled:
+# Longer than 400 lines: generated, one template's code; Jinja's code for the template 'notice/notice.md.j2', made by harmonien_ropa.outputs.precompiled:
 # do not edit (UPDATE_GOLDEN=1 pytest tests/test_precompiled.py makes it anew).
 # key: e5981bb3c981b94850b325f4374be16b4cef4f9fec3b656599eaa9459ddc46b3
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join

@@ -1,4 +1,4 @@
-# Jinja's code for the template 'notice/body.html.j2', made by harmonien_ropa.outputs.precompiled:
+# Longer than 400 lines: generated, one template's code; Jinja's code for the template 'notice/body.html.j2', made by harmonien_ropa.outputs.precompiled:
 # do not edit (UPDATE_GOLDEN=1 pytest tests/test_precompiled.py makes it anew).
 # key: a575fbd804a9597d14fa499ed0d304c4e9e46216b6b6947d90d0a7990cab5da7
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
