@@ -71,16 +71,6 @@ def _counted(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list
     return calls
 
 
-def test_one_check_builds_the_notice_view_at_most_once_per_language(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    builds = _counted(monkeypatch, notice_view, "build")
-    loaded = load_with_positions(HARMONIEN_YAML)
-    result = check(loaded)
-    assert "ROPA409" in {rule.code for rule in result.rules}
-    assert 1 <= len(builds) <= len(loaded.datamap.languages)
-
-
 def test_one_check_finds_each_activitys_destinations_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -387,8 +387,10 @@ class NoticeCannotShow(Rule):
     fix = "show the field in the notice's view (harmonien_ropa/notice/view.py), or say it in a field the notice shows"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
+        from ...notice.view import accounted  # the notice's sections, only when this rule runs
+
         dm = ctx.datamap
-        view = ctx.notice(dm.languages[0])
+        view = accounted(dm, dm.languages[0])
         places: list[tuple[Loc, str, object]] = [
             (("organisation",), "organisation", dm.organisation),
             (("notice",), "notice", dm.notice),
