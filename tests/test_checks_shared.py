@@ -52,6 +52,10 @@ def test_shared_views_are_what_building_them_afresh_gives(datamap: hr.DataMap) -
     ctx = Context(datamap)
     assert ctx.texts() == list(_every_text(datamap, ()))
     assert ctx.texts()
+    assert ctx.statements() == list(datamap.statements())
+    assert len(ctx.statements()) > len(datamap.activities)
+    fresh = Context(datamap)  # the statements first, then the texts of the same walk
+    assert fresh.statements() == ctx.statements() and fresh.texts() == ctx.texts()
     for lang in datamap.languages:
         assert ctx.notice(lang) is ctx.notice(lang)
         assert ctx.notice(lang) == notice_view.build(datamap, lang, {})

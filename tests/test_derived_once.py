@@ -57,12 +57,15 @@ def _at_most_once_each(calls: list[int], activities: tuple[Activity, ...]) -> No
 def test_one_check_finds_each_activitys_derived_values_once(
     monkeypatch: pytest.MonkeyPatch, owner: object, name: str
 ) -> None:
-    """Every rule, the notice's view (ROPA409) and the law ask for these many times per
-    activity; each is computed once per activity of the check."""
+    """Every rule, the notice's sections ROPA409 asks, the law and then the notice's whole
+    view in each language ask for these many times per activity; each is computed once per
+    activity of the map."""
     loaded = load_with_positions(HARMONIEN_YAML)
     calls = _counting(monkeypatch, owner, name)
     result = check(loaded)
     assert "ROPA409" in {rule.code for rule in result.rules}
+    for lang in loaded.datamap.languages:
+        notice_view.build(loaded.datamap, lang)
     _at_most_once_each(calls, loaded.datamap.activities)
 
 
