@@ -52,6 +52,7 @@ def _at_most_once_each(calls: list[int], activities: tuple[Activity, ...]) -> No
         (provision_law, "_provision"),
         (transfers_law, "_destinations"),
         (datamap_module, "_recipient_ids"),
+        (datamap_module, "_special_categories"),
     ],
 )
 def test_one_check_finds_each_activitys_derived_values_once(
@@ -230,3 +231,16 @@ def test_what_the_rules_of_a_topic_walk_is_listed_once_per_check() -> None:
         list(RULES[code].check(ctx))
     flows_listed = ctx.shared("transfers.flows", lambda _: [])
     assert len(flows_listed) == sum(len(a.transfers) for a in datamap.activities) > 0
+
+
+def test_one_check_finds_each_systems_hosting_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where each system keeps data outside the EEA is found once for the map, however many
+    activities use the system."""
+    datamap = synthetic(60)
+    calls = _counting(monkeypatch, transfers_law, "_hosting")
+    ctx = Context(datamap)
+    for code in ("ROPA202", "ROPA209", "ROPA218"):
+        list(RULES[code].check(ctx))
+    used = {system_id for activity in datamap.activities for system_id in activity.system_ids}
+    assert len(used) < len(datamap.activities)
+    assert sorted(calls) == sorted(id(datamap.system(system_id)) for system_id in used)
