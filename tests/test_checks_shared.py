@@ -55,7 +55,8 @@ def test_shared_views_are_what_building_them_afresh_gives(datamap: hr.DataMap) -
     assert ctx.statements() == list(datamap.statements())
     assert len(ctx.statements()) > len(datamap.activities)
     fresh = Context(datamap)  # the statements first, then the texts of the same walk
-    assert fresh.statements() == ctx.statements() and fresh.texts() == ctx.texts()
+    assert fresh.statements() == ctx.statements()
+    assert fresh.texts() == ctx.texts()
     for lang in datamap.languages:
         assert ctx.notice(lang) is ctx.notice(lang)
         assert ctx.notice(lang) == notice_view.build(datamap, lang, {})
@@ -117,7 +118,8 @@ def test_what_the_check_built_is_not_left_to_the_young_collections() -> None:
     generation, so that its first young collection does not walk them all again."""
     loaded = load_with_positions(HARMONIEN_YAML)
     result = check(loaded)
-    assert gc.isenabled() and not gc.get_freeze_count()
+    assert gc.isenabled()
+    assert not gc.get_freeze_count()
     young = {id(found) for found in gc.get_objects(generation=0)}
     young |= {id(found) for found in gc.get_objects(generation=1)}
     assert id(result) not in young
