@@ -12,6 +12,7 @@ from support.synthetic import synthetic
 import harmonien_ropa as hr
 from harmonien_ropa.checks import RULES, Context, check
 from harmonien_ropa.checks.coverage import coverage
+from harmonien_ropa.checks.rules import governance
 from harmonien_ropa.law import provision as provision_law
 from harmonien_ropa.law import requirements as requirements_law
 from harmonien_ropa.law import rights as rights_law
@@ -53,6 +54,7 @@ def _at_most_once_each(calls: list[int], activities: tuple[Activity, ...]) -> No
         (transfers_law, "_destinations"),
         (datamap_module, "_recipient_ids"),
         (datamap_module, "_special_categories"),
+        (governance, "_dpia_reasons"),
     ],
 )
 def test_one_check_finds_each_activitys_derived_values_once(
