@@ -244,3 +244,30 @@ def test_settings_or_a_repository_another_user_owns_are_not_trusted(tmp_path: Pa
     os.chown(repo / "pyproject.toml", 0, 0)
     os.chown(repo / ".git", stranger, stranger)  # a planted repository: as outside one
     assert find_pyproject(repo / "data" / "map.yaml") is None
+
+
+def test_findings_are_in_the_order_diagnostics_sort_in() -> None:
+    """The check sorts by the fields a finding compares, in their order: the order of
+    ``sorted()`` on the findings themselves, ties on place and code included."""
+    import itertools
+
+    from harmonien_ropa.checks.engine import _ORDER
+    from harmonien_ropa.core.diagnostics import Diagnostic
+
+    found = [
+        Diagnostic(path, line, column, code, severity, message, fix, law)
+        for path, line, column, code, severity, message, fix, law in itertools.product(
+            ("b.yaml", "a.yaml"),
+            (10, 2),
+            (5, 1),
+            ("ROPA403", "ROPA101"),
+            (Severity.WARNING, Severity.ERROR),
+            ("z", "a"),
+            ("fix b", "fix a"),
+            ("law b", "law a"),
+        )
+    ]
+    assert sorted(found, key=_ORDER) == sorted(found)
+    result = check(load_with_positions(HARMONIEN_YAML))
+    assert list(result.findings) == sorted(result.findings)
+    assert len(result.findings) > 1

@@ -52,6 +52,11 @@ def test_shared_views_are_what_building_them_afresh_gives(datamap: hr.DataMap) -
     ctx = Context(datamap)
     assert ctx.texts() == list(_every_text(datamap, ()))
     assert ctx.texts()
+    assert ctx.statements() == list(datamap.statements())
+    assert len(ctx.statements()) > len(datamap.activities)
+    fresh = Context(datamap)  # the statements first, then the texts of the same walk
+    assert fresh.statements() == ctx.statements()
+    assert fresh.texts() == ctx.texts()
     for lang in datamap.languages:
         assert ctx.notice(lang) is ctx.notice(lang)
         assert ctx.notice(lang) == notice_view.build(datamap, lang, {})
@@ -69,16 +74,6 @@ def _counted(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list
 
     monkeypatch.setattr(module, name, counting)
     return calls
-
-
-def test_one_check_builds_the_notice_view_at_most_once_per_language(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    builds = _counted(monkeypatch, notice_view, "build")
-    loaded = load_with_positions(HARMONIEN_YAML)
-    result = check(loaded)
-    assert "ROPA409" in {rule.code for rule in result.rules}
-    assert 1 <= len(builds) <= len(loaded.datamap.languages)
 
 
 def test_one_check_finds_each_activitys_destinations_once(

@@ -12,6 +12,7 @@ from support.synthetic import synthetic
 import harmonien_ropa as hr
 from harmonien_ropa.checks import RULES, Context, check
 from harmonien_ropa.checks.coverage import coverage
+from harmonien_ropa.checks.rules import governance
 from harmonien_ropa.law import provision as provision_law
 from harmonien_ropa.law import requirements as requirements_law
 from harmonien_ropa.law import rights as rights_law
@@ -52,17 +53,22 @@ def _at_most_once_each(calls: list[int], activities: tuple[Activity, ...]) -> No
         (provision_law, "_provision"),
         (transfers_law, "_destinations"),
         (datamap_module, "_recipient_ids"),
+        (datamap_module, "_special_categories"),
+        (governance, "_dpia_reasons"),
     ],
 )
 def test_one_check_finds_each_activitys_derived_values_once(
     monkeypatch: pytest.MonkeyPatch, owner: object, name: str
 ) -> None:
-    """Every rule, the notice's view (ROPA409) and the law ask for these many times per
-    activity; each is computed once per activity of the check."""
+    """Every rule, the notice's sections ROPA409 asks, the law and then the notice's whole
+    view in each language ask for these many times per activity; each is computed once per
+    activity of the map."""
     loaded = load_with_positions(HARMONIEN_YAML)
     calls = _counting(monkeypatch, owner, name)
     result = check(loaded)
     assert "ROPA409" in {rule.code for rule in result.rules}
+    for lang in loaded.datamap.languages:
+        notice_view.build(loaded.datamap, lang)
     _at_most_once_each(calls, loaded.datamap.activities)
 
 
@@ -227,3 +233,16 @@ def test_what_the_rules_of_a_topic_walk_is_listed_once_per_check() -> None:
         list(RULES[code].check(ctx))
     flows_listed = ctx.shared("transfers.flows", lambda _: [])
     assert len(flows_listed) == sum(len(a.transfers) for a in datamap.activities) > 0
+
+
+def test_one_check_finds_each_systems_hosting_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where each system keeps data outside the EEA is found once for the map, however many
+    activities use the system."""
+    datamap = synthetic(60)
+    calls = _counting(monkeypatch, transfers_law, "_hosting")
+    ctx = Context(datamap)
+    for code in ("ROPA202", "ROPA209", "ROPA218"):
+        list(RULES[code].check(ctx))
+    used = {system_id for activity in datamap.activities for system_id in activity.system_ids}
+    assert len(used) < len(datamap.activities)
+    assert sorted(calls) == sorted(id(datamap.system(system_id)) for system_id in used)

@@ -12,20 +12,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 import textwrap
-import types
 import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from enum import Enum
 from string import Formatter
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import yaml
-from pydantic import BaseModel
 
 from ..core.diagnostics import Severity
 from ..model import Activity, DataCategory, DataMap, DataSubject, Party, System
 from ..model.base import Statement, Text
+from .walk import texts_and_statements
 
 if TYPE_CHECKING:
     from ..law.transfers import Destinations
@@ -120,17 +118,17 @@ class Context:
         return typing.cast(T, found)
 
     def statements(self) -> list[tuple[Loc, Statement]]:
-        """Every part of the map that can carry assumptions and acknowledgements."""
+        """Every part of the map that can carry assumptions and acknowledgements (as
+        ``DataMap.statements`` lists them), found with the texts in one walk, once per check."""
         if not self._statements:
-            self._statements = list(self.datamap.statements())
+            self._texts, self._statements = texts_and_statements(self.datamap)
         return self._statements
 
     def texts(self) -> list[tuple[Loc, Text]]:
         """Every text of the map (a value in several languages), with its location, in the
-        order of the map's fields; found once per check."""
+        order of the map's fields; found with the statements in one walk, once per check."""
         if self._texts is None:
-            self._texts = []
-            _collect_texts(self.datamap, (), self._texts)
+            self._texts, self._statements = texts_and_statements(self.datamap)
         return self._texts
 
     def destinations(self, activity: Activity) -> Destinations:
@@ -284,76 +282,7 @@ def describe(datamap: DataMap, loc: Loc) -> str:
     return text or "the map"
 
 
-def _collect_texts(model: BaseModel, loc: Loc, out: list[tuple[Loc, Text]]) -> None:
-    if _kind(type(model)) is Text:
-        out.append((loc, model))  # type: ignore[arg-type]  # a Text, by its kind
-        return
-    for name, key in _keys(type(model)):
-        value = getattr(model, name)
-        if isinstance(value, tuple):
-            for index, item in enumerate(value):
-                kind = _kind(type(item))
-                if kind is Text:  # a text is taken here, without a call for it
-                    out.append(((*loc, key, index), item))
-                elif kind is not None:
-                    _collect_texts(item, (*loc, key, index), out)
-        else:
-            kind = _kind(type(value))
-            if kind is Text:
-                out.append(((*loc, key), value))
-            elif kind is not None:
-                _collect_texts(value, (*loc, key), out)
-
-
-#: By type: ``Text`` for a text, ``BaseModel`` for another model, ``None`` for any other value
-#: (``isinstance`` on a pydantic model class runs Python code, once per value without this).
-_KINDS: dict[type, type | None] = {}
-
-
-def _kind(kind: type) -> type | None:
-    found = _KINDS.get(kind, _UNSEEN)
-    if found is _UNSEEN:
-        found = _KINDS[kind] = (
-            Text if issubclass(kind, Text) else BaseModel if issubclass(kind, BaseModel) else None
-        )
-    return found  # type: ignore[return-value]
-
-
 _UNSEEN = object()
-_KEYS: dict[type[BaseModel], tuple[tuple[str, str], ...]] = {}
-
-
-def _keys(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
-    """The fields of ``model`` that may hold a model (a text among them), as (attribute name,
-    YAML key), in order: those whose type names none (text, numbers, ids, terms) are left out."""
-    keys = _KEYS.get(model)
-    if keys is None:
-        keys = _KEYS[model] = tuple(
-            (name, info.alias or name)
-            for name, info in model.model_fields.items()
-            if _may_hold_model(info.annotation)
-        )
-    return keys
-
-
-def _may_hold_model(annotation: object) -> bool:
-    """False only for a type that can hold no pydantic model the walk would enter (when
-    unsure, True)."""
-    if annotation is None or annotation is type(None):
-        return False
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _may_hold_model(typing.get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType, tuple):
-        args = typing.get_args(annotation)
-        return any(_may_hold_model(arg) for arg in args if arg is not Ellipsis)
-    if origin in (typing.Literal, dict):  # the walk enters no mapping
-        return False
-    if isinstance(annotation, type) and origin is None:
-        if issubclass(annotation, BaseModel):
-            return True
-        return not issubclass(annotation, (str, int, float, bool, dt.date, Enum))
-    return True
 
 
 def _attr_name(node: object, key: str) -> str:

@@ -186,13 +186,20 @@ def _destinations(datamap: DataMap, activity: Activity) -> Destinations:
     for system in datamap.systems_of(activity):
         if not system.hosting_countries:
             unknown.append(system)
-        outside = {c for c in system.hosting_countries if not is_eea(c)}
-        (theirs if _hosted_by_controller(datamap, system) else ours).update(outside)
+        outside, by_controller = datamap.once("law.transfers.hosting", system, _hosting)
+        (theirs if by_controller else ours).update(outside)
     for transfer in activity.transfers:
         if is_eea(transfer.country):
             continue
         (theirs if is_onward(datamap, transfer) else ours).add(transfer.country)
     return Destinations(frozenset(ours), frozenset(theirs - ours), tuple(unknown))
+
+
+def _hosting(datamap: DataMap, system: System) -> tuple[frozenset[str], bool]:
+    """Where outside the EEA ``system`` keeps data, and whether that is a controller's own
+    hosting (:func:`_hosted_by_controller`); found once for each system of the map."""
+    outside = frozenset(c for c in system.hosting_countries if not is_eea(c))
+    return outside, _hosted_by_controller(datamap, system)
 
 
 def recorded_countries(activity: Activity) -> frozenset[str]:

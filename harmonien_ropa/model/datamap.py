@@ -180,8 +180,9 @@ class DataMap(Frozen):
         return tuple(map(table.__getitem__, activity.data_category_ids))
 
     def special_categories_of(self, activity: Activity) -> tuple[DataCategory, ...]:
-        """The special categories (Art. 9(1)) among ``activity``'s data categories."""
-        return tuple(c for c in self.categories_of(activity) if c.special_category)
+        """The special categories (Art. 9(1)) among ``activity``'s data categories; found once
+        for each activity of the map (:meth:`once`)."""
+        return self.once("model.datamap.special_categories_of", activity, _special_categories)
 
     def systems_of(self, activity: Activity) -> tuple[System, ...]:
         """The systems ``activity`` uses, in its order."""
@@ -334,6 +335,10 @@ def _get(table: dict[str, E], kind: str, ident: str) -> E:
         return table[ident]
     except KeyError:
         raise KeyError(f"no entry '{ident}' in {kind}") from None
+
+
+def _special_categories(datamap: DataMap, activity: Activity) -> tuple[DataCategory, ...]:
+    return tuple(c for c in datamap.categories_of(activity) if c.special_category)
 
 
 def _recipient_ids(activity: Activity, systems: dict[str, System]) -> tuple[str, ...]:

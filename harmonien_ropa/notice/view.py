@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import Enum
 
 from ..law import consent as consent_law
@@ -114,6 +115,48 @@ def build(datamap: DataMap, lang: str, place_names: dict[int, str] | None = None
     shared between languages."""
     names = places(datamap) if place_names is None else place_names
     return _Builder(datamap, lang, names).view()
+
+
+@dataclass(frozen=True, slots=True)
+class Accounted:
+    """Which fields of the map the notice shows or leaves out as the law allows, as
+    :attr:`NoticeView.shown` and :attr:`NoticeView.waived` have them for the fields the law wants
+    in the notice (those ROPA409 asks about), without the rest of the view."""
+
+    shown: frozenset[tuple[int, str]]
+    waived: frozenset[tuple[int, str]]
+
+    def accounts_for(self, entry: object, name: str) -> bool:
+        """As :meth:`NoticeView.accounts_for`, for a field the law wants in the notice."""
+        return (id(entry), name) in self.shown or (id(entry), name) in self.waived
+
+
+def accounted(datamap: DataMap, lang: str) -> Accounted:
+    """What the notice in ``lang`` shows of the fields the law wants in it (the controller's
+    representative, an activity's description, law, Art. 9 condition, interest, withdrawal and
+    provision, the recipients' arrangements and policies, the transfers' copies of the
+    safeguards, the logic of automated decisions), found by the sections of :func:`build` that
+    show them, each called as :meth:`_Builder.view`, :meth:`_Builder.activity` and
+    :meth:`_Builder.rights` call it; the other sections (rights, retention, systems, sources,
+    cookies, marketing) are not built."""
+    builder = _Builder(datamap, lang, {})
+    activities = rights_law.notice_activities(datamap)
+    builder.controller()
+    for a in activities:
+        builder.fact(a, "description")
+        builder.legal_basis(a)
+        builder.art9(a)
+        if a.legal_bases:
+            for b in a.bases:
+                builder.basis_part(b)
+        else:
+            builder.fact(a, "legitimate_interest")
+        builder.withdrawal(a)
+        builder.provision(a)
+    builder.recipients(activities)
+    builder.transfers(activities)
+    builder.automated_decisions(rights_law.has_automated_decisions(datamap, activities))
+    return Accounted(frozenset(builder.shown), frozenset(builder.waived))
 
 
 #: Why the notice's answer to "do you have to give the data?" is provisional under a contract or
@@ -1013,7 +1056,6 @@ class _Builder:
 
     def rights(self, activities: tuple[Activity, ...]) -> tuple[RightView, ...]:
         dm = self.datamap
-        notice = dm.notice
         automated = rights_law.has_automated_decisions(dm, activities)
         out = []
         for r in rights_law.applicable_rights(dm, activities):
@@ -1021,13 +1063,7 @@ class _Builder:
             detail = authority = None
             marks: Marks = ()
             if key == "automated_decisions":
-                if automated:
-                    text = Sentence("right_automated_decisions_some")
-                    detail = self.field(notice, "automated_decisions_logic")
-                else:
-                    text = Sentence("right_automated_decisions_none")
-                    self.waive(notice, "automated_decisions_logic")
-                marks = self.marks(notice, "automated_decisions")
+                text, detail, marks = self.automated_decisions(automated)
             elif key == "complaint":
                 sa = dm.organisation.supervisory_authority
                 text = Sentence(
@@ -1073,6 +1109,19 @@ class _Builder:
                 )
             )
         return tuple(out)
+
+    def automated_decisions(self, automated: bool) -> tuple[Sentence, Localized | None, Marks]:
+        """The Art. 22 line (always given): that solely automated decisions take place, with
+        the notice's account of their logic, or that none do (then the logic is not asked for)."""
+        notice = self.datamap.notice
+        detail = None
+        if automated:
+            text = Sentence("right_automated_decisions_some")
+            detail = self.field(notice, "automated_decisions_logic")
+        else:
+            text = Sentence("right_automated_decisions_none")
+            self.waive(notice, "automated_decisions_logic")
+        return text, detail, self.marks(notice, "automated_decisions")
 
     def right_ref(self, a: Activity, right: Right) -> Ref:
         """The activity a right applies to, named with the parts it covers when it holds for

@@ -37,8 +37,13 @@ def wp248_criteria(datamap: DataMap, activity: Activity) -> list[str]:
     return found
 
 
-def dpia_reasons(datamap: DataMap, activity: Activity) -> list[str]:
-    """Why a DPIA is likely required for ``activity``; empty if nothing points to one."""
+def dpia_reasons(datamap: DataMap, activity: Activity) -> tuple[str, ...]:
+    """Why a DPIA is likely required for ``activity``; empty if nothing points to one (found
+    once for each activity of the map: ROPA701 and ROPA702 both ask)."""
+    return datamap.once("checks.governance.dpia_reasons", activity, _dpia_reasons)
+
+
+def _dpia_reasons(datamap: DataMap, activity: Activity) -> tuple[str, ...]:
     criteria = wp248_criteria(datamap, activity)
     reasons: list[str] = []
     if len(criteria) >= 2:
@@ -56,7 +61,7 @@ def dpia_reasons(datamap: DataMap, activity: Activity) -> list[str]:
         reasons.append("special categories on a large scale (Art. 35(3)(b))")
     if activity.automated_decisions and activity.profiling:
         reasons.append("profiling with automated decisions (Art. 35(3)(a))")
-    return reasons
+    return tuple(reasons)
 
 
 class DpiaLikelyRequired(Rule):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ...core.diagnostics import Severity
 from ...law.joint import arrangement_missing
 from ...law.requirements import client_reachable
-from ...model import PartyRole
+from ...model import Party, PartyRole
 from ..rule import Context, Hit, Rule
 
 _PROCESSORS = (PartyRole.PROCESSOR, PartyRole.SUB_PROCESSOR)
@@ -183,10 +183,17 @@ class ControllerRecipientUndeclared(Rule):
     fix = "add the party to the activity's 'recipients:', or correct its role if it is a processor"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
+        dm = ctx.datamap
+        controllers: dict[int, tuple[Party, ...]] = {}  # by system: its controllers, found once
         for loc, activity in ctx.activities():
-            for index, system in enumerate(ctx.datamap.systems_of(activity)):
-                for party in ctx.datamap.parties_of(system):
-                    if party.role in _CONTROLLERS and party.id not in activity.recipient_ids:
+            for index, system in enumerate(dm.systems_of(activity)):
+                found = controllers.get(id(system))
+                if found is None:
+                    found = controllers[id(system)] = tuple(
+                        p for p in dm.parties_of(system) if p.role in _CONTROLLERS
+                    )
+                for party in found:
+                    if party.id not in activity.recipient_ids:
                         yield self.hit(
                             (*loc, "systems", index),
                             activity=activity.id,

@@ -104,6 +104,7 @@ class RetentionVague(Rule):
     )
 
     def check(self, ctx: Context) -> Iterator[Hit]:
+        found: dict[str, str | None] = {}  # a wording repeated is read once
         for loc, activity in ctx.controller_activities():
             for place, retention in uses.retentions(activity):
                 where = (*loc, *place, "text")
@@ -119,9 +120,12 @@ class RetentionVague(Rule):
                 texts = " ".join(
                     t for t in (retention.text.nb, retention.text.nn, retention.text.en) if t
                 )
-                vague = _VAGUE.search(texts)
-                if vague is not None:
-                    yield self.hit(where, activity=activity.id, why=f"'{vague.group(0)}'")
+                if texts not in found:
+                    vague = _VAGUE.search(texts)
+                    found[texts] = None if vague is None else vague.group(0)
+                phrase = found[texts]
+                if phrase is not None:
+                    yield self.hit(where, activity=activity.id, why=f"'{phrase}'")
 
 
 class AccountingRetentionTooShort(Rule):

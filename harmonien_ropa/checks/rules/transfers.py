@@ -98,14 +98,18 @@ class TransferWithoutMechanism(Rule):
         # transfer of its own naming them: the party itself needs a ground.
         flagged: set[str] = set()
         locations = {party.id: loc for loc, party in ctx.parties()}
-        for _loc, activity in ctx.activities():
-            named = {t.party_id for t in activity.transfers}
+        # The parties (by identity) that would need a ground of their own, each asked once.
+        unfounded = {
+            id(party)
+            for party in ctx.datamap.parties
+            if party.transfer_mechanism is None and party_needs_mechanism(party)
+        }
+        for _loc, activity in ctx.activities() if unfounded else ():
             for party in ctx.datamap.all_recipients_of(activity):
                 if (
-                    party.id not in named
+                    id(party) in unfounded
                     and party.id not in flagged
-                    and party.transfer_mechanism is None
-                    and party_needs_mechanism(party)
+                    and all(t.party_id != party.id for t in activity.transfers)
                 ):
                     flagged.add(party.id)
                     yield self.hit(
@@ -156,7 +160,10 @@ class TransferNotRecorded(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.activities():
-            missing = ctx.destinations(activity).ours - {t.country for t in activity.transfers}
+            ours = ctx.destinations(activity).ours
+            if not ours:
+                continue
+            missing = ours - {t.country for t in activity.transfers}
             if missing:
                 place = "transfers" if activity.transfers else "systems"
                 yield self.hit(
@@ -343,7 +350,10 @@ class OnwardTransferByRecipient(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.activities():
-            missing = ctx.destinations(activity).theirs - {t.country for t in activity.transfers}
+            theirs = ctx.destinations(activity).theirs
+            if not theirs:
+                continue
+            missing = theirs - {t.country for t in activity.transfers}
             if missing:
                 yield self.hit(
                     (*loc, "systems"), activity=activity.id, countries=", ".join(sorted(missing))

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import attrgetter
 
 from ...core.diagnostics import Severity
 from ...law.provision import provision, requiring_basis
@@ -123,9 +124,11 @@ class MissingTranslation(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         languages = ctx.datamap.languages
+        values = attrgetter(*languages)  # a text's values in the languages, read at once
         for loc, text in ctx.texts():
-            missing = text.missing_languages(languages)
-            if missing:
+            found = values(text)
+            if found is None or (len(languages) > 1 and None in found):
+                missing = text.missing_languages(languages)
                 yield self.hit(loc, where=describe(ctx.datamap, loc), languages="/".join(missing))
 
 
@@ -387,8 +390,10 @@ class NoticeCannotShow(Rule):
     fix = "show the field in the notice's view (harmonien_ropa/notice/view.py), or say it in a field the notice shows"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
+        from ...notice.view import accounted  # the notice's sections, only when this rule runs
+
         dm = ctx.datamap
-        view = ctx.notice(dm.languages[0])
+        view = accounted(dm, dm.languages[0])
         places: list[tuple[Loc, str, object]] = [
             (("organisation",), "organisation", dm.organisation),
             (("notice",), "notice", dm.notice),
