@@ -152,3 +152,18 @@ def test_what_another_froze_is_left_as_it_was() -> None:
         assert any(found is result for found in gc.get_objects())
     finally:
         gc.unfreeze()
+
+
+def test_outside_a_commands_exemption_nothing_is_exempted() -> None:
+    """``exempt_loaded`` outside ``exemptions_ended`` (or while another's objects are frozen)
+    freezes nothing: nothing would give it back."""
+    exempt_loaded()
+    assert not gc.get_freeze_count()
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with exemptions_ended():
+            exempt_loaded()
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

@@ -52,8 +52,10 @@ def exempt_loaded() -> None:
     """Exempt what is alive so far (a loaded map lives until the command ends) from the
     garbage collector's passes, which would otherwise walk a large map again and again while
     the command works (about a tenth of the render time at 10,000 activities). The command
-    line calls it once the map is loaded, within :func:`exemptions_ended`."""
-    gc.freeze()
+    line calls it once the map is loaded, within :func:`exemptions_ended`; outside one (or
+    while something another froze is frozen) it does nothing, as nothing would give it back."""
+    if _Exemption.active:
+        gc.freeze()
 
 
 @contextlib.contextmanager
