@@ -212,39 +212,8 @@ def parse(
     positions). Problems found while reading always carry their line and column.
     """
     special = _SPECIAL.search(text)
-    found = _SURROGATE.search(text, special.start()) if special else None
-    if found:
-        before = text[: found.start()]
-        raise YamlError(
-            [
-                problem(
-                    path,
-                    before.count("\n") + 1,
-                    found.start() - (before.rfind("\n") + 1) + 1,
-                    UNREADABLE_FILE.code,
-                    f"lone surrogate U+{ord(found.group()):04X}, which is no character: the text "
-                    "was not decoded from valid UTF-8",
-                    "read the file as UTF-8 (encoding='utf-8', errors='strict') and fix what it "
-                    "reports, or remove the character",
-                )
-            ]
-        )
-    found = _SEPARATOR.search(text, special.start()) if special else None
-    if found:
-        before = text[: found.start()]
-        raise YamlError(
-            [
-                problem(
-                    path,
-                    before.count("\n") + 1,
-                    found.start() - (before.rfind("\n") + 1) + 1,
-                    UNREADABLE_FILE.code,
-                    f"invisible line separator U+{ord(found.group()):04X}, which YAML readers "
-                    "take for a line break (text and line numbers would silently change)",
-                    "remove it, or write it as \\N, \\L or \\P inside a double-quoted string",
-                )
-            ]
-        )
+    if special is not None:
+        _refuse_unreadable(text, special.start(), path)
     limit = max_nodes()
     expanded = max_expanded()
     if len(text) > expanded:
@@ -278,6 +247,45 @@ def parse(
     else:
         document.positions = Positions(fill)
     return document
+
+
+def _refuse_unreadable(text: str, start: int, path: str) -> None:
+    """Raise :class:`YamlError` at the first lone surrogate or line separator of ``text``
+    from ``start`` (where the search for special characters found the first of any kind)."""
+    for pattern, message, fix in _UNREADABLE:
+        found = pattern.search(text, start)
+        if found:
+            before = text[: found.start()]
+            code = ord(found.group())
+            raise YamlError(
+                [
+                    problem(
+                        path,
+                        before.count("\n") + 1,
+                        found.start() - (before.rfind("\n") + 1) + 1,
+                        UNREADABLE_FILE.code,
+                        message.format(f"U+{code:04X}"),
+                        fix,
+                    )
+                ]
+            )
+
+
+#: What no reader may read: (the search, the message with the character's code, the fix).
+_UNREADABLE = (
+    (
+        _SURROGATE,
+        "lone surrogate {}, which is no character: the text was not decoded from valid UTF-8",
+        "read the file as UTF-8 (encoding='utf-8', errors='strict') and fix what it reports, "
+        "or remove the character",
+    ),
+    (
+        _SEPARATOR,
+        "invisible line separator {}, which YAML readers take for a line break (text and line "
+        "numbers would silently change)",
+        "remove it, or write it as \\N, \\L or \\P inside a double-quoted string",
+    ),
+)
 
 
 def _positions(text: str, path: str, limit: int, expanded: int, *, native: bool) -> Positions:
