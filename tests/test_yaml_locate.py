@@ -277,3 +277,125 @@ def test_many_lookups_in_one_long_mapping_read_it_a_few_times(
             assert located.find(loc) == expected.find(loc)
     assert located._fill is not None
     assert sum(read) < 12 * len(text)  # not once per key
+
+
+#: Keys: plain with spaces, quotes, '#' or ':' inside, quoted (with ': ', '- ', '#'), unicode.
+_ODD_KEYS = [
+    *["a", "b c", "it's", "é", "k#x", "a:b", "x-y"],
+    *["'q: k'", '"- d"', "'#h'", "'7'", '"yes"'],
+]
+_ODD_VALUES = [
+    *["x", "two words", "-1", "'q'", "'it''s'", '"a: b"', "''", "x:y", "a - b", "é", "multi\nline"],
+    *["[]", "{ }", "[a, 'b, c', [d, []], {e: f}]", "{'g h': [i], j: {}}", "[ x , ]"],
+]
+#: After a value or a key: nothing, or comments that look like keys, items or open quotes.
+_ODD_COMMENTS = ["", "", " # c", " #: x", " # - y", " # 'q", ' # "q', "  # a: b"]
+#: Between entries: blank lines (with spaces) and comments at any column.
+_ODD_BETWEEN = [[], [], [""], ["   "], ["# top: 'x"], ['      # - "y'], [" #"]]
+_BLOCK_HEADERS = ["|", "|-", ">", ">-", "|+"]
+_BLOCK_LINES = ["k: v", "- item", "text", "", "# not a comment", "'open"]
+
+
+def _odd_value(draw: st.DrawFn, column: int, anchors: list[str]) -> list[str]:
+    """A value's text (its first line goes on after its ':' or '-'), then its further lines;
+    ``column``: the column of what owns it, ``anchors``: the names defined so far."""
+    kind = draw(st.integers(0, 9))
+    if kind == 0:  # a block scalar whose text looks like keys, items and comments
+        header = draw(st.sampled_from(_BLOCK_HEADERS)) + draw(st.sampled_from(["", " # c"]))
+        lines = draw(st.lists(st.sampled_from(_BLOCK_LINES), min_size=1, max_size=3))
+        pad = " " * (column + 2)
+        return [header, *[pad + line if line else "" for line in ["t", *lines]]]
+    if kind == 1 and anchors:
+        return [f"*{draw(st.sampled_from(anchors))}"]
+    if kind == 2:
+        anchors.append(f"n{len(anchors)}")
+        anchored = draw(st.sampled_from(["v", "w x", "'q'"]))
+        return [f"&{anchors[-1]} {anchored}"]
+    value = draw(st.sampled_from(_ODD_VALUES)) + draw(st.sampled_from(_ODD_COMMENTS))
+    first, *rest = value.split("\n")
+    return [first, *[" " * (column + 2) + line for line in rest]]
+
+
+def _odd_block(draw: st.DrawFn, column: int, depth: int, anchors: list[str]) -> list[str]:
+    """Lines of a block mapping or list at ``column``: nested collections on the next lines
+    (lists at their key's column too) or on an item's line, empty values, odd keys, comments."""
+    pad = " " * column
+    as_list = draw(st.booleans())
+    keys = draw(st.lists(st.sampled_from(_ODD_KEYS), min_size=1, max_size=10 if depth == 0 else 3))
+    lines: list[str] = []
+    for index, key in enumerate(keys):
+        lead = pad + ("-" + " " * draw(st.integers(1, 3)) if as_list else f"{key}{index}: ")
+        if key.startswith(("'", '"')) and not as_list:  # a quoted key: its index inside
+            lead = f"{pad}{key[:-1]}{index}{key[-1]}: "
+        shape = draw(st.integers(0, 5)) if depth < 3 else 5
+        if shape == 0:  # empty
+            lines.append(lead.rstrip() + draw(st.sampled_from(_ODD_COMMENTS)))
+        elif shape in (1, 2):  # a collection on the next lines
+            lines.append(lead.rstrip() + draw(st.sampled_from(_ODD_COMMENTS)))
+            lines.extend(draw(st.sampled_from(_ODD_BETWEEN)))
+            deeper = draw(st.sampled_from([1, 2, 4] if as_list else [0, 2, 3]))
+            nested = _odd_block(draw, column + deeper, depth + 1, anchors)
+            if deeper == 0 and not nested[0].lstrip().startswith("-"):
+                nested = [" " * (column + 2) + line for line in nested]
+            lines.extend(nested)
+        elif shape == 3 and as_list:  # a mapping on the item's line
+            nested = _odd_block(draw, len(lead), depth + 1, anchors)
+            if nested[0].lstrip().startswith("-"):
+                nested = [lead + "x"]
+            lines.extend([lead + nested[0][len(lead) :], *nested[1:]])
+        else:
+            first, *rest = _odd_value(draw, len(lead) - 2 if as_list else column, anchors)
+            lines.extend([lead + first, *rest])
+        lines.extend(draw(st.sampled_from(_ODD_BETWEEN)))
+    return lines
+
+
+@st.composite
+def odd_documents(draw: st.DrawFn) -> str:
+    """A block mapping or list at column 0 or 2, after a comment or a blank line, LF or CR LF."""
+    lines = _odd_block(draw, draw(st.sampled_from([0, 0, 2])), 0, [])
+    text = "\n".join(draw(st.sampled_from([[], ["# head"], ["  "]])) + lines)
+    text += draw(st.sampled_from(["\n", "", "\n\n", "\n# end"]))
+    return text.replace("\n", "\r\n") if draw(st.booleans()) else text
+
+
+@settings(max_examples=200, deadline=None)
+@given(odd_documents(), st.randoms(use_true_random=False))
+def test_odd_documents_located_alike_in_any_order(text: str, random: Any) -> None:
+    """Comments, blank lines, empty values, odd keys, block scalars, flow collections, anchors
+    and aliases; each location asked once, in any order (deep before shallow, siblings out of
+    order), with indexes as bools, floats, negative or past the end."""
+    expected = _expected(text)
+    if expected is None:
+        return
+    asked: list[tuple[Any, ...]] = list(_asked(expected))
+    for loc in list(expected.values):
+        asked += [(*loc, True), (*loc, False), (*loc, 1.0), (*loc, 2.5)]
+    random.shuffle(asked)
+    located = _located(text)
+    for loc in asked:
+        for key in (False, True):
+            assert located.find(loc, key=key) == expected.find(loc, key=key), (loc, key)
+
+
+def test_check_reports_alike_with_comments_and_blank_lines_everywhere() -> None:
+    """Harmonien's map with a comment or a blank line of spaces after every third line, at
+    every column (looking like keys, items and quotes): the check's report, its lines and
+    columns, is the one the full table gives, and the full table is never read."""
+    lines = HARMONIEN_YAML.read_text(encoding="utf-8").split("\n")
+    odd = ["# k: v", "# - x", "#: 'y", "", "   "]
+    entry = re.compile(r"[ ]*(?:- )*[\w-]+:(?: |$)")
+    text = "\n".join(
+        f"{' ' * (index % 9)}{odd[index % len(odd)]}\n{line}"
+        if index % 3 == 0 and entry.match(line) and not lines[index - 1].endswith(("|", ">", "-"))
+        else line
+        for index, line in enumerate(lines)
+    )
+    loaded = loads_with_positions(text, "m.yaml")
+    assert isinstance(loaded.positions, LocatedPositions)
+    result = check(loaded)
+    assert loaded.positions._fill is not None
+    expected = yamlsource._EventBuilder("m.yaml", text, LIMIT, EXPANDED).document().positions
+    by_events = check(LoadedMap(loaded.datamap, expected, "m.yaml"))
+    assert result.findings
+    assert REPORTERS["json"](result) == REPORTERS["json"](by_events)
