@@ -187,7 +187,7 @@ def test_nested_maps_read_alike_with_the_same_positions(data: st.DataObject) -> 
         "a: {{b: 1}: 2}\n", "a: &a.b x\nb: *a.b\n", "a: &a:b x\n",
         "a: {en:? x}\n", "a: [b:]\n", "a: [:1]\n", "a: [|1>. 5]\n", "a: {5, b: 1}\n",
         "a: {b: ,1}\n", "a: >1\n", "a: |\nb: 1\n", "- |\n- x\n", "a: _18.5\n", "a: [- x]\n",
-        "&a: x\n", "&a b: c\n", "*a\n",
+        "&a: x\n", "&a b: c\n", "*a\n", ".inf: 1\n", "a: {.inf: 1}\n", "- .NaN: x\n",
         "a: '2024-05-01'\n", 'ht"?tp://x: [>-61]\n', "a#b: [>x]\n", 'a: "10:00:00"\n', '"2024-05-01": x\n', 'a: "\\x32024-01-01"\n', "a: [1,\n  2]\n", "--- \na: 1\n",
         "a:\n" + "".join(" " * (2 * i) + f"k{i}:\n" for i in range(1, 16)) + " " * 32 + "v: 1\n",
     ],

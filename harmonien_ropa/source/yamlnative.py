@@ -14,8 +14,8 @@ also explains every problem with its line, column and fix. What the checks prove
   without ``+``, ``_`` or leading zeros, on decimals such as ``1.5`` and on dates
   ``YYYY-MM-DD`` that end their value. Any other value starting with a digit, a sign, ``.`` or
   ``~`` (``0123``, ``1e5``, ``.inf``, ``12:30``, a date with a time, a number of 19 digits or
-  more) sends the document to the event reader, as does a key that is a number, a boolean or
-  null (the event reader reads it as text);
+  more) sends the document to the event reader, as does a key that is a number (``.inf`` and
+  ``.nan`` included), a boolean or null (the event reader reads it as text);
 - **nothing else can differ:** no quoted text that starts like a date or a time (yaml-rs
   reads ``'2024-05-01'`` as a date) and no backslash (an escape could write one); no tag (``!``), directive, document marker, merge key (``<<``),
   complex key (``?``, or a list or mapping as a key), value starting with ``=``, tab,
@@ -70,7 +70,8 @@ _UNLIKE = (
     rf"|-?(?:0|[1-9][0-9]{{0,17}}){_END}"
     rf"|-?(?:0|[1-9][0-9]{{0,17}})\.[0-9]{{1,30}}{_END}"
     r"|[0-9]{4}-[0-9]{2}-[0-9]{2}(?=[ ]*(?:[#\n,\]}]|$))"
-    rf"|\.(?!(?:inf|Inf|INF|nan|NaN|NAN){_END})[A-Za-z]"  # text such as '.example.org'
+    # text such as '.example.org' (not .inf or .nan ending a value or a key)
+    rf"|\.(?!(?:inf|Inf|INF|nan|NaN|NAN)(?:{_END}|:))[A-Za-z]"
     r")"
 )
 #: Where a node may start: after ': ', '- ', '? ', a flow bracket or comma, an anchor, a
