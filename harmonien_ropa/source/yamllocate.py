@@ -34,6 +34,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .positions import HALF, PAIR, Loc, Positions
+from .yamlnative import ANCHOR, FLOW_PLAIN
 
 __all__ = ["LocatedPositions"]
 
@@ -68,12 +69,10 @@ _COLON = re.compile(r"[ ]*:(?=[ \n]|\Z)")
 _DASH_KEY = re.compile(r"-(?:[^\n#]|(?<! )#)*?[ ]*:(?=[ \n]|\Z)")
 #: An anchor's name and the spaces after it.
 _ANCHOR_NAME = re.compile(r"&[0-9A-Za-z_-]+[ ]+")
-#: Every anchor candidate, as the native reader's checks find them (names are unique there).
-_ANCHORS = re.compile(r"&(?<=[\s\[{,]&)([^\s\[\]{},]+)")
 _ALIAS_NAME = re.compile(r"\*([0-9A-Za-z_-]+)(?=[ ,\]}\n]|\Z)")
-#: Flow collections, as the native reader's checks accept them.
+#: Flow collections, as the native reader's checks accept them (quoted text here with its groups;
+#: plain text: :data:`.yamlnative.FLOW_PLAIN`).
 _FLOW_QUOTED = re.compile(r"'((?:[^'\n]|'')*)'|\"([^\"\n]*)\"")
-_FLOW_PLAIN = re.compile(r"(?!-(?:[ ,\]}]|$))[\w(/$^.~+-][^,\[\]{}#:\n]*?(?=[ ]*(?:[,\]}]|:[ ]|$))")
 _FLOW_ALIAS = re.compile(r"\*([0-9A-Za-z_-]+)(?=[ ,\]}]|$)")
 _LINE_END = re.compile(r"[ ]*(?:#[^\n]*)?(?:\n|\Z)")
 
@@ -452,7 +451,7 @@ class LocatedPositions(Positions):
             key_packed = 0
             name: str | int = index
             if closing == "}":
-                found = _FLOW_QUOTED.match(text, at) or _FLOW_PLAIN.match(text, at)
+                found = _FLOW_QUOTED.match(text, at) or FLOW_PLAIN.match(text, at)
                 if found is None:
                     raise _Unsure
                 if found.re is _FLOW_QUOTED:
@@ -491,7 +490,7 @@ class LocatedPositions(Positions):
                 raise _Unsure
             anchor, anchor_line = self._anchor(found.group(1))
             return _Node(_LEAF, at, line, key | self._packed(anchor, anchor_line), 0), found.end()
-        found = _FLOW_QUOTED.match(text, at) or _FLOW_PLAIN.match(text, at)
+        found = _FLOW_QUOTED.match(text, at) or FLOW_PLAIN.match(text, at)
         if found is None:
             raise _Unsure
         return _Node(_LEAF, at, line, key | self._packed(at, line), 0), found.end()
@@ -503,7 +502,7 @@ class LocatedPositions(Positions):
         if self._anchors is None:
             anchors: dict[str, tuple[int, int]] = {}
             at, line = 0, 1
-            for found in _ANCHORS.finditer(text):
+            for found in ANCHOR.finditer(text):
                 line += text.count("\n", at, found.start())
                 at = found.start()
                 if found.group(1) in anchors:

@@ -51,7 +51,7 @@ try:  # pragma: no branch
 except ImportError:  # pragma: no cover - a platform without a yaml-rs wheel
     yaml_rs = None  # type: ignore[assignment]
 
-__all__ = ["DECLINED_CHARACTERS", "native_data"]
+__all__ = ["ANCHOR", "DECLINED_CHARACTERS", "FLOW_PLAIN", "native_data"]
 
 #: Characters PyYAML does not accept (a tab among them), a byte order mark, and a backslash (an
 #: escape can write the start of a date in quoted text): a text with one is left to the event
@@ -149,7 +149,9 @@ _DIFFERENT = tuple(
 _BLOCK_HEADER = re.compile(r"[|>](?<=[ ][|>])[+-]?[ ]*(?:#[^\n]*)?$", re.MULTILINE)
 _NEXT_CONTENT = re.compile(r"(?:[ ]*\n)*([ ]*)\S")
 _MARKS = re.compile(r"[ ]*(?:-[ ]+)*")
-_ANCHOR = re.compile(r"&(?<=[\s\[{,]&)([^\s\[\]{},]+)")
+#: An anchor and its name, as these checks find them (the positions found in the text,
+#: :mod:`.yamllocate`, find them alike).
+ANCHOR = re.compile(r"&(?<=[\s\[{,]&)([^\s\[\]{},]+)")
 _ALIAS = re.compile(r"\*(?<=[\s\[{,]\*)([^\s\[\]{},]+)")
 #: The characters PyYAML allows in an anchor's name (yaml-rs allows more).
 _NAME = re.compile(r"[0-9A-Za-z_-]+")
@@ -167,7 +169,8 @@ _BEFORE_FLOW = re.compile(
 #: or one of ``_(/$^.~+-`` (not "-" alone) and holds no ':', '#' or flow indicator.
 _SPACES = re.compile(r"[ ]*")
 _FLOW_QUOTED = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\n]|'')*'")
-_FLOW_PLAIN = re.compile(r"(?!-(?:[ ,\]}]|$))[\w(/$^.~+-][^,\[\]{}#:\n]*?(?=[ ]*(?:[,\]}]|:[ ]|$))")
+#: Plain text in a flow collection, as these checks take it (and :mod:`.yamllocate` reads it).
+FLOW_PLAIN = re.compile(r"(?!-(?:[ ,\]}]|$))[\w(/$^.~+-][^,\[\]{}#:\n]*?(?=[ ]*(?:[,\]}]|:[ ]|$))")
 _FLOW_ALIAS = re.compile(r"\*[0-9A-Za-z_-]+(?=[ ,\]}]|$)")
 #: A flow collection starting a value after an indicator, where no key was recognised.
 _FLOW_START = re.compile(r"[:?,-][ ]*[\[{]")
@@ -311,13 +314,13 @@ def _block_scalars_hold_text(text: str) -> bool:
 
 def _flow(line: str, at: int, depth: int) -> int | None:
     """Where the flow node of ``line`` starting at ``at`` ends, if it is a list of such nodes,
-    a mapping of ``key: node`` pairs, text (quoted, or plain as :data:`_FLOW_PLAIN`) or an
+    a mapping of ``key: node`` pairs, text (quoted, or plain as :data:`FLOW_PLAIN`) or an
     alias."""
     opening = line[at : at + 1]
     if opening not in ("[", "{"):
         found = (
             _FLOW_QUOTED.match(line, at)
-            or _FLOW_PLAIN.match(line, at)
+            or FLOW_PLAIN.match(line, at)
             or _FLOW_ALIAS.match(line, at)
         )
         return found.end() if found else None
@@ -327,7 +330,7 @@ def _flow(line: str, at: int, depth: int) -> int | None:
     at = _SPACES.match(line, at + 1).end()  # type: ignore[union-attr]
     while line[at : at + 1] != closing:
         if opening == "{":  # a key, ': ', then its value
-            found = _FLOW_QUOTED.match(line, at) or _FLOW_PLAIN.match(line, at)
+            found = _FLOW_QUOTED.match(line, at) or FLOW_PLAIN.match(line, at)
             if found is None:
                 return None
             at = _SPACES.match(line, found.end()).end()  # type: ignore[union-attr]
@@ -363,7 +366,7 @@ def _repeated(text: str, expanded: int) -> int | None:
         return None
     spans: dict[str, int] = {}
     scanned = 0
-    for count, match in enumerate(_ANCHOR.finditer(text)):
+    for count, match in enumerate(ANCHOR.finditer(text)):
         name, after = match.group(1), match.end()
         if count >= _MOST_ANCHORS or name in spans or not _NAME.fullmatch(name):
             return None
