@@ -148,7 +148,8 @@ def test_what_another_froze_is_left_as_it_was() -> None:
     try:
         frozen = gc.get_freeze_count()
         result = check(loaded)
-        assert gc.get_freeze_count() == frozen
+        # Not more (a frozen object may still be freed by reference counting), and not given back.
+        assert 0 < gc.get_freeze_count() <= frozen
         assert any(found is result for found in gc.get_objects())
     finally:
         gc.unfreeze()
@@ -164,6 +165,6 @@ def test_outside_a_commands_exemption_nothing_is_exempted() -> None:
         frozen = gc.get_freeze_count()
         with exemptions_ended():
             exempt_loaded()
-        assert gc.get_freeze_count() == frozen
+        assert 0 < gc.get_freeze_count() <= frozen
     finally:
         gc.unfreeze()
