@@ -5,6 +5,8 @@ recognisers."""
 from __future__ import annotations
 
 import copy
+import re
+from re import _parser  # the parser of re's patterns (for the proof below)
 from typing import Any
 
 import pytest
@@ -13,8 +15,15 @@ from support.paths import FIXTURES, HARMONIEN_YAML
 import harmonien_ropa as hr
 from harmonien_ropa.checks import Context, check
 from harmonien_ropa.checks.examples import example_map
+from harmonien_ropa.law import wording
 from harmonien_ropa.law.terms import with_citation
-from harmonien_ropa.law.wording import WRONG_STATEMENTS, wrong_statements
+from harmonien_ropa.law.wording import (
+    UNLOWERED,
+    WORDS,
+    WRONG_STATEMENTS,
+    wrong_statements,
+    wrong_statements_in,
+)
 from harmonien_ropa.model import Text
 from harmonien_ropa.outputs import RenderOptions
 from harmonien_ropa.outputs.notice_pages import render as render_notice
@@ -22,6 +31,8 @@ from harmonien_ropa.record import build_record
 from harmonien_ropa.source.loading import load_with_positions
 
 ORGS = FIXTURES / "orgs"
+_LITERAL, _SUBPATTERN, _BRANCH = _parser.LITERAL, _parser.SUBPATTERN, _parser.BRANCH
+_MAX_REPEAT, _MIN_REPEAT = _parser.MAX_REPEAT, _parser.MIN_REPEAT
 
 
 def _notice(datamap: hr.DataMap, lang: str) -> str:
@@ -125,6 +136,115 @@ def test_one_search_for_every_pattern_finds_what_each_pattern_finds() -> None:
 
 def _texts_of(datamap: hr.DataMap) -> list[Text]:
     return [text for _, text in Context(datamap).texts()]
+
+
+# -- the words: a text without any of them makes no wrong statement -----------------------------
+
+
+def _required(items: Any) -> list[set[str]]:
+    """Sets of literal strings, each of which has one string in every match of the parsed
+    pattern ``items`` (a ``re._parser`` sequence): a run of literals is one; a group, a repeat
+    at least once and a choice whose every branch has one give theirs."""
+    found: list[set[str]] = []
+    run = ""
+    for op, av in items:
+        if op is _LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            found.append({run})
+            run = ""
+        if op is _SUBPATTERN:
+            found.extend(_required(av[3]))
+        elif op in (_MAX_REPEAT, _MIN_REPEAT) and av[0] >= 1:
+            found.extend(_required(av[2]))
+        elif op is _BRANCH:
+            branches = [_required(branch) for branch in av[1]]
+            if all(branches):
+                # one set of each branch: the longest strings are the most telling
+                found.append(
+                    set().union(*(max(b, key=lambda s: min(map(len, s))) for b in branches))
+                )
+    if run:
+        found.append({run})
+    return found
+
+
+def test_every_pattern_requires_one_of_its_statements_words() -> None:
+    """A text that holds none of a statement's ``words`` cannot match any of its patterns: each
+    pattern requires a set of literal strings (one of them in every match) that each hold one
+    of the words, so ``wrong_statements_in`` searches no fewer texts than it must."""
+    for statement in WRONG_STATEMENTS:
+        assert all(word == word.lower() and "\0" not in word for word in statement.words)
+        for pattern in statement.patterns:
+            required = _required(_parser.parse(pattern.pattern, pattern.flags))
+            assert any(
+                all(any(word in literal.lower() for word in statement.words) for literal in each)
+                for each in required
+            ), (statement.key, pattern.pattern, required)
+
+
+def test_a_lowered_text_holds_every_word_a_case_insensitive_search_finds() -> None:
+    """The words are looked for in lowered text: every character that the patterns'
+    case-insensitive search takes for a letter of a word lowers to that letter, but for those of
+    ``UNLOWERED`` (a text holding one is always searched), over every character there is."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    odd = {
+        found.group()
+        for letter in sorted(set("".join(WORDS)))
+        for found in re.finditer(re.escape(letter), every, re.IGNORECASE | re.DOTALL)
+        if found.group().lower() != letter
+    }
+    assert odd == set(UNLOWERED)
+
+
+def test_the_words_pass_over_only_texts_without_a_wrong_statement() -> None:
+    """``wrong_statements_in`` finds exactly what ``wrong_statements`` finds text by text: over
+    Harmonien's map and the example organisations, the wrong sentences (in upper case, with the
+    characters that lower to two or that only a case-insensitive search takes for a letter),
+    and texts of one word or none."""
+    texts = [
+        value
+        for path in (HARMONIEN_YAML, *sorted(ORGS.glob("*.yaml")))
+        for text in _texts_of(hr.load(path))
+        for value in (text.nb, text.nn, text.en)
+        if value
+    ]
+    wrong = [
+        "Du kan be om innsyn i kva opplysningar vi behandlar og kva tryggingstiltak vi har.",
+        "Vi utleverer ikke navn med mindre det er særskilt behov for det.",
+        "Listene blir lasta opp krypterte (hasha).",
+        "By using our website you accept cookies.",
+        "Ved å nytte nettstaden godtek du informasjonskapslar.",
+    ]
+    odd = [
+        "İ " + wrong[1],  # İ lowers to two characters: every place after it moves
+        wrong[0].replace("i", "\u0131"),  # dotless i: no word in lower case, still a match
+        wrong[3].replace("s", "\u017f"),  # long s
+        *(w.upper() for w in wrong),
+        "",
+        *WORDS,
+    ]
+    for corpus in (texts + wrong + odd, odd + texts, wrong, []):
+        expected = {t: wrong_statements(t) for t in corpus if wrong_statements(t)}
+        assert wrong_statements_in(corpus) == expected
+    assert len(wrong_statements_in(wrong + odd)) == 2 * len(wrong) + 3  # each found
+
+
+def test_a_text_without_any_word_is_not_searched(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Of many texts, only those holding a word reach a pattern search."""
+    searched: list[str] = []
+    real = wording.wrong_statements
+
+    def counting(text: str) -> tuple[wording.WrongStatement, ...]:
+        searched.append(text)
+        return real(text)
+
+    monkeypatch.setattr(wording, "wrong_statements", counting)
+    plain = [f"Vi lagrer opplysning nummer {i} i Norge." for i in range(1000)]
+    marked = ["We keep a hash of it.", "Du kan be om innsyn."]
+    assert wording.wrong_statements_in(plain + marked) == {}
+    assert sorted(searched) == sorted(marked)
 
 
 # -- a citation joins its text inside the sentence, said once -----------------------------------

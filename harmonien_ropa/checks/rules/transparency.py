@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Iterator
-from operator import attrgetter
+from itertools import chain
+from operator import attrgetter, itemgetter
 
 from ...core.diagnostics import Severity
 from ...law.provision import provision, requiring_basis
 from ...law.requirements import controller_reachable
-from ...law.wording import WrongStatement, wrong_statements
+from ...law.wording import wrong_statements_in
 from ...model import LANGUAGES
 from ..rule import Context, Hit, Loc, Rule, describe
 
@@ -455,16 +457,17 @@ class WrongInLaw(Rule):
     fix = "state the fact as the law has it where the notice shows it; keep an earlier document's wording only under 'seed_texts:', with its origin"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        found: dict[str, tuple[WrongStatement, ...]] = {}  # a text repeated is read once
-        for loc, text in ctx.texts():
-            for lang in LANGUAGES:
-                value = getattr(text, lang)
-                if not value:
-                    continue
-                wrongs = found.get(value)
-                if wrongs is None:
-                    wrongs = found[value] = wrong_statements(value)
-                for wrong in wrongs:
+        values = attrgetter(*LANGUAGES)  # a text's values in every language, read at once
+        texts = ctx.texts()
+        distinct = set(chain.from_iterable(map(values, map(itemgetter(1), texts))))
+        distinct.discard(None)
+        # Each distinct value searched once, all of them together (law.wording.wrong_statements_in).
+        found = wrong_statements_in(typing.cast(set[str], distinct))
+        if not found:
+            return
+        for loc, text in texts:
+            for lang, value in zip(LANGUAGES, values(text), strict=True):
+                for wrong in found.get(value, ()) if value else ():
                     yield self.hit(
                         (*loc, lang),
                         owner=describe(ctx.datamap, loc),
