@@ -154,7 +154,7 @@ def accounted(datamap: DataMap, lang: str) -> Accounted:
         builder.withdrawal(a)
         builder.provision(a)
     builder.recipients(activities)
-    builder.transfers(activities)
+    builder.transfer_rows(activities)  # what the rest of the transfers section shows is no field
     builder.automated_decisions(rights_law.has_automated_decisions(datamap, activities))
     return Accounted(frozenset(builder.shown), frozenset(builder.waived))
 
@@ -917,18 +917,8 @@ class _Builder:
     def transfers(self, activities: tuple[Activity, ...]) -> Transfers:
         """Transfers outside the EEA, one row per recipient, importer and country, in map order;
         what the map does not record or know yet is said as such."""
-        grouped: dict[tuple[str, str, str], tuple[Transfer, list[Activity]]] = {}
-        for activity in activities:
-            for transfer in activity.transfers:
-                if is_eea(transfer.country):
-                    continue
-                key = (transfer.party_id, transfer.importer_or_recipient_id, transfer.country)
-                grouped.setdefault(key, (transfer, []))[1].append(activity)
-        rows = []
-        all_onward = True
-        for (party_id, _, country), (transfer, acts) in grouped.items():
-            rows.append(self.transfer_row(self.datamap.party(party_id), country, transfer, acts))
-            all_onward = all_onward and rows[-1].onward is not None
+        rows = self.transfer_rows(activities)
+        all_onward = all(row.onward is not None for row in rows)
         unrecorded, hosting = _undescribed(self.datamap, activities)
         unknown = bool(hosting or unrecorded)
         intro = None
@@ -938,7 +928,7 @@ class _Builder:
             )
         return Transfers(
             intro=intro,
-            rows=tuple(rows),
+            rows=rows,
             none=Sentence("no_transfers") if not rows and not unknown else None,
             unrecorded=(
                 Sentence(
@@ -956,6 +946,21 @@ class _Builder:
                 )
                 for sys in hosting
             ),
+        )
+
+    def transfer_rows(self, activities: tuple[Activity, ...]) -> tuple[TransferView, ...]:
+        """The rows of :meth:`transfers`: one per recipient, importer and country outside the
+        EEA, in map order."""
+        grouped: dict[tuple[str, str, str], tuple[Transfer, list[Activity]]] = {}
+        for activity in activities:
+            for transfer in activity.transfers:
+                if is_eea(transfer.country):
+                    continue
+                key = (transfer.party_id, transfer.importer_or_recipient_id, transfer.country)
+                grouped.setdefault(key, (transfer, []))[1].append(activity)
+        return tuple(
+            self.transfer_row(self.datamap.party(party_id), country, transfer, acts)
+            for (party_id, _, country), (transfer, acts) in grouped.items()
         )
 
     def transfer_row(
