@@ -413,9 +413,13 @@ class NoticeCannotShow(Rule):
         )
         for loc, kind, entry in places:
             for field in NOTICE_FIELDS[kind]:
-                if getattr(entry, field, None) in (None, (), "") or view.accounts_for(entry, field):
+                value = getattr(entry, field, None)
+                # Not given: None, or an empty text or list (a model is never empty, and is not
+                # compared with one: that would call its __eq__ twice per field).
+                if value is None or (isinstance(value, str | tuple) and not value):
                     continue
-                yield self.hit((*loc, field), owner=describe(ctx.datamap, loc), field=field)
+                if not view.accounts_for(entry, field):
+                    yield self.hit((*loc, field), owner=describe(ctx.datamap, loc), field=field)
 
 
 class WrongInLaw(Rule):
