@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import yaml
 
 from ..core.diagnostics import Severity
+from ..law import transfers as transfers_law
 from ..model import Activity, DataCategory, DataMap, DataSubject, Party, System
 from ..model.base import Statement, Text
 from .walk import texts_and_statements
 
 if TYPE_CHECKING:
-    from ..law.transfers import Destinations
     from ..notice.facts import NoticeView
 
 Loc = tuple[str | int, ...]
@@ -131,12 +131,10 @@ class Context:
             self._texts, self._statements = texts_and_statements(self.datamap)
         return self._texts
 
-    def destinations(self, activity: Activity) -> Destinations:
+    def destinations(self, activity: Activity) -> transfers_law.Destinations:
         """Where outside the EEA ``activity``'s data goes (:func:`harmonien_ropa.law.transfers.
         destinations`, which the map keeps once found for each of its activities)."""
-        from ..law.transfers import destinations
-
-        return destinations(self.datamap, activity)
+        return transfers_law.destinations(self.datamap, activity)
 
     def notice(self, lang: str) -> NoticeView:
         """The notice's view of the map in ``lang`` (:func:`harmonien_ropa.notice.view.build`,
@@ -177,7 +175,7 @@ class Rule:
 
     def hit(self, loc: Loc, *, key: bool = True, **fields: object) -> Hit:
         """A hit at ``loc`` whose message is ``message`` filled with ``fields``."""
-        return Hit(loc, tuple(sorted((k, str(v)) for k, v in fields.items())), key)
+        return Hit(loc, tuple(sorted(zip(fields, map(str, fields.values()), strict=True))), key)
 
     def format_message(self, hit: Hit) -> str:
         return self.message.format_map(dict(hit.fields))

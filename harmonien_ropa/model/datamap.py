@@ -211,10 +211,11 @@ class DataMap(Frozen):
         (another entry is computed each time). ``compute`` must read nothing but the map and
         the entry (both frozen); ``name`` says which function it is (e.g.
         ``"law.transfers.destinations"``), so that no two share a value."""
-        index = self._resolved()
+        private = self.__pydantic_private__  # as _resolved reads it, without the call: every
+        index: _Index = private["_index"] if private else self._index  # rule asks, many times
         kept = index.derived.get((name, id(entry)))
         if kept is not None and kept[0] is entry:
-            return typing.cast(T, kept[1])
+            return kept[1]  # type: ignore[return-value]  # what compute returned for this name
         found = compute(self, entry)
         table: dict[str, Entity] | None = getattr(index, _TABLES.get(type(entry), ""), None)
         if table is not None and table.get(entry.id) is entry:  # the map's own: alive with it
