@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from pydantic import BaseModel
 from support.paths import FIXTURES, HARMONIEN_YAML
-from support.synthetic import synthetic
+from support.synthetic import synthetic, synthetic_dict
 
 import harmonien_ropa as hr
 from harmonien_ropa.checks import RULES, Context, Hit, check
@@ -168,3 +168,78 @@ def test_outside_a_commands_exemption_nothing_is_exempted() -> None:
         assert 0 < gc.get_freeze_count() <= frozen
     finally:
         gc.unfreeze()
+
+
+class _Counted(frozenset[tuple[str, tuple[str | int, ...]]]):
+    """The earlier findings, counting how often they are read through."""
+
+    reads = 0
+
+    def __iter__(self) -> Iterator[tuple[str, tuple[str | int, ...]]]:
+        type(self).reads += 1
+        return super().__iter__()
+
+
+def test_acknowledgements_are_matched_with_one_pass_over_the_findings() -> None:
+    """ROPA902 (an acknowledgement that matches no finding) reads the earlier findings once,
+    however many acknowledgements there are, and reports what comparing each acknowledgement
+    with every finding reports."""
+    data = synthetic_dict(60)
+    for activity in data["activities"]:
+        activity["acknowledge"] = [{"code": "ROPA101", "reason": "Decided by the board."}]
+    datamap = hr.from_data(data)
+    fired = [("ROPA101", ("activities", i, "legal_basis")) for i in range(0, 60, 2)]
+    fired += [("ROPA102", ("activities", i)) for i in range(60)]
+    ctx = Context(datamap, selected=frozenset(RULES), known=frozenset(RULES))
+    _Counted.reads = 0
+    ctx.fired = _Counted(fired)
+    hits = list(RULES["ROPA902"].check(ctx))
+    assert _Counted.reads == 1
+    stale = [
+        (*loc, "acknowledge", 0, "code")
+        for loc, statement in ctx.statements()
+        if statement.acknowledge
+        and not any(c == "ROPA101" and w[: len(loc)] == loc for c, w in fired)
+    ]
+    assert [hit.loc for hit in hits] == stale
+    assert len(stale) == 30
+
+
+def test_rules_about_a_kind_of_category_or_system_pass_over_activities_that_use_none(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Criminal-offence data (ROPA108), a national id with a stated need (ROPA150), data read
+    from devices (ROPA605), a system of a controller (ROPA213): where the map has none, the
+    rules resolve no activity's categories or systems; where every activity uses one, they
+    find what they find without passing over any."""
+    data = synthetic_dict(40)
+    calls: list[str] = []
+    for name in ("categories_of", "data_category", "systems_of"):
+        original = getattr(hr.DataMap, name)
+
+        def counted(
+            self: hr.DataMap, *args: object, _name: str = name, _f: object = original
+        ) -> object:
+            calls.append(_name)
+            return _f(self, *args)  # type: ignore[operator]
+
+        monkeypatch.setattr(hr.DataMap, name, counted)
+    codes = ("ROPA108", "ROPA150", "ROPA605", "ROPA213")
+    ctx = Context(hr.from_data(data))
+    assert not any(list(RULES[code].check(ctx)) for code in codes)
+    assert calls == []
+    category = data["data_categories"][0]
+    first = data["activities"][0]["id"]
+    category.update(criminal_offence=True, national_id=True, needed_for=[first])
+    category.update(fideslang="user.device.cookie_id", justification={"nb": "x", "en": "x"})
+    for activity in data["activities"]:
+        others = [c for c in activity["data_categories"] if c != category["id"]]
+        activity["data_categories"] = [category["id"], *others]
+        activity["legal_basis"] = "contract"
+        activity["sources"] = [{"kind": "observed"}]
+    ctx = Context(hr.from_data(data))
+    found = {code: len(list(RULES[code].check(ctx))) for code in codes}
+    controllers = sum(1 for a in data["activities"] if a.get("on_behalf_of") is None)
+    assert found["ROPA108"] == found["ROPA605"] == controllers
+    assert found["ROPA150"] == len(data["activities"]) - 1  # all but the one it names
+    assert calls

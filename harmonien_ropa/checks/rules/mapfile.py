@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from ...core.diagnostics import Severity
+from ...model.base import Statement
 from ..rule import Context, Hit, Loc, Rule, describe
 
 #: Fields whose value is a legal ground: an assumption there is a warning, not a note.
@@ -155,18 +156,32 @@ class StaleAcknowledgement(Rule):
     late = True
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, statement in ctx.statements():
+        fired: set[tuple[str, Loc]] | None = None
+        for loc, statement in ctx.shared("mapfile.acknowledging", _acknowledging):
             for index, ack in enumerate(statement.acknowledge):
                 if ack.code not in ctx.selected or ack.code not in ctx.known:
                     continue
-                if not any(
-                    code == ack.code and where[: len(loc)] == loc for code, where in ctx.fired
-                ):
+                if fired is None:  # made once, when an acknowledgement is first looked up
+                    fired = _fired_within(ctx)
+                if (ack.code, loc) not in fired:
                     yield self.hit(
                         (*loc, "acknowledge", index, "code"),
                         ack=ack.code,
                         owner=describe(ctx.datamap, loc),
                     )
+
+
+def _acknowledging(ctx: Context) -> list[tuple[Loc, Statement]]:
+    """The statements that acknowledge a finding, with their locations, in the map's order
+    (listed once for the rules about acknowledgements)."""
+    return [(loc, statement) for loc, statement in ctx.statements() if statement.acknowledge]
+
+
+def _fired_within(ctx: Context) -> set[tuple[str, Loc]]:
+    """(code, location) of every finding before the late rules, and of every place that holds
+    one: a finding's code with each prefix of its location, so that whether a code fired
+    within a place is one lookup (not one comparison per finding)."""
+    return {(code, where[:end]) for code, where in ctx.fired for end in range(len(where) + 1)}
 
 
 class UnknownAcknowledgement(Rule):
@@ -196,7 +211,7 @@ class UnknownAcknowledgement(Rule):
     late = True
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, statement in ctx.statements():
+        for loc, statement in ctx.shared("mapfile.acknowledging", _acknowledging):
             for index, ack in enumerate(statement.acknowledge):
                 if ack.code not in ctx.known:
                     yield self.hit((*loc, "acknowledge", index, "code"), ack=ack.code)
