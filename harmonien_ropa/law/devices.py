@@ -27,11 +27,13 @@ def device_categories(datamap: DataMap, activity: Activity) -> tuple[DataCategor
     governs (empty when the activity observes nothing, or nothing device-based)."""
     if not any(source.kind is SourceKind.OBSERVED for source in activity.sources):
         return ()
-    return tuple(
-        category
-        for category in datamap.categories_of(activity)
-        if any((key or "").startswith(DEVICE_KEYS) for key in (category.fideslang, category.dpv))
-    )
+    return tuple(c for c in datamap.categories_of(activity) if is_device_based(c))
+
+
+def is_device_based(category: DataCategory) -> bool:
+    """True if ``category`` is data stored on or read from a device (by its fideslang or DPV
+    key, :data:`DEVICE_KEYS`)."""
+    return any((key or "").startswith(DEVICE_KEYS) for key in (category.fideslang, category.dpv))
 
 
 #: Purposes exempt from consent: strictly necessary for a service the user has asked for.

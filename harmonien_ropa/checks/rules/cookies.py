@@ -55,6 +55,8 @@ class CookieWithoutConsent(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         dm = ctx.datamap
+        if not dm.cookies:  # no tracker to flag
+            return
         flagged = {id(t) for a in dm.controller_activities for t in trackers_without_consent(dm, a)}
         for index, tracker in enumerate(dm.cookies):
             if id(tracker) in flagged:

@@ -341,7 +341,12 @@ class CriminalOffenceData(Rule):
     fix = "add 'legal_source:' naming the statute that authorises the processing"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
+        criminal = {c.id for c in ctx.datamap.data_categories if c.criminal_offence}
+        if not criminal:
+            return
         for loc, activity in ctx.controller_activities():
+            if criminal.isdisjoint(activity.data_category_ids):
+                continue  # uses none: its categories are not looked up
             found = [c.id for c in ctx.datamap.categories_of(activity) if c.criminal_offence]
             if found and not statutes(activity):
                 yield self.hit(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...core.diagnostics import Severity
-from ...law.devices import device_categories
+from ...law.devices import device_categories, is_device_based
 from ...law.marketing import only_business_contacts
 from ...model import Activity, LegalBasis, MarketingChannel, PartyRole, SourceKind
 from ..rule import Context, Hit, Rule
@@ -267,9 +267,14 @@ class TrackingWithoutConsent(Rule):
     fix = "ask for consent (a cookie banner with an equally easy refusal), or show the tracking is strictly necessary and acknowledge"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
+        devices = {c.id for c in ctx.datamap.data_categories if is_device_based(c)}
+        if not devices:
+            return
         for loc, activity in ctx.controller_activities():
-            if activity.has_basis(LegalBasis.CONSENT):
-                continue
+            if activity.has_basis(LegalBasis.CONSENT) or devices.isdisjoint(
+                activity.data_category_ids
+            ):
+                continue  # on consent, or uses no device-based category
             found = [c.id for c in device_categories(ctx.datamap, activity)]
             if found:
                 yield self.hit(

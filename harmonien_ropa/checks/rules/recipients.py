@@ -185,7 +185,15 @@ class ControllerRecipientUndeclared(Rule):
     def check(self, ctx: Context) -> Iterator[Hit]:
         dm = ctx.datamap
         controllers: dict[int, tuple[Party, ...]] = {}  # by system: its controllers, found once
+        # Systems supplied or operated by a controller (an activity that uses none is passed over).
+        with_controller = {
+            s.id for s in dm.systems if any(p.role in _CONTROLLERS for p in dm.parties_of(s))
+        }
+        if not with_controller:
+            return
         for loc, activity in ctx.activities():
+            if with_controller.isdisjoint(activity.system_ids):
+                continue
             for index, system in enumerate(dm.systems_of(activity)):
                 found = controllers.get(id(system))
                 if found is None:

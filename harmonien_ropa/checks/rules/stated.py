@@ -81,7 +81,14 @@ class NationalIdOutsideNeed(Rule):
     fix = "remove the category from the activity, or add the activity to the category's 'needed_for' and say why in its 'justification'"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
+        # The categories whose need the law layer compares with an activity: a national id
+        # with a stated need (an activity that uses none of them is passed over).
+        needs = {c.id for c in ctx.datamap.data_categories if c.national_id and c.needed_for}
+        if not needs:
+            return
         for loc, activity in ctx.activities():
+            if needs.isdisjoint(activity.data_category_ids):
+                continue
             for index, cid in enumerate(activity.data_category_ids):
                 category = ctx.datamap.data_category(cid)
                 if uses.national_id_outside_need(category, activity):
