@@ -1,3 +1,4 @@
+# Longer than 400 lines: one module per rule group (ROPA1xx in registry.GROUPS); each rule is a class with its examples.
 """ROPA1xx: lawfulness: Art. 6 bases, Art. 9 conditions, Art. 10 data, national identity numbers."""
 
 from __future__ import annotations
