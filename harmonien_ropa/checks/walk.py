@@ -11,7 +11,6 @@ as :meth:`~harmonien_ropa.checks.rule.Context.texts` lists them, the statements 
 from __future__ import annotations
 
 import datetime as dt
-import operator
 import types
 import typing
 from enum import Enum
@@ -42,19 +41,15 @@ def _walk(
     text: typing.Callable[[tuple[Loc, Text]], None],
     statement: typing.Callable[[tuple[Loc, Statement]], None],
 ) -> None:
-    plan = _PLANS.get(model.__class__)
-    if plan is None:
-        plan = _plan(type(model))
-    is_statement, keys, read = plan
+    is_statement, keys = _plan(type(model))
     if is_statement:
         statement((loc, model))  # type: ignore[arg-type]  # a Statement, by its plan
     kinds = _KINDS
-    for key, value in zip(keys, read(model), strict=True):
-        if value is None:  # most fields are not given: passed over first
-            continue
+    for name, key in keys:
+        value = getattr(model, name)
         if isinstance(value, tuple):
             for index, item in enumerate(value):
-                kind = kinds.get(item.__class__, _UNSEEN)
+                kind = kinds.get(type(item), _UNSEEN)
                 if kind is _UNSEEN:
                     kind = _kind(type(item))
                 if kind is Text:  # a text is taken here, without a call for it
@@ -62,42 +57,24 @@ def _walk(
                 elif kind is not None:
                     _walk(item, (*loc, key, index), text, statement)
         else:
-            kind = kinds.get(value.__class__, _UNSEEN)
+            kind = kinds.get(type(value), _UNSEEN)
             if kind is _UNSEEN:
                 kind = _kind(type(value))
             if kind is Text:
-                text(((*loc, key), value))  # type: ignore[arg-type]  # a Text, by its kind
+                text(((*loc, key), value))
             elif kind is not None:
-                _walk(value, (*loc, key), text, statement)  # type: ignore[arg-type]  # a model
+                _walk(value, (*loc, key), text, statement)
 
 
-_Plan = tuple[bool, tuple[str, ...], typing.Callable[[BaseModel], tuple[object, ...]]]
-
-#: By model class: whether it is a statement, the YAML keys of the fields the walk enters
-#: (:func:`_keys`), and a function that reads their values at once (one call, not one per
-#: field).
-_PLANS: dict[type[BaseModel], _Plan] = {}
+#: By model class: whether it is a statement, and the fields the walk enters (:func:`_keys`).
+_PLANS: dict[type[BaseModel], tuple[bool, tuple[tuple[str, str], ...]]] = {}
 
 
-def _plan(model: type[BaseModel]) -> _Plan:
+def _plan(model: type[BaseModel]) -> tuple[bool, tuple[tuple[str, str], ...]]:
     plan = _PLANS.get(model)
     if plan is None:
-        names = tuple(name for name, _ in _keys(model))
-        plan = _PLANS[model] = (
-            issubclass(model, Statement),
-            tuple(key for _, key in _keys(model)),
-            _reader(names),
-        )
+        plan = _PLANS[model] = (issubclass(model, Statement), _keys(model))
     return plan
-
-
-def _reader(names: tuple[str, ...]) -> typing.Callable[[BaseModel], tuple[object, ...]]:
-    """A function that gives the values of the attributes ``names`` of a model, as a tuple."""
-    if len(names) > 1:
-        return operator.attrgetter(*names)
-    return lambda model: tuple(
-        getattr(model, name) for name in names
-    )  # attrgetter of one: no tuple
 
 
 #: By type: ``Text`` for a text, ``BaseModel`` for another model, ``None`` for any other value
