@@ -13,12 +13,10 @@ import harmonien_ropa as hr
 from harmonien_ropa.checks import RULES, Context, check
 from harmonien_ropa.checks.coverage import coverage
 from harmonien_ropa.checks.rules import governance
-from harmonien_ropa.law import consent as consent_law
 from harmonien_ropa.law import provision as provision_law
 from harmonien_ropa.law import requirements as requirements_law
 from harmonien_ropa.law import rights as rights_law
 from harmonien_ropa.law import transfers as transfers_law
-from harmonien_ropa.law import uses as uses_law
 from harmonien_ropa.model import Activity, LegalBasis, memo
 from harmonien_ropa.model import datamap as datamap_module
 from harmonien_ropa.notice import view as notice_view
@@ -53,9 +51,6 @@ def _at_most_once_each(calls: list[int], activities: tuple[Activity, ...]) -> No
         (rights_law, "_rights_of"),
         (rights_law, "_find_portability_parts"),
         (provision_law, "_provision"),
-        (rights_law, "_statutes"),
-        (consent_law, "_consent_bases"),
-        (uses_law, "_retentions"),
         (transfers_law, "_destinations"),
         (datamap_module, "_recipient_ids"),
         (datamap_module, "_special_categories"),

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from ..model import Activity, DataMap, DataSubject, memo
+from ..model import Activity, DataMap, DataSubject
 from ..model.bases import Basis
 from ..model.legal import ConsentMechanism, LegalBasis
 from .devices import device_categories, trackers_of
@@ -72,15 +72,7 @@ def is_valid(mechanism: ConsentMechanism) -> bool:
 
 
 def consent_bases(activity: Activity) -> tuple[Basis, ...]:
-    """The activity's consent bases (Art. 6(1)(a)), each with how consent is obtained; found
-    once for the activity (:mod:`~harmonien_ropa.model.memo`)."""
-    return memo.once(activity, _CONSENT_BASES, _consent_bases)
-
-
-_CONSENT_BASES = memo.key("law.consent.consent_bases")
-
-
-def _consent_bases(activity: Activity) -> tuple[Basis, ...]:
+    """The activity's consent bases (Art. 6(1)(a)), each with how consent is obtained."""
     return tuple(b for b in activity.bases if b.basis is LegalBasis.CONSENT)
 
 

@@ -134,15 +134,7 @@ def required_by_statute(activity: Activity) -> bool:
 
 
 def statutes(activity: Activity) -> tuple[str, ...]:
-    """The laws named behind the activity's bases, in map order, without repeats; found once
-    for the activity (:mod:`~harmonien_ropa.model.memo`)."""
-    return memo.once(activity, _STATUTES, _statutes)
-
-
-_STATUTES = memo.key("law.rights.statutes")
-
-
-def _statutes(activity: Activity) -> tuple[str, ...]:
+    """The laws named behind the activity's bases, in map order, without repeats."""
     return tuple(dict.fromkeys(b.law for b in activity.bases if b.law))
 
 

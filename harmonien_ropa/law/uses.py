@@ -21,8 +21,8 @@ The checker's rules, the notice and the record take these conclusions from here.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
-from ..model import memo
 from ..model.activity import Activity, Retention, Source
 from ..model.base import LANGUAGES, Text
 from ..model.inventory import DataCategory, System
@@ -92,21 +92,13 @@ def compatibility_needed(activity: Activity, source: Source) -> bool:
     )
 
 
-def retentions(activity: Activity) -> tuple[tuple[tuple[str | int, ...], Retention], ...]:
+def retentions(activity: Activity) -> Iterator[tuple[tuple[str | int, ...], Retention]]:
     """The activity's retention rules with their place under the activity: its own, then each
-    per-category rule; listed once for the activity (:mod:`~harmonien_ropa.model.memo`)."""
-    return memo.once(activity, _RETENTIONS, _retentions)
-
-
-_RETENTIONS = memo.key("law.uses.retentions")
-
-
-def _retentions(activity: Activity) -> tuple[tuple[tuple[str | int, ...], Retention], ...]:
-    own = ((("retention",), activity.retention),) if activity.retention is not None else ()
-    return own + tuple(
-        (("category_retention", index), kept)
-        for index, kept in enumerate(activity.category_retention)
-    )
+    per-category rule."""
+    if activity.retention is not None:
+        yield ("retention",), activity.retention
+    for index, kept in enumerate(activity.category_retention):
+        yield ("category_retention", index), kept
 
 
 def ends_by_kind(retention: Retention) -> bool:
