@@ -51,14 +51,21 @@ class _Report:
         )
 
 
-def reference_problems(datamap: DataMap, positions: Positions, path: str) -> list[Diagnostic]:
+def reference_problems(
+    datamap: DataMap, positions: Positions, path: str, *, assumptions_known: bool = False
+) -> list[Diagnostic]:
     """Every duplicate id, dangling reference, sub-processor cycle and misplaced assumption of
-    ``datamap``, at its position. The work is linear in the map's size."""
+    ``datamap``, at its position. The work is linear in the map's size.
+
+    ``assumptions_known``: every statement of the map was validated in an
+    :func:`~harmonien_ropa.model.base.audited_assumptions` block, which found no assumption
+    about a field its entry does not have (so the map is not walked to look for one)."""
     report = _Report(positions, path)
     ids = _duplicate_ids(datamap, report)
     _dangling(datamap, ids, report)
     _cycles(datamap, ids["parties"], report)
-    _assumptions(datamap, report)
+    if not assumptions_known:
+        _assumptions(datamap, report)
     return report.found
 
 
