@@ -89,11 +89,20 @@ _DIFFERENT = tuple(
         + "|".join(
             (
                 rf"[ ]++{_UNLIKE}",
-                rf"(?<=[\"']:){_UNLIKE}",
-                # a key that is a boolean, null or empty (the event reader reads it as text)
-                r"(?<=[eElL]:)(?:(?<=(?:[Tt]rue|TRUE|[Nn]ull|NULL):)|(?<=(?:[Ff]alse|FALSE):))"
-                r"(?!\S)",
-                r"(?<=[\s\[{,]:)(?!\S)",
+                # after a character one of these three looks behind for (so that most places
+                # are passed over after one look)
+                r"(?<=[\"'eElL\s\[{,]:)(?:"
+                + "|".join(
+                    (
+                        rf"(?<=[\"']:){_UNLIKE}",
+                        # a key that is a boolean, null or empty (the event reader reads it as
+                        # text)
+                        r"(?<=[eElL]:)(?:(?<=(?:[Tt]rue|TRUE|[Nn]ull|NULL):)"
+                        r"|(?<=(?:[Ff]alse|FALSE):))(?!\S)",
+                        r"(?<=[\s\[{,]:)(?!\S)",
+                    )
+                )
+                + ")",
                 # ':' just before a flow indicator or '?' (PyYAML refuses it in a flow collection)
                 r"[,?\[\]{}]",
             )
