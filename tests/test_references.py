@@ -165,9 +165,7 @@ def _statement_places() -> list[tuple[tuple[str | int, ...], str]]:
     for loc, statement in datamap.statements():
         places.setdefault(type(statement), loc)
     every = {name for kind in places for name in kind.statement_fields()}
-    return [
-        (loc, sorted(every - set(kind.statement_fields()))[0]) for kind, loc in places.items()
-    ]
+    return [(loc, sorted(every - set(kind.statement_fields()))[0]) for kind, loc in places.items()]
 
 
 @pytest.mark.parametrize(("loc", "field"), _statement_places())

@@ -122,9 +122,7 @@ def from_data(data: Any, path: str = "<data>") -> DataMap:
     return from_document(YamlDocument(path, data, Positions()))
 
 
-def from_document(
-    document: YamlDocument, *, checked: bool = False, plain: bool = False
-) -> DataMap:
+def from_document(document: YamlDocument, *, checked: bool = False, plain: bool = False) -> DataMap:
     """Validate parsed YAML data into a resolved :class:`DataMap`: pydantic validation, then
     the reference checks (:mod:`harmonien_ropa.references`). ``checked``: the YAML text is
     known to hold no character the model refuses (:func:`~harmonien_ropa.model.base.text_is_writable`),
