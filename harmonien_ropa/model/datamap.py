@@ -7,6 +7,7 @@ import copy
 import dataclasses
 import functools
 import typing
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, Self, TypeVar
@@ -397,23 +398,31 @@ class _Index:
     @classmethod
     def of(cls, datamap: DataMap) -> _Index:
         systems = _first_by_id(datamap.systems)
-        # One table of users per kind, keyed by the id alone (no key made per reference).
-        subjects: dict[str, list[Activity]] = {}
-        categories: dict[str, list[Activity]] = {}
-        used_systems: dict[str, list[Activity]] = {}
-        parties: dict[str, list[Activity]] = {}
+        # One table of users per kind, keyed by the id alone (no key made per reference; a
+        # list made only for an id not seen before).
+        subjects: defaultdict[str, list[Activity]] = defaultdict(list)
+        categories: defaultdict[str, list[Activity]] = defaultdict(list)
+        used_systems: defaultdict[str, list[Activity]] = defaultdict(list)
+        parties: defaultdict[str, list[Activity]] = defaultdict(list)
         recipient_ids: dict[int, tuple[Activity, tuple[str, ...]]] = {}
         for activity in datamap.activities:
-            for i in dict.fromkeys(activity.data_subject_ids):
-                subjects.setdefault(i, []).append(activity)
-            for i in dict.fromkeys(activity.data_category_ids):
-                categories.setdefault(i, []).append(activity)
-            for i in dict.fromkeys(activity.system_ids):
-                used_systems.setdefault(i, []).append(activity)
+            # An activity that names an id twice is listed once: it would be the last one.
+            for i in activity.data_subject_ids:
+                listed = subjects[i]
+                if not listed or listed[-1] is not activity:
+                    listed.append(activity)
+            for i in activity.data_category_ids:
+                listed = categories[i]
+                if not listed or listed[-1] is not activity:
+                    listed.append(activity)
+            for i in activity.system_ids:
+                listed = used_systems[i]
+                if not listed or listed[-1] is not activity:
+                    listed.append(activity)
             found = _recipient_ids(activity, systems)
             recipient_ids[id(activity)] = (activity, found)
             for i in found:
-                parties.setdefault(i, []).append(activity)
+                parties[i].append(activity)
         users = {
             (kind, ident): tuple(found)
             for kind, table in (
