@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from support.paths import HARMONIEN_YAML
 
 import harmonien_ropa as hr
@@ -146,3 +147,51 @@ def test_an_assumption_about_a_missing_field_is_reported_as_the_full_walk_does(f
     valid = hr.load(HARMONIEN_YAML).activities[2].statement_fields()
     assert len(found) == (field not in valid)
     assert all(f"assumption about '{field}', which is not a field here" in line for line in found)
+
+
+def _assumption_problems(load: Any) -> list[tuple[str, str]]:
+    try:
+        load()
+    except hr.LoadError as exc:
+        return [(d.code, d.message) for d in exc.diagnostics]
+    return []
+
+
+def _statement_places() -> list[tuple[tuple[str | int, ...], str]]:
+    """One place of each kind of statement in Harmonien's map, with a field of another kind
+    that this kind lacks (and an assumption about it would be misplaced)."""
+    datamap = hr.load(HARMONIEN_YAML)
+    places: dict[type, tuple[str | int, ...]] = {}
+    for loc, statement in datamap.statements():
+        places.setdefault(type(statement), loc)
+    every = {name for kind in places for name in kind.statement_fields()}
+    return [(loc, sorted(every - set(kind.statement_fields()))[0]) for kind, loc in places.items()]
+
+
+@pytest.mark.parametrize(("loc", "field"), _statement_places())
+def test_validation_tells_the_loader_whether_an_assumption_is_misplaced(
+    loc: tuple[str | int, ...], field: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Loading YAML walks the map for misplaced assumptions only when validation saw one (each
+    kind of statement asking about its own fields), and then reports what the walk of
+    ``from_data`` (which holds no such proof) reports; a valid map is not walked."""
+    data = hr.load(HARMONIEN_YAML).model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    node: Any = data
+    for part in loc:
+        node = node[part]
+    walked = _assumption_problems(lambda: hr.from_data(copy.deepcopy(data), "h.yaml"))
+    assert walked == []
+    node.setdefault("assumptions", {})[field] = "a note"
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    walked = _assumption_problems(lambda: hr.from_data(copy.deepcopy(data), "h.yaml"))
+    assert len(walked) == 1
+    assert walked[0][0] == "ROPA003"
+    assert walked[0][1].startswith(f"assumption about '{field}', which is not a field here")
+    assert _assumption_problems(lambda: hr.loads(text, "h.yaml")) == walked
+
+    def no_walk(*args: object) -> None:
+        raise AssertionError("walked a map with no misplaced assumption")
+
+    del node["assumptions"][field]
+    monkeypatch.setattr(references, "_assumptions", no_walk)
+    hr.loads(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "h.yaml")

@@ -189,3 +189,34 @@ def test_positions_are_skipped_on_request_and_found_again_for_problems(
     with pytest.raises(hr.LoadError) as caught:
         hr.loads(text + "bogus: 1\n", "m.yaml")
     assert any(d.line == 4 and d.code == "ROPA003" for d in caught.value.diagnostics)
+
+
+#: Every character up to U+00FF, and some beyond that the search finds or passes over.
+_CHARACTERS = [chr(code) for code in range(256)] + list("\u2013\u2028\u2029\u202e\ufeff\uffff")
+
+
+@given(
+    st.text(alphabet="ab :-\n", max_size=40),
+    st.lists(st.tuples(st.integers(0, 40), st.sampled_from(_CHARACTERS)), max_size=3),
+    st.integers(1, 8),
+)
+@settings(max_examples=300, deadline=None)
+def test_the_first_special_character_is_found_as_the_search_finds_it(
+    text: str, inserted: list[tuple[int, str]], chunk: int
+) -> None:
+    """The search of Latin-1 text by bytes, a chunk at a time (chunks of a few characters
+    here, so that characters fall on every side of their edges), finds the character the
+    regular expression finds first."""
+    for at, char in inserted:
+        text = text[:at] + char + text[at:]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(yamlsource, "_CHUNK", chunk)
+        found = yamlsource._first_special(text)
+    expected = yamlsource._SPECIAL.search(text)
+    assert (found and found.start()) == (expected and expected.start())
+
+
+def test_a_lone_surrogate_beyond_latin1_text_is_found() -> None:
+    text = "a: b\n" * 10 + "c: \ud800\n"
+    assert yamlsource._first_special(text) is not None
+    assert yamlsource._first_special(text.replace("\ud800", "\u2013")) is None

@@ -399,8 +399,15 @@ _PIECES = st.sampled_from(
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(_PIECES, max_size=14).map("".join))
 def test_grouped_searches_find_what_the_searches_one_by_one_find(text: str) -> None:
-    grouped = _found(yamlnative._DIFFERENT, text) or yamlnative._has_long_line(text, 1000)
-    assert grouped == _found(_ONE_BY_ONE, text)
+    expected = _found(_ONE_BY_ONE, text)
+    # the searches after their own characters, each apart (for the characters the text holds)
+    # or all in one, whichever the text gets
+    for most_apart in (0, yamlnative._MOST_APART, len(yamlnative._AFTER_ITS_CHARACTER)):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(yamlnative, "_MOST_APART", most_apart)
+            searches = (*yamlnative._DIFFERENT, *yamlnative._after(text))
+        grouped = _found(searches, text) or yamlnative._has_long_line(text, 1000)
+        assert grouped == expected
     assert bool(yamlnative._UNPRINTABLE.search(text)) == bool(_OLD_UNPRINTABLE.search(text))
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -213,6 +214,31 @@ def checked_text(checked: bool = True) -> Iterator[None]:
         _TEXT_CHECKED.reset(token)
 
 
+@dataclass(slots=True)
+class AssumptionAudit:
+    """What validation in an :func:`audited_assumptions` block saw of the statements'
+    ``assumptions``: whether one names a field its entry does not have (the loader's reference
+    checks then find where; without one, they need not walk the map to look)."""
+
+    misplaced: bool = False
+
+
+_AUDIT: ContextVar[AssumptionAudit | None] = ContextVar("assumption_audit", default=None)
+
+
+@contextlib.contextmanager
+def audited_assumptions() -> Iterator[AssumptionAudit]:
+    """Note, while validating in this block, whether an assumption names a field its entry
+    does not have (:class:`AssumptionAudit`). Only statements validated in the block are seen:
+    data holding a model instance made before is not audited."""
+    audit = AssumptionAudit()
+    token = _AUDIT.set(audit)
+    try:
+        yield audit
+    finally:
+        _AUDIT.reset(token)
+
+
 def text_is_writable(text: str) -> bool:
     """Whether no value read from the YAML ``text`` can hold a character the model refuses:
     YAML writes text only from the characters of the file, but for the escapes of double-quoted
@@ -378,6 +404,16 @@ class Statement(Frozen):
         description="Checker findings on this entry that are accepted, each with a reason.",
     )
 
+    @field_validator("assumptions", mode="after")
+    @classmethod
+    def _audited(cls, value: dict[str, str]) -> dict[str, str]:
+        # Called only where a map writes 'assumptions:' (never for the default).
+        if value:
+            audit = _AUDIT.get()
+            if audit is not None and not _assumable(cls).issuperset(value):
+                audit.misplaced = True
+        return value
+
     def provenance(self, field: str) -> Provenance:
         """The provenance of ``field``: assumed (with the note) or stated."""
         note = self.assumptions.get(field)
@@ -395,6 +431,12 @@ class Statement(Frozen):
                 continue
             names.append(info.alias or name)
         return tuple(names)
+
+
+@functools.cache
+def _assumable(kind: type[Statement]) -> frozenset[str]:
+    """The fields an assumption of a ``kind`` entry may name, found once for each kind."""
+    return frozenset(kind.statement_fields())
 
 
 class Entity(Statement):

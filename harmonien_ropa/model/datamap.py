@@ -7,6 +7,7 @@ import copy
 import dataclasses
 import functools
 import typing
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, Self, TypeVar
@@ -102,16 +103,15 @@ class DataMap(Frozen):
     )
     settings: Settings = Field(default_factory=Settings)
 
-    #: Every entry by kind and id, and who uses what: built once, when the map is made.
-    _index: _Index = PrivateAttr()
-
-    def model_post_init(self, context: Any, /) -> None:
-        self._index = _Index.of(self)
+    #: Every entry by kind and id, and who uses what: built once, on the first lookup (loading
+    #: and its reference checks need none of it, and a map only loaded to be refused or
+    #: compared is never asked).
+    _index: _Index | None = PrivateAttr(default=None)
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
         """A copy, with its own index (an update may replace the entries it resolves)."""
         copied = super().model_copy(update=update, deep=deep)
-        copied._index = _Index.of(copied)
+        copied._index = None
         return copied
 
     @model_validator(mode="before")
@@ -143,9 +143,12 @@ class DataMap(Frozen):
 
     def _resolved(self) -> _Index:
         """The index, read directly: every resolved reference comes through here, and
-        pydantic's attribute fallback for private attributes costs ~40x a dict lookup."""
+        pydantic's attribute fallback for private attributes costs ~40x a dict lookup. Built
+        the first time it is asked for."""
         private = self.__pydantic_private__
-        index: _Index = private["_index"] if private else self._index
+        index: _Index | None = private["_index"] if private else None
+        if index is None:
+            index = self._index = _Index.of(self)
         return index
 
     def data_subject(self, ident: str) -> DataSubject:
@@ -200,7 +203,12 @@ class DataMap(Frozen):
         if kept is not None and kept[0] is activity:
             return kept[1]
         table = index.parties
-        found = tuple(table[i] for i in _recipient_ids(activity, index.systems))
+        listed = index.recipient_ids.get(id(activity))
+        if listed is not None and listed[0] is activity:
+            ids = listed[1]
+        else:  # an activity of another map, or a copy
+            ids = _recipient_ids(activity, index.systems)
+        found = tuple(table[i] for i in ids)
         if index.activities.get(activity.id) is activity:  # the map's own: alive as long as it
             index.recipients[id(activity)] = (activity, found)
         return found
@@ -376,6 +384,9 @@ class _Index:
     party_systems: dict[str, tuple[System, ...]]
     #: activity id → the cookies and similar technologies that serve it, in map order.
     trackers: dict[str, tuple[Tracker, ...]]
+    #: id() of each activity of the map → (the activity, the ids of its parties as
+    #: :meth:`DataMap.all_recipients_of` lists them), found while the index is built.
+    recipient_ids: dict[int, tuple[Activity, tuple[str, ...]]]
     #: id() of an activity of the map → (the activity, :meth:`DataMap.all_recipients_of`),
     #: filled as they are asked for; the activity is kept with its id, so the id cannot be
     #: another object's while the entry exists.
@@ -388,20 +399,31 @@ class _Index:
     @classmethod
     def of(cls, datamap: DataMap) -> _Index:
         systems = _first_by_id(datamap.systems)
-        # One table of users per kind, keyed by the id alone (no key made per reference).
-        subjects: dict[str, list[Activity]] = {}
-        categories: dict[str, list[Activity]] = {}
-        used_systems: dict[str, list[Activity]] = {}
-        parties: dict[str, list[Activity]] = {}
+        # One table of users per kind, keyed by the id alone (no key made per reference; a
+        # list made only for an id not seen before).
+        subjects: defaultdict[str, list[Activity]] = defaultdict(list)
+        categories: defaultdict[str, list[Activity]] = defaultdict(list)
+        used_systems: defaultdict[str, list[Activity]] = defaultdict(list)
+        parties: defaultdict[str, list[Activity]] = defaultdict(list)
+        recipient_ids: dict[int, tuple[Activity, tuple[str, ...]]] = {}
         for activity in datamap.activities:
-            for i in dict.fromkeys(activity.data_subject_ids):
-                subjects.setdefault(i, []).append(activity)
-            for i in dict.fromkeys(activity.data_category_ids):
-                categories.setdefault(i, []).append(activity)
-            for i in dict.fromkeys(activity.system_ids):
-                used_systems.setdefault(i, []).append(activity)
-            for i in _recipient_ids(activity, systems):
-                parties.setdefault(i, []).append(activity)
+            # An activity that names an id twice is listed once: it would be the last one.
+            for i in activity.data_subject_ids:
+                listed = subjects[i]
+                if not listed or listed[-1] is not activity:
+                    listed.append(activity)
+            for i in activity.data_category_ids:
+                listed = categories[i]
+                if not listed or listed[-1] is not activity:
+                    listed.append(activity)
+            for i in activity.system_ids:
+                listed = used_systems[i]
+                if not listed or listed[-1] is not activity:
+                    listed.append(activity)
+            found = _recipient_ids(activity, systems)
+            recipient_ids[id(activity)] = (activity, found)
+            for i in found:
+                parties[i].append(activity)
         users = {
             (kind, ident): tuple(found)
             for kind, table in (
@@ -429,6 +451,7 @@ class _Index:
             users,
             {key: tuple(found) for key, found in party_systems.items()},
             {key: tuple(found) for key, found in trackers.items()},
+            recipient_ids,
         )
 
 

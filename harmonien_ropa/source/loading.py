@@ -25,6 +25,7 @@ from ..model.base import (
     COUNTRY_PATTERN,
     PATTERN_HINTS,
     Text,
+    audited_assumptions,
     checked_text,
     refusal,
     text_is_writable,
@@ -84,7 +85,9 @@ def loads_with_positions(text: str, path: str = "<string>") -> LoadedMap:
             document = parse(text, path, located=True)
         except YamlError as exc:
             raise LoadError(exc.diagnostics) from None
-        datamap = from_document(document, checked=document.plain or text_is_writable(text))
+        datamap = from_document(
+            document, checked=document.plain or text_is_writable(text), plain=True
+        )
         positions = document.positions
         del document  # the plain data, freed while the collector is paused (see loads)
     return LoadedMap(datamap, positions, path)
@@ -98,7 +101,9 @@ def loads(text: str, path: str = "<string>") -> DataMap:
             document = parse(text, path, positions=False)
         except YamlError as exc:
             raise LoadError(exc.diagnostics) from None
-        datamap = from_document(document, checked=document.plain or text_is_writable(text))
+        datamap = from_document(
+            document, checked=document.plain or text_is_writable(text), plain=True
+        )
         # The plain data is freed while the collector is paused: once it is back on, it would
         # walk all of it once more (a tenth of the time at 10,000 activities).
         del document
@@ -117,11 +122,13 @@ def from_data(data: Any, path: str = "<data>") -> DataMap:
     return from_document(YamlDocument(path, data, Positions()))
 
 
-def from_document(document: YamlDocument, *, checked: bool = False) -> DataMap:
+def from_document(document: YamlDocument, *, checked: bool = False, plain: bool = False) -> DataMap:
     """Validate parsed YAML data into a resolved :class:`DataMap`: pydantic validation, then
     the reference checks (:mod:`harmonien_ropa.references`). ``checked``: the YAML text is
     known to hold no character the model refuses (:func:`~harmonien_ropa.model.base.text_is_writable`),
-    so its values need not be searched for one each."""
+    so its values need not be searched for one each. ``plain``: the data holds only what YAML
+    reads (mappings, lists, scalars; no model instance), so validation sees every statement's
+    assumptions (:func:`~harmonien_ropa.model.base.audited_assumptions`)."""
     path, data, positions = document.path, document.data, document.positions
     if not isinstance(data, dict):
         kind = _kind_of(data)
@@ -146,11 +153,12 @@ def from_document(document: YamlDocument, *, checked: bool = False) -> DataMap:
     if resolved.unknown:
         raise LoadError(_catalogue_diagnostic(u, positions, path) for u in resolved.unknown)
     try:
-        with checked_text(checked):
+        with checked_text(checked), audited_assumptions() as audit:
             datamap = DataMap.model_validate(resolved.data)
     except ValidationError as exc:
         raise LoadError(_validation_diagnostics(exc, resolved.data, positions, path)) from None
-    problems = reference_problems(datamap, positions, path)
+    known = plain and not audit.misplaced
+    problems = reference_problems(datamap, positions, path, assumptions_known=known)
     if problems:
         raise LoadError(problems)
     for (kind, index), origin in resolved.origins.items():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
+from operator import attrgetter
 
 from ..core.diagnostics import Diagnostic, Severity
 from ..core.listing import some
@@ -51,14 +52,21 @@ class _Report:
         )
 
 
-def reference_problems(datamap: DataMap, positions: Positions, path: str) -> list[Diagnostic]:
+def reference_problems(
+    datamap: DataMap, positions: Positions, path: str, *, assumptions_known: bool = False
+) -> list[Diagnostic]:
     """Every duplicate id, dangling reference, sub-processor cycle and misplaced assumption of
-    ``datamap``, at its position. The work is linear in the map's size."""
+    ``datamap``, at its position. The work is linear in the map's size.
+
+    ``assumptions_known``: every statement of the map was validated in an
+    :func:`~harmonien_ropa.model.base.audited_assumptions` block, which found no assumption
+    about a field its entry does not have (so the map is not walked to look for one)."""
     report = _Report(positions, path)
     ids = _duplicate_ids(datamap, report)
     _dangling(datamap, ids, report)
     _cycles(datamap, ids["parties"], report)
-    _assumptions(datamap, report)
+    if not assumptions_known:
+        _assumptions(datamap, report)
     return report.found
 
 
@@ -72,10 +80,17 @@ def _collections(datamap: DataMap) -> dict[str, Sequence[Entity]]:
     }
 
 
+_ID = attrgetter("id")
+
+
 def _duplicate_ids(datamap: DataMap, report: _Report) -> dict[str, set[str]]:
     """Report every id used twice in one list; return the ids of each kind."""
     ids: dict[str, set[str]] = {}
     for kind, entries in _collections(datamap).items():
+        known = set(map(_ID, entries))
+        if len(known) == len(entries):  # each id once: one set made in C says so
+            ids[kind] = known
+            continue
         seen: dict[str, int] = {}
         for index, entry in enumerate(entries):
             if entry.id in seen:
@@ -203,26 +218,36 @@ def _refers_to_known(
     """Whether every reference of ``act`` is to a known id, and every category its sources and
     retention rules name is one of its own: a few set operations in C, where the checks of
     :func:`_dangling` build each reference's place (most activities have no problem)."""
-    listed = set(act.data_category_ids)
-    return (
-        categories.issuperset(listed)
+    if not (
+        categories.issuperset(act.data_category_ids)
         and subjects.issuperset(act.data_subject_ids)
         and systems.issuperset(act.system_ids)
         and parties.issuperset(act.recipient_ids)
         and (act.on_behalf_of_id is None or act.on_behalf_of_id in parties)
-        and all(
-            (src.party_id is None or src.party_id in parties)
-            and (src.activity_id is None or src.activity_id in activities)
-            and listed.issuperset(src.category_ids)
-            for src in act.sources
-        )
-        and all(
-            transfer.party_id in parties
-            and (transfer.importer_id is None or transfer.importer_id in parties)
-            for transfer in act.transfers
-        )
-        and all(listed.issuperset(kept.category_ids) for kept in act.category_retention)
-    )
+    ):
+        return False
+    # The lists below are most often empty or short: plain loops, and the activity's own
+    # categories made a set only when a source or a retention rule names some.
+    listed: set[str] | None = None
+    for src in act.sources:
+        if (src.party_id is not None and src.party_id not in parties) or (
+            src.activity_id is not None and src.activity_id not in activities
+        ):
+            return False
+        if src.category_ids:
+            listed = set(act.data_category_ids) if listed is None else listed
+            if not listed.issuperset(src.category_ids):
+                return False
+    for transfer in act.transfers:
+        if transfer.party_id not in parties or (
+            transfer.importer_id is not None and transfer.importer_id not in parties
+        ):
+            return False
+    for kept in act.category_retention:
+        listed = set(act.data_category_ids) if listed is None else listed
+        if not listed.issuperset(kept.category_ids):
+            return False
+    return True
 
 
 def _cycles(datamap: DataMap, known: set[str], report: _Report) -> None:

@@ -43,11 +43,18 @@ class _Unsure(Exception):
     """The text holds something the locator does not read with certainty."""
 
 
-#: Quoted text not closed on its line, after a space or at a line's start (one search in C);
+#: Quoted text not closed on its line, after a space or at a line's start (searches in C);
 #: :func:`_open_quote` then tells whether it starts a block node. PyYAML reads quoted text across
 #: lines at any indentation. (In a flow collection, quoted text closes on its line: the native
 #: reader's checks take only flow collections on one line.)
-_UNCLOSED = re.compile(r"['\"](?<=[ \n]['\"])(?:(?<=')(?:[^'\n]|'')*|(?<=\")[^\"\n]*)(?:\n|\Z)")
+#: Each quote is looked for on its own: a search that starts with one literal character skips
+#: ahead in C, where one for either character tests every character of the text. Between them
+#: they find every place the search for either would (and perhaps more: the locator then gives
+#: up, which is never wrong).
+_UNCLOSED = (
+    re.compile(r"'(?<=[ \n]')(?:[^'\n]|'')*(?:\n|\Z)"),
+    re.compile(r"\"(?<=[ \n]\")[^\"\n]*(?:\n|\Z)"),
+)
 _UNCLOSED_FIRST = re.compile(r"(?:'(?:[^'\n]|'')*|\"[^\"\n]*)(?:\n|\Z)")
 #: What comes before a block node on its line: indentation and '- ' marks, a key's ': ' or an
 #: anchor (on a line that is not a comment).
@@ -76,7 +83,9 @@ _FLOW_QUOTED = re.compile(r"'((?:[^'\n]|'')*)'|\"([^\"\n]*)\"")
 _FLOW_ALIAS = re.compile(r"\*([0-9A-Za-z_-]+)(?=[ ,\]}]|$)")
 _LINE_END = re.compile(r"[ ]*(?:#[^\n]*)?(?:\n|\Z)")
 
-_MAP, _SEQ, _FLOW, _LEAF = range(4)
+_MAP, _SEQ, _FLOW, _LEAF, _PLAIN = range(5)
+# _PLAIN: a block mapping if a key starts there, else text; told apart when a child is asked
+# for (most values found are the last step of a lookup, and never are).
 #: Keys looked for one by one in a mapping before all its keys are found at once.
 _MOST_SEARCHES = 8
 
@@ -120,10 +129,11 @@ def _open_quote(text: str) -> bool:
     first = _SPACES.match(text).end()  # type: ignore[union-attr]
     if _UNCLOSED_FIRST.match(text, first):
         return True
-    for found in _UNCLOSED.finditer(text):
-        line = text.rfind("\n", 0, found.start()) + 1
-        if _NODE_START.match(text[line : found.start()]):
-            return True
+    for unclosed in _UNCLOSED:
+        for found in unclosed.finditer(text):
+            line = text.rfind("\n", 0, found.start()) + 1
+            if _NODE_START.match(text[line : found.start()]):
+                return True
     return False
 
 
@@ -156,6 +166,7 @@ class _Node:
         "column",
         "end",
         "ended",
+        "first",
         "items",
         "keys",
         "kind",
@@ -182,6 +193,8 @@ class _Node:
         self.items: list[tuple[int, int]] | None = None
         #: Every key of a mapping (offset and line), once needed (see ``_entry``).
         self.keys: dict[str, tuple[int, int]] | None = None
+        #: A mapping's first key and where its ``:`` ends.
+        self.first: tuple[str, int] | None = None
 
 
 class LocatedPositions(Positions):
@@ -192,23 +205,26 @@ class LocatedPositions(Positions):
     text holds something the locator does not read with certainty.
     """
 
-    __slots__ = ("_anchors", "_root", "_text")
+    __slots__ = ("_anchors", "_root", "_sure", "_text")
 
     def __init__(self, text: str, fill: Callable[[], Positions]) -> None:
         super().__init__(fill)
         if "\r" in text:  # CR LF line breaks (the native reader takes no lone CR): lines alike
             text = text.replace("\r\n", "\n")
-        self._text: str | None = text
+        self._text = text
+        #: False once the text held something the locator does not read with certainty.
+        self._sure = True
         self._root: _Node | None = None
         #: The anchors' offsets and lines by name, once an alias is read.
         self._anchors: dict[str, tuple[int, int]] | None = None
 
     def find(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
-        if self._text is not None and self._fill is not None:
+        if self._sure and self._fill is not None:
             try:
                 return self._locate(loc, key=key)
             except _Unsure:
-                self._text = None  # read every position instead (see the module's doc)
+                # Read every position instead (see the module's doc); the text is not needed.
+                self._sure, self._text, self._root = False, "", None
         return super().find(loc, key=key)
 
     # -- the walk ------------------------------------------------------------------------------
@@ -238,24 +254,26 @@ class LocatedPositions(Positions):
 
     def _first(self) -> _Node | None:
         """The document's root value, after checking the text holds nothing uncertain."""
-        text = self._require()
+        text = self._text
         if _open_quote(text):
             raise _Unsure
         start = _BLANK_LINES.match(text).end()  # type: ignore[union-attr]
         if start >= len(text):
             return None
         line = text.count("\n", 0, start) + 1
-        node = self._value(start, line, 0)
+        node = self._value(start, line, 0, start - (text.rfind("\n", 0, start) + 1))
         node.end = len(text)
         node.ended = True
         return node
 
-    def _require(self) -> str:
-        if self._text is None:  # pragma: no cover - gave up before
-            raise _Unsure
-        return self._text
-
     def _child(self, node: _Node, part: Any) -> _Node | None:
+        if node.kind == _PLAIN:
+            found = _KEY.match(self._text, node.start)
+            if found is None:
+                node.kind = _LEAF
+                return None
+            node.kind = _MAP
+            node.first = (_key_text(found), found.end())
         if node.kind == _MAP:
             return self._entry(node, part) if isinstance(part, str) else None
         if node.kind == _SEQ:
@@ -280,11 +298,10 @@ class LocatedPositions(Positions):
 
     # -- values --------------------------------------------------------------------------------
 
-    def _value(self, start: int, line: int, key: int) -> _Node:
-        """The value whose first character is at ``start`` (on ``line``), with ``key`` the packed
-        position of its key (0 for a list item)."""
-        text = self._require()
-        column = start - (text.rfind("\n", 0, start) + 1)
+    def _value(self, start: int, line: int, key: int, column: int) -> _Node:
+        """The value whose first character is at ``start`` (on ``line``, in ``column``), with
+        ``key`` the packed position of its key (0 for a list item)."""
+        text = self._text
         packed = key | line << HALF | (column + 1)
         char = text[start]
         if char == "-":
@@ -313,22 +330,21 @@ class LocatedPositions(Positions):
             return _Node(_LEAF, start, line, packed, column)
         if char in "!%@`?:,]}#":
             raise _Unsure
-        if char not in "|>" and _KEY.match(text, start):
-            return _Node(_MAP, start, line, packed, column)
-        return _Node(_LEAF, start, line, packed, column)
+        return _Node(_LEAF if char in "|>" else _PLAIN, start, line, packed, column)
 
     def _after_indicator(self, start: int, line: int, after: int, column: int, end: int) -> _Node:
         """The value after the ``:`` or ``-`` that ends at ``after`` (the indicator at ``start``
         on ``line``; ``column``: the owning mapping's or list's column; ``end``: its end), with
         the key's packed position when the indicator is a ``:`` at ``start``'s key."""
-        text = self._require()
+        text = self._text
         is_item = text[start] == "-"
-        key = 0 if is_item else self._packed(start, line) << PAIR
+        # The key and the item's '-' are at the column of their mapping or list.
+        key = 0 if is_item else (line << HALF | (column + 1)) << PAIR
         at = _SPACES.match(text, after).end()  # type: ignore[union-attr]
         if at < len(text) and text[at] not in "#\n":
             if is_item and text[at] == "-":
                 raise _Unsure  # a list written on its parent item's line
-            node = self._value(at, line, key)
+            node = self._value(at, line, key, at - start + column)
         else:
             rest = _REST.match(text, at)
             following = _BLANK_LINES.match(text, rest.end() if rest else at).end()  # type: ignore[union-attr]
@@ -343,15 +359,15 @@ class LocatedPositions(Positions):
                     and text[following + 1 : following + 2] in ("", " ", "\n")
                 )
             ):
-                node = self._value(following, lines, key)
+                node = self._value(following, lines, key, deeper)
             else:  # empty: at the end of the ':' or '-'
-                after_column = after - (text.rfind("\n", 0, after) + 1)
+                after_column = after - start + column
                 return _Node(_LEAF, after, line, key | line << HALF | (after_column + 1), 0)
         node.end = end
         return node
 
     def _packed(self, start: int, line: int) -> int:
-        text = self._require()
+        text = self._text
         return line << HALF | (start - text.rfind("\n", 0, start))
 
     # -- block mappings ------------------------------------------------------------------------
@@ -359,7 +375,7 @@ class LocatedPositions(Positions):
     def _range_end(self, node: _Node) -> int:
         """Where ``node``'s text ends: the first line after it that is shallower (a mapping), or
         shallower or at its column and not an item (a list), and not a comment."""
-        text = self._require()
+        text = self._text
         kind = "map-end" if node.kind == _MAP else "seq-end"
         if not node.ended and (node.column or kind == "seq-end"):
             found = _pattern(kind, node.column).search(text, node.start, node.end)
@@ -371,17 +387,17 @@ class LocatedPositions(Positions):
         """The value of ``key`` in the mapping ``node``: one search from the mapping's start for
         the key's line, or after a few, its every key found at once (so that many lookups in
         one long mapping do not search it again each time)."""
-        text = self._require()
+        text = self._text
         end = self._range_end(node)
         keys = node.keys
         if keys is None and len(node.children or ()) >= _MOST_SEARCHES:
             keys = self._all_keys(node, end)
         if keys is None:
-            first = _KEY.match(text, node.start)
+            first = node.first
             if first is None:  # pragma: no cover - found as a mapping by its first key
                 raise _Unsure
-            if _key_text(first) == key:
-                return self._after_indicator(node.start, node.line, first.end(), node.column, end)
+            if first[0] == key:
+                return self._after_indicator(node.start, node.line, first[1], node.column, end)
             found = _pattern("key", node.column, key).search(text, node.start, end)
             if found is not None:
                 start = found.start() + 1 + node.column
@@ -399,11 +415,10 @@ class LocatedPositions(Positions):
     def _all_keys(self, node: _Node, end: int) -> dict[str, tuple[int, int]]:
         """Every key of the mapping ``node`` (whose text ends at ``end``), each checked to be a
         key, with its offset and line."""
-        text = self._require()
-        first = _KEY.match(text, node.start)
-        if first is None:  # pragma: no cover - found as a mapping by its first key
+        text = self._text
+        if node.first is None:  # pragma: no cover - found as a mapping by its first key
             raise _Unsure
-        keys = {_key_text(first): (node.start, node.line)}
+        keys = {node.first[0]: (node.start, node.line)}
         at, line = node.start, node.line
         for found in _pattern("line", node.column).finditer(text, node.start, end):
             start = found.end()
@@ -423,7 +438,7 @@ class LocatedPositions(Positions):
     def _items(self, node: _Node) -> list[tuple[int, int]]:
         """The start and line of each item of the list ``node``: one search for its end, one
         for its items."""
-        text = self._require()
+        text = self._text
         end = self._range_end(node)
         items = [(node.start, node.line)]
         at, line = node.start, node.line
@@ -441,7 +456,7 @@ class LocatedPositions(Positions):
         """Read the flow collection ``node`` opening at ``at``: its children, with positions;
         where it ends. Only lists of values and mappings of ``key: value`` pairs (text, quoted
         or plain, aliases, flow collections), as the native reader's checks accept."""
-        text = self._require()
+        text = self._text
         closing = "]" if text[at] == "[" else "}"
         at = _SPACES.match(text, at + 1).end()  # type: ignore[union-attr]
         index = 0
@@ -479,7 +494,7 @@ class LocatedPositions(Positions):
         return at + 1
 
     def _flow_value(self, at: int, line: int, key: int) -> tuple[_Node, int]:
-        text = self._require()
+        text = self._text
         char = text[at : at + 1]
         if char in ("[", "{"):
             node = _Node(_FLOW, at, line, key | self._packed(at, line), 0)
@@ -498,7 +513,7 @@ class LocatedPositions(Positions):
     def _anchor(self, name: str) -> tuple[int, int]:
         """Where the anchor ``name`` is (an alias is at its anchored value): the anchors are
         found once, with their lines, in one search."""
-        text = self._require()
+        text = self._text
         if self._anchors is None:
             anchors: dict[str, tuple[int, int]] = {}
             at, line = 0, 1

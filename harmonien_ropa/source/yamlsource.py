@@ -56,6 +56,27 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 #: the text finds any of them (a text holds none, as a rule), and finding none stands for the
 #: model's search of the text for a refused character too (:attr:`YamlDocument.plain`).
 _SPECIAL = re.compile(f"{_SEPARATOR.pattern}|{DECLINED_CHARACTERS.pattern}|{REFUSED.pattern}")
+#: The characters up to U+00FF that :data:`_SPECIAL` does not find, as Latin-1 bytes.
+_ORDINARY = bytes(code for code in range(256) if not _SPECIAL.match(chr(code)))
+#: Characters of a text looked at by one translation (bounds the memory it takes).
+_CHUNK = 1 << 20
+
+
+def _first_special(text: str) -> re.Match[str] | None:
+    """The first character of ``text`` that :data:`_SPECIAL` finds, or None.
+
+    A text of characters up to U+00FF (Latin-1: most maps in Norwegian or English) is first
+    looked at as Latin-1 bytes, a chunk at a time, each deleting its ordinary bytes in one call
+    in C (a third of the regular expression's time): only a text that holds a special
+    character, or a character beyond U+00FF, is searched."""
+    for start in range(0, len(text), _CHUNK):
+        try:
+            raw = text[start : start + _CHUNK].encode("latin-1")
+        except UnicodeEncodeError:
+            return _SPECIAL.search(text, start)
+        if raw.translate(None, _ORDINARY):
+            return _SPECIAL.search(text, start)
+    return None
 
 
 def read_text(path: Path, display: str | None = None, limit: int | None = None) -> str:
@@ -211,7 +232,7 @@ def parse(
     reader takes the text, else as ``positions=True`` (for a caller that will ask for some
     positions). Problems found while reading always carry their line and column.
     """
-    special = _SPECIAL.search(text)
+    special = _first_special(text)
     if special is not None:
         _refuse_unreadable(text, special.start(), path)
     limit = max_nodes()
