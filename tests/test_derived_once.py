@@ -246,3 +246,18 @@ def test_one_check_finds_each_systems_hosting_once(monkeypatch: pytest.MonkeyPat
     used = {system_id for activity in datamap.activities for system_id in activity.system_ids}
     assert len(used) < len(datamap.activities)
     assert sorted(calls) == sorted(id(datamap.system(system_id)) for system_id in used)
+
+
+def test_a_value_asked_of_a_map_before_any_lookup_builds_its_index_and_is_kept() -> None:
+    datamap = synthetic(4)
+    assert datamap.__pydantic_private__ == {"_index": None}  # nothing looked up yet
+    own = datamap.activities[0]
+    calls: list[Activity] = []
+
+    def compute(dm: hr.DataMap, activity: Activity) -> int:
+        calls.append(activity)
+        return len(calls)
+
+    assert datamap.once("test", own, compute) == 1
+    assert datamap.once("test", own, compute) == 1  # kept in the index it built
+    assert datamap.activity(own.id) is own

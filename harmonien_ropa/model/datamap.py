@@ -219,8 +219,10 @@ class DataMap(Frozen):
         (another entry is computed each time). ``compute`` must read nothing but the map and
         the entry (both frozen); ``name`` says which function it is (e.g.
         ``"law.transfers.destinations"``), so that no two share a value."""
-        private = self.__pydantic_private__  # as _resolved reads it, without the call: every
-        index: _Index = private["_index"] if private else self._index  # rule asks, many times
+        private = self.__pydantic_private__  # as _resolved reads it, without the call (every
+        index: _Index | None = private["_index"] if private else None  # rule asks, many times)
+        if index is None:  # not built yet
+            index = self._resolved()
         kept = index.derived.get((name, id(entry)))
         if kept is not None and kept[0] is entry:
             return kept[1]  # type: ignore[return-value]  # what compute returned for this name
