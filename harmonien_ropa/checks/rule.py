@@ -175,7 +175,11 @@ class Rule:
 
     def hit(self, loc: Loc, *, key: bool = True, **fields: object) -> Hit:
         """A hit at ``loc`` whose message is ``message`` filled with ``fields``."""
-        return Hit(loc, tuple(sorted(zip(fields, map(str, fields.values()), strict=True))), key)
+        # Each value as text (a text as it is), sorted by name (a rule's names differ).
+        words = [(name, v if type(v) is str else str(v)) for name, v in fields.items()]
+        if len(words) > 1:
+            words.sort()
+        return Hit(loc, tuple(words), key)
 
     def format_message(self, hit: Hit) -> str:
         return self.message.format_map(dict(hit.fields))
