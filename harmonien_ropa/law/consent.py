@@ -73,7 +73,10 @@ def is_valid(mechanism: ConsentMechanism) -> bool:
 
 def consent_bases(activity: Activity) -> tuple[Basis, ...]:
     """The activity's consent bases (Art. 6(1)(a)), each with how consent is obtained."""
-    return tuple(b for b in activity.bases if b.basis is LegalBasis.CONSENT)
+    bases = activity.bases
+    if len(bases) == 1:  # the one basis of most activities, without a generator
+        return bases if bases[0].basis is LegalBasis.CONSENT else ()
+    return tuple([b for b in bases if b.basis is LegalBasis.CONSENT])
 
 
 def is_online(datamap: DataMap, activity: Activity) -> bool:
