@@ -152,12 +152,18 @@ def _same(one: Text, other: Text) -> bool:
 
 def wider_access(activity: Activity, system: System) -> tuple[Text, ...]:
     """The roles with access to ``system`` that the activity's own ``access`` does not name
-    (nothing when the activity states no access of its own)."""
-    if not activity.access:
+    (nothing when the activity states no access of its own: :func:`states_access`)."""
+    if not states_access(activity):
         return ()
     return tuple(
         role for role in system.access if not any(_same(role, own) for own in activity.access)
     )
+
+
+def states_access(activity: Activity) -> bool:
+    """True if the activity names the roles that may see its data (``access``): only then can
+    a system's access be wider (:func:`wider_access`)."""
+    return bool(activity.access)
 
 
 def review_overdue(activity: Activity, today: dt.date | None) -> bool:

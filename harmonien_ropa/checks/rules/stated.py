@@ -462,7 +462,9 @@ class SpecialCategoryAccessWider(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.controller_activities():
-            if not ctx.datamap.special_categories_of(activity):
+            # No system's access is wider than an activity's that names none (its categories
+            # and systems are then not looked up).
+            if not uses.states_access(activity) or not ctx.datamap.special_categories_of(activity):
                 continue
             for index, system in enumerate(ctx.datamap.systems_of(activity)):
                 wider = uses.wider_access(activity, system)
