@@ -14,8 +14,10 @@ from support.synthetic import synthetic, synthetic_dict
 import harmonien_ropa as hr
 from harmonien_ropa.checks import RULES, Context
 from harmonien_ropa.checks import walk as walk_module
+from harmonien_ropa.checks.grouping import activities_with, bases_of
 from harmonien_ropa.checks.rules import retention as retention_rules
 from harmonien_ropa.law import consent, provision, rights, uses
+from harmonien_ropa.model import Activity
 from harmonien_ropa.model.legal import LegalBasis
 
 
@@ -169,3 +171,59 @@ def test_the_laws_helpers_give_what_their_plain_forms_give(
             (b for b in bases if b.basis in provision.REQUIREMENT_BASES), None
         )
     assert several or not with_several
+
+
+@pytest.mark.parametrize(
+    "datamap",
+    [hr.load(HARMONIEN_YAML), hr.load(FIXTURES / "bases.yaml"), synthetic(30)],
+    ids=["harmonien", "bases", "synthetic"],
+)
+def test_the_bases_grouped_by_kind_are_those_of_every_activity_in_order(
+    datamap: hr.DataMap,
+) -> None:
+    """:func:`grouping.bases_of` gives, for any kinds, the bases a loop over every activity
+    done as controller and its bases gives, in the same order; :func:`grouping.activities_with`
+    each such activity once."""
+    ctx = Context(datamap)
+    kinds_to_ask: list[tuple[LegalBasis | None, ...]] = [
+        (kind,) for kind in (*LegalBasis, None)
+    ] + [tuple(LegalBasis), (LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK)]
+    for kinds in kinds_to_ask:
+        plain = [
+            (loc, activity, basis)
+            for loc, activity in ctx.controller_activities()
+            for basis in activity.bases
+            if basis.basis in kinds
+        ]
+        grouped = [(loc, activity, basis) for _, loc, activity, basis in bases_of(ctx, *kinds)]
+        assert grouped == plain
+        assert list(activities_with(ctx, *kinds)) == list(
+            dict.fromkeys((loc, a) for loc, a, _ in plain)
+        )
+
+
+def test_rules_about_a_kind_of_basis_visit_no_other_activity(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Once the bases are grouped (one pass over the activities, once per check), the rules
+    about legitimate interests, a legal obligation or public task and consent read no
+    activity's bases again: they visit only the bases of their kind."""
+    data = synthetic_dict(40)
+    for index, activity in enumerate(data["activities"]):
+        for field in ("legal_source", "legitimate_interest", "balancing_test", "consent"):
+            activity.pop(field, None)
+        activity["legal_basis"] = ("legitimate_interests", "legal_obligation", "consent")[index % 3]
+    ctx = Context(hr.from_data(data))
+    list(bases_of(ctx, LegalBasis.CONSENT))  # the grouping, made by whichever rule asks first
+    read: list[str] = []
+    original = Activity.bases
+
+    def counted(self: Activity) -> Any:
+        read.append(self.id)
+        return original.__get__(self)
+
+    monkeypatch.setattr(Activity, "bases", property(counted))
+    found = {code: list(RULES[code].check(ctx)) for code in ("ROPA103", "ROPA104", "ROPA106")}
+    found.update({code: list(RULES[code].check(ctx)) for code in ("ROPA120", "ROPA121")})
+    assert read == []
+    assert all(found[code] for code in ("ROPA103", "ROPA106", "ROPA121"))
