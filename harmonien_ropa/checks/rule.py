@@ -71,6 +71,9 @@ class Context:
     _activities: list[tuple[Loc, Activity]] | None = None
     _controller_activities: list[tuple[Loc, Activity]] | None = None
     _shared: dict[str, object] = field(default_factory=dict)
+    _destinations: dict[int, tuple[Activity, transfers_law.Destinations]] = field(
+        default_factory=dict
+    )
 
     def activities(self) -> Iterator[tuple[Loc, Activity]]:
         """Every activity with its location (listed once per check)."""
@@ -133,8 +136,14 @@ class Context:
 
     def destinations(self, activity: Activity) -> transfers_law.Destinations:
         """Where outside the EEA ``activity``'s data goes (:func:`harmonien_ropa.law.transfers.
-        destinations`, which the map keeps once found for each of its activities)."""
-        return transfers_law.destinations(self.datamap, activity)
+        destinations`, which the map keeps once found for each of its activities; the rules
+        that ask for every activity find it here with one lookup)."""
+        kept = self._destinations.get(id(activity))
+        if kept is not None and kept[0] is activity:
+            return kept[1]
+        found = transfers_law.destinations(self.datamap, activity)
+        self._destinations[id(activity)] = (activity, found)  # the activity kept: its id stays its
+        return found
 
     def notice(self, lang: str) -> NoticeView:
         """The notice's view of the map in ``lang`` (:func:`harmonien_ropa.notice.view.build`,
