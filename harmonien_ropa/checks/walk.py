@@ -10,6 +10,7 @@ as :meth:`~harmonien_ropa.checks.rule.Context.texts` lists them, the statements 
 :meth:`~harmonien_ropa.model.datamap.DataMap.statements` does.
 """
 
+# ruff: noqa: RUF005 (a place is ``loc + (key, index)``: see _walk)
 from __future__ import annotations
 
 import datetime as dt
@@ -43,9 +44,12 @@ def _walk(
     text: typing.Callable[[tuple[Loc, Text]], None],
     statement: typing.Callable[[tuple[Loc, Statement]], None],
 ) -> None:
-    is_statement, steps = _plan(type(model))
+    plan = _PLANS.get(type(model))  # read here: a call per model costs more than the lookup
+    is_statement, steps = plan if plan is not None else _plan(type(model))
     if is_statement:
         statement((loc, model))  # type: ignore[arg-type]  # a Statement, by its plan
+    # A place below ``loc`` is made as ``loc + (key, index)``: one tuple added to another, about
+    # half the work of unpacking ``loc`` into a new one, for every text and statement.
     for name, key, mode, expected in steps:
         value = getattr(model, name)
         if value is None or value is _EMPTY:  # not given (compared by identity: no __eq__ call)
@@ -55,29 +59,29 @@ def _walk(
         if mode is _ONE:
             if type(value) is expected:
                 if expected is Text:
-                    text(((*loc, key), value))  # type: ignore[arg-type]  # a Text, by its type
+                    text((loc + (key,), value))  # type: ignore[arg-type]  # a Text, by its type
                 else:
-                    _walk(value, (*loc, key), text, statement)  # type: ignore[arg-type]  # a model
+                    _walk(value, loc + (key,), text, statement)  # type: ignore[arg-type]  # a model
                 continue
         elif mode is _MANY and type(value) is tuple:
             if expected is Text:
                 for index, item in enumerate(value):
                     if type(item) is Text:
-                        text(((*loc, key, index), item))
+                        text((loc + (key, index), item))
                     else:
-                        _value(item, (*loc, key, index), text, statement)
+                        _value(item, loc + (key, index), text, statement)
             else:
                 for index, item in enumerate(value):
                     if type(item) is expected:
-                        _walk(item, (*loc, key, index), text, statement)  # type: ignore[arg-type]
+                        _walk(item, loc + (key, index), text, statement)  # type: ignore[arg-type]
                     else:
-                        _value(item, (*loc, key, index), text, statement)
+                        _value(item, loc + (key, index), text, statement)
             continue
         if isinstance(value, tuple):
             for index, item in enumerate(value):
-                _value(item, (*loc, key, index), text, statement)
+                _value(item, loc + (key, index), text, statement)
         else:
-            _value(value, (*loc, key), text, statement)
+            _value(value, loc + (key,), text, statement)
 
 
 def _value(
