@@ -14,11 +14,11 @@ from support.synthetic import synthetic, synthetic_dict
 import harmonien_ropa as hr
 from harmonien_ropa.checks import RULES, Context
 from harmonien_ropa.checks import walk as walk_module
-from harmonien_ropa.checks.grouping import activities_with, bases_of
+from harmonien_ropa.checks.grouping import activities_with, bases_of, retentions_of
 from harmonien_ropa.checks.rules import retention as retention_rules
 from harmonien_ropa.law import consent, provision, rights, uses
 from harmonien_ropa.model import Activity
-from harmonien_ropa.model.legal import LegalBasis
+from harmonien_ropa.model.legal import LegalBasis, RetentionKind
 
 
 def test_the_walk_asks_no_value_of_a_field_of_one_class_its_kind(
@@ -227,3 +227,59 @@ def test_rules_about_a_kind_of_basis_visit_no_other_activity(
     found.update({code: list(RULES[code].check(ctx)) for code in ("ROPA120", "ROPA121")})
     assert read == []
     assert all(found[code] for code in ("ROPA103", "ROPA106", "ROPA121"))
+
+
+def test_retention_rules_grouped_by_kind_and_visited_by_kind(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """:func:`grouping.retentions_of` gives every retention rule of the activities done as
+    controller (all of them, or those of some kinds) in the map's order; ROPA350 and ROPA351 ask
+    the law about the rules of their one kind only, not about every activity's."""
+    data = synthetic_dict(30)
+    for index, activity in enumerate(data["activities"]):
+        if index % 5 == 0:
+            activity["retention"] = {"kind": "permanent_archive", "text": {"nb": "x", "en": "x"}}
+        elif index % 5 == 1:
+            activity["retention"] = {
+                "kind": "until_consent_withdrawn",
+                "text": {"nb": "y", "en": "y"},
+            }
+    ctx = Context(hr.from_data(data))
+    plain = [
+        (loc, activity, place, retention)
+        for loc, activity in ctx.controller_activities()
+        for place, retention in uses.retentions(activity)
+    ]
+    every = [(loc, a, place, r) for _, loc, a, place, r in retentions_of(ctx)]
+    assert every == plain
+    for kinds in [(kind,) for kind in RetentionKind] + [tuple(RetentionKind)]:
+        kept = [(loc, a, place, r) for _, loc, a, place, r in retentions_of(ctx, *kinds)]
+        assert kept == [row for row in plain if row[3].kind in kinds]
+    asked = {
+        "until_withdrawn_without_consent": _counted(
+            monkeypatch, uses, "until_withdrawn_without_consent"
+        ),
+        "archive_gaps": _counted(monkeypatch, uses, "archive_gaps"),
+    }
+    list(RULES["ROPA350"].check(ctx))
+    list(RULES["ROPA351"].check(ctx))
+    found_kinds = [row[3].kind for row in plain]
+    assert len(asked["until_withdrawn_without_consent"]) == found_kinds.count(
+        RetentionKind.UNTIL_CONSENT_WITHDRAWN
+    )
+    assert len(asked["archive_gaps"]) == found_kinds.count(RetentionKind.PERMANENT_ARCHIVE)
+    assert asked["archive_gaps"]
+    assert asked["until_withdrawn_without_consent"]
+    assert len(asked["archive_gaps"]) < len(plain)
+
+
+def _counted(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[object]:
+    calls: list[object] = []
+    original = getattr(module, name)
+
+    def counting(*args: object) -> object:
+        calls.append(args)
+        return original(*args)
+
+    monkeypatch.setattr(module, name, counting)
+    return calls

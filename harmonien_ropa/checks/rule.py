@@ -185,7 +185,9 @@ class Rule:
     def hit(self, loc: Loc, *, key: bool = True, **fields: object) -> Hit:
         """A hit at ``loc`` whose message is ``message`` filled with ``fields``."""
         # Each value as text (a text as it is), sorted by name (a rule's names differ).
-        words = [(name, v if type(v) is str else str(v)) for name, v in fields.items()]
+        words = []  # a loop, not a comprehension (a call of its own for a word or two)
+        for name, v in fields.items():
+            words.append((name, v if type(v) is str else str(v)))
         if len(words) > 1:
             words.sort()
         return Hit(loc, tuple(words), key)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ...core.diagnostics import Severity
 from ...law import uses
 from ...law.rights import statutes
+from ..grouping import retentions_of
 from ..rule import Context, Hit, Rule
 
 #: Phrases that state no limit at all, in the languages of the map.
@@ -105,28 +106,27 @@ class RetentionVague(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         found: dict[tuple[str | None, ...], str | None] = {}  # a wording repeated is read once
-        for loc, activity in ctx.controller_activities():
-            for place, retention in uses.retentions(activity):
-                if (
-                    retention.period is None
-                    and retention.trigger is None
-                    and not uses.ends_by_kind(retention)
-                ):
-                    yield self.hit(
-                        (*loc, *place, "text"),
-                        activity=activity.id,
-                        why="neither a period nor a trigger",
-                    )
-                    continue
-                text = retention.text
-                wording = (text.nb, text.nn, text.en)
-                if wording in found:
-                    phrase = found[wording]
-                else:
-                    vague = _VAGUE.search(" ".join(t for t in wording if t))
-                    phrase = found[wording] = None if vague is None else vague.group(0)
-                if phrase is not None:
-                    yield self.hit((*loc, *place, "text"), activity=activity.id, why=f"'{phrase}'")
+        for _, loc, activity, place, retention in retentions_of(ctx):
+            if (
+                retention.period is None
+                and retention.trigger is None
+                and not uses.ends_by_kind(retention)
+            ):
+                yield self.hit(
+                    (*loc, *place, "text"),
+                    activity=activity.id,
+                    why="neither a period nor a trigger",
+                )
+                continue
+            text = retention.text
+            wording = (text.nb, text.nn, text.en)
+            if wording in found:
+                phrase = found[wording]
+            else:
+                vague = _VAGUE.search(" ".join(t for t in wording if t))
+                phrase = found[wording] = None if vague is None else vague.group(0)
+            if phrase is not None:
+                yield self.hit((*loc, *place, "text"), activity=activity.id, why=f"'{phrase}'")
 
 
 class AccountingRetentionTooShort(Rule):
@@ -212,12 +212,11 @@ class RetentionPeriodWithoutTrigger(Rule):
     fix = "add 'trigger:' (nb and en), e.g. 'the last contact' or 'the end of the financial year'"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, activity in ctx.controller_activities():
-            for place, retention in uses.retentions(activity):
-                if retention.period and retention.trigger is None:
-                    yield self.hit(
-                        (*loc, *place, "period"), activity=activity.id, period=retention.period
-                    )
+        for _, loc, activity, place, retention in retentions_of(ctx):
+            if retention.period and retention.trigger is None:
+                yield self.hit(
+                    (*loc, *place, "period"), activity=activity.id, period=retention.period
+                )
 
 
 RULES: tuple[type[Rule], ...] = (
