@@ -71,6 +71,9 @@ class Context:
     _activities: list[tuple[Loc, Activity]] | None = None
     _controller_activities: list[tuple[Loc, Activity]] | None = None
     _shared: dict[str, object] = field(default_factory=dict)
+    _destinations: dict[int, tuple[Activity, transfers_law.Destinations]] = field(
+        default_factory=dict
+    )
 
     def activities(self) -> Iterator[tuple[Loc, Activity]]:
         """Every activity with its location (listed once per check)."""
@@ -133,8 +136,14 @@ class Context:
 
     def destinations(self, activity: Activity) -> transfers_law.Destinations:
         """Where outside the EEA ``activity``'s data goes (:func:`harmonien_ropa.law.transfers.
-        destinations`, which the map keeps once found for each of its activities)."""
-        return transfers_law.destinations(self.datamap, activity)
+        destinations`, which the map keeps once found for each of its activities; the rules
+        that ask for every activity find it here with one lookup)."""
+        kept = self._destinations.get(id(activity))
+        if kept is not None and kept[0] is activity:
+            return kept[1]
+        found = transfers_law.destinations(self.datamap, activity)
+        self._destinations[id(activity)] = (activity, found)  # the activity kept: its id stays its
+        return found
 
     def notice(self, lang: str) -> NoticeView:
         """The notice's view of the map in ``lang`` (:func:`harmonien_ropa.notice.view.build`,
@@ -175,7 +184,13 @@ class Rule:
 
     def hit(self, loc: Loc, *, key: bool = True, **fields: object) -> Hit:
         """A hit at ``loc`` whose message is ``message`` filled with ``fields``."""
-        return Hit(loc, tuple(sorted(zip(fields, map(str, fields.values()), strict=True))), key)
+        # Each value as text (a text as it is), sorted by name (a rule's names differ).
+        words = []  # a loop, not a comprehension (a call of its own for a word or two)
+        for name, v in fields.items():
+            words.append((name, v if type(v) is str else str(v)))
+        if len(words) > 1:
+            words.sort()
+        return Hit(loc, tuple(words), key)
 
     def format_message(self, hit: Hit) -> str:
         return self.message.format_map(dict(hit.fields))

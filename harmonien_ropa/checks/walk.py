@@ -2,12 +2,15 @@
 languages) and its statements (the parts that carry assumptions and acknowledgements).
 
 The walk enters only the fields whose type can hold a model (:func:`_keys`, found once per
-model class), knows each value's kind by its type (:func:`_kind`, found once per type), and
+model class); a field whose type names one class (a text, a model, or a tuple of either) is
+read as that class without asking each value its kind (:func:`_steps`), any other value's kind
+is known by its type (:func:`_kind`, found once per type); and the walk
 finds the texts and the statements together, each in the order of the map's fields: the texts
 as :meth:`~harmonien_ropa.checks.rule.Context.texts` lists them, the statements as
 :meth:`~harmonien_ropa.model.datamap.DataMap.statements` does.
 """
 
+# ruff: noqa: RUF005 (a place is ``loc + (key, index)``: see _walk)
 from __future__ import annotations
 
 import datetime as dt
@@ -41,40 +44,124 @@ def _walk(
     text: typing.Callable[[tuple[Loc, Text]], None],
     statement: typing.Callable[[tuple[Loc, Statement]], None],
 ) -> None:
-    is_statement, keys = _plan(type(model))
+    plan = _PLANS.get(type(model))  # read here: a call per model costs more than the lookup
+    is_statement, steps = plan if plan is not None else _plan(type(model))
     if is_statement:
         statement((loc, model))  # type: ignore[arg-type]  # a Statement, by its plan
-    kinds = _KINDS
-    for name, key in keys:
+    # A place below ``loc`` is made as ``loc + (key, index)``: one tuple added to another, about
+    # half the work of unpacking ``loc`` into a new one, for every text and statement.
+    for name, key, mode, expected in steps:
         value = getattr(model, name)
+        if value is None or value is _EMPTY:  # not given (compared by identity: no __eq__ call)
+            continue
+        # A field whose type names one kind of entry holds it (validated): it is taken without
+        # asking its kind; any other value (or one of another type) is asked (:func:`_value`).
+        if mode is _ONE:
+            if type(value) is expected:
+                if expected is Text:
+                    text((loc + (key,), value))  # type: ignore[arg-type]  # a Text, by its type
+                else:
+                    _walk(value, loc + (key,), text, statement)  # type: ignore[arg-type]  # a model
+                continue
+        elif mode is _MANY and type(value) is tuple:
+            if expected is Text:
+                for index, item in enumerate(value):
+                    if type(item) is Text:
+                        text((loc + (key, index), item))
+                    else:
+                        _value(item, loc + (key, index), text, statement)
+            else:
+                for index, item in enumerate(value):
+                    if type(item) is expected:
+                        _walk(item, loc + (key, index), text, statement)  # type: ignore[arg-type]
+                    else:
+                        _value(item, loc + (key, index), text, statement)
+            continue
         if isinstance(value, tuple):
             for index, item in enumerate(value):
-                kind = kinds.get(type(item), _UNSEEN)
-                if kind is _UNSEEN:
-                    kind = _kind(type(item))
-                if kind is Text:  # a text is taken here, without a call for it
-                    text(((*loc, key, index), item))
-                elif kind is not None:
-                    _walk(item, (*loc, key, index), text, statement)
+                _value(item, loc + (key, index), text, statement)
         else:
-            kind = kinds.get(type(value), _UNSEEN)
-            if kind is _UNSEEN:
-                kind = _kind(type(value))
-            if kind is Text:
-                text(((*loc, key), value))
-            elif kind is not None:
-                _walk(value, (*loc, key), text, statement)
+            _value(value, loc + (key,), text, statement)
 
 
-#: By model class: whether it is a statement, and the fields the walk enters (:func:`_keys`).
-_PLANS: dict[type[BaseModel], tuple[bool, tuple[tuple[str, str], ...]]] = {}
+def _value(
+    value: object,
+    loc: Loc,
+    text: typing.Callable[[tuple[Loc, Text]], None],
+    statement: typing.Callable[[tuple[Loc, Statement]], None],
+) -> None:
+    """One value of any type: a text taken, another model walked, anything else passed over."""
+    kind = _KINDS.get(type(value), _UNSEEN)
+    if kind is _UNSEEN:
+        kind = _kind(type(value))
+    if kind is Text:
+        text((loc, value))  # type: ignore[arg-type]  # a Text, by its kind
+    elif kind is not None:
+        _walk(value, loc, text, statement)  # type: ignore[arg-type]  # a model, by its kind
 
 
-def _plan(model: type[BaseModel]) -> tuple[bool, tuple[tuple[str, str], ...]]:
+#: By model class: whether it is a statement, and the fields the walk enters (:func:`_steps`).
+_PLANS: dict[type[BaseModel], tuple[bool, tuple[_Step, ...]]] = {}
+
+
+def _plan(model: type[BaseModel]) -> tuple[bool, tuple[_Step, ...]]:
     plan = _PLANS.get(model)
     if plan is None:
-        plan = _PLANS[model] = (issubclass(model, Statement), _keys(model))
+        plan = _PLANS[model] = (issubclass(model, Statement), _steps(model))
     return plan
+
+
+#: How a field's value is read: one entry of a known class (``_ONE``), a tuple of them
+#: (``_MANY``), or any value, asked its kind (``_ANY``).
+_ONE = "one"
+_MANY = "many"
+_ANY = "any"
+_EMPTY: tuple[()] = ()
+#: (attribute name, YAML key, how it is read, the class a ``_ONE`` or ``_MANY`` field holds).
+_Step = tuple[str, str, str, type | None]
+
+
+def _steps(model: type[BaseModel]) -> tuple[_Step, ...]:
+    """The fields of ``model`` the walk enters (:func:`_keys`), each with how its value is read:
+    a field of type ``Text`` or another model (or None), or a tuple of one of them, holds
+    exactly that class once validated, and is read without asking each value its kind."""
+    fields = model.model_fields
+    steps: list[_Step] = []
+    for name, key in _keys(model):
+        mode, expected = _ANY, None
+        annotation = _unwrapped(fields[name].annotation)
+        if typing.get_origin(annotation) is tuple:
+            args = typing.get_args(annotation)
+            if len(args) == 2 and args[1] is Ellipsis:
+                mode, expected = _MANY, _entry_class(args[0])
+        else:
+            mode, expected = _ONE, _entry_class(annotation)
+        steps.append((name, key, mode if expected is not None else _ANY, expected))
+    return tuple(steps)
+
+
+def _unwrapped(annotation: object) -> object:
+    """``annotation`` without ``Annotated`` and without ``None`` in a union of one other type."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrapped(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+        return _unwrapped(args[0]) if len(args) == 1 else annotation
+    return annotation
+
+
+def _entry_class(annotation: object) -> type | None:
+    """``Text``, or a model class the walk enters (not one a text is an instance of), for an
+    annotation naming one; else None."""
+    annotation = _unwrapped(annotation)
+    if not isinstance(annotation, type) or typing.get_origin(annotation) is not None:
+        return None
+    if annotation is Text:
+        return Text
+    if issubclass(annotation, BaseModel) and not issubclass(Text, annotation):
+        return annotation if not issubclass(annotation, Text) else None
+    return None
 
 
 #: By type: ``Text`` for a text, ``BaseModel`` for another model, ``None`` for any other value

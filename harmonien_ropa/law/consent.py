@@ -71,9 +71,16 @@ def is_valid(mechanism: ConsentMechanism) -> bool:
     return mechanism not in INVALID_MECHANISMS
 
 
+#: The Art. 6(1) bases that are consent (:func:`consent_bases`).
+CONSENT_BASES: frozenset[LegalBasis] = frozenset({LegalBasis.CONSENT})
+
+
 def consent_bases(activity: Activity) -> tuple[Basis, ...]:
     """The activity's consent bases (Art. 6(1)(a)), each with how consent is obtained."""
-    return tuple(b for b in activity.bases if b.basis is LegalBasis.CONSENT)
+    bases = activity.bases
+    if len(bases) == 1:  # the one basis of most activities, without a generator
+        return bases if bases[0].basis in CONSENT_BASES else ()
+    return tuple([b for b in bases if b.basis in CONSENT_BASES])
 
 
 def is_online(datamap: DataMap, activity: Activity) -> bool:

@@ -44,7 +44,10 @@ def collected_from_person(activity: Activity) -> bool:
 def requiring_basis(activity: Activity) -> Basis | None:
     """The first basis under which giving the data may be required (contract, legal
     obligation), or ``None``."""
-    return next((b for b in activity.bases if b.basis in REQUIREMENT_BASES), None)
+    for basis in activity.bases:  # a loop, not a generator: every rule and notice asks
+        if basis.basis in REQUIREMENT_BASES:
+            return basis
+    return None
 
 
 def provision(activity: Activity) -> Provision:

@@ -135,7 +135,11 @@ def required_by_statute(activity: Activity) -> bool:
 
 def statutes(activity: Activity) -> tuple[str, ...]:
     """The laws named behind the activity's bases, in map order, without repeats."""
-    return tuple(dict.fromkeys(b.law for b in activity.bases if b.law))
+    bases = activity.bases
+    if len(bases) == 1:  # the one basis of most activities, without a generator
+        law = bases[0].law
+        return (law,) if law else ()
+    return tuple(dict.fromkeys([b.law for b in bases if b.law]))
 
 
 #: The rights that depend on the Art. 6(1) basis, with the bases that give each.

@@ -883,8 +883,21 @@ def cite(reference: Term | str, lang: str, *, short: bool = False) -> str:
     the regulation is understood.
     """
     if isinstance(reference, Enum):  # by its vocabulary: two may share a value
-        return _cited(type(reference), str(reference.value), lang, short)
+        # A term's citation is kept by the term itself (its identity: reading its value and
+        # hashing a term both run Python code, and the notice cites terms thousands of times).
+        key = (id(reference), lang, short)
+        kept = _TERM_CITES.get(key)
+        if kept is not None and kept[0] is reference:
+            return kept[1]
+        found = _cited(type(reference), str(reference.value), lang, short)
+        _TERM_CITES[key] = (reference, found)
+        return found
     return _cited(str, reference, lang, short)
+
+
+#: (id of a term, language, short) → (the term, :func:`cite` of it): a term is one of the few
+#: members of a vocabulary, so this holds a few hundred entries at most.
+_TERM_CITES: dict[tuple[int, str, bool], tuple[Enum, str]] = {}
 
 
 @lru_cache(maxsize=1024)

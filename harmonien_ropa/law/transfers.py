@@ -180,19 +180,32 @@ def destinations(datamap: DataMap, activity: Activity) -> Destinations:
 
 
 def _destinations(datamap: DataMap, activity: Activity) -> Destinations:
-    ours = {p.country for p in datamap.all_recipients_of(activity) if not is_eea(p.country)}
+    ours: set[str] = set()
+    for party in datamap.all_recipients_of(activity):
+        if not is_eea(party.country):
+            ours.add(party.country)
     theirs: set[str] = set()
     unknown: list[System] = []
     for system in datamap.systems_of(activity):
         if not system.hosting_countries:
-            unknown.append(system)
+            unknown.append(system)  # and hosted in no country the map names
+            continue
         outside, by_controller = datamap.once("law.transfers.hosting", system, _hosting)
-        (theirs if by_controller else ours).update(outside)
+        if outside:
+            (theirs if by_controller else ours).update(outside)
     for transfer in activity.transfers:
         if is_eea(transfer.country):
             continue
         (theirs if is_onward(datamap, transfer) else ours).add(transfer.country)
-    return Destinations(frozenset(ours), frozenset(theirs - ours), tuple(unknown))
+    return Destinations(
+        frozenset(ours) if ours else _NOWHERE,
+        frozenset(theirs - ours) if theirs else _NOWHERE,
+        tuple(unknown),
+    )
+
+
+#: No country (shared by the activities whose data goes nowhere outside the EEA).
+_NOWHERE: frozenset[str] = frozenset()
 
 
 def _hosting(datamap: DataMap, system: System) -> tuple[frozenset[str], bool]:

@@ -21,7 +21,6 @@ The checker's rules, the notice and the record take these conclusions from here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 from ..model.activity import Activity, Retention, Source
 from ..model.base import LANGUAGES, Text
@@ -92,13 +91,19 @@ def compatibility_needed(activity: Activity, source: Source) -> bool:
     )
 
 
-def retentions(activity: Activity) -> Iterator[tuple[tuple[str | int, ...], Retention]]:
+def retentions(activity: Activity) -> tuple[tuple[tuple[str | int, ...], Retention], ...]:
     """The activity's retention rules with their place under the activity: its own, then each
     per-category rule."""
-    if activity.retention is not None:
-        yield ("retention",), activity.retention
-    for index, kept in enumerate(activity.category_retention):
-        yield ("category_retention", index), kept
+    own = activity.retention
+    per_category = activity.category_retention
+    if not per_category:  # most activities: made without a generator
+        return () if own is None else ((_OWN, own),)
+    found: list[tuple[tuple[str | int, ...], Retention]] = [] if own is None else [(_OWN, own)]
+    found.extend((("category_retention", index), kept) for index, kept in enumerate(per_category))
+    return tuple(found)
+
+
+_OWN: tuple[str | int, ...] = ("retention",)
 
 
 def ends_by_kind(retention: Retention) -> bool:
@@ -147,12 +152,18 @@ def _same(one: Text, other: Text) -> bool:
 
 def wider_access(activity: Activity, system: System) -> tuple[Text, ...]:
     """The roles with access to ``system`` that the activity's own ``access`` does not name
-    (nothing when the activity states no access of its own)."""
-    if not activity.access:
+    (nothing when the activity states no access of its own: :func:`states_access`)."""
+    if not states_access(activity):
         return ()
     return tuple(
         role for role in system.access if not any(_same(role, own) for own in activity.access)
     )
+
+
+def states_access(activity: Activity) -> bool:
+    """True if the activity names the roles that may see its data (``access``): only then can
+    a system's access be wider (:func:`wider_access`)."""
+    return bool(activity.access)
 
 
 def review_overdue(activity: Activity, today: dt.date | None) -> bool:

@@ -7,10 +7,12 @@ from collections.abc import Iterator
 from ...core.diagnostics import Severity
 from ...law.consent import (
     CHILD_CONSENT_AGE,
+    CONSENT_BASES,
     INVALID_MECHANISMS,
     children_without_age_check,
     consent_bases,
 )
+from ..grouping import activities_with, bases_of
 from ..rule import Context, Hit, Rule
 
 
@@ -53,19 +55,18 @@ class ConsentMechanismInvalid(Rule):
     fix = "ask with an unticked box, an opt-in form or double opt-in, separate from the terms; or rest the processing on another basis"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, activity in ctx.controller_activities():
-            for basis in consent_bases(activity):
-                mechanism = basis.consent.mechanism if basis.consent is not None else None
-                if mechanism is None or mechanism not in INVALID_MECHANISMS:
-                    continue
-                why, article = INVALID_MECHANISMS[mechanism]
-                yield self.hit(
-                    (*loc, *basis.at("consent"), "mechanism"),
-                    activity=activity.id,
-                    mechanism=mechanism.value,
-                    why=why,
-                    article=article,
-                )
+        for _, loc, activity, basis in bases_of(ctx, *CONSENT_BASES):  # each consent_bases
+            mechanism = basis.consent.mechanism if basis.consent is not None else None
+            if mechanism is None or mechanism not in INVALID_MECHANISMS:
+                continue
+            why, article = INVALID_MECHANISMS[mechanism]
+            yield self.hit(
+                (*loc, *basis.at("consent"), "mechanism"),
+                activity=activity.id,
+                mechanism=mechanism.value,
+                why=why,
+                article=article,
+            )
 
 
 class ConsentRecordsMissing(Rule):
@@ -101,10 +102,9 @@ class ConsentRecordsMissing(Rule):
     fix = "add 'consent: {records: …}' (nb and en) naming where each consent is logged, with when, how and to what"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, activity in ctx.controller_activities():
-            for basis in consent_bases(activity):
-                if basis.consent is None or basis.consent.records is None:
-                    yield self.hit((*loc, *basis.at("basis")), activity=activity.id)
+        for _, loc, activity, basis in bases_of(ctx, *CONSENT_BASES):  # each consent_bases
+            if basis.consent is None or basis.consent.records is None:
+                yield self.hit((*loc, *basis.at("basis")), activity=activity.id)
 
 
 class ChildConsentUnchecked(Rule):
@@ -156,7 +156,8 @@ class ChildConsentUnchecked(Rule):
     fix = "add 'consent: {age_check: …}' saying how age is checked and that consent obtained; set 'child_online_service: false' if the activity is no information society service offered directly to children, or mark the subjects as adults"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, activity in ctx.controller_activities():
+        # Only an activity resting on consent can have children consent without a check.
+        for loc, activity in activities_with(ctx, *CONSENT_BASES):
             found = children_without_age_check(ctx.datamap, activity)
             if found:
                 part = consent_bases(activity)[0]

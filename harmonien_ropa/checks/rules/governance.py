@@ -19,22 +19,34 @@ _ADS = (
 
 def wp248_criteria(datamap: DataMap, activity: Activity) -> list[str]:
     """The WP248 rev.01 high-risk criteria the activity meets (as far as the map tells)."""
+    return _criteria(datamap, activity, bool(datamap.special_categories_of(activity)))
+
+
+def _criteria(datamap: DataMap, activity: Activity, special: bool) -> list[str]:
+    """:func:`wp248_criteria`, given whether the activity uses a special category."""
     found = []
     if activity.profiling:
         found.append("evaluation or scoring")
     if activity.automated_decisions:
         found.append("automated decisions")
-    if datamap.special_categories_of(activity) or any(
-        c.criminal_offence for c in datamap.categories_of(activity)
-    ):
+    if special or _uses_criminal_offence_data(datamap, activity):
         found.append("sensitive data")
     if activity.large_scale:
         found.append("large scale")
     if activity.combines_datasets:
         found.append("combined data sets")
-    if any(s.vulnerable for s in datamap.subjects_of(activity)):
-        found.append("vulnerable data subjects")
+    for subject in datamap.subjects_of(activity):  # a loop, not a generator: every activity
+        if subject.vulnerable:
+            found.append("vulnerable data subjects")
+            break
     return found
+
+
+def _uses_criminal_offence_data(datamap: DataMap, activity: Activity) -> bool:
+    for category in datamap.categories_of(activity):  # noqa: SIM110 (no generator: every activity)
+        if category.criminal_offence:
+            return True
+    return False
 
 
 def dpia_reasons(datamap: DataMap, activity: Activity) -> tuple[str, ...]:
@@ -44,7 +56,8 @@ def dpia_reasons(datamap: DataMap, activity: Activity) -> tuple[str, ...]:
 
 
 def _dpia_reasons(datamap: DataMap, activity: Activity) -> tuple[str, ...]:
-    criteria = wp248_criteria(datamap, activity)
+    special = bool(datamap.special_categories_of(activity))  # asked once for both questions
+    criteria = _criteria(datamap, activity, special)
     reasons: list[str] = []
     if len(criteria) >= 2:
         reasons.append("WP248 criteria: " + ", ".join(criteria))
@@ -57,7 +70,7 @@ def _dpia_reasons(datamap: DataMap, activity: Activity) -> tuple[str, ...]:
             "data from third parties used to decide whether people get, keep or lose an offer, "
             "product or service (Datatilsynet's list)"
         )
-    if datamap.special_categories_of(activity) and activity.large_scale:
+    if special and activity.large_scale:
         reasons.append("special categories on a large scale (Art. 35(3)(b))")
     if activity.automated_decisions and activity.profiling:
         reasons.append("profiling with automated decisions (Art. 35(3)(a))")

@@ -40,9 +40,9 @@ class CategoryUnused(Rule):
     fix = "add the category to the activity that needs it, or remove it from the map"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        used = {c for a in ctx.datamap.activities for c in a.data_category_ids}
+        users = ctx.datamap.activities_using  # the map's index of who uses what
         for loc, category in ctx.data_categories():
-            if category.id not in used:
+            if not users("data_categories", category.id):
                 yield self.hit((*loc, "id"), category=category.id)
 
 
@@ -73,9 +73,9 @@ class DataSubjectUnused(Rule):
     fix = "add the data subject to the activities that process their data, or remove it"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        used = {s for a in ctx.datamap.activities for s in a.data_subject_ids}
+        users = ctx.datamap.activities_using  # the map's index of who uses what
         for loc, subject in ctx.data_subjects():
-            if subject.id not in used:
+            if not users("data_subjects", subject.id):
                 yield self.hit((*loc, "id"), subject=subject.id)
 
 
@@ -110,9 +110,9 @@ class SystemUnused(Rule):
     fix = "add the system to the activities that use it, or remove it from the map"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        used = {s for a in ctx.datamap.activities for s in a.system_ids}
+        users = ctx.datamap.activities_using  # the map's index of who uses what
         for loc, system in ctx.systems():
-            if system.id not in used:
+            if not users("systems", system.id):
                 yield self.hit((*loc, "id"), system=system.id)
 
 
@@ -158,13 +158,23 @@ class PartyUnreferenced(Rule):
             used.update((system.vendor_id, system.operated_by_id))
         for party in dm.parties:
             used.add(party.engaged_by_id)
-        for activity in dm.activities:
-            used.update(activity.recipient_ids)
-            used.add(activity.on_behalf_of_id)
-            used.update(s.party_id for s in activity.sources)
-            used.update(t.party_id for t in activity.transfers)
-            used.update(t.importer_id for t in activity.transfers)
-        for loc, party in ctx.parties():
+        # A direct recipient, a transfer's recipient and the parties behind a system in use are
+        # in the map's index of who uses what; the activities are read only for a party neither
+        # names, for the references the index does not hold (client, source, importer).
+        users = dm.activities_using
+        unseen = [
+            (loc, party)
+            for loc, party in ctx.parties()
+            if party.id not in used and not users("parties", party.id)
+        ]
+        if unseen:
+            for activity in dm.activities:
+                used.add(activity.on_behalf_of_id)
+                for source in activity.sources:
+                    used.add(source.party_id)
+                for transfer in activity.transfers:
+                    used.add(transfer.importer_id)
+        for loc, party in unseen:
             if party.id not in used:
                 yield self.hit((*loc, "id"), party=party.id)
 

@@ -10,6 +10,7 @@ from ...law.consent import consent_bases
 from ...law.rights import statutes, uses_consent
 from ...law.uses import national_id_statutes
 from ...model import LegalBasis
+from ..grouping import bases_of
 from ..rule import Context, Hit, Rule
 
 
@@ -122,13 +123,9 @@ class LegitimateInterestUndescribed(Rule):
     fix = "add 'legitimate_interest:' (nb and en): the interest, and why it is not overridden by the person's interests"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, activity in ctx.controller_activities():
-            for basis in activity.bases:
-                if (
-                    basis.basis is LegalBasis.LEGITIMATE_INTERESTS
-                    and basis.legitimate_interest is None
-                ):
-                    yield self.hit((*loc, *basis.at("basis")), activity=activity.id)
+        for _, loc, activity, basis in bases_of(ctx, LegalBasis.LEGITIMATE_INTERESTS):
+            if basis.legitimate_interest is None:
+                yield self.hit((*loc, *basis.at("basis")), activity=activity.id)
 
 
 class BalancingTestMissing(Rule):
@@ -163,14 +160,9 @@ class BalancingTestMissing(Rule):
     fix = "do the legitimate-interests assessment and add 'balancing_test:' saying where it is kept"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, activity in ctx.controller_activities():
-            for basis in activity.bases:
-                if (
-                    basis.basis is LegalBasis.LEGITIMATE_INTERESTS
-                    and basis.legitimate_interest is not None
-                    and basis.balancing_test is None
-                ):
-                    yield self.hit((*loc, *basis.at("legitimate_interest")), activity=activity.id)
+        for _, loc, activity, basis in bases_of(ctx, LegalBasis.LEGITIMATE_INTERESTS):
+            if basis.legitimate_interest is not None and basis.balancing_test is None:
+                yield self.hit((*loc, *basis.at("legitimate_interest")), activity=activity.id)
 
 
 class ConsentWithdrawalMissing(Rule):
@@ -244,14 +236,10 @@ class LegalSourceMissing(Rule):
     fix = "add 'legal_source:' (or 'law:' in the entry of 'legal_bases') naming the statute, e.g. 'bokføringsloven § 13'"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, activity in ctx.controller_activities():
-            for part in activity.bases:
-                basis = part.basis
-                if (
-                    basis in (LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK)
-                    and part.law is None
-                ):
-                    yield self.hit((*loc, *part.at("basis")), activity=activity.id, basis=basis)
+        kinds = (LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK)
+        for _, loc, activity, part in bases_of(ctx, *kinds):
+            if part.law is None:
+                yield self.hit((*loc, *part.at("basis")), activity=activity.id, basis=part.basis)
 
 
 class NationalIdUnjustified(Rule):

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ...core.diagnostics import Severity
 from ...law import uses
 from ...law.rights import statutes
+from ..grouping import retentions_of
 from ..rule import Context, Hit, Rule
 
 #: Phrases that state no limit at all, in the languages of the map.
@@ -104,28 +105,28 @@ class RetentionVague(Rule):
     )
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        found: dict[str, str | None] = {}  # a wording repeated is read once
-        for loc, activity in ctx.controller_activities():
-            for place, retention in uses.retentions(activity):
-                where = (*loc, *place, "text")
-                if (
-                    retention.period is None
-                    and retention.trigger is None
-                    and not uses.ends_by_kind(retention)
-                ):
-                    yield self.hit(
-                        where, activity=activity.id, why="neither a period nor a trigger"
-                    )
-                    continue
-                texts = " ".join(
-                    t for t in (retention.text.nb, retention.text.nn, retention.text.en) if t
+        found: dict[tuple[str | None, ...], str | None] = {}  # a wording repeated is read once
+        for _, loc, activity, place, retention in retentions_of(ctx):
+            if (
+                retention.period is None
+                and retention.trigger is None
+                and not uses.ends_by_kind(retention)
+            ):
+                yield self.hit(
+                    (*loc, *place, "text"),
+                    activity=activity.id,
+                    why="neither a period nor a trigger",
                 )
-                if texts not in found:
-                    vague = _VAGUE.search(texts)
-                    found[texts] = None if vague is None else vague.group(0)
-                phrase = found[texts]
-                if phrase is not None:
-                    yield self.hit(where, activity=activity.id, why=f"'{phrase}'")
+                continue
+            text = retention.text
+            wording = (text.nb, text.nn, text.en)
+            if wording in found:
+                phrase = found[wording]
+            else:
+                vague = _VAGUE.search(" ".join(t for t in wording if t))
+                phrase = found[wording] = None if vague is None else vague.group(0)
+            if phrase is not None:
+                yield self.hit((*loc, *place, "text"), activity=activity.id, why=f"'{phrase}'")
 
 
 class AccountingRetentionTooShort(Rule):
@@ -167,12 +168,16 @@ class AccountingRetentionTooShort(Rule):
     fix = "set 'period: P5Y' counted from the end of the financial year"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
+        named: dict[str, bool] = {}  # the statutes an activity names, each wording read once
         for loc, activity in ctx.controller_activities():
             retention = activity.retention
             if retention is None or retention.period is None:
                 continue
             sources = " ".join((*statutes(activity), retention.legal_source or ""))
-            if _BOOKKEEPING.search(sources) and months(retention.period) < BOOKKEEPING_MONTHS:
+            bookkeeping = named.get(sources)
+            if bookkeeping is None:
+                bookkeeping = named[sources] = _BOOKKEEPING.search(sources) is not None
+            if bookkeeping and months(retention.period) < BOOKKEEPING_MONTHS:
                 yield self.hit(
                     (*loc, "retention", "period"), activity=activity.id, period=retention.period
                 )
@@ -207,12 +212,11 @@ class RetentionPeriodWithoutTrigger(Rule):
     fix = "add 'trigger:' (nb and en), e.g. 'the last contact' or 'the end of the financial year'"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, activity in ctx.controller_activities():
-            for place, retention in uses.retentions(activity):
-                if retention.period and retention.trigger is None:
-                    yield self.hit(
-                        (*loc, *place, "period"), activity=activity.id, period=retention.period
-                    )
+        for _, loc, activity, place, retention in retentions_of(ctx):
+            if retention.period and retention.trigger is None:
+                yield self.hit(
+                    (*loc, *place, "period"), activity=activity.id, period=retention.period
+                )
 
 
 RULES: tuple[type[Rule], ...] = (

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 
 from ...core.diagnostics import Severity
 from ...law import uses
+from ...model.legal import RetentionKind
+from ..grouping import retentions_of
 from ..rule import Context, Hit, Rule
 
 
@@ -338,14 +340,15 @@ class UntilWithdrawnWithoutConsent(Rule):
     fix = "state a 'period' or 'trigger' with 'kind: period', or base the activity on consent"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, activity in ctx.controller_activities():
-            for where, retention in uses.retentions(activity):
-                if uses.until_withdrawn_without_consent(activity, retention):
-                    yield self.hit(
-                        (*loc, *where, "kind"),
-                        activity=activity.id,
-                        basis=activity.legal_basis,
-                    )
+        # law.uses asks only about a rule of this kind (kept until consent is withdrawn).
+        kind = RetentionKind.UNTIL_CONSENT_WITHDRAWN
+        for _, loc, activity, where, retention in retentions_of(ctx, kind):
+            if uses.until_withdrawn_without_consent(activity, retention):
+                yield self.hit(
+                    (*loc, *where, "kind"),
+                    activity=activity.id,
+                    basis=activity.legal_basis,
+                )
 
 
 class PermanentArchiveUnsupported(Rule):
@@ -389,15 +392,16 @@ class PermanentArchiveUnsupported(Rule):
     fix = "add 'safeguards:' (the Art. 89(1) measures) and 'legal_source:' (e.g. arkivlova § 12) to the retention"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, activity in ctx.controller_activities():
-            for where, retention in uses.retentions(activity):
-                missing = uses.archive_gaps(retention)
-                if missing:
-                    yield self.hit(
-                        (*loc, *where, "kind"),
-                        activity=activity.id,
-                        missing=" and ".join(f"'{m}'" for m in missing),
-                    )
+        # law.uses finds gaps only in a rule of this kind (kept for good for archiving).
+        kind = RetentionKind.PERMANENT_ARCHIVE
+        for _, loc, activity, where, retention in retentions_of(ctx, kind):
+            missing = uses.archive_gaps(retention)
+            if missing:
+                yield self.hit(
+                    (*loc, *where, "kind"),
+                    activity=activity.id,
+                    missing=" and ".join(f"'{m}'" for m in missing),
+                )
 
 
 class SpecialCategoryAccessWider(Rule):
@@ -462,7 +466,9 @@ class SpecialCategoryAccessWider(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, activity in ctx.controller_activities():
-            if not ctx.datamap.special_categories_of(activity):
+            # No system's access is wider than an activity's that names none (its categories
+            # and systems are then not looked up).
+            if not uses.states_access(activity) or not ctx.datamap.special_categories_of(activity):
                 continue
             for index, system in enumerate(ctx.datamap.systems_of(activity)):
                 wider = uses.wider_access(activity, system)

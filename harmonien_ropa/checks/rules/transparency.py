@@ -9,10 +9,11 @@ from itertools import chain
 from operator import attrgetter, itemgetter
 
 from ...core.diagnostics import Severity
-from ...law.provision import provision, requiring_basis
+from ...law.provision import REQUIREMENT_BASES, provision, requiring_basis
 from ...law.requirements import controller_reachable
 from ...law.wording import wrong_statements_in
 from ...model import LANGUAGES
+from ..grouping import activities_with
 from ..rule import Context, Hit, Loc, Rule, describe
 
 
@@ -165,7 +166,8 @@ class ProvisionMissing(Rule):
     )
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, activity in ctx.controller_activities():
+        # Only an activity with a basis that may require the data can have it to state.
+        for loc, activity in activities_with(ctx, *REQUIREMENT_BASES):
             basis = requiring_basis(activity)
             if basis is not None and provision(activity) == "to_state":
                 yield self.hit((*loc, *basis.at("basis")), activity=activity.id, basis=basis.basis)
