@@ -33,6 +33,7 @@ import graphviz
 
 from ..core.errors import RenderError
 from ..flows import graph as g
+from ..flows.plaingraph import PlainGraph
 from ..model.base import in_language
 from ..model.datamap import DataMap
 from ..source.i18n import strings
@@ -170,7 +171,8 @@ def _render_drawing(
     # files as they come), and graphs and DOT sources are let go as soon as nothing more is
     # drawn from them: a large map's outputs are never all in memory at once beside the
     # objects they are made from.
-    full = g.build(datamap)
+    # The graph with networkx's interface and order, without its import (see .plaingraph).
+    full = g.build(datamap, PlainGraph)
     result = RenderResult()
     count = len(datamap.activities)
     activity_pictures = drawing is not None and count <= ACTIVITY_PICTURES_MAX
