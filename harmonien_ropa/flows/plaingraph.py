@@ -15,10 +15,12 @@ class, and the queries (``locate``, ``impact``), still give a :class:`networkx.M
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, overload
 
 Attributes = dict[str, Any]
+#: Each node's edges: target → key → attributes, in the order added.
+Succ = dict[str, dict[str, dict[str, Attributes]]]
 
 
 class _Nodes:
@@ -60,7 +62,7 @@ class _Edges:
 
     __slots__ = ("_succ",)
 
-    def __init__(self, succ: dict[str, dict[str, dict[str, Attributes]]]) -> None:
+    def __init__(self, succ: Succ) -> None:
         self._succ = succ
 
     def __getitem__(self, edge: tuple[str, str, str]) -> Attributes:
@@ -68,24 +70,28 @@ class _Edges:
         return self._succ[source][target][key]
 
     def __call__(self, *, keys: bool = False, data: bool = False) -> list[tuple[Any, ...]]:
+        return _listed(self._succ.items(), keys=keys, data=data)
+
+
+def _listed(
+    sources: Iterable[tuple[str, dict[str, dict[str, Attributes]]]], *, keys: bool, data: bool
+) -> list[tuple[Any, ...]]:
+    """The edges leaving each of ``sources`` (node and its targets' keyed edges), in order, as
+    networkx gives them: with the key and/or the attributes as asked."""
+    if keys and data:
         return [
-            edge for source in self._succ for edge in _out(self._succ, source, keys=keys, data=data)
+            (s, t, k, d)
+            for s, targets in sources
+            for t, kd in targets.items()
+            for k, d in kd.items()
         ]
-
-
-def _out(
-    succ: dict[str, dict[str, dict[str, Attributes]]], source: str, *, keys: bool, data: bool
-) -> Iterator[tuple[Any, ...]]:
-    for target, keydict in succ[source].items():
-        for key, attributes in keydict.items():
-            if keys and data:
-                yield source, target, key, attributes
-            elif keys:
-                yield source, target, key
-            elif data:
-                yield source, target, attributes
-            else:
-                yield source, target
+    if keys:
+        return [(s, t, k) for s, targets in sources for t, kd in targets.items() for k in kd]
+    if data:
+        return [
+            (s, t, d) for s, targets in sources for t, kd in targets.items() for d in kd.values()
+        ]
+    return [(s, t) for s, targets in sources for t, kd in targets.items() for _ in kd]
 
 
 class PlainGraph:
@@ -96,7 +102,7 @@ class PlainGraph:
         #: The graph's own attributes.
         self.graph: Attributes = dict(attributes)
         self._node: dict[str, Attributes] = {}
-        self._succ: dict[str, dict[str, dict[str, Attributes]]] = {}
+        self._succ: Succ = {}
         self.nodes = _Nodes(self._node)
         self.edges = _Edges(self._succ)
 
@@ -151,4 +157,4 @@ class PlainGraph:
         self, node: str, *, keys: bool = False, data: bool = False
     ) -> list[tuple[Any, ...]]:
         """The edges leaving ``node``, in the order of :attr:`edges`."""
-        return list(_out(self._succ, node, keys=keys, data=data))
+        return _listed([(node, self._succ[node])], keys=keys, data=data)
