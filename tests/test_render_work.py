@@ -243,30 +243,3 @@ def test_pictures_are_staged_as_they_are_drawn(
     assert main(["render", "--data", str(HARMONIEN_YAML), "--out", str(out)]) == 0
     assert (out / "dataflow.png").read_bytes().startswith(b"\x89PNG")
     assert (out / "dataflow.en.png").exists()
-
-
-def test_helper_threads_get_their_turn_soon_while_render_runs(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """While ``render`` runs, a thread waiting for Python (for ``dot``'s output, a flush) gets
-    it after half a millisecond of the main thread's work rather than five; the interpreter's
-    own setting is back afterwards."""
-    from harmonien_ropa.cli import render as render_command
-    from harmonien_ropa.outputs import model_json
-
-    seen: list[float] = []
-    original = model_json.render
-
-    def noting(*args: Any, **kwargs: Any) -> Any:
-        seen.append(sys.getswitchinterval())
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(model_json, "render", noting)
-    before = sys.getswitchinterval()
-    assert before != render_command.SWITCH_INTERVAL
-    out = tmp_path / "out"
-    assert (
-        main(["render", "--data", str(HARMONIEN_YAML), "--only", "model", "--out", str(out)]) == 0
-    )
-    assert seen == [render_command.SWITCH_INTERVAL]
-    assert sys.getswitchinterval() == before

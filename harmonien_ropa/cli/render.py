@@ -125,18 +125,7 @@ def run(args: argparse.Namespace) -> int:
     # young generations, whose first collection would walk it all only to find it alive
     # (about 20 ms, just before the command returns).
     with collector_paused(kept=True), contextlib.ExitStack() as cleanup:
-        # The threads that wait for Graphviz, start its processes and flush staged files need
-        # Python only for moments, but each waits for the main thread to let go of it: by
-        # default up to 5 ms each time (a PNG's output alone is read in some 20 pieces), which
-        # made a picture take up to twice its CPU time while the other outputs were made.
-        cleanup.callback(sys.setswitchinterval, sys.getswitchinterval())
-        sys.setswitchinterval(SWITCH_INTERVAL)
         return _run(args, cleanup)
-
-
-#: Seconds the main thread runs before a waiting helper thread gets its turn (Python's
-#: default: 0.005), while ``render`` runs.
-SWITCH_INTERVAL = 0.0005
 
 
 def _run(args: argparse.Namespace, cleanup: contextlib.ExitStack) -> int:
