@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from ..checks.publication import Blocker
     from ..model import DataMap
     from ..outputs import Later, RenderOptions
+    from ..outputs.dot_spares import DotSpares
     from ..source.loading import LoadedMap
     from . import Subparsers
 
@@ -123,11 +124,11 @@ def run(args: argparse.Namespace) -> int:
     # What lives on when it ends (those modules, the templates, caches) is kept out of the
     # young generations, whose first collection would walk it all only to find it alive
     # (about 20 ms, just before the command returns).
-    with collector_paused(kept=True):
-        return _run(args)
+    with collector_paused(kept=True), contextlib.ExitStack() as cleanup:
+        return _run(args, cleanup)
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace, cleanup: contextlib.ExitStack) -> int:
     import dataclasses
 
     from ..core.errors import HarmonienError, RenderError
@@ -159,6 +160,7 @@ def _run(args: argparse.Namespace) -> int:
         languages=tuple(split_list(args.lang)) if args.lang else RenderOptions().languages,
         id_prefix=args.id_prefix,
     )
+    spares = _dot_spares(names, cleanup)
     blockers: tuple[Blocker, ...] | None = None
     checked: CheckResult | None = None
     if args.final:
@@ -186,6 +188,7 @@ def _run(args: argparse.Namespace) -> int:
         previous=load(args.previous) if args.previous else None,
         id_prefix=args.id_prefix,
         fragment_css=args.fragment_css,
+        dot_spares=spares,
     )
     # The folder is locked from here on. Each file goes to the staging folder as soon as its
     # renderer hands it over or returns (so little output is in memory at a time), and all are
@@ -237,6 +240,21 @@ def _run(args: argparse.Namespace) -> int:
 #: Outputs whose renderer leaves work going on outside Python (Graphviz drawing the pictures),
 #: run before the others so that it goes on while they are made.
 DRAWN_IN_BACKGROUND = frozenset({"graph"})
+
+
+def _dot_spares(names: list[str], cleanup: contextlib.ExitStack) -> DotSpares | None:
+    """``dot`` processes for the graph's pictures, started now, while the map is read (see
+    :mod:`harmonien_ropa.outputs.dot_spares`); stopped when the command ends."""
+    if "graph" not in names:
+        return None
+    from ..outputs.dot_spares import BEFORE_THE_MAP, DotSpares, find_dot
+
+    program = find_dot()
+    if program is None:
+        return None
+    spares = cleanup.enter_context(DotSpares(program))
+    spares.expect(BEFORE_THE_MAP)
+    return spares
 
 
 @contextlib.contextmanager

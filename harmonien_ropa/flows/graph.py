@@ -28,14 +28,16 @@ Edge kinds:
 
 The views (:func:`activity_view`, :func:`system_view`, :func:`party_view`,
 :func:`special_view`, :func:`outside_eea_view`) return subgraphs of a built graph.
+
+networkx is imported only where it is used: the graph's pictures and exports are made from a
+:class:`.plaingraph.PlainGraph` (``build(datamap, PlainGraph)``), which reads in the same order
+without networkx's import.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from typing import Any
-
-import networkx as nx
 
 from ..law.countries import adequacy, country_name, is_eea
 from ..law.devices import trackers_of
@@ -79,9 +81,9 @@ def _labels(text: Text | str, languages: tuple[str, ...]) -> dict[str, str]:
 class _Builder:
     """Collects nodes and merges parallel edges of the same kind, keeping order stable."""
 
-    def __init__(self, datamap: DataMap) -> None:
+    def __init__(self, datamap: DataMap, graph_class: Callable[..., Graph]) -> None:
         self.datamap = datamap
-        self.graph: Graph = nx.MultiDiGraph(
+        self.graph: Graph = graph_class(
             organisation=in_language(datamap.organisation.name, datamap.languages[0])
         )
         self._order = {c.id: i for i, c in enumerate(datamap.data_categories)}
@@ -370,9 +372,19 @@ class _Builder:
             )
 
 
-def build(datamap: DataMap) -> Graph:
-    """The whole data map as a :class:`networkx.MultiDiGraph` (see the module docstring)."""
-    return _Builder(datamap).build()
+def build(datamap: DataMap, graph_class: Callable[..., Graph] | None = None) -> Graph:
+    """The whole data map as a :class:`networkx.MultiDiGraph` (see the module docstring), or as
+    a ``graph_class`` with its interface, such as :class:`.plaingraph.PlainGraph`."""
+    if graph_class is None:
+        import networkx as nx
+
+        graph_class = nx.MultiDiGraph
+    return _Builder(datamap, graph_class).build()
+
+
+def _like(graph: Graph) -> Graph:
+    """An empty graph of the class of ``graph``, with its attributes."""
+    return type(graph)(**graph.graph)
 
 
 # -- views -------------------------------------------------------------------------------
@@ -380,7 +392,7 @@ def build(datamap: DataMap) -> Graph:
 
 def _edge_view(graph: Graph, keep: Callable[[str, str, EdgeData], bool]) -> Graph:
     """A copy of ``graph`` with the edges ``keep`` accepts and the nodes they touch."""
-    view: Graph = nx.MultiDiGraph(**graph.graph)
+    view: Graph = _like(graph)
     for source, target, key, data in graph.edges(keys=True, data=True):
         if keep(source, target, data):
             for node in (source, target):
@@ -424,7 +436,7 @@ def activity_views(graph: Graph, activity_ids: Iterable[str]) -> dict[str, Graph
     for activity_id in activity_ids:
         if node_id("activity", activity_id) not in graph:
             raise KeyError(f"no activity '{activity_id}' in the graph")
-        views[activity_id] = nx.MultiDiGraph(**graph.graph)
+        views[activity_id] = _like(graph)
     for source, target, key, data in graph.edges(keys=True, data=True):
         if data["kind"] not in _FLOW:
             continue
@@ -441,6 +453,8 @@ def activity_views(graph: Graph, activity_ids: Iterable[str]) -> dict[str, Graph
 
 def _neighbourhood_view(graph: Graph, node: str) -> Graph:
     """Flows of the activities that reach ``node``, trimmed to paths through ``node``."""
+    import networkx as nx
+
     acts = {a for _, _, d in graph.in_edges(node, data=True) for a in d["activities"]}
     acts |= {a for _, _, d in graph.out_edges(node, data=True) for a in d["activities"]}
     if graph.nodes[node]["kind"] == "activity":
@@ -475,6 +489,8 @@ def special_view(graph: Graph) -> Graph:
 
 def outside_eea_view(graph: Graph) -> Graph:
     """Only the flows that end outside the EEA, from the data subjects onwards."""
+    import networkx as nx
+
     targets = {t for _, t, d in graph.edges(data=True) if d["outside_eea"] and d["kind"] in _FLOW}
     acts = {
         a
@@ -504,6 +520,8 @@ def release(graph: Graph) -> None:
 
 def node_link(graph: Graph) -> dict[str, Any]:
     """JSON-ready node-link data (``networkx.node_link_data``), in a stable order."""
+    import networkx as nx
+
     data: dict[str, Any] = nx.node_link_data(graph, edges="links")
     data["nodes"] = sorted(data["nodes"], key=lambda n: str(n["id"]))
     data["links"] = sorted(
@@ -514,6 +532,8 @@ def node_link(graph: Graph) -> dict[str, Any]:
 
 def graphml_ready(graph: Graph) -> Graph:
     """A copy whose attributes GraphML can hold: lists joined with commas, ``None`` left out."""
+    import networkx as nx
+
     graph_items, nodes, edges = graphml_ready_items(graph)
     out: Graph = nx.MultiDiGraph()
     out.graph.update(graph_items)
@@ -567,7 +587,7 @@ def aggregate(graph: Graph) -> Graph:
             if data["kind"] in _FLOW
         ]
     kinds = {node: graph.nodes[node]["kind"] for node in flows}
-    out: Graph = nx.MultiDiGraph(**graph.graph)
+    out: Graph = _like(graph)
     for node in flows:
         if kinds[node] != "activity":
             out.add_node(node, **graph.nodes[node])

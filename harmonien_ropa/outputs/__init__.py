@@ -23,6 +23,7 @@ from .staging import Artifact
 
 if TYPE_CHECKING:
     from ..checks.publication import Blocker
+    from .dot_spares import DotSpares
 
 #: Output name → "module:function" of its renderer, in the order ``render`` runs them.
 RENDERERS: dict[str, str] = {
@@ -71,6 +72,9 @@ class RenderOptions:
     #: the result's ``later``, and the caller must finish (or cancel) each. Without it, every
     #: renderer returns all its files.
     background: bool = field(default=False, compare=False)
+    #: ``dot`` processes started ahead for the graph's pictures (see :mod:`.dot_spares`), by a
+    #: caller that starts them before the map is read; without them each picture starts its own.
+    dot_spares: DotSpares | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # A language named twice is rendered once (its files would otherwise be made twice).

@@ -23,7 +23,6 @@ import html
 import io
 import os
 import re
-import shutil
 import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,12 +32,14 @@ import graphviz
 
 from ..core.errors import RenderError
 from ..flows import graph as g
+from ..flows.plaingraph import PlainGraph
 from ..model.base import in_language
 from ..model.datamap import DataMap
 from ..source.i18n import strings
 from . import RenderOptions, RenderResult
 from .diagram_dot import DotBuilder
 from .dot_runs import DOT_TIMEOUT_ENV, DotJob, DotRuns
+from .dot_spares import DotSpares, find_dot
 from .fastpaths import forget_quoting, utf8
 from .graphml import graphml_bytes
 from .model_json import Lazy, json_bytes
@@ -72,7 +73,7 @@ class _Dot:
 
     @classmethod
     def find(cls) -> _Dot | None:
-        program = shutil.which("dot")
+        program = find_dot()
         return None if program is None else cls(program, dot_timeout())
 
 
@@ -105,8 +106,8 @@ class _Drawing:
     :class:`DotRuns` from the moment it is added: :meth:`finish` gives the files, each as soon
     as it is drawn, :meth:`cancel` stops the drawing."""
 
-    def __init__(self, dot: _Dot) -> None:
-        self._runs = DotRuns(dot.program, dot.timeout)
+    def __init__(self, dot: _Dot, spares: DotSpares | None = None) -> None:
+        self._runs = DotRuns(dot.program, dot.timeout, spares=spares)
         #: Per file, in order: its path, its job, and the titles that make an SVG readable
         #: (None for a PNG).
         self._files: list[tuple[str, int, tuple[dict[str, str], str] | None]] = []
@@ -145,7 +146,9 @@ def render(datamap: DataMap, options: RenderOptions) -> RenderResult:
 
 def _render(datamap: DataMap, options: RenderOptions) -> RenderResult:
     dot = _Dot.find()
-    drawing = None if dot is None else _Drawing(dot)
+    drawing = None if dot is None else _Drawing(dot, options.dot_spares)
+    if drawing is not None and options.dot_spares is not None:
+        options.dot_spares.expect(pictures(datamap, options.languages))
     try:
         result = _render_drawing(datamap, options, drawing)
     except BaseException:
@@ -170,7 +173,8 @@ def _render_drawing(
     # files as they come), and graphs and DOT sources are let go as soon as nothing more is
     # drawn from them: a large map's outputs are never all in memory at once beside the
     # objects they are made from.
-    full = g.build(datamap)
+    # The graph with networkx's interface and order, without its import (see .plaingraph).
+    full = g.build(datamap, PlainGraph)
     result = RenderResult()
     count = len(datamap.activities)
     activity_pictures = drawing is not None and count <= ACTIVITY_PICTURES_MAX
@@ -232,6 +236,14 @@ def _render_drawing(
             "per-activity pictures were drawn under dataflow/"
         )
     return result
+
+
+def pictures(datamap: DataMap, languages: tuple[str, ...]) -> dict[str, int]:
+    """How many pictures of each format a render in ``languages`` draws at most (an overview
+    with too many edges is not drawn)."""
+    count = len(datamap.activities)
+    each = 1 + (count if count <= ACTIVITY_PICTURES_MAX else 0)
+    return {"png": len(languages), "svg": len(languages) * each}
 
 
 def node_link(graph: Any) -> dict[str, Any]:

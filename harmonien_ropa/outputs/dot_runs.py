@@ -25,6 +25,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from ..core.errors import RenderError
+from .dot_spares import DotSpares, start_dot
 
 #: Environment variable: seconds one ``dot`` run may take.
 DOT_TIMEOUT_ENV = "HARMONIEN_ROPA_DOT_TIMEOUT"
@@ -52,11 +53,20 @@ class DotRuns:
     which is rasterised and compressed). :meth:`each` gives their output in the order asked
     for, each as soon as it is drawn, or raises the :class:`RenderError` of the first job that
     failed (in that order); once one has failed, the jobs not yet started are not started.
-    :meth:`cancel` kills what is still running.
+    :meth:`cancel` kills what is still running. A job is given to one of ``spares`` (processes
+    of the same program started ahead for its format, see :mod:`.dot_spares`) when one is
+    ready.
     """
 
-    def __init__(self, program: str, timeout: float, workers: int | None = None) -> None:
+    def __init__(
+        self,
+        program: str,
+        timeout: float,
+        workers: int | None = None,
+        spares: DotSpares | None = None,
+    ) -> None:
         self.program = program
+        self._spares = spares if spares is not None and spares.program == program else None
         self.timeout = timeout
         self._lock = threading.Lock()
         self._running: set[subprocess.Popen[bytes]] = set()
@@ -99,13 +109,10 @@ class DotRuns:
         with self._lock:
             if self._stop.is_set():
                 raise _Stopped
+            proc = None if self._spares is None else self._spares.take(job.fmt)
             try:
-                proc = subprocess.Popen(
-                    [self.program, "-Kdot", f"-T{job.fmt}"],
-                    stdin=subprocess.PIPE,
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.PIPE,
-                )
+                if proc is None:
+                    proc = start_dot(self.program, job.fmt)
             except OSError as exc:
                 self._stop.set()
                 raise RenderError(
