@@ -253,10 +253,15 @@ class _Builder:
         return (tuple(group),) if group else ()
 
     def fact(self, entry: Statement, name: str, *marks: Marks) -> Fact | None:
-        value = self.field(entry, name)
-        if value is None:
+        # As field() and marks() make it, without their calls where nothing is shown or marked
+        # (each section asks for several facts of every activity).
+        text = getattr(entry, name)
+        if text is None:
             return None
-        return Fact(value, self.marks(entry, name) + sum(marks, ()))
+        self.shown.add((id(entry), name))
+        value = self.t(text)
+        own = self.marks(entry, name) if entry.assumptions else ()
+        return Fact(value, own + sum(marks, ()) if marks else own)
 
     # -- sections ---------------------------------------------------------------------------
 
