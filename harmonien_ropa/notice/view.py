@@ -179,6 +179,9 @@ class _Builder:
         self.untranslated: set[str] = set()
         self.open_marks: dict[tuple[int, str], Mark] = {}
         self.labels: dict[Enum, str] = {}
+        #: A term with its citation (:meth:`term_values`), made once per view: the same few
+        #: bases and Art. 9 conditions are stated for every activity.
+        self.term_values_made: dict[Enum, tuple[tuple[str, Value], tuple[str, Value]]] = {}
         #: Made once per view, by id() of the map's entry (kept with it, so that the id stays
         #: its own): a text in the view's language, a system as an activity lists it.
         self.localized: dict[int, tuple[Text, Localized]] = {}
@@ -221,6 +224,16 @@ class _Builder:
             return None
         self.take(entry, name)
         return self.t(text)
+
+    def term_values(self, term: Enum) -> tuple[tuple[str, Value], tuple[str, Value]]:
+        """The values of a sentence stating ``term`` with its article: its label and citation."""
+        found = self.term_values_made.get(term)
+        if found is None:
+            found = self.term_values_made[term] = (
+                ("basis", self.label(term)),
+                ("article", cite(term, self.lang)),
+            )
+        return found
 
     def label(self, term: Enum) -> str:
         if term not in self.labels:
@@ -569,7 +582,7 @@ class _Builder:
         """The basis, its article and the law behind it; ``None`` when none is stated."""
         if b.basis is None:
             return None
-        basis = (("basis", self.label(b.basis)), ("article", cite(b.basis, self.lang)))
+        basis = self.term_values(b.basis)
         if b.law:
             self.take(b.owner, b.field("law"))
             return Sentence("basis_with_law", (*basis, ("law", b.law)))
@@ -710,13 +723,7 @@ class _Builder:
         if not a.art9_condition:
             return None
         self.take(a, "art9_condition")
-        sentence = Sentence(
-            "basis_plain",
-            (
-                ("basis", self.label(a.art9_condition)),
-                ("article", cite(a.art9_condition, self.lang)),
-            ),
-        )
+        sentence = Sentence("basis_plain", self.term_values(a.art9_condition))
         return Fact(sentence, self.marks(a, "art9_condition"))
 
     def sources(self, a: Activity) -> tuple[SourceLine, ...]:
