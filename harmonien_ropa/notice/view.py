@@ -125,10 +125,13 @@ class Accounted:
 
     shown: frozenset[tuple[int, str]]
     waived: frozenset[tuple[int, str]]
+    #: Both: ``(id(entry), name)`` of every field shown or waived (what :meth:`accounts_for`
+    #: reads; a rule asking about thousands of fields may look them up here).
+    fields: frozenset[tuple[int, str]]
 
     def accounts_for(self, entry: object, name: str) -> bool:
         """As :meth:`NoticeView.accounts_for`, for a field the law wants in the notice."""
-        return (id(entry), name) in self.shown or (id(entry), name) in self.waived
+        return (id(entry), name) in self.fields
 
 
 def accounted(datamap: DataMap, lang: str) -> Accounted:
@@ -156,7 +159,11 @@ def accounted(datamap: DataMap, lang: str) -> Accounted:
     builder.recipients(activities)
     builder.transfer_rows(activities)  # what the rest of the transfers section shows is no field
     builder.automated_decisions(rights_law.has_automated_decisions(datamap, activities))
-    return Accounted(frozenset(builder.shown), frozenset(builder.waived))
+    return Accounted(
+        frozenset(builder.shown),
+        frozenset(builder.waived),
+        frozenset(builder.shown | builder.waived),
+    )
 
 
 #: Why the notice's answer to "do you have to give the data?" is provisional under a contract or
