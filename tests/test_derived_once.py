@@ -21,7 +21,8 @@ from harmonien_ropa.model import Activity, LegalBasis, memo
 from harmonien_ropa.model import datamap as datamap_module
 from harmonien_ropa.notice import view as notice_view
 from harmonien_ropa.record import build_records
-from harmonien_ropa.source.loading import load_with_positions
+from harmonien_ropa.source.loading import LoadedMap, load_with_positions
+from harmonien_ropa.source.positions import Positions
 
 
 def _counting(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[int]:
@@ -53,7 +54,6 @@ def _at_most_once_each(calls: list[int], activities: tuple[Activity, ...]) -> No
         (provision_law, "_provision"),
         (transfers_law, "_destinations"),
         (datamap_module, "_recipient_ids"),
-        (datamap_module, "_special_categories"),
         (governance, "_dpia_reasons"),
     ],
 )
@@ -70,6 +70,29 @@ def test_one_check_finds_each_activitys_derived_values_once(
     for lang in loaded.datamap.languages:
         notice_view.build(loaded.datamap, lang)
     _at_most_once_each(calls, loaded.datamap.activities)
+
+
+def test_the_index_finds_each_activitys_special_categories_as_it_lists_its_categories(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The map's index lists each activity's special categories as it is built: a check asks
+    for none of them again, and each is what the plain form finds; an activity of no map (a
+    copy) has its own found when asked."""
+    datamap = synthetic(30)
+    calls = _counting(monkeypatch, datamap_module, "_special_categories")
+    check(LoadedMap(datamap, Positions(), "map.yaml"))
+    assert calls == []
+    found = [datamap.special_categories_of(a) for a in datamap.activities]
+    assert found == [
+        tuple(c for c in datamap.categories_of(a) if c.special_category) for a in datamap.activities
+    ]
+    assert any(found)
+    assert not all(found)
+    assert calls == []
+    activity = next(a for a, special in zip(datamap.activities, found, strict=True) if special)
+    copied = copy.copy(activity)
+    assert datamap.special_categories_of(copied) == datamap.special_categories_of(activity)
+    assert calls == [id(copied)]
 
 
 def test_the_notice_view_of_every_language_shares_the_activities_values(

@@ -197,6 +197,8 @@ def _destinations(datamap: DataMap, activity: Activity) -> Destinations:
         if is_eea(transfer.country):
             continue
         (theirs if is_onward(datamap, transfer) else ours).add(transfer.country)
+    if not (ours or theirs or unknown):
+        return _STAYS
     return Destinations(
         frozenset(ours) if ours else _NOWHERE,
         frozenset(theirs - ours) if theirs else _NOWHERE,
@@ -206,6 +208,9 @@ def _destinations(datamap: DataMap, activity: Activity) -> Destinations:
 
 #: No country (shared by the activities whose data goes nowhere outside the EEA).
 _NOWHERE: frozenset[str] = frozenset()
+#: The destinations of an activity whose data stays in the EEA, on systems hosted where the
+#: map says (shared by all such activities).
+_STAYS = Destinations(_NOWHERE, _NOWHERE, ())
 
 
 def _hosting(datamap: DataMap, system: System) -> tuple[frozenset[str], bool]:

@@ -185,7 +185,7 @@ class DataMap(Frozen):
     def special_categories_of(self, activity: Activity) -> tuple[DataCategory, ...]:
         """The special categories (Art. 9(1)) among ``activity``'s data categories; found once
         for each activity of the map (:meth:`once`)."""
-        return self.once("model.datamap.special_categories_of", activity, _special_categories)
+        return self.once(_SPECIAL, activity, _special_categories)
 
     def systems_of(self, activity: Activity) -> tuple[System, ...]:
         """The systems ``activity`` uses, in its order."""
@@ -223,13 +223,18 @@ class DataMap(Frozen):
         index: _Index | None = private["_index"] if private else None  # rule asks, many times)
         if index is None:  # not built yet
             index = self._resolved()
-        kept = index.derived.get((name, id(entry)))
-        if kept is not None and kept[0] is entry:
-            return kept[1]  # type: ignore[return-value]  # what compute returned for this name
+        # One table per name, keyed by the entry's id() alone: no key made for each question.
+        values = index.derived.get(name)
+        if values is None:
+            values = index.derived[name] = {}
+        else:
+            kept = values.get(id(entry))
+            if kept is not None and kept[0] is entry:
+                return kept[1]  # type: ignore[return-value]  # what compute returned for this name
         found = compute(self, entry)
         table: dict[str, Entity] | None = getattr(index, _TABLES.get(type(entry), ""), None)
         if table is not None and table.get(entry.id) is entry:  # the map's own: alive with it
-            index.derived[(name, id(entry))] = (entry, found)
+            values[id(entry)] = (entry, found)
         return found
 
     def client_of(self, activity: Activity) -> Party | None:
@@ -348,6 +353,11 @@ def _get(table: dict[str, E], kind: str, ident: str) -> E:
         raise KeyError(f"no entry '{ident}' in {kind}") from None
 
 
+#: The name :meth:`DataMap.special_categories_of` keeps its values under (found for every
+#: activity of the map as the index is built).
+_SPECIAL = "model.datamap.special_categories_of"
+
+
 def _special_categories(datamap: DataMap, activity: Activity) -> tuple[DataCategory, ...]:
     return tuple(c for c in datamap.categories_of(activity) if c.special_category)
 
@@ -395,12 +405,18 @@ class _Index:
     recipients: dict[int, tuple[Activity, tuple[Party, ...]]] = dataclasses.field(
         default_factory=dict
     )
-    #: (name, id() of an entry of the map) → (the entry, the value): :meth:`DataMap.once`.
-    derived: dict[tuple[str, int], tuple[Entity, object]] = dataclasses.field(default_factory=dict)
+    #: name → id() of an entry of the map → (the entry, the value): :meth:`DataMap.once`.
+    derived: dict[str, dict[int, tuple[Entity, object]]] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def of(cls, datamap: DataMap) -> _Index:
         systems = _first_by_id(datamap.systems)
+        data_categories = _first_by_id(datamap.data_categories)
+        # Each activity's special categories (:meth:`DataMap.special_categories_of`), found as
+        # its categories are listed; an activity naming an unknown category is left to be asked.
+        # (As :meth:`DataMap.once` keeps a value: for the entry its table holds.)
+        special: dict[int, tuple[Entity, object]] = {}
+        activities = _first_by_id(datamap.activities)
         # One table of users per kind, keyed by the id alone (no key made per reference; a
         # list made only for an id not seen before).
         subjects: defaultdict[str, list[Activity]] = defaultdict(list)
@@ -414,10 +430,18 @@ class _Index:
                 listed = subjects[i]
                 if not listed or listed[-1] is not activity:
                     listed.append(activity)
+            specials: list[DataCategory] | None = []
             for i in activity.data_category_ids:
                 listed = categories[i]
                 if not listed or listed[-1] is not activity:
                     listed.append(activity)
+                category = data_categories.get(i)
+                if category is None:  # only while a map's references are checked
+                    specials = None
+                elif category.special_category and specials is not None:
+                    specials.append(category)
+            if specials is not None and activities[activity.id] is activity:
+                special[id(activity)] = (activity, tuple(specials) if specials else ())
             for i in activity.system_ids:
                 listed = used_systems[i]
                 if not listed or listed[-1] is not activity:
@@ -446,14 +470,15 @@ class _Index:
             trackers.setdefault(tracker.activity_id, []).append(tracker)
         return cls(
             _first_by_id(datamap.data_subjects),
-            _first_by_id(datamap.data_categories),
+            data_categories,
             systems,
             _first_by_id(datamap.parties),
-            _first_by_id(datamap.activities),
+            activities,
             users,
             {key: tuple(found) for key, found in party_systems.items()},
             {key: tuple(found) for key, found in trackers.items()},
             recipient_ids,
+            derived={_SPECIAL: special},
         )
 
 

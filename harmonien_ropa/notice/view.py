@@ -125,10 +125,13 @@ class Accounted:
 
     shown: frozenset[tuple[int, str]]
     waived: frozenset[tuple[int, str]]
+    #: Both: ``(id(entry), name)`` of every field shown or waived (what :meth:`accounts_for`
+    #: reads; a rule asking about thousands of fields may look them up here).
+    fields: frozenset[tuple[int, str]]
 
     def accounts_for(self, entry: object, name: str) -> bool:
         """As :meth:`NoticeView.accounts_for`, for a field the law wants in the notice."""
-        return (id(entry), name) in self.shown or (id(entry), name) in self.waived
+        return (id(entry), name) in self.fields
 
 
 def accounted(datamap: DataMap, lang: str) -> Accounted:
@@ -156,7 +159,11 @@ def accounted(datamap: DataMap, lang: str) -> Accounted:
     builder.recipients(activities)
     builder.transfer_rows(activities)  # what the rest of the transfers section shows is no field
     builder.automated_decisions(rights_law.has_automated_decisions(datamap, activities))
-    return Accounted(frozenset(builder.shown), frozenset(builder.waived))
+    return Accounted(
+        frozenset(builder.shown),
+        frozenset(builder.waived),
+        frozenset(builder.shown | builder.waived),
+    )
 
 
 #: Why the notice's answer to "do you have to give the data?" is provisional under a contract or
@@ -179,6 +186,9 @@ class _Builder:
         self.untranslated: set[str] = set()
         self.open_marks: dict[tuple[int, str], Mark] = {}
         self.labels: dict[Enum, str] = {}
+        #: A term with its citation (:meth:`term_values`), made once per view: the same few
+        #: bases and Art. 9 conditions are stated for every activity.
+        self.term_values_made: dict[Enum, tuple[tuple[str, Value], tuple[str, Value]]] = {}
         #: Made once per view, by id() of the map's entry (kept with it, so that the id stays
         #: its own): a text in the view's language, a system as an activity lists it.
         self.localized: dict[int, tuple[Text, Localized]] = {}
@@ -222,6 +232,16 @@ class _Builder:
         self.take(entry, name)
         return self.t(text)
 
+    def term_values(self, term: Enum) -> tuple[tuple[str, Value], tuple[str, Value]]:
+        """The values of a sentence stating ``term`` with its article: its label and citation."""
+        found = self.term_values_made.get(term)
+        if found is None:
+            found = self.term_values_made[term] = (
+                ("basis", self.label(term)),
+                ("article", cite(term, self.lang)),
+            )
+        return found
+
     def label(self, term: Enum) -> str:
         if term not in self.labels:
             self.labels[term] = term_label(term, self.lang)
@@ -253,10 +273,15 @@ class _Builder:
         return (tuple(group),) if group else ()
 
     def fact(self, entry: Statement, name: str, *marks: Marks) -> Fact | None:
-        value = self.field(entry, name)
-        if value is None:
+        # As field() and marks() make it, without their calls where nothing is shown or marked
+        # (each section asks for several facts of every activity).
+        text = getattr(entry, name)
+        if text is None:
             return None
-        return Fact(value, self.marks(entry, name) + sum(marks, ()))
+        self.shown.add((id(entry), name))
+        value = self.t(text)
+        own = self.marks(entry, name) if entry.assumptions else ()
+        return Fact(value, own + sum(marks, ()) if marks else own)
 
     # -- sections ---------------------------------------------------------------------------
 
@@ -564,7 +589,7 @@ class _Builder:
         """The basis, its article and the law behind it; ``None`` when none is stated."""
         if b.basis is None:
             return None
-        basis = (("basis", self.label(b.basis)), ("article", cite(b.basis, self.lang)))
+        basis = self.term_values(b.basis)
         if b.law:
             self.take(b.owner, b.field("law"))
             return Sentence("basis_with_law", (*basis, ("law", b.law)))
@@ -705,13 +730,7 @@ class _Builder:
         if not a.art9_condition:
             return None
         self.take(a, "art9_condition")
-        sentence = Sentence(
-            "basis_plain",
-            (
-                ("basis", self.label(a.art9_condition)),
-                ("article", cite(a.art9_condition, self.lang)),
-            ),
-        )
+        sentence = Sentence("basis_plain", self.term_values(a.art9_condition))
         return Fact(sentence, self.marks(a, "art9_condition"))
 
     def sources(self, a: Activity) -> tuple[SourceLine, ...]:

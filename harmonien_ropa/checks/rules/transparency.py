@@ -397,30 +397,35 @@ class NoticeCannotShow(Rule):
         from ...notice.view import accounted  # the notice's sections, only when this rule runs
 
         dm = ctx.datamap
-        view = accounted(dm, dm.languages[0])
-        places: list[tuple[Loc, str, object]] = [
-            (("organisation",), "organisation", dm.organisation),
-            (("notice",), "notice", dm.notice),
+        accounted_for = accounted(dm, dm.languages[0]).fields  # (id(entry), field): accounts_for
+        # Each place with the fields the law wants in the notice from an entry of its kind.
+        places: list[tuple[Loc, tuple[str, ...], object]] = [
+            (("organisation",), NOTICE_FIELDS["organisation"], dm.organisation),
+            (("notice",), NOTICE_FIELDS["notice"], dm.notice),
         ]
+        activity_fields, transfer_fields = NOTICE_FIELDS["activity"], NOTICE_FIELDS["transfer"]
         recipients: set[str] = set()
         for loc, activity in ctx.controller_activities():
             if not activity.in_notice:
                 continue
-            places.append((loc, "activity", activity))
+            places.append((loc, activity_fields, activity))
             for index, transfer in enumerate(activity.transfers):
-                places.append(((*loc, "transfers", index), "transfer", transfer))
-            recipients.update(p.id for p in ctx.datamap.all_recipients_of(activity))
+                places.append(((*loc, "transfers", index), transfer_fields, transfer))
+            for party in dm.all_recipients_of(activity):
+                recipients.add(party.id)
+        party_fields = NOTICE_FIELDS["party"]
         places.extend(
-            (loc, "party", party) for loc, party in ctx.parties() if party.id in recipients
+            (loc, party_fields, party) for loc, party in ctx.parties() if party.id in recipients
         )
-        for loc, kind, entry in places:
-            for field in NOTICE_FIELDS[kind]:
+        for loc, fields, entry in places:
+            ident = id(entry)
+            for field in fields:
                 value = getattr(entry, field, None)
                 # Not given: None, or an empty text or list (a model is never empty, and is not
                 # compared with one: that would call its __eq__ twice per field).
-                if value is None or (isinstance(value, str | tuple) and not value):
+                if value is None or (isinstance(value, (str, tuple)) and not value):
                     continue
-                if not view.accounts_for(entry, field):
+                if (ident, field) not in accounted_for:
                     yield self.hit((*loc, field), owner=describe(ctx.datamap, loc), field=field)
 
 
