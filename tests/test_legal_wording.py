@@ -108,13 +108,7 @@ def test_one_search_for_every_pattern_finds_what_each_pattern_finds() -> None:
     """``wrong_statements`` passes over a text with one search of all the patterns at once; it
     reports exactly what searching each pattern on its own does, over every text of every
     example map, each wrong sentence of the tests, and those sentences cut and joined."""
-    texts = [
-        value
-        for path in (HARMONIEN_YAML, *sorted(ORGS.glob("*.yaml")))
-        for text in _texts_of(hr.load(path))
-        for value in (text.nb, text.nn, text.en)
-        if value
-    ]
+    texts = _example_values()
     wrong = [
         "Du kan be om innsyn i kva opplysningar vi behandlar og kva tryggingstiltak vi har.",
         "Vi utleverer ikke navn med mindre det er særskilt behov for det.",
@@ -136,6 +130,17 @@ def test_one_search_for_every_pattern_finds_what_each_pattern_finds() -> None:
 
 def _texts_of(datamap: hr.DataMap) -> list[Text]:
     return [text for _, text in Context(datamap).texts()]
+
+
+def _example_values() -> list[str]:
+    """Every language's value of every text of Harmonien's map and the example organisations."""
+    return [
+        value
+        for path in (HARMONIEN_YAML, *sorted(ORGS.glob("*.yaml")))
+        for text in _texts_of(hr.load(path))
+        for value in (text.nb, text.nn, text.en)
+        if value
+    ]
 
 
 # -- the words: a text without any of them makes no wrong statement -----------------------------
@@ -203,13 +208,7 @@ def test_the_words_pass_over_only_texts_without_a_wrong_statement() -> None:
     Harmonien's map and the example organisations, the wrong sentences (in upper case, with the
     characters that lower to two or that only a case-insensitive search takes for a letter),
     and texts of one word or none."""
-    texts = [
-        value
-        for path in (HARMONIEN_YAML, *sorted(ORGS.glob("*.yaml")))
-        for text in _texts_of(hr.load(path))
-        for value in (text.nb, text.nn, text.en)
-        if value
-    ]
+    texts = _example_values()
     wrong = [
         "Du kan be om innsyn i kva opplysningar vi behandlar og kva tryggingstiltak vi har.",
         "Vi utleverer ikke navn med mindre det er særskilt behov for det.",
