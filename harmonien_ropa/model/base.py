@@ -410,7 +410,7 @@ class Statement(Frozen):
         # Called only where a map writes 'assumptions:' (never for the default).
         if value:
             audit = _AUDIT.get()
-            if audit is not None and not _assumable(cls).issuperset(value):
+            if audit is not None and not assumable_fields(cls).issuperset(value):
                 audit.misplaced = True
         return value
 
@@ -434,7 +434,7 @@ class Statement(Frozen):
 
 
 @functools.cache
-def _assumable(kind: type[Statement]) -> frozenset[str]:
+def assumable_fields(kind: type[Statement]) -> frozenset[str]:
     """The fields an assumption of a ``kind`` entry may name, found once for each kind."""
     return frozenset(kind.statement_fields())
 

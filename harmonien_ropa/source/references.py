@@ -22,7 +22,7 @@ from ..core.load_codes import (
     LoadCode,
 )
 from ..model.activity import Activity
-from ..model.base import Entity, Statement
+from ..model.base import Entity, Statement, assumable_fields
 from ..model.datamap import DataMap
 from .positions import Loc, Positions
 
@@ -294,17 +294,12 @@ def _chain(cycle: list[str], shown: int = 12) -> str:
 def _assumptions(datamap: DataMap, report: _Report) -> None:
     """Report assumptions about a field the entry does not have (at the field's key)."""
     fields: dict[type[Statement], tuple[str, ...]] = {}  # each kind's fields, found once
-    known: dict[type[Statement], frozenset[str]] = {}
-
-    def about_fields(statement: Statement) -> bool:
-        kind = type(statement)
-        if kind not in known:
-            known[kind] = frozenset(kind.statement_fields())
-        return known[kind].issuperset(statement.assumptions)
-
     # Most maps assume nothing about a field an entry does not have: the walk that gives each
     # statement its place (a third dearer) is made only when one does.
-    if all(about_fields(statement) for statement in datamap.assumed_statements()):
+    if all(
+        assumable_fields(type(statement)).issuperset(statement.assumptions)
+        for statement in datamap.assumed_statements()
+    ):
         return
     for loc, statement in datamap.statements():
         if not statement.assumptions:
