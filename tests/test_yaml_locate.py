@@ -214,11 +214,9 @@ def test_check_reads_no_full_table_and_reports_alike(monkeypatch: pytest.MonkeyP
         assert REPORTERS[form](result) == REPORTERS[form](by_events)
 
 
-def test_lookups_are_bounded_by_what_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A list's items are found once; a lookup below an item searches that item's text."""
-    text = _generated(200)
-    located = _located(text)
-    searched: list[int] = []
+def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many characters each search of the locator's patterns reads, noted as it runs."""
+    read: list[int] = []
     original = yamllocate._pattern
 
     class Counting:
@@ -227,14 +225,22 @@ def test_lookups_are_bounded_by_what_is_asked(monkeypatch: pytest.MonkeyPatch) -
 
         def search(self, string: str, pos: int, endpos: int) -> Any:
             found = self.pattern.search(string, pos, endpos)
-            searched.append((found.end() if found else endpos) - pos)  # the text read
+            read.append((found.end() if found else endpos) - pos)  # the text read
             return found
 
         def finditer(self, string: str, pos: int, endpos: int) -> Any:
-            searched.append(endpos - pos)
+            read.append(endpos - pos)
             return self.pattern.finditer(string, pos, endpos)
 
     monkeypatch.setattr(yamllocate, "_pattern", lambda *a: Counting(original(*a)))
+    return read
+
+
+def test_lookups_are_bounded_by_what_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A list's items are found once; a lookup below an item searches that item's text."""
+    text = _generated(200)
+    located = _located(text)
+    searched = _count_reads(monkeypatch)
     located.find(("activities", 150, "purpose"))
     first = sum(searched)
     searched.clear()
@@ -252,23 +258,7 @@ def test_many_lookups_in_one_long_mapping_read_it_a_few_times(
 ) -> None:
     keys = [f"key{index}" for index in range(2000)]
     text = "settings:\n" + "".join(f"  {key}: [1, 2]\n" for key in keys)
-    read: list[int] = []
-    original = yamllocate._pattern
-
-    class Counting:
-        def __init__(self, pattern: Any) -> None:
-            self.pattern = pattern
-
-        def search(self, string: str, pos: int, endpos: int) -> Any:
-            found = self.pattern.search(string, pos, endpos)
-            read.append((found.end() if found else endpos) - pos)
-            return found
-
-        def finditer(self, string: str, pos: int, endpos: int) -> Any:
-            read.append(endpos - pos)
-            return self.pattern.finditer(string, pos, endpos)
-
-    monkeypatch.setattr(yamllocate, "_pattern", lambda *a: Counting(original(*a)))
+    read = _count_reads(monkeypatch)
     expected = _expected(text)
     assert expected is not None
     located = _located(text)

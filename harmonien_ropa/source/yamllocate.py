@@ -68,7 +68,7 @@ _KEY = re.compile(
 #: Plain text that YAML might read as something else than text (a number, a date, a boolean,
 #: null): as a key, the event reader writes it as text of its own.
 _NOT_TEXT = re.compile(r"[-+.0-9~]|(?:true|false|null)\Z", re.IGNORECASE)
-#: The rest of a line that ends its value there (spaces, a comment), then blank and comment lines.
+#: The rest of a line after a value or a flow collection: spaces, a comment, the line's end.
 _REST = re.compile(r"[ ]*(?:#[^\n]*)?(?:\n|\Z)")
 _BLANK_LINES = re.compile(r"(?:[ ]*(?:#[^\n]*)?\n)*[ ]*")
 _SPACES = re.compile(r"[ ]*")
@@ -81,7 +81,6 @@ _ALIAS_NAME = re.compile(r"\*([0-9A-Za-z_-]+)(?=[ ,\]}\n]|\Z)")
 #: plain text: :data:`.yamlnative.FLOW_PLAIN`).
 _FLOW_QUOTED = re.compile(r"'((?:[^'\n]|'')*)'|\"([^\"\n]*)\"")
 _FLOW_ALIAS = re.compile(r"\*([0-9A-Za-z_-]+)(?=[ ,\]}]|$)")
-_LINE_END = re.compile(r"[ ]*(?:#[^\n]*)?(?:\n|\Z)")
 
 _MAP, _SEQ, _FLOW, _LEAF, _PLAIN = range(5)
 # _PLAIN: a block mapping if a key starts there, else text; told apart when a child is asked
@@ -313,7 +312,7 @@ class LocatedPositions(Positions):
         if char in "[{":
             node = _Node(_FLOW, start, line, packed, column)
             end = self._flow(node, start, line)
-            if not _LINE_END.match(text, end):
+            if not _REST.match(text, end):
                 raise _Unsure
             return node
         if char == "*":
