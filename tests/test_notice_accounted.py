@@ -95,3 +95,26 @@ def test_a_check_builds_no_whole_view_and_one_account(monkeypatch: pytest.Monkey
     result = check(load_with_positions(HARMONIEN_YAML))
     assert "ROPA409" in {rule.code for rule in result.rules}
     assert (len(builds), len(accounts)) == (0, 1)
+
+
+def test_the_account_makes_no_text_or_mark_of_the_notice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The account runs the sections but fills in no value: no text is put in the notice's
+    language, no mark of an assumption made (the whole view makes both, on the same map)."""
+    made: list[str] = []
+    localize, marks = notice_view._Builder._localize, notice_view._Builder.marks
+
+    def counted_localize(self: notice_view._Builder, text: object) -> object:
+        made.append("text")
+        return localize(self, text)  # type: ignore[arg-type]
+
+    def counted_marks(self: notice_view._Builder, *args: object, **kwargs: object) -> object:
+        made.append("mark")
+        return marks(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(notice_view._Builder, "_localize", counted_localize)
+    monkeypatch.setattr(notice_view._Builder, "marks", counted_marks)
+    datamap = hr.load(HARMONIEN_YAML)
+    notice_view.accounted(datamap, "nb")
+    assert made == []
+    notice_view.build(datamap, "nb", {})
+    assert {"text", "mark"} <= set(made)

@@ -99,3 +99,25 @@ def test_a_copy_of_the_map_resolves_through_its_own_entries() -> None:
         assert copy.systems_of(activity) == tuple(copy.system(i) for i in activity.system_ids)
         assert all(s.name.endswith(" (new)") for s in copy.systems_of(activity))
         assert not any(s.name.endswith(" (new)") for s in datamap.systems_of(activity))
+
+
+def test_every_activitys_recipients_are_found_as_the_index_is_built(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """After the index is built, an activity of the map finds its recipients with one lookup:
+    its parties are not listed again; a copy (not the map's own) lists them itself."""
+    from harmonien_ropa.model import datamap as datamap_module
+
+    datamap = hr.loads(generate(60, seed=3))
+    datamap.party(datamap.parties[0].id)  # builds the index
+    listed: list[object] = []
+    original = datamap_module._recipient_ids
+    monkeypatch.setattr(
+        datamap_module, "_recipient_ids", lambda *a: listed.append(a) or original(*a)
+    )
+    found = [datamap.all_recipients_of(activity) for activity in datamap.activities]
+    assert listed == []
+    assert any(found)
+    copy = datamap.activities[0].model_copy()
+    assert datamap.all_recipients_of(copy) == found[0]
+    assert len(listed) == 1

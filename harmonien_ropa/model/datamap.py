@@ -202,13 +202,10 @@ class DataMap(Frozen):
         kept = index.recipients.get(id(activity))
         if kept is not None and kept[0] is activity:
             return kept[1]
+        # Not found while the index was built: an activity of another map, or a copy (or one
+        # naming an unknown party, while a map's references are checked).
         table = index.parties
-        listed = index.recipient_ids.get(id(activity))
-        if listed is not None and listed[0] is activity:
-            ids = listed[1]
-        else:  # an activity of another map, or a copy
-            ids = _recipient_ids(activity, index.systems)
-        found = tuple(table[i] for i in ids)
+        found = tuple(table[i] for i in _recipient_ids(activity, index.systems))
         if index.activities.get(activity.id) is activity:  # the map's own: alive as long as it
             index.recipients[id(activity)] = (activity, found)
         return found
@@ -396,15 +393,11 @@ class _Index:
     party_systems: dict[str, tuple[System, ...]]
     #: activity id → the cookies and similar technologies that serve it, in map order.
     trackers: dict[str, tuple[Tracker, ...]]
-    #: id() of each activity of the map → (the activity, the ids of its parties as
-    #: :meth:`DataMap.all_recipients_of` lists them), found while the index is built.
-    recipient_ids: dict[int, tuple[Activity, tuple[str, ...]]]
     #: id() of an activity of the map → (the activity, :meth:`DataMap.all_recipients_of`),
-    #: filled as they are asked for; the activity is kept with its id, so the id cannot be
-    #: another object's while the entry exists.
-    recipients: dict[int, tuple[Activity, tuple[Party, ...]]] = dataclasses.field(
-        default_factory=dict
-    )
+    #: found while the index is built (the parties looked up in one call per activity; one that
+    #: names an unknown party as it is asked for); the activity is kept with its id, so the id
+    #: cannot be another object's while the entry exists.
+    recipients: dict[int, tuple[Activity, tuple[Party, ...]]]
     #: name → id() of an entry of the map → (the entry, the value): :meth:`DataMap.once`.
     derived: dict[str, dict[int, tuple[Entity, object]]] = dataclasses.field(default_factory=dict)
 
@@ -423,7 +416,9 @@ class _Index:
         categories: defaultdict[str, list[Activity]] = defaultdict(list)
         used_systems: defaultdict[str, list[Activity]] = defaultdict(list)
         parties: defaultdict[str, list[Activity]] = defaultdict(list)
-        recipient_ids: dict[int, tuple[Activity, tuple[str, ...]]] = {}
+        party_table = _first_by_id(datamap.parties)
+        party_of = party_table.__getitem__
+        recipients: dict[int, tuple[Activity, tuple[Party, ...]]] = {}
         for activity in datamap.activities:
             # An activity that names an id twice is listed once: it would be the last one.
             for i in activity.data_subject_ids:
@@ -447,9 +442,12 @@ class _Index:
                 if not listed or listed[-1] is not activity:
                     listed.append(activity)
             found = _recipient_ids(activity, systems)
-            recipient_ids[id(activity)] = (activity, found)
             for i in found:
                 parties[i].append(activity)
+            try:  # noqa: SIM105 (no context manager made for each activity)
+                recipients[id(activity)] = (activity, tuple(map(party_of, found)))
+            except KeyError:  # an unknown party: only while a map's references are checked
+                pass
         users = {
             (kind, ident): tuple(found)
             for kind, table in (
@@ -472,12 +470,12 @@ class _Index:
             _first_by_id(datamap.data_subjects),
             data_categories,
             systems,
-            _first_by_id(datamap.parties),
+            party_table,
             activities,
             users,
             {key: tuple(found) for key, found in party_systems.items()},
             {key: tuple(found) for key, found in trackers.items()},
-            recipient_ids,
+            recipients,
             derived={_SPECIAL: special},
         )
 

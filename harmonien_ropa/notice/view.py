@@ -141,8 +141,9 @@ def accounted(datamap: DataMap, lang: str) -> Accounted:
     safeguards, the logic of automated decisions), found by the sections of :func:`build` that
     show them, each called as :meth:`_Builder.view`, :meth:`_Builder.activity` and
     :meth:`_Builder.rights` call it; the other sections (rights, retention, systems, sources,
-    cookies, marketing) are not built."""
-    builder = _Builder(datamap, lang, {})
+    cookies, marketing) are not built, and the values they are filled with are not made
+    (:class:`_Accountant`)."""
+    builder = _Accountant(datamap, lang, {})
     activities = rights_law.notice_activities(datamap)
     builder.controller()
     for a in activities:
@@ -1180,6 +1181,30 @@ class _Builder:
             c.phone or None,
             self.marks(c, "name", "role", "email", "phone"),
         )
+
+
+class _Accountant(_Builder):
+    """A builder that only accounts for fields (:func:`accounted`): the sections run as they
+    are, and decide alone what they take and waive; only the values they fill in (texts in
+    the notice's language, country names, marks of assumptions) are not made, each the same
+    empty value. Nothing overridden here may take or waive a field: that stays with the
+    sections (``tests/test_notice_accounted.py`` compares the account with the whole view)."""
+
+    def t(self, text: Text) -> Localized:
+        return _UNMADE
+
+    def marks(self, entry: Statement | None, *names: str, unknown: str | None = None) -> Marks:
+        return ()
+
+    def country(self, code: str) -> str:
+        return ""
+
+    def country_in_text(self, code: str) -> str:
+        return ""
+
+
+#: What an :class:`_Accountant` fills in for every text.
+_UNMADE = Localized("")
 
 
 def _undescribed(
