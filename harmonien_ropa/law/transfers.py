@@ -186,12 +186,12 @@ def _destinations(datamap: DataMap, activity: Activity) -> Destinations:
             ours.add(party.country)
     theirs: set[str] = set()
     unknown: list[System] = []
-    for system in datamap.systems_of(activity):
-        if not system.hosting_countries:
+    hosting = datamap.once_for_map("law.transfers.hosting", _hosting_by_id)
+    for system_id in activity.system_ids:
+        system, outside, by_controller = hosting[system_id]
+        if outside is None:
             unknown.append(system)  # and hosted in no country the map names
-            continue
-        outside, by_controller = datamap.once("law.transfers.hosting", system, _hosting)
-        if outside:
+        elif outside:
             (theirs if by_controller else ours).update(outside)
     for transfer in activity.transfers:
         if is_eea(transfer.country):
@@ -213,11 +213,27 @@ _NOWHERE: frozenset[str] = frozenset()
 _STAYS = Destinations(_NOWHERE, _NOWHERE, ())
 
 
-def _hosting(datamap: DataMap, system: System) -> tuple[frozenset[str], bool]:
-    """Where outside the EEA ``system`` keeps data, and whether that is a controller's own
-    hosting (:func:`_hosted_by_controller`); found once for each system of the map."""
-    outside = frozenset(c for c in system.hosting_countries if not is_eea(c))
-    return outside, _hosted_by_controller(datamap, system)
+def _hosting_by_id(
+    datamap: DataMap,
+) -> dict[str, tuple[System, frozenset[str] | None, bool]]:
+    """Each system of the map by id (the first of an id, as the map resolves it), with where
+    outside the EEA it keeps data (``None`` when its hosting countries are not given) and
+    whether that is a controller's own hosting (:func:`_hosted_by_controller`); found once for
+    the map, so that the destinations of every activity look its systems up in one table."""
+    found: dict[str, tuple[System, frozenset[str] | None, bool]] = {}
+    for system in datamap.systems:
+        if system.id in found:
+            continue
+        if not system.hosting_countries:
+            found[system.id] = (system, None, False)
+            continue
+        outside = frozenset(c for c in system.hosting_countries if not is_eea(c))
+        found[system.id] = (
+            system,
+            outside,
+            bool(outside) and _hosted_by_controller(datamap, system),
+        )
+    return found
 
 
 def recorded_countries(activity: Activity) -> frozenset[str]:

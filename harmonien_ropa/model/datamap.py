@@ -234,6 +234,18 @@ class DataMap(Frozen):
             values[id(entry)] = (entry, found)
         return found
 
+    def once_for_map(self, name: str, compute: Callable[[DataMap], T]) -> T:
+        """``compute(self)``, found the first time it is asked for and then kept in the map's
+        index: a table over the whole map (by id, say) that a question asked of every
+        activity reads, instead of a value kept for each entry (:meth:`once`). ``compute``
+        must read nothing but the map; ``name`` says which function it is, as for
+        :meth:`once`."""
+        tables = self._resolved().whole
+        found = tables.get(name, _UNSEEN)
+        if found is _UNSEEN:
+            found = tables[name] = compute(self)
+        return found  # type: ignore[return-value]  # what compute returned for this name
+
     def client_of(self, activity: Activity) -> Party | None:
         """The controller ``activity`` is done for as a processor (``on_behalf_of``), if any."""
         ident = activity.on_behalf_of_id
@@ -350,6 +362,8 @@ def _get(table: dict[str, E], kind: str, ident: str) -> E:
         raise KeyError(f"no entry '{ident}' in {kind}") from None
 
 
+_UNSEEN = object()
+
 #: The name :meth:`DataMap.special_categories_of` keeps its values under (found for every
 #: activity of the map as the index is built).
 _SPECIAL = "model.datamap.special_categories_of"
@@ -400,6 +414,8 @@ class _Index:
     recipients: dict[int, tuple[Activity, tuple[Party, ...]]]
     #: name → id() of an entry of the map → (the entry, the value): :meth:`DataMap.once`.
     derived: dict[str, dict[int, tuple[Entity, object]]] = dataclasses.field(default_factory=dict)
+    #: name → a value derived from the whole map: :meth:`DataMap.once_for_map`.
+    whole: dict[str, object] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def of(cls, datamap: DataMap) -> _Index:
