@@ -243,3 +243,61 @@ def test_rules_about_a_kind_of_category_or_system_pass_over_activities_that_use_
     assert found["ROPA108"] == found["ROPA605"] == controllers
     assert found["ROPA150"] == len(data["activities"]) - 1  # all but the one it names
     assert calls
+
+
+def test_the_activities_done_for_a_client_are_the_others() -> None:
+    for datamap in (*_maps(), hr.load(FIXTURES / "small.yaml")):
+        ctx = Context(datamap)
+        processor = list(ctx.processor_activities())
+        assert [a for _, a in processor] == list(datamap.processor_activities)
+        assert sorted([*ctx.controller_activities(), *processor]) == sorted(ctx.activities())
+
+
+def test_the_rules_about_a_client_ask_only_the_activities_done_for_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ROPA215 and ROPA216 look up the client of each activity done for one, not of the
+    others."""
+    datamap = hr.load(FIXTURES / "small.yaml")
+    processor = datamap.processor_activities
+    assert 0 < len(processor) < len(datamap.activities)
+    calls = _counted(monkeypatch, hr.DataMap, "client_of")
+    ctx = Context(datamap)
+    for code in ("ROPA215", "ROPA216"):
+        list(RULES[code].check(ctx))
+    asked = [args[1] for args in calls]  # (the map, the activity)
+    assert asked
+    assert all(activity in processor for activity in asked)
+
+
+def test_the_dpia_criteria_read_the_flagged_ids_of_the_map_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Whether an activity uses criminal-offence data or is about vulnerable people is read
+    from the ids the map flags, listed once for the map: no activity's categories or
+    subjects are resolved for it."""
+    from harmonien_ropa.checks.rules import governance
+
+    data = synthetic_dict(40)
+    data["data_categories"][0]["criminal_offence"] = True
+    data["data_subjects"][0]["vulnerable"] = True
+    datamap = hr.from_data(data)
+    categories = _counted(monkeypatch, hr.DataMap, "categories_of")
+    subjects = _counted(monkeypatch, hr.DataMap, "subjects_of")
+    listed = _counted(monkeypatch, governance, "_flagged")
+    ctx = Context(datamap)
+    for code in ("ROPA701", "ROPA702"):
+        list(RULES[code].check(ctx))
+    criteria = [governance.wp248_criteria(datamap, a) for a in datamap.activities]
+    assert (categories, subjects, len(listed)) == ([], [], 1)
+    for activity, found in zip(datamap.activities, criteria, strict=True):
+        criminal = any(c.criminal_offence for c in datamap.categories_of(activity))
+        special = bool(datamap.special_categories_of(activity))
+        vulnerable = any(s.vulnerable for s in datamap.subjects_of(activity))
+        assert ("sensitive data" in found) == (criminal or special)
+        assert ("vulnerable data subjects" in found) == vulnerable
+    assert any("vulnerable data subjects" in found for found in criteria)
+    assert any(
+        "sensitive data" in found and not datamap.special_categories_of(a)
+        for a, found in zip(datamap.activities, criteria, strict=True)
+    )

@@ -70,6 +70,7 @@ class Context:
 
     _activities: list[tuple[Loc, Activity]] | None = None
     _controller_activities: list[tuple[Loc, Activity]] | None = None
+    _processor_activities: list[tuple[Loc, Activity]] | None = None
     _shared: dict[str, object] = field(default_factory=dict)
     _destinations: dict[int, tuple[Activity, transfers_law.Destinations]] = field(
         default_factory=dict
@@ -88,12 +89,22 @@ class Context:
         """Activities done as controller; those done for a client (Art. 30(2)) are left out
         (listed once per check)."""
         if self._controller_activities is None:
-            self._controller_activities = [
-                (loc, activity)
-                for loc, activity in self.activities()
-                if not activity.is_processor_activity
-            ]
+            self._controller_activities, self._processor_activities = self._split_activities()
         return iter(self._controller_activities)
+
+    def processor_activities(self) -> Iterator[tuple[Loc, Activity]]:
+        """Activities done for a client (``on_behalf_of``, Art. 30(2)): the others of
+        :meth:`activities` (listed once per check, with :meth:`controller_activities`)."""
+        if self._processor_activities is None:
+            self._controller_activities, self._processor_activities = self._split_activities()
+        return iter(self._processor_activities)
+
+    def _split_activities(self) -> tuple[list[tuple[Loc, Activity]], list[tuple[Loc, Activity]]]:
+        controller: list[tuple[Loc, Activity]] = []
+        processor: list[tuple[Loc, Activity]] = []
+        for place in self.activities():
+            (processor if place[1].is_processor_activity else controller).append(place)
+        return controller, processor
 
     def parties(self) -> Iterator[tuple[Loc, Party]]:
         for index, party in enumerate(self.datamap.parties):

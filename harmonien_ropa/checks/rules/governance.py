@@ -29,24 +29,37 @@ def _criteria(datamap: DataMap, activity: Activity, special: bool) -> list[str]:
         found.append("evaluation or scoring")
     if activity.automated_decisions:
         found.append("automated decisions")
-    if special or _uses_criminal_offence_data(datamap, activity):
+    criminal, vulnerable = datamap.once_for_map(_FLAGGED, _flagged)
+    if special or not criminal.isdisjoint(activity.data_category_ids):
         found.append("sensitive data")
     if activity.large_scale:
         found.append("large scale")
     if activity.combines_datasets:
         found.append("combined data sets")
-    for subject in datamap.subjects_of(activity):  # a loop, not a generator: every activity
-        if subject.vulnerable:
-            found.append("vulnerable data subjects")
-            break
+    if not vulnerable.isdisjoint(activity.data_subject_ids):
+        found.append("vulnerable data subjects")
     return found
 
 
-def _uses_criminal_offence_data(datamap: DataMap, activity: Activity) -> bool:
-    for category in datamap.categories_of(activity):  # noqa: SIM110 (no generator: every activity)
-        if category.criminal_offence:
-            return True
-    return False
+#: The name :func:`_flagged` is kept under (:meth:`DataMap.once_for_map`).
+_FLAGGED = "checks.governance.flagged"
+
+
+def _flagged(datamap: DataMap) -> tuple[frozenset[str], frozenset[str]]:
+    """The ids of the map's criminal-offence data categories and of its vulnerable data
+    subjects (each id as the map resolves it: its first entry), found once for the map, so
+    that each activity's criteria are two set operations on its ids, not a lookup of every
+    category and subject it names."""
+    criminal: dict[str, bool] = {}
+    for category in datamap.data_categories:
+        criminal.setdefault(category.id, category.criminal_offence)
+    vulnerable: dict[str, bool] = {}
+    for subject in datamap.data_subjects:
+        vulnerable.setdefault(subject.id, subject.vulnerable)
+    return (
+        frozenset(ident for ident, flag in criminal.items() if flag),
+        frozenset(ident for ident, flag in vulnerable.items() if flag),
+    )
 
 
 def dpia_reasons(datamap: DataMap, activity: Activity) -> tuple[str, ...]:

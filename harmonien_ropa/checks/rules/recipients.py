@@ -288,7 +288,7 @@ class ClientRoleMismatch(Rule):
     fix = "set the party's 'role: client_controller', or remove 'on_behalf_of' if we are the controller"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, activity in ctx.activities():
+        for loc, activity in ctx.processor_activities():  # the others have no client
             client = ctx.datamap.client_of(activity)
             if client is not None and client.role is not PartyRole.CLIENT_CONTROLLER:
                 role = client.role.value.replace("_", " ")
@@ -337,7 +337,7 @@ class ClientContactMissing(Rule):
     fix = "add 'contact:' (or 'website:' / 'privacy_policy:') to the client party"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, activity in ctx.activities():
+        for loc, activity in ctx.processor_activities():  # the others have no client
             client = ctx.datamap.client_of(activity)
             if client is not None and not client_reachable(ctx.datamap, activity):
                 yield self.hit((*loc, "on_behalf_of"), activity=activity.id, party=client.id)
