@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import functools
+import operator
 import typing
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
@@ -436,16 +437,12 @@ class _Index:
         party_of = party_table.__getitem__
         recipients: dict[int, tuple[Activity, tuple[Party, ...]]] = {}
         for activity in datamap.activities:
-            # An activity that names an id twice is listed once: it would be the last one.
+            # An activity that names an id twice is listed twice in a row (:func:`_each_once`).
             for i in activity.data_subject_ids:
-                listed = subjects[i]
-                if not listed or listed[-1] is not activity:
-                    listed.append(activity)
+                subjects[i].append(activity)
             specials: list[DataCategory] | None = []
             for i in activity.data_category_ids:
-                listed = categories[i]
-                if not listed or listed[-1] is not activity:
-                    listed.append(activity)
+                categories[i].append(activity)
                 category = data_categories.get(i)
                 if category is None:  # only while a map's references are checked
                     specials = None
@@ -454,9 +451,7 @@ class _Index:
             if specials is not None and activities[activity.id] is activity:
                 special[id(activity)] = (activity, tuple(specials) if specials else ())
             for i in activity.system_ids:
-                listed = used_systems[i]
-                if not listed or listed[-1] is not activity:
-                    listed.append(activity)
+                used_systems[i].append(activity)
             found = _recipient_ids(activity, systems)
             for i in found:
                 parties[i].append(activity)
@@ -465,15 +460,16 @@ class _Index:
             except KeyError:  # an unknown party: only while a map's references are checked
                 pass
         users = {
-            (kind, ident): tuple(found)
+            (kind, ident): _each_once(found)
             for kind, table in (
                 ("data_subjects", subjects),
                 ("data_categories", categories),
                 ("systems", used_systems),
-                ("parties", parties),
             )
             for ident, found in table.items()
         }
+        # An activity's parties are listed each once (_recipient_ids).
+        users.update((("parties", ident), tuple(found)) for ident, found in parties.items())
         party_systems: dict[str, list[System]] = {}
         for system in datamap.systems:
             for party_id in dict.fromkeys((system.vendor_id, system.operated_by_id)):
@@ -494,6 +490,15 @@ class _Index:
             recipients,
             derived={_SPECIAL: special},
         )
+
+
+def _each_once(listed: list[Activity]) -> tuple[Activity, ...]:
+    """The activities that use an entry, each once: an activity naming the entry twice was
+    listed twice in a row (each activity's ids are listed before the next activity's), which a
+    comparison of each with the one before finds in one pass (in C), before any is dropped."""
+    if not any(map(operator.is_, listed, listed[1:])):
+        return tuple(listed)
+    return tuple(a for n, a in enumerate(listed) if n == 0 or listed[n - 1] is not a)
 
 
 def _first_by_id(entries: tuple[Entry, ...]) -> dict[str, Entry]:
