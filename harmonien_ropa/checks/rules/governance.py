@@ -41,15 +41,13 @@ def _criteria(datamap: DataMap, activity: Activity, special: bool) -> list[str]:
     return found
 
 
-#: The name :func:`_flagged` is kept under (:meth:`DataMap.once_for_map`).
-_FLAGGED = "checks.governance.flagged"
+_FLAGGED = "checks.governance.flagged"  # :func:`_flagged`'s (:meth:`DataMap.once_for_map`)
 
 
 def _flagged(datamap: DataMap) -> tuple[frozenset[str], frozenset[str]]:
-    """The ids of the map's criminal-offence data categories and of its vulnerable data
-    subjects (each id as the map resolves it: its first entry), found once for the map, so
-    that each activity's criteria are two set operations on its ids, not a lookup of every
-    category and subject it names."""
+    """The ids of the map's criminal-offence categories and vulnerable data subjects (each as
+    the map resolves it: its first entry), found once: each activity's criteria are then two
+    set operations on its ids, with no category or subject it names looked up."""
     criminal: dict[str, bool] = {}
     for category in datamap.data_categories:
         criminal.setdefault(category.id, category.criminal_offence)
