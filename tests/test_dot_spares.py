@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -164,3 +166,39 @@ def test_no_spares_without_pictures(
     monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))
     assert main(["render", "--data", str(SMALL_YAML), "--out", str(tmp_path)]) == 0
     assert started == []
+
+
+#: Runs ``render`` in a fresh interpreter, noting which of the map's modules are imported when
+#: the first spares are asked for; prints them as JSON.
+_FIRST_SPARES = """
+import json, sys
+from harmonien_ropa.outputs import dot_spares
+imported = []
+real = dot_spares.DotSpares.expect
+def expect(self, counts):
+    if not imported:
+        imported.append(sorted(m for m in ("pydantic", "yaml", "harmonien_ropa.model",
+            "harmonien_ropa.source.loading") if m in sys.modules))
+    real(self, counts)
+dot_spares.DotSpares.expect = expect
+from harmonien_ropa.cli import main
+code = main(["render", "--data", sys.argv[1], "--out", sys.argv[2], "--only", "graph"])
+print(json.dumps([code, imported]))
+"""
+
+
+def test_spares_start_before_the_model_is_imported(tmp_path: Path) -> None:
+    """The spares start loading Graphviz while Python imports the model and reads the map
+    (a child process: the model is imported in this one)."""
+    bin_dir = fake_dot(tmp_path / "bin", ECHO_DOT)
+    done = subprocess.run(
+        [sys.executable, "-c", _FIRST_SPARES, str(SMALL_YAML), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env={"PATH": f"{bin_dir}:/usr/bin:/bin", "HARMONIEN_ROPA_TODAY": "2026-12-01"},
+    )
+    code, imported = json.loads(done.stdout.splitlines()[-1])
+    assert code == 0
+    assert imported == [[]]

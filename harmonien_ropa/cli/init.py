@@ -6,7 +6,6 @@ import argparse
 import contextlib
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -110,6 +109,8 @@ def write_atomically(path: Path, content: bytes, *, replace: bool) -> None:
     """Write ``content`` to ``path`` through a temporary file in the same folder, so that
     ``path`` holds either nothing (or its old content) or all of it. Without ``replace`` an
     existing ``path`` is never overwritten (raises FileExistsError), even one created meanwhile."""
+    import tempfile  # here, not at the top: every command imports this module for its help
+
     fd, temporary = tempfile.mkstemp(prefix=".init-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

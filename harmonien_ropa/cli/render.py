@@ -133,8 +133,6 @@ def _run(args: argparse.Namespace, cleanup: contextlib.ExitStack) -> int:
 
     from ..core.errors import HarmonienError, RenderError
     from ..outputs import RENDERERS, RenderOptions, output_names, renderer
-    from ..outputs.staging import Scope, StagedOutput
-    from ..source.loading import load
 
     # Usage errors first, so that they are reported as such (exit 2) before the gate is asked.
     asked = split_list(args.only) if args.only else []
@@ -160,7 +158,12 @@ def _run(args: argparse.Namespace, cleanup: contextlib.ExitStack) -> int:
         languages=tuple(split_list(args.lang)) if args.lang else RenderOptions().languages,
         id_prefix=args.id_prefix,
     )
+    # Graphviz's processes start before the model and the reader are imported: they load
+    # their libraries on another core meanwhile.
     spares = _dot_spares(names, cleanup)
+    from ..outputs.staging import Scope, StagedOutput
+    from ..source.loading import load
+
     blockers: tuple[Blocker, ...] | None = None
     checked: CheckResult | None = None
     if args.final:

@@ -16,14 +16,16 @@ from typing import TYPE_CHECKING, Protocol
 
 from ..core.collector import collector_paused
 from ..core.errors import RenderError
-from ..core.languages import LanguageError, choose
-from ..model.base import LANGUAGES
-from ..model.datamap import DataMap
-from .staging import Artifact
+from ..core.languages import LANGUAGES, LanguageError, choose
 
+# The model is not imported here: ``render`` on the command line imports this package (the
+# output names, the options, ``dot_spares``) before the map is read, and starts Graphviz's
+# processes while the model is imported (see :mod:`.dot_spares`).
 if TYPE_CHECKING:
     from ..checks.publication import Blocker
+    from ..model.datamap import DataMap
     from .dot_spares import DotSpares
+    from .staging import Artifact
 
 #: Output name → "module:function" of its renderer, in the order ``render`` runs them.
 RENDERERS: dict[str, str] = {
@@ -145,7 +147,7 @@ class Later(Protocol):
         """Stop the work (nothing if it is finished)."""
 
 
-Renderer = Callable[[DataMap, RenderOptions], RenderResult]
+Renderer = Callable[["DataMap", RenderOptions], RenderResult]
 
 
 def renderer(name: str) -> Renderer:
