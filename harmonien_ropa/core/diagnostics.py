@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -65,7 +65,15 @@ class Diagnostic:
         return f"{head}\n    fix: {visible(self.fix)}" if self.fix else head
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready mapping of every field."""
-        data = asdict(self)
-        data["severity"] = self.severity.value
-        return data
+        """JSON-ready mapping of every field, in their order (each value as it is: text, a
+        number or None; not :func:`dataclasses.asdict`, which copies each one deeply)."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "fix": self.fix,
+            "law": self.law,
+        }
