@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -17,6 +18,12 @@ def visible(text: str) -> str:
     """``text`` with every character in :data:`_INVISIBLE` written as an escape (``\\x9b``,
     ``\\u202e``), so that what reaches a terminal is what the file holds."""
     return _INVISIBLE.sub(_escape, text)
+
+
+def invisible_in(texts: Iterable[str]) -> bool:
+    """Whether any of ``texts`` holds a character :func:`visible` escapes (one search of them
+    all: where none does, each is shown as it is)."""
+    return _INVISIBLE.search("".join(texts)) is not None
 
 
 def _escape(found: re.Match[str]) -> str:
