@@ -94,8 +94,8 @@ _PATTERNS: dict[tuple[str, int, str], re.Pattern[str]] = {}
 def _pattern(kind: str, column: int, key: str = "") -> re.Pattern[str]:
     """The search for a line starting at ``column``: ``key`` (a key's line), ``line`` (any line
     but a comment), ``item`` (a list item's ``-``), ``map-end`` (a line shallower than a
-    mapping's keys, not a comment) or ``seq-end`` (a line ending a list: shallower, or at its
-    column and not an item)."""
+    mapping's keys, not a comment) or ``items`` (a list item's ``-``, group 1, or the line
+    ending the list: shallower, or at its column and not an item, not a comment)."""
     found = _PATTERNS.get((kind, column, key))
     if found is None:
         pad = f"\\n[ ]{{{column}}}"
@@ -112,14 +112,44 @@ def _pattern(kind: str, column: int, key: str = "") -> re.Pattern[str]:
             source = rf"{pad}(?=[^ \n#])"
         elif kind == "item":
             source = rf"{pad}-(?=[ \n]|\Z)"
-        elif kind == "map-end":
-            source = shallower[:-1]
+        elif kind == "items":
+            source = rf"{shallower}{pad}(?:(-)(?=[ \n]|\Z)|(?=[^ \n#]))"
         else:
-            source = rf"{shallower}{pad}(?=[^ \n#])(?!-(?:[ \n]|\Z))"
+            source = shallower[:-1]
         if len(_PATTERNS) > 4096:
             _PATTERNS.clear()
         found = _PATTERNS[(kind, column, key)] = re.compile(source)
     return found
+
+
+def _key_line(text: str, column: int, key: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the line of ``key`` in the block mapping at ``column`` whose text is ``text[start:
+    end]`` (its first key left out) starts the key, and where the key's ``:`` ends; None if no
+    line does. Written plain (the form almost every key is written in), the key is found by a
+    plain search of the text (many times faster than a regular expression's), checked to be
+    followed by its ``:``; only where it is not found so is the key's every form searched for.
+    A mapping of a natively read text holds each key once (the native reader refuses a key
+    written twice), so the plain form found is the only one."""
+    needle = _NEEDLES.get((column, key), _UNSEEN)
+    if needle is _UNSEEN:
+        needle = _NEEDLES[(column, key)] = "\n" + " " * column + key if _plain_key(key) else None
+        if len(_NEEDLES) > 4096:
+            _NEEDLES.clear()
+    if needle is not None:
+        at = text.find(needle, start, end)
+        while at >= 0:
+            colon = _COLON.match(text, at + len(needle), end)
+            if colon is not None:
+                return at + 1 + column, colon.end()
+            at = text.find(needle, at + 1, end)
+    found = _pattern("key", column, key).search(text, start, end)
+    return None if found is None else (found.start() + 1 + column, found.end())
+
+
+_UNSEEN = ""
+#: The line start and plain form of a key, by the column and key, once made (None: the key is
+#: not written plain).
+_NEEDLES: dict[tuple[int, str], str | None] = {}
 
 
 def _open_quote(text: str) -> bool:
@@ -238,7 +268,10 @@ class LocatedPositions(Positions):
             children = node.children
             if children is None:
                 children = node.children = {}
-            child = children.get(part, node) if part.__hash__ is not None else None
+            try:
+                child = children.get(part, node)
+            except TypeError:  # a part that is not hashable: not a key of the document
+                break
             if child is node:
                 child = children[part] = self._child(node, part)
             if child is None:
@@ -372,12 +405,10 @@ class LocatedPositions(Positions):
     # -- block mappings ------------------------------------------------------------------------
 
     def _range_end(self, node: _Node) -> int:
-        """Where ``node``'s text ends: the first line after it that is shallower (a mapping), or
-        shallower or at its column and not an item (a list), and not a comment."""
-        text = self._text
-        kind = "map-end" if node.kind == _MAP else "seq-end"
-        if not node.ended and (node.column or kind == "seq-end"):
-            found = _pattern(kind, node.column).search(text, node.start, node.end)
+        """Where the mapping ``node``'s text ends: the first line after it that is shallower,
+        and not a comment (a list's end is found with its items)."""
+        if not node.ended and node.column:
+            found = _pattern("map-end", node.column).search(self._text, node.start, node.end)
             node.end = found.start() if found else node.end
             node.ended = True
         return node.end
@@ -387,21 +418,25 @@ class LocatedPositions(Positions):
         the key's line, or after a few, its every key found at once (so that many lookups in
         one long mapping do not search it again each time)."""
         text = self._text
-        end = self._range_end(node)
+        first = node.first
+        if first is None:  # pragma: no cover - found as a mapping by its first key
+            raise _Unsure
+        if first[0] == key:
+            # The mapping's end is needed only for a value on the lines below its key: a value
+            # on the key's line (text, a flow collection, an alias) ends on it.
+            at = _SPACES.match(text, first[1]).end()  # type: ignore[union-attr]
+            end = node.end if at < len(text) and text[at] not in "#\n" else self._range_end(node)
+            return self._after_indicator(node.start, node.line, first[1], node.column, end)
+        end = node.end if node.ended else self._range_end(node)
         keys = node.keys
         if keys is None and len(node.children or ()) >= _MOST_SEARCHES:
             keys = self._all_keys(node, end)
         if keys is None:
-            first = node.first
-            if first is None:  # pragma: no cover - found as a mapping by its first key
-                raise _Unsure
-            if first[0] == key:
-                return self._after_indicator(node.start, node.line, first[1], node.column, end)
-            found = _pattern("key", node.column, key).search(text, node.start, end)
+            found = _key_line(text, node.column, key, node.start, end)
             if found is not None:
-                start = found.start() + 1 + node.column
+                start, colon = found
                 line = node.line + text.count("\n", node.start, start)
-                return self._after_indicator(start, line, found.end(), node.column, end)
+                return self._after_indicator(start, line, colon, node.column, end)
             keys = self._all_keys(node, end)
             if key in keys:  # pragma: no cover - a key the search would have found
                 raise _Unsure
@@ -435,17 +470,21 @@ class LocatedPositions(Positions):
     # -- block lists ---------------------------------------------------------------------------
 
     def _items(self, node: _Node) -> list[tuple[int, int]]:
-        """The start and line of each item of the list ``node``: one search for its end, one
-        for its items."""
+        """The start and line of each item of the list ``node``: its items and its end found in
+        one search (the items up to the first line that is neither an item nor deeper)."""
         text = self._text
-        end = self._range_end(node)
         items = [(node.start, node.line)]
         at, line = node.start, node.line
-        for found in _pattern("item", node.column).finditer(text, node.start, end):
-            start = found.end() - 1
+        kind = "item" if node.ended else "items"
+        for found in _pattern(kind, node.column).finditer(text, node.start, node.end):
+            start = found.start(1) if kind == "items" else found.end() - 1
+            if start < 0:  # the line ending the list
+                node.end = found.start()
+                break
             line += text.count("\n", at, start)
             at = start
             items.append((start, line))
+        node.ended = True
         node.items = items
         return items
 
