@@ -130,12 +130,12 @@ def _key_line(text: str, column: int, key: str, start: int, end: int) -> tuple[i
     followed by its ``:``; only where it is not found so is the key's every form searched for.
     A mapping of a natively read text holds each key once (the native reader refuses a key
     written twice), so the plain form found is the only one."""
-    needle = _NEEDLES.get((column, key), _UNSEEN)
-    if needle is _UNSEEN:
-        needle = _NEEDLES[(column, key)] = "\n" + " " * column + key if _plain_key(key) else None
+    needle = _NEEDLES.get((column, key))
+    if needle is None:
         if len(_NEEDLES) > 4096:
             _NEEDLES.clear()
-    if needle is not None:
+        needle = _NEEDLES[(column, key)] = "\n" + " " * column + key if _plain_key(key) else ""
+    if needle:
         at = text.find(needle, start, end)
         while at >= 0:
             colon = _COLON.match(text, at + len(needle), end)
@@ -146,10 +146,9 @@ def _key_line(text: str, column: int, key: str, start: int, end: int) -> tuple[i
     return None if found is None else (found.start() + 1 + column, found.end())
 
 
-_UNSEEN = ""
-#: The line start and plain form of a key, by the column and key, once made (None: the key is
-#: not written plain).
-_NEEDLES: dict[tuple[int, str], str | None] = {}
+#: A key's line start and plain form, by its column and the key, once made ("": a key that
+#: cannot be written plain).
+_NEEDLES: dict[tuple[int, str], str] = {}
 
 
 def _open_quote(text: str) -> bool:
