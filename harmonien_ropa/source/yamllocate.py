@@ -94,8 +94,8 @@ _PATTERNS: dict[tuple[str, int, str], re.Pattern[str]] = {}
 def _pattern(kind: str, column: int, key: str = "") -> re.Pattern[str]:
     """The search for a line starting at ``column``: ``key`` (a key's line), ``line`` (any line
     but a comment), ``item`` (a list item's ``-``), ``map-end`` (a line shallower than a
-    mapping's keys, not a comment) or ``items`` (a list item's ``-``, group 1, or the line
-    ending the list: shallower, or at its column and not an item, not a comment)."""
+    mapping's keys, not a comment) or ``items`` (a line at ``column`` or shallower, not a
+    comment: an item of a list at ``column``, or the line ending it)."""
     found = _PATTERNS.get((kind, column, key))
     if found is None:
         pad = f"\\n[ ]{{{column}}}"
@@ -113,7 +113,7 @@ def _pattern(kind: str, column: int, key: str = "") -> re.Pattern[str]:
         elif kind == "item":
             source = rf"{pad}-(?=[ \n]|\Z)"
         elif kind == "items":
-            source = rf"{shallower}{pad}(?:(-)(?=[ \n]|\Z)|(?=[^ \n#]))"
+            source = rf"\n[ ]{{0,{column}}}[^ \n#]"
         else:
             source = shallower[:-1]
         if len(_PATTERNS) > 4096:
@@ -474,10 +474,14 @@ class LocatedPositions(Positions):
         text = self._text
         items = [(node.start, node.line)]
         at, line = node.start, node.line
-        kind = "item" if node.ended else "items"
-        for found in _pattern(kind, node.column).finditer(text, node.start, node.end):
-            start = found.start(1) if kind == "items" else found.end() - 1
-            if start < 0:  # the line ending the list
+        kind, column, end = "item" if node.ended else "items", node.column, node.end
+        for found in _pattern(kind, column).finditer(text, node.start, end):
+            start = found.end() - 1
+            if kind == "items" and not (
+                start - found.start() - 1 == column
+                and text[start] == "-"
+                and (start + 1 == end or text[start + 1] in " \n")
+            ):  # the line ending the list: shallower, or at its column and not an item
                 node.end = found.start()
                 break
             line += text.count("\n", at, start)
