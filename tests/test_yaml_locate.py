@@ -436,3 +436,41 @@ def test_a_lookup_searches_a_list_once_and_finds_plain_keys_without_a_pattern(
     assert "key" not in kinds
     assert "line" not in kinds
     assert "map-end" not in kinds  # each dpia's status: its first key, with its value
+
+
+def _open_quote_by_search(text: str) -> bool:
+    """:func:`yamllocate._open_quote` as each pattern's search over the whole text reads it."""
+    first = yamllocate._SPACES.match(text)
+    assert first is not None
+    if yamllocate._UNCLOSED_FIRST.match(text, first.end()):
+        return True
+    for unclosed in yamllocate._UNCLOSED:
+        for found in unclosed.finditer(text):
+            line = text.rfind("\n", 0, found.start()) + 1
+            if yamllocate._NODE_START.match(text[line : found.start()]):
+                return True
+    return False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: it's\nb: 'x'\nc: \"y\" # 'z\n",
+        "a: x 'y\nb: 'z\n  w'\n",
+        "- 'a\n  b'\n",
+        "a: |\n  'not closed\nb: \"it''s\n",
+        "a: 'x'' y'\nb: ''''\nc: \"\"\nd: ' '' \n",
+        "# 'comment\n'q': 1\n\"r\": 2\n",
+        "a: b 'c' 'd\ne: \"f\" g \"h\n",
+        "x: 'a' #'b\n  - 'c\n",
+    ],
+)
+def test_open_quotes_found_as_each_pattern_searched(text: str) -> None:
+    for variant in (text, text.replace("\n", "\r\n"), text * 3, "  " + text):
+        assert yamllocate._open_quote(variant) == _open_quote_by_search(variant)
+
+
+@settings(max_examples=200, deadline=None)
+@given(odd_documents())
+def test_open_quotes_of_odd_documents_found_as_each_pattern_searched(text: str) -> None:
+    assert yamllocate._open_quote(text) == _open_quote_by_search(text)
