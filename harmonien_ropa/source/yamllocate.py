@@ -378,6 +378,14 @@ class LocatedPositions(Positions):
         is_item = text[start] == "-"
         # The key and the item's '-' are at the column of their mapping or list.
         key = 0 if is_item else (line << HALF | (column + 1)) << PAIR
+        at = after + 1
+        if text[after:at] == " " and text[at : at + 1].isalnum():
+            # Most often: one space, then a letter or digit, which starts plain text or a
+            # mapping (as _value finds it, without asking what other character it might be).
+            at_column = at - start + column
+            node = _Node(_PLAIN, at, line, key | line << HALF | (at_column + 1), at_column)
+            node.end = end
+            return node
         at = _SPACES.match(text, after).end()  # type: ignore[union-attr]
         if at < len(text) and text[at] not in "#\n":
             if is_item and text[at] == "-":
