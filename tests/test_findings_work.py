@@ -12,13 +12,15 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.paths import FIXTURES
 from support.work import lines_run
 from test_yaml_native import _bench_generate
 
 from harmonien_ropa.checks import REPORTERS, check, json_text, reporters
+from harmonien_ropa.checks.config import cli_layer, combine
 from harmonien_ropa.checks.engine import CheckResult
 from harmonien_ropa.core.diagnostics import Diagnostic, Severity, invisible_in, visible
-from harmonien_ropa.source.loading import loads_with_positions
+from harmonien_ropa.source.loading import load_with_positions, loads_with_positions
 
 
 @pytest.fixture(scope="module")
@@ -152,3 +154,22 @@ def test_the_json_and_sarif_reports_are_the_standard_librarys(result: CheckResul
     expected = json.dumps(sarif_log(result), ensure_ascii=False, indent=2) + "\n"
     assert REPORTERS["sarif"](result) == expected
     assert len(document["findings"]) == len(result.findings)
+
+
+def test_the_engine_and_the_rules_list_the_same_acknowledging_statements() -> None:
+    """The engine reads the statements that acknowledge a finding under the name the rules
+    about acknowledgements (ROPA902, ROPA903) list them by: both lists are the same, so either
+    may be made first, and the check's acknowledged findings are the same either way."""
+    from harmonien_ropa.checks import Context
+    from harmonien_ropa.checks import engine as engine_module
+    from harmonien_ropa.checks.rules import mapfile
+
+    loaded = load_with_positions(FIXTURES / "check_sample.yaml")
+    by_rules = mapfile._acknowledging(Context(loaded.datamap))
+    assert by_rules
+    assert engine_module._acknowledging(Context(loaded.datamap)) == by_rules
+    every = check(loaded)
+    layers = (engine_module.settings_layer(loaded), cli_layer(None, ("ROPA902", "ROPA903"), None))
+    without = check(loaded, combine(*layers))
+    assert every.acknowledged
+    assert without.acknowledged == every.acknowledged
