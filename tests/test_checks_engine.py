@@ -246,28 +246,36 @@ def test_settings_or_a_repository_another_user_owns_are_not_trusted(tmp_path: Pa
     assert find_pyproject(repo / "data" / "map.yaml") is None
 
 
-def test_findings_are_in_the_order_diagnostics_sort_in() -> None:
-    """The check sorts by the fields a finding compares, in their order: the order of
-    ``sorted()`` on the findings themselves, ties on place and code included."""
+def test_findings_are_made_once_in_the_order_diagnostics_sort_in() -> None:
+    """Each hit's finding once, in the order of ``sorted()`` on the findings themselves (the
+    check tells them apart and sorts them by place, code and message, before making them):
+    ties on place (locations falling back to one entry), on code and on message included."""
     import itertools
+    import random
 
-    from harmonien_ropa.checks.engine import _ORDER
-    from harmonien_ropa.core.diagnostics import Diagnostic
+    from harmonien_ropa.checks.engine import _findings, diagnostic
+    from harmonien_ropa.checks.registry import RULES
 
-    found = [
-        Diagnostic(path, line, column, code, severity, message, fix, law)
-        for path, line, column, code, severity, message, fix, law in itertools.product(
-            ("b.yaml", "a.yaml"),
-            (10, 2),
-            (5, 1),
-            ("ROPA403", "ROPA101"),
-            (Severity.WARNING, Severity.ERROR),
-            ("z", "a"),
-            ("fix b", "fix a"),
-            ("law b", "law a"),
-        )
+    loaded = load_with_positions(HARMONIEN_YAML)
+    rules = [RULES[code] for code in ("ROPA403", "ROPA101", "ROPA900", "ROPA108")]
+    locs = [
+        ("activities", 1),
+        ("activities", 1, "absent"),
+        ("activities", 1, "absent", 3),
+        ("activities", 0, "purpose"),
+        ("organisation",),
     ]
-    assert sorted(found, key=_ORDER) == sorted(found)
+    found = [
+        (rule, rule.hit(loc, key=key, **dict.fromkeys(rule.placeholders(), word)))
+        for rule, loc, key, word in itertools.product(rules, locs, (True, False), ("z", "a"))
+    ]
+    found += found[:7]  # the same hits again
+    random.Random(5).shuffle(found)
+    expected = sorted({diagnostic(loaded, rule, hit) for rule, hit in found})
+    findings, acknowledged = _findings(loaded, found, {})
+    assert list(findings) == expected
+    assert len(expected) < len(found)
+    assert not acknowledged
     result = check(load_with_positions(HARMONIEN_YAML))
     assert list(result.findings) == sorted(result.findings)
     assert len(result.findings) > 1

@@ -389,3 +389,88 @@ def test_check_reports_alike_with_comments_and_blank_lines_everywhere() -> None:
     by_events = check(LoadedMap(loaded.datamap, expected, "m.yaml"))
     assert result.findings
     assert REPORTERS["json"](result) == REPORTERS["json"](by_events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a key that begins another, its plain form in a comment, in a value, deeper, in a
+        # block scalar and quoted; keys that read as something else
+        "ab: 1\na-b: 2\n# a: 0\nc: 'a: x'\nd:\n  ab:\n    a: 3\n  'a b': 4\n  ax: |\n"
+        "    a: 6\n  a: 7\n",
+        "x:\n  kk: 1\n  'k': 2\n  \"q\": 3\n  q2: 4\n  '7': 5\n  yes: 6\n  k-: 7\n",
+        "- a: 1\n  b: 2\n  a b:\n    a: x\n- b: 3\n  a: 4\n  ab: 5\n",
+    ],
+)
+def test_keys_written_plain_located_alike(text: str) -> None:
+    assert _same(text)
+    assert _same(text, order=-1)
+
+
+def test_a_lookup_searches_a_list_once_and_finds_plain_keys_without_a_pattern(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A list's items and its end are found in one search of its text; a key written plain is
+    found by a plain search (no regular expression of its forms), and the first key of a
+    mapping with its value on the key's line needs no search for the mapping's end."""
+    kinds: list[str] = []
+    original = yamllocate._pattern
+
+    def noting(kind: str, *args: Any) -> re.Pattern[str]:
+        kinds.append(kind)
+        return original(kind, *args)
+
+    monkeypatch.setattr(yamllocate, "_pattern", noting)
+    text = _generated(60)
+    located = _located(text)
+    expected = _expected(text)
+    assert expected is not None
+    asked: list[tuple[Loc, bool]] = [
+        (("activities", index, "legal_basis"), True) for index in range(0, 60, 3)
+    ]
+    asked += [(("activities", index, "dpia", "status"), True) for index in range(0, 60, 7)]
+    for loc, key in asked:
+        assert located.find(loc, key=key) == expected.find(loc, key=key)
+    assert located._fill is not None
+    assert kinds.count("items") == 1  # the activities, once
+    assert "key" not in kinds
+    assert "line" not in kinds
+    assert "map-end" not in kinds  # each dpia's status: its first key, with its value
+
+
+def _open_quote_by_search(text: str) -> bool:
+    """:func:`yamllocate._open_quote` as each pattern's search over the whole text reads it."""
+    first = yamllocate._SPACES.match(text)
+    assert first is not None
+    if yamllocate._UNCLOSED_FIRST.match(text, first.end()):
+        return True
+    for unclosed in yamllocate._UNCLOSED:
+        for found in unclosed.finditer(text):
+            line = text.rfind("\n", 0, found.start()) + 1
+            if yamllocate._NODE_START.match(text[line : found.start()]):
+                return True
+    return False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: it's\nb: 'x'\nc: \"y\" # 'z\n",
+        "a: x 'y\nb: 'z\n  w'\n",
+        "- 'a\n  b'\n",
+        "a: |\n  'not closed\nb: \"it''s\n",
+        "a: 'x'' y'\nb: ''''\nc: \"\"\nd: ' '' \n",
+        "# 'comment\n'q': 1\n\"r\": 2\n",
+        "a: b 'c' 'd\ne: \"f\" g \"h\n",
+        "x: 'a' #'b\n  - 'c\n",
+    ],
+)
+def test_open_quotes_found_as_each_pattern_searched(text: str) -> None:
+    for variant in (text, text.replace("\n", "\r\n"), text * 3, "  " + text):
+        assert yamllocate._open_quote(variant) == _open_quote_by_search(variant)
+
+
+@settings(max_examples=200, deadline=None)
+@given(odd_documents())
+def test_open_quotes_of_odd_documents_found_as_each_pattern_searched(text: str) -> None:
+    assert yamllocate._open_quote(text) == _open_quote_by_search(text)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from operator import attrgetter
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ from ..core.collector import collector_paused
 from ..core.diagnostics import Diagnostic, Severity
 from ..core.errors import LoadError
 from ..core.load_codes import INVALID_VALUE
+from ..model.base import Statement
 from ..source.loading import LoadedMap
 from .config import CheckConfig, Layer, combine, find_pyproject, from_settings, read_pyproject
 from .registry import RULES, SelectionError, resolve
@@ -79,30 +79,53 @@ def check(loaded: LoadedMap, config: CheckConfig | None = None) -> CheckResult:
     with collector_paused(kept=True):
         early, late = _run(rules, ctx)
 
-        acks = _acknowledgements(ctx)
-        findings: dict[Diagnostic, None] = {}
-        acknowledged: dict[Diagnostic, Acknowledged] = {}
-        for rule, hit in early + late:
-            found = diagnostic(loaded, rule, hit)
-            ack = None if rule.late else _matching(acks, rule.code, hit.loc)
-            if ack is None:
-                findings.setdefault(found)
-            else:
-                ack_loc, reason = ack
-                line, column = loaded.positions.find(ack_loc)
-                acknowledged.setdefault(found, Acknowledged(found, reason, line, column))
+        findings, acknowledged = _findings(loaded, early + late, _acknowledgements(ctx))
         return CheckResult(
             path=loaded.path,
-            findings=tuple(sorted(findings, key=_ORDER)),
-            acknowledged=tuple(sorted(acknowledged.values(), key=lambda a: _ORDER(a.diagnostic))),
+            findings=findings,
+            acknowledged=acknowledged,
             rules=rules,
             config=config,
         )
 
 
-#: A finding's fields in the order :class:`Diagnostic` compares them, read at once: sorting by
-#: them is sorting the findings, without a comparison method called for each pair.
-_ORDER = attrgetter(*(f.name for f in dataclasses.fields(Diagnostic) if f.compare))
+def _findings(
+    loaded: LoadedMap, found: list[_Found], acks: dict[str, list[_Ack]]
+) -> tuple[tuple[Diagnostic, ...], tuple[Acknowledged, ...]]:
+    """The findings of ``found`` (each once, sorted as :class:`Diagnostic` sorts), and those
+    ``acks`` acknowledges apart.
+
+    A finding is known by its line, column, code and message before it is made: the path is
+    the map's and the severity, fix and law are its rule's (one rule per code), so these four
+    tell two findings apart and sort them as the whole :class:`Diagnostic` would (the path
+    first, then the line, column and code, the severity before the message but one per code).
+    Each distinct finding is then made once, in order; duplicates are never made or hashed."""
+    find = loaded.positions.find
+    made: dict[tuple[int, int, str, str], Rule] = {}
+    kept: dict[tuple[int, int, str, str], tuple[Rule, Loc, str]] = {}
+    for rule, hit in found:
+        line, column = find(hit.loc, key=hit.key)
+        key = (line, column, rule.code, rule.format_message(hit))
+        ack = _matching(acks, rule.code, hit.loc) if acks and not rule.late else None
+        if ack is None:
+            if key not in made:
+                made[key] = rule
+        elif key not in kept:
+            kept[key] = (rule, *ack)
+    path = loaded.path
+    findings = tuple(
+        Diagnostic(path, line, column, code, rule.severity, message, rule.fix, rule.law)
+        for (line, column, code, message), rule in sorted(made.items(), key=_FIRST)
+    )
+    acknowledged = []
+    for (line, column, code, message), (rule, ack_loc, reason) in sorted(kept.items(), key=_FIRST):
+        at_line, at_column = find(ack_loc)
+        finding = Diagnostic(path, line, column, code, rule.severity, message, rule.fix, rule.law)
+        acknowledged.append(Acknowledged(finding, reason, at_line, at_column))
+    return findings, tuple(acknowledged)
+
+
+_FIRST = itemgetter(0)
 
 
 def _run(rules: tuple[Rule, ...], ctx: Context) -> tuple[list[_Found], list[_Found]]:
@@ -187,12 +210,20 @@ _Ack = tuple[Loc, Loc, str]  # (owner location, acknowledgement location, reason
 
 
 def _acknowledgements(ctx: Context) -> dict[str, list[_Ack]]:
+    """The acknowledgements of the map by the code they name: their owner, where each is and
+    why. The statements holding one are listed once per check: by the rules about
+    acknowledgements (under the same name), or here when none of them ran."""
     found: dict[str, list[_Ack]] = {}
-    for loc, statement in ctx.statements():
+    for loc, statement in ctx.shared("mapfile.acknowledging", _acknowledging):
         for index, ack in enumerate(statement.acknowledge):
             entry = (loc, (*loc, "acknowledge", index, "code"), ack.reason)
             found.setdefault(ack.code, []).append(entry)
     return found
+
+
+def _acknowledging(ctx: Context) -> list[tuple[Loc, Statement]]:
+    """The statements that acknowledge a finding, with their locations, in the map's order."""
+    return [(loc, statement) for loc, statement in ctx.statements() if statement.acknowledge]
 
 
 def _matching(acks: dict[str, list[_Ack]], code: str, loc: Loc) -> tuple[Loc, str] | None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
-from ..core.diagnostics import Diagnostic, visible
+from ..core.diagnostics import Diagnostic, Severity, invisible_in, visible
 from .engine import CheckResult
+from .json_text import dumps
 
 Reporter = Callable[[CheckResult], str]
 
@@ -16,10 +16,40 @@ def _finding(diagnostic: Diagnostic) -> list[str]:
         f"{visible(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}: "
         f"{diagnostic.severity.value} {diagnostic.code} {visible(diagnostic.message)}"
     ]
+    lines.extend(_hints(diagnostic))
+    return lines
+
+
+def _hints(diagnostic: Diagnostic) -> list[str]:
+    """The law and fix lines below a finding."""
+    lines = []
     if diagnostic.law:
         lines.append(f"    law: {visible(diagnostic.law)}")
     if diagnostic.fix:
         lines.append(f"    fix: {visible(diagnostic.fix)}")
+    return lines
+
+
+def _findings(diagnostics: tuple[Diagnostic, ...]) -> list[str]:
+    """The lines of ``diagnostics`` as :func:`_finding` writes them, each finding's joined: the
+    part a rule writes alike for each of its findings (severity, code, law, fix) made once, and
+    the messages escaped only when one of them holds a character to escape."""
+    shown: Callable[[str], str] = visible if invisible_in(d.message for d in diagnostics) else str
+    paths: dict[str, str] = {}
+    parts: dict[tuple[str, Severity, str | None, str | None], tuple[str, str]] = {}
+    lines = []
+    for diagnostic in diagnostics:
+        path = paths.get(diagnostic.path)
+        if path is None:
+            path = paths[diagnostic.path] = visible(diagnostic.path)
+        rule = (diagnostic.code, diagnostic.severity, diagnostic.law, diagnostic.fix)
+        part = parts.get(rule)
+        if part is None:
+            middle = f"{diagnostic.severity.value} {diagnostic.code} "
+            part = parts[rule] = (middle, "".join("\n" + line for line in _hints(diagnostic)))
+        middle, tail = part
+        message = shown(diagnostic.message)
+        lines.append(f"{path}:{diagnostic.line}:{diagnostic.column}: {middle}{message}{tail}")
     return lines
 
 
@@ -40,9 +70,7 @@ def summary(result: CheckResult) -> str:
 
 def text(result: CheckResult) -> str:
     """``file:line:col: severity CODE message`` with law and fix lines; acknowledged apart."""
-    lines: list[str] = []
-    for diagnostic in result.findings:
-        lines.extend(_finding(diagnostic))
+    lines = _findings(result.findings)
     if result.acknowledged:
         lines.append("")
         lines.append(f"acknowledged ({len(result.acknowledged)}):")
@@ -65,7 +93,7 @@ def json_report(result: CheckResult) -> str:
         "findings": [d.to_dict() for d in result.findings],
         "acknowledged": [a.to_dict() for a in result.acknowledged],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return dumps(document) + "\n"
 
 
 def _sarif(result: CheckResult) -> str:

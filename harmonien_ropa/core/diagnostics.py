@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -17,6 +18,12 @@ def visible(text: str) -> str:
     """``text`` with every character in :data:`_INVISIBLE` written as an escape (``\\x9b``,
     ``\\u202e``), so that what reaches a terminal is what the file holds."""
     return _INVISIBLE.sub(_escape, text)
+
+
+def invisible_in(texts: Iterable[str]) -> bool:
+    """Whether any of ``texts`` holds a character :func:`visible` escapes (one search of them
+    all: where none does, each is shown as it is)."""
+    return _INVISIBLE.search("".join(texts)) is not None
 
 
 def _escape(found: re.Match[str]) -> str:
@@ -65,7 +72,15 @@ class Diagnostic:
         return f"{head}\n    fix: {visible(self.fix)}" if self.fix else head
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready mapping of every field."""
-        data = asdict(self)
-        data["severity"] = self.severity.value
-        return data
+        """JSON-ready mapping of every field, in their order (each value as it is: text, a
+        number or None; not :func:`dataclasses.asdict`, which copies each one deeply)."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "fix": self.fix,
+            "law": self.law,
+        }

@@ -47,8 +47,8 @@ class _Unsure(Exception):
 #: :func:`_open_quote` then tells whether it starts a block node. PyYAML reads quoted text across
 #: lines at any indentation. (In a flow collection, quoted text closes on its line: the native
 #: reader's checks take only flow collections on one line.)
-#: Each quote is looked for on its own: a search that starts with one literal character skips
-#: ahead in C, where one for either character tests every character of the text. Between them
+#: Each quote is looked for on its own, by a plain search for the character (which skips ahead
+#: many times faster than a pattern's search), and its pattern tried where it is. Between them
 #: they find every place the search for either would (and perhaps more: the locator then gives
 #: up, which is never wrong).
 _UNCLOSED = (
@@ -94,8 +94,8 @@ _PATTERNS: dict[tuple[str, int, str], re.Pattern[str]] = {}
 def _pattern(kind: str, column: int, key: str = "") -> re.Pattern[str]:
     """The search for a line starting at ``column``: ``key`` (a key's line), ``line`` (any line
     but a comment), ``item`` (a list item's ``-``), ``map-end`` (a line shallower than a
-    mapping's keys, not a comment) or ``seq-end`` (a line ending a list: shallower, or at its
-    column and not an item)."""
+    mapping's keys, not a comment) or ``items`` (a line at ``column`` or shallower, not a
+    comment: an item of a list at ``column``, or the line ending it)."""
     found = _PATTERNS.get((kind, column, key))
     if found is None:
         pad = f"\\n[ ]{{{column}}}"
@@ -112,14 +112,43 @@ def _pattern(kind: str, column: int, key: str = "") -> re.Pattern[str]:
             source = rf"{pad}(?=[^ \n#])"
         elif kind == "item":
             source = rf"{pad}-(?=[ \n]|\Z)"
-        elif kind == "map-end":
-            source = shallower[:-1]
+        elif kind == "items":
+            source = rf"\n[ ]{{0,{column}}}[^ \n#]"
         else:
-            source = rf"{shallower}{pad}(?=[^ \n#])(?!-(?:[ \n]|\Z))"
+            source = shallower[:-1]
         if len(_PATTERNS) > 4096:
             _PATTERNS.clear()
         found = _PATTERNS[(kind, column, key)] = re.compile(source)
     return found
+
+
+def _key_line(text: str, column: int, key: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the line of ``key`` in the block mapping at ``column`` whose text is ``text[start:
+    end]`` (its first key left out) starts the key, and where the key's ``:`` ends; None if no
+    line does. Written plain (the form almost every key is written in), the key is found by a
+    plain search of the text (many times faster than a regular expression's), checked to be
+    followed by its ``:``; only where it is not found so is the key's every form searched for.
+    A mapping of a natively read text holds each key once (the native reader refuses a key
+    written twice), so the plain form found is the only one."""
+    needle = _NEEDLES.get((column, key))
+    if needle is None:
+        if len(_NEEDLES) > 4096:
+            _NEEDLES.clear()
+        needle = _NEEDLES[(column, key)] = "\n" + " " * column + key if _plain_key(key) else ""
+    if needle:
+        at = text.find(needle, start, end)
+        while at >= 0:
+            colon = _COLON.match(text, at + len(needle), end)
+            if colon is not None:
+                return at + 1 + column, colon.end()
+            at = text.find(needle, at + 1, end)
+    found = _pattern("key", column, key).search(text, start, end)
+    return None if found is None else (found.start() + 1 + column, found.end())
+
+
+#: A key's line start and plain form, by its column and the key, once made ("": a key that
+#: cannot be written plain).
+_NEEDLES: dict[tuple[int, str], str] = {}
 
 
 def _open_quote(text: str) -> bool:
@@ -128,11 +157,18 @@ def _open_quote(text: str) -> bool:
     first = _SPACES.match(text).end()  # type: ignore[union-attr]
     if _UNCLOSED_FIRST.match(text, first):
         return True
-    for unclosed in _UNCLOSED:
-        for found in unclosed.finditer(text):
-            line = text.rfind("\n", 0, found.start()) + 1
-            if _NODE_START.match(text[line : found.start()]):
+    # The places and matches a search of each pattern would find, in order (see _UNCLOSED).
+    for quote, unclosed in zip("'\"", _UNCLOSED, strict=True):
+        at = text.find(quote)
+        while at >= 0:
+            found = unclosed.match(text, at)
+            if found is None:
+                at = text.find(quote, at + 1)
+                continue
+            line = text.rfind("\n", 0, at) + 1
+            if _NODE_START.match(text[line:at]):
                 return True
+            at = text.find(quote, found.end())
     return False
 
 
@@ -238,7 +274,10 @@ class LocatedPositions(Positions):
             children = node.children
             if children is None:
                 children = node.children = {}
-            child = children.get(part, node) if part.__hash__ is not None else None
+            try:
+                child = children.get(part, node)
+            except TypeError:  # a part that is not hashable: not a key of the document
+                break
             if child is node:
                 child = children[part] = self._child(node, part)
             if child is None:
@@ -339,6 +378,14 @@ class LocatedPositions(Positions):
         is_item = text[start] == "-"
         # The key and the item's '-' are at the column of their mapping or list.
         key = 0 if is_item else (line << HALF | (column + 1)) << PAIR
+        at = after + 1
+        if text[after:at] == " " and text[at : at + 1].isalnum():
+            # Most often: one space, then a letter or digit, which starts plain text or a
+            # mapping (as _value finds it, without asking what other character it might be).
+            at_column = at - start + column
+            node = _Node(_PLAIN, at, line, key | line << HALF | (at_column + 1), at_column)
+            node.end = end
+            return node
         at = _SPACES.match(text, after).end()  # type: ignore[union-attr]
         if at < len(text) and text[at] not in "#\n":
             if is_item and text[at] == "-":
@@ -372,12 +419,10 @@ class LocatedPositions(Positions):
     # -- block mappings ------------------------------------------------------------------------
 
     def _range_end(self, node: _Node) -> int:
-        """Where ``node``'s text ends: the first line after it that is shallower (a mapping), or
-        shallower or at its column and not an item (a list), and not a comment."""
-        text = self._text
-        kind = "map-end" if node.kind == _MAP else "seq-end"
-        if not node.ended and (node.column or kind == "seq-end"):
-            found = _pattern(kind, node.column).search(text, node.start, node.end)
+        """Where the mapping ``node``'s text ends: the first line after it that is shallower,
+        and not a comment (a list's end is found with its items)."""
+        if not node.ended and node.column:
+            found = _pattern("map-end", node.column).search(self._text, node.start, node.end)
             node.end = found.start() if found else node.end
             node.ended = True
         return node.end
@@ -387,21 +432,25 @@ class LocatedPositions(Positions):
         the key's line, or after a few, its every key found at once (so that many lookups in
         one long mapping do not search it again each time)."""
         text = self._text
-        end = self._range_end(node)
+        first = node.first
+        if first is None:  # pragma: no cover - found as a mapping by its first key
+            raise _Unsure
+        if first[0] == key:
+            # The mapping's end is needed only for a value on the lines below its key: a value
+            # on the key's line (text, a flow collection, an alias) ends on it.
+            at = _SPACES.match(text, first[1]).end()  # type: ignore[union-attr]
+            end = node.end if at < len(text) and text[at] not in "#\n" else self._range_end(node)
+            return self._after_indicator(node.start, node.line, first[1], node.column, end)
+        end = node.end if node.ended else self._range_end(node)
         keys = node.keys
         if keys is None and len(node.children or ()) >= _MOST_SEARCHES:
             keys = self._all_keys(node, end)
         if keys is None:
-            first = node.first
-            if first is None:  # pragma: no cover - found as a mapping by its first key
-                raise _Unsure
-            if first[0] == key:
-                return self._after_indicator(node.start, node.line, first[1], node.column, end)
-            found = _pattern("key", node.column, key).search(text, node.start, end)
+            found = _key_line(text, node.column, key, node.start, end)
             if found is not None:
-                start = found.start() + 1 + node.column
+                start, colon = found
                 line = node.line + text.count("\n", node.start, start)
-                return self._after_indicator(start, line, found.end(), node.column, end)
+                return self._after_indicator(start, line, colon, node.column, end)
             keys = self._all_keys(node, end)
             if key in keys:  # pragma: no cover - a key the search would have found
                 raise _Unsure
@@ -435,17 +484,25 @@ class LocatedPositions(Positions):
     # -- block lists ---------------------------------------------------------------------------
 
     def _items(self, node: _Node) -> list[tuple[int, int]]:
-        """The start and line of each item of the list ``node``: one search for its end, one
-        for its items."""
+        """The start and line of each item of the list ``node``: its items and its end found in
+        one search (the items up to the first line that is neither an item nor deeper)."""
         text = self._text
-        end = self._range_end(node)
         items = [(node.start, node.line)]
         at, line = node.start, node.line
-        for found in _pattern("item", node.column).finditer(text, node.start, end):
+        kind, column, end = "item" if node.ended else "items", node.column, node.end
+        for found in _pattern(kind, column).finditer(text, node.start, end):
             start = found.end() - 1
+            if kind == "items" and not (
+                start - found.start() - 1 == column
+                and text[start] == "-"
+                and (start + 1 == end or text[start + 1] in " \n")
+            ):  # the line ending the list: shallower, or at its column and not an item
+                node.end = found.start()
+                break
             line += text.count("\n", at, start)
             at = start
             items.append((start, line))
+        node.ended = True
         node.items = items
         return items
 

@@ -1,0 +1,175 @@
+"""Making a check's findings and their reports: each distinct finding made once, the report's
+parts that a rule writes alike for each finding made once per rule, and the reports the same as
+each finding written on its own. Counted (calls, lines run), never timed."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from support.paths import FIXTURES
+from support.work import lines_run
+from test_yaml_native import _bench_generate
+
+from harmonien_ropa.checks import REPORTERS, check, json_text, reporters
+from harmonien_ropa.checks.config import cli_layer, combine
+from harmonien_ropa.checks.engine import CheckResult
+from harmonien_ropa.core.diagnostics import Diagnostic, Severity, invisible_in, visible
+from harmonien_ropa.source.loading import load_with_positions, loads_with_positions
+
+
+@pytest.fixture(scope="module")
+def result() -> CheckResult:
+    text = str(_bench_generate().generate(120, seed=4))
+    found = check(loads_with_positions(text, "m.yaml"))
+    assert len(found.findings) > 150
+    return found
+
+
+def _one_by_one(diagnostics: tuple[Diagnostic, ...]) -> list[str]:
+    """Each finding's lines as written on its own (``_finding``)."""
+    return [line for diagnostic in diagnostics for line in reporters._finding(diagnostic)]
+
+
+def test_the_text_report_writes_each_finding_as_on_its_own(result: CheckResult) -> None:
+    report = REPORTERS["text"](result)
+    lines = _one_by_one(result.findings)
+    assert report.startswith("\n".join(lines) + "\n")
+    # a message, a path, a fix or a law holding characters a terminal may act on
+    odd = [
+        dataclasses.replace(result.findings[0], message="a\x1b[2Jb\u202ec\nd"),
+        dataclasses.replace(result.findings[1], path="p\x9bq.yaml"),
+        dataclasses.replace(result.findings[2], fix="f\u200bx", law=None),
+        dataclasses.replace(result.findings[3], law="l\x00w", fix=None),
+        *result.findings[4:],
+    ]
+    assert invisible_in(d.message for d in odd)
+    escaped = reporters._findings(tuple(odd))
+    assert escaped == ["\n".join(reporters._finding(d)) for d in odd]
+    assert "\\x1b[2Jb\\u202ec\\x0ad" in escaped[0]
+    assert "p\\x9bq.yaml:" in escaped[1]
+    assert not invisible_in("\n".join(escaped).split("\n"))
+
+
+def test_the_text_report_escapes_once_per_rule_not_once_per_finding(
+    result: CheckResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where no message holds a character to escape, the path, law and fix of each rule are
+    escaped once: as many calls for a report of 100 findings as for one of all of them."""
+    calls: list[str] = []
+
+    def counting(text: str) -> str:
+        calls.append(text)
+        return visible(text)
+
+    monkeypatch.setattr(reporters, "visible", counting)
+    counts = []
+    for size in (100, len(result.findings)):
+        calls.clear()
+        part = dataclasses.replace(result, findings=result.findings[:size], acknowledged=())
+        REPORTERS["text"](part)
+        counts.append(len(calls))
+    rules = {d.code for d in result.findings}
+    assert counts[1] <= 1 + 2 * len(rules)
+    assert counts[0] <= counts[1]
+
+    files = ("checks/reporters.py", "core/diagnostics.py")
+    lines = [
+        lines_run(functools.partial(reporters._findings, result.findings[:size]), *files)
+        for size in (100, 150)
+    ]
+    # lines run per further finding: 10 (20 when each was written and escaped on its own)
+    assert (lines[1] - lines[0]) / 50 <= 12
+
+
+def test_a_check_never_hashes_a_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Findings are told apart and sorted by their place, code and message before they are
+    made: none is hashed (each of those costs a tuple of all its fields) nor compared."""
+    text = str(_bench_generate().generate(40, seed=5))
+    loaded = loads_with_positions(text, "m.yaml")
+    used: list[str] = []
+
+    def hashing(self: Diagnostic) -> int:
+        used.append("hash")
+        return 0
+
+    def comparing(self: Diagnostic, other: Any) -> bool:
+        used.append("compare")
+        return False
+
+    monkeypatch.setattr(Diagnostic, "__hash__", hashing)
+    monkeypatch.setattr(Diagnostic, "__lt__", comparing)
+    monkeypatch.setattr(Diagnostic, "__eq__", comparing)
+    found = check(loaded)
+    assert len(found.findings) > 40
+    assert not used
+
+
+def test_to_dict_has_every_field_in_order() -> None:
+    diagnostic = Diagnostic("m.yaml", 3, 4, "ROPA101", Severity.WARNING, "m", "f", None)
+    expected = {f.name: getattr(diagnostic, f.name) for f in dataclasses.fields(Diagnostic)}
+    expected["severity"] = "warning"
+    assert diagnostic.to_dict() == expected
+    assert list(diagnostic.to_dict()) == list(expected)
+    assert type(diagnostic.to_dict()["severity"]) is str
+
+
+_LEAVES = (
+    st.text(st.characters(codec="utf-8"), max_size=8)
+    | st.sampled_from(["", "\x00\x1f\x7f\x9b", "\u2028\u202e\ufeff", 'q"\\/', "é ø 😀"])
+    | st.integers(-(10**20), 10**20)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.booleans()
+    | st.none()
+    | st.sampled_from([Severity.ERROR, True, 1.5])
+)
+_VALUES = st.recursive(
+    _LEAVES,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.lists(inner, max_size=3).map(tuple)
+        | st.dictionaries(st.text(max_size=4), inner, max_size=4)
+        | st.dictionaries(st.integers(0, 3) | st.booleans() | st.none(), inner, max_size=3)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_VALUES)
+def test_json_text_is_the_standard_librarys(value: Any) -> None:
+    assert json_text.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_the_json_and_sarif_reports_are_the_standard_librarys(result: CheckResult) -> None:
+    from harmonien_ropa.checks.sarif import sarif_log
+
+    document = json.loads(REPORTERS["json"](result))
+    assert REPORTERS["json"](result) == json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    expected = json.dumps(sarif_log(result), ensure_ascii=False, indent=2) + "\n"
+    assert REPORTERS["sarif"](result) == expected
+    assert len(document["findings"]) == len(result.findings)
+
+
+def test_the_engine_and_the_rules_list_the_same_acknowledging_statements() -> None:
+    """The engine reads the statements that acknowledge a finding under the name the rules
+    about acknowledgements (ROPA902, ROPA903) list them by: both lists are the same, so either
+    may be made first, and the check's acknowledged findings are the same either way."""
+    from harmonien_ropa.checks import Context
+    from harmonien_ropa.checks import engine as engine_module
+    from harmonien_ropa.checks.rules import mapfile
+
+    loaded = load_with_positions(FIXTURES / "check_sample.yaml")
+    by_rules = mapfile._acknowledging(Context(loaded.datamap))
+    assert by_rules
+    assert engine_module._acknowledging(Context(loaded.datamap)) == by_rules
+    every = check(loaded)
+    layers = (engine_module.settings_layer(loaded), cli_layer(None, ("ROPA902", "ROPA903"), None))
+    without = check(loaded, combine(*layers))
+    assert every.acknowledged
+    assert without.acknowledged == every.acknowledged
