@@ -6,17 +6,14 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from support.paths import FIXTURES
 from support.work import lines_run
 from test_yaml_native import _bench_generate
 
-from harmonien_ropa.checks import REPORTERS, check, json_text, reporters
+from harmonien_ropa.checks import REPORTERS, check, reporters
 from harmonien_ropa.checks.config import cli_layer, combine
 from harmonien_ropa.checks.engine import CheckResult
 from harmonien_ropa.core.diagnostics import Diagnostic, Severity, invisible_in, visible
@@ -117,43 +114,6 @@ def test_to_dict_has_every_field_in_order() -> None:
     assert diagnostic.to_dict() == expected
     assert list(diagnostic.to_dict()) == list(expected)
     assert type(diagnostic.to_dict()["severity"]) is str
-
-
-_LEAVES = (
-    st.text(st.characters(codec="utf-8"), max_size=8)
-    | st.sampled_from(["", "\x00\x1f\x7f\x9b", "\u2028\u202e\ufeff", 'q"\\/', "é ø 😀"])
-    | st.integers(-(10**20), 10**20)
-    | st.floats(allow_nan=True, allow_infinity=True)
-    | st.booleans()
-    | st.none()
-    | st.sampled_from([Severity.ERROR, True, 1.5])
-)
-_VALUES = st.recursive(
-    _LEAVES,
-    lambda inner: (
-        st.lists(inner, max_size=4)
-        | st.lists(inner, max_size=3).map(tuple)
-        | st.dictionaries(st.text(max_size=4), inner, max_size=4)
-        | st.dictionaries(st.integers(0, 3) | st.booleans() | st.none(), inner, max_size=3)
-    ),
-    max_leaves=20,
-)
-
-
-@settings(max_examples=400, deadline=None)
-@given(_VALUES)
-def test_json_text_is_the_standard_librarys(value: Any) -> None:
-    assert json_text.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
-
-
-def test_the_json_and_sarif_reports_are_the_standard_librarys(result: CheckResult) -> None:
-    from harmonien_ropa.checks.sarif import sarif_log
-
-    document = json.loads(REPORTERS["json"](result))
-    assert REPORTERS["json"](result) == json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    expected = json.dumps(sarif_log(result), ensure_ascii=False, indent=2) + "\n"
-    assert REPORTERS["sarif"](result) == expected
-    assert len(document["findings"]) == len(result.findings)
 
 
 def test_the_engine_and_the_rules_list_the_same_acknowledging_statements() -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from ..core.diagnostics import Diagnostic, Severity, invisible_in, visible
 from .engine import CheckResult
-from .json_text import dumps
 
 Reporter = Callable[[CheckResult], str]
 
@@ -93,7 +93,7 @@ def json_report(result: CheckResult) -> str:
         "findings": [d.to_dict() for d in result.findings],
         "acknowledged": [a.to_dict() for a in result.acknowledged],
     }
-    return dumps(document) + "\n"
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def _sarif(result: CheckResult) -> str:

@@ -6,6 +6,7 @@ reason, which is how SARIF viewers show accepted findings.
 
 from __future__ import annotations
 
+import json
 import urllib.parse
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import PurePath, PurePosixPath, PureWindowsPath
@@ -13,7 +14,6 @@ from typing import Any
 
 from ..core.diagnostics import Diagnostic, Severity
 from .engine import CheckResult
-from .json_text import dumps
 from .registry import group_of
 from .rule import Rule
 
@@ -102,4 +102,4 @@ def sarif_log(result: CheckResult) -> dict[str, Any]:
 
 def sarif_report(result: CheckResult) -> str:
     """The SARIF log as JSON text."""
-    return dumps(sarif_log(result)) + "\n"
+    return json.dumps(sarif_log(result), ensure_ascii=False, indent=2) + "\n"
