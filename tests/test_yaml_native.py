@@ -21,6 +21,7 @@ from test_yaml_events import YAML_FILES
 import harmonien_ropa as hr
 from harmonien_ropa.model.base import text_is_writable
 from harmonien_ropa.source import yamlnative, yamlpositions, yamlsource
+from harmonien_ropa.source.census import COUNTED, Census
 from harmonien_ropa.source.loading import from_document, loads_with_positions
 from harmonien_ropa.source.yamlbase import YamlError
 from harmonien_ropa.source.yamlsource import parse
@@ -405,7 +406,7 @@ def test_grouped_searches_find_what_the_searches_one_by_one_find(text: str) -> N
     for most_apart in (0, yamlnative._MOST_APART, len(yamlnative._AFTER_ITS_CHARACTER)):
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(yamlnative, "_MOST_APART", most_apart)
-            searches = (*yamlnative._DIFFERENT, *yamlnative._after(text))
+            searches = (*yamlnative._DIFFERENT, *yamlnative._after(Census.of(text)))
         grouped = _found(searches, text) or yamlnative._has_long_line(text, 1000)
         assert grouped == expected
     assert bool(yamlnative._UNPRINTABLE.search(text)) == bool(_OLD_UNPRINTABLE.search(text))
@@ -413,7 +414,37 @@ def test_grouped_searches_find_what_the_searches_one_by_one_find(text: str) -> N
 
 @given(st.text(alphabet="[{,x\n"), st.sampled_from("[{,"))
 def test_a_character_is_counted_only_when_it_is_there(text: str, char: str) -> None:
-    assert yamlnative._count(text, char) == text.count(char)
+    assert Census.of(text).count(char) == text.count(char)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES, max_size=14).map("".join))
+def test_the_survey_counts_what_the_text_holds(text: str) -> None:
+    """The census made while the text is searched for special characters answers as the text
+    itself would, and the native reader decides alike with it or without it."""
+    special, census = yamlsource._survey(text)
+    assert (special is None) == (yamlsource._SPECIAL.search(text) is None)
+    for char in COUNTED:
+        assert census.holds(char) == (char in text)
+        assert census.count(char) == text.count(char)
+    if special is None:
+        with_census = yamlnative.native_data(text, LIMIT, EXPANDED, searched=True, census=census)
+        assert with_census == yamlnative.native_data(text, LIMIT, EXPANDED)
+
+
+def test_a_latin_1_text_is_surveyed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text of Latin-1 characters without a special one is asked nothing again: its census
+    answers from what the survey kept (a few per cent of the text)."""
+    text = "".join(
+        f"- a: [x, y]\n  b: {{c: d}}\n  e: &n{i} é\n  f: *n{i}\n  g: |\n    h\n"
+        for i in range(50)
+    )
+    special, census = yamlsource._survey(text)
+    assert special is None
+    assert census._held == "-[,]\n{}\n&\n*\n|\n\n" * 50
+    assert yamlnative.native_data(text, LIMIT, EXPANDED, searched=True, census=census)[0]
+    surveyed = yamlsource._survey(text + "\u2013")[1]  # beyond U+00FF: the text is asked
+    assert surveyed._held.endswith("\u2013")
 
 
 @settings(max_examples=1500, deadline=None)
