@@ -13,6 +13,9 @@ answers every question after it. Any other text is asked as before, character by
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 #: The characters the native reader's checks look for or count in the whole text, each one
 #: byte in Latin-1 (and no character the readers treat specially, :data:`.yamlsource._SPECIAL`).
 COUNTED = "\n-[]{},?&*|>'\"<"
@@ -50,6 +53,12 @@ class Census:
         held = self._held
         return held.count(char) if char in held else 0
 
+    def sparse(self, char: str, length: int) -> bool:
+        """Whether the text, of ``length`` characters, holds ``char`` at most once in
+        :data:`SPARSE` characters (so that :func:`scan` finds its places quicker than a
+        search)."""
+        return self.count(char) * SPARSE <= length
+
 
 def keeping(ordinary: bytes) -> bytes:
     """The bytes a survey deletes from a chunk of Latin-1 text: the ``ordinary`` ones (those
@@ -61,3 +70,42 @@ def only_counted(kept: bytes) -> bool:
     """Whether the bytes a survey kept of a chunk (:func:`keeping`) are all characters of
     :data:`COUNTED`: else the chunk holds a special character."""
     return not kept.translate(None, _COUNTED_BYTES)
+
+
+#: A character the text holds at most once in this many characters is looked for by
+#: :func:`scan` rather than by a regular expression's search: a search moves through the text
+#: at about 0.25 ns a character, :func:`scan` takes about 0.3 µs a place (measured at 10,000
+#: activities, 10.9 million characters).
+SPARSE = 2000
+
+
+class Sparse:
+    """``pattern.search`` for a pattern whose every match starts with ``char``, by
+    :func:`scan`: for a text that holds few of ``char``."""
+
+    __slots__ = ("char", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], char: str) -> None:
+        self.pattern, self.char = pattern, char
+
+    def search(self, text: str) -> re.Match[str] | None:
+        for found in scan(self.pattern, self.char, text):
+            return found
+        return None
+
+
+def scan(pattern: re.Pattern[str], char: str, text: str) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` gives, for a pattern whose every match starts
+    with ``char`` and is not empty: ``pattern`` is tried only where ``text`` holds ``char``,
+    each place found by ``str.find`` (a scan in C several times quicker than a regular
+    expression's, which tries the pattern at every character a match could start with). A
+    match's look-behind sees the text before the place, as the search's does."""
+    find, match = text.find, pattern.match
+    at = find(char)
+    while at >= 0:
+        found = match(text, at)
+        if found is None:
+            at = find(char, at + 1)
+        else:
+            yield found
+            at = find(char, found.end())

@@ -44,9 +44,10 @@ Without yaml-rs (a platform without a wheel) every document goes to the event re
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, Protocol
 
-from .census import Census
+from .census import Census, Sparse, scan
 
 try:  # pragma: no branch
     import yaml_rs
@@ -226,7 +227,10 @@ def native_data(
     first = "\n" + text[: text.find("\n") + 1 or len(text)]
     if not searched and _UNPRINTABLE.search(text):
         return False, None
-    if any(found.search(first) or found.search(text) for found in (*_DIFFERENT, *_after(census))):
+    if any(
+        found.search(first) or found.search(text)
+        for found in (*_DIFFERENT, *_after(census, len(text)))
+    ):
         return False, None
     if _has_long_line(text, _LONGEST_LINE):
         return False, None
@@ -253,15 +257,23 @@ def native_data(
     return True, data
 
 
-def _after(census: Census) -> tuple[re.Pattern[str], ...]:
+class _Search(Protocol):
+    def search(self, text: str, /) -> re.Match[str] | None: ...
+
+
+def _after(census: Census, length: int) -> tuple[_Search, ...]:
     """The searches for what differs after one of the characters of
-    :data:`_AFTER_ITS_CHARACTER` in the text of ``census``: one for each such character it
-    holds (the census finds one that is not there out first, a tenth of the time of a search),
-    or one for all of them when it holds many."""
+    :data:`_AFTER_ITS_CHARACTER` in the text of ``census`` (``length`` characters long): one
+    for each such character it holds (the census finds one that is not there out first), each
+    trying its pattern only where its character is when the text holds few of them
+    (:class:`.census.Sparse`); or one search for all of them when it holds many kinds."""
     held = [char for char in _AFTER_ITS_CHARACTER if census.holds(char)]
     if len(held) > _MOST_APART:
         return (_AFTER_ANY,)
-    return tuple(_AFTER_EACH[char] for char in held)
+    return tuple(
+        Sparse(_AFTER_EACH[char], char) if census.sparse(char, length) else _AFTER_EACH[char]
+        for char in held
+    )
 
 
 #: Lines this long or longer are left to the event reader (PyYAML refuses an implicit key of
@@ -390,12 +402,15 @@ def _repeated(text: str, expanded: int, census: Census) -> int | None:
         return 0
     if text.startswith(("&", "*")):
         return None  # the searches below look at what comes before each
-    aliases = [match.group(1) for match in _ALIAS.finditer(text)]
+    aliases = [
+        match.group(1) for match in _matches(_ALIAS, "*", text, census.sparse("*", len(text)))
+    ]
     if not all(_NAME.fullmatch(name) for name in aliases):
         return None
     spans: dict[str, int] = {}
     scanned = 0
-    for count, match in enumerate(ANCHOR.finditer(text)):
+    anchors = _matches(ANCHOR, "&", text, census.sparse("&", len(text)))
+    for count, match in enumerate(anchors):
         name, after = match.group(1), match.end()
         if count >= _MOST_ANCHORS or name in spans or not _NAME.fullmatch(name):
             return None
@@ -415,6 +430,14 @@ def _repeated(text: str, expanded: int, census: Census) -> int | None:
         return None
     size = len(text) + sum(spans[name] for name in aliases)
     return len(aliases) if size <= expanded else None
+
+
+def _matches(
+    pattern: re.Pattern[str], char: str, text: str, sparse: bool
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, or where ``text`` holds few of ``char`` (``sparse``), the
+    same matches found at its places alone (:func:`.census.scan`)."""
+    return scan(pattern, char, text) if sparse else pattern.finditer(text)
 
 
 #: Memory the native reader may need per character of the text (it takes about 12 bytes), and
