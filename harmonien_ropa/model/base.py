@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
@@ -86,11 +86,20 @@ Ref = Annotated[
 ]
 
 
-def _iso_country(value: str) -> str:
+@functools.cache
+def _country_codes() -> tuple[Callable[[str], bool], Callable[[str], tuple[str, str]]]:
+    """:mod:`~harmonien_ropa.core.countrycodes`' test of a code and explanation of a wrong one,
+    imported with the first code validated, not at import (a relative import in every call
+    takes about 2 µs: some 9 ms for the 4,500 codes of a map of 10,000 activities)."""
     from ..core import countrycodes
 
-    if not countrycodes.is_country(value):
-        reason, hint = countrycodes.problem(value)
+    return countrycodes.is_country, countrycodes.problem
+
+
+def _iso_country(value: str) -> str:
+    is_country, problem = _country_codes()
+    if not is_country(value):
+        reason, hint = problem(value)
         raise PydanticCustomError("country_code", "{reason}", {"reason": reason, "hint": hint})
     return value
 
