@@ -409,7 +409,7 @@ def test_grouped_searches_find_what_the_searches_one_by_one_find(text: str) -> N
             with pytest.MonkeyPatch.context() as patch:
                 patch.setattr(yamlnative, "_MOST_APART", most_apart)
                 patch.setattr(census, "SPARSE", sparse)
-                after = yamlnative._after(Census.of(text), len(text))
+                after = yamlnative._after(Census(text), len(text))
             assert all(isinstance(s, Sparse) == (sparse == 0) for s in after if len(after) > 1)
             searches = (*yamlnative._DIFFERENT, *after)
             grouped = _found(searches, text) or yamlnative._has_long_line(text, 1000)
@@ -450,9 +450,12 @@ def test_a_few_anchors_are_found_at_their_places(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(
         yamlnative, "scan", lambda pattern, char, text: real(Counted(pattern), char, text)
     )
-    after = yamlnative._after(Census.of(text), len(text))
+    surveyed = yamlsource._survey(text)[1]
+    after = yamlnative._after(surveyed, len(text))
     assert [search.char for search in after if isinstance(search, Sparse)] == ["&", "'"]
-    taken, data = yamlnative.native_data(text, LIMIT, EXPANDED)
+    # (a text not surveyed is not counted for it: each pattern searches the text)
+    assert not any(isinstance(s, Sparse) for s in yamlnative._after(Census.of(text), len(text)))
+    taken, data = yamlnative.native_data(text, LIMIT, EXPANDED, searched=True, census=surveyed)
     assert taken
     assert data[:4] == [{"a": f"x{i}", "b": f"x{i}", "c": "y"} for i in range(3)] + [{"d": "e"}]
     assert sorted(tries) == ["&"] * 3 + ["*"] * 3  # each anchor and alias, nothing else
@@ -479,6 +482,17 @@ def test_the_survey_counts_what_the_text_holds(text: str) -> None:
     for char in COUNTED:
         assert census.holds(char) == (char in text)
         assert census.count(char) == text.count(char)
+    # a character beyond U+00FF (an en dash) anywhere, and chunks of a few characters: the
+    # same first special character, and a census of the same counted characters in order
+    for wide in (text, "\u2013" + text, text + "\u2013", text.replace("x", "\u2013")):
+        for chunk in (yamlsource._CHUNK, 3, 7):
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(yamlsource, "_CHUNK", chunk)
+                found, counted = yamlsource._survey(wide)
+            first = yamlsource._SPECIAL.search(wide)
+            assert (found and found.span()) == (first and first.span())
+            held = "".join(c for c in counted._held if c in COUNTED)
+            assert held == "".join(c for c in wide if c in COUNTED)
     if special is None:
         with_census = yamlnative.native_data(text, LIMIT, EXPANDED, searched=True, census=census)
         assert with_census == yamlnative.native_data(text, LIMIT, EXPANDED)
@@ -494,8 +508,9 @@ def test_a_latin_1_text_is_surveyed_once(monkeypatch: pytest.MonkeyPatch) -> Non
     assert special is None
     assert census._held == "-[,]\n{}\n&\n*\n|\n\n" * 50
     assert yamlnative.native_data(text, LIMIT, EXPANDED, searched=True, census=census)[0]
-    surveyed = yamlsource._survey(text + "\u2013")[1]  # beyond U+00FF: the text is asked
-    assert surveyed._held.endswith("\u2013")
+    # a character beyond U+00FF: kept with the counted ones (and searched), the rest not
+    wide = yamlsource._survey(text.replace("\u00e9", "\u2013"))[1]
+    assert wide._held == census._held.replace("&\n", "&\u2013\n")
 
 
 @settings(max_examples=1500, deadline=None)

@@ -3,12 +3,13 @@
 The native reader's checks (:mod:`.yamlnative`) ask of the whole text whether it holds a
 character (a bracket, a quote, an anchor's ``&``, ...) and how many line breaks, hyphens,
 commas and brackets it has. Each such question is a pass over the text in C (some 0.4 ms for a
-character the text does not hold, 4–6 ms for a count, at 10,000 activities). A text of
-characters up to U+00FF (Latin-1: most maps in Norwegian or English) is instead looked at
-once, as Latin-1 bytes a chunk at a time, by the same translation that searches it for the
-characters the readers treat specially (:func:`.yamlsource.parse`): the translation keeps only
-the characters of :data:`COUNTED` (and any special one), a few per cent of the text, which
-answers every question after it. Any other text is asked as before, character by character.
+character the text does not hold, 4–6 ms for a count, at 10,000 activities). The text is
+instead looked at once, a chunk at a time, by the same translation that searches it for the characters the readers
+treat specially (:func:`.yamlsource._survey`): as Latin-1 bytes (most maps in Norwegian or
+English), it keeps only the characters of :data:`COUNTED` (and any special one); a chunk with a
+character beyond U+00FF (a dash, a quotation mark), as UTF-8, those and the characters beyond
+ASCII. That is a few per cent of the text, and it answers every question after it. A text with
+a special character is asked as before, character by character.
 """
 
 from __future__ import annotations
@@ -26,21 +27,22 @@ class Census:
     """The characters of :data:`COUNTED` in a text, in order: what :meth:`holds` and
     :meth:`count` answer from (the text itself when it was not surveyed, see :meth:`of`)."""
 
-    __slots__ = ("_held",)
+    __slots__ = ("_held", "_surveyed")
 
-    def __init__(self, held: str) -> None:
-        self._held = held
+    def __init__(self, held: str, *, surveyed: bool = True) -> None:
+        self._held, self._surveyed = held, surveyed
 
     @classmethod
     def of(cls, text: str) -> Census:
         """A census that asks ``text`` itself (for a text not surveyed)."""
-        return cls(text)
+        return cls(text, surveyed=False)
 
     @classmethod
-    def surveyed(cls, kept: list[bytes]) -> Census:
-        """The census of a text from the Latin-1 bytes a survey kept of it, chunk by chunk
-        (:func:`keeping`): only the characters of :data:`COUNTED`, in order."""
-        return cls(b"".join(kept).decode("latin-1"))
+    def surveyed(cls, kept: list[str]) -> Census:
+        """The census of a text from what a survey kept of it, chunk by chunk (:func:`keeping`,
+        :func:`keeping_wide`): the characters of :data:`COUNTED` in order, perhaps among
+        characters beyond ASCII, which no question asks about."""
+        return cls("".join(kept))
 
     def holds(self, char: str) -> bool:
         """Whether the text holds ``char`` (one of :data:`COUNTED` for a surveyed text)."""
@@ -56,14 +58,23 @@ class Census:
     def sparse(self, char: str, length: int) -> bool:
         """Whether the text, of ``length`` characters, holds ``char`` at most once in
         :data:`SPARSE` characters (so that :func:`scan` finds its places quicker than a
-        search)."""
-        return self.count(char) * SPARSE <= length
+        search). Not asked of a text not surveyed: counting would cost more than it saves."""
+        return self._surveyed and self.count(char) * SPARSE <= length
 
 
 def keeping(ordinary: bytes) -> bytes:
     """The bytes a survey deletes from a chunk of Latin-1 text: the ``ordinary`` ones (those
     no reader treats specially) that are not in :data:`COUNTED`."""
     return bytes(code for code in ordinary if code not in _COUNTED_BYTES)
+
+
+def keeping_wide(ordinary: bytes) -> bytes:
+    """The bytes a survey deletes from a chunk of text encoded as UTF-8 (a chunk with a
+    character beyond U+00FF): the ASCII ones of :func:`keeping`. What is left is UTF-8 still
+    (a character beyond ASCII is written only with bytes beyond ASCII): the counted characters
+    and every character beyond ASCII, a few per cent of a map in Norwegian or English, among
+    which a special character is searched for."""
+    return bytes(code for code in keeping(ordinary) if code < 0x80)
 
 
 def only_counted(kept: bytes) -> bool:

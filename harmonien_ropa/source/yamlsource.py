@@ -26,7 +26,7 @@ import yaml
 from ..core.characters import REFUSED
 from ..core.diagnostics import Diagnostic
 from ..core.load_codes import DUPLICATE_KEY, INVALID_VALUE, REFUSED_YAML, UNREADABLE_FILE
-from .census import Census, keeping, only_counted
+from .census import Census, keeping, keeping_wide, only_counted
 from .positions import HALF, PAIR, Loc, Positions
 from .yamlbase import (
     MAX_DEPTH,
@@ -61,6 +61,7 @@ _SPECIAL = re.compile(f"{_SEPARATOR.pattern}|{DECLINED_CHARACTERS.pattern}|{REFU
 _ORDINARY = bytes(code for code in range(256) if not _SPECIAL.match(chr(code)))
 #: Those of them a survey deletes: the census keeps the rest (:mod:`.census`).
 _UNCOUNTED = keeping(_ORDINARY)
+_UNCOUNTED_ASCII = keeping_wide(_ORDINARY)
 #: Characters of a text looked at by one translation (bounds the memory it takes).
 _CHUNK = 1 << 20
 
@@ -74,21 +75,28 @@ def _survey(text: str) -> tuple[re.Match[str] | None, Census]:
     """The first character of ``text`` that :data:`_SPECIAL` finds (or None), and the
     :class:`.census.Census` of the characters the native reader's checks count.
 
-    A text of characters up to U+00FF (Latin-1: most maps in Norwegian or English) is first
-    looked at as Latin-1 bytes, a chunk at a time, each deleting in one call in C its ordinary
-    bytes but those the census keeps (a third of the regular expression's time): only a text
-    that holds a special character, or a character beyond U+00FF, is searched, and its census
-    asks the text itself."""
-    kept: list[bytes] = []
+    The text is looked at a chunk at a time: as Latin-1 bytes (most maps in Norwegian or
+    English are Latin-1), each deleting in one call in C its ordinary bytes but those the census
+    keeps (a third of the regular expression's time); a chunk with a character beyond U+00FF
+    (a dash, a quotation mark) as UTF-8, deleting its ordinary ASCII bytes but those the census
+    keeps, and the few characters left searched. Only a text that holds a special character is
+    searched from that chunk on, and its census asks the text itself."""
+    kept: list[str] = []
     for start in range(0, len(text), _CHUNK):
+        piece = text[start : start + _CHUNK]
         try:
-            raw = text[start : start + _CHUNK].encode("latin-1")
+            chunk = piece.encode("latin-1").translate(None, _UNCOUNTED)
         except UnicodeEncodeError:
-            return _SPECIAL.search(text, start), Census.of(text)
-        chunk = raw.translate(None, _UNCOUNTED)
+            # (a lone surrogate is special: "surrogatepass" writes it so that the search finds it)
+            wide = piece.encode("utf-8", "surrogatepass").translate(None, _UNCOUNTED_ASCII)
+            left = wide.decode("utf-8", "surrogatepass")
+            if _SPECIAL.search(left):
+                return _SPECIAL.search(text, start), Census.of(text)
+            kept.append(left)
+            continue
         if not only_counted(chunk):
             return _SPECIAL.search(text, start), Census.of(text)
-        kept.append(chunk)
+        kept.append(chunk.decode("latin-1"))
     return None, Census.surveyed(kept)
 
 
