@@ -75,3 +75,27 @@ def test_a_frozen_map_stays_frozen_while_another_is_loaded() -> None:
         assert any(found is second for found in gc.get_objects())  # not frozen
     finally:
         gc.unfreeze()
+
+
+def test_the_country_codes_are_imported_once_for_all_codes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each country code of a map is checked against the table imported once (an import in
+    every check took longer than the check)."""
+    import builtins
+
+    from harmonien_ropa.model import base
+
+    base._country_codes.cache_clear()
+    imported: list[str] = []
+    real = builtins.__import__
+
+    def counted(name: str, *args: Any, **kwargs: Any) -> Any:
+        fromlist = args[2] if len(args) > 2 else kwargs.get("fromlist")
+        if "countrycodes" in name or "countrycodes" in (fromlist or ()):
+            imported.append(name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", counted)
+    datamap = hr.load(HARMONIEN_YAML)
+    codes = sum(1 for party in datamap.parties) + sum(len(a.transfers) for a in datamap.activities)
+    assert codes > 10
+    assert len(imported) == 1

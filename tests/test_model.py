@@ -156,3 +156,27 @@ def test_json_schema_covers_the_model() -> None:
     assert {"systems", "data_subjects", "legal_basis", "assumptions"} <= set(activity["properties"])
     assert activity["additionalProperties"] is False
     assert set(schema["$defs"]["LegalBasis"]["enum"]) == {b.value for b in LegalBasis}
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ({"kind": "own_activity"}, "names the activity the data comes from"),
+        (
+            {"kind": "data_subject", "activity": "ticket-sales"},
+            "use them with 'kind: own_activity'",
+        ),
+        (
+            {"kind": "third_party", "compatibility": {"en": "Same purpose."}},
+            "use them with 'kind: own_activity'",
+        ),
+    ],
+)
+def test_a_source_names_an_activity_only_for_data_reused(
+    source: dict[str, object], expected: str
+) -> None:
+    from harmonien_ropa.model.activity import Source
+
+    with pytest.raises(ValidationError, match=expected):
+        Source.model_validate(source)
+    Source.model_validate({"kind": "own_activity", "activity": "ticket-sales"})

@@ -20,7 +20,8 @@ from test_yaml_events import YAML_FILES
 
 import harmonien_ropa as hr
 from harmonien_ropa.model.base import text_is_writable
-from harmonien_ropa.source import yamlnative, yamlpositions, yamlsource
+from harmonien_ropa.source import census, yamlnative, yamlpositions, yamlsource
+from harmonien_ropa.source.census import COUNTED, Census, Sparse, scan
 from harmonien_ropa.source.loading import from_document, loads_with_positions
 from harmonien_ropa.source.yamlbase import YamlError
 from harmonien_ropa.source.yamlsource import parse
@@ -402,18 +403,114 @@ def test_grouped_searches_find_what_the_searches_one_by_one_find(text: str) -> N
     expected = _found(_ONE_BY_ONE, text)
     # the searches after their own characters, each apart (for the characters the text holds)
     # or all in one, whichever the text gets
+    # (each by a search of the text, or tried at the places of its character alone)
     for most_apart in (0, yamlnative._MOST_APART, len(yamlnative._AFTER_ITS_CHARACTER)):
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(yamlnative, "_MOST_APART", most_apart)
-            searches = (*yamlnative._DIFFERENT, *yamlnative._after(text))
-        grouped = _found(searches, text) or yamlnative._has_long_line(text, 1000)
-        assert grouped == expected
+        for sparse in (0, 10**9):
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(yamlnative, "_MOST_APART", most_apart)
+                patch.setattr(census, "SPARSE", sparse)
+                after = yamlnative._after(Census(text), len(text))
+            assert all(isinstance(s, Sparse) == (sparse == 0) for s in after if len(after) > 1)
+            searches = (*yamlnative._DIFFERENT, *after)
+            grouped = _found(searches, text) or yamlnative._has_long_line(text, 1000)
+            assert grouped == expected
     assert bool(yamlnative._UNPRINTABLE.search(text)) == bool(_OLD_UNPRINTABLE.search(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES, max_size=14).map("".join))
+def test_a_search_at_the_places_of_its_character_finds_what_the_search_finds(text: str) -> None:
+    """Trying a pattern only where its first character is (str.find) gives the matches of the
+    regular expression's search, look-behinds included."""
+    patterns = [(yamlnative.ANCHOR, "&"), (yamlnative._ALIAS, "*")]
+    patterns += [(yamlnative._AFTER_EACH[c], c) for c in yamlnative._AFTER_ITS_CHARACTER]
+    for pattern, char in patterns:
+        found = [m.span() for m in scan(pattern, char, text)]
+        assert found == [m.span() for m in pattern.finditer(text)]
+        hit, first = Sparse(pattern, char).search(text), pattern.search(text)
+        assert (hit and hit.span()) == (first and first.span())
+
+
+def test_a_few_anchors_are_found_at_their_places(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a text with few '&', '*' and quotes, the patterns after them are tried at those
+    places alone: one try a place, not a search of the whole text."""
+    text = "".join(f"- a: &n{i} x{i}\n  b: *n{i}\n  c: 'y'\n" for i in range(3))
+    text += "- d: e\n" * 3000
+    tries: list[str] = []
+
+    class Counted:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern = pattern
+
+        def match(self, text: str, at: int) -> re.Match[str] | None:
+            tries.append(text[at])
+            return self.pattern.match(text, at)
+
+    real = census.scan
+    monkeypatch.setattr(
+        yamlnative, "scan", lambda pattern, char, text: real(Counted(pattern), char, text)
+    )
+    surveyed = yamlsource._survey(text)[1]
+    after = yamlnative._after(surveyed, len(text))
+    assert [search.char for search in after if isinstance(search, Sparse)] == ["&", "'"]
+    # (a text not surveyed is not counted for it: each pattern searches the text)
+    assert not any(isinstance(s, Sparse) for s in yamlnative._after(Census.of(text), len(text)))
+    taken, data = yamlnative.native_data(text, LIMIT, EXPANDED, searched=True, census=surveyed)
+    assert taken
+    assert data[:4] == [{"a": f"x{i}", "b": f"x{i}", "c": "y"} for i in range(3)] + [{"d": "e"}]
+    assert sorted(tries) == ["&"] * 3 + ["*"] * 3  # each anchor and alias, nothing else
+    tries.clear()
+    for search in after:
+        assert isinstance(search, Sparse)
+        found = list(real(Counted(search.pattern), search.char, text))
+        assert found == list(search.pattern.finditer(text)) == []
+    assert sorted(tries) == ["&"] * 3 + ["'"] * 6  # the searches after '&' and "'"
 
 
 @given(st.text(alphabet="[{,x\n"), st.sampled_from("[{,"))
 def test_a_character_is_counted_only_when_it_is_there(text: str, char: str) -> None:
-    assert yamlnative._count(text, char) == text.count(char)
+    assert Census.of(text).count(char) == text.count(char)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES, max_size=14).map("".join))
+def test_the_survey_counts_what_the_text_holds(text: str) -> None:
+    """The census made while the text is searched for special characters answers as the text
+    itself would, and the native reader decides alike with it or without it."""
+    special, census = yamlsource._survey(text)
+    assert (special is None) == (yamlsource._SPECIAL.search(text) is None)
+    for char in COUNTED:
+        assert census.holds(char) == (char in text)
+        assert census.count(char) == text.count(char)
+    # a character beyond U+00FF (an en dash) anywhere, and chunks of a few characters: the
+    # same first special character, and a census of the same counted characters in order
+    for wide in (text, "\u2013" + text, text + "\u2013", text.replace("x", "\u2013")):
+        for chunk in (yamlsource._CHUNK, 3, 7):
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(yamlsource, "_CHUNK", chunk)
+                found, counted = yamlsource._survey(wide)
+            first = yamlsource._SPECIAL.search(wide)
+            assert (found and found.span()) == (first and first.span())
+            held = "".join(c for c in counted._held if c in COUNTED)
+            assert held == "".join(c for c in wide if c in COUNTED)
+    if special is None:
+        with_census = yamlnative.native_data(text, LIMIT, EXPANDED, searched=True, census=census)
+        assert with_census == yamlnative.native_data(text, LIMIT, EXPANDED)
+
+
+def test_a_latin_1_text_is_surveyed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text of Latin-1 characters without a special one is asked nothing again: its census
+    answers from what the survey kept (a few per cent of the text)."""
+    text = "".join(
+        f"- a: [x, y]\n  b: {{c: d}}\n  e: &n{i} é\n  f: *n{i}\n  g: |\n    h\n" for i in range(50)
+    )
+    special, census = yamlsource._survey(text)
+    assert special is None
+    assert census._held == "-[,]\n{}\n&\n*\n|\n\n" * 50
+    assert yamlnative.native_data(text, LIMIT, EXPANDED, searched=True, census=census)[0]
+    # a character beyond U+00FF: kept with the counted ones (and searched), the rest not
+    wide = yamlsource._survey(text.replace("\u00e9", "\u2013"))[1]
+    assert wide._held == census._held.replace("&\n", "&\u2013\n")
 
 
 @settings(max_examples=1500, deadline=None)

@@ -34,6 +34,9 @@ Duration = Annotated[
 ]
 
 
+_OWN_ACTIVITY = SourceKind.OWN_ACTIVITY
+
+
 class Source(Statement):
     """Where (some of) an activity's data comes from."""
 
@@ -69,14 +72,13 @@ class Source(Statement):
 
     @model_validator(mode="after")
     def _own_activity_named(self) -> Source:
-        if self.kind is SourceKind.OWN_ACTIVITY and self.activity_id is None:
+        own = self.kind is _OWN_ACTIVITY  # (an enum's member read once: every source asks)
+        if own and self.activity_id is None:
             raise ValueError(
                 "a source of kind own_activity names the activity the data comes from: "
                 "add 'activity: <id>'"
             )
-        if self.kind is not SourceKind.OWN_ACTIVITY and (
-            self.activity_id is not None or self.compatibility is not None
-        ):
+        if not own and (self.activity_id is not None or self.compatibility is not None):
             raise ValueError(
                 "'activity' and 'compatibility' describe data reused from our own activity: "
                 "use them with 'kind: own_activity' only"

@@ -44,7 +44,10 @@ Without yaml-rs (a platform without a wheel) every document goes to the event re
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, Protocol
+
+from .census import Census, Sparse, scan
 
 try:  # pragma: no branch
     import yaml_rs
@@ -193,35 +196,47 @@ _MOST_ANCHORS = 1000
 
 
 def native_data(
-    text: str, limit: int, expanded: int, *, searched: bool = False
+    text: str,
+    limit: int,
+    expanded: int,
+    *,
+    searched: bool = False,
+    census: Census | None = None,
 ) -> tuple[bool, Any]:
     """``(True, data)`` when yaml-rs read ``text`` as the event reader would, else
     ``(False, None)``: the event reader must read it (``limit``: the node limit in force,
     ``expanded``: the most characters the text may stand for with its aliases written out;
     ``searched``: the caller searched the text for :data:`DECLINED_CHARACTERS` and found none,
-    so it is not searched again)."""
+    so it is not searched again; ``census``: which characters the text holds, as the caller
+    surveyed them, :mod:`.census`, else asked of the text)."""
     if yaml_rs is None or not text:
         return False, None
     if "\r" in text:  # line breaks written CR LF read as LF, as PyYAML reads them; a lone CR not
         if text.count("\r") != text.count("\r\n"):
             return False, None
         text = text.replace("\r\n", "\n")
-    bound = 3 * (text.count("\n") + 1) + 4 * (_count(text, "[") + _count(text, "{"))
-    bound += 3 * _count(text, ",")
+        census = None
+    if census is None:
+        census = Census.of(text)
+    bound = 3 * (census.count("\n") + 1) + 4 * (census.count("[") + census.count("{"))
+    bound += 3 * census.count(",")
     # Every '- ' and '-\n' is a '-': only when counting each '-' is not enough are they counted.
-    if bound + text.count("-") > limit and bound + text.count("- ") + text.count("-\n") > limit:
+    if bound + census.count("-") > limit and bound + text.count("- ") + text.count("-\n") > limit:
         return False, None
     # The first line, as if a line came before it, for the checks that start at a line break.
     first = "\n" + text[: text.find("\n") + 1 or len(text)]
     if not searched and _UNPRINTABLE.search(text):
         return False, None
-    if any(found.search(first) or found.search(text) for found in (*_DIFFERENT, *_after(text))):
+    if any(
+        found.search(first) or found.search(text)
+        for found in (*_DIFFERENT, *_after(census, len(text)))
+    ):
         return False, None
     if _has_long_line(text, _LONGEST_LINE):
         return False, None
-    if not _flows_on_one_line(text) or not _block_scalars_hold_text(text):
+    if not _flows_on_one_line(text, census) or not _block_scalars_hold_text(text, census):
         return False, None
-    aliases = _repeated(text, expanded)
+    aliases = _repeated(text, expanded, census)
     if aliases is None or not _memory_allows(len(text)):
         return False, None
     try:
@@ -242,21 +257,23 @@ def native_data(
     return True, data
 
 
-def _after(text: str) -> tuple[re.Pattern[str], ...]:
+class _Search(Protocol):
+    def search(self, text: str, /) -> re.Match[str] | None: ...
+
+
+def _after(census: Census, length: int) -> tuple[_Search, ...]:
     """The searches for what differs after one of the characters of
-    :data:`_AFTER_ITS_CHARACTER` in ``text``: one for each such character it holds (a search of
-    the text for one that is not there finds it out first, in C, a tenth of the time), or one
-    for all of them when it holds many."""
-    held = [char for char in _AFTER_ITS_CHARACTER if char in text]
+    :data:`_AFTER_ITS_CHARACTER` in the text of ``census`` (``length`` characters long): one
+    for each such character it holds (the census finds one that is not there out first), each
+    trying its pattern only where its character is when the text holds few of them
+    (:class:`.census.Sparse`); or one search for all of them when it holds many kinds."""
+    held = [char for char in _AFTER_ITS_CHARACTER if census.holds(char)]
     if len(held) > _MOST_APART:
         return (_AFTER_ANY,)
-    return tuple(_AFTER_EACH[char] for char in held)
-
-
-def _count(text: str, char: str) -> int:
-    """How many times ``char`` occurs in ``text``: looked for first (a search that stops at the
-    first, several times quicker than counting), counted only when it is there."""
-    return text.count(char) if char in text else 0
+    return tuple(
+        Sparse(_AFTER_EACH[char], char) if census.sparse(char, length) else _AFTER_EACH[char]
+        for char in held
+    )
 
 
 #: Lines this long or longer are left to the event reader (PyYAML refuses an implicit key of
@@ -282,14 +299,14 @@ def _has_long_line(text: str, length: int) -> bool:
     return False
 
 
-def _flows_on_one_line(text: str) -> bool:
+def _flows_on_one_line(text: str, census: Census) -> bool:
     """Whether every line with a bracket or brace (quoted text left out) closes each one it
     opens, after opening it, with at most :data:`_MOST_OPEN` open at once, and a flow
     collection that starts a value holds only what PyYAML and yaml-rs read alike: lists of
     values and mappings of ``key: value`` pairs (see :func:`_flow`). One look at each such
     line, nothing else."""
-    if not any(bracket in text for bracket in "[]{}"):
-        return True  # str.find is quicker than a search for any of them
+    if not any(census.holds(bracket) for bracket in "[]{}"):
+        return True  # quicker than a search for any of them
     end = -1
     for bracket in _BRACKET.finditer(text):
         if bracket.start() < end:
@@ -320,10 +337,10 @@ def _flows_on_one_line(text: str) -> bool:
     return True
 
 
-def _block_scalars_hold_text(text: str) -> bool:
+def _block_scalars_hold_text(text: str, census: Census) -> bool:
     """Whether every block scalar (``|``, ``>``) has a line of text: yaml-rs reads an empty one
     as a line break, PyYAML as empty text. One look at each header."""
-    if "|" not in text and ">" not in text:
+    if not census.holds("|") and not census.holds(">"):
         return True
     for header in _BLOCK_HEADER.finditer(text):
         start = text.rfind("\n", 0, header.start()) + 1
@@ -372,7 +389,7 @@ def _flow(line: str, at: int, depth: int) -> int | None:
     return at + 1
 
 
-def _repeated(text: str, expanded: int) -> int | None:
+def _repeated(text: str, expanded: int, census: Census) -> int | None:
     """How many aliases the text has, when every anchor is on a scalar and the text with its
     aliases written out stays within ``expanded``; else None.
 
@@ -381,16 +398,19 @@ def _repeated(text: str, expanded: int) -> int | None:
     there (folding and escapes only shorten it), which bounds what each alias repeats. The
     lines scanned for this add up to at most the text's length.
     """
-    if "&" not in text and "*" not in text:
+    if not census.holds("&") and not census.holds("*"):
         return 0
     if text.startswith(("&", "*")):
         return None  # the searches below look at what comes before each
-    aliases = [match.group(1) for match in _ALIAS.finditer(text)]
+    aliases = [
+        match.group(1) for match in _matches(_ALIAS, "*", text, census.sparse("*", len(text)))
+    ]
     if not all(_NAME.fullmatch(name) for name in aliases):
         return None
     spans: dict[str, int] = {}
     scanned = 0
-    for count, match in enumerate(ANCHOR.finditer(text)):
+    anchors = _matches(ANCHOR, "&", text, census.sparse("&", len(text)))
+    for count, match in enumerate(anchors):
         name, after = match.group(1), match.end()
         if count >= _MOST_ANCHORS or name in spans or not _NAME.fullmatch(name):
             return None
@@ -410,6 +430,14 @@ def _repeated(text: str, expanded: int) -> int | None:
         return None
     size = len(text) + sum(spans[name] for name in aliases)
     return len(aliases) if size <= expanded else None
+
+
+def _matches(
+    pattern: re.Pattern[str], char: str, text: str, sparse: bool
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, or where ``text`` holds few of ``char`` (``sparse``), the
+    same matches found at its places alone (:func:`.census.scan`)."""
+    return scan(pattern, char, text) if sparse else pattern.finditer(text)
 
 
 #: Memory the native reader may need per character of the text (it takes about 12 bytes), and

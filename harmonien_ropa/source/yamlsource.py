@@ -26,6 +26,7 @@ import yaml
 from ..core.characters import REFUSED
 from ..core.diagnostics import Diagnostic
 from ..core.load_codes import DUPLICATE_KEY, INVALID_VALUE, REFUSED_YAML, UNREADABLE_FILE
+from .census import Census, keeping, keeping_wide, only_counted
 from .positions import HALF, PAIR, Loc, Positions
 from .yamlbase import (
     MAX_DEPTH,
@@ -58,25 +59,45 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _SPECIAL = re.compile(f"{_SEPARATOR.pattern}|{DECLINED_CHARACTERS.pattern}|{REFUSED.pattern}")
 #: The characters up to U+00FF that :data:`_SPECIAL` does not find, as Latin-1 bytes.
 _ORDINARY = bytes(code for code in range(256) if not _SPECIAL.match(chr(code)))
+#: Those of them a survey deletes: the census keeps the rest (:mod:`.census`).
+_UNCOUNTED = keeping(_ORDINARY)
+_UNCOUNTED_ASCII = keeping_wide(_ORDINARY)
 #: Characters of a text looked at by one translation (bounds the memory it takes).
 _CHUNK = 1 << 20
 
 
 def _first_special(text: str) -> re.Match[str] | None:
-    """The first character of ``text`` that :data:`_SPECIAL` finds, or None.
+    """The first character of ``text`` that :data:`_SPECIAL` finds, or None (see :func:`_survey`)."""
+    return _survey(text)[0]
 
-    A text of characters up to U+00FF (Latin-1: most maps in Norwegian or English) is first
-    looked at as Latin-1 bytes, a chunk at a time, each deleting its ordinary bytes in one call
-    in C (a third of the regular expression's time): only a text that holds a special
-    character, or a character beyond U+00FF, is searched."""
+
+def _survey(text: str) -> tuple[re.Match[str] | None, Census]:
+    """The first character of ``text`` that :data:`_SPECIAL` finds (or None), and the
+    :class:`.census.Census` of the characters the native reader's checks count.
+
+    The text is looked at a chunk at a time: as Latin-1 bytes (most maps in Norwegian or
+    English are Latin-1), each deleting in one call in C its ordinary bytes but those the census
+    keeps (a third of the regular expression's time); a chunk with a character beyond U+00FF
+    (a dash, a quotation mark) as UTF-8, deleting its ordinary ASCII bytes but those the census
+    keeps, and the few characters left searched. Only a text that holds a special character is
+    searched from that chunk on, and its census asks the text itself."""
+    kept: list[str] = []
     for start in range(0, len(text), _CHUNK):
+        piece = text[start : start + _CHUNK]
         try:
-            raw = text[start : start + _CHUNK].encode("latin-1")
+            chunk = piece.encode("latin-1").translate(None, _UNCOUNTED)
         except UnicodeEncodeError:
-            return _SPECIAL.search(text, start)
-        if raw.translate(None, _ORDINARY):
-            return _SPECIAL.search(text, start)
-    return None
+            # (a lone surrogate is special: "surrogatepass" writes it so that the search finds it)
+            wide = piece.encode("utf-8", "surrogatepass").translate(None, _UNCOUNTED_ASCII)
+            left = wide.decode("utf-8", "surrogatepass")
+            if _SPECIAL.search(left):
+                return _SPECIAL.search(text, start), Census.of(text)
+            kept.append(left)
+            continue
+        if not only_counted(chunk):
+            return _SPECIAL.search(text, start), Census.of(text)
+        kept.append(chunk.decode("latin-1"))
+    return None, Census.surveyed(kept)
 
 
 def read_text(path: Path, display: str | None = None, limit: int | None = None) -> str:
@@ -232,7 +253,7 @@ def parse(
     reader takes the text, else as ``positions=True`` (for a caller that will ask for some
     positions). Problems found while reading always carry their line and column.
     """
-    special = _first_special(text)
+    special, census = _survey(text)
     if special is not None:
         _refuse_unreadable(text, special.start(), path)
     limit = max_nodes()
@@ -241,7 +262,7 @@ def parse(
         raise too_expanded(path, 1, 1, len(text), expanded)
     native = False
     if not positions or located:
-        native, data = native_data(text, limit, expanded, searched=special is None)
+        native, data = native_data(text, limit, expanded, searched=special is None, census=census)
     if native:
         # Read exactly as the event reader would (see .yamlnative).
         document = YamlDocument(path, data, Positions(), plain=special is None)
