@@ -285,8 +285,8 @@ def _check_writable(value: Any) -> None:
 #: period or a taxonomy key matches a pattern of ASCII characters, an enumeration, a boolean, a
 #: number or a date holds no text, and a text per language (:class:`Text`) or another model
 #: checks its own fields. A field of either kind sharing a name with one of these is checked
-#: too, to no effect. ``tests/test_model_text.py`` finds every field of every model that can
-#: hold such text and checks that it is named here. (Checking every field instead costs some
+#: too, to no effect. ``tests/test_model_free_text.py`` finds every field of every model that
+#: can hold such text and checks that it is named here. (Checking every field instead costs some
 #: 220,000 calls of Python, about 20 ms, when a map of 10,000 activities is loaded.)
 FREE_TEXT: tuple[str, ...] = (
     "assumptions",
