@@ -61,6 +61,20 @@ def test_reverse_lookups_match_a_full_scan(datamap: hr.DataMap) -> None:
     assert used, "the map has recipients, so some party is used"
 
 
+@pytest.mark.parametrize("datamap", _maps(), ids=["harmonien", "small", "twice", "generated"])
+def test_the_ids_in_use_are_those_some_activity_uses(datamap: hr.DataMap) -> None:
+    """``used_ids`` gives the ids :meth:`activities_using` finds activities for, whether or not
+    the index has listed who uses that kind yet (asked before and after the lists)."""
+    kinds = ("data_subjects", "data_categories", "systems", "parties")
+    before = {kind: datamap.used_ids(kind) for kind in kinds}
+    entries = (datamap.data_subjects, datamap.data_categories, datamap.systems, datamap.parties)
+    for kind, listed in zip(kinds, entries, strict=True):
+        expected = {e.id for e in listed if datamap.activities_using(kind, e.id)}
+        assert before[kind] == expected == datamap.used_ids(kind)
+    assert datamap.used_ids("activities") == frozenset()
+    assert datamap.activities_using("activities", "x") == ()
+
+
 def test_entries_hold_ids_and_the_map_resolves_them() -> None:
     """An entry is a plain value (a copy equals it and hashes alike); only a map resolves
     the ids it holds, and a map refuses an id it does not have."""

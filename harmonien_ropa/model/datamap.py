@@ -301,13 +301,29 @@ class DataMap(Frozen):
         """Activities that use ``entry``, in map order: that process data about a data subject
         or of a category, that use a system, or in which a party receives data (directly,
         through a system or by a transfer)."""
-        return self._resolved().users.get((_KIND[type(entry)], entry.id), ())
+        return self._resolved().users_of(_KIND[type(entry)]).get(entry.id, ())
 
     def activities_using(self, kind: str, ident: str) -> tuple[Activity, ...]:
         """Activities that use entry ``ident`` of ``kind`` (``"data_subjects"``,
         ``"data_categories"``, ``"systems"`` or ``"parties"``), in map order; see
         :meth:`activities_of`."""
-        return self._resolved().users.get((kind, ident), ())
+        users = self._resolved().users_of(kind) if kind in _KINDS else {}
+        return users.get(ident, ())
+
+    def used_ids(self, kind: str) -> frozenset[str]:
+        """The ids of the entries of ``kind`` (as for :meth:`activities_using`) that some
+        activity uses: what :meth:`activities_using` finds activities for, without listing
+        them (the ids the activities name, found by set operations) when no one has yet."""
+        index = self._resolved()
+        users = index.users.get(kind)
+        if users is not None:
+            return frozenset(users)
+        found = index.whole.get(_USED + kind)
+        if found is None:
+            ids = _USED_IDS[kind] if kind in _KINDS else None
+            found = frozenset().union(*map(ids, index.listed)) if ids is not None else frozenset()
+            index.whole[_USED + kind] = found
+        return found  # type: ignore[return-value]  # a frozenset, as kept above
 
     @property
     def controller_activities(self) -> tuple[Activity, ...]:
@@ -350,6 +366,9 @@ _KIND: dict[type, str] = {
 #: An entry whose derived values the map keeps (:meth:`DataMap.once`), and its table.
 Held = TypeVar("Held", Activity, System, Party, DataCategory, DataSubject)
 _TABLES: dict[type, str] = {**_KIND, Activity: "activities"}
+_KINDS = frozenset(_KIND.values())
+#: The name under which :meth:`DataMap.used_ids` keeps the ids a kind's entries are used by.
+_USED = "model.datamap.used_ids:"
 
 E = TypeVar("E")
 T = TypeVar("T")
@@ -402,8 +421,10 @@ class _Index:
     systems: dict[str, System]
     parties: dict[str, Party]
     activities: dict[str, Activity]
-    #: (kind, id) → the activities that use that entry, in map order.
-    users: dict[tuple[str, str], tuple[Activity, ...]]
+    #: The map's activities, in its order (duplicated ids among them).
+    listed: tuple[Activity, ...]
+    #: kind → id → the activities that use that entry, in map order (:meth:`users_of`).
+    users: dict[str, dict[str, tuple[Activity, ...]]]
     #: party id → the systems it supplies or operates, in map order.
     party_systems: dict[str, tuple[System, ...]]
     #: activity id → the cookies and similar technologies that serve it, in map order.
@@ -427,22 +448,16 @@ class _Index:
         # (As :meth:`DataMap.once` keeps a value: for the entry its table holds.)
         special: dict[int, tuple[Entity, object]] = {}
         activities = _first_by_id(datamap.activities)
-        # One table of users per kind, keyed by the id alone (no key made per reference; a
-        # list made only for an id not seen before).
-        subjects: defaultdict[str, list[Activity]] = defaultdict(list)
-        categories: defaultdict[str, list[Activity]] = defaultdict(list)
-        used_systems: defaultdict[str, list[Activity]] = defaultdict(list)
+        # Who receives data from each activity (its parties) is listed here, as its recipients
+        # are found; who uses a data subject, category or system only when first asked
+        # (:meth:`_Index.users_of`), by one pass of the activities for that kind.
         parties: defaultdict[str, list[Activity]] = defaultdict(list)
         party_table = _first_by_id(datamap.parties)
         party_of = party_table.__getitem__
         recipients: dict[int, tuple[Activity, tuple[Party, ...]]] = {}
         for activity in datamap.activities:
-            # An activity that names an id twice is listed twice in a row (:func:`_each_once`).
-            for i in activity.data_subject_ids:
-                subjects[i].append(activity)
             specials: list[DataCategory] | None = []
             for i in activity.data_category_ids:
-                categories[i].append(activity)
                 category = data_categories.get(i)
                 if category is None:  # only while a map's references are checked
                     specials = None
@@ -450,8 +465,6 @@ class _Index:
                     specials.append(category)
             if specials is not None and activities[activity.id] is activity:
                 special[id(activity)] = (activity, tuple(specials) if specials else ())
-            for i in activity.system_ids:
-                used_systems[i].append(activity)
             found = _recipient_ids(activity, systems)
             for i in found:
                 parties[i].append(activity)
@@ -459,17 +472,8 @@ class _Index:
                 recipients[id(activity)] = (activity, tuple(map(party_of, found)))
             except KeyError:  # an unknown party: only while a map's references are checked
                 pass
-        users = {
-            (kind, ident): _each_once(found)
-            for kind, table in (
-                ("data_subjects", subjects),
-                ("data_categories", categories),
-                ("systems", used_systems),
-            )
-            for ident, found in table.items()
-        }
         # An activity's parties are listed each once (_recipient_ids).
-        users.update((("parties", ident), tuple(found)) for ident, found in parties.items())
+        users = {"parties": {ident: tuple(found) for ident, found in parties.items()}}
         party_systems: dict[str, list[System]] = {}
         for system in datamap.systems:
             for party_id in dict.fromkeys((system.vendor_id, system.operated_by_id)):
@@ -484,12 +488,37 @@ class _Index:
             systems,
             party_table,
             activities,
+            datamap.activities,
             users,
             {key: tuple(found) for key, found in party_systems.items()},
             {key: tuple(found) for key, found in trackers.items()},
             recipients,
             derived={_SPECIAL: special},
         )
+
+    def users_of(self, kind: str) -> dict[str, tuple[Activity, ...]]:
+        """Id → the activities that use that entry of ``kind`` (``"data_subjects"``,
+        ``"data_categories"``, ``"systems"`` or ``"parties"``), in map order; listed for a kind
+        the first time it is asked for (the parties as the index is built)."""
+        table = self.users.get(kind)
+        if table is None:
+            ids = _USED_IDS[kind]  # a KeyError for an unknown kind
+            # One list per id, one append per reference; an activity that names an id twice is
+            # listed twice in a row (:func:`_each_once`).
+            found: defaultdict[str, list[Activity]] = defaultdict(list)
+            for activity in self.listed:
+                for i in ids(activity):
+                    found[i].append(activity)
+            table = self.users[kind] = {i: _each_once(listed) for i, listed in found.items()}
+        return table
+
+
+#: kind → the ids of that kind an activity names itself.
+_USED_IDS: dict[str, Callable[[Activity], tuple[str, ...]]] = {
+    "data_subjects": operator.attrgetter("data_subject_ids"),
+    "data_categories": operator.attrgetter("data_category_ids"),
+    "systems": operator.attrgetter("system_ids"),
+}
 
 
 def _each_once(listed: list[Activity]) -> tuple[Activity, ...]:

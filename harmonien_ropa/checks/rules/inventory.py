@@ -40,9 +40,9 @@ class CategoryUnused(Rule):
     fix = "add the category to the activity that needs it, or remove it from the map"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        users = ctx.datamap.activities_using  # the map's index of who uses what
+        used = ctx.datamap.used_ids("data_categories")  # the ids some activity uses
         for loc, category in ctx.data_categories():
-            if not users("data_categories", category.id):
+            if category.id not in used:
                 yield self.hit((*loc, "id"), category=category.id)
 
 
@@ -73,9 +73,9 @@ class DataSubjectUnused(Rule):
     fix = "add the data subject to the activities that process their data, or remove it"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        users = ctx.datamap.activities_using  # the map's index of who uses what
+        used = ctx.datamap.used_ids("data_subjects")  # the ids some activity uses
         for loc, subject in ctx.data_subjects():
-            if not users("data_subjects", subject.id):
+            if subject.id not in used:
                 yield self.hit((*loc, "id"), subject=subject.id)
 
 
@@ -110,9 +110,9 @@ class SystemUnused(Rule):
     fix = "add the system to the activities that use it, or remove it from the map"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        users = ctx.datamap.activities_using  # the map's index of who uses what
+        used = ctx.datamap.used_ids("systems")  # the ids some activity uses
         for loc, system in ctx.systems():
-            if not users("systems", system.id):
+            if system.id not in used:
                 yield self.hit((*loc, "id"), system=system.id)
 
 
