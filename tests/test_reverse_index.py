@@ -62,16 +62,21 @@ def test_reverse_lookups_match_a_full_scan(datamap: hr.DataMap) -> None:
 
 
 @pytest.mark.parametrize("datamap", _maps(), ids=["harmonien", "small", "twice", "generated"])
-def test_the_ids_in_use_are_those_some_activity_uses(datamap: hr.DataMap) -> None:
-    """``used_ids`` gives the ids :meth:`activities_using` finds activities for, whether or not
-    the index has listed who uses that kind yet (asked before and after the lists)."""
+def test_the_unused_ids_are_those_no_activity_uses(datamap: hr.DataMap) -> None:
+    """``unused_ids`` gives the ids :meth:`activities_using` finds no activity for, whether or
+    not the index has listed who uses that kind yet (asked before and after the lists)."""
     kinds = ("data_subjects", "data_categories", "systems", "parties")
-    before = {kind: datamap.used_ids(kind) for kind in kinds}
     entries = (datamap.data_subjects, datamap.data_categories, datamap.systems, datamap.parties)
-    for kind, listed in zip(kinds, entries, strict=True):
-        expected = {e.id for e in listed if datamap.activities_using(kind, e.id)}
-        assert before[kind] == expected == datamap.used_ids(kind)
-    assert datamap.used_ids("activities") == frozenset()
+    asked = {
+        kind: [e.id for e in listed] + ["no-such-id"]
+        for kind, listed in zip(kinds, entries, strict=True)
+    }
+    before = {kind: datamap.unused_ids(kind, asked[kind]) for kind in kinds}
+    for kind in kinds:
+        expected = {i for i in asked[kind] if not datamap.activities_using(kind, i)}
+        assert "no-such-id" in expected
+        assert before[kind] == expected == datamap.unused_ids(kind, asked[kind])
+    assert datamap.unused_ids("activities", ["x"]) == {"x"}
     assert datamap.activities_using("activities", "x") == ()
 
 

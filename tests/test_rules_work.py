@@ -305,3 +305,27 @@ def test_a_check_lists_who_uses_a_category_only_for_a_national_id_it_asks_about(
     data["data_categories"][0]["national_id"] = True
     data["data_categories"][0].pop("justification", None)
     assert listed(data) == {"parties", "data_categories"}
+
+
+def test_an_unused_category_is_found_reading_the_activities_only_until_all_are_named(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ROPA501 asks the map which of its categories no activity uses: the activities are read
+    until every category has been named (all of them only when one is unused)."""
+    from harmonien_ropa.model import datamap as datamap_module
+
+    read: list[str] = []
+
+    def counting(activity: Activity) -> tuple[str, ...]:
+        read.append(activity.id)
+        return activity.data_category_ids
+
+    monkeypatch.setitem(datamap_module._USED_IDS, "data_categories", counting)
+    data = synthetic_dict(60)
+    assert list(RULES["ROPA501"].check(Context(hr.from_data(data)))) == []
+    assert 0 < len(read) < 60
+    read.clear()
+    data["data_categories"].append({**data["data_categories"][0], "id": "unused"})
+    hits = list(RULES["ROPA501"].check(Context(hr.from_data(data))))
+    assert [dict(hit.fields)["category"] for hit in hits] == ["unused"]
+    assert len(read) == 60

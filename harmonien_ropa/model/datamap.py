@@ -9,7 +9,7 @@ import functools
 import operator
 import typing
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, Self, TypeVar
 
@@ -310,20 +310,21 @@ class DataMap(Frozen):
         users = self._resolved().users_of(kind) if kind in _KINDS else {}
         return users.get(ident, ())
 
-    def used_ids(self, kind: str) -> frozenset[str]:
-        """The ids of the entries of ``kind`` (as for :meth:`activities_using`) that some
-        activity uses: what :meth:`activities_using` finds activities for, without listing
-        them (the ids the activities name, found by set operations) when no one has yet."""
-        index = self._resolved()
-        users = index.users.get(kind)
-        if users is not None:
-            return frozenset(users)
-        found = index.whole.get(_USED + kind)
-        if found is None:
-            ids = _USED_IDS[kind] if kind in _KINDS else None
-            found = frozenset().union(*map(ids, index.listed)) if ids is not None else frozenset()
-            index.whole[_USED + kind] = found
-        return found  # type: ignore[return-value]  # a frozenset, as kept above
+    def unused_ids(self, kind: str, idents: Iterable[str]) -> frozenset[str]:
+        """The ids among ``idents`` of entries of ``kind`` (as for :meth:`activities_using`)
+        that no activity uses. Without listing who uses what: the activities are read only
+        until every id of ``idents`` has been named (in a map where all are used, often a few
+        of them), one set operation each; from the index's lists if they are made."""
+        remaining = set(idents)
+        users = self._resolved().users.get(kind)
+        if users is not None or kind not in _KINDS:
+            return frozenset(i for i in remaining if not users or i not in users)
+        ids = _USED_IDS[kind]
+        for activity in self.activities:
+            if not remaining:
+                break
+            remaining.difference_update(ids(activity))
+        return frozenset(remaining)
 
     @property
     def controller_activities(self) -> tuple[Activity, ...]:
@@ -367,8 +368,6 @@ _KIND: dict[type, str] = {
 Held = TypeVar("Held", Activity, System, Party, DataCategory, DataSubject)
 _TABLES: dict[type, str] = {**_KIND, Activity: "activities"}
 _KINDS = frozenset(_KIND.values())
-#: The name under which :meth:`DataMap.used_ids` keeps the ids a kind's entries are used by.
-_USED = "model.datamap.used_ids:"
 
 E = TypeVar("E")
 T = TypeVar("T")
