@@ -454,14 +454,19 @@ class _Index:
         party_table = _first_by_id(datamap.parties)
         party_of = party_table.__getitem__
         recipients: dict[int, tuple[Activity, tuple[Party, ...]]] = {}
+        # Most activities name no special category: two set operations (in C) say so.
+        special_ids = {c.id for c in data_categories.values() if c.special_category}
+        known = data_categories.__contains__
         for activity in datamap.activities:
+            ids = activity.data_category_ids
             specials: list[DataCategory] | None = []
-            for i in activity.data_category_ids:
-                category = data_categories.get(i)
-                if category is None:  # only while a map's references are checked
-                    specials = None
-                elif category.special_category and specials is not None:
-                    specials.append(category)
+            if not special_ids.isdisjoint(ids) or not all(map(known, ids)):
+                for i in ids:
+                    category = data_categories.get(i)
+                    if category is None:  # only while a map's references are checked
+                        specials = None
+                    elif category.special_category and specials is not None:
+                        specials.append(category)
             if specials is not None and activities[activity.id] is activity:
                 special[id(activity)] = (activity, tuple(specials) if specials else ())
             found = _recipient_ids(activity, systems)
