@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import os
@@ -23,6 +24,7 @@ from harmonien_ropa.law.rights import applicable_rights, erasure_limit, right_pa
 from harmonien_ropa.law.terms import Right, label
 from harmonien_ropa.law.wording import wrong_statements
 from harmonien_ropa.model import LegalBasis
+from harmonien_ropa.model.bases import Basis
 from harmonien_ropa.outputs import RenderOptions, renderer
 from harmonien_ropa.record import build_record
 
@@ -57,6 +59,46 @@ def test_single_form_is_one_basis_for_the_whole_activity(bases: hr.DataMap) -> N
     assert not basis.is_part
     assert basis.at("basis") == ("legal_basis",)
     assert membership.basis_values == (LegalBasis.CONTRACT,)
+
+
+@pytest.mark.parametrize(
+    "path", [FIXTURE, Path(__file__).parent.parent / "data" / "processing.yaml"]
+)
+def test_bases_made_through_their_slots_are_the_plain_dataclass_values(path: Path) -> None:
+    """``model.bases.made`` (how an activity makes its bases) gives what ``Basis(...)`` gives,
+    field by field (the owner too), and ``basis_values`` what the bases state, each once."""
+    datamap = hr.load(path)
+    assert any(a.legal_bases for a in datamap.activities) or path != FIXTURE
+    assert any(not a.legal_bases for a in datamap.activities)
+    for a in datamap.activities:
+        if a.legal_bases:
+            expected = tuple(
+                Basis(
+                    *(p.basis, p.covers, p.law, p.legitimate_interest, p.balancing_test),
+                    p.consent,
+                    (p.consent.withdrawal if p.consent else None) or a.consent_withdrawal,
+                    p,
+                    ("legal_bases", i),
+                )
+                for i, p in enumerate(a.legal_bases)
+            )
+        else:
+            withdrawal = (a.consent.withdrawal if a.consent else None) or a.consent_withdrawal
+            expected = (
+                Basis(
+                    *(a.legal_basis, None, a.legal_source, a.legitimate_interest),
+                    *(a.balancing_test, a.consent, withdrawal, a, ()),
+                ),
+            )
+        assert a.bases == expected
+        fields = [f.name for f in dataclasses.fields(Basis)]
+        for made, plain in zip(a.bases, expected, strict=True):
+            assert [getattr(made, name) for name in fields] == [
+                getattr(plain, name) for name in fields
+            ]
+            assert made.owner is plain.owner
+        stated = [b.basis for b in expected if b.basis is not None]
+        assert a.basis_values == tuple(dict.fromkeys(stated))
 
 
 def test_several_bases_each_with_its_part(bases: hr.DataMap) -> None:

@@ -57,6 +57,11 @@ def test_shared_views_are_what_building_them_afresh_gives(datamap: hr.DataMap) -
     fresh = Context(datamap)  # the statements first, then the texts of the same walk
     assert fresh.statements() == ctx.statements()
     assert fresh.texts() == ctx.texts()
+    assert fresh.text_values() == [text for _, text in ctx.texts()]
+    unlocated = Context(datamap)  # the texts without places first, then with them
+    assert unlocated.text_values() == fresh.text_values()
+    assert unlocated.statements() == ctx.statements()
+    assert unlocated.texts() == ctx.texts()
     for lang in datamap.languages:
         assert ctx.notice(lang) is ctx.notice(lang)
         assert ctx.notice(lang) == notice_view.build(datamap, lang, {})
@@ -87,6 +92,32 @@ def test_one_check_finds_each_activitys_destinations_once(
         list(RULES[code].check(ctx))
     assert len(calls) == len(ctx.datamap.activities)
     assert sorted(id(args[1]) for args in calls) == sorted(map(id, ctx.datamap.activities))
+
+
+def test_the_texts_places_are_made_only_for_a_text_a_rule_reports(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ROPA403 and ROPA410 read the texts without their places (one walk for them and the
+    statements); the walk that places every text runs only when one of them reports a text,
+    and the findings are those the placed texts give."""
+    from harmonien_ropa.checks import rule as rule_module
+
+    located = _counted(monkeypatch, rule_module, "texts_and_statements")
+    unlocated = _counted(monkeypatch, rule_module, "text_values_and_statements")
+    data = synthetic_dict(20)
+    ctx = Context(hr.from_data(data))
+    assert [list(RULES[code].check(ctx)) for code in ("ROPA403", "ROPA410")] == [[], []]
+    ctx.statements()
+    assert (len(located), len(unlocated)) == (0, 1)
+    data["activities"][3]["purpose"].pop("en")
+    data["activities"][5]["purpose"]["nb"] = (
+        "Vi utleverer ikke navn med mindre det er særskilt behov for det."
+    )
+    ctx = Context(hr.from_data(data))
+    hits = {code: list(RULES[code].check(ctx)) for code in ("ROPA403", "ROPA410")}
+    assert (len(located), len(unlocated)) == (1, 2)
+    assert [hit.loc for hit in hits["ROPA403"]] == [("activities", 3, "purpose")]
+    assert [hit.loc for hit in hits["ROPA410"]] == [("activities", 5, "purpose", "nb")]
 
 
 def test_the_rules_run_with_the_cyclic_collector_paused_and_it_is_restored(

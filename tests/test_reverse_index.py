@@ -61,6 +61,25 @@ def test_reverse_lookups_match_a_full_scan(datamap: hr.DataMap) -> None:
     assert used, "the map has recipients, so some party is used"
 
 
+@pytest.mark.parametrize("datamap", _maps(), ids=["harmonien", "small", "twice", "generated"])
+def test_the_unused_ids_are_those_no_activity_uses(datamap: hr.DataMap) -> None:
+    """``unused_ids`` gives the ids :meth:`activities_using` finds no activity for, whether or
+    not the index has listed who uses that kind yet (asked before and after the lists)."""
+    kinds = ("data_subjects", "data_categories", "systems", "parties")
+    entries = (datamap.data_subjects, datamap.data_categories, datamap.systems, datamap.parties)
+    asked = {
+        kind: [e.id for e in listed] + ["no-such-id"]
+        for kind, listed in zip(kinds, entries, strict=True)
+    }
+    before = {kind: datamap.unused_ids(kind, asked[kind]) for kind in kinds}
+    for kind in kinds:
+        expected = {i for i in asked[kind] if not datamap.activities_using(kind, i)}
+        assert "no-such-id" in expected
+        assert before[kind] == expected == datamap.unused_ids(kind, asked[kind])
+    assert datamap.unused_ids("activities", ["x"]) == {"x"}
+    assert datamap.activities_using("activities", "x") == ()
+
+
 def test_entries_hold_ids_and_the_map_resolves_them() -> None:
     """An entry is a plain value (a copy equals it and hashes alike); only a map resolves
     the ids it holds, and a map refuses an id it does not have."""

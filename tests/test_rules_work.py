@@ -12,13 +12,15 @@ from support.paths import FIXTURES, HARMONIEN_YAML
 from support.synthetic import synthetic, synthetic_dict
 
 import harmonien_ropa as hr
-from harmonien_ropa.checks import RULES, Context
+from harmonien_ropa.checks import RULES, Context, check
 from harmonien_ropa.checks import walk as walk_module
 from harmonien_ropa.checks.grouping import activities_with, bases_of, retentions_of
 from harmonien_ropa.checks.rules import retention as retention_rules
 from harmonien_ropa.law import consent, provision, rights, uses
 from harmonien_ropa.model import Activity
 from harmonien_ropa.model.legal import LegalBasis, RetentionKind
+from harmonien_ropa.source.loading import LoadedMap
+from harmonien_ropa.source.positions import Positions
 
 
 def test_the_walk_asks_no_value_of_a_field_of_one_class_its_kind(
@@ -283,3 +285,47 @@ def _counted(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list
 
     monkeypatch.setattr(module, name, counting)
     return calls
+
+
+def test_a_check_lists_who_uses_a_category_only_for_a_national_id_it_asks_about() -> None:
+    """The map's index lists who uses each data subject, category and system only when first
+    asked: every rule of a check of a map without an unsettled national identity number asks
+    none of it (ROPA501–503 ask which ids are used, ROPA107, 152 and 153 first whether a
+    category is such a number); one whose need is written down nowhere is asked about."""
+
+    def listed(data: dict[str, Any]) -> set[str]:
+        datamap = hr.from_data(data)
+        check(LoadedMap(datamap, Positions(), "map.yaml"))
+        return set(datamap._resolved().users)
+
+    data = synthetic_dict(30)
+    for category in data["data_categories"]:
+        category.pop("national_id", None)
+    assert listed(data) == {"parties"}
+    data["data_categories"][0]["national_id"] = True
+    data["data_categories"][0].pop("justification", None)
+    assert listed(data) == {"parties", "data_categories"}
+
+
+def test_an_unused_category_is_found_reading_the_activities_only_until_all_are_named(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ROPA501 asks the map which of its categories no activity uses: the activities are read
+    until every category has been named (all of them only when one is unused)."""
+    from harmonien_ropa.model import datamap as datamap_module
+
+    read: list[str] = []
+
+    def counting(activity: Activity) -> tuple[str, ...]:
+        read.append(activity.id)
+        return activity.data_category_ids
+
+    monkeypatch.setitem(datamap_module._USED_IDS, "data_categories", counting)
+    data = synthetic_dict(60)
+    assert list(RULES["ROPA501"].check(Context(hr.from_data(data)))) == []
+    assert 0 < len(read) < 60
+    read.clear()
+    data["data_categories"].append({**data["data_categories"][0], "id": "unused"})
+    hits = list(RULES["ROPA501"].check(Context(hr.from_data(data))))
+    assert [dict(hit.fields)["category"] for hit in hits] == ["unused"]
+    assert len(read) == 60

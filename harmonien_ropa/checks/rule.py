@@ -24,7 +24,7 @@ from ..core.diagnostics import Severity
 from ..law import transfers as transfers_law
 from ..model import Activity, DataCategory, DataMap, DataSubject, Party, System
 from ..model.base import Statement, Text
-from .walk import texts_and_statements
+from .walk import text_values_and_statements, texts_and_statements
 
 if TYPE_CHECKING:
     from ..notice.facts import NoticeView
@@ -66,6 +66,7 @@ class Context:
     today: dt.date | None = None
     _statements: list[tuple[Loc, Statement]] = field(default_factory=list)
     _texts: list[tuple[Loc, Text]] | None = None
+    _text_values: list[Text] | None = None
     _notices: dict[str, NoticeView] = field(default_factory=dict)
 
     _activities: list[tuple[Loc, Activity]] | None = None
@@ -135,15 +136,30 @@ class Context:
         """Every part of the map that can carry assumptions and acknowledgements (as
         ``DataMap.statements`` lists them), found with the texts in one walk, once per check."""
         if not self._statements:
-            self._texts, self._statements = texts_and_statements(self.datamap)
+            self.text_values()
         return self._statements
 
     def texts(self) -> list[tuple[Loc, Text]]:
         """Every text of the map (a value in several languages), with its location, in the
-        order of the map's fields; found with the statements in one walk, once per check."""
+        order of the map's fields; found once per check, with the statements if no one has
+        asked for them (a rule reads :meth:`text_values` and asks this only to report one)."""
         if self._texts is None:
-            self._texts, self._statements = texts_and_statements(self.datamap)
+            self._texts, statements = texts_and_statements(self.datamap)
+            if not self._statements:
+                self._statements = statements
         return self._texts
+
+    def text_values(self) -> list[Text]:
+        """The texts of :meth:`texts` without their locations, in the same order: found with
+        the statements in one walk that makes no place for a text, once per check."""
+        if self._text_values is None:
+            if self._texts is not None:
+                self._text_values = [text for _, text in self._texts]
+            else:
+                self._text_values, statements = text_values_and_statements(self.datamap)
+                if not self._statements:
+                    self._statements = statements
+        return self._text_values
 
     def destinations(self, activity: Activity) -> transfers_law.Destinations:
         """Where outside the EEA ``activity``'s data goes (:func:`harmonien_ropa.law.transfers.

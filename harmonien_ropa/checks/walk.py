@@ -7,7 +7,9 @@ read as that class without asking each value its kind (:func:`_steps`), any othe
 is known by its type (:func:`_kind`, found once per type); and the walk
 finds the texts and the statements together, each in the order of the map's fields: the texts
 as :meth:`~harmonien_ropa.checks.rule.Context.texts` lists them, the statements as
-:meth:`~harmonien_ropa.model.datamap.DataMap.statements` does.
+:meth:`~harmonien_ropa.model.datamap.DataMap.statements` does. The texts alone, without their
+places (:func:`text_values_and_statements`), are what the rules about texts read; their places
+are made only when one of them is reported (:func:`texts_and_statements`).
 """
 
 # ruff: noqa: RUF005 (a place is ``loc + (key, index)``: see _walk)
@@ -34,16 +36,34 @@ def texts_and_statements(
     if _kind(type(model)) is Text:
         texts.append(((), model))  # type: ignore[arg-type]  # a Text, by its kind
     else:
-        _walk(model, (), texts.append, statements.append)
+        _walk(model, (), texts.append, statements.append, True)
+    return texts, statements
+
+
+def text_values_and_statements(
+    model: BaseModel,
+) -> tuple[list[Text], list[tuple[Loc, Statement]]]:
+    """Every text within ``model`` (the map) without its location, in the order of
+    :func:`texts_and_statements` (no place made for a text: a rule that finds one to report
+    asks that walk for the places), and every statement with its location."""
+    texts: list[Text] = []
+    statements: list[tuple[Loc, Statement]] = []
+    if _kind(type(model)) is Text:
+        texts.append(model)  # type: ignore[arg-type]  # a Text, by its kind
+    else:
+        _walk(model, (), texts.append, statements.append, False)
     return texts, statements
 
 
 def _walk(
     model: BaseModel,
     loc: Loc,
-    text: typing.Callable[[tuple[Loc, Text]], None],
+    text: typing.Callable[[typing.Any], None],
     statement: typing.Callable[[tuple[Loc, Statement]], None],
+    located: bool,
 ) -> None:
+    """Call ``text`` with each text below ``model`` (with its place, ``(loc, text)``, if
+    ``located``; else the text alone) and ``statement`` with each statement and its place."""
     plan = _PLANS.get(type(model))  # read here: a call per model costs more than the lookup
     is_statement, steps = plan if plan is not None else _plan(type(model))
     if is_statement:
@@ -58,46 +78,55 @@ def _walk(
         # asking its kind; any other value (or one of another type) is asked (:func:`_value`).
         if mode is _ONE:
             if type(value) is expected:
-                if expected is Text:
-                    text((loc + (key,), value))  # type: ignore[arg-type]  # a Text, by its type
+                if expected is not Text:
+                    _walk(value, loc + (key,), text, statement, located)  # type: ignore[arg-type]
+                elif located:
+                    text((loc + (key,), value))
                 else:
-                    _walk(value, loc + (key,), text, statement)  # type: ignore[arg-type]  # a model
+                    text(value)  # no place made for a text (text_values_and_statements)
                 continue
         elif mode is _MANY and type(value) is tuple:
-            if expected is Text:
+            if expected is not Text:
+                for index, item in enumerate(value):
+                    if type(item) is expected:
+                        _walk(item, loc + (key, index), text, statement, located)  # type: ignore[arg-type]
+                    else:
+                        _value(item, loc + (key, index), text, statement, located)
+            elif located:
                 for index, item in enumerate(value):
                     if type(item) is Text:
                         text((loc + (key, index), item))
                     else:
-                        _value(item, loc + (key, index), text, statement)
+                        _value(item, loc + (key, index), text, statement, located)
             else:
                 for index, item in enumerate(value):
-                    if type(item) is expected:
-                        _walk(item, loc + (key, index), text, statement)  # type: ignore[arg-type]
+                    if type(item) is Text:
+                        text(item)
                     else:
-                        _value(item, loc + (key, index), text, statement)
+                        _value(item, loc + (key, index), text, statement, located)
             continue
         if isinstance(value, tuple):
             for index, item in enumerate(value):
-                _value(item, loc + (key, index), text, statement)
+                _value(item, loc + (key, index), text, statement, located)
         else:
-            _value(value, loc + (key,), text, statement)
+            _value(value, loc + (key,), text, statement, located)
 
 
 def _value(
     value: object,
     loc: Loc,
-    text: typing.Callable[[tuple[Loc, Text]], None],
+    text: typing.Callable[[typing.Any], None],
     statement: typing.Callable[[tuple[Loc, Statement]], None],
+    located: bool,
 ) -> None:
     """One value of any type: a text taken, another model walked, anything else passed over."""
     kind = _KINDS.get(type(value), _UNSEEN)
     if kind is _UNSEEN:
         kind = _kind(type(value))
     if kind is Text:
-        text((loc, value))  # type: ignore[arg-type]  # a Text, by its kind
+        text((loc, value) if located else value)
     elif kind is not None:
-        _walk(value, loc, text, statement)  # type: ignore[arg-type]  # a model, by its kind
+        _walk(value, loc, text, statement, located)  # type: ignore[arg-type]  # a model, by its kind
 
 
 #: By model class: whether it is a statement, and the fields the walk enters (:func:`_steps`).

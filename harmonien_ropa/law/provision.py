@@ -38,7 +38,10 @@ VOLUNTARY_BASES = frozenset({LegalBasis.CONSENT, LegalBasis.LEGITIMATE_INTERESTS
 
 def collected_from_person(activity: Activity) -> bool:
     """True if (some of) the activity's data is collected from the person (Art. 13)."""
-    return any(s.kind is SourceKind.DATA_SUBJECT for s in activity.sources)
+    for source in activity.sources:  # noqa: SIM110 (no generator: asked for every activity)
+        if source.kind is SourceKind.DATA_SUBJECT:
+            return True
+    return False
 
 
 def requiring_basis(activity: Activity) -> Basis | None:
@@ -66,6 +69,10 @@ def _provision(activity: Activity) -> Provision:
         return "stated"
     if requiring_basis(activity) is not None:
         return "to_state"
-    if activity.bases and all(b.basis in VOLUNTARY_BASES for b in activity.bases):
-        return "voluntary"
-    return "n/a"
+    bases = activity.bases
+    if not bases:
+        return "n/a"
+    for b in bases:  # a loop, not a generator: found for every activity
+        if b.basis not in VOLUNTARY_BASES:
+            return "n/a"
+    return "voluntary"

@@ -57,11 +57,18 @@ def national_id_statutes(
     § 12 is met only if such a statute requires the number itself (as reporting under
     a-opplysningsloven does), not merely the processing (keeping accounts under bokføringsloven
     does not), which the map does not say: the use is not settled until the need is written."""
-    if not category.national_id or category.justification is not None or not activities:
+    if not national_id_need_unwritten(category) or not activities:
         return ()
     if not all(required_by_statute(a) for a in activities):
         return ()
     return tuple(dict.fromkeys(law for a in activities for law in statutes(a)))
+
+
+def national_id_need_unwritten(category: DataCategory) -> bool:
+    """True if ``category`` is a national identity number whose need the map does not write
+    down (no ``justification``): only then may it rest on statutes (:func:`national_id_statutes`),
+    and a rule asks who uses it."""
+    return category.national_id and category.justification is None
 
 
 def national_id_need_open(category: DataCategory) -> bool:

@@ -10,7 +10,7 @@ from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
 from . import memo
 from .base import DURATION_PATTERN, CountryCode, Email, Entity, Ref, ShortText, Statement, Text
-from .bases import Basis, BasisPart, Consent
+from .bases import Basis, BasisPart, Consent, made
 from .inventory import DpvConcept, TaxonomyKey
 from .legal import (
     Art9Condition,
@@ -427,7 +427,7 @@ class Activity(Entity):
     def _bases(self) -> tuple[Basis, ...]:
         if self.legal_bases:
             return tuple(
-                Basis(
+                made(
                     p.basis,
                     p.covers,
                     p.law,
@@ -442,7 +442,7 @@ class Activity(Entity):
             )
         consent = self.consent
         return (
-            Basis(
+            made(
                 self.legal_basis,
                 None,
                 self.legal_source,
@@ -460,9 +460,12 @@ class Activity(Entity):
         """The Art. 6(1) bases stated, in map order, without repeats."""
         found: tuple[LegalBasis, ...] | None = self.__dict__.get(_BASIS_VALUES)
         if found is None:
-            found = self.__dict__[_BASIS_VALUES] = tuple(
-                dict.fromkeys(b.basis for b in self.bases if b.basis is not None)
-            )
+            if not self.legal_bases:  # the single form: its one basis, read without the bases
+                basis = self.legal_basis
+                found = (basis,) if basis is not None else ()
+            else:
+                found = tuple(dict.fromkeys(b.basis for b in self.bases if b.basis is not None))
+            self.__dict__[_BASIS_VALUES] = found
         return found
 
     def has_basis(self, *bases: LegalBasis) -> bool:

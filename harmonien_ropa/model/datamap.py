@@ -9,7 +9,7 @@ import functools
 import operator
 import typing
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, Self, TypeVar
 
@@ -301,13 +301,30 @@ class DataMap(Frozen):
         """Activities that use ``entry``, in map order: that process data about a data subject
         or of a category, that use a system, or in which a party receives data (directly,
         through a system or by a transfer)."""
-        return self._resolved().users.get((_KIND[type(entry)], entry.id), ())
+        return self._resolved().users_of(_KIND[type(entry)]).get(entry.id, ())
 
     def activities_using(self, kind: str, ident: str) -> tuple[Activity, ...]:
         """Activities that use entry ``ident`` of ``kind`` (``"data_subjects"``,
         ``"data_categories"``, ``"systems"`` or ``"parties"``), in map order; see
         :meth:`activities_of`."""
-        return self._resolved().users.get((kind, ident), ())
+        users = self._resolved().users_of(kind) if kind in _KINDS else {}
+        return users.get(ident, ())
+
+    def unused_ids(self, kind: str, idents: Iterable[str]) -> frozenset[str]:
+        """The ids among ``idents`` of entries of ``kind`` (as for :meth:`activities_using`)
+        that no activity uses. Without listing who uses what: the activities are read only
+        until every id of ``idents`` has been named (in a map where all are used, often a few
+        of them), one set operation each; from the index's lists if they are made."""
+        remaining = set(idents)
+        users = self._resolved().users.get(kind)
+        if users is not None or kind not in _KINDS:
+            return frozenset(i for i in remaining if not users or i not in users)
+        ids = _USED_IDS[kind]
+        for activity in self.activities:
+            if not remaining:
+                break
+            remaining.difference_update(ids(activity))
+        return frozenset(remaining)
 
     @property
     def controller_activities(self) -> tuple[Activity, ...]:
@@ -350,6 +367,7 @@ _KIND: dict[type, str] = {
 #: An entry whose derived values the map keeps (:meth:`DataMap.once`), and its table.
 Held = TypeVar("Held", Activity, System, Party, DataCategory, DataSubject)
 _TABLES: dict[type, str] = {**_KIND, Activity: "activities"}
+_KINDS = frozenset(_KIND.values())
 
 E = TypeVar("E")
 T = TypeVar("T")
@@ -402,8 +420,10 @@ class _Index:
     systems: dict[str, System]
     parties: dict[str, Party]
     activities: dict[str, Activity]
-    #: (kind, id) → the activities that use that entry, in map order.
-    users: dict[tuple[str, str], tuple[Activity, ...]]
+    #: The map's activities, in its order (duplicated ids among them).
+    listed: tuple[Activity, ...]
+    #: kind → id → the activities that use that entry, in map order (:meth:`users_of`).
+    users: dict[str, dict[str, tuple[Activity, ...]]]
     #: party id → the systems it supplies or operates, in map order.
     party_systems: dict[str, tuple[System, ...]]
     #: activity id → the cookies and similar technologies that serve it, in map order.
@@ -427,31 +447,28 @@ class _Index:
         # (As :meth:`DataMap.once` keeps a value: for the entry its table holds.)
         special: dict[int, tuple[Entity, object]] = {}
         activities = _first_by_id(datamap.activities)
-        # One table of users per kind, keyed by the id alone (no key made per reference; a
-        # list made only for an id not seen before).
-        subjects: defaultdict[str, list[Activity]] = defaultdict(list)
-        categories: defaultdict[str, list[Activity]] = defaultdict(list)
-        used_systems: defaultdict[str, list[Activity]] = defaultdict(list)
+        # Who receives data from each activity (its parties) is listed here, as its recipients
+        # are found; who uses a data subject, category or system only when first asked
+        # (:meth:`_Index.users_of`), by one pass of the activities for that kind.
         parties: defaultdict[str, list[Activity]] = defaultdict(list)
         party_table = _first_by_id(datamap.parties)
         party_of = party_table.__getitem__
         recipients: dict[int, tuple[Activity, tuple[Party, ...]]] = {}
+        # Most activities name no special category: two set operations (in C) say so.
+        special_ids = {c.id for c in data_categories.values() if c.special_category}
+        known = data_categories.__contains__
         for activity in datamap.activities:
-            # An activity that names an id twice is listed twice in a row (:func:`_each_once`).
-            for i in activity.data_subject_ids:
-                subjects[i].append(activity)
+            ids = activity.data_category_ids
             specials: list[DataCategory] | None = []
-            for i in activity.data_category_ids:
-                categories[i].append(activity)
-                category = data_categories.get(i)
-                if category is None:  # only while a map's references are checked
-                    specials = None
-                elif category.special_category and specials is not None:
-                    specials.append(category)
+            if not special_ids.isdisjoint(ids) or not all(map(known, ids)):
+                for i in ids:
+                    category = data_categories.get(i)
+                    if category is None:  # only while a map's references are checked
+                        specials = None
+                    elif category.special_category and specials is not None:
+                        specials.append(category)
             if specials is not None and activities[activity.id] is activity:
                 special[id(activity)] = (activity, tuple(specials) if specials else ())
-            for i in activity.system_ids:
-                used_systems[i].append(activity)
             found = _recipient_ids(activity, systems)
             for i in found:
                 parties[i].append(activity)
@@ -459,17 +476,8 @@ class _Index:
                 recipients[id(activity)] = (activity, tuple(map(party_of, found)))
             except KeyError:  # an unknown party: only while a map's references are checked
                 pass
-        users = {
-            (kind, ident): _each_once(found)
-            for kind, table in (
-                ("data_subjects", subjects),
-                ("data_categories", categories),
-                ("systems", used_systems),
-            )
-            for ident, found in table.items()
-        }
         # An activity's parties are listed each once (_recipient_ids).
-        users.update((("parties", ident), tuple(found)) for ident, found in parties.items())
+        users = {"parties": {ident: tuple(found) for ident, found in parties.items()}}
         party_systems: dict[str, list[System]] = {}
         for system in datamap.systems:
             for party_id in dict.fromkeys((system.vendor_id, system.operated_by_id)):
@@ -484,12 +492,37 @@ class _Index:
             systems,
             party_table,
             activities,
+            datamap.activities,
             users,
             {key: tuple(found) for key, found in party_systems.items()},
             {key: tuple(found) for key, found in trackers.items()},
             recipients,
             derived={_SPECIAL: special},
         )
+
+    def users_of(self, kind: str) -> dict[str, tuple[Activity, ...]]:
+        """Id → the activities that use that entry of ``kind`` (``"data_subjects"``,
+        ``"data_categories"``, ``"systems"`` or ``"parties"``), in map order; listed for a kind
+        the first time it is asked for (the parties as the index is built)."""
+        table = self.users.get(kind)
+        if table is None:
+            ids = _USED_IDS[kind]  # a KeyError for an unknown kind
+            # One list per id, one append per reference; an activity that names an id twice is
+            # listed twice in a row (:func:`_each_once`).
+            found: defaultdict[str, list[Activity]] = defaultdict(list)
+            for activity in self.listed:
+                for i in ids(activity):
+                    found[i].append(activity)
+            table = self.users[kind] = {i: _each_once(listed) for i, listed in found.items()}
+        return table
+
+
+#: kind → the ids of that kind an activity names itself.
+_USED_IDS: dict[str, Callable[[Activity], tuple[str, ...]]] = {
+    "data_subjects": operator.attrgetter("data_subject_ids"),
+    "data_categories": operator.attrgetter("data_category_ids"),
+    "systems": operator.attrgetter("system_ids"),
+}
 
 
 def _each_once(listed: list[Activity]) -> tuple[Activity, ...]:

@@ -40,9 +40,10 @@ class CategoryUnused(Rule):
     fix = "add the category to the activity that needs it, or remove it from the map"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        users = ctx.datamap.activities_using  # the map's index of who uses what
+        entries = ctx.datamap.data_categories
+        unused = ctx.datamap.unused_ids("data_categories", [e.id for e in entries])  # used by none
         for loc, category in ctx.data_categories():
-            if not users("data_categories", category.id):
+            if category.id in unused:
                 yield self.hit((*loc, "id"), category=category.id)
 
 
@@ -73,9 +74,10 @@ class DataSubjectUnused(Rule):
     fix = "add the data subject to the activities that process their data, or remove it"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        users = ctx.datamap.activities_using  # the map's index of who uses what
+        entries = ctx.datamap.data_subjects
+        unused = ctx.datamap.unused_ids("data_subjects", [e.id for e in entries])  # used by none
         for loc, subject in ctx.data_subjects():
-            if not users("data_subjects", subject.id):
+            if subject.id in unused:
                 yield self.hit((*loc, "id"), subject=subject.id)
 
 
@@ -110,9 +112,10 @@ class SystemUnused(Rule):
     fix = "add the system to the activities that use it, or remove it from the map"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        users = ctx.datamap.activities_using  # the map's index of who uses what
+        entries = ctx.datamap.systems
+        unused = ctx.datamap.unused_ids("systems", [e.id for e in entries])  # used by none
         for loc, system in ctx.systems():
-            if not users("systems", system.id):
+            if system.id in unused:
                 yield self.hit((*loc, "id"), system=system.id)
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ...core.diagnostics import Severity
 from ...law.consent import consent_bases
 from ...law.rights import statutes, uses_consent
-from ...law.uses import national_id_statutes
+from ...law.uses import national_id_need_unwritten, national_id_statutes
 from ...model import LegalBasis
 from ..grouping import bases_of
 from ..rule import Context, Hit, Rule
@@ -288,7 +288,7 @@ class NationalIdUnjustified(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, category in ctx.data_categories():
-            if category.national_id and category.justification is None:
+            if national_id_need_unwritten(category):
                 if national_id_statutes(ctx.datamap.activities_of(category), category):
                     continue  # ROPA153 asks whether the statute requires the number itself
                 yield self.hit((*loc, "national_id"), category=category.id)

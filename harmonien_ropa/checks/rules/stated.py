@@ -152,8 +152,12 @@ class NationalIdNeedOpen(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, category in ctx.data_categories():
+            # Who uses the category asked only of a number whose need is open (the map's
+            # index lists who uses a category only when first asked).
+            if not uses.national_id_need_open(category):
+                continue
             used = ctx.datamap.activities_of(category)
-            if used and uses.national_id_need_open(category):
+            if used:
                 yield self.hit(
                     (*loc, "justification"),
                     category=category.id,
@@ -211,6 +215,8 @@ class NationalIdOnStatuteAlone(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         for loc, category in ctx.data_categories():
+            if not uses.national_id_need_unwritten(category):  # no statutes: no users asked
+                continue
             found = uses.national_id_statutes(ctx.datamap.activities_of(category), category)
             if found:
                 yield self.hit(

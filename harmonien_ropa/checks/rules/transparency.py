@@ -6,7 +6,7 @@ from __future__ import annotations
 import typing
 from collections.abc import Iterator
 from itertools import chain
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 
 from ...core.diagnostics import Severity
 from ...law.provision import REQUIREMENT_BASES, provision, requiring_basis
@@ -128,6 +128,14 @@ class MissingTranslation(Rule):
     def check(self, ctx: Context) -> Iterator[Hit]:
         languages = ctx.datamap.languages
         values = attrgetter(*languages)  # a text's values in the languages, read at once
+        several = len(languages) > 1
+        # The texts read without their places; the places made only if one lacks a language.
+        for text in ctx.text_values():
+            found = values(text)
+            if found is None or (several and None in found):
+                break
+        else:
+            return
         for loc, text in ctx.texts():
             found = values(text)
             if found is None or (len(languages) > 1 and None in found):
@@ -469,14 +477,14 @@ class WrongInLaw(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         values = attrgetter(*LANGUAGES)  # a text's values in every language, read at once
-        texts = ctx.texts()
-        distinct = set(chain.from_iterable(map(values, map(itemgetter(1), texts))))
+        distinct = set(chain.from_iterable(map(values, ctx.text_values())))
         distinct.discard(None)
-        # Each distinct value searched once, all of them together (law.wording.wrong_statements_in).
+        # Each distinct value searched once, all of them together (law.wording.wrong_statements_in);
+        # the texts' places made only if one holds a wrong statement.
         found = wrong_statements_in(typing.cast(set[str], distinct))
         if not found:
             return
-        for loc, text in texts:
+        for loc, text in ctx.texts():
             for lang, value in zip(LANGUAGES, values(text), strict=True):
                 for wrong in found.get(value, ()) if value else ():
                     yield self.hit(
