@@ -13,7 +13,9 @@ in this one process:
   file to written folder;
 - ``render:<name>+dot``: renderers that call ``dot`` (SVG/PNG), for N up to ``--svg-max``.
 
-Time is the best of several runs (at least ``--min-time`` seconds or ``--max-runs`` runs); peak
+Time is the best of several runs (at least ``--min-runs`` runs, then more up to ``--min-time``
+seconds or ``--max-runs`` runs: a stage that takes seconds, such as the bare parse and ``check`` at
+the largest N, is not judged on one run, nor is the ratio of two of them); peak
 memory is the largest amount of Python memory allocated during one more run (tracemalloc),
 above what was allocated before it. ``growth`` is the time's factor against N/10.
 
@@ -146,13 +148,14 @@ def best_time(
     min_time: float,
     max_runs: int,
     setup: Callable[[], Any] = lambda: None,
+    min_runs: int = 1,
 ) -> tuple[float, float]:
     """Best wall time and best CPU time (s) of ``work`` over a few runs, each given what
     ``setup`` made for it (untimed)."""
     best_wall = best_cpu = float("inf")
     spent = 0.0
     runs = 0
-    while runs < max_runs and (runs == 0 or spent < min_time):
+    while runs < max_runs and (runs < max(1, min_runs) or spent < min_time):
         given = setup()
         gc.collect()
         cpu = cpu_time()
@@ -195,7 +198,9 @@ def measure(
     (a second render of one loaded map would find them made)."""
     row = Row(stage, n)
     try:
-        row.seconds, row.cpu_seconds = best_time(work, args.min_time, args.max_runs, setup)
+        row.seconds, row.cpu_seconds = best_time(
+            work, args.min_time, args.max_runs, setup, args.min_runs
+        )
         if not args.no_memory:
             row.peak_mib = peak_memory(work, setup)
     except Exception as exc:  # a broken renderer must not stop the benchmark
@@ -508,6 +513,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10,100,1000,10000", help="comma-separated N values")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--min-time", type=float, default=1.0, help="seconds of runs per stage")
+    parser.add_argument("--min-runs", type=int, default=3, help="fewest runs per stage")
     parser.add_argument("--max-runs", type=int, default=5, help="most runs per stage")
     parser.add_argument("--svg-max", type=int, default=100, help="largest N rendered with dot")
     parser.add_argument(
