@@ -13,8 +13,8 @@ in this one process:
   file to written folder;
 - ``render:<name>+dot``: renderers that call ``dot`` (SVG/PNG), for N up to ``--svg-max``.
 
-Time is the best of several runs (at least ``--min-runs`` runs, then more up to ``--min-time``
-seconds or ``--max-runs`` runs: a stage that takes seconds, such as the bare parse and ``check`` at
+Time is the best of several runs (at least ``--min-runs`` runs, ``--max-runs`` at most, and more
+up to ``--min-time`` seconds: a stage that takes seconds, such as the bare parse and ``check`` at
 the largest N, is not judged on one run, nor is the ratio of two of them); peak
 memory is the largest amount of Python memory allocated during one more run (tracemalloc),
 above what was allocated before it. ``growth`` is the time's factor against N/10.
