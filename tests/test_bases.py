@@ -64,9 +64,9 @@ def test_single_form_is_one_basis_for_the_whole_activity(bases: hr.DataMap) -> N
 @pytest.mark.parametrize(
     "path", [FIXTURE, Path(__file__).parent.parent / "data" / "processing.yaml"]
 )
-def test_bases_made_through_their_slots_are_the_plain_dataclass_values(path: Path) -> None:
-    """``model.bases.made`` (how an activity makes its bases) gives what ``Basis(...)`` gives,
-    field by field (the owner too), and ``basis_values`` what the bases state, each once."""
+def test_an_activitys_bases_are_its_stated_values(path: Path) -> None:
+    """An activity's bases are the values its fields state, field by field (the owner too),
+    and ``basis_values`` what the bases state, each once."""
     datamap = hr.load(path)
     assert any(a.legal_bases for a in datamap.activities) or path != FIXTURE
     assert any(not a.legal_bases for a in datamap.activities)

@@ -31,13 +31,7 @@ def texts_and_statements(
     model: BaseModel,
 ) -> tuple[list[tuple[Loc, Text]], list[tuple[Loc, Statement]]]:
     """Every text and every statement within ``model`` (the map), with its location."""
-    texts: list[tuple[Loc, Text]] = []
-    statements: list[tuple[Loc, Statement]] = []
-    if _kind(type(model)) is Text:
-        texts.append(((), model))  # type: ignore[arg-type]  # a Text, by its kind
-    else:
-        _walk(model, (), texts.append, statements.append, True)
-    return texts, statements
+    return _collect(model, located=True)
 
 
 def text_values_and_statements(
@@ -46,12 +40,20 @@ def text_values_and_statements(
     """Every text within ``model`` (the map) without its location, in the order of
     :func:`texts_and_statements` (no place made for a text: a rule that finds one to report
     asks that walk for the places), and every statement with its location."""
-    texts: list[Text] = []
+    return _collect(model, located=False)
+
+
+def _collect(
+    model: BaseModel, *, located: bool
+) -> tuple[list[typing.Any], list[tuple[Loc, Statement]]]:
+    """The texts (each ``(loc, text)`` if ``located``, else the text alone) and the statements
+    within ``model``: one walk (:func:`_walk`)."""
+    texts: list[typing.Any] = []
     statements: list[tuple[Loc, Statement]] = []
     if _kind(type(model)) is Text:
-        texts.append(model)  # type: ignore[arg-type]  # a Text, by its kind
+        texts.append(((), model) if located else model)
     else:
-        _walk(model, (), texts.append, statements.append, False)
+        _walk(model, (), texts.append, statements.append, located)
     return texts, statements
 
 

@@ -10,7 +10,7 @@ from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
 from . import memo
 from .base import DURATION_PATTERN, CountryCode, Email, Entity, Ref, ShortText, Statement, Text
-from .bases import Basis, BasisPart, Consent, made
+from .bases import Basis, BasisPart, Consent
 from .inventory import DpvConcept, TaxonomyKey
 from .legal import (
     Art9Condition,
@@ -427,7 +427,7 @@ class Activity(Entity):
     def _bases(self) -> tuple[Basis, ...]:
         if self.legal_bases:
             return tuple(
-                made(
+                Basis(
                     p.basis,
                     p.covers,
                     p.law,
@@ -442,7 +442,7 @@ class Activity(Entity):
             )
         consent = self.consent
         return (
-            made(
+            Basis(
                 self.legal_basis,
                 None,
                 self.legal_source,

@@ -9,7 +9,7 @@ either form that the law layer, the outputs and the checker read (``Activity.bas
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 from pydantic import Field
 
@@ -142,46 +142,3 @@ class Basis:
     def is_part(self) -> bool:
         """True for an entry of ``legal_bases`` (one of several, or one with its part named)."""
         return bool(self.loc)
-
-
-# Each field of a :class:`Basis` set through its slot: a frozen dataclass's ``__init__`` sets
-# each with ``object.__setattr__``, about twice the work, and every activity makes one basis or
-# more (:func:`made`). Unpacked by name: a field added to Basis must be added here too.
-(
-    _set_basis,
-    _set_covers,
-    _set_law,
-    _set_interest,
-    _set_balancing,
-    _set_consent,
-    _set_withdrawal,
-    _set_owner,
-    _set_loc,
-) = (getattr(Basis, f.name).__set__ for f in fields(Basis))
-_new = object.__new__
-
-
-def made(
-    basis: LegalBasis | None,
-    covers: Text | None,
-    law: str | None,
-    legitimate_interest: Text | None,
-    balancing_test: str | None,
-    consent: Consent | None,
-    withdrawal: Text | None,
-    owner: Statement,
-    loc: Loc,
-) -> Basis:
-    """``Basis(basis, covers, …, loc)``, the same value made in half the time (its fields set
-    through their slots; a Basis checks nothing as it is made)."""
-    found: Basis = _new(Basis)
-    _set_basis(found, basis)
-    _set_covers(found, covers)
-    _set_law(found, law)
-    _set_interest(found, legitimate_interest)
-    _set_balancing(found, balancing_test)
-    _set_consent(found, consent)
-    _set_withdrawal(found, withdrawal)
-    _set_owner(found, owner)
-    _set_loc(found, loc)
-    return found
