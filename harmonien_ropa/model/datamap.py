@@ -185,7 +185,14 @@ class DataMap(Frozen):
 
     def special_categories_of(self, activity: Activity) -> tuple[DataCategory, ...]:
         """The special categories (Art. 9(1)) among ``activity``'s data categories; found once
-        for each activity of the map (:meth:`once`)."""
+        for each activity of the map (:meth:`once`), as the index is built, and read here from
+        the index's table without :meth:`once`'s call (several rules ask for every activity)."""
+        private = self.__pydantic_private__
+        index: _Index | None = private["_index"] if private else None
+        if index is not None:
+            kept = index.derived[_SPECIAL].get(id(activity))
+            if kept is not None and kept[0] is activity:
+                return kept[1]  # type: ignore[return-value]  # kept by _Index.of
         return self.once(_SPECIAL, activity, _special_categories)
 
     def systems_of(self, activity: Activity) -> tuple[System, ...]:
@@ -199,7 +206,10 @@ class DataMap(Frozen):
     def all_recipients_of(self, activity: Activity) -> tuple[Party, ...]:
         """Direct recipients, the parties behind the systems used, and transfer recipients;
         found once for each activity of the map (kept in the map's index)."""
-        index = self._resolved()
+        private = self.__pydantic_private__  # as _resolved reads it, without the call
+        index: _Index | None = private["_index"] if private else None
+        if index is None:
+            index = self._resolved()
         kept = index.recipients.get(id(activity))
         if kept is not None and kept[0] is activity:
             return kept[1]
@@ -535,10 +545,17 @@ def _each_once(listed: list[Activity]) -> tuple[Activity, ...]:
 
 
 def _first_by_id(entries: tuple[Entry, ...]) -> dict[str, Entry]:
-    table: dict[str, Entry] = {}
+    # Made in C; as many keys as entries: no id twice, so each is its first (nearly always).
+    table: dict[str, Entry] = dict(zip(map(_ID, entries), entries, strict=True))
+    if len(table) == len(entries):
+        return table
+    table = {}
     for entry in entries:
         table.setdefault(entry.id, entry)
     return table
+
+
+_ID = operator.attrgetter("id")
 
 
 def _walk_statements(model: BaseModel, loc: Loc) -> Iterator[tuple[Loc, Statement]]:
