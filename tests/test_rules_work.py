@@ -329,3 +329,34 @@ def test_an_unused_category_is_found_reading_the_activities_only_until_all_are_n
     hits = list(RULES["ROPA501"].check(Context(hr.from_data(data))))
     assert [dict(hit.fields)["category"] for hit in hits] == ["unused"]
     assert len(read) == 60
+
+
+def test_the_rules_about_assumptions_and_acknowledgements_read_only_the_statements_holding_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The walk notes the statements holding an assumption or an acknowledgement as it passes
+    them (``Context.marked_statements``): ROPA900-903 read those few, never every statement of
+    the map, and find what a reading of every statement finds."""
+    data = synthetic_dict(30)
+    data["activities"][4]["acknowledge"] = [{"code": "ROPA101", "reason": "Decided by the board."}]
+    data["activities"][7]["acknowledge"] = [{"code": "ROPA999", "reason": "A typo."}]
+    data["activities"][9]["assumptions"] = {"retention": "Our guess.", "legal_basis": "Assumed."}
+    ctx = Context(hr.from_data(data))
+    every = ctx.statements()
+    expected = [(loc, s) for loc, s in every if s.assumptions or s.acknowledge]
+    assert len(every) > 10 * len(expected) > 0
+    assert ctx.marked_statements() == expected
+    asked: list[object] = []
+    monkeypatch.setattr(Context, "statements", lambda self: asked.append(self) or every)
+    ctx = Context(hr.from_data(data), selected=frozenset(RULES), known=frozenset(RULES))
+    found = {code: [hit.loc for hit in RULES[code].check(ctx)] for code in ("ROPA900", "ROPA901")}
+    ctx.fired = frozenset()
+    for code in ("ROPA902", "ROPA903"):
+        found[code] = [hit.loc for hit in RULES[code].check(ctx)]
+    assert asked == []
+    assert found == {
+        "ROPA900": [("activities", 9, "assumptions", "retention")],
+        "ROPA901": [("activities", 9, "assumptions", "legal_basis")],
+        "ROPA902": [("activities", 4, "acknowledge", 0, "code")],
+        "ROPA903": [("activities", 7, "acknowledge", 0, "code")],
+    }

@@ -65,6 +65,7 @@ class Context:
     #: rules that depend on the date yield nothing.
     today: dt.date | None = None
     _statements: list[tuple[Loc, Statement]] = field(default_factory=list)
+    _marked: list[tuple[Loc, Statement]] = field(default_factory=list)
     _texts: list[tuple[Loc, Text]] | None = None
     _text_values: list[Text] | None = None
     _notices: dict[str, NoticeView] = field(default_factory=dict)
@@ -139,12 +140,21 @@ class Context:
             self.text_values()
         return self._statements
 
+    def marked_statements(self) -> list[tuple[Loc, Statement]]:
+        """The statements of :meth:`statements` that hold an assumption or an acknowledgement,
+        in the same order: noted by the same walk as it passes each (the rules about them
+        read these few, not every statement of the map)."""
+        if not self._statements:
+            self.text_values()
+        return self._marked
+
     def texts(self) -> list[tuple[Loc, Text]]:
         """Every text of the map (a value in several languages), with its location, in the
         order of the map's fields; found once per check, with the statements if no one has
         asked for them (a rule reads :meth:`text_values` and asks this only to report one)."""
         if self._texts is None:
-            self._texts, statements = texts_and_statements(self.datamap)
+            marked = None if self._statements else self._marked
+            self._texts, statements = texts_and_statements(self.datamap, marked=marked)
             if not self._statements:
                 self._statements = statements
         return self._texts
@@ -156,7 +166,10 @@ class Context:
             if self._texts is not None:
                 self._text_values = [text for _, text in self._texts]
             else:
-                self._text_values, statements = text_values_and_statements(self.datamap)
+                marked = None if self._statements else self._marked
+                self._text_values, statements = text_values_and_statements(
+                    self.datamap, marked=marked
+                )
                 if not self._statements:
                     self._statements = statements
         return self._text_values

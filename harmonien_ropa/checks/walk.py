@@ -28,23 +28,26 @@ Loc = tuple[str | int, ...]
 
 
 def texts_and_statements(
-    model: BaseModel,
+    model: BaseModel, *, marked: list[tuple[Loc, Statement]] | None = None
 ) -> tuple[list[tuple[Loc, Text]], list[tuple[Loc, Statement]]]:
-    """Every text and every statement within ``model`` (the map), with its location."""
-    return _collect(model, located=True)
+    """Every text and every statement within ``model`` (the map), with its location; with
+    ``marked``, each statement that holds an assumption or an acknowledgement is also added to
+    it, in the same order (read as the walk passes, not by a pass of its own)."""
+    return _collect(model, located=True, marked=marked)
 
 
 def text_values_and_statements(
-    model: BaseModel,
+    model: BaseModel, *, marked: list[tuple[Loc, Statement]] | None = None
 ) -> tuple[list[Text], list[tuple[Loc, Statement]]]:
     """Every text within ``model`` (the map) without its location, in the order of
     :func:`texts_and_statements` (no place made for a text: a rule that finds one to report
-    asks that walk for the places), and every statement with its location."""
-    return _collect(model, located=False)
+    asks that walk for the places), and every statement with its location (and ``marked`` as
+    for :func:`texts_and_statements`)."""
+    return _collect(model, located=False, marked=marked)
 
 
 def _collect(
-    model: BaseModel, *, located: bool
+    model: BaseModel, *, located: bool, marked: list[tuple[Loc, Statement]] | None = None
 ) -> tuple[list[typing.Any], list[tuple[Loc, Statement]]]:
     """The texts (each ``(loc, text)`` if ``located``, else the text alone) and the statements
     within ``model``: one walk (:func:`_walk`)."""
@@ -53,15 +56,31 @@ def _collect(
     if _kind(type(model)) is Text:
         texts.append(((), model) if located else model)
     else:
-        _walk(model, (), texts.append, statements.append, located)
+        keep = _Statements(statements.append, marked.append if marked is not None else None)
+        _walk(model, (), texts.append, keep, located)
     return texts, statements
+
+
+class _Statements:
+    """Where the walk puts each statement: every one in one list, and (if asked) those holding
+    an assumption or an acknowledgement in another."""
+
+    __slots__ = ("every", "marked")
+
+    def __init__(
+        self,
+        every: typing.Callable[[tuple[Loc, Statement]], None],
+        marked: typing.Callable[[tuple[Loc, Statement]], None] | None,
+    ) -> None:
+        self.every = every
+        self.marked = marked
 
 
 def _walk(
     model: BaseModel,
     loc: Loc,
     text: typing.Callable[[typing.Any], None],
-    statement: typing.Callable[[tuple[Loc, Statement]], None],
+    statement: _Statements,
     located: bool,
 ) -> None:
     """Call ``text`` with each text below ``model`` (with its place, ``(loc, text)``, if
@@ -69,7 +88,11 @@ def _walk(
     plan = _PLANS.get(type(model))  # read here: a call per model costs more than the lookup
     is_statement, steps = plan if plan is not None else _plan(type(model))
     if is_statement:
-        statement((loc, model))  # type: ignore[arg-type]  # a Statement, by its plan
+        place = (loc, model)
+        statement.every(place)  # type: ignore[arg-type]  # a Statement, by its plan
+        # Its two fields read while the walk has the model at hand (no pass of their own).
+        if statement.marked is not None and (model.assumptions or model.acknowledge):  # type: ignore[attr-defined]
+            statement.marked(place)  # type: ignore[arg-type]
     # A place below ``loc`` is made as ``loc + (key, index)``: one tuple added to another, about
     # half the work of unpacking ``loc`` into a new one, for every text and statement.
     for name, key, mode, expected in steps:
@@ -118,7 +141,7 @@ def _value(
     value: object,
     loc: Loc,
     text: typing.Callable[[typing.Any], None],
-    statement: typing.Callable[[tuple[Loc, Statement]], None],
+    statement: _Statements,
     located: bool,
 ) -> None:
     """One value of any type: a text taken, another model walked, anything else passed over."""

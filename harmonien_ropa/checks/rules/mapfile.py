@@ -56,7 +56,7 @@ def _assumptions(ctx: Context) -> list[tuple[Loc, str, str]]:
     owner's fields sorted (listed once for both rules)."""
     return [
         (loc, field, note)
-        for loc, statement in ctx.statements()
+        for loc, statement in ctx.marked_statements()
         if statement.assumptions
         for field, note in sorted(statement.assumptions.items())
     ]
@@ -174,7 +174,7 @@ class StaleAcknowledgement(Rule):
 def _acknowledging(ctx: Context) -> list[tuple[Loc, Statement]]:
     """The statements that acknowledge a finding, with their locations, in the map's order
     (listed once for the rules about acknowledgements)."""
-    return [(loc, statement) for loc, statement in ctx.statements() if statement.acknowledge]
+    return [(loc, statement) for loc, statement in ctx.marked_statements() if statement.acknowledge]
 
 
 def _fired_within(ctx: Context) -> set[tuple[str, Loc]]:
