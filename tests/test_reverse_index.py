@@ -140,3 +140,23 @@ def test_every_activitys_recipients_are_found_as_the_index_is_built(
     copy = datamap.activities[0].model_copy()
     assert datamap.all_recipients_of(copy) == found[0]
     assert len(listed) == 1
+
+
+@pytest.mark.parametrize("datamap", _maps(), ids=["harmonien", "small", "twice", "generated"])
+def test_the_recipients_of_several_activities_are_those_of_each(
+    datamap: hr.DataMap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``recipient_ids_of`` gives the parties of every activity's ``all_recipients_of``: for
+    every activity, a part of them, and a copy (not the map's own) among them; the map's own
+    activities are answered from the index, without asking any of them for its recipients."""
+    acts = datamap.activities
+    parts = [acts, acts[::2], acts[1:2], (), (acts[-1].model_copy(), *acts[:1])]
+    expected = [{p.id for a in part for p in datamap.all_recipients_of(a)} for part in parts]
+    asked: list[object] = []
+    original = hr.DataMap.all_recipients_of
+    monkeypatch.setattr(
+        hr.DataMap, "all_recipients_of", lambda self, a: asked.append(a) or original(self, a)
+    )
+    assert [datamap.recipient_ids_of(part) for part in parts] == expected
+    assert len(asked) == 1
+    assert asked[0] is parts[-1][0]

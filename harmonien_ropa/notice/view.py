@@ -888,7 +888,7 @@ class _Builder:
     def recipients(self, activities: tuple[Activity, ...]) -> tuple[Recipient, ...]:
         """Parties that receive data in the notice's activities (a party that is only a source
         of data is not a recipient: it appears with the activity's sources)."""
-        used = {p.id for a in activities for p in self.datamap.all_recipients_of(a)}
+        used = self.datamap.recipient_ids_of(activities)
         out = []
         for p in self.datamap.parties:
             if p.id not in used:

@@ -12,7 +12,7 @@ from ...core.diagnostics import Severity
 from ...law.provision import REQUIREMENT_BASES, provision, requiring_basis
 from ...law.requirements import controller_reachable
 from ...law.wording import wrong_statements_in
-from ...model import LANGUAGES
+from ...model import LANGUAGES, Activity
 from ..grouping import activities_with
 from ..rule import Context, Hit, Loc, Rule, describe
 
@@ -412,15 +412,15 @@ class NoticeCannotShow(Rule):
             (("notice",), NOTICE_FIELDS["notice"], dm.notice),
         ]
         activity_fields, transfer_fields = NOTICE_FIELDS["activity"], NOTICE_FIELDS["transfer"]
-        recipients: set[str] = set()
+        shown: list[Activity] = []
         for loc, activity in ctx.controller_activities():
             if not activity.in_notice:
                 continue
+            shown.append(activity)
             places.append((loc, activity_fields, activity))
             for index, transfer in enumerate(activity.transfers):
                 places.append(((*loc, "transfers", index), transfer_fields, transfer))
-            for party in dm.all_recipients_of(activity):
-                recipients.add(party.id)
+        recipients = dm.recipient_ids_of(shown)
         party_fields = NOTICE_FIELDS["party"]
         places.extend(
             (loc, party_fields, party) for loc, party in ctx.parties() if party.id in recipients
