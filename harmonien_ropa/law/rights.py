@@ -302,5 +302,10 @@ _ALWAYS_ORDER = (Right.ACCESS, Right.RECTIFICATION, Right.ERASURE, Right.RESTRIC
 
 
 def notice_activities(datamap: DataMap) -> tuple[Activity, ...]:
-    """Activities the public notice describes: the controller's own, unless left out."""
+    """Activities the public notice describes: the controller's own, unless left out (found
+    once for the map: the notice's sections, its account and the checker all ask)."""
+    return datamap.once_for_map("law.rights.notice_activities", _notice_activities)
+
+
+def _notice_activities(datamap: DataMap) -> tuple[Activity, ...]:
     return tuple(a for a in datamap.controller_activities if a.in_notice)
