@@ -360,3 +360,58 @@ def test_the_rules_about_assumptions_and_acknowledgements_read_only_the_statemen
         "ROPA902": [("activities", 4, "acknowledge", 0, "code")],
         "ROPA903": [("activities", 7, "acknowledge", 0, "code")],
     }
+
+
+def test_the_rules_about_a_field_few_activities_give_visit_only_those(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The marketing rules and ROPA405 ask for the activities that give their field
+    (``Context.controller_activities_giving``): the activities are gone through once per field
+    for all of them, not once per rule, and only those giving it are visited."""
+    data = synthetic_dict(40)
+    for index in (3, 17):
+        data["activities"][index]["marketing"] = ["email", "custom_audience"]
+    data["activities"][5]["existing_customer_exception"] = True
+    ctx = Context(hr.from_data(data))
+    passes: list[object] = []
+    original = Context.controller_activities
+    monkeypatch.setattr(
+        Context, "controller_activities", lambda self: passes.append(self) or original(self)
+    )
+    found = {
+        code: [hit.loc[:2] for hit in RULES[code].check(ctx)]
+        for code in ("ROPA601", "ROPA602", "ROPA603", "ROPA604", "ROPA605", "ROPA606", "ROPA405")
+    }
+    # One pass per field (marketing, existing_customer_exception, automated_decisions), not
+    # one per rule (ROPA604 reads none: the map has no device-based category).
+    assert len(passes) == 3
+    marketing = ctx.controller_activities_giving("marketing")
+    assert [loc for loc, _ in marketing] == [("activities", 3), ("activities", 17)]
+    assert found["ROPA602"] == [("activities", 5)]
+    assert found["ROPA603"] == [("activities", 3), ("activities", 17)]
+    assert ctx.controller_activities_giving("automated_decisions") == []
+
+
+def test_the_rules_about_where_data_goes_visit_only_the_activities_it_leaves_the_eea_from(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ROPA202, ROPA209 and ROPA218 read each activity's destinations once between them, and
+    visit only the activities whose data leaves the EEA (or whose hosting is not known)."""
+    datamap = synthetic(60)
+    ctx = Context(datamap)
+    asked: list[Activity] = []
+    original = Context.destinations
+    monkeypatch.setattr(
+        Context, "destinations", lambda self, a: asked.append(a) or original(self, a)
+    )
+    for code in ("ROPA202", "ROPA209", "ROPA218"):
+        list(RULES[code].check(ctx))
+    assert len(asked) == len(datamap.activities)
+    leaving = ctx.activities_leaving_eea()
+    expected = [
+        a
+        for a in datamap.activities
+        if (d := original(ctx, a)).ours or d.theirs or d.unknown_hosting
+    ]
+    assert 0 < len(leaving) < len(datamap.activities)
+    assert [a for _, a, _ in leaving] == expected

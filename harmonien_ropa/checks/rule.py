@@ -15,6 +15,7 @@ import textwrap
 import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 from string import Formatter
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -77,6 +78,8 @@ class Context:
     _destinations: dict[int, tuple[Activity, transfers_law.Destinations]] = field(
         default_factory=dict
     )
+    _giving: dict[str, list[tuple[Loc, Activity]]] = field(default_factory=dict)
+    _leaving: list[tuple[Loc, Activity, transfers_law.Destinations]] | None = None
 
     def activities(self) -> Iterator[tuple[Loc, Activity]]:
         """Every activity with its location (listed once per check)."""
@@ -107,6 +110,31 @@ class Context:
         for place in self.activities():
             (processor if place[1].is_processor_activity else controller).append(place)
         return controller, processor
+
+    def controller_activities_giving(self, name: str) -> list[tuple[Loc, Activity]]:
+        """The activities of :meth:`controller_activities` whose field ``name`` is given (true:
+        not None, False or empty), in the map's order; listed once per check for each field, so
+        that the rules about a field few activities give (``"marketing"``, say) visit only
+        those, and the others are read once for all of them."""
+        found = self._giving.get(name)
+        if found is None:
+            given = attrgetter(name)
+            found = self._giving[name] = [p for p in self.controller_activities() if given(p[1])]
+        return found
+
+    def activities_leaving_eea(self) -> list[tuple[Loc, Activity, transfers_law.Destinations]]:
+        """The activities of :meth:`activities` whose data reaches a country outside the EEA,
+        or a system whose hosting countries are not known, each with its :meth:`destinations`,
+        in the map's order: found in one pass once per check, so that each rule about where
+        data goes visits only these."""
+        if self._leaving is None:
+            destinations = self.destinations
+            self._leaving = [
+                (loc, activity, found)
+                for loc, activity in self.activities()
+                if (found := destinations(activity)).ours or found.theirs or found.unknown_hosting
+            ]
+        return self._leaving
 
     def parties(self) -> Iterator[tuple[Loc, Party]]:
         for index, party in enumerate(self.datamap.parties):

@@ -56,7 +56,7 @@ class EmailMarketingWithoutConsent(Rule):
     fix = "ask for prior consent to this marketing by this channel (markedsføringsloven § 15; 'legal_basis: consent'), document that the § 15 third-paragraph exception applies, or drop the channel"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, activity in ctx.controller_activities():
+        for loc, activity in ctx.controller_activities_giving("marketing"):
             channels = [c.value for c in activity.marketing if c in _ELECTRONIC]
             if (
                 channels
@@ -104,9 +104,7 @@ class ExistingCustomerExceptionDoubtful(Rule):
     fix = "use the exception only for e-mail/SMS to addresses customers gave in a sale; otherwise ask for consent"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, activity in ctx.controller_activities():
-            if not activity.existing_customer_exception:
-                continue
+        for loc, activity in ctx.controller_activities_giving("existing_customer_exception"):
             if not any(c in _ELECTRONIC for c in activity.marketing):
                 why = "it does not market by e-mail or SMS"
             elif not any(s.kind is SourceKind.DATA_SUBJECT for s in activity.sources):
@@ -162,7 +160,7 @@ class CustomAudienceWithoutJointController(Rule):
     fix = "add the ad platform as a 'joint_controller' party with 'joint_arrangement', and list it as a recipient"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, activity in ctx.controller_activities():
+        for loc, activity in ctx.controller_activities_giving("marketing"):
             channels = [c.value for c in activity.marketing if c in _AUDIENCES]
             if not channels:
                 continue
@@ -212,7 +210,8 @@ class TargetingOnLegitimateInterests(Rule):
     fix = "consider consent as the basis; otherwise record a balancing test and acknowledge this finding"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, activity in ctx.controller_activities():
+        # Only an activity that markets can target ads (_targets).
+        for loc, activity in ctx.controller_activities_giving("marketing"):
             for basis in activity.bases:
                 if basis.basis is LegalBasis.LEGITIMATE_INTERESTS and _targets(activity):
                     yield self.hit((*loc, *basis.at("basis")), activity=activity.id)
@@ -322,7 +321,7 @@ class EmailMarketingToBusinessContacts(Rule):
     fix = "send to the businesses' own addresses, or ask the contact persons for consent; acknowledge the finding once confirmed"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, activity in ctx.controller_activities():
+        for loc, activity in ctx.controller_activities_giving("marketing"):
             channels = [c.value for c in activity.marketing if c in _ELECTRONIC]
             if (
                 channels

@@ -159,8 +159,8 @@ class TransferNotRecorded(Rule):
     fix = "add an entry under the activity's 'transfers:' with the party, the country and the mechanism"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, activity in ctx.activities():
-            ours = ctx.destinations(activity).ours
+        for loc, activity, destinations in ctx.activities_leaving_eea():
+            ours = destinations.ours
             if not ours:
                 continue
             missing = ours - {t.country for t in activity.transfers}
@@ -198,8 +198,10 @@ class TransfersNotKnown(Rule):
     fix = "find out where the system stores the data (the vendor's data-processing agreement or sub-processor list) and list the countries under 'hosting_countries'"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, activity in ctx.controller_activities():
-            for system in ctx.destinations(activity).unknown_hosting:
+        for loc, activity, destinations in ctx.activities_leaving_eea():
+            if activity.is_processor_activity:
+                continue  # the controller's activities only (controller_activities)
+            for system in destinations.unknown_hosting:
                 yield self.hit((*loc, "systems"), activity=activity.id, system=system.id)
 
 
@@ -349,8 +351,8 @@ class OnwardTransferByRecipient(Rule):
     fix = "record it under the activity's 'transfers:' with the recipient as 'party', the country and the 'importer:' there"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, activity in ctx.activities():
-            theirs = ctx.destinations(activity).theirs
+        for loc, activity, destinations in ctx.activities_leaving_eea():
+            theirs = destinations.theirs
             if not theirs:
                 continue
             missing = theirs - {t.country for t in activity.transfers}

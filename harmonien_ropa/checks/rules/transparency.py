@@ -216,8 +216,8 @@ class AutomatedDecisionsUnexplained(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         notice = ctx.datamap.notice
-        for loc, activity in ctx.controller_activities():
-            if activity.automated_decisions and not notice.automated_decisions:
+        for loc, activity in ctx.controller_activities_giving("automated_decisions"):
+            if not notice.automated_decisions:
                 what = (
                     f"activity '{activity.id}' makes automated decisions, "
                     "but the notice says there are none"
