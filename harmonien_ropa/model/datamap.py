@@ -274,7 +274,9 @@ class DataMap(Frozen):
         activity reads, instead of a value kept for each entry (:meth:`once`). ``compute``
         must read nothing but the map; ``name`` says which function it is, as for
         :meth:`once`."""
-        tables = self._resolved().whole
+        private = self.__pydantic_private__  # as _resolved reads it, without the call (the
+        index: _Index | None = private["_index"] if private else None  # law asks per activity)
+        tables = (index if index is not None else self._resolved()).whole
         found = tables.get(name, _UNSEEN)
         if found is _UNSEEN:
             found = tables[name] = compute(self)
