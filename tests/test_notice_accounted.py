@@ -118,3 +118,28 @@ def test_the_account_makes_no_text_or_mark_of_the_notice(monkeypatch: pytest.Mon
     assert made == []
     notice_view.build(datamap, "nb", {})
     assert {"text", "mark"} <= set(made)
+
+
+def test_the_account_makes_no_fact_or_sentence_of_the_activities_sections(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The sections every activity has make their facts and sentences through the builder:
+    the account makes none of them (the whole view makes them, on the same map)."""
+    made: list[str] = []
+    fact, sentence = notice_view._Builder.new_fact, notice_view._Builder.new_sentence
+    monkeypatch.setattr(
+        notice_view._Builder,
+        "new_fact",
+        staticmethod(lambda *a: made.append("fact") or fact(*a)),
+    )
+    monkeypatch.setattr(
+        notice_view._Builder,
+        "new_sentence",
+        staticmethod(lambda *a: made.append("sentence") or sentence(*a)),
+    )
+    datamap = synthetic(20)
+    notice_view.accounted(datamap, "nb")
+    assert made == []
+    notice_view.build(datamap, "nb", {})
+    assert made.count("fact") >= len(datamap.activities)
+    assert made.count("sentence") >= len(datamap.activities)

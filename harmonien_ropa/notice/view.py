@@ -17,9 +17,10 @@ check can tell when a field the law wants in the notice would go missing (ROPA40
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
+from typing import ClassVar
 
 from ..law import consent as consent_law
 from ..law import joint as joint_law
@@ -178,6 +179,11 @@ PROVISION_OPEN_NOTE = (
 class _Builder:
     """Builds one view; remembers the fields it shows, the marks it made and the fallbacks."""
 
+    #: The facts and sentences of the sections every activity has, made through the builder
+    #: (the classes themselves here) so that an :class:`_Accountant` makes none of them.
+    new_fact: ClassVar[Callable[..., Fact]] = Fact
+    new_sentence: ClassVar[Callable[..., Sentence]] = Sentence
+
     def __init__(self, datamap: DataMap, lang: str, place_names: dict[int, str]) -> None:
         self.datamap = datamap
         self.lang = lang
@@ -282,7 +288,7 @@ class _Builder:
         self.shown.add((id(entry), name))
         value = self.t(text)
         own = self.marks(entry, name) if entry.assumptions else ()
-        return Fact(value, own + sum(marks, ()) if marks else own)
+        return self.new_fact(value, own + sum(marks, ()) if marks else own)
 
     # -- sections ---------------------------------------------------------------------------
 
@@ -583,8 +589,8 @@ class _Builder:
             return self.basis_part(a.bases[0])
         self.take(a, "legal_basis")
         basis = self.basis_sentence(a.bases[0])
-        sentence = basis or Sentence("legal_basis_missing")
-        return Fact(sentence, self.marks(a, "legal_basis", "legal_source"))
+        sentence = basis or self.new_sentence("legal_basis_missing")
+        return self.new_fact(sentence, self.marks(a, "legal_basis", "legal_source"))
 
     def basis_sentence(self, b: Basis) -> Sentence | None:
         """The basis, its article and the law behind it; ``None`` when none is stated."""
@@ -593,24 +599,26 @@ class _Builder:
         basis = self.term_values(b.basis)
         if b.law:
             self.take(b.owner, b.field("law"))
-            return Sentence("basis_with_law", (*basis, ("law", b.law)))
-        return Sentence("basis_plain", basis)
+            return self.new_sentence("basis_with_law", (*basis, ("law", b.law)))
+        return self.new_sentence("basis_plain", basis)
 
     def basis_part(self, b: Basis) -> Fact:
         """One entry of ``legal_bases``: the part it covers, its basis and, for legitimate
         interests, the interest."""
         self.take(b.owner, "basis")
-        sentence = self.basis_sentence(b) or Sentence("legal_basis_missing")
+        sentence = self.basis_sentence(b) or self.new_sentence("legal_basis_missing")
         if b.covers is not None:
-            sentence = Sentence(
+            sentence = self.new_sentence(
                 "basis_part", (("covers", self.field(b.owner, "covers") or ""), ("basis", sentence))
             )
         interest = self.field(b.owner, "legitimate_interest")
         if interest is not None:
-            sentence = Sentence(
+            sentence = self.new_sentence(
                 "basis_part_interest", (("basis", sentence), ("interest", interest))
             )
-        return Fact(sentence, self.marks(b.owner, "basis", "covers", "law", "legitimate_interest"))
+        return self.new_fact(
+            sentence, self.marks(b.owner, "basis", "covers", "law", "legitimate_interest")
+        )
 
     def provision(self, a: Activity) -> Fact | None:
         """Whether the person must give the data (Art. 13(2)(e)): the map's text; else what the
@@ -619,10 +627,11 @@ class _Builder:
         found = provision_law.provision(a)
         if found == "voluntary":
             marks = sum((self.marks(b.owner, b.field("basis")) for b in a.bases), ())
-            return Fact(Sentence("provision_voluntary"), marks)
+            return self.new_fact(self.new_sentence("provision_voluntary"), marks)
         if found == "to_state":
-            return Fact(
-                Sentence("provision_open"), self.marks(a, "provision", unknown=PROVISION_OPEN_NOTE)
+            return self.new_fact(
+                self.new_sentence("provision_open"),
+                self.marks(a, "provision", unknown=PROVISION_OPEN_NOTE),
             )
         return self.fact(a, "provision")
 
@@ -731,8 +740,8 @@ class _Builder:
         if not a.art9_condition:
             return None
         self.take(a, "art9_condition")
-        sentence = Sentence("basis_plain", self.term_values(a.art9_condition))
-        return Fact(sentence, self.marks(a, "art9_condition"))
+        sentence = self.new_sentence("basis_plain", self.term_values(a.art9_condition))
+        return self.new_fact(sentence, self.marks(a, "art9_condition"))
 
     def sources(self, a: Activity) -> tuple[SourceLine, ...]:
         if a.sources:
@@ -1186,8 +1195,8 @@ class _Builder:
 class _Accountant(_Builder):
     """A builder that only accounts for fields (:func:`accounted`): the sections run as they
     are, and decide alone what they take and waive; only the values they fill in (texts in
-    the notice's language, country names, marks of assumptions) are not made, each the same
-    empty value. Nothing overridden here may take or waive a field: that stays with the
+    the notice's language, country names, marks of assumptions, the facts and sentences of
+    every activity's sections) are not made, each the same empty value. Nothing overridden here may take or waive a field: that stays with the
     sections (``tests/test_notice_accounted.py`` compares the account with the whole view)."""
 
     def t(self, text: Text) -> Localized:
@@ -1202,9 +1211,15 @@ class _Accountant(_Builder):
     def country_in_text(self, code: str) -> str:
         return ""
 
+    # What the sections fill in, never read by them (a fact or a sentence is only passed on).
+    new_fact = staticmethod(lambda value, marks=(): _UNMADE_FACT)
+    new_sentence = staticmethod(lambda key, values=(): _UNMADE_SENTENCE)
 
-#: What an :class:`_Accountant` fills in for every text.
+
+#: What an :class:`_Accountant` fills in for every text, fact and sentence.
 _UNMADE = Localized("")
+_UNMADE_FACT: Fact = Fact(_UNMADE)
+_UNMADE_SENTENCE: Sentence = Sentence("")
 
 
 def _undescribed(
