@@ -492,6 +492,8 @@ class _Index:
         # Most activities name no special category: two set operations (in C) say so.
         special_ids = {c.id for c in data_categories.values() if c.special_category}
         known = data_categories.__contains__
+        # No id named twice (nearly always): each activity is the one its id finds.
+        unique = len(activities) == len(datamap.activities)
         for activity in datamap.activities:
             ids = activity.data_category_ids
             specials: list[DataCategory] | None = []
@@ -502,7 +504,7 @@ class _Index:
                         specials = None
                     elif category.special_category and specials is not None:
                         specials.append(category)
-            if specials is not None and activities[activity.id] is activity:
+            if specials is not None and (unique or activities[activity.id] is activity):
                 special[id(activity)] = (activity, tuple(specials) if specials else ())
             found = _recipient_ids(activity, systems)
             for i in found:
