@@ -415,3 +415,36 @@ def test_the_rules_about_where_data_goes_visit_only_the_activities_it_leaves_the
     ]
     assert 0 < len(leaving) < len(datamap.activities)
     assert [a for _, a, _ in leaving] == expected
+
+
+def test_an_activitys_device_data_is_what_the_plain_form_gives_and_asks_no_category_otherwise(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``law.devices.device_categories`` first asks whether the activity names one of the
+    map's device-based categories (found once for the map): it gives what the plain form gives
+    for every activity, and looks no category up for an activity naming none."""
+    from harmonien_ropa.law import devices
+
+    data = synthetic_dict(30)
+    data["data_categories"][1]["fideslang"] = "user.device.cookie_id"
+    for index in (0, 2, 11):  # 0 and 11 name the category, 2 does not
+        data["activities"][index]["sources"] = [{"kind": "observed"}]
+    data["activities"][12]["sources"] = [{"kind": "data_subject"}]  # names it, not observed
+    datamap = hr.from_data(data)
+    looked_up: list[Activity] = []
+    original = hr.DataMap.categories_of
+    monkeypatch.setattr(
+        hr.DataMap, "categories_of", lambda self, a: looked_up.append(a) or original(self, a)
+    )
+    found = [devices.device_categories(datamap, a) for a in datamap.activities]
+    plain = [
+        tuple(c for c in original(datamap, a) if devices.is_device_based(c))
+        if any(s.kind.value == "observed" for s in a.sources)
+        else ()
+        for a in datamap.activities
+    ]
+    assert found == plain
+    assert [i for i, f in enumerate(found) if f] == [0, 11]
+    naming = [a for a in datamap.activities if "cat-1" in a.data_category_ids]
+    assert all(a in naming for a in looked_up)
+    assert len(looked_up) < len(datamap.activities)
