@@ -173,6 +173,12 @@ def test_dumped_maps_located_alike(data: Any, indent: int, flow: Any, width: int
         "a: 1\n# a comment: 'not closed\nb:\n  # see: \"x\n  c: 2\n",  # located
         "a: 'x' # c: 'y\n",  # a comment after a value: the full table
         "a:\n  x #: y\n",
+        # a value on the next line, or after a blank line, a comment or spaces; a key's ':'
+        # at the end of the text; a first key asked that another key starts
+        "a:\n  b: 1\n  c:\n\n    d: 2\n  e:\n    # note\n    f: 3\ng: \n  h: 4\n",
+        "a:\n  b: 1\n  c:\nd:",
+        "x:\n  bb: 1\n  b: 2\ny:\n  b:c: 1\n  b: 2\nz:\n  'b': 1\n  c: 2\n",
+        "list:\n-\n  a: 1\n-\n\n  b: 2\n- c:\n  - 3\nk:\n- 4\n",
     ],
 )
 def test_written_forms_located_alike(text: str) -> None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from ..core.collector import collector_paused
-from ..core.diagnostics import Diagnostic, Severity
+from ..core.diagnostics import Diagnostic, Severity, made_at
 from ..core.errors import LoadError
 from ..core.load_codes import INVALID_VALUE
 from ..model.base import Statement
@@ -103,19 +104,29 @@ def _findings(
     find = loaded.positions.find
     made: dict[tuple[int, int, str, str], Rule] = {}
     kept: dict[tuple[int, int, str, str], tuple[Rule, Loc, str]] = {}
-    for rule, hit in found:
-        line, column = find(hit.loc, key=hit.key)
-        key = (line, column, rule.code, rule.format_message(hit))
-        ack = _matching(acks, rule.code, hit.loc) if acks and not rule.late else None
-        if ack is None:
-            if key not in made:
-                made[key] = rule
-        elif key not in kept:
-            kept[key] = (rule, *ack)
+    # A rule's hits come together (see _run): what is the same for all of them is read once.
+    for rule, hits in groupby(found, key=_FIRST):
+        code, message = rule.code, rule.format_message
+        if rule.late or code not in acks:  # none of its findings is acknowledged
+            for _, hit in hits:
+                line, column = find(hit.loc, key=hit.key)
+                made.setdefault((line, column, code, message(hit)), rule)
+            continue
+        for _, hit in hits:
+            line, column = find(hit.loc, key=hit.key)
+            key = (line, column, code, message(hit))
+            ack = _matching(acks, code, hit.loc)
+            if ack is None:
+                made.setdefault(key, rule)
+            elif key not in kept:
+                kept[key] = (rule, *ack)
     path = loaded.path
-    findings = tuple(
-        Diagnostic(path, line, column, code, rule.severity, message, rule.fix, rule.law)
-        for (line, column, code, message), rule in sorted(made.items(), key=_FIRST)
+    findings = made_at(
+        path,
+        [
+            (line, column, code, rule.severity, message, rule.fix, rule.law)
+            for (line, column, code, message), rule in sorted(made.items(), key=_FIRST)
+        ],
     )
     acknowledged = []
     for (line, column, code, message), (rule, ack_loc, reason) in sorted(kept.items(), key=_FIRST):
