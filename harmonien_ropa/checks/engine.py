@@ -104,18 +104,17 @@ def _findings(
     find = loaded.positions.find
     made: dict[tuple[int, int, str, str], Rule] = {}
     kept: dict[tuple[int, int, str, str], tuple[Rule, Loc, str]] = {}
-    # A rule's hits come together (see _run): what is the same for all of them is read once.
+    # A rule's hits come together (see _run): what is the same for all of them is read once,
+    # and the message of a rule that keeps Rule.format_message filled in without calling it.
     for rule, hits in groupby(found, key=_FIRST):
-        code, message = rule.code, rule.format_message
-        if rule.late or code not in acks:  # none of its findings is acknowledged
-            for _, hit in hits:
-                line, column = find(hit.loc, key=hit.key)
-                made.setdefault((line, column, code, message(hit)), rule)
-            continue
+        code, fill = rule.code, rule.message.format_map
+        own = type(rule).format_message is not Rule.format_message
+        with_acks = not rule.late and code in acks
         for _, hit in hits:
             line, column = find(hit.loc, key=hit.key)
-            key = (line, column, code, message(hit))
-            ack = _matching(acks, code, hit.loc)
+            message = rule.format_message(hit) if own else fill(dict(hit.fields))
+            key = (line, column, code, message)
+            ack = _matching(acks, code, hit.loc) if with_acks else None
             if ack is None:
                 made.setdefault(key, rule)
             elif key not in kept:

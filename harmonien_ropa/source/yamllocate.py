@@ -272,7 +272,7 @@ class LocatedPositions(Positions):
     def find(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         if self._sure and self._fill is not None:
             try:
-                return self._locate(loc, key=key)
+                return self._locate(loc, key)
             except _Unsure:
                 # Read every position instead (see the module's doc); the text is not needed.
                 self._sure, self._text, self._root = False, "", None
@@ -280,7 +280,7 @@ class LocatedPositions(Positions):
 
     # -- the walk ------------------------------------------------------------------------------
 
-    def _locate(self, loc: Loc, *, key: bool) -> tuple[int, int]:
+    def _locate(self, loc: Loc, key: bool) -> tuple[int, int]:
         node = self._root
         if node is None:
             node = self._root = self._first()
