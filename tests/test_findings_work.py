@@ -160,3 +160,28 @@ def test_every_character_escaped_is_one_isprintable_refuses() -> None:
         assert visible(char) != char
         assert invisible_in(["text ", char, " more"])
     assert not invisible_in(["text\u00a0with a no-break space", "and æøå"])  # not printable, kept
+
+
+def test_a_rule_of_its_own_message_is_asked_for_it(
+    result: CheckResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The engine fills in a rule's template itself only for a rule that keeps
+    ``Rule.format_message``: one that writes its messages its own way is asked each."""
+    from harmonien_ropa.checks.rule import Rule
+
+    code = result.findings[0].code
+    rule = next(rule for rule in result.rules if rule.code == code)
+    text = str(_bench_generate().generate(120, seed=4))
+    loaded = loads_with_positions(text, "m.yaml")
+    asked: list[str] = []
+
+    def own(self: Any, hit: Any) -> str:
+        asked.append(self.code)
+        return "own: " + Rule.format_message(self, hit)
+
+    monkeypatch.setattr(type(rule), "format_message", own)
+    found = check(loaded)
+    messages = [d.message for d in found.findings if d.code == code]
+    assert messages == ["own: " + d.message for d in result.findings if d.code == code]
+    assert set(asked) == {code}
+    assert len(asked) >= len(messages)
