@@ -321,27 +321,30 @@ class LocatedPositions(Positions):
         return node
 
     def _child(self, node: _Node, part: Any) -> _Node | None:
-        if node.kind == _PLAIN and type(part) is str and _needle(node.column, part):
-            # A key asked for that is written plain where the value starts, its ':' after it
-            # at once: the mapping's first key, as the search below would find it.
-            text, colon = self._text, node.start + len(part)
+        kind = node.kind
+        if kind == _PLAIN:
+            text = self._text
+            colon = node.start + len(part) if type(part) is str else -1
             if (
-                text.startswith(part, node.start)
+                colon >= 0
+                and text.startswith(part, node.start)
                 and text[colon : colon + 1] == ":"
                 and text[colon + 1 : colon + 2] in ("", " ", "\n")
+                and _needle(node.column, part)
             ):
-                node.kind = _MAP
+                # A key asked for that is written plain where the value starts, its ':' after
+                # it at once: the mapping's first key, as the search below would find it.
                 node.first = (part, colon + 1)
-        if node.kind == _PLAIN:
-            found = _KEY.match(self._text, node.start)
-            if found is None:
-                node.kind = _LEAF
-                return None
-            node.kind = _MAP
-            node.first = (_key_text(found), found.end())
-        if node.kind == _MAP:
+            else:
+                found = _KEY.match(text, node.start)
+                if found is None:
+                    node.kind = _LEAF
+                    return None
+                node.first = (_key_text(found), found.end())
+            node.kind = kind = _MAP
+        if kind == _MAP:
             return self._entry(node, part) if isinstance(part, str) else None
-        if node.kind == _SEQ:
+        if kind == _SEQ:
             if isinstance(part, float) and part.is_integer():
                 part = int(part)  # equal to the index, as the table's keys compare
             if not isinstance(part, int) or part < 0:
@@ -356,7 +359,7 @@ class LocatedPositions(Positions):
             child = self._after_indicator(start, line, start + 1, node.column, end)
             child.ended = True
             return child
-        if node.kind == _FLOW:
+        if kind == _FLOW:
             children = node.children or {}
             return children.get(part) if part.__hash__ is not None else None
         return None
