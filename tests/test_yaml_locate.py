@@ -480,3 +480,35 @@ def test_open_quotes_found_as_each_pattern_searched(text: str) -> None:
 @given(odd_documents())
 def test_open_quotes_of_odd_documents_found_as_each_pattern_searched(text: str) -> None:
     assert yamllocate._open_quote(text) == _open_quote_by_search(text)
+
+
+class _CountingPattern:
+    """A compiled pattern whose matches are counted."""
+
+    def __init__(self, pattern: re.Pattern[str], counts: list[str]) -> None:
+        self.pattern, self.counts = pattern, counts
+
+    def match(self, *args: Any) -> re.Match[str] | None:
+        self.counts.append(self.pattern.pattern)
+        return self.pattern.match(*args)
+
+
+def test_common_values_located_without_a_pattern_for_each(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A key followed by its ':', a value on the next line and a first key asked for are found
+    without the patterns that read every other form: none of those patterns is tried for the
+    places of a generated map's check, whose answers are still the event reader's."""
+    text = _generated(120)
+    counts: list[str] = []
+    for name in ("_COLON", "_REST", "_BLANK_LINES"):
+        monkeypatch.setattr(yamllocate, name, _CountingPattern(getattr(yamllocate, name), counts))
+    loaded = loads_with_positions(text, "m.yaml")
+    found = check(loaded)
+    assert len(found.findings) > 100
+    assert len(counts) <= 1  # the root's start
+    expected = yamlsource._EventBuilder("f.yaml", text, LIMIT, EXPANDED).document().positions
+    monkeypatch.undo()
+    located = _located(text)
+    for loc in list(expected.values)[::7]:
+        assert located.find(loc, key=True) == expected.find(loc, key=True), loc
