@@ -173,6 +173,12 @@ def test_dumped_maps_located_alike(data: Any, indent: int, flow: Any, width: int
         "a: 1\n# a comment: 'not closed\nb:\n  # see: \"x\n  c: 2\n",  # located
         "a: 'x' # c: 'y\n",  # a comment after a value: the full table
         "a:\n  x #: y\n",
+        # a value on the next line, or after a blank line, a comment or spaces; a key's ':'
+        # at the end of the text; a first key asked that another key starts
+        "a:\n  b: 1\n  c:\n\n    d: 2\n  e:\n    # note\n    f: 3\ng: \n  h: 4\n",
+        "a:\n  b: 1\n  c:\nd:",
+        "x:\n  bb: 1\n  b: 2\ny:\n  b:c: 1\n  b: 2\nz:\n  'b': 1\n  c: 2\n",
+        "list:\n-\n  a: 1\n-\n\n  b: 2\n- c:\n  - 3\nk:\n- 4\n",
     ],
 )
 def test_written_forms_located_alike(text: str) -> None:
@@ -474,3 +480,35 @@ def test_open_quotes_found_as_each_pattern_searched(text: str) -> None:
 @given(odd_documents())
 def test_open_quotes_of_odd_documents_found_as_each_pattern_searched(text: str) -> None:
     assert yamllocate._open_quote(text) == _open_quote_by_search(text)
+
+
+class _CountingPattern:
+    """A compiled pattern whose matches are counted."""
+
+    def __init__(self, pattern: re.Pattern[str], counts: list[str]) -> None:
+        self.pattern, self.counts = pattern, counts
+
+    def match(self, *args: Any) -> re.Match[str] | None:
+        self.counts.append(self.pattern.pattern)
+        return self.pattern.match(*args)
+
+
+def test_common_values_located_without_a_pattern_for_each(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A key followed by its ':', a value on the next line and a first key asked for are found
+    without the patterns that read every other form: none of those patterns is tried for the
+    places of a generated map's check, whose answers are still the event reader's."""
+    text = _generated(120)
+    counts: list[str] = []
+    for name in ("_COLON", "_REST", "_BLANK_LINES"):
+        monkeypatch.setattr(yamllocate, name, _CountingPattern(getattr(yamllocate, name), counts))
+    loaded = loads_with_positions(text, "m.yaml")
+    found = check(loaded)
+    assert len(found.findings) > 100
+    assert len(counts) <= 1  # the root's start
+    expected = yamlsource._EventBuilder("f.yaml", text, LIMIT, EXPANDED).document().positions
+    monkeypatch.undo()
+    located = _located(text)
+    for loc in list(expected.values)[::7]:
+        assert located.find(loc, key=True) == expected.find(loc, key=True), loc

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from operator import itemgetter
+from itertools import groupby
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
 from ..core.collector import collector_paused
-from ..core.diagnostics import Diagnostic, Severity
+from ..core.diagnostics import Diagnostic, Severity, made_at
 from ..core.errors import LoadError
 from ..core.load_codes import INVALID_VALUE
 from ..model.base import Statement
@@ -53,8 +54,8 @@ class CheckResult:
 
     def counts(self) -> dict[str, int]:
         """Findings per severity, plus the number acknowledged."""
-        counter = Counter(d.severity.value for d in self.findings)
-        result = {severity.value: counter.get(severity.value, 0) for severity in Severity}
+        counter = Counter(map(_SEVERITY, self.findings))  # counted in C, by member
+        result = {severity.value: counter.get(severity, 0) for severity in Severity}
         result["acknowledged"] = len(self.acknowledged)
         return result
 
@@ -103,19 +104,28 @@ def _findings(
     find = loaded.positions.find
     made: dict[tuple[int, int, str, str], Rule] = {}
     kept: dict[tuple[int, int, str, str], tuple[Rule, Loc, str]] = {}
-    for rule, hit in found:
-        line, column = find(hit.loc, key=hit.key)
-        key = (line, column, rule.code, rule.format_message(hit))
-        ack = _matching(acks, rule.code, hit.loc) if acks and not rule.late else None
-        if ack is None:
-            if key not in made:
-                made[key] = rule
-        elif key not in kept:
-            kept[key] = (rule, *ack)
+    # A rule's hits come together (see _run): what is the same for all of them is read once,
+    # and the message of a rule that keeps Rule.format_message filled in without calling it.
+    for rule, hits in groupby(found, key=_FIRST):
+        code, fill = rule.code, rule.message.format_map
+        own = type(rule).format_message is not Rule.format_message
+        with_acks = not rule.late and code in acks
+        for _, hit in hits:
+            line, column = find(hit.loc, key=hit.key)
+            message = rule.format_message(hit) if own else fill(dict(hit.fields))
+            key = (line, column, code, message)
+            ack = _matching(acks, code, hit.loc) if with_acks else None
+            if ack is None:
+                made.setdefault(key, rule)
+            elif key not in kept:
+                kept[key] = (rule, *ack)
     path = loaded.path
-    findings = tuple(
-        Diagnostic(path, line, column, code, rule.severity, message, rule.fix, rule.law)
-        for (line, column, code, message), rule in sorted(made.items(), key=_FIRST)
+    findings = made_at(
+        path,
+        [
+            (line, column, code, rule.severity, message, rule.fix, rule.law)
+            for (line, column, code, message), rule in sorted(made.items(), key=_FIRST)
+        ],
     )
     acknowledged = []
     for (line, column, code, message), (rule, ack_loc, reason) in sorted(kept.items(), key=_FIRST):
@@ -126,6 +136,7 @@ def _findings(
 
 
 _FIRST = itemgetter(0)
+_SEVERITY = attrgetter("severity")
 
 
 def _run(rules: tuple[Rule, ...], ctx: Context) -> tuple[list[_Found], list[_Found]]:

@@ -98,8 +98,10 @@ def _pattern(kind: str, column: int, key: str = "") -> re.Pattern[str]:
     comment: an item of a list at ``column``, or the line ending it)."""
     found = _PATTERNS.get((kind, column, key))
     if found is None:
-        pad = f"\\n[ ]{{{column}}}"
-        shallower = f"\\n[ ]{{0,{column - 1}}}(?=[^ \\n#])|" if column else ""
+        # Spaces written out, and no repetition of at most none: the same searches, which
+        # the regular expression engine runs faster (a quarter, over a long list's text).
+        pad = "\\n" + " " * column
+        shallower = f"\\n{_at_most(column - 1)}(?=[^ \\n#])|" if column else ""
         if kind == "key":
             forms = ["'" + key.replace("'", "''") + "'"]
             if '"' not in key:
@@ -113,13 +115,18 @@ def _pattern(kind: str, column: int, key: str = "") -> re.Pattern[str]:
         elif kind == "item":
             source = rf"{pad}-(?=[ \n]|\Z)"
         elif kind == "items":
-            source = rf"\n[ ]{{0,{column}}}[^ \n#]"
+            source = rf"\n{_at_most(column)}[^ \n#]"
         else:
             source = shallower[:-1]
         if len(_PATTERNS) > 4096:
             _PATTERNS.clear()
         found = _PATTERNS[(kind, column, key)] = re.compile(source)
     return found
+
+
+def _at_most(spaces: int) -> str:
+    """A pattern's part for at most ``spaces`` spaces (none: nothing)."""
+    return f"[ ]{{0,{spaces}}}" if spaces else ""
 
 
 def _key_line(text: str, column: int, key: str, start: int, end: int) -> tuple[int, int] | None:
@@ -130,15 +137,16 @@ def _key_line(text: str, column: int, key: str, start: int, end: int) -> tuple[i
     followed by its ``:``; only where it is not found so is the key's every form searched for.
     A mapping of a natively read text holds each key once (the native reader refuses a key
     written twice), so the plain form found is the only one."""
-    needle = _NEEDLES.get((column, key))
-    if needle is None:
-        if len(_NEEDLES) > 4096:
-            _NEEDLES.clear()
-        needle = _NEEDLES[(column, key)] = "\n" + " " * column + key if _plain_key(key) else ""
+    needle = _needle(column, key)
     if needle:
         at = text.find(needle, start, end)
         while at >= 0:
-            colon = _COLON.match(text, at + len(needle), end)
+            after = at + len(needle)
+            # Most often the ':' follows the key at once, then a space or a line break (as
+            # _COLON finds it, without a pattern's search).
+            if after + 1 < end and text[after] == ":" and text[after + 1] in " \n":
+                return at + 1 + column, after + 1
+            colon = _COLON.match(text, after, end)
             if colon is not None:
                 return at + 1 + column, colon.end()
             at = text.find(needle, at + 1, end)
@@ -146,9 +154,24 @@ def _key_line(text: str, column: int, key: str, start: int, end: int) -> tuple[i
     return None if found is None else (found.start() + 1 + column, found.end())
 
 
-#: A key's line start and plain form, by its column and the key, once made ("": a key that
-#: cannot be written plain).
-_NEEDLES: dict[tuple[int, str], str] = {}
+def _needle(column: int, key: str) -> str:
+    """A key's line start and plain form (a line break, ``column`` spaces and ``key``), or ""
+    for a key that cannot be written plain; each made once."""
+    needles = _NEEDLES.get(column)
+    if needles is None:
+        if len(_NEEDLES) > 64:
+            _NEEDLES.clear()
+        needles = _NEEDLES[column] = {}
+    needle = needles.get(key)
+    if needle is None:
+        if len(needles) > 4096:
+            needles.clear()
+        needle = needles[key] = "\n" + " " * column + key if _plain_key(key) else ""
+    return needle
+
+
+#: The needles of :func:`_needle`, by column and then by key.
+_NEEDLES: dict[int, dict[str, str]] = {}
 
 
 def _open_quote(text: str) -> bool:
@@ -256,7 +279,7 @@ class LocatedPositions(Positions):
     def find(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         if self._sure and self._fill is not None:
             try:
-                return self._locate(loc, key=key)
+                return self._locate(loc, key)
             except _Unsure:
                 # Read every position instead (see the module's doc); the text is not needed.
                 self._sure, self._text, self._root = False, "", None
@@ -264,7 +287,7 @@ class LocatedPositions(Positions):
 
     # -- the walk ------------------------------------------------------------------------------
 
-    def _locate(self, loc: Loc, *, key: bool) -> tuple[int, int]:
+    def _locate(self, loc: Loc, key: bool) -> tuple[int, int]:
         node = self._root
         if node is None:
             node = self._root = self._first()
@@ -305,16 +328,30 @@ class LocatedPositions(Positions):
         return node
 
     def _child(self, node: _Node, part: Any) -> _Node | None:
-        if node.kind == _PLAIN:
-            found = _KEY.match(self._text, node.start)
-            if found is None:
-                node.kind = _LEAF
-                return None
-            node.kind = _MAP
-            node.first = (_key_text(found), found.end())
-        if node.kind == _MAP:
+        kind = node.kind
+        if kind == _PLAIN:
+            text = self._text
+            colon = node.start + len(part) if type(part) is str else -1
+            if (
+                colon >= 0
+                and text.startswith(part, node.start)
+                and text[colon : colon + 1] == ":"
+                and text[colon + 1 : colon + 2] in ("", " ", "\n")
+                and _needle(node.column, part)
+            ):
+                # A key asked for that is written plain where the value starts, its ':' after
+                # it at once: the mapping's first key, as the search below would find it.
+                node.first = (part, colon + 1)
+            else:
+                found = _KEY.match(text, node.start)
+                if found is None:
+                    node.kind = _LEAF
+                    return None
+                node.first = (_key_text(found), found.end())
+            node.kind = kind = _MAP
+        if kind == _MAP:
             return self._entry(node, part) if isinstance(part, str) else None
-        if node.kind == _SEQ:
+        if kind == _SEQ:
             if isinstance(part, float) and part.is_integer():
                 part = int(part)  # equal to the index, as the table's keys compare
             if not isinstance(part, int) or part < 0:
@@ -329,7 +366,7 @@ class LocatedPositions(Positions):
             child = self._after_indicator(start, line, start + 1, node.column, end)
             child.ended = True
             return child
-        if node.kind == _FLOW:
+        if kind == _FLOW:
             children = node.children or {}
             return children.get(part) if part.__hash__ is not None else None
         return None
@@ -386,6 +423,23 @@ class LocatedPositions(Positions):
             node = _Node(_PLAIN, at, line, key | line << HALF | (at_column + 1), at_column)
             node.end = end
             return node
+        if text[after:at] == "\n":
+            # Most often: the value on the next line, indented, which is neither blank nor a
+            # comment (as the searches for blank lines and comments below would find it).
+            following = _SPACES.match(text, at).end()  # type: ignore[union-attr]
+            deeper = following - at
+            if following < end and text[following] not in "#\n":
+                if deeper > column or (
+                    not is_item
+                    and deeper == column
+                    and text[following] == "-"
+                    and text[following + 1 : following + 2] in ("", " ", "\n")
+                ):
+                    node = self._value(following, line + 1, key, deeper)
+                    node.end = end
+                    return node
+                after_column = after - start + column  # empty: at the end of the ':' or '-'
+                return _Node(_LEAF, after, line, key | line << HALF | (after_column + 1), 0)
         at = _SPACES.match(text, after).end()  # type: ignore[union-attr]
         if at < len(text) and text[at] not in "#\n":
             if is_item and text[at] == "-":
