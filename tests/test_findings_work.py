@@ -16,7 +16,7 @@ from test_yaml_native import _bench_generate
 from harmonien_ropa.checks import REPORTERS, check, reporters
 from harmonien_ropa.checks.config import cli_layer, combine
 from harmonien_ropa.checks.engine import CheckResult
-from harmonien_ropa.core.diagnostics import Diagnostic, Severity, invisible_in, made_at, visible
+from harmonien_ropa.core.diagnostics import Diagnostic, Severity, invisible_in, visible
 from harmonien_ropa.source.loading import load_with_positions, loads_with_positions
 
 
@@ -135,22 +135,6 @@ def test_the_engine_and_the_rules_list_the_same_acknowledging_statements() -> No
     assert without.acknowledged == every.acknowledged
 
 
-def test_diagnostics_made_at_once_are_those_made_one_by_one(result: CheckResult) -> None:
-    """``made_at`` sets each field by its slot: the same values as the dataclass's own
-    ``__init__``, equal, hashed and sorted alike, and as frozen."""
-    rows = [
-        (d.line, d.column, d.code, d.severity, d.message, d.fix, d.law) for d in result.findings
-    ]
-    made = made_at("m.yaml", rows)
-    expected = tuple(Diagnostic("m.yaml", *row) for row in rows)
-    assert made == expected
-    assert [dataclasses.astuple(d) for d in made] == [dataclasses.astuple(d) for d in expected]
-    assert [hash(d) for d in made] == [hash(d) for d in expected]
-    assert made_at("m.yaml", []) == ()
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        made[0].line = 2  # type: ignore[misc]
-
-
 def test_every_character_escaped_is_one_isprintable_refuses() -> None:
     """``invisible_in`` searches only text that ``str.isprintable`` refuses: every character
     that ``visible`` escapes must be one it refuses."""
@@ -160,28 +144,3 @@ def test_every_character_escaped_is_one_isprintable_refuses() -> None:
         assert visible(char) != char
         assert invisible_in(["text ", char, " more"])
     assert not invisible_in(["text\u00a0with a no-break space", "and æøå"])  # not printable, kept
-
-
-def test_a_rule_of_its_own_message_is_asked_for_it(
-    result: CheckResult, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The engine fills in a rule's template itself only for a rule that keeps
-    ``Rule.format_message``: one that writes its messages its own way is asked each."""
-    from harmonien_ropa.checks.rule import Rule
-
-    code = result.findings[0].code
-    rule = next(rule for rule in result.rules if rule.code == code)
-    text = str(_bench_generate().generate(120, seed=4))
-    loaded = loads_with_positions(text, "m.yaml")
-    asked: list[str] = []
-
-    def own(self: Any, hit: Any) -> str:
-        asked.append(self.code)
-        return "own: " + Rule.format_message(self, hit)
-
-    monkeypatch.setattr(type(rule), "format_message", own)
-    found = check(loaded)
-    messages = [d.message for d in found.findings if d.code == code]
-    assert messages == ["own: " + d.message for d in result.findings if d.code == code]
-    assert set(asked) == {code}
-    assert len(asked) >= len(messages)

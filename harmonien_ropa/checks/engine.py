@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.collector import collector_paused
-from ..core.diagnostics import Diagnostic, Severity, made_at
+from ..core.diagnostics import Diagnostic, Severity
 from ..core.errors import LoadError
 from ..core.load_codes import INVALID_VALUE
 from ..model.base import Statement
@@ -104,15 +104,13 @@ def _findings(
     find = loaded.positions.find
     made: dict[tuple[int, int, str, str], Rule] = {}
     kept: dict[tuple[int, int, str, str], tuple[Rule, Loc, str]] = {}
-    # A rule's hits come together (see _run): what is the same for all of them is read once,
-    # and the message of a rule that keeps Rule.format_message filled in without calling it.
+    # A rule's hits come together (see _run): what is the same for all of them is read once.
     for rule, hits in groupby(found, key=_FIRST):
-        code, fill = rule.code, rule.message.format_map
-        own = type(rule).format_message is not Rule.format_message
+        code, message_of = rule.code, rule.format_message
         with_acks = not rule.late and code in acks
         for _, hit in hits:
             line, column = find(hit.loc, key=hit.key)
-            message = rule.format_message(hit) if own else fill(dict(hit.fields))
+            message = message_of(hit)
             key = (line, column, code, message)
             ack = _matching(acks, code, hit.loc) if with_acks else None
             if ack is None:
@@ -120,12 +118,9 @@ def _findings(
             elif key not in kept:
                 kept[key] = (rule, *ack)
     path = loaded.path
-    findings = made_at(
-        path,
-        [
-            (line, column, code, rule.severity, message, rule.fix, rule.law)
-            for (line, column, code, message), rule in sorted(made.items(), key=_FIRST)
-        ],
+    findings = tuple(
+        Diagnostic(path, line, column, code, rule.severity, message, rule.fix, rule.law)
+        for (line, column, code, message), rule in sorted(made.items(), key=_FIRST)
     )
     acknowledged = []
     for (line, column, code, message), (rule, ack_loc, reason) in sorted(kept.items(), key=_FIRST):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -87,34 +87,3 @@ class Diagnostic:
             "fix": self.fix,
             "law": self.law,
         }
-
-
-#: How each field of a :class:`Diagnostic` is set on a new one (its slot's own setter, which a
-#: frozen dataclass's ``__init__`` reaches through ``object.__setattr__``, one call per field).
-_SETTERS = tuple(
-    getattr(Diagnostic, name).__set__
-    for name in ("path", "line", "column", "code", "severity", "message", "fix", "law")
-)
-
-
-def made_at(
-    path: str, rows: Sequence[tuple[int, int, str, Severity, str, str | None, str | None]]
-) -> tuple[Diagnostic, ...]:
-    """The diagnostics ``Diagnostic(path, *row)`` of each row, made at once: equal to those,
-    field by field, each set by its slot's setter (about half the time of the frozen
-    dataclass's ``__init__``; a check of a large map makes tens of thousands)."""
-    new = object.__new__
-    set_path, set_line, set_column, set_code, set_severity, set_message, set_fix, set_law = _SETTERS
-    made = []
-    for line, column, code, severity, message, fix, law in rows:
-        diagnostic = new(Diagnostic)
-        set_path(diagnostic, path)
-        set_line(diagnostic, line)
-        set_column(diagnostic, column)
-        set_code(diagnostic, code)
-        set_severity(diagnostic, severity)
-        set_message(diagnostic, message)
-        set_fix(diagnostic, fix)
-        set_law(diagnostic, law)
-        made.append(diagnostic)
-    return tuple(made)
