@@ -2,7 +2,8 @@
 
 Each command is a module in this package with ``register(subparsers)`` and ``run(args) -> int``;
 :data:`COMMANDS` lists them in the order ``--help`` shows. Heavy modules are imported inside
-``run`` so that ``--help`` and ``--version`` stay fast.
+``run`` so that ``--help`` and ``--version`` stay fast, and a command line that names its command
+first imports and registers that command's module alone (:func:`build_parser`).
 """
 
 from __future__ import annotations
@@ -90,12 +91,17 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def _modules() -> list[ModuleType]:
-    return [importlib.import_module(f"{__name__}.{name.replace('-', '_')}") for name in COMMANDS]
+def _modules(commands: Sequence[str] = COMMANDS) -> list[ModuleType]:
+    return [importlib.import_module(f"{__name__}.{name.replace('-', '_')}") for name in commands]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every command registered."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every command registered, or only ``command`` when it is
+    one of :data:`COMMANDS`: a command line that starts with a command's name is parsed by
+    that command's parser alone (the top-level options, ``--help`` and ``--version``, come
+    before it), so the other commands' modules are neither imported nor registered. Any
+    other command line (an option first, an unknown command, none) gets every command, so
+    that help and errors list them all."""
     parser = argparse.ArgumentParser(
         prog="harmonien-ropa",
         description="Render a GDPR privacy notice, Article 30 record and data-flow graph from "
@@ -108,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action=_VersionAction, nargs=0, help="print the version and exit"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in _modules():
+    for module in _modules((command,) if command in COMMANDS else COMMANDS):
         module.register(sub)
     return parser
 
@@ -163,7 +169,8 @@ def interrupted() -> bool:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
+    words = sys.argv[1:] if argv is None else argv
+    parser = build_parser(words[0] if words else None)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits with 2 on usage errors, 0 for --help
