@@ -49,16 +49,32 @@ def test_the_whole_parser_for_anything_else(monkeypatch: pytest.MonkeyPatch) -> 
     assert all(name in whole[1] for name in COMMANDS)
 
 
+def test_version_first_prints_the_version_whatever_follows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for argv in (["--version"], ["--version", "render"], ["--version", "--no-such-option"]):
+        alone = _outcome(build_parser("--version"), argv)
+        assert alone == _outcome(build_parser(), argv)
+        assert alone[0] == ("exit", 0)
+        assert alone[1].startswith("harmonien-ropa ")
+
+
 def test_a_command_imports_no_other_commands_module() -> None:
     """Counted in a fresh process: ``build_parser("check")`` loads the command modules check
-    needs (check and its settings), none of the other commands'."""
+    needs (check and its settings), none of the other commands', and ``build_parser("--version")``
+    none more."""
     child = (
         "import sys\n"
         "from harmonien_ropa.cli import build_parser\n"
         "build_parser('check')\n"
         "print(sorted(m for m in sys.modules if m.startswith('harmonien_ropa.cli.')))\n"
+        "build_parser('--version')\n"
+        "print(sorted(m for m in sys.modules if m.startswith('harmonien_ropa.cli.')))\n"
     )
     proc = subprocess.run(
         [sys.executable, "-c", child], capture_output=True, text=True, timeout=120, check=True
     )
-    assert proc.stdout.strip() == "['harmonien_ropa.cli.check', 'harmonien_ropa.cli.settings']"
+    assert (
+        proc.stdout.splitlines()
+        == ["['harmonien_ropa.cli.check', 'harmonien_ropa.cli.settings']"] * 2
+    )

@@ -96,12 +96,13 @@ def _modules(commands: Sequence[str] = COMMANDS) -> list[ModuleType]:
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The argument parser with every command registered, or only ``command`` when it is
-    one of :data:`COMMANDS`: a command line that starts with a command's name is parsed by
-    that command's parser alone (the top-level options, ``--help`` and ``--version``, come
-    before it), so the other commands' modules are neither imported nor registered. Any
-    other command line (an option first, an unknown command, none) gets every command, so
-    that help and errors list them all."""
+    """The argument parser with every command registered, or only those a command line
+    starting with ``command`` can reach: a command line that starts with a command's name is
+    parsed by that command's parser alone (the top-level options, ``--help`` and
+    ``--version``, come before it), and one that starts with ``--version`` prints the version
+    before anything else is read, so the other commands' modules are neither imported nor
+    registered. Any other command line (another option first, an unknown command, none) gets
+    every command, so that help and errors list them all."""
     parser = argparse.ArgumentParser(
         prog="harmonien-ropa",
         description="Render a GDPR privacy notice, Article 30 record and data-flow graph from "
@@ -114,7 +115,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         "--version", action=_VersionAction, nargs=0, help="print the version and exit"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in _modules((command,) if command in COMMANDS else COMMANDS):
+    reached = (command,) if command in COMMANDS else () if command == "--version" else COMMANDS
+    for module in _modules(reached):
         module.register(sub)
     return parser
 
