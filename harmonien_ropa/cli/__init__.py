@@ -2,8 +2,8 @@
 
 Each command is a module in this package with ``register(subparsers)`` and ``run(args) -> int``;
 :data:`COMMANDS` lists them in the order ``--help`` shows. Heavy modules are imported inside
-``run`` so that ``--help`` and ``--version`` stay fast, and a command line that names its command
-first imports and registers that command's module alone (:func:`build_parser`).
+``run`` so that ``--help`` and ``--version`` stay fast; a command line naming its command first
+imports that command's module alone (:func:`build_parser`).
 """
 
 from __future__ import annotations
@@ -96,13 +96,9 @@ def _modules(commands: Sequence[str] = COMMANDS) -> list[ModuleType]:
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The argument parser with every command registered, or only those a command line
-    starting with ``command`` can reach: a command line that starts with a command's name is
-    parsed by that command's parser alone (the top-level options, ``--help`` and
-    ``--version``, come before it), and one that starts with ``--version`` prints the version
-    before anything else is read, so the other commands' modules are neither imported nor
-    registered. Any other command line (another option first, an unknown command, none) gets
-    every command, so that help and errors list them all."""
+    """The parser for a command line starting with ``command``: that command alone if it names
+    one (the top-level options come before it), none for ``--version`` (printed before anything
+    else is read), else every command, for help and errors that list them all."""
     parser = argparse.ArgumentParser(
         prog="harmonien-ropa",
         description="Render a GDPR privacy notice, Article 30 record and data-flow graph from "
