@@ -13,7 +13,7 @@ English); adding a language means adding it there and a line to every key. :func
 refuses a table with a missing translation, so nothing half-translated is ever rendered.
 
 The tables ship with the package, never come from a user, and are read by yaml-rs directly
-(:func:`_read`; about 6 ms less of a fresh ``render`` than PyYAML's events): the native reader's
+(:func:`_read`; about 5 ms less of a fresh ``render`` than PyYAML's events): the native reader's
 gate (:mod:`.yamlnative`), which proves for any text that yaml-rs reads it as the event reader
 does, refuses them for characters inside their quoted texts (``: {``), so
 ``tests/test_i18n_tables.py`` proves it for every table instead. A table yaml-rs refuses (a key
