@@ -258,7 +258,7 @@ def test_an_interrupt_before_any_command_runs_exits_130(
 ) -> None:
     from harmonien_ropa import cli
 
-    def interrupted() -> None:
+    def interrupted(command: str | None = None) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cli, "build_parser", interrupted)

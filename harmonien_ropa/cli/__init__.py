@@ -2,7 +2,8 @@
 
 Each command is a module in this package with ``register(subparsers)`` and ``run(args) -> int``;
 :data:`COMMANDS` lists them in the order ``--help`` shows. Heavy modules are imported inside
-``run`` so that ``--help`` and ``--version`` stay fast.
+``run`` so that ``--help`` and ``--version`` stay fast; a command line naming its command first
+imports that command's module alone (:func:`build_parser`).
 """
 
 from __future__ import annotations
@@ -90,12 +91,14 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def _modules() -> list[ModuleType]:
-    return [importlib.import_module(f"{__name__}.{name.replace('-', '_')}") for name in COMMANDS]
+def _modules(commands: Sequence[str] = COMMANDS) -> list[ModuleType]:
+    return [importlib.import_module(f"{__name__}.{name.replace('-', '_')}") for name in commands]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every command registered."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser for a command line starting with ``command``: that command alone if it names
+    one (the top-level options come before it), none for ``--version`` (printed before anything
+    else is read), else every command, for help and errors that list them all."""
     parser = argparse.ArgumentParser(
         prog="harmonien-ropa",
         description="Render a GDPR privacy notice, Article 30 record and data-flow graph from "
@@ -108,7 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action=_VersionAction, nargs=0, help="print the version and exit"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in _modules():
+    reached = (command,) if command in COMMANDS else () if command == "--version" else COMMANDS
+    for module in _modules(reached):
         module.register(sub)
     return parser
 
@@ -163,7 +167,8 @@ def interrupted() -> bool:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
+    words = sys.argv[1:] if argv is None else argv
+    parser = build_parser(words[0] if words else None)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits with 2 on usage errors, 0 for --help
