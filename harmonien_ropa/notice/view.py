@@ -1196,8 +1196,9 @@ class _Accountant(_Builder):
     """A builder that only accounts for fields (:func:`accounted`): the sections run as they
     are, and decide alone what they take and waive; only the values they fill in (texts in
     the notice's language, country names, marks of assumptions, the facts and sentences of
-    every activity's sections) are not made, each the same empty value. Nothing overridden here may take or waive a field: that stays with the
-    sections (``tests/test_notice_accounted.py`` compares the account with the whole view)."""
+    every activity's sections) are not made, each the same empty value. Nothing overridden
+    here may take or waive a field: that stays with the sections
+    (``tests/test_notice_accounted.py`` compares the account with the whole view)."""
 
     def t(self, text: Text) -> Localized:
         return _UNMADE
