@@ -116,18 +116,18 @@ def test_to_dict_has_every_field_in_order() -> None:
     assert type(diagnostic.to_dict()["severity"]) is str
 
 
-def test_the_engine_and_the_rules_list_the_same_acknowledging_statements() -> None:
-    """The engine reads the statements that acknowledge a finding under the name the rules
-    about acknowledgements (ROPA902, ROPA903) list them by: both lists are the same, so either
-    may be made first, and the check's acknowledged findings are the same either way."""
+def test_the_acknowledging_statements_are_those_of_every_statement() -> None:
+    """The engine and the rules about acknowledgements (ROPA902, ROPA903) read one list of the
+    statements that acknowledge a finding, noted by the walk: the same as picking them out of
+    every statement, and the check's acknowledged findings are the same without those rules."""
     from harmonien_ropa.checks import Context
     from harmonien_ropa.checks import engine as engine_module
-    from harmonien_ropa.checks.rules import mapfile
 
     loaded = load_with_positions(FIXTURES / "check_sample.yaml")
-    by_rules = mapfile._acknowledging(Context(loaded.datamap))
-    assert by_rules
-    assert engine_module._acknowledging(Context(loaded.datamap)) == by_rules
+    listed = Context(loaded.datamap).acknowledging()
+    assert listed
+    every_statement = Context(loaded.datamap).statements()
+    assert listed == [place for place in every_statement if place[1].acknowledge]
     every = check(loaded)
     layers = (engine_module.settings_layer(loaded), cli_layer(None, ("ROPA902", "ROPA903"), None))
     without = check(loaded, combine(*layers))

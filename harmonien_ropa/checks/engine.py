@@ -14,7 +14,6 @@ from ..core.collector import collector_paused
 from ..core.diagnostics import Diagnostic, Severity
 from ..core.errors import LoadError
 from ..core.load_codes import INVALID_VALUE
-from ..model.base import Statement
 from ..source.loading import LoadedMap
 from .config import CheckConfig, Layer, combine, find_pyproject, from_settings, read_pyproject
 from .registry import RULES, SelectionError, resolve
@@ -217,19 +216,13 @@ _Ack = tuple[Loc, Loc, str]  # (owner location, acknowledgement location, reason
 
 def _acknowledgements(ctx: Context) -> dict[str, list[_Ack]]:
     """The acknowledgements of the map by the code they name: their owner, where each is and
-    why. The statements holding one are listed once per check: by the rules about
-    acknowledgements (under the same name), or here when none of them ran."""
+    why (the statements holding one listed once per check: :meth:`Context.acknowledging`)."""
     found: dict[str, list[_Ack]] = {}
-    for loc, statement in ctx.shared("mapfile.acknowledging", _acknowledging):
+    for loc, statement in ctx.acknowledging():
         for index, ack in enumerate(statement.acknowledge):
             entry = (loc, (*loc, "acknowledge", index, "code"), ack.reason)
             found.setdefault(ack.code, []).append(entry)
     return found
-
-
-def _acknowledging(ctx: Context) -> list[tuple[Loc, Statement]]:
-    """The statements that acknowledge a finding, with their locations, in the map's order."""
-    return [(loc, statement) for loc, statement in ctx.statements() if statement.acknowledge]
 
 
 def _matching(acks: dict[str, list[_Ack]], code: str, loc: Loc) -> tuple[Loc, str] | None:

@@ -67,6 +67,7 @@ class Context:
     today: dt.date | None = None
     _statements: list[tuple[Loc, Statement]] = field(default_factory=list)
     _marked: list[tuple[Loc, Statement]] = field(default_factory=list)
+    _acknowledging: list[tuple[Loc, Statement]] | None = None
     _texts: list[tuple[Loc, Text]] | None = None
     _text_values: list[Text] | None = None
     _notices: dict[str, NoticeView] = field(default_factory=dict)
@@ -175,6 +176,16 @@ class Context:
         if not self._statements:
             self.text_values()
         return self._marked
+
+    def acknowledging(self) -> list[tuple[Loc, Statement]]:
+        """The statements of :meth:`marked_statements` that acknowledge a finding, in the same
+        order: listed once per check, for the engine (which sets their findings apart) and the
+        rules about acknowledgements."""
+        if self._acknowledging is None:
+            self._acknowledging = [
+                place for place in self.marked_statements() if place[1].acknowledge
+            ]
+        return self._acknowledging
 
     def texts(self) -> list[tuple[Loc, Text]]:
         """Every text of the map (a value in several languages), with its location, in the

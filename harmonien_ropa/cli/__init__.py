@@ -167,10 +167,10 @@ def interrupted() -> bool:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    words = sys.argv[1:] if argv is None else argv
+    words = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(words[0] if words else None)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(words)
     except SystemExit as exc:  # argparse exits with 2 on usage errors, 0 for --help
         return int(exc.code) if isinstance(exc.code, int) else EXIT_INVALID
     except _StdoutError:

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from ...core.diagnostics import Severity
-from ...model.base import Statement
 from ..rule import Context, Hit, Loc, Rule, describe
 
 #: Fields whose value is a legal ground: an assumption there is a warning, not a note.
@@ -157,7 +156,7 @@ class StaleAcknowledgement(Rule):
 
     def check(self, ctx: Context) -> Iterator[Hit]:
         fired: set[tuple[str, Loc]] | None = None
-        for loc, statement in ctx.shared("mapfile.acknowledging", _acknowledging):
+        for loc, statement in ctx.acknowledging():
             for index, ack in enumerate(statement.acknowledge):
                 if ack.code not in ctx.selected or ack.code not in ctx.known:
                     continue
@@ -169,12 +168,6 @@ class StaleAcknowledgement(Rule):
                         ack=ack.code,
                         owner=describe(ctx.datamap, loc),
                     )
-
-
-def _acknowledging(ctx: Context) -> list[tuple[Loc, Statement]]:
-    """The statements that acknowledge a finding, with their locations, in the map's order
-    (listed once for the rules about acknowledgements)."""
-    return [(loc, statement) for loc, statement in ctx.marked_statements() if statement.acknowledge]
 
 
 def _fired_within(ctx: Context) -> set[tuple[str, Loc]]:
@@ -211,7 +204,7 @@ class UnknownAcknowledgement(Rule):
     late = True
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        for loc, statement in ctx.shared("mapfile.acknowledging", _acknowledging):
+        for loc, statement in ctx.acknowledging():
             for index, ack in enumerate(statement.acknowledge):
                 if ack.code not in ctx.known:
                     yield self.hit((*loc, "acknowledge", index, "code"), ack=ack.code)
