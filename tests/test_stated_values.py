@@ -124,6 +124,24 @@ def test_bad_value_exits_2_with_a_position(
     assert "Traceback" not in err
 
 
+def test_a_bad_value_in_a_list_lists_the_valid_values(
+    tmp_path: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An item of a list of choices (a marketing channel) that is none of them: the fix names
+    every valid one, as for a single choice."""
+    from pathlib import Path
+
+    from harmonien_ropa.model import MarketingChannel
+
+    path = Path(str(tmp_path)) / "map.yaml"
+    path.write_text(example_text("activities: [{id: membership, marketing: [phone]}]"), "utf-8")
+    assert main(["check", "--data", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "'phone' is not a valid value" in err
+    assert "did you mean 'telephone'?" in err
+    assert "valid values: " + ", ".join(c.value for c in MarketingChannel) in err
+
+
 def test_docs_employees_example_loads_checks_clean_and_renders() -> None:
     """The YAML of docs/employees.md, on the rule examples' reference map: it loads, has no
     error or warning, and its notice names the referees as a source."""

@@ -301,7 +301,7 @@ def _translate(error: Any, loc: Loc, data: Any, positions: Positions, path: str)
         if entry is not None:
             message += f" (the vendor catalogue's entry '{_short(entry)}' does not give it)"
     elif kind == "enum":
-        allowed = _enum_values(info)
+        allowed = _enum_values(_resolve(loc)[0])  # a list's item too, not only a field
         guess = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
         hint = f"; did you mean '{guess[0]}'?" if guess else ""
         message = f"'{_short(value)}' is not a valid value for {where}{hint}"
@@ -517,10 +517,9 @@ def _valid_keys(loc: Loc) -> list[str]:
     return []
 
 
-def _enum_values(info: FieldInfo | None) -> list[str]:
-    if info is None:
-        return []
-    stack = [info.annotation]
+def _enum_values(annotation: Any) -> list[str]:
+    """The values of the enumeration ``annotation`` names (within a union or an optional)."""
+    stack = [annotation]
     while stack:
         annotation = stack.pop()
         for candidate in _unwrap(annotation):
