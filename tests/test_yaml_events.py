@@ -211,12 +211,12 @@ def test_the_first_special_character_is_found_as_the_search_finds_it(
         text = text[:at] + char + text[at:]
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(yamlsource, "_CHUNK", chunk)
-        found = yamlsource._first_special(text)
+        found = yamlsource._survey(text)[0]
     expected = yamlsource._SPECIAL.search(text)
     assert (found and found.start()) == (expected and expected.start())
 
 
 def test_a_lone_surrogate_beyond_latin1_text_is_found() -> None:
     text = "a: b\n" * 10 + "c: \ud800\n"
-    assert yamlsource._first_special(text) is not None
-    assert yamlsource._first_special(text.replace("\ud800", "\u2013")) is None
+    assert yamlsource._survey(text)[0] is not None
+    assert yamlsource._survey(text.replace("\ud800", "\u2013"))[0] is None

@@ -105,10 +105,8 @@ def _walk(
             if type(value) is expected:
                 if expected is not Text:
                     _walk(value, loc + (key,), text, statement, located)  # type: ignore[arg-type]
-                elif located:
-                    text((loc + (key,), value))
-                else:
-                    text(value)  # no place made for a text (text_values_and_statements)
+                else:  # no place made for a text unless asked (text_values_and_statements)
+                    text((loc + (key,), value) if located else value)
                 continue
         elif mode is _MANY and type(value) is tuple:
             if expected is not Text:
@@ -117,16 +115,10 @@ def _walk(
                         _walk(item, loc + (key, index), text, statement, located)  # type: ignore[arg-type]
                     else:
                         _value(item, loc + (key, index), text, statement, located)
-            elif located:
-                for index, item in enumerate(value):
-                    if type(item) is Text:
-                        text((loc + (key, index), item))
-                    else:
-                        _value(item, loc + (key, index), text, statement, located)
             else:
                 for index, item in enumerate(value):
                     if type(item) is Text:
-                        text(item)
+                        text((loc + (key, index), item) if located else item)
                     else:
                         _value(item, loc + (key, index), text, statement, located)
             continue

@@ -26,23 +26,21 @@ def device_categories(datamap: DataMap, activity: Activity) -> tuple[DataCategor
     """The data categories ``activity`` observes on people's devices: what ekomloven § 3-15
     governs (empty when the activity observes nothing, or nothing device-based)."""
     # Most activities name no device-based category: one set operation (in C) says so.
-    if datamap.once_for_map(_DEVICE_IDS, _device_ids).isdisjoint(activity.data_category_ids):
+    if device_category_ids(datamap).isdisjoint(activity.data_category_ids):
         return ()
     if not any(source.kind is SourceKind.OBSERVED for source in activity.sources):
         return ()
     return tuple(c for c in datamap.categories_of(activity) if is_device_based(c))
 
 
-_DEVICE_IDS = "law.devices.device_ids"  # :func:`_device_ids`'s (DataMap.once_for_map)
-
-
-def _device_ids(datamap: DataMap) -> frozenset[str]:
+def device_category_ids(datamap: DataMap) -> frozenset[str]:
     """The ids of the map's device-based categories (:func:`is_device_based`), each judged by
-    the category the map resolves it to (its first entry): found once for the map."""
-    first: dict[str, DataCategory] = {}
-    for category in datamap.data_categories:
-        first.setdefault(category.id, category)
-    return frozenset(ident for ident, category in first.items() if is_device_based(category))
+    the category the map resolves it to: found once for the map."""
+    return datamap.once_for_map("law.devices.device_category_ids", _device_category_ids)
+
+
+def _device_category_ids(datamap: DataMap) -> frozenset[str]:
+    return datamap.ids_where("data_categories", is_device_based)
 
 
 def is_device_based(category: DataCategory) -> bool:

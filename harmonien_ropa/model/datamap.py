@@ -187,12 +187,9 @@ class DataMap(Frozen):
         """The special categories (Art. 9(1)) among ``activity``'s data categories; found once
         for each activity of the map (:meth:`once`), as the index is built, and read here from
         the index's table without :meth:`once`'s call (several rules ask for every activity)."""
-        private = self.__pydantic_private__
-        index: _Index | None = private["_index"] if private else None
-        if index is not None:
-            kept = index.derived[_SPECIAL].get(id(activity))
-            if kept is not None and kept[0] is activity:
-                return kept[1]  # type: ignore[return-value]  # kept by _Index.of
+        kept = self._resolved().derived[_SPECIAL].get(id(activity))
+        if kept is not None and kept[0] is activity:
+            return kept[1]  # type: ignore[return-value]  # kept by _Index.of
         return self.once(_SPECIAL, activity, _special_categories)
 
     def systems_of(self, activity: Activity) -> tuple[System, ...]:
@@ -206,10 +203,7 @@ class DataMap(Frozen):
     def all_recipients_of(self, activity: Activity) -> tuple[Party, ...]:
         """Direct recipients, the parties behind the systems used, and transfer recipients;
         found once for each activity of the map (kept in the map's index)."""
-        private = self.__pydantic_private__  # as _resolved reads it, without the call
-        index: _Index | None = private["_index"] if private else None
-        if index is None:
-            index = self._resolved()
+        index = self._resolved()
         kept = index.recipients.get(id(activity))
         if kept is not None and kept[0] is activity:
             return kept[1]
@@ -274,13 +268,18 @@ class DataMap(Frozen):
         activity reads, instead of a value kept for each entry (:meth:`once`). ``compute``
         must read nothing but the map; ``name`` says which function it is, as for
         :meth:`once`."""
-        private = self.__pydantic_private__  # as _resolved reads it, without the call (the
-        index: _Index | None = private["_index"] if private else None  # law asks per activity)
-        tables = (index if index is not None else self._resolved()).whole
+        tables = self._resolved().whole
         found = tables.get(name, _UNSEEN)
         if found is _UNSEEN:
             found = tables[name] = compute(self)
         return found  # type: ignore[return-value]  # what compute returned for this name
+
+    def ids_where(self, kind: str, test: Callable[[Any], bool]) -> frozenset[str]:
+        """The ids of the entries of ``kind`` (``"data_subjects"``, ``"data_categories"``,
+        ``"systems"`` or ``"parties"``) for which ``test`` is true, each id judged by the entry
+        the map resolves it to (its first), as :meth:`data_category` and the like find it."""
+        table: dict[str, Entity] = getattr(self._resolved(), kind)
+        return frozenset(ident for ident, entry in table.items() if test(entry))
 
     def client_of(self, activity: Activity) -> Party | None:
         """The controller ``activity`` is done for as a processor (``on_behalf_of``), if any."""

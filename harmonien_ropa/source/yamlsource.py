@@ -66,11 +66,6 @@ _UNCOUNTED_ASCII = keeping_wide(_ORDINARY)
 _CHUNK = 1 << 20
 
 
-def _first_special(text: str) -> re.Match[str] | None:
-    """The first character of ``text`` that :data:`_SPECIAL` finds, or None (see :func:`_survey`)."""
-    return _survey(text)[0]
-
-
 def _survey(text: str) -> tuple[re.Match[str] | None, Census]:
     """The first character of ``text`` that :data:`_SPECIAL` finds (or None), and the
     :class:`.census.Census` of the characters the native reader's checks count.

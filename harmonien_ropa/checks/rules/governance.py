@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import attrgetter
 
 from ...core.diagnostics import Severity
 from ...law import adviser as adviser_law
@@ -46,17 +47,11 @@ _FLAGGED = "checks.governance.flagged"  # :func:`_flagged`'s (:meth:`DataMap.onc
 
 def _flagged(datamap: DataMap) -> tuple[frozenset[str], frozenset[str]]:
     """The ids of the map's criminal-offence categories and vulnerable data subjects (each as
-    the map resolves it: its first entry), found once: each activity's criteria are then two
-    set operations on its ids, with no category or subject it names looked up."""
-    criminal: dict[str, bool] = {}
-    for category in datamap.data_categories:
-        criminal.setdefault(category.id, category.criminal_offence)
-    vulnerable: dict[str, bool] = {}
-    for subject in datamap.data_subjects:
-        vulnerable.setdefault(subject.id, subject.vulnerable)
+    the map resolves it), found once: each activity's criteria are then two set operations on
+    its ids, with no category or subject it names looked up."""
     return (
-        frozenset(ident for ident, flag in criminal.items() if flag),
-        frozenset(ident for ident, flag in vulnerable.items() if flag),
+        datamap.ids_where("data_categories", attrgetter("criminal_offence")),
+        datamap.ids_where("data_subjects", attrgetter("vulnerable")),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...core.diagnostics import Severity
-from ...law.devices import device_categories, is_device_based
+from ...law.devices import device_categories, device_category_ids
 from ...law.marketing import only_business_contacts
 from ...model import Activity, LegalBasis, MarketingChannel, PartyRole, SourceKind
 from ..rule import Context, Hit, Rule
@@ -266,7 +266,7 @@ class TrackingWithoutConsent(Rule):
     fix = "ask for consent (a cookie banner with an equally easy refusal), or show the tracking is strictly necessary and acknowledge"
 
     def check(self, ctx: Context) -> Iterator[Hit]:
-        devices = {c.id for c in ctx.datamap.data_categories if is_device_based(c)}
+        devices = device_category_ids(ctx.datamap)
         if not devices:
             return
         for loc, activity in ctx.controller_activities():
